@@ -1,0 +1,210 @@
+//! Fees on A-share trades, by the rules in effect since 2023-08-28 (DOMAIN.md, "Fees").
+//!
+//! Rates are exact integers in ten-millionths (1e-7), the finest unit any published rate needs:
+//! 0.00341 % is 341, 万2.5 is 2 500, 0.3 % is 30 000.
+
+use crate::money::Fen;
+use crate::validate::Exchange;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+const RATE_SCALE: i128 = 10_000_000;
+
+/// A rate in ten-millionths of the traded amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(transparent)]
+#[ts(export)]
+pub struct Rate(#[ts(type = "number")] pub i64);
+
+impl Rate {
+    /// The legal ceiling for a negotiated commission rate: 0.3 %.
+    pub const COMMISSION_CEILING: Rate = Rate(30_000);
+
+    /// `万n` as brokers say it: 万2.5 is `Rate::per_ten_thousand(25, 1)`.
+    pub const fn per_ten_thousand(numerator: i64, decimals: u32) -> Rate {
+        Rate(numerator * 1_000 / 10i64.pow(decimals))
+    }
+}
+
+/// How an item is rounded to the fen. Firm-specific; half-up per item per trade by default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum RoundingRule {
+    #[default]
+    HalfUp,
+    Down,
+    Up,
+}
+
+impl RoundingRule {
+    fn apply(self, amount: Fen, rate: Rate) -> Fen {
+        let exact = i128::from(amount.0) * i128::from(rate.0);
+        let fen = match self {
+            RoundingRule::HalfUp => (exact + RATE_SCALE / 2) / RATE_SCALE,
+            RoundingRule::Down => exact / RATE_SCALE,
+            RoundingRule::Up => (exact + RATE_SCALE - 1) / RATE_SCALE,
+        };
+        // A trade amount that overflows i64 fen is not a trade; saturate rather than wrap.
+        Fen(i64::try_from(fen).unwrap_or(i64::MAX))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub enum TradeSide {
+    Buy,
+    Sell,
+}
+
+/// The exchange-set rates that apply from `effective_from` until the next schedule starts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeeSchedule {
+    pub effective_from: NaiveDate,
+    pub handling_fee: Rate,
+    pub handling_fee_bj: Rate,
+    pub regulatory_fee: Rate,
+    pub transfer_fee: Rate,
+    pub stamp_duty_sell: Rate,
+    pub minimum_commission: Fen,
+    pub rounding: RoundingRule,
+}
+
+impl FeeSchedule {
+    /// The schedule in force since 2023-08-28.
+    pub fn since_2023_08_28() -> FeeSchedule {
+        FeeSchedule {
+            effective_from: NaiveDate::from_ymd_opt(2023, 8, 28).unwrap_or_default(),
+            handling_fee: Rate(341),
+            handling_fee_bj: Rate(1_250),
+            regulatory_fee: Rate(200),
+            transfer_fee: Rate(100),
+            stamp_duty_sell: Rate(5_000),
+            minimum_commission: Fen(500),
+            rounding: RoundingRule::HalfUp,
+        }
+    }
+
+    /// The schedule in force on `day`: the latest one that started on or before it.
+    pub fn in_force(schedules: &[FeeSchedule], day: NaiveDate) -> Option<&FeeSchedule> {
+        schedules
+            .iter()
+            .filter(|s| s.effective_from <= day)
+            .max_by_key(|s| s.effective_from)
+    }
+
+    /// Every fee of one trade. `commission_rate` is the client's negotiated rate; `waive_minimum` is
+    /// 免五, an account that is not charged the ¥5 minimum.
+    pub fn charge(
+        &self,
+        exchange: Exchange,
+        side: TradeSide,
+        amount: Fen,
+        commission_rate: Rate,
+        waive_minimum: bool,
+    ) -> FeeBreakdown {
+        let round = |rate| self.rounding.apply(amount, rate);
+        let handling_rate = match exchange {
+            Exchange::Bj => self.handling_fee_bj,
+            Exchange::Sh | Exchange::Sz => self.handling_fee,
+        };
+        let handling_fee = round(handling_rate);
+        let regulatory_fee = round(self.regulatory_fee);
+        let mut commission = round(commission_rate.min(Rate::COMMISSION_CEILING));
+        if !waive_minimum {
+            commission = commission.max(self.minimum_commission);
+        }
+        // The commission includes the handling and regulatory fees, so it can never be below them.
+        commission = commission.max(handling_fee + regulatory_fee);
+        let stamp_duty = match side {
+            TradeSide::Sell => round(self.stamp_duty_sell),
+            TradeSide::Buy => Fen::ZERO,
+        };
+        FeeBreakdown {
+            commission,
+            handling_fee,
+            regulatory_fee,
+            transfer_fee: round(self.transfer_fee),
+            stamp_duty,
+            net_commission: commission - handling_fee - regulatory_fee,
+        }
+    }
+}
+
+/// What one trade cost the client, item by item, and what the firm keeps of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeeBreakdown {
+    pub commission: Fen,
+    pub handling_fee: Fen,
+    pub regulatory_fee: Fen,
+    pub transfer_fee: Fen,
+    pub stamp_duty: Fen,
+    /// 净佣金: commission less the handling and regulatory fees inside it.
+    pub net_commission: Fen,
+}
+
+impl FeeBreakdown {
+    /// Everything the client paid on top of the traded amount.
+    pub fn total_charged(&self) -> Fen {
+        self.commission + self.transfer_fee + self.stamp_duty
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const WAN_2_5: Rate = Rate::per_ten_thousand(25, 1);
+
+    #[test]
+    fn worked_example_of_domain_md_to_the_fen() {
+        let s = FeeSchedule::since_2023_08_28();
+        let buy = s.charge(Exchange::Sh, TradeSide::Buy, Fen::from_yuan(100_000), WAN_2_5, false);
+        assert_eq!(buy.commission, Fen(2_500));
+        assert_eq!(buy.handling_fee, Fen(341));
+        assert_eq!(buy.regulatory_fee, Fen(200));
+        assert_eq!(buy.net_commission, Fen(1_959));
+        assert_eq!(buy.transfer_fee, Fen(100));
+        assert_eq!(buy.stamp_duty, Fen::ZERO);
+        let sell = s.charge(Exchange::Sh, TradeSide::Sell, Fen::from_yuan(100_000), WAN_2_5, false);
+        assert_eq!(sell.stamp_duty, Fen(5_000));
+    }
+
+    #[test]
+    fn small_trade_pays_the_five_yuan_minimum_unless_waived() {
+        let s = FeeSchedule::since_2023_08_28();
+        let t = s.charge(Exchange::Sz, TradeSide::Buy, Fen::from_yuan(10_000), WAN_2_5, false);
+        assert_eq!(t.commission, Fen(500));
+        let waived = s.charge(Exchange::Sz, TradeSide::Buy, Fen::from_yuan(10_000), WAN_2_5, true);
+        assert_eq!(waived.commission, Fen(250));
+    }
+
+    #[test]
+    fn schedule_in_force_is_the_latest_started() {
+        let old = FeeSchedule {
+            effective_from: NaiveDate::from_ymd_opt(2022, 4, 29).unwrap(),
+            ..FeeSchedule::since_2023_08_28()
+        };
+        let new = FeeSchedule::since_2023_08_28();
+        let all = [old.clone(), new.clone()];
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(FeeSchedule::in_force(&all, day(2023, 8, 27)), Some(&old));
+        assert_eq!(FeeSchedule::in_force(&all, day(2023, 8, 28)), Some(&new));
+        assert_eq!(FeeSchedule::in_force(&all, day(2020, 1, 1)), None);
+    }
+
+    proptest! {
+        #[test]
+        fn net_commission_never_negative_nor_above_commission(
+            amount in 1i64..10_000_000_000, rate in 0i64..40_000, waive: bool, sell: bool, bj: bool
+        ) {
+            let s = FeeSchedule::since_2023_08_28();
+            let side = if sell { TradeSide::Sell } else { TradeSide::Buy };
+            let ex = if bj { Exchange::Bj } else { Exchange::Sh };
+            let f = s.charge(ex, side, Fen(amount), Rate(rate), waive);
+            prop_assert!(f.net_commission >= Fen::ZERO);
+            prop_assert!(f.net_commission <= f.commission);
+            prop_assert_eq!(f.commission - f.handling_fee - f.regulatory_fee, f.net_commission);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+//! Money is held as integer fen (0.01 yuan) so every sum is exact.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::iter::Sum;
+use std::ops::{Add, AddAssign, Sub};
+use ts_rs::TS;
+
+/// An amount of renminbi in fen. Signed, because profit and cash flows can be negative.
+///
+/// Crosses IPC as a plain JSON number: any real amount is far below 2^53 fen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize, TS)]
+#[serde(transparent)]
+#[ts(export)]
+pub struct Fen(#[ts(type = "number")] pub i64);
+
+impl Fen {
+    pub const ZERO: Fen = Fen(0);
+
+    pub fn from_yuan(yuan: i64) -> Fen {
+        Fen(yuan * 100)
+    }
+}
+
+impl Add for Fen {
+    type Output = Fen;
+    fn add(self, rhs: Fen) -> Fen {
+        Fen(self.0 + rhs.0)
+    }
+}
+
+impl AddAssign for Fen {
+    fn add_assign(&mut self, rhs: Fen) {
+        self.0 += rhs.0;
+    }
+}
+
+impl Sub for Fen {
+    type Output = Fen;
+    fn sub(self, rhs: Fen) -> Fen {
+        Fen(self.0 - rhs.0)
+    }
+}
+
+impl Sum for Fen {
+    fn sum<I: Iterator<Item = Fen>>(iter: I) -> Fen {
+        Fen(iter.map(|f| f.0).sum())
+    }
+}
+
+/// `¥1,234.56`, the way amounts read on a Chinese statement.
+impl fmt::Display for Fen {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        let yuan = (abs / 100).to_string();
+        let mut grouped = String::with_capacity(yuan.len() + yuan.len() / 3);
+        for (i, c) in yuan.chars().enumerate() {
+            if i > 0 && (yuan.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(c);
+        }
+        write!(f, "{sign}¥{grouped}.{:02}", abs % 100)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn displays_grouped_yuan_with_two_decimals() {
+        assert_eq!(Fen(123_456_789).to_string(), "¥1,234,567.89");
+        assert_eq!(Fen(5).to_string(), "¥0.05");
+        assert_eq!(Fen(-100_000).to_string(), "-¥1,000.00");
+    }
+}

@@ -1,0 +1,206 @@
+//! HTTP endpoints. Each handler checks who is calling, calls storage, and returns protocol types.
+
+use crate::auth::{hash_password_dummy, new_token, token_hash, verify_password, REFRESH_TOKEN_TTL};
+use crate::error::{HeadOfficeError, Result};
+use crate::storage::{RefreshGrant, RefreshUse, UserRow};
+use crate::AppState;
+use axum::extract::{FromRequestParts, Query, Request, State};
+use axum::http::request::Parts;
+use axum::http::HeaderValue;
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use chrono::Utc;
+use protocol::{
+    paths, PullPage, PullQuery, RefreshRequest, Role, SessionTokens, SignInRequest, UserProfile,
+    PROTOCOL_VERSION, VERSION_HEADER,
+};
+use std::sync::Arc;
+
+type AppStateRef = State<Arc<AppState>>;
+
+pub fn router(state: Arc<AppState>) -> Router {
+    let api = Router::new()
+        .route(paths::SIGN_IN, post(sign_in))
+        .route(paths::REFRESH, post(refresh))
+        .route(paths::ME, get(me))
+        .route(paths::FEED, get(feed))
+        .layer(middleware::from_fn(check_protocol_version));
+    Router::new()
+        .merge(api)
+        .route(paths::HEALTH, get(health))
+        .with_state(state)
+}
+
+/// A desk speaking another protocol version gets a clear refusal, never a misread body.
+async fn check_protocol_version(req: Request, next: Next) -> Response {
+    let client = req
+        .headers()
+        .get(VERSION_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let mut response = match client {
+        Some(v) if v == PROTOCOL_VERSION.to_string() => next.run(req).await,
+        other => axum::response::IntoResponse::into_response(HeadOfficeError::ProtocolMismatch {
+            client: other.unwrap_or_else(|| "（未声明）".into()),
+            server: PROTOCOL_VERSION,
+        }),
+    };
+    response
+        .headers_mut()
+        .insert(VERSION_HEADER, HeaderValue::from(PROTOCOL_VERSION));
+    response
+}
+
+async fn health() -> Json<serde_json::Value> {
+    Json(serde_json::json!({ "status": "ok", "protocol": PROTOCOL_VERSION }))
+}
+
+/// Runs a storage call off the async workers: SQLite calls block.
+async fn blocking<T: Send + 'static>(
+    state: &Arc<AppState>,
+    f: impl FnOnce(&dyn crate::storage::Storage) -> Result<T> + Send + 'static,
+) -> Result<T> {
+    let storage = state.storage.clone();
+    tokio::task::spawn_blocking(move || f(storage.as_ref())).await?
+}
+
+fn profile(user: &UserRow) -> UserProfile {
+    UserProfile {
+        user_id: user.id.clone(),
+        username: user.username.clone(),
+        display_name: user.display_name.clone(),
+        role: user.role,
+        org_path: user.org_path.clone(),
+    }
+}
+
+async fn issue_tokens(state: &Arc<AppState>, user: &UserRow, device_id: String, family_id: String) -> Result<SessionTokens> {
+    let now = Utc::now();
+    let refresh_token = new_token();
+    let grant = RefreshGrant {
+        user_id: user.id.clone(),
+        device_id,
+        family_id,
+        expires_at: now + REFRESH_TOKEN_TTL,
+    };
+    let hash = token_hash(&refresh_token);
+    blocking(state, move |s| s.insert_refresh_token(&hash, &grant)).await?;
+    Ok(SessionTokens {
+        access_token: state.access.issue(&user.id, now),
+        access_expires_in_secs: crate::auth::ACCESS_TOKEN_TTL.num_seconds().unsigned_abs(),
+        refresh_token,
+        user: profile(user),
+    })
+}
+
+async fn sign_in(State(state): AppStateRef, Json(req): Json<SignInRequest>) -> Result<Json<SessionTokens>> {
+    let username = req.username.trim().to_string();
+    if username.is_empty() || req.password.is_empty() {
+        return Err(HeadOfficeError::Validation("请输入用户名和密码".into()));
+    }
+    if req.device_id.trim().is_empty() {
+        return Err(HeadOfficeError::Validation("缺少设备标识".into()));
+    }
+    let now = Utc::now();
+    state.limiter.check(&username, now)?;
+    let lookup = username.clone();
+    let user = blocking(&state, move |s| s.user_by_username(&lookup)).await?;
+    let password = req.password;
+    // Hash even for an unknown user, so timing does not tell which user names exist.
+    let (user, ok) = tokio::task::spawn_blocking(move || match user {
+        Some(u) => verify_password(&password, &u.password_hash).map(|ok| (Some(u), ok)),
+        None => hash_password_dummy(&password).map(|_| (None, false)),
+    })
+    .await??;
+    let user = match (user, ok) {
+        (Some(u), true) => u,
+        _ => {
+            state.limiter.failed(&username, now);
+            return Err(HeadOfficeError::BadCredentials);
+        }
+    };
+    if user.disabled {
+        return Err(HeadOfficeError::AccountDisabled);
+    }
+    state.limiter.succeeded(&username);
+    let tokens = issue_tokens(&state, &user, req.device_id, new_token()).await?;
+    tracing::info!(user = %user.username, "signed in");
+    Ok(Json(tokens))
+}
+
+async fn refresh(State(state): AppStateRef, Json(req): Json<RefreshRequest>) -> Result<Json<SessionTokens>> {
+    let hash = token_hash(&req.refresh_token);
+    let now = Utc::now();
+    let grant = match blocking(&state, move |s| s.use_refresh_token(&hash, now)).await? {
+        RefreshUse::Fresh(g) if g.device_id == req.device_id => g,
+        RefreshUse::Fresh(g) => {
+            // A token presented from another device was stolen: end the session everywhere.
+            revoke_family(&state, g.family_id, &g.user_id).await?;
+            return Err(HeadOfficeError::SessionEnded);
+        }
+        RefreshUse::Reused { family_id } => {
+            tracing::warn!(family = %family_id, "refresh token replayed; session revoked");
+            blocking(&state, move |s| s.revoke_refresh_family(&family_id)).await?;
+            return Err(HeadOfficeError::SessionEnded);
+        }
+        RefreshUse::Invalid => return Err(HeadOfficeError::SessionEnded),
+    };
+    let user_id = grant.user_id.clone();
+    let user = blocking(&state, move |s| s.user_by_id(&user_id))
+        .await?
+        .ok_or(HeadOfficeError::SessionEnded)?;
+    if user.disabled {
+        return Err(HeadOfficeError::AccountDisabled);
+    }
+    Ok(Json(issue_tokens(&state, &user, grant.device_id, grant.family_id).await?))
+}
+
+async fn revoke_family(state: &Arc<AppState>, family_id: String, user_id: &str) -> Result<()> {
+    state.access.revoke_user(user_id);
+    blocking(state, move |s| s.revoke_refresh_family(&family_id)).await
+}
+
+/// The signed-in user behind a request's bearer token.
+pub struct Caller(pub UserRow);
+
+impl FromRequestParts<Arc<AppState>> for Caller {
+    type Rejection = HeadOfficeError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &Arc<AppState>) -> Result<Caller> {
+        let token = parts
+            .headers
+            .get(axum::http::header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .ok_or(HeadOfficeError::Unauthorized)?;
+        let grant = state.access.check(token, Utc::now())?;
+        let user = blocking(state, move |s| s.user_by_id(&grant.user_id))
+            .await?
+            .ok_or(HeadOfficeError::Unauthorized)?;
+        if user.disabled {
+            return Err(HeadOfficeError::AccountDisabled);
+        }
+        Ok(Caller(user))
+    }
+}
+
+async fn me(Caller(user): Caller) -> Json<UserProfile> {
+    Json(profile(&user))
+}
+
+async fn feed(State(state): AppStateRef, Caller(user): Caller, Query(q): Query<PullQuery>) -> Result<Json<PullPage>> {
+    // A broker's feed is their own book. Leads and managers have no book of their own; what they
+    // see of their subtree are summaries, served by the team endpoints.
+    if user.role != Role::Broker {
+        return Ok(Json(PullPage {
+            changes: Vec::new(),
+            cursor: q.cursor,
+            has_more: false,
+            remaining: 0,
+        }));
+    }
+    let page = blocking(&state, move |s| s.pull(&user.id, q.cursor, q.limit)).await?;
+    Ok(Json(page))
+}

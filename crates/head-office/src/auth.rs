@@ -1,0 +1,154 @@
+//! Passwords, tokens and the sign-in rate limit.
+//!
+//! Access tokens are short-lived and held in memory only: a restarted head office forgets them and
+//! desks quietly renew with their refresh token, which lives (hashed) in storage.
+
+use crate::error::{HeadOfficeError, Result};
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use chrono::{DateTime, Duration, Utc};
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+pub const ACCESS_TOKEN_TTL: Duration = Duration::minutes(15);
+pub const REFRESH_TOKEN_TTL: Duration = Duration::days(30);
+const MAX_FAILURES: usize = 5;
+const FAILURE_WINDOW: Duration = Duration::minutes(10);
+
+pub fn hash_password(password: &str) -> Result<String> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| HeadOfficeError::Hashing(e.to_string()))
+}
+
+pub fn verify_password(password: &str, stored_hash: &str) -> Result<bool> {
+    let parsed = PasswordHash::new(stored_hash).map_err(|e| HeadOfficeError::Hashing(e.to_string()))?;
+    Ok(Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+}
+
+/// Costs the same as a verification; used when the user name is unknown.
+pub fn hash_password_dummy(password: &str) -> Result<()> {
+    hash_password(password).map(|_| ())
+}
+
+/// 256 random bits, hex-encoded.
+pub fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
+
+/// Tokens are stored only as hashes, so a copy of the database gives nobody a session.
+pub fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+#[derive(Debug, Clone)]
+pub struct AccessGrant {
+    pub user_id: String,
+    pub expires_at: DateTime<Utc>,
+}
+
+#[derive(Default)]
+pub struct AccessTokens {
+    grants: Mutex<HashMap<String, AccessGrant>>,
+}
+
+impl AccessTokens {
+    pub fn issue(&self, user_id: &str, now: DateTime<Utc>) -> String {
+        let token = new_token();
+        let mut grants = self.grants.lock().unwrap_or_else(|p| p.into_inner());
+        grants.retain(|_, g| g.expires_at > now);
+        grants.insert(
+            token_hash(&token),
+            AccessGrant {
+                user_id: user_id.to_string(),
+                expires_at: now + ACCESS_TOKEN_TTL,
+            },
+        );
+        token
+    }
+
+    pub fn check(&self, token: &str, now: DateTime<Utc>) -> Result<AccessGrant> {
+        let grants = self.grants.lock().unwrap_or_else(|p| p.into_inner());
+        match grants.get(&token_hash(token)) {
+            Some(g) if g.expires_at > now => Ok(g.clone()),
+            _ => Err(HeadOfficeError::Unauthorized),
+        }
+    }
+
+    /// Ends every access token of a user, for sign-out and for a replayed refresh token.
+    pub fn revoke_user(&self, user_id: &str) {
+        let mut grants = self.grants.lock().unwrap_or_else(|p| p.into_inner());
+        grants.retain(|_, g| g.user_id != user_id);
+    }
+}
+
+/// Counts failed sign-ins per user name, so a password cannot be guessed at network speed.
+#[derive(Default)]
+pub struct SignInLimiter {
+    failures: Mutex<HashMap<String, Vec<DateTime<Utc>>>>,
+}
+
+impl SignInLimiter {
+    pub fn check(&self, username: &str, now: DateTime<Utc>) -> Result<()> {
+        let mut failures = self.failures.lock().unwrap_or_else(|p| p.into_inner());
+        let list = failures.entry(username.to_string()).or_default();
+        list.retain(|t| now - *t < FAILURE_WINDOW);
+        if list.len() >= MAX_FAILURES {
+            let wait = list.first().map(|t| FAILURE_WINDOW - (now - *t)).unwrap_or(FAILURE_WINDOW);
+            return Err(HeadOfficeError::RateLimited(wait.num_minutes().max(1) as u64));
+        }
+        Ok(())
+    }
+
+    pub fn failed(&self, username: &str, now: DateTime<Utc>) {
+        let mut failures = self.failures.lock().unwrap_or_else(|p| p.into_inner());
+        failures.entry(username.to_string()).or_default().push(now);
+    }
+
+    pub fn succeeded(&self, username: &str) {
+        let mut failures = self.failures.lock().unwrap_or_else(|p| p.into_inner());
+        failures.remove(username);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn password_hash_verifies_only_the_right_password() {
+        let h = hash_password("demo1234").unwrap();
+        assert!(h.starts_with("$argon2id$"));
+        assert!(verify_password("demo1234", &h).unwrap());
+        assert!(!verify_password("demo12345", &h).unwrap());
+    }
+
+    #[test]
+    fn five_failures_lock_the_user_name_for_a_while() {
+        let l = SignInLimiter::default();
+        let t0 = Utc::now();
+        for _ in 0..5 {
+            l.check("broker01", t0).unwrap();
+            l.failed("broker01", t0);
+        }
+        assert!(matches!(l.check("broker01", t0), Err(HeadOfficeError::RateLimited(_))));
+        assert!(l.check("broker02", t0).is_ok());
+        assert!(l.check("broker01", t0 + Duration::minutes(11)).is_ok());
+    }
+
+    #[test]
+    fn access_tokens_expire() {
+        let tokens = AccessTokens::default();
+        let t0 = Utc::now();
+        let tok = tokens.issue("B001", t0);
+        assert_eq!(tokens.check(&tok, t0).unwrap().user_id, "B001");
+        assert!(tokens.check(&tok, t0 + Duration::minutes(16)).is_err());
+        assert!(tokens.check("nonsense", t0).is_err());
+    }
+}

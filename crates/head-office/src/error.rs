@@ -1,0 +1,71 @@
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use protocol::{ApiError, ErrorCode};
+
+/// Everything that can go wrong in the head office. Handlers return it; it becomes an HTTP status
+/// and the protocol's `{code, message}` body, and internal details stay in the server log.
+#[derive(Debug, thiserror::Error)]
+pub enum HeadOfficeError {
+    #[error("用户名或密码不正确")]
+    BadCredentials,
+    #[error("该用户已停用，请联系总部信息技术部")]
+    AccountDisabled,
+    #[error("登录失败次数过多，请 {0} 分钟后再试")]
+    RateLimited(u64),
+    #[error("登录已过期，请重新验证")]
+    Unauthorized,
+    #[error("会话已结束，请重新登录")]
+    SessionEnded,
+    #[error("无权访问：{0}")]
+    Forbidden(String),
+    #[error("{0}")]
+    Validation(String),
+    #[error("客户端协议版本 {client} 与总部协议版本 {server} 不一致，请升级经纪人工作台")]
+    ProtocolMismatch { client: String, server: u32 },
+    #[error("未找到：{0}")]
+    NotFound(String),
+    #[error("database: {0}")]
+    Database(#[from] rusqlite::Error),
+    #[error("password hashing: {0}")]
+    Hashing(String),
+    #[error("background task: {0}")]
+    Join(#[from] tokio::task::JoinError),
+    #[error("encoding: {0}")]
+    Encoding(#[from] serde_json::Error),
+}
+
+pub type Result<T, E = HeadOfficeError> = std::result::Result<T, E>;
+
+impl HeadOfficeError {
+    fn status_and_code(&self) -> (StatusCode, ErrorCode) {
+        use HeadOfficeError as E;
+        match self {
+            E::BadCredentials => (StatusCode::UNAUTHORIZED, ErrorCode::BadCredentials),
+            E::AccountDisabled => (StatusCode::FORBIDDEN, ErrorCode::AccountDisabled),
+            E::RateLimited(_) => (StatusCode::TOO_MANY_REQUESTS, ErrorCode::RateLimited),
+            E::Unauthorized => (StatusCode::UNAUTHORIZED, ErrorCode::Unauthorized),
+            E::SessionEnded => (StatusCode::UNAUTHORIZED, ErrorCode::SessionEnded),
+            E::Forbidden(_) => (StatusCode::FORBIDDEN, ErrorCode::Forbidden),
+            E::Validation(_) => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::Validation),
+            E::ProtocolMismatch { .. } => (StatusCode::BAD_REQUEST, ErrorCode::ProtocolMismatch),
+            E::NotFound(_) => (StatusCode::NOT_FOUND, ErrorCode::NotFound),
+            E::Database(_) | E::Hashing(_) | E::Join(_) | E::Encoding(_) => {
+                (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal)
+            }
+        }
+    }
+}
+
+impl IntoResponse for HeadOfficeError {
+    fn into_response(self) -> Response {
+        let (status, code) = self.status_and_code();
+        let message = if code == ErrorCode::Internal {
+            tracing::error!(error = %self, "request failed");
+            "总部服务器内部错误，请稍后重试".to_string()
+        } else {
+            self.to_string()
+        };
+        (status, Json(ApiError { code, message })).into_response()
+    }
+}

@@ -1,0 +1,86 @@
+//! The head office: the firm's API server that desks sign in to and sync with.
+//!
+//! `api` maps HTTP to calls on a [`storage::Storage`]; `auth` holds passwords and tokens; `demo`
+//! generates the demo firm. Nothing here knows about the desk's local store.
+
+mod api;
+pub mod auth;
+pub mod demo;
+pub mod error;
+pub mod storage;
+
+use auth::{AccessTokens, SignInLimiter};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use storage::Storage;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+pub struct AppState {
+    pub storage: Arc<dyn Storage>,
+    access: AccessTokens,
+    limiter: SignInLimiter,
+}
+
+impl AppState {
+    pub fn new(storage: Arc<dyn Storage>) -> Arc<AppState> {
+        Arc::new(AppState {
+            storage,
+            access: AccessTokens::default(),
+            limiter: SignInLimiter::default(),
+        })
+    }
+}
+
+pub fn router(state: Arc<AppState>) -> axum::Router {
+    api::router(state)
+}
+
+/// A head office serving on a socket until stopped; what `main` runs and what tests start.
+pub struct RunningHeadOffice {
+    pub addr: SocketAddr,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: JoinHandle<std::io::Result<()>>,
+}
+
+impl RunningHeadOffice {
+    pub async fn start(storage: Arc<dyn Storage>, addr: SocketAddr) -> std::io::Result<RunningHeadOffice> {
+        let listener = TcpListener::bind(addr).await?;
+        let addr = listener.local_addr()?;
+        let (tx, rx) = oneshot::channel::<()>();
+        let app = router(AppState::new(storage));
+        let task = tokio::spawn(async move {
+            axum::serve(listener, app)
+                .with_graceful_shutdown(async {
+                    let _ = rx.await;
+                })
+                .await
+        });
+        Ok(RunningHeadOffice {
+            addr,
+            shutdown: Some(tx),
+            task,
+        })
+    }
+
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Stops accepting, lets requests in flight finish, and returns once the socket is closed.
+    pub async fn stop(mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        let _ = (&mut self.task).await;
+    }
+
+    /// Runs until the task ends (Ctrl-C handling is the caller's).
+    pub async fn wait(self) -> std::io::Result<()> {
+        match self.task.await {
+            Ok(r) => r,
+            Err(e) => Err(std::io::Error::other(e)),
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! `head-office`: serve the API, generate the demo firm, correct master data.
+
+use anyhow::{bail, Context};
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+use head_office::demo::{self, DemoParams};
+use head_office::storage::{SqliteStorage, Storage};
+use head_office::RunningHeadOffice;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+#[derive(Parser)]
+#[command(name = "head-office", about = "BrokerDesk head-office API server")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the API; with --demo, first fill an empty database with the demo firm.
+    Serve {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, default_value = "127.0.0.1:8787")]
+        addr: SocketAddr,
+        #[arg(long)]
+        demo: bool,
+        #[command(flatten)]
+        size: DemoSize,
+    },
+    /// Fill an empty database with the demo firm and exit.
+    Demo {
+        #[arg(long)]
+        db: PathBuf,
+        #[command(flatten)]
+        size: DemoSize,
+    },
+    /// Correct a client's mobile number (master data kept by head office).
+    CorrectMobile {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        client: String,
+        #[arg(long)]
+        mobile: String,
+    },
+}
+
+#[derive(Args)]
+struct DemoSize {
+    /// Clients in the whole firm.
+    #[arg(long, default_value_t = 20_000)]
+    clients: usize,
+    /// Clients of the demo broker, broker01.
+    #[arg(long, default_value_t = 2_000)]
+    demo_broker_clients: usize,
+    /// Mean trades per client over 24 months.
+    #[arg(long, default_value_t = 24)]
+    trades_per_client: u32,
+    #[arg(long, default_value_t = 20_261_125)]
+    seed: u64,
+    /// The demo firm's "today" (YYYY-MM-DD); defaults to today in Beijing.
+    #[arg(long)]
+    as_of: Option<NaiveDate>,
+}
+
+impl DemoSize {
+    fn params(&self) -> DemoParams {
+        let today = (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive();
+        DemoParams {
+            seed: self.seed,
+            clients: self.clients,
+            demo_broker_clients: self.demo_broker_clients,
+            trades_per_client: self.trades_per_client,
+            ..DemoParams::standard(self.as_of.unwrap_or(today))
+        }
+    }
+}
+
+fn fill_demo(storage: &SqliteStorage, size: &DemoSize) -> anyhow::Result<()> {
+    if !storage.is_empty()? {
+        eprintln!("head-office: the database already holds a firm; keeping it");
+        return Ok(());
+    }
+    let params = size.params();
+    let started = std::time::Instant::now();
+    let summary = storage.import_firm(demo::generate(&params)?)?;
+    eprintln!(
+        "head-office: demo firm generated in {:.1} s: {} users, {} clients, {} rows (seed {}, as of {})",
+        started.elapsed().as_secs_f64(),
+        summary.users,
+        summary.clients,
+        summary.rows,
+        params.seed,
+        params.as_of
+    );
+    Ok(())
+}
+
+fn print_demo_users(password: &str) {
+    println!("demo users (password for all: {password}):");
+    println!("  {:<10} 经纪人 (demo broker, about 2,000 clients)", demo::DEMO_BROKER);
+    println!("  {:<10} 团队长", demo::DEMO_LEAD);
+    println!("  {:<10} 营业部负责人", demo::DEMO_MANAGER);
+    println!("  broker02 … broker30, lead02 … lead06, manager02, manager03, admin");
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
+        )
+        .init();
+    match Cli::parse().command {
+        Command::Serve { db, addr, demo, size } => {
+            let storage = SqliteStorage::open(&db).with_context(|| format!("opening {}", db.display()))?;
+            if demo {
+                fill_demo(&storage, &size)?;
+                print_demo_users(&size.params().password);
+            }
+            let server = RunningHeadOffice::start(Arc::new(storage), addr)
+                .await
+                .with_context(|| format!("listening on {addr}"))?;
+            println!("head-office: serving on {}", server.base_url());
+            tokio::select! {
+                r = server.wait() => r?,
+                _ = tokio::signal::ctrl_c() => eprintln!("head-office: stopping"),
+            }
+        }
+        Command::Demo { db, size } => {
+            let storage = SqliteStorage::open(&db)?;
+            fill_demo(&storage, &size)?;
+        }
+        Command::CorrectMobile { db, client, mobile } => {
+            let mobile = match domain::Mobile::parse(&mobile) {
+                Ok(m) => m,
+                Err(e) => bail!("{e}"),
+            };
+            SqliteStorage::open(&db)?.correct_client_mobile(&client, &mobile)?;
+            println!("客户 {client} 的手机号已更正为 {}", mobile.as_str());
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,75 @@
+//! The head office's storage, behind one trait so that the embedded SQLite file (demo, one branch)
+//! and PostgreSQL (a whole firm) serve the same API and pass the same tests.
+
+mod sqlite;
+mod sqlite_rows;
+mod sqlite_feed;
+mod sqlite_import;
+
+pub use sqlite::SqliteStorage;
+
+use crate::demo::FirmSeed;
+use crate::error::Result;
+use chrono::{DateTime, Utc};
+use domain::Mobile;
+use protocol::{PullPage, Role};
+
+/// A person who can sign in.
+#[derive(Debug, Clone)]
+pub struct UserRow {
+    pub id: String,
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    pub password_hash: String,
+    /// Names of the org units from the top down to the user's own, e.g. "上海分公司 / 浦东营业部 / 财富一组".
+    pub org_path: String,
+    pub disabled: bool,
+}
+
+/// Who a refresh token was issued to. Tokens of one sign-in share a family, so that reuse of any
+/// one of them can end the whole session.
+#[derive(Debug, Clone)]
+pub struct RefreshGrant {
+    pub user_id: String,
+    pub device_id: String,
+    pub family_id: String,
+    pub expires_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone)]
+pub enum RefreshUse {
+    /// First use: the token is now spent and a new one may be issued in the same family.
+    Fresh(RefreshGrant),
+    /// The token was spent before: somebody replayed it. The family must be revoked.
+    Reused { family_id: String },
+    /// Unknown or expired.
+    Invalid,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub users: usize,
+    pub clients: usize,
+    pub rows: usize,
+}
+
+pub trait Storage: Send + Sync + 'static {
+    fn user_by_username(&self, username: &str) -> Result<Option<UserRow>>;
+    fn user_by_id(&self, user_id: &str) -> Result<Option<UserRow>>;
+
+    fn insert_refresh_token(&self, token_hash: &str, grant: &RefreshGrant) -> Result<()>;
+    /// Spends a refresh token, atomically: of two concurrent uses, one is `Fresh` and one `Reused`.
+    fn use_refresh_token(&self, token_hash: &str, now: DateTime<Utc>) -> Result<RefreshUse>;
+    fn revoke_refresh_family(&self, family_id: &str) -> Result<()>;
+
+    /// Changes after `cursor` in the book served by `broker_id`, in commit order.
+    fn pull(&self, broker_id: &str, cursor: u64, limit: u32) -> Result<PullPage>;
+
+    /// Head-office master data correction: a client's mobile number changed.
+    fn correct_client_mobile(&self, client_id: &str, mobile: &Mobile) -> Result<()>;
+
+    /// Loads a generated firm into an empty database.
+    fn import_firm(&self, firm: FirmSeed) -> Result<ImportSummary>;
+    fn is_empty(&self) -> Result<bool>;
+}

@@ -1,0 +1,177 @@
+//! The embedded head-office storage: one SQLite file, for the demo and for a single branch.
+//!
+//! SQLite lets one transaction write at a time, and every write takes its `seq` inside that
+//! transaction, so seq order is commit order and a cursor can never step over a change that commits
+//! late. (PostgreSQL needs more care; see ARCHITECTURE.md.)
+
+use super::{RefreshGrant, RefreshUse, Storage, UserRow};
+use crate::demo::FirmSeed;
+use crate::error::{HeadOfficeError, Result};
+use chrono::{DateTime, Utc};
+use domain::Mobile;
+use protocol::{PullPage, Role};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
+
+pub struct SqliteStorage {
+    conn: Mutex<Connection>,
+}
+
+impl SqliteStorage {
+    pub fn open(path: &Path) -> Result<SqliteStorage> {
+        let conn = Connection::open(path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.execute_batch(include_str!("schema.sql"))?;
+        Ok(SqliteStorage {
+            conn: Mutex::new(conn),
+        })
+    }
+
+    pub(super) fn conn(&self) -> MutexGuard<'_, Connection> {
+        self.conn.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+/// Takes the next firm-wide sequence number; only ever called inside a write transaction.
+pub(super) fn next_seq(tx: &Transaction<'_>) -> Result<i64> {
+    Ok(tx.query_row("UPDATE feed_seq SET last = last + 1 WHERE id = 1 RETURNING last", [], |r| {
+        r.get(0)
+    })?)
+}
+
+pub(super) fn role_to_code(role: Role) -> &'static str {
+    match role {
+        Role::Broker => "Broker",
+        Role::TeamLead => "TeamLead",
+        Role::BranchManager => "BranchManager",
+        Role::Admin => "Admin",
+    }
+}
+
+pub(super) fn role_from_code(code: &str) -> Role {
+    match code {
+        "TeamLead" => Role::TeamLead,
+        "BranchManager" => Role::BranchManager,
+        "Admin" => Role::Admin,
+        _ => Role::Broker,
+    }
+}
+
+const USER_COLUMNS: &str = "u.id, u.username, u.display_name, u.role, u.password_hash, u.disabled, \
+    (WITH RECURSIVE up(id, parent_id, name, depth) AS ( \
+        SELECT id, parent_id, name, 0 FROM org_units WHERE id = u.org_unit_id \
+        UNION ALL SELECT o.id, o.parent_id, o.name, up.depth + 1 FROM org_units o JOIN up ON o.id = up.parent_id) \
+     SELECT group_concat(name, ' / ') FROM (SELECT name FROM up ORDER BY depth DESC))";
+
+fn user_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<UserRow> {
+    Ok(UserRow {
+        id: r.get(0)?,
+        username: r.get(1)?,
+        display_name: r.get(2)?,
+        role: role_from_code(&r.get::<_, String>(3)?),
+        password_hash: r.get(4)?,
+        disabled: r.get(5)?,
+        org_path: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
+    })
+}
+
+impl Storage for SqliteStorage {
+    fn user_by_username(&self, username: &str) -> Result<Option<UserRow>> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.username = ?1");
+        Ok(self.conn().query_row(&sql, [username], user_row).optional()?)
+    }
+
+    fn user_by_id(&self, user_id: &str) -> Result<Option<UserRow>> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.id = ?1");
+        Ok(self.conn().query_row(&sql, [user_id], user_row).optional()?)
+    }
+
+    fn insert_refresh_token(&self, token_hash: &str, grant: &RefreshGrant) -> Result<()> {
+        self.conn().execute(
+            "INSERT INTO refresh_tokens (token_hash, user_id, device_id, family_id, expires_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![token_hash, grant.user_id, grant.device_id, grant.family_id, grant.expires_at],
+        )?;
+        Ok(())
+    }
+
+    fn use_refresh_token(&self, token_hash: &str, now: DateTime<Utc>) -> Result<RefreshUse> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        let row = tx
+            .query_row(
+                "SELECT user_id, device_id, family_id, expires_at, used_at FROM refresh_tokens \
+                 WHERE token_hash = ?1",
+                [token_hash],
+                |r| {
+                    Ok((
+                        RefreshGrant {
+                            user_id: r.get(0)?,
+                            device_id: r.get(1)?,
+                            family_id: r.get(2)?,
+                            expires_at: r.get(3)?,
+                        },
+                        r.get::<_, Option<DateTime<Utc>>>(4)?,
+                    ))
+                },
+            )
+            .optional()?;
+        let outcome = match row {
+            None => RefreshUse::Invalid,
+            Some((grant, Some(_))) => RefreshUse::Reused {
+                family_id: grant.family_id,
+            },
+            Some((grant, None)) if grant.expires_at <= now => RefreshUse::Invalid,
+            Some((grant, None)) => {
+                tx.execute(
+                    "UPDATE refresh_tokens SET used_at = ?2 WHERE token_hash = ?1",
+                    params![token_hash, now],
+                )?;
+                RefreshUse::Fresh(grant)
+            }
+        };
+        tx.commit()?;
+        Ok(outcome)
+    }
+
+    fn revoke_refresh_family(&self, family_id: &str) -> Result<()> {
+        // Spent tokens stay as spent markers so a replay is still recognised; live ones die now.
+        self.conn().execute(
+            "UPDATE refresh_tokens SET used_at = COALESCE(used_at, ?2), expires_at = ?2 WHERE family_id = ?1",
+            params![family_id, Utc::now()],
+        )?;
+        Ok(())
+    }
+
+    fn pull(&self, broker_id: &str, cursor: u64, limit: u32) -> Result<PullPage> {
+        super::sqlite_feed::pull(&self.conn(), broker_id, cursor, limit)
+    }
+
+    fn correct_client_mobile(&self, client_id: &str, mobile: &Mobile) -> Result<()> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        let seq = next_seq(&tx)?;
+        let changed = tx.execute(
+            "UPDATE clients SET mobile = ?2, version = version + 1, seq = ?3 WHERE id = ?1",
+            params![client_id, mobile.as_str(), seq],
+        )?;
+        if changed == 0 {
+            return Err(HeadOfficeError::NotFound(format!("客户 {client_id}")));
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn import_firm(&self, firm: FirmSeed) -> Result<super::ImportSummary> {
+        super::sqlite_import::import(&mut self.conn(), firm)
+    }
+
+    fn is_empty(&self) -> Result<bool> {
+        let users: i64 = self.conn().query_row("SELECT count(*) FROM users", [], |r| r.get(0))?;
+        Ok(users == 0)
+    }
+}

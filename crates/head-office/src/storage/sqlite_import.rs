@@ -1,0 +1,58 @@
+//! Bulk load of a generated firm: one transaction, prepared statements, seq given in book order.
+
+use super::sqlite::{next_seq, role_to_code};
+use super::sqlite_rows::{insert, FEED_TABLES};
+use super::ImportSummary;
+use crate::demo::FirmSeed;
+use crate::error::Result;
+use protocol::Record;
+use rusqlite::{params, Connection};
+
+pub(super) fn import(conn: &mut Connection, firm: FirmSeed) -> Result<ImportSummary> {
+    let tx = conn.transaction()?;
+    for u in &firm.units {
+        tx.execute(
+            "INSERT INTO org_units (id, parent_id, name) VALUES (?1, ?2, ?3)",
+            params![u.id, u.parent_id, u.name],
+        )?;
+    }
+    for u in &firm.users {
+        tx.execute(
+            "INSERT INTO users (id, username, display_name, role, password_hash, org_unit_id) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![u.id, u.username, u.display_name, role_to_code(u.role), u.password_hash, u.org_unit_id],
+        )?;
+    }
+    let mut seq = next_seq(&tx)?;
+    let mut clients = 0;
+    let mut rows = 0;
+    {
+        let mut stmts = FEED_TABLES
+            .iter()
+            .map(|t| tx.prepare(t.insert))
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for book in firm.books {
+            let broker = book.client.serving_broker_id.clone();
+            let records = std::iter::once(Record::Client(book.client))
+                .chain(book.accounts.into_iter().map(Record::Account))
+                .chain(book.risk_assessments.into_iter().map(Record::RiskAssessment))
+                .chain(book.holdings.into_iter().map(Record::Holding))
+                .chain(book.asset_months.into_iter().map(Record::AssetMonth))
+                .chain(book.trades.into_iter().map(Record::Trade));
+            for record in records {
+                let table = FEED_TABLES.iter().position(|t| t.kind == record.kind()).unwrap_or(0);
+                insert(&mut stmts[table], &broker, seq, &record)?;
+                seq += 1;
+                rows += 1;
+            }
+            clients += 1;
+        }
+    }
+    tx.execute("UPDATE feed_seq SET last = ?1 WHERE id = 1", [seq])?;
+    tx.commit()?;
+    Ok(ImportSummary {
+        users: firm.users.len(),
+        clients,
+        rows,
+    })
+}

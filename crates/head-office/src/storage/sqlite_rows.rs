@@ -1,0 +1,209 @@
+//! Each feed table's columns, and the mapping between its rows and the protocol's records, kept in
+//! one place so that import, feed and later writes cannot disagree about a column.
+
+use domain::{Fen, InvestorClass, Rate, RiskLevel, Tier, TradeSide};
+use protocol::{
+    AccountRecord, AssetMonthRecord, ClientRecord, EntityKind, HoldingRecord, Record,
+    RiskAssessmentRecord, TradeRecord,
+};
+use rusqlite::types::Type;
+use rusqlite::{params, Row, Statement, ToSql};
+
+pub(super) struct FeedTable {
+    pub kind: EntityKind,
+    pub table: &'static str,
+    /// Data columns after `id`, in the order `read` expects them at index 1...
+    pub columns: &'static str,
+    pub read: fn(&Row<'_>) -> rusqlite::Result<Record>,
+    /// Parameters: `id, broker_id, seq`, then the record's fields as `insert` binds them.
+    pub insert: &'static str,
+}
+
+pub(super) const FEED_TABLES: [FeedTable; 6] = [
+    FeedTable {
+        kind: EntityKind::Client,
+        table: "clients",
+        columns: "name, id_number, mobile, investor_class, tier, total_assets, opened_on, broker_id, \
+                  developing_broker_id, last_contact_at, version",
+        read: read_client,
+        insert: "INSERT INTO clients (id, broker_id, seq, name, id_number, mobile, investor_class, tier, \
+                 total_assets, opened_on, developing_broker_id, last_contact_at, version) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    },
+    FeedTable {
+        kind: EntityKind::Account,
+        table: "accounts",
+        columns: "client_id, account_no, commission_rate, waive_minimum, opened_on, cash",
+        read: read_account,
+        insert: "INSERT INTO accounts (id, broker_id, seq, client_id, account_no, commission_rate, \
+                 waive_minimum, opened_on, cash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    },
+    FeedTable {
+        kind: EntityKind::Holding,
+        table: "holdings",
+        columns: "client_id, account_id, security_code, security_name, quantity, cost, market_value",
+        read: read_holding,
+        insert: "INSERT INTO holdings (id, broker_id, seq, client_id, account_id, security_code, \
+                 security_name, quantity, cost, market_value) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    },
+    FeedTable {
+        kind: EntityKind::Trade,
+        table: "trades",
+        columns: "client_id, account_id, traded_at, security_code, side, quantity, price_li, amount, \
+                  commission, handling_fee, regulatory_fee, transfer_fee, stamp_duty, net_commission",
+        read: read_trade,
+        insert: "INSERT INTO trades (id, broker_id, seq, client_id, account_id, traded_at, security_code, \
+                 side, quantity, price_li, amount, commission, handling_fee, regulatory_fee, \
+                 transfer_fee, stamp_duty, net_commission) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+    },
+    FeedTable {
+        kind: EntityKind::AssetMonth,
+        table: "asset_months",
+        columns: "client_id, month, total_assets",
+        read: read_asset_month,
+        insert: "INSERT INTO asset_months (id, broker_id, seq, client_id, month, total_assets) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    },
+    FeedTable {
+        kind: EntityKind::RiskAssessment,
+        table: "risk_assessments",
+        columns: "client_id, level, assessed_on, expires_on",
+        read: read_risk,
+        insert: "INSERT INTO risk_assessments (id, broker_id, seq, client_id, level, assessed_on, \
+                 expires_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    },
+];
+
+fn bad(i: usize, what: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(i, Type::Text, format!("unknown {what}").into())
+}
+
+pub(super) fn side_code(side: TradeSide) -> &'static str {
+    match side {
+        TradeSide::Buy => "Buy",
+        TradeSide::Sell => "Sell",
+    }
+}
+
+fn read_client(r: &Row<'_>) -> rusqlite::Result<Record> {
+    let class: String = r.get(4)?;
+    let tier: String = r.get(5)?;
+    Ok(Record::Client(ClientRecord {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        id_number: r.get(2)?,
+        mobile: r.get(3)?,
+        investor_class: InvestorClass::from_code(&class).ok_or_else(|| bad(4, "investor class"))?,
+        tier: Tier::from_code(&tier).ok_or_else(|| bad(5, "tier"))?,
+        total_assets: Fen(r.get(6)?),
+        opened_on: r.get(7)?,
+        serving_broker_id: r.get(8)?,
+        developing_broker_id: r.get(9)?,
+        last_contact_at: r.get(10)?,
+        version: r.get(11)?,
+    }))
+}
+
+fn read_account(r: &Row<'_>) -> rusqlite::Result<Record> {
+    Ok(Record::Account(AccountRecord {
+        id: r.get(0)?,
+        client_id: r.get(1)?,
+        account_no: r.get(2)?,
+        commission_rate: Rate(r.get(3)?),
+        waive_minimum: r.get(4)?,
+        opened_on: r.get(5)?,
+        cash: Fen(r.get(6)?),
+    }))
+}
+
+fn read_holding(r: &Row<'_>) -> rusqlite::Result<Record> {
+    Ok(Record::Holding(HoldingRecord {
+        id: r.get(0)?,
+        client_id: r.get(1)?,
+        account_id: r.get(2)?,
+        security_code: r.get(3)?,
+        security_name: r.get(4)?,
+        quantity: r.get(5)?,
+        cost: Fen(r.get(6)?),
+        market_value: Fen(r.get(7)?),
+    }))
+}
+
+fn read_trade(r: &Row<'_>) -> rusqlite::Result<Record> {
+    let side = match r.get::<_, String>(5)?.as_str() {
+        "Buy" => TradeSide::Buy,
+        "Sell" => TradeSide::Sell,
+        _ => return Err(bad(5, "trade side")),
+    };
+    Ok(Record::Trade(TradeRecord {
+        id: r.get(0)?,
+        client_id: r.get(1)?,
+        account_id: r.get(2)?,
+        traded_at: r.get(3)?,
+        security_code: r.get(4)?,
+        side,
+        quantity: r.get(6)?,
+        price_li: r.get(7)?,
+        amount: Fen(r.get(8)?),
+        commission: Fen(r.get(9)?),
+        handling_fee: Fen(r.get(10)?),
+        regulatory_fee: Fen(r.get(11)?),
+        transfer_fee: Fen(r.get(12)?),
+        stamp_duty: Fen(r.get(13)?),
+        net_commission: Fen(r.get(14)?),
+    }))
+}
+
+fn read_asset_month(r: &Row<'_>) -> rusqlite::Result<Record> {
+    Ok(Record::AssetMonth(AssetMonthRecord {
+        id: r.get(0)?,
+        client_id: r.get(1)?,
+        month: r.get(2)?,
+        total_assets: Fen(r.get(3)?),
+    }))
+}
+
+fn read_risk(r: &Row<'_>) -> rusqlite::Result<Record> {
+    let level: String = r.get(2)?;
+    Ok(Record::RiskAssessment(RiskAssessmentRecord {
+        id: r.get(0)?,
+        client_id: r.get(1)?,
+        level: RiskLevel::from_code(&level).ok_or_else(|| bad(2, "risk level"))?,
+        assessed_on: r.get(3)?,
+        expires_on: r.get(4)?,
+    }))
+}
+
+/// Writes one record into its table with the given scope and sequence number.
+pub(super) fn insert(stmt: &mut Statement<'_>, broker: &str, seq: i64, record: &Record) -> rusqlite::Result<usize> {
+    let head: [&dyn ToSql; 2] = [&broker, &seq];
+    match record {
+        Record::Client(c) => stmt.execute(params![
+            c.id, head[0], head[1], c.name, c.id_number, c.mobile, c.investor_class.code(),
+            c.tier.code(), c.total_assets.0, c.opened_on, c.developing_broker_id,
+            c.last_contact_at, c.version
+        ]),
+        Record::Account(a) => stmt.execute(params![
+            a.id, head[0], head[1], a.client_id, a.account_no, a.commission_rate.0,
+            a.waive_minimum, a.opened_on, a.cash.0
+        ]),
+        Record::Holding(h) => stmt.execute(params![
+            h.id, head[0], head[1], h.client_id, h.account_id, h.security_code, h.security_name,
+            h.quantity, h.cost.0, h.market_value.0
+        ]),
+        Record::Trade(t) => stmt.execute(params![
+            t.id, head[0], head[1], t.client_id, t.account_id, t.traded_at, t.security_code,
+            side_code(t.side), t.quantity, t.price_li, t.amount.0, t.commission.0,
+            t.handling_fee.0, t.regulatory_fee.0, t.transfer_fee.0, t.stamp_duty.0,
+            t.net_commission.0
+        ]),
+        Record::AssetMonth(m) => stmt.execute(params![
+            m.id, head[0], head[1], m.client_id, m.month, m.total_assets.0
+        ]),
+        Record::RiskAssessment(ra) => stmt.execute(params![
+            ra.id, head[0], head[1], ra.client_id, ra.level.code(), ra.assessed_on, ra.expires_on
+        ]),
+    }
+}

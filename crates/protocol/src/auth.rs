@@ -1,0 +1,43 @@
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SignInRequest {
+    pub username: String,
+    pub password: String,
+    /// Made once per desk installation; refresh tokens are bound to it.
+    pub device_id: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RefreshRequest {
+    pub refresh_token: String,
+    pub device_id: String,
+}
+
+/// What a successful sign-in or refresh returns. The refresh token is single-use: every refresh
+/// returns a new one, and presenting a used one ends the device's session.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SessionTokens {
+    pub access_token: String,
+    pub access_expires_in_secs: u64,
+    pub refresh_token: String,
+    pub user: UserProfile,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Role {
+    Broker,
+    TeamLead,
+    BranchManager,
+    Admin,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserProfile {
+    pub user_id: String,
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    /// The org unit the user belongs to or leads, e.g. "上海浦东营业部 / 财富一组".
+    pub org_path: String,
+}

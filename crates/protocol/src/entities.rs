@@ -1,0 +1,147 @@
+//! Head-office data as it travels to the desk. Money in fen, rates in ten-millionths, instants in UTC.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::{Fen, InvestorClass, Rate, RiskLevel, Tier, TradeSide};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    Client,
+    Account,
+    Holding,
+    Trade,
+    AssetMonth,
+    RiskAssessment,
+}
+
+impl EntityKind {
+    pub const ALL: [EntityKind; 6] = [
+        EntityKind::Client,
+        EntityKind::Account,
+        EntityKind::Holding,
+        EntityKind::Trade,
+        EntityKind::AssetMonth,
+        EntityKind::RiskAssessment,
+    ];
+
+    /// The same name serde uses on the wire, for storing a kind in a text column.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Client => "client",
+            EntityKind::Account => "account",
+            EntityKind::Holding => "holding",
+            EntityKind::Trade => "trade",
+            EntityKind::AssetMonth => "asset_month",
+            EntityKind::RiskAssessment => "risk_assessment",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<EntityKind> {
+        EntityKind::ALL.into_iter().find(|k| k.as_str() == text)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Record {
+    Client(ClientRecord),
+    Account(AccountRecord),
+    Holding(HoldingRecord),
+    Trade(TradeRecord),
+    AssetMonth(AssetMonthRecord),
+    RiskAssessment(RiskAssessmentRecord),
+}
+
+impl Record {
+    pub fn kind(&self) -> EntityKind {
+        match self {
+            Record::Client(_) => EntityKind::Client,
+            Record::Account(_) => EntityKind::Account,
+            Record::Holding(_) => EntityKind::Holding,
+            Record::Trade(_) => EntityKind::Trade,
+            Record::AssetMonth(_) => EntityKind::AssetMonth,
+            Record::RiskAssessment(_) => EntityKind::RiskAssessment,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClientRecord {
+    pub id: String,
+    pub name: String,
+    pub id_number: String,
+    pub mobile: String,
+    pub investor_class: InvestorClass,
+    pub tier: Tier,
+    pub total_assets: Fen,
+    pub opened_on: NaiveDate,
+    pub serving_broker_id: String,
+    pub developing_broker_id: String,
+    pub last_contact_at: Option<DateTime<Utc>>,
+    pub version: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AccountRecord {
+    pub id: String,
+    pub client_id: String,
+    /// 资金账号.
+    pub account_no: String,
+    pub commission_rate: Rate,
+    /// 免五: not charged the ¥5 minimum commission.
+    pub waive_minimum: bool,
+    pub opened_on: NaiveDate,
+    pub cash: Fen,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HoldingRecord {
+    pub id: String,
+    pub client_id: String,
+    pub account_id: String,
+    /// `600519.SH`.
+    pub security_code: String,
+    pub security_name: String,
+    pub quantity: i64,
+    pub cost: Fen,
+    pub market_value: Fen,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TradeRecord {
+    pub id: String,
+    pub client_id: String,
+    pub account_id: String,
+    pub traded_at: DateTime<Utc>,
+    pub security_code: String,
+    pub side: TradeSide,
+    pub quantity: i64,
+    /// Price in 厘 (0.001 yuan), the tick of ETFs.
+    pub price_li: i64,
+    pub amount: Fen,
+    pub commission: Fen,
+    pub handling_fee: Fen,
+    pub regulatory_fee: Fen,
+    pub transfer_fee: Fen,
+    pub stamp_duty: Fen,
+    pub net_commission: Fen,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AssetMonthRecord {
+    pub id: String,
+    pub client_id: String,
+    /// First day of the month the figure closes.
+    pub month: NaiveDate,
+    pub total_assets: Fen,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RiskAssessmentRecord {
+    pub id: String,
+    pub client_id: String,
+    pub level: RiskLevel,
+    pub assessed_on: NaiveDate,
+    pub expires_on: NaiveDate,
+}

@@ -1,0 +1,35 @@
+use serde::{Deserialize, Serialize};
+
+/// Why the head office refused a request. The desk decides what to do by the code alone; the message
+/// is Chinese text meant for the broker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    BadCredentials,
+    AccountDisabled,
+    RateLimited,
+    /// The access token is missing, unknown or expired: refresh and try again.
+    Unauthorized,
+    /// The refresh token is unknown, expired or was already used: sign in again.
+    SessionEnded,
+    Forbidden,
+    Validation,
+    ProtocolMismatch,
+    NotFound,
+    Internal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl ApiError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> ApiError {
+        ApiError {
+            code,
+            message: message.into(),
+        }
+    }
+}

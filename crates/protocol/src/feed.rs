@@ -1,0 +1,40 @@
+use crate::entities::{EntityKind, Record};
+use serde::{Deserialize, Serialize};
+
+/// `GET /api/v1/feed?cursor=…&limit=…`: everything in the caller's scope that changed after `cursor`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub struct PullQuery {
+    pub cursor: u64,
+    pub limit: u32,
+}
+
+impl PullQuery {
+    pub const MAX_LIMIT: u32 = 5_000;
+}
+
+/// One page of the change feed, in commit order. Apply `changes` and store `cursor` in one local
+/// transaction; ask again while `has_more`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PullPage {
+    pub changes: Vec<Change>,
+    pub cursor: u64,
+    pub has_more: bool,
+    /// Changes still waiting after this page, for the progress bar of a first sync.
+    pub remaining: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Change {
+    Upsert { seq: u64, record: Record },
+    /// The row left the caller's scope or was deleted: purge it locally.
+    Remove { seq: u64, kind: EntityKind, id: String },
+}
+
+impl Change {
+    pub fn seq(&self) -> u64 {
+        match self {
+            Change::Upsert { seq, .. } | Change::Remove { seq, .. } => *seq,
+        }
+    }
+}

@@ -1,0 +1,32 @@
+//! The wire contract between the desk and the head office. Both sides compile against these types,
+//! so a field renamed here is renamed on both ends; `PROTOCOL_VERSION` says when old desks must update.
+
+pub mod auth;
+pub mod entities;
+pub mod error;
+pub mod feed;
+
+pub use auth::{RefreshRequest, Role, SessionTokens, SignInRequest, UserProfile};
+pub use entities::{
+    AccountRecord, AssetMonthRecord, ClientRecord, EntityKind, HoldingRecord, Record,
+    RiskAssessmentRecord, TradeRecord,
+};
+pub use error::{ApiError, ErrorCode};
+pub use feed::{Change, PullPage, PullQuery};
+
+/// Bumped whenever a change to these types would be misread by the other side.
+pub const PROTOCOL_VERSION: u32 = 1;
+
+/// Every request and response carries the sender's protocol version in this header.
+pub const VERSION_HEADER: &str = "x-brokerdesk-protocol";
+
+/// Paths of the head office API, shared so that neither side spells one differently.
+pub mod paths {
+    pub const SIGN_IN: &str = "/api/v1/auth/sign-in";
+    pub const REFRESH: &str = "/api/v1/auth/refresh";
+    pub const SIGN_OUT: &str = "/api/v1/auth/sign-out";
+    pub const ME: &str = "/api/v1/me";
+    pub const FEED: &str = "/api/v1/feed";
+    pub const HEALTH: &str = "/api/v1/health";
+    pub const OPENAPI: &str = "/api/v1/openapi.json";
+}

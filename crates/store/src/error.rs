@@ -1,0 +1,11 @@
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("本地数据库无法用当前密钥打开")]
+    WrongKey,
+    #[error("本地数据库错误：{0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("本地数据格式错误：{0}")]
+    Corrupt(String),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

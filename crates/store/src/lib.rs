@@ -1,0 +1,85 @@
+//! The desk's local cache: one encrypted SQLite file per signed-in user.
+//!
+//! Head-office rows are mirrored as pulled (`apply`); broker data and the outbox live beside them;
+//! the queries behind each panel (`queries`) return view types that cross IPC as they are, already
+//! masked, so an unrevealed ID number never reaches the window.
+
+mod apply;
+mod error;
+mod migrate;
+pub mod queries;
+mod sync_state;
+
+pub use error::{Result, StoreError};
+pub use queries::{AccountView, ClientPage, ClientProfile, ClientQuery, ClientRow, HoldingView};
+pub use sync_state::SyncCounters;
+
+use rusqlite::Connection;
+use std::path::Path;
+
+/// The 256-bit key of the local database. Kept in the OS keyring, never in a file.
+pub struct DbKey(pub [u8; 32]);
+
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (or creates) the cache at `path` with its key, and brings the schema up to date.
+    /// A wrong key is reported as such rather than as a corrupt file.
+    pub fn open(path: &Path, key: &DbKey) -> Result<Store> {
+        let conn = Connection::open(path)?;
+        // SQLCipher takes a raw key as a blob literal, which skips its own key derivation.
+        conn.execute_batch(&format!("PRAGMA key = \"x'{}'\";", hex::encode(key.0)))?;
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
+            .map_err(|e| match e {
+                rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
+                    StoreError::WrongKey
+                }
+                other => StoreError::Sqlite(other),
+            })?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        let mut store = Store { conn };
+        migrate::run(&mut store.conn)?;
+        Ok(store)
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::*;
+
+    pub fn temp_store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("desk.db"), &DbKey([7; 32])).unwrap();
+        (dir, store)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_is_encrypted_and_needs_its_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("desk.db");
+        {
+            let s = Store::open(&path, &DbKey([1; 32])).unwrap();
+            s.conn()
+                .execute_batch("INSERT INTO sync_state (key, value) VALUES ('probe', '张三的秘密')")
+                .unwrap();
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(!bytes.starts_with(b"SQLite format 3"));
+        assert!(!bytes.windows("张三".len()).any(|w| w == "张三".as_bytes()));
+        assert!(matches!(Store::open(&path, &DbKey([2; 32])), Err(StoreError::WrongKey)));
+        assert!(Store::open(&path, &DbKey([1; 32])).is_ok());
+    }
+}

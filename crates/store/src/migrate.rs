@@ -1,0 +1,18 @@
+//! Schema migrations, embedded and run at open. `user_version` counts the ones applied; a migration
+//! is never edited once released, only followed by another.
+
+use crate::error::Result;
+use rusqlite::Connection;
+
+const MIGRATIONS: &[&str] = &[include_str!("migrations/001_book.sql")];
+
+pub(crate) fn run(conn: &mut Connection) -> Result<()> {
+    let applied: usize = conn.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))?.unsigned_abs() as usize;
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(applied) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

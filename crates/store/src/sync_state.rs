@@ -1,0 +1,67 @@
+//! Small facts about sync kept in the cache itself, so they move with the book they describe.
+
+use crate::error::{Result, StoreError};
+use crate::Store;
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension};
+use serde::Serialize;
+use ts_rs::TS;
+
+pub(crate) const CURSOR: &str = "cursor";
+const LAST_SYNC_AT: &str = "last_sync_at";
+
+pub(crate) fn set_value(conn: &Connection, key: &str, value: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO sync_state (key, value) VALUES (?1, ?2) \
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [key, value],
+    )?;
+    Ok(())
+}
+
+fn value(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT value FROM sync_state WHERE key = ?1", [key], |r| r.get(0))
+        .optional()?)
+}
+
+/// What the status bar shows about sync, from the cache alone.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct SyncCounters {
+    #[ts(type = "number")]
+    pub cursor: u64,
+    pub last_sync_at: Option<DateTime<Utc>>,
+    /// Broker writes not yet accepted by head office.
+    #[ts(type = "number")]
+    pub pending: u64,
+}
+
+impl Store {
+    pub fn cursor(&self) -> Result<u64> {
+        match value(self.conn(), CURSOR)? {
+            None => Ok(0),
+            Some(v) => v.parse().map_err(|_| StoreError::Corrupt(format!("cursor {v}"))),
+        }
+    }
+
+    pub fn mark_synced(&self, at: DateTime<Utc>) -> Result<()> {
+        set_value(self.conn(), LAST_SYNC_AT, &at.to_rfc3339())
+    }
+
+    pub fn sync_counters(&self) -> Result<SyncCounters> {
+        let last_sync_at = value(self.conn(), LAST_SYNC_AT)?
+            .map(|v| {
+                DateTime::parse_from_rfc3339(&v)
+                    .map(|d| d.with_timezone(&Utc))
+                    .map_err(|_| StoreError::Corrupt(format!("last sync {v}")))
+            })
+            .transpose()?;
+        let pending: i64 = self.conn().query_row("SELECT count(*) FROM outbox", [], |r| r.get(0))?;
+        Ok(SyncCounters {
+            cursor: self.cursor()?,
+            last_sync_at,
+            pending: pending.unsigned_abs(),
+        })
+    }
+}

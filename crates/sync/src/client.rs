@@ -1,0 +1,92 @@
+//! The HTTP client of the head office API.
+
+use crate::error::{Result, SyncError};
+use protocol::{
+    paths, ApiError, PullPage, PullQuery, RefreshRequest, SessionTokens, SignInRequest,
+    PROTOCOL_VERSION, VERSION_HEADER,
+};
+use reqwest::{RequestBuilder, StatusCode};
+use serde::de::DeserializeOwned;
+use std::time::Duration;
+
+#[derive(Clone)]
+pub struct HeadOffice {
+    http: reqwest::Client,
+    base: String,
+}
+
+impl HeadOffice {
+    /// `base_url` as the broker typed it, e.g. `http://127.0.0.1:8787`.
+    pub fn new(base_url: &str) -> Result<HeadOffice> {
+        let base = base_url.trim().trim_end_matches('/').to_string();
+        let parsed = reqwest::Url::parse(&base).map_err(|_| SyncError::BadAddress(base.clone()))?;
+        if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
+            return Err(SyncError::BadAddress(base));
+        }
+        let http = reqwest::Client::builder()
+            .connect_timeout(Duration::from_secs(5))
+            .timeout(Duration::from_secs(60))
+            .build()
+            .map_err(|e| SyncError::Offline(e.to_string()))?;
+        Ok(HeadOffice { http, base })
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base
+    }
+
+    async fn send<T: DeserializeOwned>(&self, request: RequestBuilder) -> Result<T> {
+        let response = request
+            .header(VERSION_HEADER, PROTOCOL_VERSION)
+            .send()
+            .await
+            .map_err(|e| SyncError::Offline(describe(&e)))?;
+        let status = response.status();
+        if status.is_success() {
+            return response.json::<T>().await.map_err(|e| {
+                if e.is_decode() {
+                    SyncError::UnexpectedResponse { status: status.as_u16() }
+                } else {
+                    SyncError::Offline(describe(&e))
+                }
+            });
+        }
+        match response.json::<ApiError>().await {
+            Ok(refusal) => Err(SyncError::Refused(refusal)),
+            Err(_) if status == StatusCode::BAD_GATEWAY || status == StatusCode::SERVICE_UNAVAILABLE => {
+                Err(SyncError::Offline(format!("HTTP {}", status.as_u16())))
+            }
+            Err(_) => Err(SyncError::UnexpectedResponse { status: status.as_u16() }),
+        }
+    }
+
+    pub async fn sign_in(&self, req: &SignInRequest) -> Result<SessionTokens> {
+        self.send(self.http.post(format!("{}{}", self.base, paths::SIGN_IN)).json(req))
+            .await
+    }
+
+    pub async fn refresh(&self, req: &RefreshRequest) -> Result<SessionTokens> {
+        self.send(self.http.post(format!("{}{}", self.base, paths::REFRESH)).json(req))
+            .await
+    }
+
+    pub async fn pull(&self, access_token: &str, query: PullQuery) -> Result<PullPage> {
+        let url = format!("{}{}", self.base, paths::FEED);
+        let request = self
+            .http
+            .get(url)
+            .bearer_auth(access_token)
+            .query(&[("cursor", query.cursor.to_string()), ("limit", query.limit.to_string())]);
+        self.send(request).await
+    }
+}
+
+fn describe(e: &reqwest::Error) -> String {
+    if e.is_connect() {
+        "连接被拒绝或网络不可达".into()
+    } else if e.is_timeout() {
+        "连接超时".into()
+    } else {
+        "连接中断".into()
+    }
+}

@@ -1,0 +1,186 @@
+//! One sync pass: renew the session if needed, then pull pages and apply each with its cursor.
+
+use crate::client::HeadOffice;
+use crate::error::{Result, SyncError};
+use chrono::Utc;
+use protocol::{ErrorCode, PullQuery, RefreshRequest, SessionTokens, SignInRequest, UserProfile};
+use serde::Serialize;
+use std::future::Future;
+use std::sync::{Arc, Mutex};
+use store::Store;
+use ts_rs::TS;
+
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct VaultError(pub String);
+
+/// Where the refresh token lives between runs: the OS keyring in the app, memory in tests.
+pub trait TokenVault: Send + Sync {
+    fn refresh_token(&self) -> Result<Option<String>, VaultError>;
+    fn set_refresh_token(&self, token: &str) -> Result<(), VaultError>;
+}
+
+/// Rows applied so far out of the rows this pass will bring, for the first sync's progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct SyncProgress {
+    #[ts(type = "number")]
+    pub applied: u64,
+    #[ts(type = "number")]
+    pub total: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct SyncReport {
+    pub pulled: u64,
+    pub pages: u32,
+}
+
+pub struct SyncEngine {
+    head_office: HeadOffice,
+    device_id: String,
+    vault: Arc<dyn TokenVault>,
+    /// Held across a renewal so that two callers never spend the same refresh token (which head
+    /// office would take for a replay and end the session).
+    access: tokio::sync::Mutex<Option<String>>,
+    page_size: u32,
+}
+
+impl SyncEngine {
+    pub fn new(head_office: HeadOffice, device_id: String, vault: Arc<dyn TokenVault>) -> SyncEngine {
+        SyncEngine {
+            head_office,
+            device_id,
+            vault,
+            access: tokio::sync::Mutex::new(None),
+            page_size: 5_000,
+        }
+    }
+
+    pub fn with_page_size(mut self, page_size: u32) -> SyncEngine {
+        self.page_size = page_size.clamp(1, PullQuery::MAX_LIMIT);
+        self
+    }
+
+    pub fn head_office(&self) -> &HeadOffice {
+        &self.head_office
+    }
+
+    /// Signs in with a password. The password goes to head office once and is kept nowhere; the
+    /// refresh token goes to the vault.
+    pub async fn sign_in(&self, username: &str, password: &str) -> Result<UserProfile> {
+        let tokens = self
+            .head_office
+            .sign_in(&SignInRequest {
+                username: username.to_string(),
+                password: password.to_string(),
+                device_id: self.device_id.clone(),
+            })
+            .await?;
+        self.accept(tokens).await
+    }
+
+    async fn accept(&self, tokens: SessionTokens) -> Result<UserProfile> {
+        self.vault.set_refresh_token(&tokens.refresh_token)?;
+        *self.access.lock().await = Some(tokens.access_token);
+        Ok(tokens.user)
+    }
+
+    async fn renew(&self, slot: &mut Option<String>) -> Result<String> {
+        let refresh_token = self.vault.refresh_token()?.ok_or(SyncError::NotSignedIn)?;
+        let tokens = self
+            .head_office
+            .refresh(&RefreshRequest {
+                refresh_token,
+                device_id: self.device_id.clone(),
+            })
+            .await?;
+        self.vault.set_refresh_token(&tokens.refresh_token)?;
+        *slot = Some(tokens.access_token.clone());
+        Ok(tokens.access_token)
+    }
+
+    /// Runs `call` with a valid access token, renewing it once if head office says it expired.
+    async fn authorized<T, F, Fut>(&self, call: F) -> Result<T>
+    where
+        F: Fn(String) -> Fut,
+        Fut: Future<Output = Result<T>>,
+    {
+        let token = {
+            let mut slot = self.access.lock().await;
+            match slot.clone() {
+                Some(t) => t,
+                None => self.renew(&mut slot).await?,
+            }
+        };
+        match call(token.clone()).await {
+            Err(SyncError::Refused(e)) if e.code == ErrorCode::Unauthorized => {
+                let fresh = {
+                    let mut slot = self.access.lock().await;
+                    // Another caller may have renewed while this one waited for the lock.
+                    match slot.clone() {
+                        Some(t) if t != token => t,
+                        _ => self.renew(&mut slot).await?,
+                    }
+                };
+                call(fresh).await
+            }
+            other => other,
+        }
+    }
+
+    /// Pulls everything new into `store`, reporting progress after each applied page.
+    pub async fn sync_once(
+        &self,
+        store: Arc<Mutex<Store>>,
+        mut progress: impl FnMut(SyncProgress) + Send,
+    ) -> Result<SyncReport> {
+        let mut cursor = with_store(&store, |s| s.cursor()).await?;
+        let mut report = SyncReport { pulled: 0, pages: 0 };
+        let mut total: Option<u64> = None;
+        loop {
+            let query = PullQuery {
+                cursor,
+                limit: self.page_size,
+            };
+            let page = self
+                .authorized(|token| {
+                    let head_office = self.head_office.clone();
+                    async move { head_office.pull(&token, query).await }
+                })
+                .await?;
+            let rows = page.changes.len() as u64;
+            let total = *total.get_or_insert(rows + page.remaining);
+            let has_more = page.has_more;
+            cursor = page.cursor;
+            with_store(&store, move |s| s.apply_page(&page)).await?;
+            report.pulled += rows;
+            report.pages += 1;
+            progress(SyncProgress {
+                applied: report.pulled.min(total),
+                total,
+            });
+            if !has_more {
+                break;
+            }
+        }
+        let now = Utc::now();
+        with_store(&store, move |s| s.mark_synced(now)).await?;
+        Ok(report)
+    }
+}
+
+/// Runs a store call on the blocking pool: SQLite work must not stall the async runtime.
+async fn with_store<T: Send + 'static>(
+    store: &Arc<Mutex<Store>>,
+    f: impl FnOnce(&mut Store) -> store::Result<T> + Send + 'static,
+) -> Result<T> {
+    let store = store.clone();
+    tokio::task::spawn_blocking(move || {
+        let mut guard = store.lock().unwrap_or_else(|p| p.into_inner());
+        f(&mut guard)
+    })
+    .await
+    .map_err(|e| SyncError::Task(e.to_string()))?
+    .map_err(SyncError::from)
+}

@@ -1,0 +1,40 @@
+use protocol::{ApiError, ErrorCode};
+
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    /// No connection to the head office: the desk works on from its cache and retries later.
+    #[error("无法连接总部服务器（{0}），已切换为离线模式")]
+    Offline(String),
+    #[error("总部服务器地址无效：{0}")]
+    BadAddress(String),
+    /// The head office answered with a refusal it explained.
+    #[error("{}", .0.message)]
+    Refused(ApiError),
+    #[error("总部服务器返回了无法识别的响应（HTTP {status}）")]
+    UnexpectedResponse { status: u16 },
+    #[error("尚未登录")]
+    NotSignedIn,
+    #[error("无法读取或保存登录凭据：{0}")]
+    Vault(#[from] crate::engine::VaultError),
+    #[error(transparent)]
+    Store(#[from] store::StoreError),
+    #[error("后台任务中断：{0}")]
+    Task(String),
+}
+
+impl SyncError {
+    pub fn code(&self) -> Option<ErrorCode> {
+        match self {
+            SyncError::Refused(e) => Some(e.code),
+            _ => None,
+        }
+    }
+
+    /// The broker must sign in again: the session is gone for good.
+    pub fn needs_sign_in(&self) -> bool {
+        matches!(self, SyncError::NotSignedIn)
+            || matches!(self.code(), Some(ErrorCode::SessionEnded | ErrorCode::AccountDisabled))
+    }
+}
+
+pub type Result<T, E = SyncError> = std::result::Result<T, E>;

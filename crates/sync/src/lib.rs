@@ -1,0 +1,10 @@
+//! The desk's sync engine: talks to the head office over HTTP and applies what it pulls to the
+//! local store. All network traffic of the desk goes through here; the window never makes a call.
+
+mod client;
+mod engine;
+mod error;
+
+pub use client::HeadOffice;
+pub use engine::{SyncEngine, SyncProgress, SyncReport, TokenVault, VaultError};
+pub use error::{Result, SyncError};

@@ -1,0 +1,111 @@
+//! Shared set-up for whole-system tests: a real head office on 127.0.0.1 with a small generated
+//! firm, and a real encrypted desk store in a temporary directory.
+
+use chrono::NaiveDate;
+use head_office::demo::{self, DemoParams};
+use head_office::storage::{SqliteStorage, Storage};
+use head_office::RunningHeadOffice;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use store::{DbKey, Store};
+use sync::{HeadOffice, SyncEngine, TokenVault, VaultError};
+
+pub const PASSWORD: &str = "demo1234";
+
+/// A firm small enough to generate in a moment, shaped like the demo firm.
+pub fn small_firm() -> DemoParams {
+    DemoParams {
+        clients: 900,
+        demo_broker_clients: 150,
+        trades_per_client: 8,
+        ..DemoParams::standard(NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default())
+    }
+}
+
+pub struct TestHeadOffice {
+    pub dir: tempfile::TempDir,
+    pub storage: Arc<SqliteStorage>,
+    pub server: Option<RunningHeadOffice>,
+    addr: std::net::SocketAddr,
+}
+
+impl TestHeadOffice {
+    pub async fn start(params: &DemoParams) -> TestHeadOffice {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let storage = Arc::new(SqliteStorage::open(&dir.path().join("head-office.db")).expect("open head office"));
+        storage.import_firm(demo::generate(params).expect("generate")).expect("import");
+        let server = RunningHeadOffice::start(storage.clone(), "127.0.0.1:0".parse().expect("addr"))
+            .await
+            .expect("start head office");
+        let addr = server.addr;
+        TestHeadOffice {
+            dir,
+            storage,
+            server: Some(server),
+            addr,
+        }
+    }
+
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    pub async fn stop(&mut self) {
+        if let Some(s) = self.server.take() {
+            s.stop().await;
+        }
+    }
+
+    /// Starts again on the same port, as after a restart of the server process.
+    pub async fn restart(&mut self) {
+        self.stop().await;
+        let storage: Arc<dyn Storage> = self.storage.clone();
+        self.server = Some(RunningHeadOffice::start(storage, self.addr).await.expect("restart"));
+    }
+}
+
+/// Keeps the refresh token in memory; the app's keyring vault is tested in the app.
+#[derive(Default)]
+pub struct MemoryVault(Mutex<Option<String>>);
+
+impl TokenVault for MemoryVault {
+    fn refresh_token(&self) -> Result<Option<String>, VaultError> {
+        Ok(self.0.lock().map_err(|e| VaultError(e.to_string()))?.clone())
+    }
+    fn set_refresh_token(&self, token: &str) -> Result<(), VaultError> {
+        *self.0.lock().map_err(|e| VaultError(e.to_string()))? = Some(token.to_string());
+        Ok(())
+    }
+}
+
+pub struct TestDesk {
+    pub dir: tempfile::TempDir,
+    pub store: Arc<Mutex<Store>>,
+    pub vault: Arc<MemoryVault>,
+    pub engine: SyncEngine,
+}
+
+pub const DESK_KEY: [u8; 32] = [42; 32];
+
+impl TestDesk {
+    pub fn new(base_url: &str) -> TestDesk {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(&Self::db_path(dir.path()), &DbKey(DESK_KEY)).expect("open store");
+        let vault = Arc::new(MemoryVault::default());
+        let engine = SyncEngine::new(HeadOffice::new(base_url).expect("url"), "test-device".into(), vault.clone());
+        TestDesk {
+            dir,
+            store: Arc::new(Mutex::new(store)),
+            vault,
+            engine,
+        }
+    }
+
+    pub fn db_path(dir: &Path) -> PathBuf {
+        dir.join("desk.db")
+    }
+
+    pub fn with_store<T>(&self, f: impl FnOnce(&Store) -> T) -> T {
+        f(&self.store.lock().expect("store lock"))
+    }
+}
