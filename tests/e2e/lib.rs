@@ -1,0 +1,212 @@
+//! What the end-to-end tests need: child processes that are always stopped, bounded waits, and a
+//! small W3C WebDriver client talking to tauri-driver (which drives WebKitWebDriver, which drives
+//! the real app window).
+
+mod webdriver;
+
+pub use webdriver::{Element, Session};
+
+use anyhow::{bail, Context, Result};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// The workspace root, from this crate's manifest directory.
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("target"))
+}
+
+/// Where screenshots go: `target/e2e/<name>.png`.
+pub fn screenshot_dir() -> PathBuf {
+    let dir = target_dir().join("e2e");
+    let _ = std::fs::create_dir_all(&dir);
+    dir
+}
+
+pub fn binary(name: &str) -> Result<PathBuf> {
+    let path = target_dir().join("debug").join(name);
+    if !path.exists() {
+        bail!(
+            "{} is missing: run `make test` (it builds the app and head office first)",
+            path.display()
+        );
+    }
+    Ok(path)
+}
+
+pub fn free_port() -> Result<u16> {
+    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+/// Polls `check` until it returns `Some`, or fails after `timeout` saying what it waited for.
+pub fn wait_for<T>(
+    what: &str,
+    timeout: Duration,
+    mut check: impl FnMut() -> Result<Option<T>>,
+) -> Result<T> {
+    let started = Instant::now();
+    let mut last_error = None;
+    loop {
+        match check() {
+            Ok(Some(v)) => return Ok(v),
+            Ok(None) => {}
+            Err(e) => last_error = Some(e),
+        }
+        if started.elapsed() > timeout {
+            match last_error {
+                Some(e) => bail!("timed out after {timeout:?} waiting for {what}: {e:#}"),
+                None => bail!("timed out after {timeout:?} waiting for {what}"),
+            }
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+pub fn wait_for_port(port: u16, timeout: Duration) -> Result<()> {
+    let addr = SocketAddr::from(([127, 0, 0, 1], port));
+    wait_for(&format!("port {port}"), timeout, || {
+        Ok(
+            TcpStream::connect_timeout(&addr, Duration::from_millis(200))
+                .ok()
+                .map(|_| ()),
+        )
+    })
+}
+
+/// A child process killed (with its process group) when dropped, whatever the test did.
+pub struct Guarded {
+    name: String,
+    child: Child,
+}
+
+impl Guarded {
+    pub fn spawn(name: &str, command: &mut Command, log: &Path) -> Result<Guarded> {
+        let out = std::fs::File::create(log)?;
+        let err = out.try_clone()?;
+        let child = command
+            .stdin(Stdio::null())
+            .stdout(Stdio::from(out))
+            .stderr(Stdio::from(err))
+            .spawn()
+            .with_context(|| format!("starting {name}"))?;
+        Ok(Guarded {
+            name: name.to_string(),
+            child,
+        })
+    }
+
+    pub fn stop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Guarded {
+    fn drop(&mut self) {
+        self.stop();
+        eprintln!("e2e: stopped {}", self.name);
+    }
+}
+
+/// A head office with the standard demo firm, generated once per test run into `dir`.
+pub struct HeadOffice {
+    pub url: String,
+    port: u16,
+    db: PathBuf,
+    log: PathBuf,
+    process: Option<Guarded>,
+}
+
+impl HeadOffice {
+    pub fn start(dir: &Path) -> Result<HeadOffice> {
+        let mut ho = HeadOffice {
+            url: String::new(),
+            port: free_port()?,
+            db: dir.join("head-office.db"),
+            log: dir.join("head-office.log"),
+            process: None,
+        };
+        ho.url = format!("http://127.0.0.1:{}", ho.port);
+        ho.resume()?;
+        Ok(ho)
+    }
+
+    /// Starts the server (again) on the same port and database.
+    pub fn resume(&mut self) -> Result<()> {
+        let mut cmd = Command::new(binary("head-office")?);
+        cmd.args(["serve", "--demo", "--db"])
+            .arg(&self.db)
+            .args(["--addr", &format!("127.0.0.1:{}", self.port)]);
+        self.process = Some(Guarded::spawn("head office", &mut cmd, &self.log)?);
+        // Generating the demo firm takes a while on first start.
+        wait_for_port(self.port, Duration::from_secs(240))
+    }
+
+    pub fn stop(&mut self) {
+        self.process = None;
+    }
+}
+
+/// tauri-driver on free ports, with the app's environment set so it uses a private data
+/// directory and keyring name and knows the head office's address.
+pub struct Driver {
+    pub port: u16,
+    _process: Guarded,
+}
+
+impl Driver {
+    pub fn start(dir: &Path, head_office_url: &str, keyring_service: &str) -> Result<Driver> {
+        let port = free_port()?;
+        let native = free_port()?;
+        let exe = which_tauri_driver()?;
+        let mut cmd = Command::new(exe);
+        cmd.args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native.to_string(),
+        ])
+        .env("BROKERDESK_DATA_DIR", dir.join("desk"))
+        .env("BROKERDESK_KEYRING_SERVICE", keyring_service)
+        .env("BROKERDESK_SERVER_URL", head_office_url)
+        // Both the app and WebKit must find a display; xvfb-run provides one.
+        .env("LIBGL_ALWAYS_SOFTWARE", "1");
+        let process = Guarded::spawn(
+            "tauri-driver",
+            &mut cmd,
+            &dir.join(format!("tauri-driver-{port}.log")),
+        )?;
+        wait_for_port(port, Duration::from_secs(30))?;
+        Ok(Driver {
+            port,
+            _process: process,
+        })
+    }
+
+    pub fn open_app(&self) -> Result<Session> {
+        Session::create(self.port, &binary("brokerdesk")?)
+    }
+}
+
+fn which_tauri_driver() -> Result<PathBuf> {
+    let home_bin = std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo/bin/tauri-driver"));
+    let candidates = std::env::var_os("PATH")
+        .map(|p| {
+            std::env::split_paths(&p)
+                .map(|d| d.join("tauri-driver"))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    candidates
+        .into_iter()
+        .chain(home_bin)
+        .find(|p| p.exists())
+        .context("tauri-driver is not installed: `make test` installs it with cargo install")
+}

@@ -32,11 +32,16 @@ pub struct TestHeadOffice {
 impl TestHeadOffice {
     pub async fn start(params: &DemoParams) -> TestHeadOffice {
         let dir = tempfile::tempdir().expect("temp dir");
-        let storage = Arc::new(SqliteStorage::open(&dir.path().join("head-office.db")).expect("open head office"));
-        storage.import_firm(demo::generate(params).expect("generate")).expect("import");
-        let server = RunningHeadOffice::start(storage.clone(), "127.0.0.1:0".parse().expect("addr"))
-            .await
-            .expect("start head office");
+        let storage = Arc::new(
+            SqliteStorage::open(&dir.path().join("head-office.db")).expect("open head office"),
+        );
+        storage
+            .import_firm(demo::generate(params).expect("generate"))
+            .expect("import");
+        let server =
+            RunningHeadOffice::start(storage.clone(), "127.0.0.1:0".parse().expect("addr"))
+                .await
+                .expect("start head office");
         let addr = server.addr;
         TestHeadOffice {
             dir,
@@ -60,7 +65,11 @@ impl TestHeadOffice {
     pub async fn restart(&mut self) {
         self.stop().await;
         let storage: Arc<dyn Storage> = self.storage.clone();
-        self.server = Some(RunningHeadOffice::start(storage, self.addr).await.expect("restart"));
+        self.server = Some(
+            RunningHeadOffice::start(storage, self.addr)
+                .await
+                .expect("restart"),
+        );
     }
 }
 
@@ -70,7 +79,11 @@ pub struct MemoryVault(Mutex<Option<String>>);
 
 impl TokenVault for MemoryVault {
     fn refresh_token(&self) -> Result<Option<String>, VaultError> {
-        Ok(self.0.lock().map_err(|e| VaultError(e.to_string()))?.clone())
+        Ok(self
+            .0
+            .lock()
+            .map_err(|e| VaultError(e.to_string()))?
+            .clone())
     }
     fn set_refresh_token(&self, token: &str) -> Result<(), VaultError> {
         *self.0.lock().map_err(|e| VaultError(e.to_string()))? = Some(token.to_string());
@@ -92,7 +105,11 @@ impl TestDesk {
         let dir = tempfile::tempdir().expect("temp dir");
         let store = Store::open(&Self::db_path(dir.path()), &DbKey(DESK_KEY)).expect("open store");
         let vault = Arc::new(MemoryVault::default());
-        let engine = SyncEngine::new(HeadOffice::new(base_url).expect("url"), "test-device".into(), vault.clone());
+        let engine = SyncEngine::new(
+            HeadOffice::new(base_url).expect("url"),
+            "test-device".into(),
+            vault.clone(),
+        );
         TestDesk {
             dir,
             store: Arc::new(Mutex::new(store)),

@@ -159,23 +159,47 @@ mod tests {
     #[test]
     fn worked_example_of_domain_md_to_the_fen() {
         let s = FeeSchedule::since_2023_08_28();
-        let buy = s.charge(Exchange::Sh, TradeSide::Buy, Fen::from_yuan(100_000), WAN_2_5, false);
+        let buy = s.charge(
+            Exchange::Sh,
+            TradeSide::Buy,
+            Fen::from_yuan(100_000),
+            WAN_2_5,
+            false,
+        );
         assert_eq!(buy.commission, Fen(2_500));
         assert_eq!(buy.handling_fee, Fen(341));
         assert_eq!(buy.regulatory_fee, Fen(200));
         assert_eq!(buy.net_commission, Fen(1_959));
         assert_eq!(buy.transfer_fee, Fen(100));
         assert_eq!(buy.stamp_duty, Fen::ZERO);
-        let sell = s.charge(Exchange::Sh, TradeSide::Sell, Fen::from_yuan(100_000), WAN_2_5, false);
+        let sell = s.charge(
+            Exchange::Sh,
+            TradeSide::Sell,
+            Fen::from_yuan(100_000),
+            WAN_2_5,
+            false,
+        );
         assert_eq!(sell.stamp_duty, Fen(5_000));
     }
 
     #[test]
     fn small_trade_pays_the_five_yuan_minimum_unless_waived() {
         let s = FeeSchedule::since_2023_08_28();
-        let t = s.charge(Exchange::Sz, TradeSide::Buy, Fen::from_yuan(10_000), WAN_2_5, false);
+        let t = s.charge(
+            Exchange::Sz,
+            TradeSide::Buy,
+            Fen::from_yuan(10_000),
+            WAN_2_5,
+            false,
+        );
         assert_eq!(t.commission, Fen(500));
-        let waived = s.charge(Exchange::Sz, TradeSide::Buy, Fen::from_yuan(10_000), WAN_2_5, true);
+        let waived = s.charge(
+            Exchange::Sz,
+            TradeSide::Buy,
+            Fen::from_yuan(10_000),
+            WAN_2_5,
+            true,
+        );
         assert_eq!(waived.commission, Fen(250));
     }
 

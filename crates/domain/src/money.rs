@@ -9,7 +9,9 @@ use ts_rs::TS;
 /// An amount of renminbi in fen. Signed, because profit and cash flows can be negative.
 ///
 /// Crosses IPC as a plain JSON number: any real amount is far below 2^53 fen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize, TS,
+)]
 #[serde(transparent)]
 #[ts(export)]
 pub struct Fen(#[ts(type = "number")] pub i64);

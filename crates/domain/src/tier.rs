@@ -20,7 +20,13 @@ pub enum Tier {
 }
 
 impl Tier {
-    pub const ALL: [Tier; 5] = [Self::Standard, Self::Silver, Self::Gold, Self::Platinum, Self::Diamond];
+    pub const ALL: [Tier; 5] = [
+        Self::Standard,
+        Self::Silver,
+        Self::Gold,
+        Self::Platinum,
+        Self::Diamond,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {

@@ -62,7 +62,9 @@ impl IdNumber {
         let birth = NaiveDate::parse_from_str(birth_text, "%Y%m%d")
             .map_err(|_| ValidationError::IdNumberBirthDate(birth_text.to_string()))?;
         if birth > today {
-            return Err(ValidationError::IdNumberBornInFuture(birth_text.to_string()));
+            return Err(ValidationError::IdNumberBornInFuture(
+                birth_text.to_string(),
+            ));
         }
         let expected = IdNumber::check_char(&id[..17]).ok_or(ValidationError::IdNumberShape)?;
         if char::from(bytes[17]) != expected {
@@ -235,24 +237,48 @@ mod tests {
             IdNumber::parse("110105203001010011", today()),
             Err(ValidationError::IdNumberBornInFuture(_))
         ));
-        assert_eq!(IdNumber::parse("1101051949", today()), Err(ValidationError::IdNumberShape));
+        assert_eq!(
+            IdNumber::parse("1101051949", today()),
+            Err(ValidationError::IdNumberShape)
+        );
     }
 
     #[test]
     fn mobile_strips_country_code_and_checks_prefix() {
-        assert_eq!(Mobile::parse("+86 138-1234-5678").unwrap().as_str(), "13812345678");
+        assert_eq!(
+            Mobile::parse("+86 138-1234-5678").unwrap().as_str(),
+            "13812345678"
+        );
         assert_eq!(Mobile::parse("12812345678"), Err(ValidationError::Mobile));
         assert_eq!(Mobile::parse("1381234567"), Err(ValidationError::Mobile));
     }
 
     #[test]
     fn security_codes_get_their_exchange() {
-        assert_eq!(SecurityCode::parse("600519").unwrap().to_string(), "600519.SH");
-        assert_eq!(SecurityCode::parse("300750").unwrap().to_string(), "300750.SZ");
-        assert_eq!(SecurityCode::parse("159915").unwrap().to_string(), "159915.SZ");
-        assert_eq!(SecurityCode::parse("510300").unwrap().to_string(), "510300.SH");
-        assert_eq!(SecurityCode::parse("920118").unwrap().to_string(), "920118.BJ");
-        assert_eq!(SecurityCode::parse("000001.sz").unwrap().to_string(), "000001.SZ");
+        assert_eq!(
+            SecurityCode::parse("600519").unwrap().to_string(),
+            "600519.SH"
+        );
+        assert_eq!(
+            SecurityCode::parse("300750").unwrap().to_string(),
+            "300750.SZ"
+        );
+        assert_eq!(
+            SecurityCode::parse("159915").unwrap().to_string(),
+            "159915.SZ"
+        );
+        assert_eq!(
+            SecurityCode::parse("510300").unwrap().to_string(),
+            "510300.SH"
+        );
+        assert_eq!(
+            SecurityCode::parse("920118").unwrap().to_string(),
+            "920118.BJ"
+        );
+        assert_eq!(
+            SecurityCode::parse("000001.sz").unwrap().to_string(),
+            "000001.SZ"
+        );
         assert!(SecurityCode::parse("700001").is_err());
         assert!(SecurityCode::parse("60051").is_err());
     }

@@ -76,7 +76,12 @@ fn profile(user: &UserRow) -> UserProfile {
     }
 }
 
-async fn issue_tokens(state: &Arc<AppState>, user: &UserRow, device_id: String, family_id: String) -> Result<SessionTokens> {
+async fn issue_tokens(
+    state: &Arc<AppState>,
+    user: &UserRow,
+    device_id: String,
+    family_id: String,
+) -> Result<SessionTokens> {
     let now = Utc::now();
     let refresh_token = new_token();
     let grant = RefreshGrant {
@@ -95,7 +100,10 @@ async fn issue_tokens(state: &Arc<AppState>, user: &UserRow, device_id: String, 
     })
 }
 
-async fn sign_in(State(state): AppStateRef, Json(req): Json<SignInRequest>) -> Result<Json<SessionTokens>> {
+async fn sign_in(
+    State(state): AppStateRef,
+    Json(req): Json<SignInRequest>,
+) -> Result<Json<SessionTokens>> {
     let username = req.username.trim().to_string();
     if username.is_empty() || req.password.is_empty() {
         return Err(HeadOfficeError::Validation("请输入用户名和密码".into()));
@@ -130,7 +138,10 @@ async fn sign_in(State(state): AppStateRef, Json(req): Json<SignInRequest>) -> R
     Ok(Json(tokens))
 }
 
-async fn refresh(State(state): AppStateRef, Json(req): Json<RefreshRequest>) -> Result<Json<SessionTokens>> {
+async fn refresh(
+    State(state): AppStateRef,
+    Json(req): Json<RefreshRequest>,
+) -> Result<Json<SessionTokens>> {
     let hash = token_hash(&req.refresh_token);
     let now = Utc::now();
     let grant = match blocking(&state, move |s| s.use_refresh_token(&hash, now)).await? {
@@ -154,7 +165,9 @@ async fn refresh(State(state): AppStateRef, Json(req): Json<RefreshRequest>) -> 
     if user.disabled {
         return Err(HeadOfficeError::AccountDisabled);
     }
-    Ok(Json(issue_tokens(&state, &user, grant.device_id, grant.family_id).await?))
+    Ok(Json(
+        issue_tokens(&state, &user, grant.device_id, grant.family_id).await?,
+    ))
 }
 
 async fn revoke_family(state: &Arc<AppState>, family_id: String, user_id: &str) -> Result<()> {
@@ -190,7 +203,11 @@ async fn me(Caller(user): Caller) -> Json<UserProfile> {
     Json(profile(&user))
 }
 
-async fn feed(State(state): AppStateRef, Caller(user): Caller, Query(q): Query<PullQuery>) -> Result<Json<PullPage>> {
+async fn feed(
+    State(state): AppStateRef,
+    Caller(user): Caller,
+    Query(q): Query<PullQuery>,
+) -> Result<Json<PullPage>> {
     // A broker's feed is their own book. Leads and managers have no book of their own; what they
     // see of their subtree are summaries, served by the team endpoints.
     if user.role != Role::Broker {

@@ -4,7 +4,9 @@
 //! desks quietly renew with their refresh token, which lives (hashed) in storage.
 
 use crate::error::{HeadOfficeError, Result};
-use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+};
 use argon2::Argon2;
 use chrono::{DateTime, Duration, Utc};
 use rand::RngCore;
@@ -26,8 +28,11 @@ pub fn hash_password(password: &str) -> Result<String> {
 }
 
 pub fn verify_password(password: &str, stored_hash: &str) -> Result<bool> {
-    let parsed = PasswordHash::new(stored_hash).map_err(|e| HeadOfficeError::Hashing(e.to_string()))?;
-    Ok(Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+    let parsed =
+        PasswordHash::new(stored_hash).map_err(|e| HeadOfficeError::Hashing(e.to_string()))?;
+    Ok(Argon2::default()
+        .verify_password(password.as_bytes(), &parsed)
+        .is_ok())
 }
 
 /// Costs the same as a verification; used when the user name is unknown.
@@ -100,8 +105,13 @@ impl SignInLimiter {
         let list = failures.entry(username.to_string()).or_default();
         list.retain(|t| now - *t < FAILURE_WINDOW);
         if list.len() >= MAX_FAILURES {
-            let wait = list.first().map(|t| FAILURE_WINDOW - (now - *t)).unwrap_or(FAILURE_WINDOW);
-            return Err(HeadOfficeError::RateLimited(wait.num_minutes().max(1) as u64));
+            let wait = list
+                .first()
+                .map(|t| FAILURE_WINDOW - (now - *t))
+                .unwrap_or(FAILURE_WINDOW);
+            return Err(HeadOfficeError::RateLimited(
+                wait.num_minutes().max(1) as u64
+            ));
         }
         Ok(())
     }
@@ -137,7 +147,10 @@ mod tests {
             l.check("broker01", t0).unwrap();
             l.failed("broker01", t0);
         }
-        assert!(matches!(l.check("broker01", t0), Err(HeadOfficeError::RateLimited(_))));
+        assert!(matches!(
+            l.check("broker01", t0),
+            Err(HeadOfficeError::RateLimited(_))
+        ));
         assert!(l.check("broker02", t0).is_ok());
         assert!(l.check("broker01", t0 + Duration::minutes(11)).is_ok());
     }

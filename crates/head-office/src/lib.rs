@@ -45,7 +45,10 @@ pub struct RunningHeadOffice {
 }
 
 impl RunningHeadOffice {
-    pub async fn start(storage: Arc<dyn Storage>, addr: SocketAddr) -> std::io::Result<RunningHeadOffice> {
+    pub async fn start(
+        storage: Arc<dyn Storage>,
+        addr: SocketAddr,
+    ) -> std::io::Result<RunningHeadOffice> {
         let listener = TcpListener::bind(addr).await?;
         let addr = listener.local_addr()?;
         let (tx, rx) = oneshot::channel::<()>();

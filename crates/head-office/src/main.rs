@@ -101,7 +101,10 @@ fn fill_demo(storage: &SqliteStorage, size: &DemoSize) -> anyhow::Result<()> {
 
 fn print_demo_users(password: &str) {
     println!("demo users (password for all: {password}):");
-    println!("  {:<10} 经纪人 (demo broker, about 2,000 clients)", demo::DEMO_BROKER);
+    println!(
+        "  {:<10} 经纪人 (demo broker, about 2,000 clients)",
+        demo::DEMO_BROKER
+    );
     println!("  {:<10} 团队长", demo::DEMO_LEAD);
     println!("  {:<10} 营业部负责人", demo::DEMO_MANAGER);
     println!("  broker02 … broker30, lead02 … lead06, manager02, manager03, admin");
@@ -115,8 +118,14 @@ async fn main() -> anyhow::Result<()> {
         )
         .init();
     match Cli::parse().command {
-        Command::Serve { db, addr, demo, size } => {
-            let storage = SqliteStorage::open(&db).with_context(|| format!("opening {}", db.display()))?;
+        Command::Serve {
+            db,
+            addr,
+            demo,
+            size,
+        } => {
+            let storage =
+                SqliteStorage::open(&db).with_context(|| format!("opening {}", db.display()))?;
             if demo {
                 fill_demo(&storage, &size)?;
                 print_demo_users(&size.params().password);

@@ -26,9 +26,16 @@ pub struct PullPage {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Change {
-    Upsert { seq: u64, record: Record },
+    Upsert {
+        seq: u64,
+        record: Record,
+    },
     /// The row left the caller's scope or was deleted: purge it locally.
-    Remove { seq: u64, kind: EntityKind, id: String },
+    Remove {
+        seq: u64,
+        kind: EntityKind,
+        id: String,
+    },
 }
 
 impl Change {

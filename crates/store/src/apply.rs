@@ -22,20 +22,54 @@ fn table(kind: EntityKind) -> &'static str {
 fn columns(kind: EntityKind) -> &'static [&'static str] {
     match kind {
         EntityKind::Client => &[
-            "id", "name", "id_number", "mobile", "investor_class", "tier", "total_assets",
-            "opened_on", "serving_broker_id", "developing_broker_id", "last_contact_at", "version",
+            "id",
+            "name",
+            "id_number",
+            "mobile",
+            "investor_class",
+            "tier",
+            "total_assets",
+            "opened_on",
+            "serving_broker_id",
+            "developing_broker_id",
+            "last_contact_at",
+            "version",
         ],
         EntityKind::Account => &[
-            "id", "client_id", "account_no", "commission_rate", "waive_minimum", "opened_on", "cash",
+            "id",
+            "client_id",
+            "account_no",
+            "commission_rate",
+            "waive_minimum",
+            "opened_on",
+            "cash",
         ],
         EntityKind::Holding => &[
-            "id", "client_id", "account_id", "security_code", "security_name", "quantity", "cost",
+            "id",
+            "client_id",
+            "account_id",
+            "security_code",
+            "security_name",
+            "quantity",
+            "cost",
             "market_value",
         ],
         EntityKind::Trade => &[
-            "id", "client_id", "account_id", "traded_at", "security_code", "side", "quantity",
-            "price_li", "amount", "commission", "handling_fee", "regulatory_fee", "transfer_fee",
-            "stamp_duty", "net_commission",
+            "id",
+            "client_id",
+            "account_id",
+            "traded_at",
+            "security_code",
+            "side",
+            "quantity",
+            "price_li",
+            "amount",
+            "commission",
+            "handling_fee",
+            "regulatory_fee",
+            "transfer_fee",
+            "stamp_duty",
+            "net_commission",
         ],
         EntityKind::AssetMonth => &["id", "client_id", "month", "total_assets"],
         EntityKind::RiskAssessment => &["id", "client_id", "level", "assessed_on", "expires_on"],
@@ -47,7 +81,10 @@ fn columns(kind: EntityKind) -> &'static [&'static str] {
 fn upsert_sql(kind: EntityKind) -> String {
     let cols = columns(kind);
     let marks: Vec<String> = (1..=cols.len()).map(|i| format!("?{i}")).collect();
-    let updates: Vec<String> = cols[1..].iter().map(|c| format!("{c} = excluded.{c}")).collect();
+    let updates: Vec<String> = cols[1..]
+        .iter()
+        .map(|c| format!("{c} = excluded.{c}"))
+        .collect();
     format!(
         "INSERT INTO {} ({}) VALUES ({}) ON CONFLICT(id) DO UPDATE SET {}",
         table(kind),
@@ -68,26 +105,64 @@ fn upsert(tx: &Transaction<'_>, record: &Record) -> Result<()> {
     let mut stmt = tx.prepare_cached(&upsert_sql(record.kind()))?;
     match record {
         Record::Client(c) => stmt.execute(params![
-            c.id, c.name, c.id_number, c.mobile, c.investor_class.code(), c.tier.code(),
-            c.total_assets.0, c.opened_on, c.serving_broker_id, c.developing_broker_id,
-            c.last_contact_at, c.version
+            c.id,
+            c.name,
+            c.id_number,
+            c.mobile,
+            c.investor_class.code(),
+            c.tier.code(),
+            c.total_assets.0,
+            c.opened_on,
+            c.serving_broker_id,
+            c.developing_broker_id,
+            c.last_contact_at,
+            c.version
         ])?,
         Record::Account(a) => stmt.execute(params![
-            a.id, a.client_id, a.account_no, a.commission_rate.0, a.waive_minimum, a.opened_on,
+            a.id,
+            a.client_id,
+            a.account_no,
+            a.commission_rate.0,
+            a.waive_minimum,
+            a.opened_on,
             a.cash.0
         ])?,
         Record::Holding(h) => stmt.execute(params![
-            h.id, h.client_id, h.account_id, h.security_code, h.security_name, h.quantity, h.cost.0,
+            h.id,
+            h.client_id,
+            h.account_id,
+            h.security_code,
+            h.security_name,
+            h.quantity,
+            h.cost.0,
             h.market_value.0
         ])?,
         Record::Trade(t) => stmt.execute(params![
-            t.id, t.client_id, t.account_id, t.traded_at, t.security_code, side_code(t.side),
-            t.quantity, t.price_li, t.amount.0, t.commission.0, t.handling_fee.0,
-            t.regulatory_fee.0, t.transfer_fee.0, t.stamp_duty.0, t.net_commission.0
+            t.id,
+            t.client_id,
+            t.account_id,
+            t.traded_at,
+            t.security_code,
+            side_code(t.side),
+            t.quantity,
+            t.price_li,
+            t.amount.0,
+            t.commission.0,
+            t.handling_fee.0,
+            t.regulatory_fee.0,
+            t.transfer_fee.0,
+            t.stamp_duty.0,
+            t.net_commission.0
         ])?,
-        Record::AssetMonth(m) => stmt.execute(params![m.id, m.client_id, m.month, m.total_assets.0])?,
+        Record::AssetMonth(m) => {
+            stmt.execute(params![m.id, m.client_id, m.month, m.total_assets.0])?
+        }
         Record::RiskAssessment(r) => stmt.execute(params![
-            r.id, r.client_id, r.level.code(), r.assessed_on, r.expires_on
+            r.id,
+            r.client_id,
+            r.level.code(),
+            r.assessed_on,
+            r.expires_on
         ])?,
     };
     Ok(())

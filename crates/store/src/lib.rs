@@ -31,13 +31,15 @@ impl Store {
         let conn = Connection::open(path)?;
         // SQLCipher takes a raw key as a blob literal, which skips its own key derivation.
         conn.execute_batch(&format!("PRAGMA key = \"x'{}'\";", hex::encode(key.0)))?;
-        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
-            .map_err(|e| match e {
-                rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
-                    StoreError::WrongKey
-                }
-                other => StoreError::Sqlite(other),
-            })?;
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .map_err(|e| match e {
+            rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
+                StoreError::WrongKey
+            }
+            other => StoreError::Sqlite(other),
+        })?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
@@ -48,17 +50,6 @@ impl Store {
 
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
-    }
-}
-
-#[cfg(test)]
-pub(crate) mod test_support {
-    use super::*;
-
-    pub fn temp_store() -> (tempfile::TempDir, Store) {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("desk.db"), &DbKey([7; 32])).unwrap();
-        (dir, store)
     }
 }
 
@@ -79,7 +70,10 @@ mod tests {
         let bytes = std::fs::read(&path).unwrap();
         assert!(!bytes.starts_with(b"SQLite format 3"));
         assert!(!bytes.windows("张三".len()).any(|w| w == "张三".as_bytes()));
-        assert!(matches!(Store::open(&path, &DbKey([2; 32])), Err(StoreError::WrongKey)));
+        assert!(matches!(
+            Store::open(&path, &DbKey([2; 32])),
+            Err(StoreError::WrongKey)
+        ));
         assert!(Store::open(&path, &DbKey([1; 32])).is_ok());
     }
 }

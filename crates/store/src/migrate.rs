@@ -7,7 +7,9 @@ use rusqlite::Connection;
 const MIGRATIONS: &[&str] = &[include_str!("migrations/001_book.sql")];
 
 pub(crate) fn run(conn: &mut Connection) -> Result<()> {
-    let applied: usize = conn.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))?.unsigned_abs() as usize;
+    let applied: usize = conn
+        .pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))?
+        .unsigned_abs() as usize;
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(applied) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;

@@ -105,12 +105,18 @@ fn risk(code: Option<String>) -> Result<Option<RiskLevel>> {
 
 /// `LIKE` pattern for text typed by a broker: `%` and `_` are matched literally.
 fn like_escaped(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+    text.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
 }
 
 impl Store {
     pub fn list_clients(&self, query: &ClientQuery) -> Result<ClientPage> {
-        let search = query.search.as_deref().map(str::trim).filter(|s| !s.is_empty());
+        let search = query
+            .search
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty());
         let pattern = search.map(like_escaped);
         let filter = "(?1 IS NULL \
             OR c.name LIKE '%' || ?1 || '%' ESCAPE '\\' \
@@ -162,7 +168,9 @@ impl Store {
     }
 
     pub fn client_count(&self) -> Result<u64> {
-        let n: i64 = self.conn().query_row("SELECT count(*) FROM clients", [], |r| r.get(0))?;
+        let n: i64 = self
+            .conn()
+            .query_row("SELECT count(*) FROM clients", [], |r| r.get(0))?;
         Ok(n.unsigned_abs())
     }
 
@@ -190,7 +198,19 @@ impl Store {
                 },
             )
             .optional()?;
-        let Some((id, name, id_number, mobile, class, t, assets, opened_on, serving, developing, contact)) = head
+        let Some((
+            id,
+            name,
+            id_number,
+            mobile,
+            class,
+            t,
+            assets,
+            opened_on,
+            serving,
+            developing,
+            contact,
+        )) = head
         else {
             return Ok(None);
         };
@@ -200,7 +220,13 @@ impl Store {
                 "SELECT level, assessed_on, expires_on FROM risk_assessments WHERE client_id = ?1 \
                  ORDER BY assessed_on DESC LIMIT 1",
                 [client_id],
-                |r| Ok((r.get::<_, String>(0)?, r.get::<_, NaiveDate>(1)?, r.get::<_, NaiveDate>(2)?)),
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, NaiveDate>(1)?,
+                        r.get::<_, NaiveDate>(2)?,
+                    ))
+                },
             )
             .optional()?;
         let (level, assessed_on, expires_on) = match assessment {
@@ -212,7 +238,8 @@ impl Store {
             name,
             id_number_masked: mask::id_number(&id_number),
             mobile_masked: mask::mobile(&mobile),
-            investor_class: InvestorClass::from_code(&class).ok_or_else(|| corrupt("investor class", &class))?,
+            investor_class: InvestorClass::from_code(&class)
+                .ok_or_else(|| corrupt("investor class", &class))?,
             tier: tier(&t)?,
             total_assets: Fen(assets),
             opened_on,

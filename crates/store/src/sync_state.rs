@@ -21,7 +21,9 @@ pub(crate) fn set_value(conn: &Connection, key: &str, value: &str) -> Result<()>
 
 fn value(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
-        .query_row("SELECT value FROM sync_state WHERE key = ?1", [key], |r| r.get(0))
+        .query_row("SELECT value FROM sync_state WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
         .optional()?)
 }
 
@@ -41,7 +43,9 @@ impl Store {
     pub fn cursor(&self) -> Result<u64> {
         match value(self.conn(), CURSOR)? {
             None => Ok(0),
-            Some(v) => v.parse().map_err(|_| StoreError::Corrupt(format!("cursor {v}"))),
+            Some(v) => v
+                .parse()
+                .map_err(|_| StoreError::Corrupt(format!("cursor {v}"))),
         }
     }
 
@@ -57,7 +61,9 @@ impl Store {
                     .map_err(|_| StoreError::Corrupt(format!("last sync {v}")))
             })
             .transpose()?;
-        let pending: i64 = self.conn().query_row("SELECT count(*) FROM outbox", [], |r| r.get(0))?;
+        let pending: i64 = self
+            .conn()
+            .query_row("SELECT count(*) FROM outbox", [], |r| r.get(0))?;
         Ok(SyncCounters {
             cursor: self.cursor()?,
             last_sync_at,

@@ -45,7 +45,9 @@ impl HeadOffice {
         if status.is_success() {
             return response.json::<T>().await.map_err(|e| {
                 if e.is_decode() {
-                    SyncError::UnexpectedResponse { status: status.as_u16() }
+                    SyncError::UnexpectedResponse {
+                        status: status.as_u16(),
+                    }
                 } else {
                     SyncError::Offline(describe(&e))
                 }
@@ -53,30 +55,42 @@ impl HeadOffice {
         }
         match response.json::<ApiError>().await {
             Ok(refusal) => Err(SyncError::Refused(refusal)),
-            Err(_) if status == StatusCode::BAD_GATEWAY || status == StatusCode::SERVICE_UNAVAILABLE => {
+            Err(_)
+                if status == StatusCode::BAD_GATEWAY
+                    || status == StatusCode::SERVICE_UNAVAILABLE =>
+            {
                 Err(SyncError::Offline(format!("HTTP {}", status.as_u16())))
             }
-            Err(_) => Err(SyncError::UnexpectedResponse { status: status.as_u16() }),
+            Err(_) => Err(SyncError::UnexpectedResponse {
+                status: status.as_u16(),
+            }),
         }
     }
 
     pub async fn sign_in(&self, req: &SignInRequest) -> Result<SessionTokens> {
-        self.send(self.http.post(format!("{}{}", self.base, paths::SIGN_IN)).json(req))
-            .await
+        self.send(
+            self.http
+                .post(format!("{}{}", self.base, paths::SIGN_IN))
+                .json(req),
+        )
+        .await
     }
 
     pub async fn refresh(&self, req: &RefreshRequest) -> Result<SessionTokens> {
-        self.send(self.http.post(format!("{}{}", self.base, paths::REFRESH)).json(req))
-            .await
+        self.send(
+            self.http
+                .post(format!("{}{}", self.base, paths::REFRESH))
+                .json(req),
+        )
+        .await
     }
 
     pub async fn pull(&self, access_token: &str, query: PullQuery) -> Result<PullPage> {
         let url = format!("{}{}", self.base, paths::FEED);
-        let request = self
-            .http
-            .get(url)
-            .bearer_auth(access_token)
-            .query(&[("cursor", query.cursor.to_string()), ("limit", query.limit.to_string())]);
+        let request = self.http.get(url).bearer_auth(access_token).query(&[
+            ("cursor", query.cursor.to_string()),
+            ("limit", query.limit.to_string()),
+        ]);
         self.send(request).await
     }
 }

@@ -47,7 +47,11 @@ pub struct SyncEngine {
 }
 
 impl SyncEngine {
-    pub fn new(head_office: HeadOffice, device_id: String, vault: Arc<dyn TokenVault>) -> SyncEngine {
+    pub fn new(
+        head_office: HeadOffice,
+        device_id: String,
+        vault: Arc<dyn TokenVault>,
+    ) -> SyncEngine {
         SyncEngine {
             head_office,
             device_id,
@@ -136,7 +140,10 @@ impl SyncEngine {
         mut progress: impl FnMut(SyncProgress) + Send,
     ) -> Result<SyncReport> {
         let mut cursor = with_store(&store, |s| s.cursor()).await?;
-        let mut report = SyncReport { pulled: 0, pages: 0 };
+        let mut report = SyncReport {
+            pulled: 0,
+            pages: 0,
+        };
         let mut total: Option<u64> = None;
         loop {
             let query = PullQuery {

@@ -33,7 +33,10 @@ impl SyncError {
     /// The broker must sign in again: the session is gone for good.
     pub fn needs_sign_in(&self) -> bool {
         matches!(self, SyncError::NotSignedIn)
-            || matches!(self.code(), Some(ErrorCode::SessionEnded | ErrorCode::AccountDisabled))
+            || matches!(
+                self.code(),
+                Some(ErrorCode::SessionEnded | ErrorCode::AccountDisabled)
+            )
     }
 }
 

@@ -23,21 +23,43 @@ async fn first_sync_brings_the_book_then_only_what_changed() {
     desk.engine.sign_in("broker01", PASSWORD).await.unwrap();
 
     let mut last_progress = None;
-    let first = desk.engine.sync_once(desk.store.clone(), |p| last_progress = Some(p)).await.unwrap();
-    assert!(first.pulled > 150 * 10, "whole book with history, got {}", first.pulled);
+    let first = desk
+        .engine
+        .sync_once(desk.store.clone(), |p| last_progress = Some(p))
+        .await
+        .unwrap();
+    assert!(
+        first.pulled > 150 * 10,
+        "whole book with history, got {}",
+        first.pulled
+    );
     let progress = last_progress.unwrap();
     assert_eq!(progress.applied, progress.total);
     assert_eq!(desk.with_store(|s| s.client_count().unwrap()), 150);
 
-    let second = desk.engine.sync_once(desk.store.clone(), |_| {}).await.unwrap();
-    assert_eq!(second.pulled, 0, "nothing changed at head office, nothing transferred");
+    let second = desk
+        .engine
+        .sync_once(desk.store.clone(), |_| {})
+        .await
+        .unwrap();
+    assert_eq!(
+        second.pulled, 0,
+        "nothing changed at head office, nothing transferred"
+    );
 
     let page = desk.with_store(|s| s.list_clients(&all_clients()).unwrap());
     let target = page.rows[3].id.clone();
     let new_mobile = Mobile::parse("13912345678").unwrap();
-    head_office.storage.correct_client_mobile(&target, &new_mobile).unwrap();
+    head_office
+        .storage
+        .correct_client_mobile(&target, &new_mobile)
+        .unwrap();
 
-    let third = desk.engine.sync_once(desk.store.clone(), |_| {}).await.unwrap();
+    let third = desk
+        .engine
+        .sync_once(desk.store.clone(), |_| {})
+        .await
+        .unwrap();
     assert_eq!(third.pulled, 1, "exactly the one change arrives");
     let profile = desk.with_store(|s| s.client_profile(&target).unwrap().unwrap());
     assert_eq!(profile.mobile_masked, "139****5678");
@@ -49,7 +71,10 @@ async fn a_broker_receives_only_their_own_clients() {
     let head_office = TestHeadOffice::start(&params).await;
     let desk = TestDesk::new(&head_office.base_url());
     desk.engine.sign_in("broker02", PASSWORD).await.unwrap();
-    desk.engine.sync_once(desk.store.clone(), |_| {}).await.unwrap();
+    desk.engine
+        .sync_once(desk.store.clone(), |_| {})
+        .await
+        .unwrap();
     let page = desk.with_store(|s| s.list_clients(&all_clients()).unwrap());
     assert!(page.total > 0);
     for row in &page.rows {
@@ -64,10 +89,17 @@ async fn with_head_office_down_the_cache_still_lists_the_book() {
     let mut head_office = TestHeadOffice::start(&params).await;
     let desk = TestDesk::new(&head_office.base_url());
     desk.engine.sign_in("broker01", PASSWORD).await.unwrap();
-    desk.engine.sync_once(desk.store.clone(), |_| {}).await.unwrap();
+    desk.engine
+        .sync_once(desk.store.clone(), |_| {})
+        .await
+        .unwrap();
     head_office.stop().await;
 
-    let err = desk.engine.sync_once(desk.store.clone(), |_| {}).await.unwrap_err();
+    let err = desk
+        .engine
+        .sync_once(desk.store.clone(), |_| {})
+        .await
+        .unwrap_err();
     assert!(matches!(err, sync::SyncError::Offline(_)), "{err:?}");
     assert!(err.to_string().contains("离线"));
 
@@ -84,12 +116,20 @@ async fn with_head_office_down_the_cache_still_lists_the_book() {
 async fn wrong_password_is_refused_in_chinese_and_leaves_no_token() {
     let head_office = TestHeadOffice::start(&small_firm()).await;
     let desk = TestDesk::new(&head_office.base_url());
-    let err = desk.engine.sign_in("broker01", "not-the-password").await.unwrap_err();
+    let err = desk
+        .engine
+        .sign_in("broker01", "not-the-password")
+        .await
+        .unwrap_err();
     assert_eq!(err.code(), Some(protocol::ErrorCode::BadCredentials));
     assert_eq!(err.to_string(), "用户名或密码不正确");
     assert!(desk.vault.refresh_token().unwrap().is_none());
     let unknown = desk.engine.sign_in("nobody", "x").await.unwrap_err();
-    assert_eq!(unknown.to_string(), "用户名或密码不正确", "unknown users look the same");
+    assert_eq!(
+        unknown.to_string(),
+        "用户名或密码不正确",
+        "unknown users look the same"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -100,7 +140,10 @@ async fn a_restarted_head_office_is_rejoined_with_the_refresh_token() {
     let before = desk.vault.refresh_token().unwrap();
     // Access tokens live in the server's memory: a restart forgets them.
     head_office.restart().await;
-    desk.engine.sync_once(desk.store.clone(), |_| {}).await.unwrap();
+    desk.engine
+        .sync_once(desk.store.clone(), |_| {})
+        .await
+        .unwrap();
     let after = desk.vault.refresh_token().unwrap();
     assert_ne!(before, after, "the refresh token rotates on use");
     assert_eq!(desk.with_store(|s| s.client_count().unwrap()), 150);

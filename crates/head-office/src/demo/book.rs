@@ -4,10 +4,11 @@ use super::market::LISTED;
 use super::people::person;
 use super::{broker_id, DemoParams};
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, TimeZone, Utc, Weekday};
-use domain::{Fen, FeeSchedule, InvestorClass, Rate, RiskLevel, SecurityCode, TierBands, TradeSide};
+use domain::{
+    FeeSchedule, Fen, InvestorClass, Rate, RiskLevel, SecurityCode, TierBands, TradeSide,
+};
 use protocol::{
-    AccountRecord, AssetMonthRecord, ClientRecord, HoldingRecord, RiskAssessmentRecord,
-    TradeRecord,
+    AccountRecord, AssetMonthRecord, ClientRecord, HoldingRecord, RiskAssessmentRecord, TradeRecord,
 };
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
@@ -96,7 +97,9 @@ impl Books {
             broker_id(rng.gen_range(0..self.params.brokers))
         };
         // Generated asset sizes are a statistical model, not money; they become exact fen here.
-        let assets_yuan = (120_000f64.ln() + 1.4 * normal(rng)).exp().clamp(5_000.0, 80_000_000.0);
+        let assets_yuan = (120_000f64.ln() + 1.4 * normal(rng))
+            .exp()
+            .clamp(5_000.0, 80_000_000.0);
         let total_assets = Fen((assets_yuan * 100.0) as i64);
         let investor_class = if total_assets >= Fen::from_yuan(5_000_000) && rng.gen_bool(0.7) {
             InvestorClass::Professional
@@ -119,7 +122,14 @@ impl Books {
         };
         let risk = risk_assessment(rng, &client_id, as_of);
         let holdings = holdings(rng, &account, total_assets - account.cash);
-        let trades = trades(rng, &self.fees, &account, total_assets, self.params.trades_per_client, as_of);
+        let trades = trades(
+            rng,
+            &self.fees,
+            &account,
+            total_assets,
+            self.params.trades_per_client,
+            as_of,
+        );
         let asset_months = asset_months(rng, &client_id, total_assets, as_of);
         let client = ClientRecord {
             id: client_id,
@@ -152,7 +162,11 @@ fn beijing(day: NaiveDate, hour: u32, minute: u32) -> DateTime<Utc> {
     Utc.from_utc_datetime(&(local - chrono::Duration::hours(8)))
 }
 
-fn risk_assessment(rng: &mut ChaCha8Rng, client_id: &str, as_of: NaiveDate) -> RiskAssessmentRecord {
+fn risk_assessment(
+    rng: &mut ChaCha8Rng,
+    client_id: &str,
+    as_of: NaiveDate,
+) -> RiskAssessmentRecord {
     let level = match rng.gen_range(0..100) {
         0..=9 => RiskLevel::C1,
         10..=29 => RiskLevel::C2,
@@ -167,7 +181,9 @@ fn risk_assessment(rng: &mut ChaCha8Rng, client_id: &str, as_of: NaiveDate) -> R
         client_id: client_id.to_string(),
         level,
         assessed_on,
-        expires_on: assessed_on.checked_add_months(Months::new(24)).unwrap_or(assessed_on),
+        expires_on: assessed_on
+            .checked_add_months(Months::new(24))
+            .unwrap_or(assessed_on),
     }
 }
 
@@ -227,9 +243,21 @@ fn trades(
             let target = assets.0 * rng.gen_range(2..30) / 100;
             let quantity = (target * 10 / (price_li * 100)).max(1) * 100;
             let amount = Fen(quantity * price_li / 10);
-            let side = if rng.gen_bool(0.5) { TradeSide::Buy } else { TradeSide::Sell };
-            let exchange = SecurityCode::parse(listed.code).map(|c| c.exchange()).unwrap_or(domain::Exchange::Sh);
-            let f = fees.charge(exchange, side, amount, account.commission_rate, account.waive_minimum);
+            let side = if rng.gen_bool(0.5) {
+                TradeSide::Buy
+            } else {
+                TradeSide::Sell
+            };
+            let exchange = SecurityCode::parse(listed.code)
+                .map(|c| c.exchange())
+                .unwrap_or(domain::Exchange::Sh);
+            let f = fees.charge(
+                exchange,
+                side,
+                amount,
+                account.commission_rate,
+                account.waive_minimum,
+            );
             TradeRecord {
                 id: format!("T{}-{k}", &account.client_id[1..]),
                 client_id: account.client_id.clone(),
@@ -253,12 +281,19 @@ fn trades(
     out
 }
 
-fn asset_months(rng: &mut ChaCha8Rng, client_id: &str, now: Fen, as_of: NaiveDate) -> Vec<AssetMonthRecord> {
+fn asset_months(
+    rng: &mut ChaCha8Rng,
+    client_id: &str,
+    now: Fen,
+    as_of: NaiveDate,
+) -> Vec<AssetMonthRecord> {
     let this_month = as_of.with_day(1).unwrap_or(as_of);
     let mut value = now.0 as f64;
     let mut out = Vec::with_capacity(24);
     for back in 0..24u32 {
-        let month = this_month.checked_sub_months(Months::new(back)).unwrap_or(this_month);
+        let month = this_month
+            .checked_sub_months(Months::new(back))
+            .unwrap_or(this_month);
         out.push(AssetMonthRecord {
             id: format!("M{}-{}", &client_id[1..], month.format("%Y%m")),
             client_id: client_id.to_string(),

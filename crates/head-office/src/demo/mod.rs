@@ -92,7 +92,13 @@ pub fn generate(params: &DemoParams) -> Result<FirmSeed> {
             org_unit_id: unit.to_string(),
         })
     };
-    users.push(user("A01".into(), "admin".into(), Role::Admin, "HQ", &mut rng)?);
+    users.push(user(
+        "A01".into(),
+        "admin".into(),
+        Role::Admin,
+        "HQ",
+        &mut rng,
+    )?);
     let team_count = BRANCHES.len() * TEAMS_PER_BRANCH;
     for (b, branch) in BRANCHES.iter().enumerate() {
         let branch_id = format!("BR{:02}", b + 1);
@@ -102,7 +108,13 @@ pub fn generate(params: &DemoParams) -> Result<FirmSeed> {
             name: (*branch).into(),
         });
         let manager = format!("manager{:02}", b + 1);
-        users.push(user(format!("M{:02}", b + 1), manager, Role::BranchManager, &branch_id, &mut rng)?);
+        users.push(user(
+            format!("M{:02}", b + 1),
+            manager,
+            Role::BranchManager,
+            &branch_id,
+            &mut rng,
+        )?);
         for t in 0..TEAMS_PER_BRANCH {
             let n = b * TEAMS_PER_BRANCH + t + 1;
             let team_id = format!("TM{n:02}");
@@ -111,12 +123,24 @@ pub fn generate(params: &DemoParams) -> Result<FirmSeed> {
                 parent_id: Some(branch_id.clone()),
                 name: format!("财富管理{}组", ["一", "二"][t]),
             });
-            users.push(user(format!("L{n:02}"), format!("lead{n:02}"), Role::TeamLead, &team_id, &mut rng)?);
+            users.push(user(
+                format!("L{n:02}"),
+                format!("lead{n:02}"),
+                Role::TeamLead,
+                &team_id,
+                &mut rng,
+            )?);
         }
     }
     for k in 0..params.brokers {
         let team = format!("TM{:02}", k % team_count + 1);
-        users.push(user(broker_id(k), format!("broker{:02}", k + 1), Role::Broker, &team, &mut rng)?);
+        users.push(user(
+            broker_id(k),
+            format!("broker{:02}", k + 1),
+            Role::Broker,
+            &team,
+            &mut rng,
+        )?);
     }
     let books = book::Books::new(params.clone(), book_sizes(params), rng);
     Ok(FirmSeed {

@@ -2,9 +2,9 @@
 //! and PostgreSQL (a whole firm) serve the same API and pass the same tests.
 
 mod sqlite;
-mod sqlite_rows;
 mod sqlite_feed;
 mod sqlite_import;
+mod sqlite_rows;
 
 pub use sqlite::SqliteStorage;
 

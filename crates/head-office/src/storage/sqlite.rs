@@ -38,9 +38,11 @@ impl SqliteStorage {
 
 /// Takes the next firm-wide sequence number; only ever called inside a write transaction.
 pub(super) fn next_seq(tx: &Transaction<'_>) -> Result<i64> {
-    Ok(tx.query_row("UPDATE feed_seq SET last = last + 1 WHERE id = 1 RETURNING last", [], |r| {
-        r.get(0)
-    })?)
+    Ok(tx.query_row(
+        "UPDATE feed_seq SET last = last + 1 WHERE id = 1 RETURNING last",
+        [],
+        |r| r.get(0),
+    )?)
 }
 
 pub(super) fn role_to_code(role: Role) -> &'static str {
@@ -82,19 +84,31 @@ fn user_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<UserRow> {
 impl Storage for SqliteStorage {
     fn user_by_username(&self, username: &str) -> Result<Option<UserRow>> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.username = ?1");
-        Ok(self.conn().query_row(&sql, [username], user_row).optional()?)
+        Ok(self
+            .conn()
+            .query_row(&sql, [username], user_row)
+            .optional()?)
     }
 
     fn user_by_id(&self, user_id: &str) -> Result<Option<UserRow>> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.id = ?1");
-        Ok(self.conn().query_row(&sql, [user_id], user_row).optional()?)
+        Ok(self
+            .conn()
+            .query_row(&sql, [user_id], user_row)
+            .optional()?)
     }
 
     fn insert_refresh_token(&self, token_hash: &str, grant: &RefreshGrant) -> Result<()> {
         self.conn().execute(
             "INSERT INTO refresh_tokens (token_hash, user_id, device_id, family_id, expires_at) \
              VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![token_hash, grant.user_id, grant.device_id, grant.family_id, grant.expires_at],
+            params![
+                token_hash,
+                grant.user_id,
+                grant.device_id,
+                grant.family_id,
+                grant.expires_at
+            ],
         )?;
         Ok(())
     }
@@ -171,7 +185,9 @@ impl Storage for SqliteStorage {
     }
 
     fn is_empty(&self) -> Result<bool> {
-        let users: i64 = self.conn().query_row("SELECT count(*) FROM users", [], |r| r.get(0))?;
+        let users: i64 = self
+            .conn()
+            .query_row("SELECT count(*) FROM users", [], |r| r.get(0))?;
         Ok(users == 0)
     }
 }

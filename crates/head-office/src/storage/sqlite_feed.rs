@@ -34,7 +34,11 @@ pub(super) fn pull(conn: &Connection, broker: &str, cursor: u64, limit: u32) -> 
         "SELECT seq, kind, id FROM tombstones WHERE broker_id = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3",
     )?;
     let rows = stmt.query_map(params![broker, to_i64(cursor), limit], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
     })?;
     for row in rows {
         let (seq, kind, id) = row?;
@@ -63,7 +67,9 @@ fn count_after(conn: &Connection, broker: &str, cursor: u64) -> Result<u64> {
     let tables = FEED_TABLES.iter().map(|t| t.table).chain(["tombstones"]);
     for table in tables {
         let sql = format!("SELECT count(*) FROM {table} WHERE broker_id = ?1 AND seq > ?2");
-        let n: i64 = conn.prepare_cached(&sql)?.query_row(params![broker, to_i64(cursor)], |r| r.get(0))?;
+        let n: i64 = conn
+            .prepare_cached(&sql)?
+            .query_row(params![broker, to_i64(cursor)], |r| r.get(0))?;
         total += n.unsigned_abs();
     }
     Ok(total)

@@ -20,7 +20,14 @@ pub(super) fn import(conn: &mut Connection, firm: FirmSeed) -> Result<ImportSumm
         tx.execute(
             "INSERT INTO users (id, username, display_name, role, password_hash, org_unit_id) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![u.id, u.username, u.display_name, role_to_code(u.role), u.password_hash, u.org_unit_id],
+            params![
+                u.id,
+                u.username,
+                u.display_name,
+                role_to_code(u.role),
+                u.password_hash,
+                u.org_unit_id
+            ],
         )?;
     }
     let mut seq = next_seq(&tx)?;
@@ -35,12 +42,19 @@ pub(super) fn import(conn: &mut Connection, firm: FirmSeed) -> Result<ImportSumm
             let broker = book.client.serving_broker_id.clone();
             let records = std::iter::once(Record::Client(book.client))
                 .chain(book.accounts.into_iter().map(Record::Account))
-                .chain(book.risk_assessments.into_iter().map(Record::RiskAssessment))
+                .chain(
+                    book.risk_assessments
+                        .into_iter()
+                        .map(Record::RiskAssessment),
+                )
                 .chain(book.holdings.into_iter().map(Record::Holding))
                 .chain(book.asset_months.into_iter().map(Record::AssetMonth))
                 .chain(book.trades.into_iter().map(Record::Trade));
             for record in records {
-                let table = FEED_TABLES.iter().position(|t| t.kind == record.kind()).unwrap_or(0);
+                let table = FEED_TABLES
+                    .iter()
+                    .position(|t| t.kind == record.kind())
+                    .unwrap_or(0);
                 insert(&mut stmts[table], &broker, seq, &record)?;
                 seq += 1;
                 rows += 1;

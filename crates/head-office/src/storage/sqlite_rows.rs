@@ -177,33 +177,87 @@ fn read_risk(r: &Row<'_>) -> rusqlite::Result<Record> {
 }
 
 /// Writes one record into its table with the given scope and sequence number.
-pub(super) fn insert(stmt: &mut Statement<'_>, broker: &str, seq: i64, record: &Record) -> rusqlite::Result<usize> {
+pub(super) fn insert(
+    stmt: &mut Statement<'_>,
+    broker: &str,
+    seq: i64,
+    record: &Record,
+) -> rusqlite::Result<usize> {
     let head: [&dyn ToSql; 2] = [&broker, &seq];
     match record {
         Record::Client(c) => stmt.execute(params![
-            c.id, head[0], head[1], c.name, c.id_number, c.mobile, c.investor_class.code(),
-            c.tier.code(), c.total_assets.0, c.opened_on, c.developing_broker_id,
-            c.last_contact_at, c.version
+            c.id,
+            head[0],
+            head[1],
+            c.name,
+            c.id_number,
+            c.mobile,
+            c.investor_class.code(),
+            c.tier.code(),
+            c.total_assets.0,
+            c.opened_on,
+            c.developing_broker_id,
+            c.last_contact_at,
+            c.version
         ]),
         Record::Account(a) => stmt.execute(params![
-            a.id, head[0], head[1], a.client_id, a.account_no, a.commission_rate.0,
-            a.waive_minimum, a.opened_on, a.cash.0
+            a.id,
+            head[0],
+            head[1],
+            a.client_id,
+            a.account_no,
+            a.commission_rate.0,
+            a.waive_minimum,
+            a.opened_on,
+            a.cash.0
         ]),
         Record::Holding(h) => stmt.execute(params![
-            h.id, head[0], head[1], h.client_id, h.account_id, h.security_code, h.security_name,
-            h.quantity, h.cost.0, h.market_value.0
+            h.id,
+            head[0],
+            head[1],
+            h.client_id,
+            h.account_id,
+            h.security_code,
+            h.security_name,
+            h.quantity,
+            h.cost.0,
+            h.market_value.0
         ]),
         Record::Trade(t) => stmt.execute(params![
-            t.id, head[0], head[1], t.client_id, t.account_id, t.traded_at, t.security_code,
-            side_code(t.side), t.quantity, t.price_li, t.amount.0, t.commission.0,
-            t.handling_fee.0, t.regulatory_fee.0, t.transfer_fee.0, t.stamp_duty.0,
+            t.id,
+            head[0],
+            head[1],
+            t.client_id,
+            t.account_id,
+            t.traded_at,
+            t.security_code,
+            side_code(t.side),
+            t.quantity,
+            t.price_li,
+            t.amount.0,
+            t.commission.0,
+            t.handling_fee.0,
+            t.regulatory_fee.0,
+            t.transfer_fee.0,
+            t.stamp_duty.0,
             t.net_commission.0
         ]),
         Record::AssetMonth(m) => stmt.execute(params![
-            m.id, head[0], head[1], m.client_id, m.month, m.total_assets.0
+            m.id,
+            head[0],
+            head[1],
+            m.client_id,
+            m.month,
+            m.total_assets.0
         ]),
         Record::RiskAssessment(ra) => stmt.execute(params![
-            ra.id, head[0], head[1], ra.client_id, ra.level.code(), ra.assessed_on, ra.expires_on
+            ra.id,
+            head[0],
+            head[1],
+            ra.client_id,
+            ra.level.code(),
+            ra.assessed_on,
+            ra.expires_on
         ]),
     }
 }

@@ -1,0 +1,26 @@
+# BrokerDesk: the README's two commands and what they call.
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: run test setup ui build clean-run
+
+## make run: install what is missing, start a local head office with the demo firm, open the app.
+run: build
+	scripts/run.sh
+
+## make test: install what is missing, then every test suite, end-to-end included.
+test: setup
+	scripts/test.sh
+
+setup:
+	scripts/setup.sh
+
+ui: setup
+	cd ui && npm run build
+
+build: ui
+	cargo build -p brokerdesk -p head-office
+
+# Forget the demo head office and the local desk of `make run`.
+clean-run:
+	rm -rf .run

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Every test suite, in the order that fails fastest. Called by `make test` after setup.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+step() { printf '\n== %s\n' "$*"; }
+
+step "UI build (the app embeds it)"
+(cd ui && npm run build)
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy --all-targets -- -D warnings"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "Rust tests (also regenerates the TypeScript bindings in ui/src/bindings)"
+cargo test
+
+step "TypeScript bindings are current"
+if ! git diff --quiet -- ui/src/bindings || [ -n "$(git ls-files --others --exclude-standard ui/src/bindings)" ]; then
+  git status --short ui/src/bindings
+  echo "ui/src/bindings changed when the Rust types were exported: commit the regenerated files." >&2
+  exit 1
+fi
+
+step "UI type-check, lint and tests"
+(cd ui && npm run typecheck && npm run lint && npm test)
+
+step "End to end: the real app under Xvfb through WebDriver"
+cargo build -p brokerdesk -p head-office
+rm -rf target/e2e
+xvfb-run -a -s "-screen 0 1440x900x24" cargo test -p e2e -- --nocapture --test-threads=1
+echo
+echo "screenshots: $(ls target/e2e | tr '\n' ' ')"

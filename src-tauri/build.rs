@@ -1,0 +1,21 @@
+//! Tauri's build step. Declaring the app's commands makes each one a permission, so the
+//! capability in `capabilities/` grants exactly these and nothing else.
+
+const COMMANDS: &[&str] = &[
+    "session_state",
+    "sign_in",
+    "sign_out",
+    "sync_now",
+    "sync_status",
+    "list_clients",
+    "client_profile",
+];
+
+fn main() {
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern("src-tauri/capabilities/**/*")
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    if let Err(e) = tauri_build::try_build(attributes) {
+        panic!("tauri build step failed: {e:#}");
+    }
+}

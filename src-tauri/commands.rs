@@ -1,0 +1,45 @@
+//! Tauri commands: parse, call one function of the desk, map the error. Nothing else lives here.
+
+use crate::background::emit_status;
+use crate::desk::Desk;
+use crate::ipc::{IpcError, SessionState, SignInForm, SyncStatus};
+use std::sync::Arc;
+use store::{ClientPage, ClientProfile, ClientQuery};
+use tauri::{AppHandle, State};
+
+type DeskState<'a> = State<'a, Arc<Desk>>;
+
+#[tauri::command]
+pub fn session_state(desk: DeskState<'_>) -> Result<SessionState, IpcError> {
+    Ok(desk.session_state()?)
+}
+
+#[tauri::command]
+pub async fn sign_in(desk: DeskState<'_>, form: SignInForm) -> Result<SessionState, IpcError> {
+    Ok(desk.sign_in(form).await?)
+}
+
+#[tauri::command]
+pub fn sign_out(desk: DeskState<'_>) -> Result<SessionState, IpcError> {
+    Ok(desk.sign_out()?)
+}
+
+#[tauri::command]
+pub async fn sync_now(app: AppHandle, desk: DeskState<'_>) -> Result<SyncStatus, IpcError> {
+    Ok(desk.sync(&|s| emit_status(&app, s)).await?)
+}
+
+#[tauri::command]
+pub fn sync_status(desk: DeskState<'_>) -> SyncStatus {
+    desk.sync_status()
+}
+
+#[tauri::command]
+pub fn list_clients(desk: DeskState<'_>, query: ClientQuery) -> Result<ClientPage, IpcError> {
+    Ok(desk.list_clients(&query)?)
+}
+
+#[tauri::command]
+pub fn client_profile(desk: DeskState<'_>, client_id: String) -> Result<ClientProfile, IpcError> {
+    Ok(desk.client_profile(&client_id)?)
+}

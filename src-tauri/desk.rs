@@ -1,0 +1,284 @@
+//! The desk itself, without Tauri: sign-in, the session, the cache and sync. Commands call into
+//! this; tests drive it directly against a real head office and the real keyring.
+
+use crate::error::{DeskError, Result};
+use crate::ipc::{Connection, SessionState, SignInForm, SyncStatus};
+use crate::profile::{self, Profile};
+use crate::secrets::Keyring;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard};
+use store::{ClientPage, ClientProfile, ClientQuery, Store, StoreError};
+use sync::{HeadOffice, SyncEngine, SyncError};
+
+pub struct DeskConfig {
+    pub data_dir: PathBuf,
+    /// The application's name in the OS keyring.
+    pub keyring_service: String,
+    /// Prefilled in the sign-in form until the broker has signed in somewhere.
+    pub default_server_url: Option<String>,
+}
+
+struct Session {
+    profile: Profile,
+    keyring: Keyring,
+    store: Arc<Mutex<Store>>,
+    engine: SyncEngine,
+}
+
+pub struct Desk {
+    config: DeskConfig,
+    session: Mutex<Option<Arc<Session>>>,
+    status: Mutex<SyncStatus>,
+    /// One sync at a time: the background loop and "sync now" queue behind each other.
+    sync_lock: tokio::sync::Mutex<()>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+impl Desk {
+    /// Opens the desk and, if someone was signed in, their cache, with no network at all.
+    pub fn open(config: DeskConfig) -> Result<Desk> {
+        std::fs::create_dir_all(&config.data_dir).map_err(|source| DeskError::Files {
+            path: config.data_dir.display().to_string(),
+            source,
+        })?;
+        let desk = Desk {
+            session: Mutex::new(None),
+            status: Mutex::new(SyncStatus {
+                connection: Connection::Unknown,
+                syncing: false,
+                progress: None,
+                pending: 0,
+                last_sync_at: None,
+                last_error: None,
+            }),
+            sync_lock: tokio::sync::Mutex::new(()),
+            config,
+        };
+        if let Some(p) = profile::load(&desk.config.data_dir)? {
+            if p.user.is_some() {
+                desk.restore(p)?;
+            }
+        }
+        Ok(desk)
+    }
+
+    fn restore(&self, profile: Profile) -> Result<()> {
+        let keyring = Keyring::new(
+            &self.config.keyring_service,
+            &profile.server_url,
+            &profile.username,
+        );
+        let path = profile.database_path(&self.config.data_dir);
+        let Some(key) = keyring.db_key()? else {
+            // Without its key the cache is unreadable noise: drop it and ask for a sign-in.
+            tracing::warn!("database key missing from the keyring; the cache will be rebuilt");
+            profile::remove_database(&path)?;
+            return Ok(());
+        };
+        let store = match Store::open(&path, &key) {
+            Ok(s) => s,
+            Err(StoreError::WrongKey) => {
+                profile::remove_database(&path)?;
+                return Ok(());
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let engine = self.engine_for(&profile, &keyring)?;
+        self.start_session(Session {
+            profile,
+            keyring,
+            store: Arc::new(Mutex::new(store)),
+            engine,
+        })
+    }
+
+    fn engine_for(&self, profile: &Profile, keyring: &Keyring) -> Result<SyncEngine> {
+        let device_id = profile::device_id(&self.config.data_dir)?;
+        let head_office = HeadOffice::new(&profile.server_url)?;
+        Ok(SyncEngine::new(
+            head_office,
+            device_id,
+            Arc::new(keyring.clone()),
+        ))
+    }
+
+    fn start_session(&self, session: Session) -> Result<()> {
+        let counters = lock(&session.store).sync_counters()?;
+        *lock(&self.status) = SyncStatus::from_counters(&counters);
+        *lock(&self.session) = Some(Arc::new(session));
+        Ok(())
+    }
+
+    fn session(&self) -> Result<Arc<Session>> {
+        lock(&self.session).clone().ok_or(DeskError::NotSignedIn)
+    }
+
+    pub fn is_signed_in(&self) -> bool {
+        lock(&self.session).is_some()
+    }
+
+    pub fn session_state(&self) -> Result<SessionState> {
+        if let Some(s) = lock(&self.session).as_ref() {
+            return Ok(SessionState {
+                signed_in: true,
+                user: s.profile.user.clone(),
+                server_url: Some(s.profile.server_url.clone()),
+                last_username: Some(s.profile.username.clone()),
+            });
+        }
+        let remembered = profile::load(&self.config.data_dir)?;
+        Ok(SessionState {
+            signed_in: false,
+            user: None,
+            server_url: remembered
+                .as_ref()
+                .map(|p| p.server_url.clone())
+                .or_else(|| self.config.default_server_url.clone()),
+            last_username: remembered.map(|p| p.username),
+        })
+    }
+
+    pub async fn sign_in(&self, form: SignInForm) -> Result<SessionState> {
+        let server_url = form.server_url.trim().trim_end_matches('/').to_string();
+        let username = form.username.trim().to_string();
+        if server_url.is_empty() {
+            return Err(DeskError::Validation(
+                "请填写服务器地址，例如 http://127.0.0.1:8787".into(),
+            ));
+        }
+        if username.is_empty() {
+            return Err(DeskError::Validation("请填写用户名".into()));
+        }
+        if form.password.is_empty() {
+            return Err(DeskError::Validation("请填写密码".into()));
+        }
+        let mut profile = Profile {
+            server_url,
+            username,
+            user: None,
+        };
+        let keyring = Keyring::new(
+            &self.config.keyring_service,
+            &profile.server_url,
+            &profile.username,
+        );
+        let engine = self.engine_for(&profile, &keyring)?;
+        let user = engine.sign_in(&profile.username, &form.password).await?;
+        profile.user = Some(user);
+
+        let path = profile.database_path(&self.config.data_dir);
+        let key = match keyring.db_key()? {
+            Some(k) => k,
+            None => {
+                profile::remove_database(&path)?;
+                keyring.create_db_key()?
+            }
+        };
+        let store = match Store::open(&path, &key) {
+            Err(StoreError::WrongKey) => {
+                profile::remove_database(&path)?;
+                Store::open(&path, &key)?
+            }
+            other => other?,
+        };
+        profile::save(&self.config.data_dir, &profile)?;
+        self.start_session(Session {
+            profile,
+            keyring,
+            store: Arc::new(Mutex::new(store)),
+            engine,
+        })?;
+        self.session_state()
+    }
+
+    /// Ends the session and wipes this user's cache and keyring entries from the machine.
+    pub fn sign_out(&self) -> Result<SessionState> {
+        if let Some(session) = lock(&self.session).take() {
+            let path = session.profile.database_path(&self.config.data_dir);
+            session.keyring.wipe()?;
+            let mut remembered = session.profile.clone();
+            remembered.user = None;
+            profile::save(&self.config.data_dir, &remembered)?;
+            drop(session);
+            profile::remove_database(&path)?;
+        }
+        self.session_state()
+    }
+
+    pub fn list_clients(&self, query: &ClientQuery) -> Result<ClientPage> {
+        let session = self.session()?;
+        let page = lock(&session.store).list_clients(query)?;
+        Ok(page)
+    }
+
+    pub fn client_profile(&self, client_id: &str) -> Result<ClientProfile> {
+        let session = self.session()?;
+        let profile = lock(&session.store).client_profile(client_id)?;
+        profile.ok_or_else(|| DeskError::ClientNotFound(client_id.to_string()))
+    }
+
+    pub fn sync_status(&self) -> SyncStatus {
+        lock(&self.status).clone()
+    }
+
+    fn update_status(
+        &self,
+        notify: &(dyn Fn(&SyncStatus) + Send + Sync),
+        change: impl FnOnce(&mut SyncStatus),
+    ) {
+        let snapshot = {
+            let mut status = lock(&self.status);
+            change(&mut status);
+            status.clone()
+        };
+        notify(&snapshot);
+    }
+
+    /// One sync pass. A failed connection is not an error here: it is the desk's offline state,
+    /// reported in the status. Only a session that cannot go on (it ended) is returned as an error.
+    pub async fn sync(&self, notify: &(dyn Fn(&SyncStatus) + Send + Sync)) -> Result<SyncStatus> {
+        let _one_at_a_time = self.sync_lock.lock().await;
+        let session = self.session()?;
+        self.update_status(notify, |s| {
+            s.syncing = true;
+            s.progress = None;
+        });
+        let result = session
+            .engine
+            .sync_once(session.store.clone(), |p| {
+                self.update_status(notify, |s| s.progress = Some(p))
+            })
+            .await;
+        let counters = lock(&session.store).sync_counters()?;
+        let ended = matches!(&result, Err(e) if e.needs_sign_in());
+        self.update_status(notify, |s| {
+            s.syncing = false;
+            s.progress = None;
+            s.pending = counters.pending;
+            s.last_sync_at = counters.last_sync_at;
+            match &result {
+                Ok(_) => {
+                    s.connection = Connection::Online;
+                    s.last_error = None;
+                }
+                Err(SyncError::Offline(_)) => {
+                    s.connection = Connection::Offline;
+                    s.last_error = result.as_ref().err().map(ToString::to_string);
+                }
+                Err(e) => {
+                    s.connection = Connection::Online;
+                    s.last_error = Some(e.to_string());
+                }
+            }
+        });
+        if let (true, Err(e)) = (ended, result) {
+            // The cache stays until the broker signs in again or signs out.
+            *lock(&self.session) = None;
+            return Err(e.into());
+        }
+        Ok(self.sync_status())
+    }
+}

@@ -1,0 +1,63 @@
+use crate::ipc::IpcErrorCode;
+use protocol::ErrorCode;
+use sync::SyncError;
+
+/// Everything a desk operation can fail with. Messages are Chinese and say what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum DeskError {
+    #[error("{0}")]
+    Validation(String),
+    #[error("尚未登录，请先登录")]
+    NotSignedIn,
+    #[error("未找到客户 {0}")]
+    ClientNotFound(String),
+    #[error("无法访问系统钥匙串：{0}")]
+    Keyring(String),
+    #[error("无法读写本地数据目录 {path}：{source}")]
+    Files {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Store(#[from] store::StoreError),
+    #[error(transparent)]
+    Sync(#[from] SyncError),
+}
+
+impl DeskError {
+    pub fn code(&self) -> IpcErrorCode {
+        match self {
+            DeskError::Validation(_) => IpcErrorCode::Validation,
+            DeskError::NotSignedIn => IpcErrorCode::NotSignedIn,
+            DeskError::ClientNotFound(_) => IpcErrorCode::NotFound,
+            DeskError::Keyring(_) => IpcErrorCode::Keyring,
+            DeskError::Files { .. } | DeskError::Store(_) => IpcErrorCode::Storage,
+            DeskError::Sync(e) => match e {
+                SyncError::Offline(_) => IpcErrorCode::Offline,
+                SyncError::BadAddress(_) => IpcErrorCode::Validation,
+                SyncError::NotSignedIn => IpcErrorCode::SessionEnded,
+                SyncError::Vault(_) => IpcErrorCode::Keyring,
+                SyncError::Store(_) => IpcErrorCode::Storage,
+                SyncError::Refused(r) => match r.code {
+                    ErrorCode::BadCredentials => IpcErrorCode::BadCredentials,
+                    ErrorCode::AccountDisabled => IpcErrorCode::AccountDisabled,
+                    ErrorCode::RateLimited => IpcErrorCode::RateLimited,
+                    ErrorCode::Unauthorized | ErrorCode::SessionEnded => IpcErrorCode::SessionEnded,
+                    ErrorCode::Forbidden | ErrorCode::Validation => IpcErrorCode::Validation,
+                    ErrorCode::ProtocolMismatch => IpcErrorCode::ProtocolMismatch,
+                    ErrorCode::NotFound => IpcErrorCode::NotFound,
+                    ErrorCode::Internal => IpcErrorCode::Internal,
+                },
+                SyncError::UnexpectedResponse { .. } | SyncError::Task(_) => IpcErrorCode::Internal,
+            },
+        }
+    }
+}
+
+impl From<keyring::Error> for DeskError {
+    fn from(e: keyring::Error) -> DeskError {
+        DeskError::Keyring(e.to_string())
+    }
+}
+
+pub type Result<T, E = DeskError> = std::result::Result<T, E>;

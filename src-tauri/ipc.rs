@@ -1,0 +1,110 @@
+//! Types that cross the IPC boundary and are not already defined by a lower crate. Their
+//! TypeScript twins are generated into `ui/src/bindings` by ts-rs when the tests run.
+
+use crate::error::DeskError;
+use chrono::{DateTime, Utc};
+use protocol::UserProfile;
+use serde::{Deserialize, Serialize};
+use store::SyncCounters;
+use sync::SyncProgress;
+use ts_rs::TS;
+
+/// Every command error, as the window receives it. `message` is Chinese text for the broker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct IpcError {
+    pub code: IpcErrorCode,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum IpcErrorCode {
+    /// A form field is missing or malformed; the message says which and how to fix it.
+    Validation,
+    BadCredentials,
+    AccountDisabled,
+    RateLimited,
+    /// Head office cannot be reached; the desk works from its cache.
+    Offline,
+    /// The session ended (signed out elsewhere, token replayed, expired): sign in again.
+    SessionEnded,
+    NotSignedIn,
+    ProtocolMismatch,
+    NotFound,
+    Keyring,
+    Storage,
+    Internal,
+}
+
+impl From<DeskError> for IpcError {
+    fn from(e: DeskError) -> IpcError {
+        IpcError {
+            code: e.code(),
+            message: e.to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct SignInForm {
+    pub server_url: String,
+    pub username: String,
+    pub password: String,
+}
+
+/// What the window needs to decide between the sign-in screen and the workstation.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct SessionState {
+    pub signed_in: bool,
+    pub user: Option<UserProfile>,
+    /// Remembered from the last sign-in, to prefill the form. Never a password.
+    pub server_url: Option<String>,
+    pub last_username: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Connection {
+    /// No sync attempted since start.
+    Unknown,
+    Online,
+    Offline,
+}
+
+/// The status bar: connection, pending writes, last sync, and a running sync's progress.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct SyncStatus {
+    pub connection: Connection,
+    pub syncing: bool,
+    pub progress: Option<SyncProgress>,
+    #[ts(type = "number")]
+    pub pending: u64,
+    pub last_sync_at: Option<DateTime<Utc>>,
+    /// Why the last attempt failed, in Chinese; `None` after a success.
+    pub last_error: Option<String>,
+}
+
+impl SyncStatus {
+    pub fn from_counters(counters: &SyncCounters) -> SyncStatus {
+        SyncStatus {
+            connection: Connection::Unknown,
+            syncing: false,
+            progress: None,
+            pending: counters.pending,
+            last_sync_at: counters.last_sync_at,
+            last_error: None,
+        }
+    }
+}
+
+/// Names of the events the backend emits to the window.
+pub mod events {
+    /// Payload: `SyncStatus`, whenever any part of it changes.
+    pub const SYNC_STATUS: &str = "sync-status";
+}

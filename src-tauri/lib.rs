@@ -1,0 +1,61 @@
+//! The BrokerDesk desktop app: start-up, the Tauri commands and the background sync.
+//!
+//! `desk` is the app without Tauri (sign-in, session, cache, sync) and is what tests drive;
+//! `commands` are thin wrappers the window invokes; `secrets` keeps tokens and the database key in
+//! the OS keyring; `ipc` holds the types that cross to the window, exported to TypeScript.
+
+mod background;
+mod commands;
+pub mod desk;
+pub mod error;
+pub mod ipc;
+mod profile;
+mod secrets;
+
+use desk::{Desk, DeskConfig};
+use std::path::PathBuf;
+use std::sync::Arc;
+use tauri::Manager;
+
+/// Where the cache lives, the keyring name and the prefilled server can be set from outside, so
+/// that `make run` and the end-to-end tests never touch a real user's desk.
+fn config_from_env(default_data_dir: PathBuf) -> DeskConfig {
+    DeskConfig {
+        data_dir: std::env::var_os("BROKERDESK_DATA_DIR")
+            .map(PathBuf::from)
+            .unwrap_or(default_data_dir),
+        keyring_service: std::env::var("BROKERDESK_KEYRING_SERVICE")
+            .unwrap_or_else(|_| "BrokerDesk".into()),
+        default_server_url: std::env::var("BROKERDESK_SERVER_URL").ok(),
+    }
+}
+
+pub fn run() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
+        )
+        .init();
+    let result = tauri::Builder::default()
+        .setup(|app| {
+            let config = config_from_env(app.path().app_data_dir()?);
+            let desk = Arc::new(Desk::open(config)?);
+            app.manage(desk.clone());
+            background::spawn_sync_loop(app.handle().clone(), desk);
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::session_state,
+            commands::sign_in,
+            commands::sign_out,
+            commands::sync_now,
+            commands::sync_status,
+            commands::list_clients,
+            commands::client_profile,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("BrokerDesk could not start: {e}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,153 @@
+//! Secrets in the OS keyring: the refresh token and the key of the local database. On Linux this
+//! is the kernel keyring (keyutils), which works headless and without a session bus; on macOS the
+//! Keychain; on Windows the Credential Manager. Nothing secret is ever written to a file.
+
+use crate::error::{DeskError, Result};
+use keyring::Entry;
+use rand::RngCore;
+use store::DbKey;
+use sync::{TokenVault, VaultError};
+
+/// The keyring entries of one user on one head office.
+#[derive(Clone)]
+pub struct Keyring {
+    service: String,
+    account: String,
+}
+
+impl Keyring {
+    /// `service` is the application's name in the keyring; tests pass their own so they never
+    /// touch a real user's entries.
+    pub fn new(service: &str, server_url: &str, username: &str) -> Keyring {
+        Keyring {
+            service: service.to_string(),
+            account: format!("{username}@{server_url}"),
+        }
+    }
+
+    fn entry(&self, what: &str) -> keyring::Result<Entry> {
+        #[cfg(target_os = "linux")]
+        session_keyring::ensure_possessed();
+        Entry::new(&self.service, &format!("{}#{what}", self.account))
+    }
+
+    fn read(&self, what: &str) -> keyring::Result<Option<String>> {
+        match self.entry(what)?.get_password() {
+            Ok(v) => Ok(Some(v)),
+            Err(keyring::Error::NoEntry) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn delete(&self, what: &str) -> keyring::Result<()> {
+        match self.entry(what)?.delete_credential() {
+            Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub fn db_key(&self) -> Result<Option<DbKey>> {
+        let Some(text) = self.read("db-key")? else {
+            return Ok(None);
+        };
+        let bytes = hex::decode(text.trim()).map_err(|e| DeskError::Keyring(e.to_string()))?;
+        let key: [u8; 32] = bytes
+            .try_into()
+            .map_err(|_| DeskError::Keyring("本地数据库密钥长度不正确".into()))?;
+        Ok(Some(DbKey(key)))
+    }
+
+    /// A fresh random 256-bit key, stored before it is used so a crash cannot orphan a database.
+    pub fn create_db_key(&self) -> Result<DbKey> {
+        let mut key = [0u8; 32];
+        rand::rngs::OsRng.fill_bytes(&mut key);
+        self.entry("db-key")?.set_password(&hex::encode(key))?;
+        Ok(DbKey(key))
+    }
+
+    /// Forgets everything of this user: used at sign-out.
+    pub fn wipe(&self) -> Result<()> {
+        self.delete("db-key")?;
+        self.delete("refresh-token")?;
+        Ok(())
+    }
+}
+
+impl TokenVault for Keyring {
+    fn refresh_token(&self) -> Result<Option<String>, VaultError> {
+        self.read("refresh-token")
+            .map_err(|e| VaultError(e.to_string()))
+    }
+
+    fn set_refresh_token(&self, token: &str) -> Result<(), VaultError> {
+        self.entry("refresh-token")
+            .and_then(|e| e.set_password(token))
+            .map_err(|e| VaultError(e.to_string()))
+    }
+}
+
+/// keyring-rs keeps each key in the session keyring and links it into the user's persistent keyring,
+/// which outlives the process and is linked into every session keyring that asks for it. A process
+/// started outside a login session (a service, a container, CI) falls back to the shared
+/// user-session keyring, whose keys it can add but, on current kernels, not read back. Such a thread
+/// joins a fresh session keyring of its own first (credentials, and so session keyrings, belong to
+/// threads); its keys still reach the persistent keyring, where every later thread and start finds
+/// them.
+#[cfg(target_os = "linux")]
+mod session_keyring {
+    use std::cell::Cell;
+
+    const KEYCTL_JOIN_SESSION_KEYRING: libc::c_long = 1;
+    const KEYCTL_DESCRIBE: libc::c_long = 6;
+    const KEY_SPEC_SESSION_KEYRING: libc::c_long = -3;
+
+    fn session_description() -> Option<String> {
+        let mut buf = vec![0u8; 256];
+        // SAFETY: keyctl(DESCRIBE) writes at most `buf.len()` bytes into the buffer we own.
+        let n = unsafe {
+            libc::syscall(
+                libc::SYS_keyctl,
+                KEYCTL_DESCRIBE,
+                KEY_SPEC_SESSION_KEYRING,
+                buf.as_mut_ptr(),
+                buf.len(),
+            )
+        };
+        let n = usize::try_from(n).ok()?.min(buf.len());
+        Some(
+            String::from_utf8_lossy(&buf[..n])
+                .trim_end_matches('\0')
+                .to_string(),
+        )
+    }
+
+    thread_local! {
+        static CHECKED: Cell<bool> = const { Cell::new(false) };
+    }
+
+    pub fn ensure_possessed() {
+        if CHECKED.with(|c| c.replace(true)) {
+            return;
+        }
+        {
+            let shared = session_description().is_none_or(|d| {
+                d.rsplit(';')
+                    .next()
+                    .is_some_and(|n| n.starts_with("_uid_ses."))
+            });
+            if shared {
+                // SAFETY: a NULL name asks the kernel for a new anonymous session keyring.
+                let r = unsafe {
+                    libc::syscall(
+                        libc::SYS_keyctl,
+                        KEYCTL_JOIN_SESSION_KEYRING,
+                        std::ptr::null::<libc::c_char>(),
+                    )
+                };
+                if r < 0 {
+                    tracing::warn!("could not join a session keyring; secrets may not be readable");
+                }
+            }
+        }
+    }
+}

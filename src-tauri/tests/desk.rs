@@ -1,0 +1,182 @@
+//! The desk as the app runs it: real head office on loopback, real encrypted cache files, real OS
+//! keyring (the kernel keyring on Linux), no window.
+
+use brokerdesk_lib::desk::{Desk, DeskConfig};
+use brokerdesk_lib::ipc::{Connection, IpcError, IpcErrorCode, SignInForm};
+use std::path::Path;
+use store::ClientQuery;
+use system_tests::{small_firm, TestHeadOffice, PASSWORD};
+
+fn config(dir: &Path, service: &str) -> DeskConfig {
+    DeskConfig {
+        data_dir: dir.to_path_buf(),
+        keyring_service: service.to_string(),
+        default_server_url: None,
+    }
+}
+
+/// A keyring service name of its own per test, so tests never see each other's entries.
+fn service(test: &str) -> String {
+    format!("BrokerDesk-test-{test}-{}", std::process::id())
+}
+
+fn form(url: &str, password: &str) -> SignInForm {
+    SignInForm {
+        server_url: url.to_string(),
+        username: "broker01".into(),
+        password: password.into(),
+    }
+}
+
+fn everything() -> ClientQuery {
+    ClientQuery {
+        search: None,
+        offset: 0,
+        limit: 50,
+    }
+}
+
+fn files_contain(dir: &Path, needle: &[u8]) -> bool {
+    std::fs::read_dir(dir).unwrap().flatten().any(|e| {
+        let bytes = std::fs::read(e.path()).unwrap_or_default();
+        bytes.windows(needle.len()).any(|w| w == needle)
+    })
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn desk_starts_offline_from_its_cache_after_a_sync() {
+    let mut head_office = TestHeadOffice::start(&small_firm()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let service = service("offline");
+    {
+        let desk = Desk::open(config(dir.path(), &service)).unwrap();
+        let state = desk
+            .sign_in(form(&head_office.base_url(), PASSWORD))
+            .await
+            .unwrap();
+        assert!(state.signed_in);
+        let status = desk.sync(&|_| {}).await.unwrap();
+        assert_eq!(status.connection, Connection::Online);
+        assert_eq!(desk.list_clients(&everything()).unwrap().total, 150);
+    }
+    head_office.stop().await;
+
+    // The app started again with head office down: no sign-in, the book is there.
+    let desk = Desk::open(config(dir.path(), &service)).unwrap();
+    let state = desk.session_state().unwrap();
+    assert!(
+        state.signed_in,
+        "the session is restored from the keyring without network"
+    );
+    assert_eq!(state.user.unwrap().username, "broker01");
+    let page = desk.list_clients(&everything()).unwrap();
+    assert_eq!(page.total, 150);
+    let profile = desk.client_profile(&page.rows[0].id).unwrap();
+    assert!(profile.id_number_masked.contains("***********"));
+
+    let status = desk.sync(&|_| {}).await.unwrap();
+    assert_eq!(status.connection, Connection::Offline);
+    assert!(status.last_error.unwrap().contains("离线"));
+    assert!(
+        status.last_sync_at.is_some(),
+        "the last good sync is still shown"
+    );
+
+    desk.sign_out().unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn wrong_password_is_refused_in_chinese_and_no_password_is_stored() {
+    let head_office = TestHeadOffice::start(&small_firm()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let desk = Desk::open(config(dir.path(), &service("wrong"))).unwrap();
+
+    let wrong = "wrong-password-7f3a";
+    let err: IpcError = desk
+        .sign_in(form(&head_office.base_url(), wrong))
+        .await
+        .unwrap_err()
+        .into();
+    assert_eq!(err.code, IpcErrorCode::BadCredentials);
+    assert_eq!(err.message, "用户名或密码不正确");
+    assert!(!desk.session_state().unwrap().signed_in);
+
+    desk.sign_in(form(&head_office.base_url(), PASSWORD))
+        .await
+        .unwrap();
+    desk.sync(&|_| {}).await.unwrap();
+    assert!(
+        !files_contain(dir.path(), PASSWORD.as_bytes()),
+        "no file holds the password"
+    );
+    assert!(!files_contain(dir.path(), wrong.as_bytes()));
+    desk.sign_out().unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sign_in_form_errors_say_what_to_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = Desk::open(config(dir.path(), &service("form"))).unwrap();
+    let mut f = form("http://127.0.0.1:9", PASSWORD);
+    f.username = "  ".into();
+    let err: IpcError = desk.sign_in(f).await.unwrap_err().into();
+    assert_eq!(
+        (err.code, err.message.as_str()),
+        (IpcErrorCode::Validation, "请填写用户名")
+    );
+
+    let err: IpcError = desk
+        .sign_in(form("127.0.0.1:8787", PASSWORD))
+        .await
+        .unwrap_err()
+        .into();
+    assert_eq!(err.code, IpcErrorCode::Validation);
+    assert!(err.message.contains("服务器地址"), "{}", err.message);
+
+    // Port 9 (discard) is closed on loopback: an unreachable head office is an offline error.
+    let err: IpcError = desk
+        .sign_in(form("http://127.0.0.1:9", PASSWORD))
+        .await
+        .unwrap_err()
+        .into();
+    assert_eq!(err.code, IpcErrorCode::Offline);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sign_out_wipes_the_cache_and_the_keyring_entries() {
+    let head_office = TestHeadOffice::start(&small_firm()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let service = service("signout");
+    let desk = Desk::open(config(dir.path(), &service)).unwrap();
+    desk.sign_in(form(&head_office.base_url(), PASSWORD))
+        .await
+        .unwrap();
+    desk.sync(&|_| {}).await.unwrap();
+    let state = desk.sign_out().unwrap();
+    assert!(!state.signed_in);
+    assert_eq!(
+        state.last_username.as_deref(),
+        Some("broker01"),
+        "the form stays prefilled"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("book-"))
+        .collect();
+    assert!(leftovers.is_empty(), "cache files remain: {leftovers:?}");
+    let entry = keyring::Entry::new(
+        &service,
+        &format!("broker01@{}#refresh-token", head_office.base_url()),
+    )
+    .unwrap();
+    assert!(matches!(entry.get_password(), Err(keyring::Error::NoEntry)));
+    // A restarted app finds nobody signed in.
+    assert!(
+        !Desk::open(config(dir.path(), &service))
+            .unwrap()
+            .session_state()
+            .unwrap()
+            .signed_in
+    );
+}

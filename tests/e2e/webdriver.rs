@@ -1,0 +1,166 @@
+//! Just enough of the W3C WebDriver protocol, over blocking HTTP with timeouts on every call.
+
+use anyhow::{anyhow, bail, Context, Result};
+use base64::Engine;
+use serde_json::{json, Value};
+use std::path::Path;
+use std::time::Duration;
+
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecc";
+
+pub struct Session {
+    http: reqwest::blocking::Client,
+    base: String,
+    closed: bool,
+}
+
+#[derive(Clone)]
+pub struct Element {
+    id: String,
+}
+
+impl Session {
+    pub fn create(port: u16, application: &Path) -> Result<Session> {
+        let http = reqwest::blocking::Client::builder()
+            .timeout(Duration::from_secs(120))
+            .build()?;
+        let root = format!("http://127.0.0.1:{port}");
+        let caps = json!({
+            "capabilities": {
+                "alwaysMatch": { "tauri:options": { "application": application } }
+            }
+        });
+        let response: Value = http
+            .post(format!("{root}/session"))
+            .json(&caps)
+            .send()?
+            .json()?;
+        let id = response["value"]["sessionId"]
+            .as_str()
+            .ok_or_else(|| anyhow!("no session created: {response}"))?
+            .to_string();
+        Ok(Session {
+            http,
+            base: format!("{root}/session/{id}"),
+            closed: false,
+        })
+    }
+
+    fn call(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> Result<Value> {
+        let mut request = self.http.request(method, format!("{}{path}", self.base));
+        if let Some(b) = body {
+            request = request.json(&b);
+        }
+        let response: Value = request.send()?.json()?;
+        if let Some(error) = response["value"]["error"].as_str() {
+            bail!("{error}: {}", response["value"]["message"]);
+        }
+        Ok(response["value"].clone())
+    }
+
+    pub fn find_all(&self, css: &str) -> Result<Vec<Element>> {
+        let v = self.call(
+            reqwest::Method::POST,
+            "/elements",
+            Some(json!({ "using": "css selector", "value": css })),
+        )?;
+        Ok(v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|e| {
+                        e[ELEMENT_KEY]
+                            .as_str()
+                            .map(|id| Element { id: id.to_string() })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default())
+    }
+
+    pub fn find(&self, css: &str) -> Result<Option<Element>> {
+        Ok(self.find_all(css)?.into_iter().next())
+    }
+
+    /// Waits for an element to be there, bounded.
+    pub fn wait(&self, css: &str, timeout: Duration) -> Result<Element> {
+        crate::wait_for(&format!("element {css}"), timeout, || self.find(css))
+    }
+
+    /// Waits until the element's text satisfies `check`, bounded; returns the text.
+    pub fn wait_text(
+        &self,
+        css: &str,
+        timeout: Duration,
+        check: impl Fn(&str) -> bool,
+    ) -> Result<String> {
+        crate::wait_for(&format!("text of {css}"), timeout, || {
+            let Some(e) = self.find(css)? else {
+                return Ok(None);
+            };
+            let text = self.text(&e)?;
+            Ok(check(&text).then_some(text))
+        })
+    }
+
+    pub fn text(&self, e: &Element) -> Result<String> {
+        let v = self.call(
+            reqwest::Method::GET,
+            &format!("/element/{}/text", e.id),
+            None,
+        )?;
+        Ok(v.as_str().unwrap_or_default().to_string())
+    }
+
+    pub fn attribute(&self, e: &Element, name: &str) -> Result<Option<String>> {
+        let v = self.call(
+            reqwest::Method::GET,
+            &format!("/element/{}/attribute/{name}", e.id),
+            None,
+        )?;
+        Ok(v.as_str().map(str::to_string))
+    }
+
+    pub fn click(&self, e: &Element) -> Result<()> {
+        self.call(
+            reqwest::Method::POST,
+            &format!("/element/{}/click", e.id),
+            Some(json!({})),
+        )?;
+        Ok(())
+    }
+
+    pub fn type_text(&self, e: &Element, text: &str) -> Result<()> {
+        self.call(
+            reqwest::Method::POST,
+            &format!("/element/{}/value", e.id),
+            Some(json!({ "text": text })),
+        )?;
+        Ok(())
+    }
+
+    pub fn screenshot(&self, name: &str) -> Result<()> {
+        let v = self.call(reqwest::Method::GET, "/screenshot", None)?;
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(v.as_str().unwrap_or_default())
+            .context("decoding screenshot")?;
+        let path = crate::screenshot_dir().join(format!("{name}.png"));
+        std::fs::write(&path, png)?;
+        eprintln!("e2e: screenshot {}", path.display());
+        Ok(())
+    }
+
+    /// Ends the session, which closes the app.
+    pub fn close(mut self) -> Result<()> {
+        self.closed = true;
+        self.http.delete(&self.base).send()?;
+        Ok(())
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if !self.closed {
+            let _ = self.http.delete(&self.base).send();
+        }
+    }
+}
