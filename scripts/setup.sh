@@ -8,7 +8,7 @@ need_pkgs=(
   build-essential pkg-config curl file
   libwebkit2gtk-4.1-dev libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev
   libxdo-dev
-  xvfb webkit2gtk-driver fonts-noto-cjk keyutils dbus-x11
+  xvfb xauth webkit2gtk-driver fonts-noto-cjk keyutils
 )
 missing=()
 for p in "${need_pkgs[@]}"; do

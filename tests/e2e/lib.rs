@@ -30,6 +30,13 @@ pub fn screenshot_dir() -> PathBuf {
     dir
 }
 
+/// Logs of the processes a test starts, kept beside the screenshots so a failure can be read.
+pub fn log_path(name: &str) -> PathBuf {
+    let dir = screenshot_dir().join("logs");
+    let _ = std::fs::create_dir_all(&dir);
+    dir.join(name)
+}
+
 pub fn binary(name: &str) -> Result<PathBuf> {
     let path = target_dir().join("debug").join(name);
     if !path.exists() {
@@ -130,7 +137,7 @@ impl HeadOffice {
             url: String::new(),
             port: free_port()?,
             db: dir.join("head-office.db"),
-            log: dir.join("head-office.log"),
+            log: log_path("head-office.log"),
             process: None,
         };
         ho.url = format!("http://127.0.0.1:{}", ho.port);
@@ -181,7 +188,7 @@ impl Driver {
         let process = Guarded::spawn(
             "tauri-driver",
             &mut cmd,
-            &dir.join(format!("tauri-driver-{port}.log")),
+            &log_path(&format!("app-{port}.log")),
         )?;
         wait_for_port(port, Duration::from_secs(30))?;
         Ok(Driver {

@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 use std::path::Path;
 use std::time::Duration;
 
-const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecc";
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 pub struct Session {
     http: reqwest::blocking::Client,
@@ -102,6 +102,21 @@ impl Session {
         })
     }
 
+    /// Waits until an element is there and no longer animating (antd marks motion with classes),
+    /// so a screenshot shows it in place.
+    pub fn wait_settled(&self, css: &str, timeout: Duration) -> Result<()> {
+        crate::wait_for(&format!("{css} to settle"), timeout, || {
+            let Some(e) = self.find(css)? else {
+                return Ok(None);
+            };
+            let class = self.attribute(&e, "class")?.unwrap_or_default();
+            Ok((!class.contains("motion")).then_some(()))
+        })?;
+        // One more frame for the paint after the last class change.
+        std::thread::sleep(Duration::from_millis(300));
+        Ok(())
+    }
+
     pub fn text(&self, e: &Element) -> Result<String> {
         let v = self.call(
             reqwest::Method::GET,
@@ -147,6 +162,16 @@ impl Session {
         std::fs::write(&path, png)?;
         eprintln!("e2e: screenshot {}", path.display());
         Ok(())
+    }
+
+    /// Runs a scripted part of a test; if it fails, the window at that moment is kept as
+    /// `failure-<name>.png` next to the other screenshots.
+    pub fn step<T>(&self, name: &str, f: impl FnOnce(&Session) -> Result<T>) -> Result<T> {
+        let result = f(self);
+        if result.is_err() {
+            let _ = self.screenshot(&format!("failure-{name}"));
+        }
+        result.with_context(|| format!("step \"{name}\""))
     }
 
     /// Ends the session, which closes the app.

@@ -1,0 +1,10 @@
+import { AppProviders } from "./AppProviders";
+import { SessionGate } from "./components/SessionGate";
+
+export function App() {
+  return (
+    <AppProviders>
+      <SessionGate />
+    </AppProviders>
+  );
+}

@@ -1,0 +1,55 @@
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { describe, expect, it, vi } from "vitest";
+import { api, isIpcError, onSessionLost, toIpcError } from "./api";
+import { ipcReject } from "./test/fixtures";
+
+describe("toIpcError", () => {
+  it("keeps a well-formed IpcError", () => {
+    expect(toIpcError({ code: "offline", message: "无法连接总部", extra: 1 })).toEqual({
+      code: "offline",
+      message: "无法连接总部",
+    });
+  });
+
+  it("wraps anything else as internal with a Chinese message", () => {
+    const spy = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    for (const reason of ["text", new Error("x"), null, { code: "weird", message: "m" }, { code: "offline" }]) {
+      const e = toIpcError(reason);
+      expect(e.code).toBe("internal");
+      expect(e.message).toMatch(/内部错误/);
+      expect(isIpcError(reason)).toBe(false);
+    }
+    spy.mockRestore();
+  });
+});
+
+describe("api", () => {
+  it("sends camelCase argument keys", async () => {
+    const seen: Array<[string, unknown]> = [];
+    mockIPC((cmd, args) => {
+      seen.push([cmd, args]);
+      return null;
+    });
+    await api.clientProfile("C1");
+    await api.listClients({ search: "张", offset: 50, limit: 50 });
+    await api.signIn({ server_url: "http://h", username: "u", password: "p" });
+    expect(seen).toEqual([
+      ["client_profile", { clientId: "C1" }],
+      ["list_clients", { query: { search: "张", offset: 50, limit: 50 } }],
+      ["sign_in", { form: { server_url: "http://h", username: "u", password: "p" } }],
+    ]);
+  });
+
+  it("rejects with the IpcError and reports a lost session", async () => {
+    mockIPC(() => ipcReject({ code: "session_ended", message: "会话已结束，请重新登录" }));
+    const lost = vi.fn();
+    const off = onSessionLost(lost);
+    await expect(api.syncNow()).rejects.toEqual({
+      code: "session_ended",
+      message: "会话已结束，请重新登录",
+    });
+    off();
+    await expect(api.syncStatus()).rejects.toMatchObject({ code: "session_ended" });
+    expect(lost).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,85 @@
+// The only way the window talks to the Rust side. Every command resolves with its
+// typed result or rejects with an IpcError whose message is Chinese text for the user.
+
+import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type { ClientPage } from "./bindings/ClientPage";
+import type { ClientProfile } from "./bindings/ClientProfile";
+import type { ClientQuery } from "./bindings/ClientQuery";
+import type { IpcError } from "./bindings/IpcError";
+import type { IpcErrorCode } from "./bindings/IpcErrorCode";
+import type { SessionState } from "./bindings/SessionState";
+import type { SignInForm } from "./bindings/SignInForm";
+import type { SyncStatus } from "./bindings/SyncStatus";
+import { zhCN } from "./i18n/messages";
+
+export const SYNC_STATUS_EVENT = "sync-status";
+
+const ERROR_CODES: ReadonlySet<string> = new Set<IpcErrorCode>([
+  "validation",
+  "bad_credentials",
+  "account_disabled",
+  "rate_limited",
+  "offline",
+  "session_ended",
+  "not_signed_in",
+  "protocol_mismatch",
+  "not_found",
+  "keyring",
+  "storage",
+  "internal",
+]);
+
+export function isIpcError(value: unknown): value is IpcError {
+  if (typeof value !== "object" || value === null) return false;
+  const { code, message } = value as Record<string, unknown>;
+  return typeof code === "string" && ERROR_CODES.has(code) && typeof message === "string";
+}
+
+/** Any rejection as an IpcError; anything not of that shape becomes an "internal" one. */
+export function toIpcError(reason: unknown): IpcError {
+  if (isIpcError(reason)) return { code: reason.code, message: reason.message };
+  if (typeof console !== "undefined") console.error("unexpected IPC rejection", reason);
+  return { code: "internal", message: zhCN["error.internal"] };
+}
+
+/** Codes after which the window must go back to the sign-in screen. */
+const SESSION_LOST: ReadonlySet<IpcErrorCode> = new Set<IpcErrorCode>(["session_ended", "not_signed_in"]);
+
+type SessionLostHandler = (error: IpcError) => void;
+const sessionLostHandlers = new Set<SessionLostHandler>();
+
+/** Called whenever a command reports that the session is gone. Returns an unsubscribe function. */
+export function onSessionLost(handler: SessionLostHandler): () => void {
+  sessionLostHandlers.add(handler);
+  return () => {
+    sessionLostHandlers.delete(handler);
+  };
+}
+
+async function call<T>(cmd: string, args?: InvokeArgs): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (reason) {
+    const error = toIpcError(reason);
+    if (SESSION_LOST.has(error.code)) for (const h of sessionLostHandlers) h(error);
+    // The contract's rejections are plain { code, message } objects, not Error instances.
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
+    throw error;
+  }
+}
+
+export const api = {
+  sessionState: () => call<SessionState>("session_state"),
+  signIn: (form: SignInForm) => call<SessionState>("sign_in", { form }),
+  signOut: () => call<SessionState>("sign_out"),
+  syncNow: () => call<SyncStatus>("sync_now"),
+  syncStatus: () => call<SyncStatus>("sync_status"),
+  listClients: (query: ClientQuery) => call<ClientPage>("list_clients", { query }),
+  clientProfile: (clientId: string) => call<ClientProfile>("client_profile", { clientId }),
+};
+
+/** Subscribes to `sync-status` events. Resolves to the function that unsubscribes. */
+export function onSyncStatus(handler: (status: SyncStatus) => void): Promise<UnlistenFn> {
+  return listen<SyncStatus>(SYNC_STATUS_EVENT, (event) => handler(event.payload));
+}

@@ -1,0 +1,84 @@
+import { SyncOutlined } from "@ant-design/icons";
+import { App, Badge, Button, Tooltip, Typography } from "antd";
+import { useState } from "react";
+import { api, toIpcError } from "../api";
+import type { Connection } from "../bindings/Connection";
+import { useSyncStatus } from "../hooks/useSyncStatus";
+import { useT } from "../i18n/context";
+import type { MessageKey } from "../i18n/messages";
+import { formatCount, formatDateTime } from "../lib/format";
+
+const CONNECTION: Record<Connection, { badge: "success" | "error" | "default"; key: MessageKey }> = {
+  online: { badge: "success", key: "status.online" },
+  offline: { badge: "error", key: "status.offline" },
+  unknown: { badge: "default", key: "status.unknown" },
+};
+
+/** The footer: connection, pending writes, last sync, last error and 立即同步. */
+export function StatusBar() {
+  const t = useT();
+  const { message } = App.useApp();
+  const { status, update } = useSyncStatus();
+  const [requesting, setRequesting] = useState(false);
+  const syncing = requesting || (status?.syncing ?? false);
+  const connection = CONNECTION[status?.connection ?? "unknown"];
+  const progress = status?.syncing ? status.progress : null;
+
+  const syncNow = () => {
+    setRequesting(true);
+    api.syncNow().then(
+      (next) => {
+        setRequesting(false);
+        update(next);
+      },
+      (reason: unknown) => {
+        setRequesting(false);
+        void message.error(toIpcError(reason).message);
+      },
+    );
+  };
+
+  return (
+    <footer className="status-bar" data-testid="status-bar">
+      <span data-testid="status-connection" data-connection={status?.connection ?? "unknown"}>
+        <Badge status={connection.badge} text={t(connection.key)} />
+      </span>
+      {status?.syncing && (
+        <span className="tabular" data-testid="status-syncing">
+          {progress
+            ? t("status.syncingProgress", {
+                applied: formatCount(progress.applied),
+                total: formatCount(progress.total),
+              })
+            : t("status.syncing")}
+        </span>
+      )}
+      <span className="tabular" data-testid="status-pending">
+        {t("status.pending", { count: formatCount(status?.pending ?? 0) })}
+      </span>
+      <span className="tabular" data-testid="status-last-sync">
+        {status?.last_sync_at
+          ? t("status.lastSync", { time: formatDateTime(status.last_sync_at) })
+          : t("status.neverSynced")}
+      </span>
+      {status?.last_error && (
+        <Tooltip title={status.last_error}>
+          <Typography.Text type="danger" ellipsis className="status-error" data-testid="status-error">
+            {status.last_error}
+          </Typography.Text>
+        </Tooltip>
+      )}
+      <span className="status-spacer" />
+      <Button
+        size="small"
+        type="text"
+        icon={<SyncOutlined spin={syncing} />}
+        disabled={syncing}
+        onClick={syncNow}
+        data-testid="status-sync-now"
+      >
+        {t("status.syncNow")}
+      </Button>
+    </footer>
+  );
+}

@@ -1,0 +1,55 @@
+import { Layout, Menu } from "antd";
+import { useState } from "react";
+import type { SessionState } from "../bindings/SessionState";
+import type { UserProfile } from "../bindings/UserProfile";
+import { useT } from "../i18n/context";
+import { panelsFor, type PanelKey } from "../panels/registry";
+import { AppHeader } from "./AppHeader";
+import { CurrentUserContext } from "./currentUser";
+import { StatusBar } from "./StatusBar";
+
+interface Props {
+  user: UserProfile | null;
+  onSignedOut: (session: SessionState) => void;
+}
+
+/** Sider menu, header, the selected panel and the status bar. */
+export function Workstation({ user, onSignedOut }: Props) {
+  const t = useT();
+  const panels = panelsFor(user?.role ?? null);
+  const [selected, setSelected] = useState<PanelKey>("clients");
+  const current = panels.find((p) => p.key === selected) ?? panels[0];
+  const Panel = current?.Component;
+
+  return (
+    <CurrentUserContext.Provider value={user}>
+    <div className="workstation">
+      <Layout className="workstation-main" hasSider>
+        <Layout.Sider width={176} theme="dark" className="workstation-sider">
+          <div className="brand">
+            <div className="brand-logo" aria-hidden>
+              经
+            </div>
+            <div className="brand-text">
+              <div className="brand-name">{t("app.name")}</div>
+              <div className="brand-sub">{t("app.nameEn")}</div>
+            </div>
+          </div>
+          <Menu
+            theme="dark"
+            mode="inline"
+            selectedKeys={current ? [current.key] : []}
+            items={panels.map((p) => ({ key: p.key, icon: p.icon, label: t(p.label) }))}
+            onClick={({ key }) => setSelected(key as PanelKey)}
+          />
+        </Layout.Sider>
+        <Layout>
+          <AppHeader user={user} onSignedOut={onSignedOut} />
+          <Layout.Content className="workstation-content">{Panel && <Panel />}</Layout.Content>
+        </Layout>
+      </Layout>
+      <StatusBar />
+    </div>
+    </CurrentUserContext.Provider>
+  );
+}

@@ -1,0 +1,14 @@
+import { createContext, useContext } from "react";
+import type { UserProfile } from "../bindings/UserProfile";
+
+/** The signed-in user, for panels that show "me" differently from other brokers. */
+export const CurrentUserContext = createContext<UserProfile | null>(null);
+
+export function useCurrentUser(): UserProfile | null {
+  return useContext(CurrentUserContext);
+}
+
+/** A broker as a broker reads it: their own id becomes their name with 本人/me. */
+export function brokerLabel(brokerId: string, me: UserProfile | null, selfSuffix: string): string {
+  return me && me.user_id === brokerId ? `${me.display_name}${selfSuffix}` : brokerId;
+}

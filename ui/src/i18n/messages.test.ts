@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { en, interpolate, zhCN } from "./messages";
+
+describe("messages", () => {
+  it("has an English text for every Chinese key and no extra ones", () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort());
+    for (const value of Object.values(en)) expect(value.trim()).not.toBe("");
+  });
+
+  it("fills placeholders and leaves unknown ones", () => {
+    expect(interpolate(zhCN["sync.progress"], { applied: "12,345", total: "106,000" })).toBe(
+      "已同步 12,345 / 106,000 条",
+    );
+    expect(interpolate("{a} {b}", { a: 1 })).toBe("1 {b}");
+  });
+});

@@ -1,0 +1,29 @@
+import { TeamOutlined } from "@ant-design/icons";
+import type { ComponentType, ReactNode } from "react";
+import type { Role } from "../bindings/Role";
+import type { MessageKey } from "../i18n/messages";
+import { ClientsPanel } from "./ClientsPanel";
+
+/**
+ * The workstation's panels, in menu order. Planned: "dashboard" 工作台,
+ * "recommend" 推荐, "reminders" 提醒, "commission" 佣金, "team" 团队, "settings" 设置.
+ * Adding one means a key here, a "nav.*" message and an entry in PANELS.
+ */
+export type PanelKey = "clients";
+
+export interface PanelDef {
+  key: PanelKey;
+  label: MessageKey;
+  icon: ReactNode;
+  Component: ComponentType;
+  /** Roles that see the panel; every role when absent (e.g. 团队 only for team leads). */
+  roles?: readonly Role[];
+}
+
+export const PANELS: readonly PanelDef[] = [
+  { key: "clients", label: "nav.clients", icon: <TeamOutlined />, Component: ClientsPanel },
+];
+
+export function panelsFor(role: Role | null): readonly PanelDef[] {
+  return PANELS.filter((p) => !p.roles || (role !== null && p.roles.includes(role)));
+}
