@@ -9,6 +9,9 @@ const COMMANDS: &[&str] = &[
     "sync_status",
     "list_clients",
     "client_profile",
+    "add_contact_note",
+    "refusals",
+    "dismiss_refusal",
 ];
 
 fn main() {

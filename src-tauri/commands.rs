@@ -1,10 +1,11 @@
 //! Tauri commands: parse, call one function of the desk, map the error. Nothing else lives here.
 
 use crate::background::emit_status;
+use crate::background::SyncTrigger;
 use crate::desk::Desk;
 use crate::ipc::{IpcError, SessionState, SignInForm, SyncStatus};
 use std::sync::Arc;
-use store::{ClientPage, ClientProfile, ClientQuery};
+use store::{ClientPage, ClientProfile, ClientQuery, NewContactNote, RefusalNotice};
 use tauri::{AppHandle, State};
 
 type DeskState<'a> = State<'a, Arc<Desk>>;
@@ -42,4 +43,28 @@ pub fn list_clients(desk: DeskState<'_>, query: ClientQuery) -> Result<ClientPag
 #[tauri::command]
 pub fn client_profile(desk: DeskState<'_>, client_id: String) -> Result<ClientProfile, IpcError> {
     Ok(desk.client_profile(&client_id)?)
+}
+
+#[tauri::command]
+pub fn add_contact_note(
+    desk: DeskState<'_>,
+    trigger: State<'_, SyncTrigger>,
+    note: NewContactNote,
+) -> Result<ClientProfile, IpcError> {
+    let profile = desk.add_contact_note(&note)?;
+    trigger.soon();
+    Ok(profile)
+}
+
+#[tauri::command]
+pub fn refusals(desk: DeskState<'_>) -> Result<Vec<RefusalNotice>, IpcError> {
+    Ok(desk.refusals()?)
+}
+
+#[tauri::command]
+pub fn dismiss_refusal(
+    desk: DeskState<'_>,
+    mutation_id: String,
+) -> Result<Vec<RefusalNotice>, IpcError> {
+    Ok(desk.dismiss_refusal(&mutation_id)?)
 }

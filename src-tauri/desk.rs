@@ -7,7 +7,10 @@ use crate::profile::{self, Profile};
 use crate::secrets::Keyring;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
-use store::{ClientPage, ClientProfile, ClientQuery, Store, StoreError};
+use store::{
+    ClientPage, ClientProfile, ClientQuery, NewContactNote, RefusalNotice, Store, StoreError,
+    WriteIds,
+};
 use sync::{HeadOffice, SyncEngine, SyncError};
 
 pub struct DeskConfig {
@@ -220,6 +223,42 @@ impl Desk {
         profile.ok_or_else(|| DeskError::ClientNotFound(client_id.to_string()))
     }
 
+    /// Records a contact in the cache and the outbox at once; it reaches head office with the next
+    /// sync, now or whenever the network is back.
+    pub fn add_contact_note(&self, note: &NewContactNote) -> Result<ClientProfile> {
+        let session = self.session()?;
+        let author = session
+            .profile
+            .user
+            .as_ref()
+            .map(|u| u.user_id.clone())
+            .ok_or(DeskError::NotSignedIn)?;
+        let ids = WriteIds {
+            mutation_id: format!("m-{}", random_id()),
+            record_id: format!("N-{}", random_id()),
+        };
+        let pending = {
+            let mut store = lock(&session.store);
+            store.add_contact_note(ids, &author, note, chrono::Utc::now())?;
+            store.sync_counters()?.pending
+        };
+        lock(&self.status).pending = pending;
+        self.client_profile(&note.client_id)
+    }
+
+    pub fn refusals(&self) -> Result<Vec<RefusalNotice>> {
+        let session = self.session()?;
+        let notices = lock(&session.store).refusals()?;
+        Ok(notices)
+    }
+
+    pub fn dismiss_refusal(&self, mutation_id: &str) -> Result<Vec<RefusalNotice>> {
+        let session = self.session()?;
+        let store = lock(&session.store);
+        store.dismiss_refusal(mutation_id)?;
+        Ok(store.refusals()?)
+    }
+
     pub fn sync_status(&self) -> SyncStatus {
         lock(&self.status).clone()
     }
@@ -281,4 +320,11 @@ impl Desk {
         }
         Ok(self.sync_status())
     }
+}
+
+/// 128 random bits, hex: ids made on the desk for its own writes.
+fn random_id() -> String {
+    let mut bytes = [0u8; 16];
+    rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut bytes);
+    hex::encode(bytes)
 }

@@ -31,12 +31,14 @@ impl DeskError {
             DeskError::NotSignedIn => IpcErrorCode::NotSignedIn,
             DeskError::ClientNotFound(_) => IpcErrorCode::NotFound,
             DeskError::Keyring(_) => IpcErrorCode::Keyring,
+            DeskError::Store(store::StoreError::Invalid(_)) => IpcErrorCode::Validation,
             DeskError::Files { .. } | DeskError::Store(_) => IpcErrorCode::Storage,
             DeskError::Sync(e) => match e {
                 SyncError::Offline(_) => IpcErrorCode::Offline,
                 SyncError::BadAddress(_) => IpcErrorCode::Validation,
                 SyncError::NotSignedIn => IpcErrorCode::SessionEnded,
                 SyncError::Vault(_) => IpcErrorCode::Keyring,
+                SyncError::Store(store::StoreError::Invalid(_)) => IpcErrorCode::Validation,
                 SyncError::Store(_) => IpcErrorCode::Storage,
                 SyncError::Refused(r) => match r.code {
                     ErrorCode::BadCredentials => IpcErrorCode::BadCredentials,

@@ -40,8 +40,10 @@ pub fn run() {
         .setup(|app| {
             let config = config_from_env(app.path().app_data_dir()?);
             let desk = Arc::new(Desk::open(config)?);
+            let trigger = background::SyncTrigger::default();
             app.manage(desk.clone());
-            background::spawn_sync_loop(app.handle().clone(), desk);
+            app.manage(trigger.clone());
+            background::spawn_sync_loop(app.handle().clone(), desk, trigger);
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -52,6 +54,9 @@ pub fn run() {
             commands::sync_status,
             commands::list_clients,
             commands::client_profile,
+            commands::add_contact_note,
+            commands::refusals,
+            commands::dismiss_refusal,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

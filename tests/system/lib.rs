@@ -1,6 +1,8 @@
 //! Shared set-up for whole-system tests: a real head office on 127.0.0.1 with a small generated
 //! firm, and a real encrypted desk store in a temporary directory.
 
+pub mod proxy;
+
 use chrono::NaiveDate;
 use head_office::demo::{self, DemoParams};
 use head_office::storage::{SqliteStorage, Storage};
@@ -32,12 +34,19 @@ pub struct TestHeadOffice {
 impl TestHeadOffice {
     pub async fn start(params: &DemoParams) -> TestHeadOffice {
         let dir = tempfile::tempdir().expect("temp dir");
-        let storage = Arc::new(
-            SqliteStorage::open(&dir.path().join("head-office.db")).expect("open head office"),
-        );
-        storage
-            .import_firm(demo::generate(params).expect("generate"))
-            .expect("import");
+        let db = dir.path().join("head-office.db");
+        {
+            let storage = SqliteStorage::open(&db).expect("open head office");
+            storage
+                .import_firm(demo::generate(params).expect("generate"))
+                .expect("import");
+        }
+        TestHeadOffice::serve(dir, &db).await
+    }
+
+    /// Serves an existing database (kept alive by `dir`) on a free loopback port.
+    pub async fn serve(dir: tempfile::TempDir, db: &Path) -> TestHeadOffice {
+        let storage = Arc::new(SqliteStorage::open(db).expect("open head office"));
         let server =
             RunningHeadOffice::start(storage.clone(), "127.0.0.1:0".parse().expect("addr"))
                 .await
@@ -49,6 +58,10 @@ impl TestHeadOffice {
             server: Some(server),
             addr,
         }
+    }
+
+    pub fn addr(&self) -> std::net::SocketAddr {
+        self.addr
     }
 
     pub fn base_url(&self) -> String {

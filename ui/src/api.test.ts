@@ -33,10 +33,17 @@ describe("api", () => {
     await api.clientProfile("C1");
     await api.listClients({ search: "张", offset: 50, limit: 50 });
     await api.signIn({ server_url: "http://h", username: "u", password: "p" });
+    const note = { client_id: "C1", channel: "phone", summary: "回访", follow_up_on: "2099-01-02" };
+    await api.addContactNote(note);
+    await api.refusals();
+    await api.dismissRefusal("m-1");
     expect(seen).toEqual([
       ["client_profile", { clientId: "C1" }],
       ["list_clients", { query: { search: "张", offset: 50, limit: 50 } }],
       ["sign_in", { form: { server_url: "http://h", username: "u", password: "p" } }],
+      ["add_contact_note", { note }],
+      ["refusals", {}],
+      ["dismiss_refusal", { mutationId: "m-1" }],
     ]);
   });
 

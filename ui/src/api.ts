@@ -8,6 +8,8 @@ import type { ClientProfile } from "./bindings/ClientProfile";
 import type { ClientQuery } from "./bindings/ClientQuery";
 import type { IpcError } from "./bindings/IpcError";
 import type { IpcErrorCode } from "./bindings/IpcErrorCode";
+import type { NewContactNote } from "./bindings/NewContactNote";
+import type { RefusalNotice } from "./bindings/RefusalNotice";
 import type { SessionState } from "./bindings/SessionState";
 import type { SignInForm } from "./bindings/SignInForm";
 import type { SyncStatus } from "./bindings/SyncStatus";
@@ -77,6 +79,12 @@ export const api = {
   syncStatus: () => call<SyncStatus>("sync_status"),
   listClients: (query: ClientQuery) => call<ClientPage>("list_clients", { query }),
   clientProfile: (clientId: string) => call<ClientProfile>("client_profile", { clientId }),
+  /** Records a contact locally (it syncs later); resolves to that client's updated profile. */
+  addContactNote: (note: NewContactNote) => call<ClientProfile>("add_contact_note", { note }),
+  /** Changes head office refused, newest first. */
+  refusals: () => call<RefusalNotice[]>("refusals"),
+  /** Hides one refusal; resolves to the ones that remain. */
+  dismissRefusal: (mutationId: string) => call<RefusalNotice[]>("dismiss_refusal", { mutationId }),
 };
 
 /** Subscribes to `sync-status` events. Resolves to the function that unsubscribes. */

@@ -24,6 +24,29 @@ pub enum ValidationError {
     SecurityCodeShape,
     #[error("无法识别证券代码 {0} 所属的交易所，请加上 .SH / .SZ / .BJ 后缀")]
     SecurityCodeExchange(String),
+    #[error("请填写联系内容")]
+    ContactSummaryEmpty,
+    #[error("联系内容不能超过 {max} 字，请精简后再保存")]
+    ContactSummaryTooLong { max: usize },
+    #[error("联系时间不能晚于当前时间")]
+    ContactInFuture,
+}
+
+/// The longest contact-log entry, in characters: a note, not a document.
+pub const CONTACT_SUMMARY_MAX: usize = 2_000;
+
+/// A contact-log entry's text, trimmed; refused when empty or too long.
+pub fn contact_summary(text: &str) -> Result<String, ValidationError> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(ValidationError::ContactSummaryEmpty);
+    }
+    if trimmed.chars().count() > CONTACT_SUMMARY_MAX {
+        return Err(ValidationError::ContactSummaryTooLong {
+            max: CONTACT_SUMMARY_MAX,
+        });
+    }
+    Ok(trimmed.to_string())
 }
 
 const ID_WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -241,6 +264,24 @@ mod tests {
             IdNumber::parse("1101051949", today()),
             Err(ValidationError::IdNumberShape)
         );
+    }
+
+    #[test]
+    fn contact_summary_is_trimmed_and_bounded() {
+        assert_eq!(
+            contact_summary("  电话回访，客户关心分红  ").unwrap(),
+            "电话回访，客户关心分红"
+        );
+        assert_eq!(
+            contact_summary(" \n "),
+            Err(ValidationError::ContactSummaryEmpty)
+        );
+        let long = "字".repeat(CONTACT_SUMMARY_MAX + 1);
+        assert!(matches!(
+            contact_summary(&long),
+            Err(ValidationError::ContactSummaryTooLong { .. })
+        ));
+        assert!(contact_summary(&"字".repeat(CONTACT_SUMMARY_MAX)).is_ok());
     }
 
     #[test]

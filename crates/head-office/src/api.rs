@@ -13,8 +13,8 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use chrono::Utc;
 use protocol::{
-    paths, PullPage, PullQuery, RefreshRequest, Role, SessionTokens, SignInRequest, UserProfile,
-    PROTOCOL_VERSION, VERSION_HEADER,
+    paths, MutationResult, PullPage, PullQuery, PushRequest, PushResponse, RefreshRequest, Role,
+    SessionTokens, SignInRequest, UserProfile, PROTOCOL_VERSION, VERSION_HEADER,
 };
 use std::sync::Arc;
 
@@ -26,6 +26,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route(paths::REFRESH, post(refresh))
         .route(paths::ME, get(me))
         .route(paths::FEED, get(feed))
+        .route(paths::PUSH, post(push))
         .layer(middleware::from_fn(check_protocol_version));
     Router::new()
         .merge(api)
@@ -145,8 +146,8 @@ async fn refresh(
     let hash = token_hash(&req.refresh_token);
     let now = Utc::now();
     let grant = match blocking(&state, move |s| s.use_refresh_token(&hash, now)).await? {
-        RefreshUse::Fresh(g) if g.device_id == req.device_id => g,
-        RefreshUse::Fresh(g) => {
+        RefreshUse::Fresh(g) | RefreshUse::Retried(g) if g.device_id == req.device_id => g,
+        RefreshUse::Fresh(g) | RefreshUse::Retried(g) => {
             // A token presented from another device was stolen: end the session everywhere.
             revoke_family(&state, g.family_id, &g.user_id).await?;
             return Err(HeadOfficeError::SessionEnded);
@@ -220,4 +221,32 @@ async fn feed(
     }
     let page = blocking(&state, move |s| s.pull(&user.id, q.cursor, q.limit)).await?;
     Ok(Json(page))
+}
+
+/// Applies the desk's mutations in the order given, each exactly once.
+async fn push(
+    State(state): AppStateRef,
+    Caller(user): Caller,
+    Json(req): Json<PushRequest>,
+) -> Result<Json<PushResponse>> {
+    if req.mutations.len() > PushRequest::MAX_MUTATIONS {
+        return Err(HeadOfficeError::Validation(format!(
+            "一次最多提交 {} 条变更",
+            PushRequest::MAX_MUTATIONS
+        )));
+    }
+    let results = blocking(&state, move |s| {
+        let now = Utc::now();
+        req.mutations
+            .iter()
+            .map(|m| {
+                Ok(MutationResult {
+                    id: m.id.clone(),
+                    outcome: s.apply_mutation(&user.id, m, now)?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()
+    })
+    .await?;
+    Ok(Json(PushResponse { results }))
 }

@@ -37,6 +37,16 @@ enum Command {
         #[command(flatten)]
         size: DemoSize,
     },
+    /// Move a client, with its whole history, to another broker (客户划转).
+    TransferClient {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        client: String,
+        /// The receiving broker's user name, e.g. broker02.
+        #[arg(long)]
+        to: String,
+    },
     /// Correct a client's mobile number (master data kept by head office).
     CorrectMobile {
         #[arg(long)]
@@ -142,6 +152,17 @@ async fn main() -> anyhow::Result<()> {
         Command::Demo { db, size } => {
             let storage = SqliteStorage::open(&db)?;
             fill_demo(&storage, &size)?;
+        }
+        Command::TransferClient { db, client, to } => {
+            let storage = SqliteStorage::open(&db)?;
+            let Some(broker) = storage.user_by_username(&to)? else {
+                bail!("没有用户名为 {to} 的经纪人");
+            };
+            storage.transfer_client(&client, &broker.id)?;
+            println!(
+                "客户 {client} 已划转给 {}（{}）",
+                broker.display_name, broker.username
+            );
         }
         Command::CorrectMobile { db, client, mobile } => {
             let mobile = match domain::Mobile::parse(&mobile) {

@@ -1,5 +1,6 @@
 //! Head-office data as it travels to the desk. Money in fen, rates in ten-millionths, instants in UTC.
 
+use crate::push::ContactNoteRecord;
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::{Fen, InvestorClass, Rate, RiskLevel, Tier, TradeSide};
 use serde::{Deserialize, Serialize};
@@ -13,16 +14,18 @@ pub enum EntityKind {
     Trade,
     AssetMonth,
     RiskAssessment,
+    ContactNote,
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 6] = [
+    pub const ALL: [EntityKind; 7] = [
         EntityKind::Client,
         EntityKind::Account,
         EntityKind::Holding,
         EntityKind::Trade,
         EntityKind::AssetMonth,
         EntityKind::RiskAssessment,
+        EntityKind::ContactNote,
     ];
 
     /// The same name serde uses on the wire, for storing a kind in a text column.
@@ -34,6 +37,7 @@ impl EntityKind {
             EntityKind::Trade => "trade",
             EntityKind::AssetMonth => "asset_month",
             EntityKind::RiskAssessment => "risk_assessment",
+            EntityKind::ContactNote => "contact_note",
         }
     }
 
@@ -51,6 +55,7 @@ pub enum Record {
     Trade(TradeRecord),
     AssetMonth(AssetMonthRecord),
     RiskAssessment(RiskAssessmentRecord),
+    ContactNote(ContactNoteRecord),
 }
 
 impl Record {
@@ -62,6 +67,7 @@ impl Record {
             Record::Trade(_) => EntityKind::Trade,
             Record::AssetMonth(_) => EntityKind::AssetMonth,
             Record::RiskAssessment(_) => EntityKind::RiskAssessment,
+            Record::ContactNote(_) => EntityKind::ContactNote,
         }
     }
 }

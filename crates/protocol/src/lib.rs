@@ -5,6 +5,7 @@ pub mod auth;
 pub mod entities;
 pub mod error;
 pub mod feed;
+pub mod push;
 
 pub use auth::{RefreshRequest, Role, SessionTokens, SignInRequest, UserProfile};
 pub use entities::{
@@ -13,6 +14,10 @@ pub use entities::{
 };
 pub use error::{ApiError, ErrorCode};
 pub use feed::{Change, PullPage, PullQuery};
+pub use push::{
+    ContactChannel, ContactNoteRecord, Mutation, MutationOp, MutationOutcome, MutationResult,
+    PushRequest, PushResponse,
+};
 
 /// Bumped whenever a change to these types would be misread by the other side.
 pub const PROTOCOL_VERSION: u32 = 1;
@@ -24,9 +29,8 @@ pub const VERSION_HEADER: &str = "x-brokerdesk-protocol";
 pub mod paths {
     pub const SIGN_IN: &str = "/api/v1/auth/sign-in";
     pub const REFRESH: &str = "/api/v1/auth/refresh";
-    pub const SIGN_OUT: &str = "/api/v1/auth/sign-out";
     pub const ME: &str = "/api/v1/me";
     pub const FEED: &str = "/api/v1/feed";
+    pub const PUSH: &str = "/api/v1/push";
     pub const HEALTH: &str = "/api/v1/health";
-    pub const OPENAPI: &str = "/api/v1/openapi.json";
 }

@@ -16,6 +16,7 @@ fn table(kind: EntityKind) -> &'static str {
         EntityKind::Trade => "trades",
         EntityKind::AssetMonth => "asset_months",
         EntityKind::RiskAssessment => "risk_assessments",
+        EntityKind::ContactNote => "contact_notes",
     }
 }
 
@@ -73,6 +74,16 @@ fn columns(kind: EntityKind) -> &'static [&'static str] {
         ],
         EntityKind::AssetMonth => &["id", "client_id", "month", "total_assets"],
         EntityKind::RiskAssessment => &["id", "client_id", "level", "assessed_on", "expires_on"],
+        EntityKind::ContactNote => &[
+            "id",
+            "client_id",
+            "channel",
+            "summary",
+            "contacted_at",
+            "follow_up_on",
+            "author_id",
+            "pending",
+        ],
     }
 }
 
@@ -164,7 +175,35 @@ fn upsert(tx: &Transaction<'_>, record: &Record) -> Result<()> {
             r.assessed_on,
             r.expires_on
         ])?,
+        // What head office sends is accepted: the note is no longer pending.
+        Record::ContactNote(n) => stmt.execute(params![
+            n.id,
+            n.client_id,
+            n.channel.as_str(),
+            n.summary,
+            n.contacted_at,
+            n.follow_up_on,
+            n.author_id,
+            0
+        ])?,
     };
+    Ok(())
+}
+
+/// Deletes a row; a client goes with everything hanging off it, broker data included, because a
+/// client who left the book must leave no trace on this desk.
+fn remove(tx: &Transaction<'_>, kind: EntityKind, id: &str) -> Result<()> {
+    if kind == EntityKind::Client {
+        for child in EntityKind::ALL
+            .into_iter()
+            .filter(|k| *k != EntityKind::Client)
+        {
+            let sql = format!("DELETE FROM {} WHERE client_id = ?1", table(child));
+            tx.prepare_cached(&sql)?.execute([id])?;
+        }
+    }
+    let sql = format!("DELETE FROM {} WHERE id = ?1", table(kind));
+    tx.prepare_cached(&sql)?.execute([id])?;
     Ok(())
 }
 
@@ -175,11 +214,7 @@ impl Store {
         for change in &page.changes {
             match change {
                 Change::Upsert { record, .. } => upsert(&tx, record)?,
-                Change::Remove { kind, id, .. } => {
-                    // Removing a client cascades to everything hanging off it.
-                    let sql = format!("DELETE FROM {} WHERE id = ?1", table(*kind));
-                    tx.prepare_cached(&sql)?.execute([id])?;
-                }
+                Change::Remove { kind, id, .. } => remove(&tx, *kind, id)?,
             }
         }
         set_value(&tx, CURSOR, &page.cursor.to_string())?;

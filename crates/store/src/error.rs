@@ -4,6 +4,9 @@ pub enum StoreError {
     WrongKey,
     #[error("本地数据库错误：{0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// Input the broker can fix; the message says how.
+    #[error("{0}")]
+    Invalid(String),
     #[error("本地数据格式错误：{0}")]
     Corrupt(String),
 }

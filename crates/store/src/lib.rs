@@ -7,11 +7,15 @@
 mod apply;
 mod error;
 mod migrate;
+mod outbox;
 pub mod queries;
 mod sync_state;
 
 pub use error::{Result, StoreError};
-pub use queries::{AccountView, ClientPage, ClientProfile, ClientQuery, ClientRow, HoldingView};
+pub use outbox::{NewContactNote, RefusalNotice, WriteIds};
+pub use queries::{
+    AccountView, ClientPage, ClientProfile, ClientQuery, ClientRow, ContactNoteView, HoldingView,
+};
 pub use sync_state::SyncCounters;
 
 use rusqlite::Connection;

@@ -4,7 +4,10 @@
 use crate::error::Result;
 use rusqlite::Connection;
 
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_book.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_book.sql"),
+    include_str!("migrations/002_contact_log.sql"),
+];
 
 pub(crate) fn run(conn: &mut Connection) -> Result<()> {
     let applied: usize = conn

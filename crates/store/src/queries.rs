@@ -64,6 +64,20 @@ pub struct HoldingView {
     pub profit: Fen,
 }
 
+/// One entry of a client's contact timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ContactNoteView {
+    pub id: String,
+    /// `phone`, `visit`, `wechat`, `email` or `meeting`.
+    pub channel: String,
+    pub summary: String,
+    pub contacted_at: DateTime<Utc>,
+    pub follow_up_on: Option<NaiveDate>,
+    /// Written on this desk and not yet accepted by head office.
+    pub pending: bool,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct ClientProfile {
@@ -83,6 +97,8 @@ pub struct ClientProfile {
     pub assessment_expires_on: Option<NaiveDate>,
     pub accounts: Vec<AccountView>,
     pub holdings: Vec<HoldingView>,
+    /// Newest first, at most the latest 100.
+    pub contacts: Vec<ContactNoteView>,
 }
 
 const LATEST_RISK: &str = "(SELECT level FROM risk_assessments r WHERE r.client_id = c.id \
@@ -251,6 +267,7 @@ impl Store {
             assessment_expires_on: expires_on,
             accounts: self.accounts_of(client_id)?,
             holdings: self.holdings_of(client_id)?,
+            contacts: self.contacts_of(client_id)?,
         }))
     }
 
@@ -267,6 +284,24 @@ impl Store {
                 waive_minimum: r.get(3)?,
                 cash: Fen(r.get(4)?),
                 opened_on: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    fn contacts_of(&self, client_id: &str) -> Result<Vec<ContactNoteView>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, channel, summary, contacted_at, follow_up_on, pending FROM contact_notes \
+             WHERE client_id = ?1 ORDER BY contacted_at DESC, id LIMIT 100",
+        )?;
+        let rows = stmt.query_map([client_id], |r: &Row<'_>| {
+            Ok(ContactNoteView {
+                id: r.get(0)?,
+                channel: r.get(1)?,
+                summary: r.get(2)?,
+                contacted_at: r.get(3)?,
+                follow_up_on: r.get(4)?,
+                pending: r.get(5)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

@@ -2,8 +2,8 @@
 
 use crate::error::{Result, SyncError};
 use protocol::{
-    paths, ApiError, PullPage, PullQuery, RefreshRequest, SessionTokens, SignInRequest,
-    PROTOCOL_VERSION, VERSION_HEADER,
+    paths, ApiError, PullPage, PullQuery, PushRequest, PushResponse, RefreshRequest, SessionTokens,
+    SignInRequest, PROTOCOL_VERSION, VERSION_HEADER,
 };
 use reqwest::{RequestBuilder, StatusCode};
 use serde::de::DeserializeOwned;
@@ -92,6 +92,14 @@ impl HeadOffice {
             ("limit", query.limit.to_string()),
         ]);
         self.send(request).await
+    }
+}
+
+impl HeadOffice {
+    pub async fn push(&self, access_token: &str, request: &PushRequest) -> Result<PushResponse> {
+        let url = format!("{}{}", self.base, paths::PUSH);
+        self.send(self.http.post(url).bearer_auth(access_token).json(request))
+            .await
     }
 }
 

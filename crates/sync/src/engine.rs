@@ -3,7 +3,9 @@
 use crate::client::HeadOffice;
 use crate::error::{Result, SyncError};
 use chrono::Utc;
-use protocol::{ErrorCode, PullQuery, RefreshRequest, SessionTokens, SignInRequest, UserProfile};
+use protocol::{
+    ErrorCode, PullQuery, PushRequest, RefreshRequest, SessionTokens, SignInRequest, UserProfile,
+};
 use serde::Serialize;
 use std::future::Future;
 use std::sync::{Arc, Mutex};
@@ -32,9 +34,14 @@ pub struct SyncProgress {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct SyncReport {
+    /// Mutations head office answered for (applied or refused).
+    pub pushed: u64,
     pub pulled: u64,
     pub pages: u32,
 }
+
+/// Mutations per push request.
+const PUSH_BATCH: usize = 100;
 
 pub struct SyncEngine {
     head_office: HeadOffice,
@@ -133,14 +140,45 @@ impl SyncEngine {
         }
     }
 
-    /// Pulls everything new into `store`, reporting progress after each applied page.
+    /// Sends the outbox in order until it is empty. An entry leaves the outbox only with head
+    /// office's answer, so a push cut off anywhere is simply sent again (head office answers a
+    /// resend with its first answer).
+    async fn push_outbox(&self, store: &Arc<Mutex<Store>>) -> Result<u64> {
+        let mut pushed = 0;
+        loop {
+            let mutations = with_store(store, |s| s.outbox_batch(PUSH_BATCH)).await?;
+            if mutations.is_empty() {
+                return Ok(pushed);
+            }
+            let request = PushRequest { mutations };
+            let response = self
+                .authorized(|token| {
+                    let head_office = self.head_office.clone();
+                    let request = request.clone();
+                    async move { head_office.push(&token, &request).await }
+                })
+                .await?;
+            let answered = response.results.len() as u64;
+            let now = Utc::now();
+            with_store(store, move |s| s.settle(&response.results, now)).await?;
+            if answered == 0 {
+                return Err(SyncError::UnexpectedResponse { status: 200 });
+            }
+            pushed += answered;
+        }
+    }
+
+    /// Pushes the outbox, then pulls everything new into `store`, reporting progress after each
+    /// applied page.
     pub async fn sync_once(
         &self,
         store: Arc<Mutex<Store>>,
         mut progress: impl FnMut(SyncProgress) + Send,
     ) -> Result<SyncReport> {
+        let pushed = self.push_outbox(&store).await?;
         let mut cursor = with_store(&store, |s| s.cursor()).await?;
         let mut report = SyncReport {
+            pushed,
             pulled: 0,
             pages: 0,
         };

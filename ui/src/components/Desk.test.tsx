@@ -28,6 +28,7 @@ describe("Desk", () => {
         if (cmd === "sync_status") return syncStatus({ connection: "unknown", last_sync_at: null });
         if (cmd === "list_clients")
           return (synced ? { total: 1, rows: [clientRow()] } : { total: 0, rows: [] }) satisfies ClientPage;
+        if (cmd === "refusals") return [];
         if (cmd === "sync_now") return new Promise<SyncStatus>((resolve) => (finish = resolve));
         return undefined;
       },
@@ -60,6 +61,7 @@ describe("Desk", () => {
       (cmd) => {
         if (cmd === "sync_status") return syncStatus({ syncing: true });
         if (cmd === "list_clients") return { total: 1, rows: [clientRow()] } satisfies ClientPage;
+        if (cmd === "refusals") return [];
         if (cmd === "sync_now") return new Promise<never>(() => undefined);
         return undefined;
       },

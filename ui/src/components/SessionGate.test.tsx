@@ -39,6 +39,8 @@ describe("SessionGate", () => {
             return syncStatus();
           case "list_clients":
             return { total: 1, rows: [clientRow()] };
+          case "refusals":
+            return [];
           default:
             return undefined;
         }

@@ -1,10 +1,11 @@
 import { emit } from "@tauri-apps/api/event";
 import { mockIPC } from "@tauri-apps/api/mocks";
-import { act, screen, waitFor } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
+import type { RefusalNotice } from "../bindings/RefusalNotice";
 import type { SyncStatus } from "../bindings/SyncStatus";
-import { syncStatus } from "../test/fixtures";
+import { ipcReject, refusal, syncStatus } from "../test/fixtures";
 import { renderWithProviders } from "../test/render";
 import { StatusBar } from "./StatusBar";
 
@@ -14,6 +15,7 @@ function mockStatus(status: SyncStatus, calls: string[] = []) {
       calls.push(cmd);
       if (cmd === "sync_status") return status;
       if (cmd === "sync_now") return { ...status, last_sync_at: "2024-03-02T02:00:00Z" };
+      if (cmd === "refusals") return [];
       return undefined;
     },
     { shouldMockEvents: true },
@@ -70,5 +72,110 @@ describe("StatusBar", () => {
     await waitFor(() =>
       expect(screen.getByTestId("status-last-sync")).toHaveTextContent("2024-03-02 10:00"),
     );
+  });
+
+  it("has no refusals notice when head office refused nothing", async () => {
+    const calls: string[] = [];
+    mockStatus(syncStatus(), calls);
+    renderWithProviders(<StatusBar />);
+    await waitFor(() => expect(calls).toContain("refusals"));
+    await waitFor(() => expect(screen.getByTestId("status-connection")).toHaveTextContent("在线"));
+    expect(screen.queryByTestId("status-refusals")).not.toBeInTheDocument();
+  });
+});
+
+describe("StatusBar refusals", () => {
+  const first = refusal({
+    mutation_id: "m-1",
+    summary: "联系记录：电话回访，客户关心分红",
+    reason: "客户 C000123 已转出，不能再添加联系记录",
+    refused_at: "2024-03-01T16:30:00Z",
+  });
+  const second = refusal({
+    mutation_id: "m-2",
+    summary: "联系记录：微信沟通",
+    reason: "该客户已销户",
+    refused_at: "2024-03-01T08:00:00Z",
+  });
+
+  function mockRefusals(initial: RefusalNotice[]) {
+    const state = { list: initial, calls: [] as Array<[string, unknown]> };
+    mockIPC(
+      (cmd, args) => {
+        state.calls.push([cmd, args]);
+        if (cmd === "sync_status") return syncStatus();
+        if (cmd === "refusals") return state.list;
+        if (cmd === "dismiss_refusal") {
+          const { mutationId } = args as { mutationId: string };
+          state.list = state.list.filter((r) => r.mutation_id !== mutationId);
+          return state.list;
+        }
+        return undefined;
+      },
+      { shouldMockEvents: true },
+    );
+    return state;
+  }
+
+  it("lists the refusals and dismisses one with 知道了", async () => {
+    const backend = mockRefusals([first, second]);
+    const user = userEvent.setup();
+    renderWithProviders(<StatusBar />);
+
+    const badge = await screen.findByTestId("status-refusals");
+    expect(badge).toHaveTextContent("2 条变更被总部拒绝");
+    await user.click(badge);
+
+    const items = await screen.findAllByTestId("refusal-item");
+    expect(items).toHaveLength(2);
+    expect(items[0]).toHaveTextContent("联系记录：电话回访，客户关心分红");
+    expect(within(items[0]).getByTestId("refusal-reason")).toHaveTextContent(
+      /^客户 C000123 已转出，不能再添加联系记录$/,
+    );
+    expect(items[0]).toHaveTextContent("2024-03-02 00:30");
+    expect(items[1]).toHaveTextContent("该客户已销户");
+    expect(items[1]).toHaveTextContent("2024-03-01 16:00");
+
+    await user.click(within(items[0]).getByRole("button", { name: "知道了" }));
+    await waitFor(() => expect(screen.getAllByTestId("refusal-item")).toHaveLength(1));
+    expect(backend.calls).toContainEqual(["dismiss_refusal", { mutationId: "m-1" }]);
+    expect(screen.getByTestId("status-refusals")).toHaveTextContent("1 条变更被总部拒绝");
+    expect(screen.getByTestId("refusal-item")).toHaveTextContent("该客户已销户");
+
+    await user.click(within(screen.getByTestId("refusal-item")).getByRole("button", { name: "知道了" }));
+    await waitFor(() => expect(screen.queryByTestId("status-refusals")).not.toBeInTheDocument());
+    expect(backend.calls).toContainEqual(["dismiss_refusal", { mutationId: "m-2" }]);
+  });
+
+  it("shows the error when dismissing fails and keeps the refusal", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "sync_status") return syncStatus();
+      if (cmd === "refusals") return [first];
+      if (cmd === "dismiss_refusal") return ipcReject({ code: "storage", message: "本地数据库无法写入" });
+      return undefined;
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<StatusBar />);
+    await user.click(await screen.findByTestId("status-refusals"));
+    await user.click(await screen.findByRole("button", { name: "知道了" }));
+    expect(await screen.findByText("本地数据库无法写入")).toBeInTheDocument();
+    expect(screen.getByTestId("refusal-item")).toBeInTheDocument();
+    expect(screen.getByTestId("status-refusals")).toHaveTextContent("1 条变更被总部拒绝");
+  });
+
+  it("loads refusals again when a sync has just finished", async () => {
+    const backend = mockRefusals([]);
+    renderWithProviders(<StatusBar />);
+    await waitFor(() => expect(backend.calls.filter(([c]) => c === "refusals")).toHaveLength(1));
+    expect(screen.queryByTestId("status-refusals")).not.toBeInTheDocument();
+
+    backend.list = [first];
+    await act(() => emit("sync-status", syncStatus({ syncing: false })));
+    expect(backend.calls.filter(([c]) => c === "refusals")).toHaveLength(1);
+
+    await act(() => emit("sync-status", syncStatus({ syncing: true })));
+    await act(() => emit("sync-status", syncStatus({ syncing: false })));
+    expect(await screen.findByTestId("status-refusals")).toHaveTextContent("1 条变更被总部拒绝");
+    expect(backend.calls.filter(([c]) => c === "refusals")).toHaveLength(2);
   });
 });

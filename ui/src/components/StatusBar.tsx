@@ -7,6 +7,7 @@ import { useSyncStatus } from "../hooks/useSyncStatus";
 import { useT } from "../i18n/context";
 import type { MessageKey } from "../i18n/messages";
 import { formatCount, formatDateTime } from "../lib/format";
+import { Refusals } from "./Refusals";
 
 const CONNECTION: Record<Connection, { badge: "success" | "error" | "default"; key: MessageKey }> = {
   online: { badge: "success", key: "status.online" },
@@ -14,7 +15,7 @@ const CONNECTION: Record<Connection, { badge: "success" | "error" | "default"; k
   unknown: { badge: "default", key: "status.unknown" },
 };
 
-/** The footer: connection, pending writes, last sync, last error and 立即同步. */
+/** The footer: connection, pending writes, last sync, last error, refusals and 立即同步. */
 export function StatusBar() {
   const t = useT();
   const { message } = App.useApp();
@@ -68,6 +69,7 @@ export function StatusBar() {
           </Typography.Text>
         </Tooltip>
       )}
+      <Refusals />
       <span className="status-spacer" />
       <Button
         size="small"

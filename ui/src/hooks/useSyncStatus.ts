@@ -24,6 +24,20 @@ export function useSyncStatusEvents(handler: (status: SyncStatus) => void): void
   }, []);
 }
 
+type StatusListener = (status: SyncStatus) => void;
+/** Every mounted useSyncStatus, for statuses the backend does not announce with an event. */
+const refreshListeners = new Set<StatusListener>();
+
+/**
+ * Asks `sync_status` and hands the answer to every mounted useSyncStatus. For use after a
+ * local write (e.g. `add_contact_note`): the backend emits no event for those, yet the
+ * pending count has changed.
+ */
+export async function refreshSyncStatus(): Promise<void> {
+  const status = await api.syncStatus();
+  for (const listener of refreshListeners) listener(status);
+}
+
 export interface SyncStatusFeed {
   /** Null until `sync_status` answers or the first event arrives. */
   status: SyncStatus | null;
@@ -31,10 +45,19 @@ export interface SyncStatusFeed {
   update: (status: SyncStatus) => void;
 }
 
-/** The sync status: loaded with `sync_status` at mount, then kept current by events. */
+/**
+ * The sync status: loaded with `sync_status` at mount, then kept current by events and by
+ * refreshSyncStatus().
+ */
 export function useSyncStatus(): SyncStatusFeed {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   useSyncStatusEvents(setStatus);
+  useEffect(() => {
+    refreshListeners.add(setStatus);
+    return () => {
+      refreshListeners.delete(setStatus);
+    };
+  }, []);
   useEffect(() => {
     let active = true;
     api.syncStatus().then(

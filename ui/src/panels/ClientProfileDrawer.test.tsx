@@ -39,7 +39,11 @@ describe("ClientProfileDrawer", () => {
   });
 
   it("shows the IpcError message when loading fails", async () => {
-    mockIPC(() => ipcReject({ code: "not_found", message: "找不到该客户" }));
+    mockIPC(
+      (cmd) =>
+        cmd === "client_profile" ? ipcReject({ code: "not_found", message: "找不到该客户" }) : undefined,
+      { shouldMockEvents: true },
+    );
     renderWithProviders(<ClientProfileDrawer clientId="C999" onClose={vi.fn()} />);
     expect(await screen.findByTestId("profile-error")).toHaveTextContent("找不到该客户");
   });

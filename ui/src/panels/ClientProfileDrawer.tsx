@@ -1,12 +1,14 @@
 import { Alert, Descriptions, Drawer, Spin, Tag, Typography } from "antd";
 import type { DescriptionsProps } from "antd";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { api, toIpcError } from "../api";
 import type { ClientProfile } from "../bindings/ClientProfile";
 import type { IpcError } from "../bindings/IpcError";
 import { RiskCell, TierTag, useRiskLabel } from "../components/tags";
+import { useSyncStatusEvents } from "../hooks/useSyncStatus";
 import { useT } from "../i18n/context";
 import { formatFen, formatInstantDate, todayInShanghai } from "../lib/format";
+import { ContactLog } from "./ContactLog";
 import { AccountsTable, HoldingsTable } from "./ProfileTables";
 import { brokerLabel, useCurrentUser } from "../components/currentUser";
 
@@ -22,26 +24,52 @@ interface Props {
   onClose: () => void;
 }
 
-/** 客户360 (basic): identity, risk, accounts and holdings of one client. */
+/** 客户360 (basic): identity, risk, accounts, holdings and contact log of one client. */
 export function ClientProfileDrawer({ clientId, onClose }: Props) {
   const t = useT();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [reloads, setReloads] = useState(0);
+  // Bumped by every load and every saved note, so that an older answer never replaces a newer profile.
+  const generation = useRef(0);
+  const shownId = useRef(clientId);
+  const wasSyncing = useRef(false);
 
   useEffect(() => {
+    shownId.current = clientId;
     if (clientId === null) return;
     let active = true;
+    const asked = ++generation.current;
+    const fresh = () => active && generation.current === asked;
     api.clientProfile(clientId).then(
       (profile) => {
-        if (active) setLoaded({ id: clientId, profile, error: null });
+        if (fresh()) setLoaded({ id: clientId, profile, error: null });
       },
       (reason: unknown) => {
-        if (active) setLoaded({ id: clientId, profile: null, error: toIpcError(reason) });
+        if (!fresh()) return;
+        const error = toIpcError(reason);
+        // A failed refresh keeps the profile on screen (and any note being typed).
+        setLoaded((prev) =>
+          prev?.id === clientId && prev.profile ? prev : { id: clientId, profile: null, error },
+        );
       },
     );
     return () => {
       active = false;
     };
-  }, [clientId]);
+  }, [clientId, reloads]);
+
+  // A finished sync may have confirmed or rolled back pending notes: show the cache's view.
+  useSyncStatusEvents((status) => {
+    if (wasSyncing.current && !status.syncing) setReloads((n) => n + 1);
+    wasSyncing.current = status.syncing;
+  });
+
+  const takeProfile = (profile: ClientProfile) => {
+    // A save that finishes after the drawer moved on to another client changes nothing here.
+    if (profile.id !== shownId.current) return;
+    generation.current += 1;
+    setLoaded((prev) => (prev?.id === profile.id ? { id: profile.id, profile, error: null } : prev));
+  };
 
   const current = loaded !== null && loaded.id === clientId ? loaded : null;
   const profile = current?.profile ?? null;
@@ -69,13 +97,18 @@ export function ClientProfileDrawer({ clientId, onClose }: Props) {
             data-testid="profile-error"
           />
         )}
-        {profile && <ProfileBody profile={profile} />}
+        {profile && <ProfileBody key={profile.id} profile={profile} onProfile={takeProfile} />}
       </div>
     </Drawer>
   );
 }
 
-function ProfileBody({ profile }: { profile: ClientProfile }) {
+interface BodyProps {
+  profile: ClientProfile;
+  onProfile: (profile: ClientProfile) => void;
+}
+
+function ProfileBody({ profile, onProfile }: BodyProps) {
   const t = useT();
   const me = useCurrentUser();
   const riskLabel = useRiskLabel();
@@ -181,6 +214,7 @@ function ProfileBody({ profile }: { profile: ClientProfile }) {
         {t("profile.holdings")}
       </Typography.Title>
       <HoldingsTable holdings={profile.holdings} />
+      <ContactLog profile={profile} onProfile={onProfile} />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import type { IpcError } from "../bindings/IpcError";
 import type { ClientProfile } from "../bindings/ClientProfile";
 import type { ClientRow } from "../bindings/ClientRow";
+import type { ContactNoteView } from "../bindings/ContactNoteView";
+import type { RefusalNotice } from "../bindings/RefusalNotice";
 import type { SessionState } from "../bindings/SessionState";
 import type { SyncStatus } from "../bindings/SyncStatus";
 
@@ -79,7 +81,30 @@ export const profile: ClientProfile = {
       profit: -1_000_000,
     },
   ],
+  contacts: [],
 };
+
+export function contactNote(overrides: Partial<ContactNoteView> = {}): ContactNoteView {
+  return {
+    id: "N-1",
+    channel: "visit",
+    summary: "面谈：客户关心分红政策",
+    contacted_at: "2024-03-01T16:30:00Z",
+    follow_up_on: null,
+    pending: false,
+    ...overrides,
+  };
+}
+
+export function refusal(overrides: Partial<RefusalNotice> = {}): RefusalNotice {
+  return {
+    mutation_id: "m-1",
+    summary: "联系记录：电话回访，客户关心分红",
+    reason: "客户 C000123 已转出，不能再添加联系记录",
+    refused_at: "2024-03-01T16:30:00Z",
+    ...overrides,
+  };
+}
 
 /** What a mocked command returns to reject the way the backend does: a plain IpcError object. */
 export function ipcReject(error: IpcError): Promise<never> {

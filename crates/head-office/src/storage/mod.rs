@@ -4,6 +4,7 @@
 mod sqlite;
 mod sqlite_feed;
 mod sqlite_import;
+mod sqlite_mutations;
 mod sqlite_rows;
 
 pub use sqlite::SqliteStorage;
@@ -12,7 +13,7 @@ use crate::demo::FirmSeed;
 use crate::error::Result;
 use chrono::{DateTime, Utc};
 use domain::Mobile;
-use protocol::{PullPage, Role};
+use protocol::{Mutation, MutationOutcome, PullPage, Role};
 
 /// A person who can sign in.
 #[derive(Debug, Clone)]
@@ -41,7 +42,11 @@ pub struct RefreshGrant {
 pub enum RefreshUse {
     /// First use: the token is now spent and a new one may be issued in the same family.
     Fresh(RefreshGrant),
-    /// The token was spent before: somebody replayed it. The family must be revoked.
+    /// The token was spent moments ago but its successor never came back (the answer was lost on
+    /// the way): the desk may have a new pair; the unused successor is revoked.
+    Retried(RefreshGrant),
+    /// The token was spent before and the session has moved on: somebody replayed it. The family
+    /// must be revoked.
     Reused { family_id: String },
     /// Unknown or expired.
     Invalid,
@@ -68,6 +73,17 @@ pub trait Storage: Send + Sync + 'static {
 
     /// Head-office master data correction: a client's mobile number changed.
     fn correct_client_mobile(&self, client_id: &str, mobile: &Mobile) -> Result<()>;
+
+    /// Applies a broker's mutation exactly once and returns its outcome (the stored one on a resend).
+    fn apply_mutation(
+        &self,
+        user_id: &str,
+        mutation: &Mutation,
+        now: DateTime<Utc>,
+    ) -> Result<MutationOutcome>;
+
+    /// Moves a client, with all its rows, to another broker's book (客户划转).
+    fn transfer_client(&self, client_id: &str, to_broker_id: &str) -> Result<()>;
 
     /// Loads a generated firm into an empty database.
     fn import_firm(&self, firm: FirmSeed) -> Result<ImportSummary>;

@@ -9,10 +9,13 @@ use crate::demo::FirmSeed;
 use crate::error::{HeadOfficeError, Result};
 use chrono::{DateTime, Utc};
 use domain::Mobile;
-use protocol::{PullPage, Role};
+use protocol::{Mutation, MutationOutcome, PullPage, Role};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
+
+/// How long after a refresh token's use its lost answer may be asked for again.
+const REFRESH_RETRY_GRACE: chrono::Duration = chrono::Duration::minutes(10);
 
 pub struct SqliteStorage {
     conn: Mutex<Connection>,
@@ -20,20 +23,44 @@ pub struct SqliteStorage {
 
 impl SqliteStorage {
     pub fn open(path: &Path) -> Result<SqliteStorage> {
-        let conn = Connection::open(path)?;
+        let mut conn = Connection::open(path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        conn.execute_batch(include_str!("schema.sql"))?;
+        migrate(&mut conn)?;
         Ok(SqliteStorage {
             conn: Mutex::new(conn),
         })
     }
 
+    /// Folds the write-ahead log into the main file, so a plain copy of the file is complete.
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn()
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        Ok(())
+    }
+
     pub(super) fn conn(&self) -> MutexGuard<'_, Connection> {
         self.conn.lock().unwrap_or_else(|p| p.into_inner())
     }
+}
+
+/// Schema migrations, run at open; `user_version` counts those applied. Released ones never change.
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_firm.sql"),
+    include_str!("migrations/002_contact_log.sql"),
+];
+
+fn migrate(conn: &mut Connection) -> Result<()> {
+    let applied: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(applied.unsigned_abs() as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        tx.commit()?;
+    }
+    Ok(())
 }
 
 /// Takes the next firm-wide sequence number; only ever called inside a write transaction.
@@ -119,7 +146,7 @@ impl Storage for SqliteStorage {
         let row = tx
             .query_row(
                 "SELECT user_id, device_id, family_id, expires_at, used_at FROM refresh_tokens \
-                 WHERE token_hash = ?1",
+                 WHERE token_hash = ?1 AND revoked_at IS NULL",
                 [token_hash],
                 |r| {
                     Ok((
@@ -136,11 +163,32 @@ impl Storage for SqliteStorage {
             .optional()?;
         let outcome = match row {
             None => RefreshUse::Invalid,
-            Some((grant, Some(_))) => RefreshUse::Reused {
-                family_id: grant.family_id,
-            },
+            Some((grant, Some(used_at))) => {
+                // Has any token of the family been used since? Then the session moved on and this
+                // is a replay. If not, the answer to the first use was lost: allow a retry, briefly.
+                let moved_on: bool = tx.query_row(
+                    "SELECT count(*) > 0 FROM refresh_tokens WHERE family_id = ?1 \
+                         AND token_hash != ?2 AND used_at IS NOT NULL AND used_at > ?3",
+                    params![grant.family_id, token_hash, used_at],
+                    |r| r.get(0),
+                )?;
+                if !moved_on && now - used_at < REFRESH_RETRY_GRACE {
+                    // The successor the desk never got stays valid until a sibling is used.
+                    RefreshUse::Retried(grant)
+                } else {
+                    RefreshUse::Reused {
+                        family_id: grant.family_id,
+                    }
+                }
+            }
             Some((grant, None)) if grant.expires_at <= now => RefreshUse::Invalid,
             Some((grant, None)) => {
+                // Siblings issued for lost answers were never received or are now abandoned.
+                tx.execute(
+                    "UPDATE refresh_tokens SET expires_at = ?3 WHERE family_id = ?1 \
+                     AND token_hash != ?2 AND used_at IS NULL",
+                    params![grant.family_id, token_hash, now],
+                )?;
                 tx.execute(
                     "UPDATE refresh_tokens SET used_at = ?2 WHERE token_hash = ?1",
                     params![token_hash, now],
@@ -153,9 +201,9 @@ impl Storage for SqliteStorage {
     }
 
     fn revoke_refresh_family(&self, family_id: &str) -> Result<()> {
-        // Spent tokens stay as spent markers so a replay is still recognised; live ones die now.
+        // Every token of the family, spent or not, is dead: no retry can revive a revoked session.
         self.conn().execute(
-            "UPDATE refresh_tokens SET used_at = COALESCE(used_at, ?2), expires_at = ?2 WHERE family_id = ?1",
+            "UPDATE refresh_tokens SET revoked_at = ?2 WHERE family_id = ?1",
             params![family_id, Utc::now()],
         )?;
         Ok(())
@@ -178,6 +226,19 @@ impl Storage for SqliteStorage {
         }
         tx.commit()?;
         Ok(())
+    }
+
+    fn apply_mutation(
+        &self,
+        user_id: &str,
+        mutation: &Mutation,
+        now: DateTime<Utc>,
+    ) -> Result<MutationOutcome> {
+        super::sqlite_mutations::apply(&mut self.conn(), user_id, mutation, now)
+    }
+
+    fn transfer_client(&self, client_id: &str, to_broker_id: &str) -> Result<()> {
+        super::sqlite_mutations::transfer_client(&mut self.conn(), client_id, to_broker_id)
     }
 
     fn import_firm(&self, firm: FirmSeed) -> Result<super::ImportSummary> {

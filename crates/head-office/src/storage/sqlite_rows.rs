@@ -3,8 +3,8 @@
 
 use domain::{Fen, InvestorClass, Rate, RiskLevel, Tier, TradeSide};
 use protocol::{
-    AccountRecord, AssetMonthRecord, ClientRecord, EntityKind, HoldingRecord, Record,
-    RiskAssessmentRecord, TradeRecord,
+    AccountRecord, AssetMonthRecord, ClientRecord, ContactChannel, ContactNoteRecord, EntityKind,
+    HoldingRecord, Record, RiskAssessmentRecord, TradeRecord,
 };
 use rusqlite::types::Type;
 use rusqlite::{params, Row, Statement, ToSql};
@@ -19,7 +19,7 @@ pub(super) struct FeedTable {
     pub insert: &'static str,
 }
 
-pub(super) const FEED_TABLES: [FeedTable; 6] = [
+pub(super) const FEED_TABLES: [FeedTable; 7] = [
     FeedTable {
         kind: EntityKind::Client,
         table: "clients",
@@ -73,6 +73,14 @@ pub(super) const FEED_TABLES: [FeedTable; 6] = [
         read: read_risk,
         insert: "INSERT INTO risk_assessments (id, broker_id, seq, client_id, level, assessed_on, \
                  expires_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    },
+    FeedTable {
+        kind: EntityKind::ContactNote,
+        table: "contact_notes",
+        columns: "client_id, channel, summary, contacted_at, follow_up_on, author_id",
+        read: read_contact_note,
+        insert: "INSERT INTO contact_notes (id, broker_id, seq, client_id, channel, summary, \
+                 contacted_at, follow_up_on, author_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     },
 ];
 
@@ -176,6 +184,19 @@ fn read_risk(r: &Row<'_>) -> rusqlite::Result<Record> {
     }))
 }
 
+fn read_contact_note(r: &Row<'_>) -> rusqlite::Result<Record> {
+    let channel: String = r.get(2)?;
+    Ok(Record::ContactNote(ContactNoteRecord {
+        id: r.get(0)?,
+        client_id: r.get(1)?,
+        channel: ContactChannel::parse(&channel).ok_or_else(|| bad(2, "contact channel"))?,
+        summary: r.get(3)?,
+        contacted_at: r.get(4)?,
+        follow_up_on: r.get(5)?,
+        author_id: r.get(6)?,
+    }))
+}
+
 /// Writes one record into its table with the given scope and sequence number.
 pub(super) fn insert(
     stmt: &mut Statement<'_>,
@@ -258,6 +279,17 @@ pub(super) fn insert(
             ra.level.code(),
             ra.assessed_on,
             ra.expires_on
+        ]),
+        Record::ContactNote(n) => stmt.execute(params![
+            n.id,
+            head[0],
+            head[1],
+            n.client_id,
+            n.channel.as_str(),
+            n.summary,
+            n.contacted_at,
+            n.follow_up_on,
+            n.author_id
         ]),
     }
 }

@@ -1,5 +1,6 @@
--- The broker's book as pulled from head office. Children reference their client with a deferred
--- foreign key: a page is applied in one transaction and checked when it commits.
+-- The broker's book as pulled from head office. Mirrored rows carry their client's id but no foreign
+-- key: head office orders the feed by change, not by parent, so a child may arrive before a client
+-- row that changed later. Purging a client deletes its children explicitly (see apply.rs).
 CREATE TABLE clients (
     id TEXT PRIMARY KEY,
     name TEXT NOT NULL,
@@ -17,7 +18,7 @@ CREATE TABLE clients (
 CREATE INDEX clients_name ON clients(name);
 CREATE TABLE accounts (
     id TEXT PRIMARY KEY,
-    client_id TEXT NOT NULL REFERENCES clients(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    client_id TEXT NOT NULL,
     account_no TEXT NOT NULL,
     commission_rate INTEGER NOT NULL,
     waive_minimum INTEGER NOT NULL,
@@ -27,7 +28,7 @@ CREATE TABLE accounts (
 CREATE INDEX accounts_client ON accounts(client_id);
 CREATE TABLE holdings (
     id TEXT PRIMARY KEY,
-    client_id TEXT NOT NULL REFERENCES clients(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    client_id TEXT NOT NULL,
     account_id TEXT NOT NULL,
     security_code TEXT NOT NULL,
     security_name TEXT NOT NULL,
@@ -38,7 +39,7 @@ CREATE TABLE holdings (
 CREATE INDEX holdings_client ON holdings(client_id);
 CREATE TABLE trades (
     id TEXT PRIMARY KEY,
-    client_id TEXT NOT NULL REFERENCES clients(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    client_id TEXT NOT NULL,
     account_id TEXT NOT NULL,
     traded_at TEXT NOT NULL,
     security_code TEXT NOT NULL,
@@ -56,14 +57,14 @@ CREATE TABLE trades (
 CREATE INDEX trades_client ON trades(client_id, traded_at);
 CREATE TABLE asset_months (
     id TEXT PRIMARY KEY,
-    client_id TEXT NOT NULL REFERENCES clients(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    client_id TEXT NOT NULL,
     month TEXT NOT NULL,
     total_assets INTEGER NOT NULL
 );
 CREATE INDEX asset_months_client ON asset_months(client_id, month);
 CREATE TABLE risk_assessments (
     id TEXT PRIMARY KEY,
-    client_id TEXT NOT NULL REFERENCES clients(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    client_id TEXT NOT NULL,
     level TEXT NOT NULL,
     assessed_on TEXT NOT NULL,
     expires_on TEXT NOT NULL

@@ -1,0 +1,375 @@
+//! The sync promises under faults: a misbehaving proxy between a real desk and a real head office,
+//! head office restarted mid-sync, syncs cancelled mid-apply, clients moving between books while
+//! the broker writes offline. Each seeded scenario ends with the faults off and checks that every
+//! write arrived exactly once or was refused with a reason, the outbox is empty, and the desk holds
+//! exactly head office's view of the broker's book.
+//!
+//! `BROKERDESK_FAULT_SCENARIOS=n` runs n scenarios (default 200); `BROKERDESK_FAULT_SEED=s` replays one.
+
+use chrono::Utc;
+use head_office::demo::{self, DemoParams};
+use head_office::storage::{SqliteStorage, Storage};
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use rusqlite::Connection;
+use std::path::Path;
+use std::time::Duration;
+use store::{NewContactNote, WriteIds};
+use sync::{HeadOffice, SyncEngine};
+use system_tests::proxy::{FaultProxy, FaultRates};
+use system_tests::{TestDesk, TestHeadOffice, DESK_KEY, PASSWORD};
+
+const ME: &str = "B001";
+const OTHER: &str = "B002";
+
+fn seeds() -> Vec<u64> {
+    if let Some(seed) = std::env::var("BROKERDESK_FAULT_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+    {
+        return vec![seed];
+    }
+    let n = std::env::var("BROKERDESK_FAULT_SCENARIOS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(200u64);
+    (0..n).collect()
+}
+
+/// A firm just big enough to have books on both sides of a transfer.
+fn tiny_firm() -> DemoParams {
+    DemoParams {
+        clients: 40,
+        brokers: 2,
+        demo_broker_clients: 12,
+        trades_per_client: 2,
+        ..system_tests::small_firm()
+    }
+}
+
+fn ids_of(conn: &Connection, sql: &str) -> Vec<String> {
+    let mut stmt = conn.prepare(sql).unwrap();
+    stmt.query_map([], |r| r.get::<_, String>(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+const TABLES: [&str; 7] = [
+    "clients",
+    "accounts",
+    "holdings",
+    "trades",
+    "asset_months",
+    "risk_assessments",
+    "contact_notes",
+];
+
+/// Every row of the broker's book at head office, as `table:id:content`, to compare with the desk.
+fn head_office_view(db: &Path) -> Vec<String> {
+    let conn = Connection::open(db).unwrap();
+    let mut all = Vec::new();
+    for t in TABLES {
+        let sql = if t == "clients" {
+            format!("SELECT 'clients:' || id || ':' || mobile || ':' || version FROM clients WHERE broker_id = '{ME}' ORDER BY id")
+        } else {
+            format!("SELECT '{t}:' || id FROM {t} WHERE broker_id = '{ME}' ORDER BY id")
+        };
+        all.extend(ids_of(&conn, &sql));
+    }
+    all
+}
+
+fn desk_view(db: &Path) -> Vec<String> {
+    let conn = Connection::open(db).unwrap();
+    conn.execute_batch(&format!("PRAGMA key = \"x'{}'\";", hex(&DESK_KEY)))
+        .unwrap();
+    let mut all = Vec::new();
+    for t in TABLES {
+        let sql = if t == "clients" {
+            "SELECT 'clients:' || id || ':' || mobile || ':' || version FROM clients ORDER BY id"
+                .to_string()
+        } else {
+            format!("SELECT '{t}:' || id FROM {t} ORDER BY id")
+        };
+        all.extend(ids_of(&conn, &sql));
+    }
+    all
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// What a scenario went through, summed over the run to show the faults really struck.
+#[derive(Default)]
+struct Tally {
+    notes: usize,
+    refused: usize,
+    transfers: usize,
+    restarts: usize,
+    syncs_failed: usize,
+    syncs_cut_short: usize,
+    syncs_ok: usize,
+}
+
+struct Made {
+    mutation_id: String,
+    note_id: String,
+    summary: String,
+}
+
+async fn scenario(seed: u64, template: &Path, tally: &mut Tally) -> Result<(), String> {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let db = dir.path().join("head-office.db");
+    std::fs::copy(template, &db).map_err(|e| e.to_string())?;
+    let mut head_office = TestHeadOffice::serve(dir, &db).await;
+    let proxy = FaultProxy::start(head_office.addr(), seed)
+        .await
+        .map_err(|e| e.to_string())?;
+
+    let desk = TestDesk::new(&head_office.base_url());
+    desk.engine
+        .sign_in("broker01", PASSWORD)
+        .await
+        .map_err(|e| format!("sign-in: {e}"))?;
+    let engine = SyncEngine::new(
+        HeadOffice::new(&proxy.url()).map_err(|e| e.to_string())?,
+        "test-device".into(),
+        desk.vault.clone(),
+    )
+    .with_page_size(rng.gen_range(20..300));
+    proxy.set_rates(FaultRates::hostile());
+
+    let mut made: Vec<Made> = Vec::new();
+    let rounds = rng.gen_range(4..12);
+    for round in 0..rounds {
+        match rng.gen_range(0..10) {
+            0..=2 => {
+                let clients = desk_view(&TestDesk::db_path(desk.dir.path()))
+                    .into_iter()
+                    .filter_map(|r| {
+                        r.strip_prefix("clients:")
+                            .map(|r| r.split(':').next().unwrap_or("").to_string())
+                    })
+                    .collect::<Vec<_>>();
+                for i in 0..rng.gen_range(1..4) {
+                    let Some(client) = clients.get(rng.gen_range(0..clients.len().max(1))) else {
+                        break;
+                    };
+                    let m = Made {
+                        mutation_id: format!("m-{seed}-{round}-{i}"),
+                        note_id: format!("N-{seed}-{round}-{i}"),
+                        summary: format!("第{round}轮第{i}次电话 seed {seed}"),
+                    };
+                    let note = NewContactNote {
+                        client_id: client.clone(),
+                        channel: "phone".into(),
+                        summary: m.summary.clone(),
+                        follow_up_on: None,
+                    };
+                    let ids = WriteIds {
+                        mutation_id: m.mutation_id.clone(),
+                        record_id: m.note_id.clone(),
+                    };
+                    desk.store
+                        .lock()
+                        .unwrap()
+                        .add_contact_note(ids, ME, &note, Utc::now())
+                        .map_err(|e| e.to_string())?;
+                    made.push(m);
+                    tally.notes += 1;
+                }
+            }
+            3 | 4 => {
+                let conn = Connection::open(&db).map_err(|e| e.to_string())?;
+                let (from, to) = if rng.gen_bool(0.5) {
+                    (ME, OTHER)
+                } else {
+                    (OTHER, ME)
+                };
+                let candidates = ids_of(
+                    &conn,
+                    &format!("SELECT id FROM clients WHERE broker_id = '{from}' ORDER BY id"),
+                );
+                if let Some(c) = candidates.get(rng.gen_range(0..candidates.len().max(1))) {
+                    head_office
+                        .storage
+                        .transfer_client(c, to)
+                        .map_err(|e| e.to_string())?;
+                    tally.transfers += 1;
+                }
+            }
+            5 => {
+                let conn = Connection::open(&db).map_err(|e| e.to_string())?;
+                let mine = ids_of(
+                    &conn,
+                    &format!("SELECT id FROM clients WHERE broker_id = '{ME}' ORDER BY id"),
+                );
+                if let Some(c) = mine.get(rng.gen_range(0..mine.len().max(1))) {
+                    let mobile = domain::Mobile::parse(&format!(
+                        "139{:08}",
+                        rng.gen_range(0..100_000_000u32)
+                    ))
+                    .map_err(|e| e.to_string())?;
+                    head_office
+                        .storage
+                        .correct_client_mobile(c, &mobile)
+                        .map_err(|e| e.to_string())?;
+                }
+            }
+            6 => {
+                head_office.restart().await;
+                tally.restarts += 1;
+            }
+            _ => {
+                // A sync that may be cut short anywhere, even between applying a page and the next.
+                let budget = Duration::from_millis(rng.gen_range(5..400));
+                let attempt =
+                    tokio::time::timeout(budget, engine.sync_once(desk.store.clone(), |_| {}))
+                        .await;
+                match attempt {
+                    Err(_) => tally.syncs_cut_short += 1,
+                    Ok(Ok(_)) => tally.syncs_ok += 1,
+                    Ok(Err(e)) if e.needs_sign_in() => {
+                        return Err(format!(
+                            "round {round}: the session ended under faults: {e}"
+                        ));
+                    }
+                    Ok(Err(_)) => tally.syncs_failed += 1,
+                }
+            }
+        }
+    }
+
+    proxy.set_rates(FaultRates::default());
+    let mut last_error = String::new();
+    let mut converged = false;
+    for _ in 0..10 {
+        match engine.sync_once(desk.store.clone(), |_| {}).await {
+            Ok(_) => {
+                converged = true;
+                break;
+            }
+            Err(e) => last_error = e.to_string(),
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    if !converged {
+        return Err(format!(
+            "no clean sync after the faults stopped: {last_error}"
+        ));
+    }
+
+    let refused: Vec<String> = {
+        let store = desk.store.lock().map_err(|e| e.to_string())?;
+        let counters = store.sync_counters().map_err(|e| e.to_string())?;
+        if counters.pending != 0 {
+            return Err(format!("{} outbox entries stuck", counters.pending));
+        }
+        store
+            .refusals()
+            .map_err(|e| e.to_string())?
+            .into_iter()
+            .map(|r| r.mutation_id)
+            .collect()
+    };
+    tally.refused += refused.len();
+    let conn = Connection::open(&db).map_err(|e| e.to_string())?;
+    for m in &made {
+        let copies: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM contact_notes WHERE summary = ?1",
+                [&m.summary],
+                |r| r.get(0),
+            )
+            .map_err(|e| e.to_string())?;
+        let answered: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM applied_mutations WHERE id = ?1",
+                [&m.mutation_id],
+                |r| r.get(0),
+            )
+            .map_err(|e| e.to_string())?;
+        let was_refused = refused.contains(&m.mutation_id);
+        match (copies, was_refused) {
+            (1, false) | (0, true) => {}
+            _ => {
+                return Err(format!(
+                    "note {} reached head office {copies} times (refused: {was_refused})",
+                    m.note_id
+                ))
+            }
+        }
+        if answered != 1 {
+            return Err(format!(
+                "mutation {} answered {answered} times",
+                m.mutation_id
+            ));
+        }
+    }
+    let expected = head_office_view(&db);
+    let actual = desk_view(&TestDesk::db_path(desk.dir.path()));
+    if expected != actual {
+        let missing: Vec<_> = expected
+            .iter()
+            .filter(|r| !actual.contains(r))
+            .take(5)
+            .collect();
+        let extra: Vec<_> = actual
+            .iter()
+            .filter(|r| !expected.contains(r))
+            .take(5)
+            .collect();
+        return Err(format!(
+            "desk differs from head office: missing {missing:?}, extra {extra:?}"
+        ));
+    }
+    head_office.stop().await;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sync_keeps_its_promises_under_faults() {
+    let template_dir = tempfile::tempdir().unwrap();
+    let template = template_dir.path().join("template.db");
+    {
+        let storage = SqliteStorage::open(&template).unwrap();
+        storage
+            .import_firm(demo::generate(&tiny_firm()).unwrap())
+            .unwrap();
+        storage.checkpoint().unwrap();
+    }
+    let seeds = seeds();
+    let mut tally = Tally::default();
+    for seed in &seeds {
+        if let Err(e) = scenario(*seed, &template, &mut tally).await {
+            panic!(
+                "fault scenario with seed {seed} broke a sync promise: {e}\n\
+                 replay: BROKERDESK_FAULT_SEED={seed} cargo test -p system-tests --test faults"
+            );
+        }
+    }
+    eprintln!(
+        "{} fault scenarios kept every promise: {} notes written ({} refused), {} transfers, \
+         {} head office restarts; syncs: {} failed on faults, {} cut short, {} completed",
+        seeds.len(),
+        tally.notes,
+        tally.refused,
+        tally.transfers,
+        tally.restarts,
+        tally.syncs_failed,
+        tally.syncs_cut_short,
+        tally.syncs_ok
+    );
+    if seeds.len() >= 50 {
+        // A harness whose faults never strike proves nothing.
+        assert!(
+            tally.syncs_failed > 0
+                && tally.syncs_cut_short > 0
+                && tally.refused > 0
+                && tally.transfers > 0
+        );
+    }
+}

@@ -1,0 +1,235 @@
+//! Sessions and refusals: refresh tokens rotate, a replayed one ends the session, a lost answer
+//! can be asked for again, an old protocol is refused clearly, an unsuitable write is refused with
+//! a reason and rolled back on the desk.
+
+use chrono::Utc;
+use head_office::storage::Storage;
+use protocol::{paths, ErrorCode, RefreshRequest, SignInRequest, PROTOCOL_VERSION, VERSION_HEADER};
+use store::{NewContactNote, WriteIds};
+use sync::HeadOffice;
+use system_tests::{small_firm, TestDesk, TestHeadOffice, PASSWORD};
+
+async fn sign_in(ho: &HeadOffice) -> protocol::SessionTokens {
+    ho.sign_in(&SignInRequest {
+        username: "broker01".into(),
+        password: PASSWORD.into(),
+        device_id: "dev-1".into(),
+    })
+    .await
+    .unwrap()
+}
+
+fn refresh(token: &str) -> RefreshRequest {
+    RefreshRequest {
+        refresh_token: token.into(),
+        device_id: "dev-1".into(),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_replayed_refresh_token_ends_the_session() {
+    let head_office = TestHeadOffice::start(&small_firm()).await;
+    let ho = HeadOffice::new(&head_office.base_url()).unwrap();
+    let first = sign_in(&ho).await;
+    let second = ho.refresh(&refresh(&first.refresh_token)).await.unwrap();
+    assert_ne!(
+        second.refresh_token, first.refresh_token,
+        "refresh tokens rotate"
+    );
+    let third = ho.refresh(&refresh(&second.refresh_token)).await.unwrap();
+
+    // The first token again, after the session moved on: theft. Everything of the family dies.
+    let replay = ho
+        .refresh(&refresh(&first.refresh_token))
+        .await
+        .unwrap_err();
+    assert_eq!(replay.code(), Some(ErrorCode::SessionEnded));
+    let after = ho
+        .refresh(&refresh(&third.refresh_token))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        after.code(),
+        Some(ErrorCode::SessionEnded),
+        "the live token was revoked too"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_refresh_whose_answer_was_lost_can_be_asked_again() {
+    let head_office = TestHeadOffice::start(&small_firm()).await;
+    let ho = HeadOffice::new(&head_office.base_url()).unwrap();
+    let first = sign_in(&ho).await;
+    let _lost = ho.refresh(&refresh(&first.refresh_token)).await.unwrap();
+    let again = ho.refresh(&refresh(&first.refresh_token)).await.unwrap();
+    let next = ho.refresh(&refresh(&again.refresh_token)).await.unwrap();
+    assert!(!next.access_token.is_empty());
+    // The abandoned sibling died when its twin was used.
+    let stale = ho
+        .refresh(&refresh(&_lost.refresh_token))
+        .await
+        .unwrap_err();
+    assert_eq!(stale.code(), Some(ErrorCode::SessionEnded));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_refresh_token_is_bound_to_its_device() {
+    let head_office = TestHeadOffice::start(&small_firm()).await;
+    let ho = HeadOffice::new(&head_office.base_url()).unwrap();
+    let first = sign_in(&ho).await;
+    let stolen = RefreshRequest {
+        refresh_token: first.refresh_token.clone(),
+        device_id: "someone-else".into(),
+    };
+    assert_eq!(
+        ho.refresh(&stolen).await.unwrap_err().code(),
+        Some(ErrorCode::SessionEnded)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn another_protocol_version_is_refused_with_a_clear_message() {
+    let head_office = TestHeadOffice::start(&small_firm()).await;
+    let http = reqwest::Client::new();
+    let response = http
+        .post(format!("{}{}", head_office.base_url(), paths::SIGN_IN))
+        .header(VERSION_HEADER, PROTOCOL_VERSION + 1)
+        .json(&SignInRequest {
+            username: "broker01".into(),
+            password: PASSWORD.into(),
+            device_id: "dev-1".into(),
+        })
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 400);
+    let body: protocol::ApiError = response.json().await.unwrap();
+    assert_eq!(body.code, ErrorCode::ProtocolMismatch);
+    assert!(
+        body.message.contains("请升级经纪人工作台"),
+        "{}",
+        body.message
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_note_on_a_client_transferred_away_is_refused_rolled_back_and_explained() {
+    let head_office = TestHeadOffice::start(&small_firm()).await;
+    let desk = TestDesk::new(&head_office.base_url());
+    desk.engine.sign_in("broker01", PASSWORD).await.unwrap();
+    desk.engine
+        .sync_once(desk.store.clone(), |_| {})
+        .await
+        .unwrap();
+    let client = desk.with_store(|s| {
+        s.list_clients(&store::ClientQuery {
+            search: None,
+            offset: 0,
+            limit: 1,
+        })
+        .unwrap()
+        .rows[0]
+            .id
+            .clone()
+    });
+    let note = NewContactNote {
+        client_id: client.clone(),
+        channel: "visit".into(),
+        summary: "上门拜访，讨论资产配置".into(),
+        follow_up_on: None,
+    };
+    let ids = WriteIds {
+        mutation_id: "m-refused".into(),
+        record_id: "N-refused".into(),
+    };
+    desk.store
+        .lock()
+        .unwrap()
+        .add_contact_note(ids, "B001", &note, Utc::now())
+        .unwrap();
+    assert_eq!(desk.with_store(|s| s.sync_counters().unwrap().pending), 1);
+
+    // Head office moves the client before the note arrives: the note must be refused, not retried.
+    head_office
+        .storage
+        .transfer_client(&client, "B002")
+        .unwrap();
+    let report = desk
+        .engine
+        .sync_once(desk.store.clone(), |_| {})
+        .await
+        .unwrap();
+    assert_eq!(report.pushed, 1);
+    desk.with_store(|s| {
+        assert_eq!(
+            s.sync_counters().unwrap().pending,
+            0,
+            "a refusal is not retried"
+        );
+        let refusals = s.refusals().unwrap();
+        assert_eq!(refusals.len(), 1);
+        assert!(
+            refusals[0].reason.contains("不在您的服务范围"),
+            "{}",
+            refusals[0].reason
+        );
+        assert!(
+            refusals[0].summary.contains("上门拜访"),
+            "the broker's text is kept"
+        );
+        assert!(
+            s.client_profile(&client).unwrap().is_none(),
+            "the transferred client is purged"
+        );
+    });
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_transferred_client_arrives_whole_at_the_new_broker() {
+    let head_office = TestHeadOffice::start(&small_firm()).await;
+    let old = TestDesk::new(&head_office.base_url());
+    old.engine.sign_in("broker01", PASSWORD).await.unwrap();
+    old.engine
+        .sync_once(old.store.clone(), |_| {})
+        .await
+        .unwrap();
+    let new = TestDesk::new(&head_office.base_url());
+    new.engine.sign_in("broker02", PASSWORD).await.unwrap();
+    new.engine
+        .sync_once(new.store.clone(), |_| {})
+        .await
+        .unwrap();
+
+    let client = old.with_store(|s| {
+        s.list_clients(&store::ClientQuery {
+            search: None,
+            offset: 0,
+            limit: 1,
+        })
+        .unwrap()
+        .rows[0]
+            .id
+            .clone()
+    });
+    let before = old.with_store(|s| s.client_profile(&client).unwrap().unwrap());
+    head_office
+        .storage
+        .transfer_client(&client, "B002")
+        .unwrap();
+    old.engine
+        .sync_once(old.store.clone(), |_| {})
+        .await
+        .unwrap();
+    new.engine
+        .sync_once(new.store.clone(), |_| {})
+        .await
+        .unwrap();
+
+    assert!(old
+        .with_store(|s| s.client_profile(&client).unwrap())
+        .is_none());
+    let after = new.with_store(|s| s.client_profile(&client).unwrap().unwrap());
+    assert_eq!(after.accounts, before.accounts);
+    assert_eq!(after.holdings, before.holdings);
+    assert_eq!(after.serving_broker_id, "B002");
+}
