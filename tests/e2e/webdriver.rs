@@ -144,6 +144,17 @@ impl Session {
         Ok(())
     }
 
+    /// Presses and releases one key (a WebDriver key code such as `\u{E00C}` for Escape) on
+    /// whatever has the focus.
+    pub fn press_key(&self, key: &str) -> Result<()> {
+        let actions = json!({ "actions": [{
+            "type": "key", "id": "keyboard",
+            "actions": [{ "type": "keyDown", "value": key }, { "type": "keyUp", "value": key }]
+        }]});
+        self.call(reqwest::Method::POST, "/actions", Some(actions))?;
+        Ok(())
+    }
+
     pub fn type_text(&self, e: &Element, text: &str) -> Result<()> {
         self.call(
             reqwest::Method::POST,
@@ -170,8 +181,21 @@ impl Session {
         let result = f(self);
         if result.is_err() {
             let _ = self.screenshot(&format!("failure-{name}"));
+            let _ = self.save_page(&format!("failure-{name}"));
         }
         result.with_context(|| format!("step \"{name}\""))
+    }
+
+    /// Keeps the page's HTML as `<name>.html` beside the screenshots.
+    pub fn save_page(&self, name: &str) -> Result<()> {
+        let html = self.call(
+            reqwest::Method::POST,
+            "/execute/sync",
+            Some(json!({ "script": "return document.documentElement.outerHTML", "args": [] })),
+        )?;
+        let path = crate::screenshot_dir().join(format!("{name}.html"));
+        std::fs::write(&path, html.as_str().unwrap_or_default())?;
+        Ok(())
     }
 
     /// Ends the session, which closes the app.

@@ -16,6 +16,9 @@ export const THEME: ThemeConfig = {
     fontFamily: FONT_FAMILY,
     fontSize: 13,
     borderRadius: 4,
+    // No sliding or fading: a workstation used all day should answer at once, and WebKitGTK
+    // without a compositor can miss the transition-end events that finish antd's motions.
+    motion: false,
   },
   components: {
     Layout: { siderBg: "#0f172a", headerBg: "#ffffff", bodyBg: "#f1f5f9" },

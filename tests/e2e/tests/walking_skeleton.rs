@@ -1,6 +1,7 @@
 //! The broker's first day, through the real window: sign in (once wrongly), watch the first sync,
-//! find the book, open a client with the ID number masked; then the app restarted with head
-//! office down still shows the book.
+//! find the book, open a client with the ID number masked; then, with head office down, the app
+//! restarted still shows the book and takes a contact note, which survives another restart as
+//! pending and reaches head office once it is back.
 
 use anyhow::{ensure, Result};
 use e2e::{Driver, HeadOffice, Session};
@@ -31,14 +32,51 @@ fn broker_signs_in_syncs_and_reads_the_book_online_and_offline() -> Result<()> {
             app.close()?;
         }
         head_office.stop();
+        {
+            let driver = Driver::start(dir.path(), &head_office.url, &keyring)?;
+            let app = driver.open_app()?;
+            app.step("offline", offline_note)?;
+            app.close()?;
+        }
+        // Started again, still offline: the note is there and still waiting.
         let driver = Driver::start(dir.path(), &head_office.url, &keyring)?;
         let app = driver.open_app()?;
-        app.step("offline", |app| {
-            app.wait("[data-testid=client-row]", SHORT)?;
-            app.wait_text("[data-testid=status-connection]", SHORT, |t| {
-                t.contains("离线")
+        app.step("restart-offline", |app| {
+            open_first_client(app)?;
+            app.wait_text("[data-testid=contact-timeline]", SHORT, |t| {
+                t.contains(NOTE)
             })?;
-            app.screenshot("clients-offline")
+            app.wait("[data-testid=contact-pending]", SHORT)?;
+            app.wait_text("[data-testid=status-pending]", SHORT, |t| {
+                t.contains("待同步 1")
+            })?;
+            Ok(())
+        })?;
+        head_office.resume()?;
+        app.step("back-online", |app| {
+            // The drawer's mask covers the status bar: close it first, as a broker would.
+            app.press_key("\u{E00C}")?;
+            e2e::wait_for("the drawer to close", SHORT, || {
+                Ok(app.find(".ant-drawer-open")?.is_none().then_some(()))
+            })?;
+            app.click(&app.wait("[data-testid=status-sync-now]", SHORT)?)?;
+            app.wait_text("[data-testid=status-pending]", SHORT, |t| {
+                t.contains("待同步 0")
+            })?;
+            app.wait_text("[data-testid=status-connection]", SHORT, |t| {
+                t.contains("在线")
+            })?;
+            open_first_client(app)?;
+            e2e::wait_for("the note to be accepted", SHORT, || {
+                Ok(app
+                    .find("[data-testid=contact-pending]")?
+                    .is_none()
+                    .then_some(()))
+            })?;
+            app.wait_text("[data-testid=contact-timeline]", SHORT, |t| {
+                t.contains(NOTE)
+            })?;
+            app.screenshot("sync-done")
         })?;
         app.close()
     })();
@@ -51,6 +89,36 @@ fn broker_signs_in_syncs_and_reads_the_book_online_and_offline() -> Result<()> {
         }
     }
     result
+}
+
+const NOTE: &str = "高铁上电话回访：客户关注红利ETF，下周面谈";
+
+fn open_first_client(app: &Session) -> Result<()> {
+    // WebKit's driver clicks cells, not table rows.
+    app.click(&app.wait("[data-testid=client-row] td", SHORT)?)?;
+    app.wait_settled(".ant-drawer-content-wrapper", SHORT)
+}
+
+/// With head office down: the cached book, and a contact note written anyway.
+fn offline_note(app: &Session) -> Result<()> {
+    app.wait("[data-testid=client-row]", SHORT)?;
+    app.wait_text("[data-testid=status-connection]", SHORT, |t| {
+        t.contains("离线")
+    })?;
+    app.screenshot("clients-offline")?;
+    open_first_client(app)?;
+    app.click(&app.wait("[data-testid=contact-add]", SHORT)?)?;
+    let summary = app.wait("[data-testid=contact-summary]", SHORT)?;
+    app.type_text(&summary, NOTE)?;
+    app.click(&app.wait("[data-testid=contact-save]", SHORT)?)?;
+    app.wait_text("[data-testid=contact-timeline]", SHORT, |t| {
+        t.contains(NOTE)
+    })?;
+    app.wait("[data-testid=contact-pending]", SHORT)?;
+    app.wait_text("[data-testid=status-pending]", SHORT, |t| {
+        t.contains("待同步 1")
+    })?;
+    app.screenshot("sync-offline-pending")
 }
 
 fn first_day_online(app: &Session) -> Result<()> {
@@ -84,8 +152,7 @@ fn first_day_online(app: &Session) -> Result<()> {
     );
     app.screenshot("clients-list")?;
 
-    // WebKit's driver clicks cells, not table rows.
-    app.click(&app.wait("[data-testid=client-row] td", SHORT)?)?;
+    open_first_client(app)?;
     let id_number = app.wait_text("[data-testid=profile-id-number]", SHORT, |t| {
         !t.trim().is_empty()
     })?;
@@ -97,6 +164,5 @@ fn first_day_online(app: &Session) -> Result<()> {
         !t.trim().is_empty()
     })?;
     ensure!(mobile.contains("****"), "mobile shown as {mobile:?}");
-    app.wait_settled(".ant-drawer-content-wrapper", SHORT)?;
     app.screenshot("client-profile")
 }

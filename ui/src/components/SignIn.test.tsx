@@ -38,8 +38,8 @@ describe("SignIn", () => {
     await user.click(screen.getByRole("button", { name: "登录" }));
 
     expect(await screen.findByText("请输入服务器地址")).toBeInTheDocument();
-    expect(screen.getByText("请输入用户名")).toBeInTheDocument();
-    expect(screen.getByText("请输入密码")).toBeInTheDocument();
+    expect(await screen.findByText("请输入用户名")).toBeInTheDocument();
+    expect(await screen.findByText("请输入密码")).toBeInTheDocument();
     expect(calls).not.toContain("sign_in");
   });
 

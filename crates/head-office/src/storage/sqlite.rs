@@ -54,7 +54,11 @@ const MIGRATIONS: &[&str] = &[
 
 fn migrate(conn: &mut Connection) -> Result<()> {
     let applied: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(applied.unsigned_abs() as usize) {
+    for (i, sql) in MIGRATIONS
+        .iter()
+        .enumerate()
+        .skip(applied.unsigned_abs() as usize)
+    {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", (i + 1) as i64)?;
