@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test setup ui build clean-run
+.PHONY: run test bench setup ui build clean-run
 
 ## make run: install what is missing, start a local head office with the demo firm, open the app.
 run: build
@@ -11,6 +11,10 @@ run: build
 ## make test: install what is missing, then every test suite, end-to-end included.
 test: setup
 	scripts/test.sh
+
+## make bench: the sync figures of DESIGN.md's budgets (release build, not part of make test).
+bench: setup
+	cargo run --release -p system-tests --bin bench
 
 setup:
 	scripts/setup.sh

@@ -197,8 +197,17 @@ impl Desk {
         self.session_state()
     }
 
-    /// Ends the session and wipes this user's cache and keyring entries from the machine.
+    /// Ends the session and wipes this user's cache and keyring entries from the machine. Refused
+    /// while writes wait in the outbox: wiping them would lose the broker's work.
     pub fn sign_out(&self) -> Result<SessionState> {
+        if let Some(session) = lock(&self.session).as_ref() {
+            let pending = lock(&session.store).sync_counters()?.pending;
+            if pending > 0 {
+                return Err(DeskError::Validation(format!(
+                    "还有 {pending} 条变更尚未同步到总部，退出登录会清除本机数据。请联网同步后再退出"
+                )));
+            }
+        }
         if let Some(session) = lock(&self.session).take() {
             let path = session.profile.database_path(&self.config.data_dir);
             session.keyring.wipe()?;

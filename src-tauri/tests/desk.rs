@@ -180,3 +180,62 @@ async fn sign_out_wipes_the_cache_and_the_keyring_entries() {
             .signed_in
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sign_out_is_refused_while_work_waits_to_be_pushed() {
+    let mut head_office = TestHeadOffice::start(&small_firm()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let desk = Desk::open(config(dir.path(), &service("pending"))).unwrap();
+    desk.sign_in(form(&head_office.base_url(), PASSWORD))
+        .await
+        .unwrap();
+    desk.sync(&|_| {}).await.unwrap();
+    head_office.stop().await;
+
+    let client = desk.list_clients(&everything()).unwrap().rows[0].id.clone();
+    let note = store::NewContactNote {
+        client_id: client.clone(),
+        channel: "phone".into(),
+        summary: "离线记录的电话".into(),
+        follow_up_on: None,
+    };
+    let profile = desk.add_contact_note(&note).unwrap();
+    assert!(profile.contacts[0].pending);
+    assert_eq!(desk.sync_status().pending, 1);
+
+    let err: IpcError = desk.sign_out().unwrap_err().into();
+    assert_eq!(err.code, IpcErrorCode::Validation);
+    assert!(err.message.contains("尚未同步"), "{}", err.message);
+    assert!(desk.session_state().unwrap().signed_in, "nothing was wiped");
+
+    head_office.restart().await;
+    let status = desk.sync(&|_| {}).await.unwrap();
+    assert_eq!(status.pending, 0);
+    assert!(!desk.client_profile(&client).unwrap().contacts[0].pending);
+    desk.sign_out().unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_contact_note_with_no_text_is_refused_in_chinese_and_nothing_is_queued() {
+    let head_office = TestHeadOffice::start(&small_firm()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let desk = Desk::open(config(dir.path(), &service("emptynote"))).unwrap();
+    desk.sign_in(form(&head_office.base_url(), PASSWORD))
+        .await
+        .unwrap();
+    desk.sync(&|_| {}).await.unwrap();
+    let client = desk.list_clients(&everything()).unwrap().rows[0].id.clone();
+    let note = store::NewContactNote {
+        client_id: client,
+        channel: "phone".into(),
+        summary: "   ".into(),
+        follow_up_on: None,
+    };
+    let err: IpcError = desk.add_contact_note(&note).unwrap_err().into();
+    assert_eq!(
+        (err.code, err.message.as_str()),
+        (IpcErrorCode::Validation, "请填写联系内容")
+    );
+    assert_eq!(desk.sync_status().pending, 0);
+    desk.sign_out().unwrap();
+}

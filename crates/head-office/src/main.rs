@@ -69,6 +69,9 @@ struct DemoSize {
     /// Mean trades per client over 24 months.
     #[arg(long, default_value_t = 24)]
     trades_per_client: u32,
+    /// Mean contact-log entries per client over 24 months.
+    #[arg(long, default_value_t = 6)]
+    notes_per_client: u32,
     #[arg(long, default_value_t = 20_261_125)]
     seed: u64,
     /// The demo firm's "today" (YYYY-MM-DD); defaults to today in Beijing.
@@ -84,6 +87,7 @@ impl DemoSize {
             clients: self.clients,
             demo_broker_clients: self.demo_broker_clients,
             trades_per_client: self.trades_per_client,
+            notes_per_client: self.notes_per_client,
             ..DemoParams::standard(self.as_of.unwrap_or(today))
         }
     }

@@ -114,6 +114,22 @@ fn side_code(side: TradeSide) -> &'static str {
 
 fn upsert(tx: &Transaction<'_>, record: &Record) -> Result<()> {
     let mut stmt = tx.prepare_cached(&upsert_sql(record.kind()))?;
+    bind_and_run(&mut stmt, record)
+}
+
+/// Plain INSERT of a record: what the benchmark measures the feed's apply against.
+fn insert_sql(kind: EntityKind) -> String {
+    let cols = columns(kind);
+    let marks: Vec<String> = (1..=cols.len()).map(|i| format!("?{i}")).collect();
+    format!(
+        "INSERT INTO {} ({}) VALUES ({})",
+        table(kind),
+        cols.join(", "),
+        marks.join(", ")
+    )
+}
+
+fn bind_and_run(stmt: &mut rusqlite::Statement<'_>, record: &Record) -> Result<()> {
     match record {
         Record::Client(c) => stmt.execute(params![
             c.id,
@@ -208,6 +224,18 @@ fn remove(tx: &Transaction<'_>, kind: EntityKind, id: &str) -> Result<()> {
 }
 
 impl Store {
+    /// Inserts records with plain prepared INSERTs in one transaction, no cursor, no upsert: the
+    /// raw bulk-insert speed that `make bench` compares the first sync with.
+    pub fn bulk_insert_raw(&mut self, records: &[Record]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        for record in records {
+            let mut stmt = tx.prepare_cached(&insert_sql(record.kind()))?;
+            bind_and_run(&mut stmt, record)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Applies one page and moves the cursor past it, atomically. Returns the rows touched.
     pub fn apply_page(&mut self, page: &PullPage) -> Result<usize> {
         let tx = self.conn.transaction()?;

@@ -183,36 +183,74 @@ impl SyncEngine {
             pages: 0,
         };
         let mut total: Option<u64> = None;
+        // The next page is fetched while the last one is being applied; pages still apply one
+        // after the other, each with its cursor, so an interruption anywhere loses nothing.
+        let mut applying: Option<(tokio::task::JoinHandle<store::Result<usize>>, u64)> = None;
         loop {
             let query = PullQuery {
                 cursor,
                 limit: self.page_size,
             };
-            let page = self
+            let fetched = self
                 .authorized(|token| {
                     let head_office = self.head_office.clone();
                     async move { head_office.pull(&token, query).await }
                 })
-                .await?;
+                .await;
+            if let Some((task, rows)) = applying.take() {
+                finish_apply(task).await?;
+                report.pulled += rows;
+                report.pages += 1;
+                if let Some(total) = total {
+                    progress(SyncProgress {
+                        applied: report.pulled.min(total),
+                        total,
+                    });
+                }
+            }
+            let page = fetched?;
             let rows = page.changes.len() as u64;
-            let total = *total.get_or_insert(rows + page.remaining);
+            total.get_or_insert(report.pulled + rows + page.remaining);
             let has_more = page.has_more;
             cursor = page.cursor;
-            with_store(&store, move |s| s.apply_page(&page)).await?;
-            report.pulled += rows;
-            report.pages += 1;
-            progress(SyncProgress {
-                applied: report.pulled.min(total),
-                total,
-            });
+            applying = Some((spawn_apply(&store, page), rows));
             if !has_more {
                 break;
+            }
+        }
+        if let Some((task, rows)) = applying.take() {
+            finish_apply(task).await?;
+            report.pulled += rows;
+            report.pages += 1;
+            if let Some(total) = total {
+                progress(SyncProgress {
+                    applied: report.pulled.min(total),
+                    total,
+                });
             }
         }
         let now = Utc::now();
         with_store(&store, move |s| s.mark_synced(now)).await?;
         Ok(report)
     }
+}
+
+/// Applies a page on the blocking pool; the task finishes (or fails) as a whole even if the sync
+/// that started it is dropped, and holds the store until it has.
+fn spawn_apply(
+    store: &Arc<Mutex<Store>>,
+    page: protocol::PullPage,
+) -> tokio::task::JoinHandle<store::Result<usize>> {
+    let store = store.clone();
+    tokio::task::spawn_blocking(move || {
+        let mut guard = store.lock().unwrap_or_else(|p| p.into_inner());
+        guard.apply_page(&page)
+    })
+}
+
+async fn finish_apply(task: tokio::task::JoinHandle<store::Result<usize>>) -> Result<()> {
+    task.await.map_err(|e| SyncError::Task(e.to_string()))??;
+    Ok(())
 }
 
 /// Runs a store call on the blocking pool: SQLite work must not stall the async runtime.

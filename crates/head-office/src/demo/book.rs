@@ -8,7 +8,8 @@ use domain::{
     FeeSchedule, Fen, InvestorClass, Rate, RiskLevel, SecurityCode, TierBands, TradeSide,
 };
 use protocol::{
-    AccountRecord, AssetMonthRecord, ClientRecord, HoldingRecord, RiskAssessmentRecord, TradeRecord,
+    AccountRecord, AssetMonthRecord, ClientRecord, ContactChannel, ContactNoteRecord,
+    HoldingRecord, RiskAssessmentRecord, TradeRecord,
 };
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
@@ -20,6 +21,7 @@ pub struct ClientBook {
     pub trades: Vec<TradeRecord>,
     pub asset_months: Vec<AssetMonthRecord>,
     pub risk_assessments: Vec<RiskAssessmentRecord>,
+    pub contact_notes: Vec<ContactNoteRecord>,
 }
 
 impl ClientBook {
@@ -29,6 +31,7 @@ impl ClientBook {
             + self.trades.len()
             + self.asset_months.len()
             + self.risk_assessments.len()
+            + self.contact_notes.len()
     }
 }
 
@@ -131,6 +134,17 @@ impl Books {
             as_of,
         );
         let asset_months = asset_months(rng, &client_id, total_assets, as_of);
+        let contact_notes = contact_notes(
+            rng,
+            &client_id,
+            &serving,
+            self.params.notes_per_client,
+            as_of,
+        );
+        let last_contact_at = contact_notes
+            .last()
+            .map(|n| n.contacted_at)
+            .or(last_contact_at);
         let client = ClientRecord {
             id: client_id,
             name: p.name,
@@ -152,6 +166,7 @@ impl Books {
             trades,
             asset_months,
             risk_assessments: vec![risk],
+            contact_notes,
         }
     }
 }
@@ -303,5 +318,46 @@ fn asset_months(
         value /= 1.0 + 0.005 + 0.06 * normal(rng);
     }
     out.reverse();
+    out
+}
+
+const NOTE_TEMPLATES: &[&str] = &[
+    "电话沟通近期市场波动，客户情绪稳定，暂不调仓",
+    "客户询问红利类ETF，已发送公司研究所的配置观点",
+    "上门拜访，了解家庭资产情况，客户有子女教育资金规划需求",
+    "微信提醒风险测评即将到期，客户约定下周到营业部重新测评",
+    "客户反映APP登录问题，已转交客服处理并回访确认解决",
+    "沟通新股申购规则及市值要求，客户表示了解",
+    "客户关注持仓个股分红安排，已说明除权除息日期",
+    "节日问候，客户对服务表示满意",
+    "介绍两融业务开通条件及风险，客户暂不考虑",
+    "客户咨询国债逆回购操作，已讲解交易规则",
+];
+
+fn contact_notes(
+    rng: &mut ChaCha8Rng,
+    client_id: &str,
+    broker: &str,
+    mean: u32,
+    as_of: NaiveDate,
+) -> Vec<ContactNoteRecord> {
+    let count = (f64::from(mean) * -rng.gen_range(f64::EPSILON..1.0).ln()).round() as usize;
+    let mut out: Vec<ContactNoteRecord> = (0..count)
+        .map(|k| {
+            let day = days_before(as_of, rng.gen_range(1..730));
+            ContactNoteRecord {
+                id: format!("N{}-{k}", &client_id[1..]),
+                client_id: client_id.to_string(),
+                channel: ContactChannel::ALL[rng.gen_range(0..ContactChannel::ALL.len())],
+                summary: NOTE_TEMPLATES[rng.gen_range(0..NOTE_TEMPLATES.len())].to_string(),
+                contacted_at: beijing(day, rng.gen_range(9..19), rng.gen_range(0..60)),
+                follow_up_on: rng
+                    .gen_bool(0.2)
+                    .then(|| day + Days::new(rng.gen_range(3..30))),
+                author_id: broker.to_string(),
+            }
+        })
+        .collect();
+    out.sort_by_key(|n| n.contacted_at);
     out
 }

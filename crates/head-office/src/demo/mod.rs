@@ -28,6 +28,8 @@ pub struct DemoParams {
     pub demo_broker_clients: usize,
     /// Mean number of trades per client over 24 months; the spread is heavy-tailed.
     pub trades_per_client: u32,
+    /// Mean number of contact-log entries per client over 24 months.
+    pub notes_per_client: u32,
     /// "Today" of the generated firm: expiries and history are placed relative to it.
     pub as_of: NaiveDate,
     /// Every demo user's password.
@@ -42,6 +44,7 @@ impl DemoParams {
             brokers: 30,
             demo_broker_clients: 2_000,
             trades_per_client: 24,
+            notes_per_client: 6,
             as_of,
             password: "demo1234".to_string(),
         }

@@ -1,0 +1,199 @@
+//! `make bench`: the sync figures of DESIGN.md's budgets, on the benchmark book made by the demo
+//! generator (one broker, 2,000 clients, about 300,000 rows), head office on loopback, each figure
+//! on its own `bench:` line. Run in release mode; never part of `make test`.
+
+use chrono::Utc;
+use head_office::demo::DemoParams;
+use head_office::storage::Storage;
+use protocol::{Change, PullQuery, Record, SignInRequest};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use store::{DbKey, NewContactNote, Store, WriteIds};
+use sync::{HeadOffice, SyncEngine};
+use system_tests::{MemoryVault, TestHeadOffice, PASSWORD};
+
+fn percentile(samples: &mut [Duration], p: f64) -> f64 {
+    samples.sort();
+    let i = ((samples.len() as f64 - 1.0) * p).round() as usize;
+    samples[i].as_secs_f64() * 1_000.0
+}
+
+fn benchmark_book() -> DemoParams {
+    DemoParams {
+        clients: 2_000,
+        brokers: 1,
+        demo_broker_clients: 2_000,
+        trades_per_client: 100,
+        notes_per_client: 20,
+        ..system_tests::small_firm()
+    }
+}
+
+fn note(client_id: &str, i: usize) -> NewContactNote {
+    NewContactNote {
+        client_id: client_id.to_string(),
+        channel: "phone".into(),
+        summary: format!("基准测试电话记录 {i}"),
+        follow_up_on: None,
+    }
+}
+
+#[tokio::main]
+async fn main() {
+    let params = benchmark_book();
+    eprintln!("bench: generating the benchmark book…");
+    let head_office = TestHeadOffice::start(&params).await;
+    let url = head_office.base_url();
+    let key = [9u8; 32];
+    let dir = tempfile::tempdir().expect("temp dir");
+
+    // The same rows, fetched up front, inserted plainly into the same schema and encryption.
+    let ho = HeadOffice::new(&url).expect("url");
+    let tokens = ho
+        .sign_in(&SignInRequest {
+            username: "broker01".into(),
+            password: PASSWORD.into(),
+            device_id: "raw".into(),
+        })
+        .await
+        .expect("sign in");
+    let mut records: Vec<Record> = Vec::new();
+    let mut pages = Vec::new();
+    let mut cursor = 0;
+    let fetch_started = Instant::now();
+    loop {
+        let page = ho
+            .pull(
+                &tokens.access_token,
+                PullQuery {
+                    cursor,
+                    limit: PullQuery::MAX_LIMIT,
+                },
+            )
+            .await
+            .expect("pull");
+        records.extend(page.changes.iter().filter_map(|c| match c {
+            Change::Upsert { record, .. } => Some(record.clone()),
+            Change::Remove { .. } => None,
+        }));
+        cursor = page.cursor;
+        let more = page.has_more;
+        pages.push(page);
+        if !more {
+            break;
+        }
+    }
+    eprintln!(
+        "profile: pulling the same {} rows over HTTP without applying them took {:.3} s",
+        records.len(),
+        fetch_started.elapsed().as_secs_f64()
+    );
+    let mut apply_store = Store::open(&dir.path().join("apply.db"), &DbKey(key)).expect("store");
+    let apply_started = Instant::now();
+    for page in &pages {
+        apply_store.apply_page(page).expect("apply");
+    }
+    eprintln!(
+        "profile: applying those pages to an empty cache, no network, took {:.3} s",
+        apply_started.elapsed().as_secs_f64()
+    );
+    // First sync of the whole book into an empty encrypted cache.
+    let store = Arc::new(Mutex::new(
+        Store::open(&dir.path().join("sync.db"), &DbKey(key)).expect("store"),
+    ));
+    let engine = SyncEngine::new(
+        HeadOffice::new(&url).expect("url"),
+        "bench".into(),
+        Arc::new(MemoryVault::default()),
+    );
+    engine.sign_in("broker01", PASSWORD).await.expect("sign in");
+    let started = Instant::now();
+    let report = engine
+        .sync_once(store.clone(), |_| {})
+        .await
+        .expect("initial sync");
+    let initial = started.elapsed().as_secs_f64();
+    eprintln!(
+        "bench: initial sync brought {} rows in {} pages",
+        report.pulled, report.pages
+    );
+
+    let mut raw_store = Store::open(&dir.path().join("raw.db"), &DbKey(key)).expect("store");
+    let started = Instant::now();
+    raw_store.bulk_insert_raw(&records).expect("raw insert");
+    let raw = started.elapsed().as_secs_f64();
+
+    // Local writes: one contact note each, row and outbox in one transaction.
+    let clients: Vec<String> = records
+        .iter()
+        .filter_map(|r| match r {
+            Record::Client(c) => Some(c.id.clone()),
+            _ => None,
+        })
+        .collect();
+    let mut writes = Vec::with_capacity(1_000);
+    for i in 0..1_000 {
+        let ids = WriteIds {
+            mutation_id: format!("bench-w-{i}"),
+            record_id: format!("bench-N-{i}"),
+        };
+        let n = note(&clients[i % clients.len()], i);
+        let started = Instant::now();
+        store
+            .lock()
+            .expect("lock")
+            .add_contact_note(ids, "B001", &n, Utc::now())
+            .expect("write");
+        writes.push(started.elapsed());
+    }
+    engine
+        .sync_once(store.clone(), |_| {})
+        .await
+        .expect("push the writes");
+
+    // Incremental sync: one mutation pushed, then a pull of what changed (a handful of rows).
+    let mut rounds = Vec::with_capacity(200);
+    for i in 0..200 {
+        let client = &clients[(i * 7) % clients.len()];
+        let mobile = domain::Mobile::parse(&format!("139{:08}", i)).expect("mobile");
+        head_office
+            .storage
+            .correct_client_mobile(client, &mobile)
+            .expect("change at head office");
+        let ids = WriteIds {
+            mutation_id: format!("bench-i-{i}"),
+            record_id: format!("bench-I-{i}"),
+        };
+        store
+            .lock()
+            .expect("lock")
+            .add_contact_note(ids, "B001", &note(client, i), Utc::now())
+            .expect("write");
+        let started = Instant::now();
+        let r = engine
+            .sync_once(store.clone(), |_| {})
+            .await
+            .expect("incremental sync");
+        rounds.push(started.elapsed());
+        assert!(
+            r.pushed == 1 && r.pulled <= 100,
+            "one push and a small pull: {r:?}"
+        );
+    }
+
+    println!("bench: initial_sync_seconds {initial:.3}");
+    println!("bench: raw_insert_seconds {raw:.3}");
+    println!("bench: initial_sync_vs_raw_insert {:.3}", raw / initial);
+    println!(
+        "bench: incremental_sync_p50_ms {:.2}",
+        percentile(&mut rounds, 0.50)
+    );
+    println!(
+        "bench: incremental_sync_p95_ms {:.2}",
+        percentile(&mut rounds, 0.95)
+    );
+    println!(
+        "bench: local_write_p95_ms {:.3}",
+        percentile(&mut writes, 0.95)
+    );
+}
