@@ -12,6 +12,9 @@ const COMMANDS: &[&str] = &[
     "add_contact_note",
     "refusals",
     "dismiss_refusal",
+    "update_preferences",
+    "conflicts",
+    "resolve_conflict",
 ];
 
 fn main() {

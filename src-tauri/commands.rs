@@ -5,7 +5,10 @@ use crate::background::SyncTrigger;
 use crate::desk::Desk;
 use crate::ipc::{IpcError, SessionState, SignInForm, SyncStatus};
 use std::sync::Arc;
-use store::{ClientPage, ClientProfile, ClientQuery, NewContactNote, RefusalNotice};
+use store::{
+    ClientPage, ClientProfile, ClientQuery, ConflictView, NewContactNote, PreferencesView,
+    RefusalNotice,
+};
 use tauri::{AppHandle, State};
 
 type DeskState<'a> = State<'a, Arc<Desk>>;
@@ -67,4 +70,36 @@ pub fn dismiss_refusal(
     mutation_id: String,
 ) -> Result<Vec<RefusalNotice>, IpcError> {
     Ok(desk.dismiss_refusal(&mutation_id)?)
+}
+
+#[tauri::command]
+pub fn update_preferences(
+    desk: DeskState<'_>,
+    trigger: State<'_, SyncTrigger>,
+    client_id: String,
+    preferences: PreferencesView,
+) -> Result<ClientProfile, IpcError> {
+    let profile = desk.update_preferences(&client_id, &preferences)?;
+    trigger.soon();
+    Ok(profile)
+}
+
+#[tauri::command]
+pub fn conflicts(desk: DeskState<'_>) -> Result<Vec<ConflictView>, IpcError> {
+    Ok(desk.conflicts()?)
+}
+
+#[tauri::command]
+pub fn resolve_conflict(
+    desk: DeskState<'_>,
+    trigger: State<'_, SyncTrigger>,
+    mutation_id: String,
+    field: String,
+    keep_mine: bool,
+) -> Result<Vec<ConflictView>, IpcError> {
+    let remaining = desk.resolve_conflict(&mutation_id, &field, keep_mine)?;
+    if keep_mine {
+        trigger.soon();
+    }
+    Ok(remaining)
 }

@@ -8,8 +8,8 @@ use crate::secrets::Keyring;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 use store::{
-    ClientPage, ClientProfile, ClientQuery, NewContactNote, RefusalNotice, Store, StoreError,
-    WriteIds,
+    ClientPage, ClientProfile, ClientQuery, ConflictView, NewContactNote, PreferencesView,
+    RefusalNotice, Store, StoreError, WriteIds,
 };
 use sync::{HeadOffice, SyncEngine, SyncError};
 
@@ -253,6 +253,53 @@ impl Desk {
         };
         lock(&self.status).pending = pending;
         self.client_profile(&note.client_id)
+    }
+
+    /// Saves the broker's edit of a client's preferences; it is merged with head office's at sync.
+    pub fn update_preferences(
+        &self,
+        client_id: &str,
+        input: &PreferencesView,
+    ) -> Result<ClientProfile> {
+        let session = self.session()?;
+        let pending = {
+            let mut store = lock(&session.store);
+            store.update_preferences(
+                format!("m-{}", random_id()),
+                client_id,
+                input,
+                chrono::Utc::now(),
+            )?;
+            store.sync_counters()?.pending
+        };
+        lock(&self.status).pending = pending;
+        self.client_profile(client_id)
+    }
+
+    pub fn conflicts(&self) -> Result<Vec<ConflictView>> {
+        let session = self.session()?;
+        let conflicts = lock(&session.store).conflicts()?;
+        Ok(conflicts)
+    }
+
+    /// Keep mine (sent again as a new edit) or accept head office's value.
+    pub fn resolve_conflict(
+        &self,
+        mutation_id: &str,
+        field: &str,
+        keep_mine: bool,
+    ) -> Result<Vec<ConflictView>> {
+        let session = self.session()?;
+        let mut store = lock(&session.store);
+        store.resolve_conflict(
+            mutation_id,
+            field,
+            keep_mine,
+            format!("m-{}", random_id()),
+            chrono::Utc::now(),
+        )?;
+        lock(&self.status).pending = store.sync_counters()?.pending;
+        Ok(store.conflicts()?)
     }
 
     pub fn refusals(&self) -> Result<Vec<RefusalNotice>> {

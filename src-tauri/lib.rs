@@ -57,6 +57,9 @@ pub fn run() {
             commands::add_contact_note,
             commands::refusals,
             commands::dismiss_refusal,
+            commands::update_preferences,
+            commands::conflicts,
+            commands::resolve_conflict,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -4,6 +4,7 @@
 
 pub mod fees;
 pub mod mask;
+pub mod merge;
 pub mod money;
 pub mod suitability;
 pub mod tier;

@@ -30,6 +30,34 @@ pub enum ValidationError {
     ContactSummaryTooLong { max: usize },
     #[error("联系时间不能晚于当前时间")]
     ContactInFuture,
+    #[error("请从电话、面谈、微信、邮件、会议中选择联系方式")]
+    UnknownChannel,
+    #[error("方便联系时间不能超过 {max} 字")]
+    BestTimeTooLong { max: usize },
+    #[error("客户备注不能超过 {max} 字")]
+    RemarkTooLong { max: usize },
+}
+
+pub const CHANNELS: [&str; 5] = ["phone", "visit", "wechat", "email", "meeting"];
+pub const BEST_TIME_MAX: usize = 50;
+pub const REMARK_MAX: usize = 500;
+
+/// A client's preferences as the broker or head office may store them.
+pub fn preferences(
+    channel: Option<&str>,
+    best_time_to_call: Option<&str>,
+    remark: Option<&str>,
+) -> Result<(), ValidationError> {
+    if channel.is_some_and(|c| !CHANNELS.contains(&c)) {
+        return Err(ValidationError::UnknownChannel);
+    }
+    if best_time_to_call.is_some_and(|t| t.chars().count() > BEST_TIME_MAX) {
+        return Err(ValidationError::BestTimeTooLong { max: BEST_TIME_MAX });
+    }
+    if remark.is_some_and(|t| t.chars().count() > REMARK_MAX) {
+        return Err(ValidationError::RemarkTooLong { max: REMARK_MAX });
+    }
+    Ok(())
 }
 
 /// The longest contact-log entry, in characters: a note, not a document.

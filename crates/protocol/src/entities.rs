@@ -1,6 +1,6 @@
 //! Head-office data as it travels to the desk. Money in fen, rates in ten-millionths, instants in UTC.
 
-use crate::push::ContactNoteRecord;
+use crate::push::{ContactNoteRecord, PreferencesRecord};
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::{Fen, InvestorClass, Rate, RiskLevel, Tier, TradeSide};
 use serde::{Deserialize, Serialize};
@@ -15,10 +15,11 @@ pub enum EntityKind {
     AssetMonth,
     RiskAssessment,
     ContactNote,
+    Preferences,
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 7] = [
+    pub const ALL: [EntityKind; 8] = [
         EntityKind::Client,
         EntityKind::Account,
         EntityKind::Holding,
@@ -26,6 +27,7 @@ impl EntityKind {
         EntityKind::AssetMonth,
         EntityKind::RiskAssessment,
         EntityKind::ContactNote,
+        EntityKind::Preferences,
     ];
 
     /// The same name serde uses on the wire, for storing a kind in a text column.
@@ -38,6 +40,7 @@ impl EntityKind {
             EntityKind::AssetMonth => "asset_month",
             EntityKind::RiskAssessment => "risk_assessment",
             EntityKind::ContactNote => "contact_note",
+            EntityKind::Preferences => "preferences",
         }
     }
 
@@ -56,6 +59,7 @@ pub enum Record {
     AssetMonth(AssetMonthRecord),
     RiskAssessment(RiskAssessmentRecord),
     ContactNote(ContactNoteRecord),
+    Preferences(PreferencesRecord),
 }
 
 impl Record {
@@ -68,6 +72,7 @@ impl Record {
             Record::AssetMonth(_) => EntityKind::AssetMonth,
             Record::RiskAssessment(_) => EntityKind::RiskAssessment,
             Record::ContactNote(_) => EntityKind::ContactNote,
+            Record::Preferences(_) => EntityKind::Preferences,
         }
     }
 }

@@ -15,8 +15,9 @@ pub use entities::{
 pub use error::{ApiError, ErrorCode};
 pub use feed::{Change, PullPage, PullQuery};
 pub use push::{
-    ContactChannel, ContactNoteRecord, Mutation, MutationOp, MutationOutcome, MutationResult,
-    PushRequest, PushResponse,
+    ClientPreferences, ContactChannel, ContactNoteRecord, FieldConflictRecord, Mutation,
+    MutationOp, MutationOutcome, MutationResult, PreferencesRecord, PreferencesUpdate, PushRequest,
+    PushResponse,
 };
 
 /// Bumped whenever a change to these types would be misread by the other side.

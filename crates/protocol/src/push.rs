@@ -51,10 +51,71 @@ pub struct ContactNoteRecord {
     pub author_id: String,
 }
 
+/// How the client likes to be served (客户偏好): written by the broker, and by head office too (a
+/// call centre may learn a better time to call), so changes are merged field by field.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClientPreferences {
+    /// `phone`, `visit`, `wechat`, `email` or `meeting`.
+    pub preferred_channel: Option<String>,
+    pub best_time_to_call: Option<String>,
+    pub remark: Option<String>,
+}
+
+impl ClientPreferences {
+    pub const FIELDS: [&'static str; 3] = ["preferred_channel", "best_time_to_call", "remark"];
+
+    pub fn field(&self, name: &str) -> Option<&Option<String>> {
+        match name {
+            "preferred_channel" => Some(&self.preferred_channel),
+            "best_time_to_call" => Some(&self.best_time_to_call),
+            "remark" => Some(&self.remark),
+            _ => None,
+        }
+    }
+
+    pub fn field_mut(&mut self, name: &str) -> Option<&mut Option<String>> {
+        match name {
+            "preferred_channel" => Some(&mut self.preferred_channel),
+            "best_time_to_call" => Some(&mut self.best_time_to_call),
+            "remark" => Some(&mut self.remark),
+            _ => None,
+        }
+    }
+}
+
+/// A client's preferences as head office holds them. `id` is the client's id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreferencesRecord {
+    pub id: String,
+    pub client_id: String,
+    pub fields: ClientPreferences,
+    pub version: u64,
+}
+
+/// The broker's edit, with the state it was made on, so head office can merge it with what
+/// changed there meanwhile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreferencesUpdate {
+    pub client_id: String,
+    pub base_version: u64,
+    pub before: ClientPreferences,
+    pub after: ClientPreferences,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "op", content = "data", rename_all = "snake_case")]
 pub enum MutationOp {
     AddContactNote(ContactNoteRecord),
+    UpdatePreferences(PreferencesUpdate),
+}
+
+/// A field both sides changed: head office's value stands, the broker's waits here.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldConflictRecord {
+    pub field: String,
+    pub before: Option<String>,
+    pub mine: Option<String>,
+    pub head_office: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,6 +140,10 @@ impl PushRequest {
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum MutationOutcome {
     Applied,
+    /// Applied field by field; where both sides changed a field, head office's value stood.
+    Merged {
+        conflicts: Vec<FieldConflictRecord>,
+    },
     /// Refused for a reason that sending again will not change (validation, permission).
     Refused {
         code: crate::ErrorCode,

@@ -17,6 +17,7 @@ fn table(kind: EntityKind) -> &'static str {
         EntityKind::AssetMonth => "asset_months",
         EntityKind::RiskAssessment => "risk_assessments",
         EntityKind::ContactNote => "contact_notes",
+        EntityKind::Preferences => "client_preferences",
     }
 }
 
@@ -74,6 +75,15 @@ fn columns(kind: EntityKind) -> &'static [&'static str] {
         ],
         EntityKind::AssetMonth => &["id", "client_id", "month", "total_assets"],
         EntityKind::RiskAssessment => &["id", "client_id", "level", "assessed_on", "expires_on"],
+        EntityKind::Preferences => &[
+            "id",
+            "client_id",
+            "preferred_channel",
+            "best_time_to_call",
+            "remark",
+            "version",
+            "pending",
+        ],
         EntityKind::ContactNote => &[
             "id",
             "client_id",
@@ -202,6 +212,15 @@ fn bind_and_run(stmt: &mut rusqlite::Statement<'_>, record: &Record) -> Result<(
             n.author_id,
             0
         ])?,
+        Record::Preferences(p) => stmt.execute(params![
+            p.id,
+            p.client_id,
+            p.fields.preferred_channel,
+            p.fields.best_time_to_call,
+            p.fields.remark,
+            p.version,
+            0
+        ])?,
     };
     Ok(())
 }
@@ -217,6 +236,8 @@ fn remove(tx: &Transaction<'_>, kind: EntityKind, id: &str) -> Result<()> {
             let sql = format!("DELETE FROM {} WHERE client_id = ?1", table(child));
             tx.prepare_cached(&sql)?.execute([id])?;
         }
+        tx.prepare_cached("DELETE FROM conflicts WHERE client_id = ?1")?
+            .execute([id])?;
     }
     let sql = format!("DELETE FROM {} WHERE id = ?1", table(kind));
     tx.prepare_cached(&sql)?.execute([id])?;

@@ -8,11 +8,13 @@ mod apply;
 mod error;
 mod migrate;
 mod outbox;
+mod preferences;
 pub mod queries;
 mod sync_state;
 
 pub use error::{Result, StoreError};
 pub use outbox::{NewContactNote, RefusalNotice, WriteIds};
+pub use preferences::{ConflictView, PreferencesView};
 pub use queries::{
     AccountView, ClientPage, ClientProfile, ClientQuery, ClientRow, ContactNoteView, HoldingView,
 };

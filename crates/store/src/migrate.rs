@@ -7,6 +7,7 @@ use rusqlite::Connection;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_book.sql"),
     include_str!("migrations/002_contact_log.sql"),
+    include_str!("migrations/003_preferences.sql"),
 ];
 
 pub(crate) fn run(conn: &mut Connection) -> Result<()> {

@@ -38,12 +38,16 @@ pub struct WriteIds {
     pub record_id: String,
 }
 
-fn enqueue(tx: &Transaction<'_>, mutation: &Mutation) -> Result<()> {
+pub(crate) fn enqueue(tx: &Transaction<'_>, mutation: &Mutation) -> Result<()> {
     let payload =
         serde_json::to_string(mutation).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let kind = match mutation.op {
+        MutationOp::AddContactNote(_) => "add_contact_note",
+        MutationOp::UpdatePreferences(_) => "update_preferences",
+    };
     tx.execute(
         "INSERT INTO outbox (id, kind, payload, created_at) VALUES (?1, ?2, ?3, ?4)",
-        params![mutation.id, "add_contact_note", payload, mutation.made_at],
+        params![mutation.id, kind, payload, mutation.made_at],
     )?;
     Ok(())
 }
@@ -141,23 +145,39 @@ impl Store {
                 .map_err(|e| StoreError::Corrupt(format!("outbox: {e}")))?;
             tx.execute("DELETE FROM outbox WHERE id = ?1", [&result.id])?;
             match (&result.outcome, &mutation.op) {
-                (MutationOutcome::Applied, MutationOp::AddContactNote(n)) => {
+                (MutationOutcome::Refused { message, .. }, MutationOp::AddContactNote(n)) => {
+                    // Head office has no such note: its state is "no note", so the desk's goes.
+                    tx.execute("DELETE FROM contact_notes WHERE id = ?1", [&n.id])?;
+                    // The whole text is kept: the broker may want to record it elsewhere.
+                    refuse(
+                        &tx,
+                        &result.id,
+                        &format!("联系记录：{}", n.summary),
+                        message,
+                        now,
+                    )?;
+                }
+                (_, MutationOp::AddContactNote(n)) => {
                     tx.execute(
                         "UPDATE contact_notes SET pending = 0 WHERE id = ?1",
                         [&n.id],
                     )?;
                 }
-                (MutationOutcome::Refused { message, .. }, MutationOp::AddContactNote(n)) => {
-                    // Head office has no such note: its state is "no note", so the desk's goes.
-                    tx.execute("DELETE FROM contact_notes WHERE id = ?1", [&n.id])?;
-                    // The whole text is kept: the broker may want to record it elsewhere.
-                    let summary = &n.summary;
-                    tx.execute(
-                        "INSERT OR REPLACE INTO refusals (mutation_id, summary, reason, refused_at) \
-                         VALUES (?1, ?2, ?3, ?4)",
-                        params![result.id, format!("联系记录：{summary}"), message, now],
+                (MutationOutcome::Refused { message, .. }, MutationOp::UpdatePreferences(u)) => {
+                    crate::preferences::restore(&tx, u)?;
+                    let what = crate::preferences::describe(&u.after);
+                    refuse(&tx, &result.id, &format!("客户偏好：{what}"), message, now)?;
+                }
+                (MutationOutcome::Merged { conflicts }, MutationOp::UpdatePreferences(u)) => {
+                    crate::preferences::record_conflicts(
+                        &tx,
+                        &result.id,
+                        &u.client_id,
+                        conflicts,
+                        now,
                     )?;
                 }
+                (MutationOutcome::Applied, MutationOp::UpdatePreferences(_)) => {}
             }
         }
         tx.commit()?;
@@ -184,4 +204,18 @@ impl Store {
             .execute("DELETE FROM refusals WHERE mutation_id = ?1", [mutation_id])?;
         Ok(())
     }
+}
+
+fn refuse(
+    tx: &Transaction<'_>,
+    mutation_id: &str,
+    summary: &str,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    tx.execute(
+        "INSERT OR REPLACE INTO refusals (mutation_id, summary, reason, refused_at) VALUES (?1, ?2, ?3, ?4)",
+        params![mutation_id, summary, reason, now],
+    )?;
+    Ok(())
 }

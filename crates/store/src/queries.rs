@@ -99,6 +99,7 @@ pub struct ClientProfile {
     pub holdings: Vec<HoldingView>,
     /// Newest first, at most the latest 100.
     pub contacts: Vec<ContactNoteView>,
+    pub preferences: crate::PreferencesView,
 }
 
 const LATEST_RISK: &str = "(SELECT level FROM risk_assessments r WHERE r.client_id = c.id \
@@ -268,6 +269,7 @@ impl Store {
             accounts: self.accounts_of(client_id)?,
             holdings: self.holdings_of(client_id)?,
             contacts: self.contacts_of(client_id)?,
+            preferences: self.preferences(client_id)?,
         }))
     }
 

@@ -55,7 +55,7 @@ fn ids_of(conn: &Connection, sql: &str) -> Vec<String> {
         .collect()
 }
 
-const TABLES: [&str; 7] = [
+const TABLES: [&str; 8] = [
     "clients",
     "accounts",
     "holdings",
@@ -63,38 +63,48 @@ const TABLES: [&str; 7] = [
     "asset_months",
     "risk_assessments",
     "contact_notes",
+    "client_preferences",
 ];
+
+/// What is compared of each row: its id, and for rows both sides edit, the edited values.
+fn row_text(table: &str) -> &'static str {
+    match table {
+        "clients" => "id || ':' || mobile || ':' || version",
+        "client_preferences" => {
+            "id || ':' || coalesce(preferred_channel, '') || ':' || coalesce(remark, '') || ':' || version"
+        }
+        _ => "id",
+    }
+}
 
 /// Every row of the broker's book at head office, as `table:id:content`, to compare with the desk.
 fn head_office_view(db: &Path) -> Vec<String> {
     let conn = Connection::open(db).unwrap();
-    let mut all = Vec::new();
-    for t in TABLES {
-        let sql = if t == "clients" {
-            format!("SELECT 'clients:' || id || ':' || mobile || ':' || version FROM clients WHERE broker_id = '{ME}' ORDER BY id")
-        } else {
-            format!("SELECT '{t}:' || id FROM {t} WHERE broker_id = '{ME}' ORDER BY id")
-        };
-        all.extend(ids_of(&conn, &sql));
-    }
-    all
+    TABLES
+        .iter()
+        .flat_map(|t| {
+            let sql = format!(
+                "SELECT '{t}:' || {} FROM {t} WHERE broker_id = '{ME}' ORDER BY id",
+                row_text(t)
+            );
+            ids_of(&conn, &sql)
+        })
+        .collect()
 }
 
 fn desk_view(db: &Path) -> Vec<String> {
     let conn = Connection::open(db).unwrap();
     conn.execute_batch(&format!("PRAGMA key = \"x'{}'\";", hex(&DESK_KEY)))
         .unwrap();
-    let mut all = Vec::new();
-    for t in TABLES {
-        let sql = if t == "clients" {
-            "SELECT 'clients:' || id || ':' || mobile || ':' || version FROM clients ORDER BY id"
-                .to_string()
-        } else {
-            format!("SELECT '{t}:' || id FROM {t} ORDER BY id")
-        };
-        all.extend(ids_of(&conn, &sql));
-    }
-    all
+    TABLES
+        .iter()
+        .flat_map(|t| {
+            ids_of(
+                &conn,
+                &format!("SELECT '{t}:' || {} FROM {t} ORDER BY id", row_text(t)),
+            )
+        })
+        .collect()
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -111,6 +121,7 @@ struct Tally {
     syncs_failed: usize,
     syncs_cut_short: usize,
     syncs_ok: usize,
+    preference_edits: usize,
 }
 
 struct Made {
@@ -145,7 +156,7 @@ async fn scenario(seed: u64, template: &Path, tally: &mut Tally) -> Result<(), S
     let mut made: Vec<Made> = Vec::new();
     let rounds = rng.gen_range(4..12);
     for round in 0..rounds {
-        match rng.gen_range(0..10) {
+        match rng.gen_range(0..11) {
             0..=2 => {
                 let clients = desk_view(&TestDesk::db_path(desk.dir.path()))
                     .into_iter()
@@ -222,6 +233,46 @@ async fn scenario(seed: u64, template: &Path, tally: &mut Tally) -> Result<(), S
             6 => {
                 head_office.restart().await;
                 tally.restarts += 1;
+            }
+            7 => {
+                // Both sides edit a client's preferences: merged field by field at the next sync.
+                let conn = Connection::open(&db).map_err(|e| e.to_string())?;
+                let mine = ids_of(
+                    &conn,
+                    &format!("SELECT id FROM clients WHERE broker_id = '{ME}' ORDER BY id"),
+                );
+                if let Some(c) = mine.get(rng.gen_range(0..mine.len().max(1))) {
+                    let remark = Some(format!("总部备注 {seed}-{round}"));
+                    let fields = protocol::ClientPreferences {
+                        remark,
+                        ..Default::default()
+                    };
+                    head_office
+                        .storage
+                        .set_preferences(c, &fields)
+                        .map_err(|e| e.to_string())?;
+                }
+                let local = desk_view(&TestDesk::db_path(desk.dir.path()))
+                    .into_iter()
+                    .filter_map(|r| {
+                        r.strip_prefix("clients:")
+                            .map(|r| r.split(':').next().unwrap_or("").to_string())
+                    })
+                    .collect::<Vec<_>>();
+                if let Some(c) = local.get(rng.gen_range(0..local.len().max(1))) {
+                    let edit = store::PreferencesView {
+                        preferred_channel: Some("wechat".into()),
+                        best_time_to_call: None,
+                        remark: Some(format!("经纪人备注 {seed}-{round}")),
+                        pending: false,
+                    };
+                    desk.store
+                        .lock()
+                        .map_err(|e| e.to_string())?
+                        .update_preferences(format!("p-{seed}-{round}"), c, &edit, Utc::now())
+                        .map_err(|e| e.to_string())?;
+                    tally.preference_edits += 1;
+                }
             }
             _ => {
                 // A sync that may be cut short anywhere, even between applying a page and the next.
@@ -352,11 +403,13 @@ async fn sync_keeps_its_promises_under_faults() {
         }
     }
     eprintln!(
-        "{} fault scenarios kept every promise: {} notes written ({} refused), {} transfers, \
-         {} head office restarts; syncs: {} failed on faults, {} cut short, {} completed",
+        "{} fault scenarios kept every promise: {} notes written ({} refused), {} preference \
+         edits, {} transfers, {} head office restarts; syncs: {} failed on faults, {} cut short, \
+         {} completed",
         seeds.len(),
         tally.notes,
         tally.refused,
+        tally.preference_edits,
         tally.transfers,
         tally.restarts,
         tally.syncs_failed,

@@ -4,6 +4,7 @@ import type { ContactNoteView } from "./ContactNoteView";
 import type { Fen } from "./Fen";
 import type { HoldingView } from "./HoldingView";
 import type { InvestorClass } from "./InvestorClass";
+import type { PreferencesView } from "./PreferencesView";
 import type { RiskLevel } from "./RiskLevel";
 import type { Tier } from "./Tier";
 
@@ -11,4 +12,4 @@ export type ClientProfile = { id: string, name: string, id_number_masked: string
 /**
  * Newest first, at most the latest 100.
  */
-contacts: Array<ContactNoteView>, };
+contacts: Array<ContactNoteView>, preferences: PreferencesView, };

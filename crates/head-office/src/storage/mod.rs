@@ -5,6 +5,7 @@ mod sqlite;
 mod sqlite_feed;
 mod sqlite_import;
 mod sqlite_mutations;
+mod sqlite_preferences;
 mod sqlite_rows;
 
 pub use sqlite::SqliteStorage;
@@ -13,7 +14,7 @@ use crate::demo::FirmSeed;
 use crate::error::Result;
 use chrono::{DateTime, Utc};
 use domain::Mobile;
-use protocol::{Mutation, MutationOutcome, PullPage, Role};
+use protocol::{ClientPreferences, Mutation, MutationOutcome, PullPage, Role};
 
 /// A person who can sign in.
 #[derive(Debug, Clone)]
@@ -81,6 +82,9 @@ pub trait Storage: Send + Sync + 'static {
         mutation: &Mutation,
         now: DateTime<Utc>,
     ) -> Result<MutationOutcome>;
+
+    /// Head office's own edit of a client's preferences (a call centre, an administrator).
+    fn set_preferences(&self, client_id: &str, fields: &ClientPreferences) -> Result<()>;
 
     /// Moves a client, with all its rows, to another broker's book (客户划转).
     fn transfer_client(&self, client_id: &str, to_broker_id: &str) -> Result<()>;

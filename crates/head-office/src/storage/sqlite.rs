@@ -9,7 +9,7 @@ use crate::demo::FirmSeed;
 use crate::error::{HeadOfficeError, Result};
 use chrono::{DateTime, Utc};
 use domain::Mobile;
-use protocol::{Mutation, MutationOutcome, PullPage, Role};
+use protocol::{ClientPreferences, Mutation, MutationOutcome, PullPage, Role};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
@@ -50,6 +50,7 @@ impl SqliteStorage {
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_firm.sql"),
     include_str!("migrations/002_contact_log.sql"),
+    include_str!("migrations/003_preferences.sql"),
 ];
 
 fn migrate(conn: &mut Connection) -> Result<()> {
@@ -239,6 +240,10 @@ impl Storage for SqliteStorage {
         now: DateTime<Utc>,
     ) -> Result<MutationOutcome> {
         super::sqlite_mutations::apply(&mut self.conn(), user_id, mutation, now)
+    }
+
+    fn set_preferences(&self, client_id: &str, fields: &ClientPreferences) -> Result<()> {
+        super::sqlite_preferences::set_at_head_office(&mut self.conn(), client_id, fields)
     }
 
     fn transfer_client(&self, client_id: &str, to_broker_id: &str) -> Result<()> {

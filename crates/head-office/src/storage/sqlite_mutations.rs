@@ -38,6 +38,16 @@ pub(super) fn apply(
     }
     let outcome = match &m.op {
         MutationOp::AddContactNote(note) => add_contact_note(&tx, user_id, note, now)?,
+        MutationOp::UpdatePreferences(update) => {
+            if serving_broker(&tx, &update.client_id)?.as_deref() != Some(user_id) {
+                refused(
+                    ErrorCode::Forbidden,
+                    "该客户已不在您的服务范围内，偏好修改未保存",
+                )
+            } else {
+                super::sqlite_preferences::apply_update(&tx, user_id, update)?
+            }
+        }
     };
     tx.execute(
         "INSERT INTO applied_mutations (id, user_id, outcome, applied_at) VALUES (?1, ?2, ?3, ?4)",

@@ -3,8 +3,9 @@
 
 use domain::{Fen, InvestorClass, Rate, RiskLevel, Tier, TradeSide};
 use protocol::{
-    AccountRecord, AssetMonthRecord, ClientRecord, ContactChannel, ContactNoteRecord, EntityKind,
-    HoldingRecord, Record, RiskAssessmentRecord, TradeRecord,
+    AccountRecord, AssetMonthRecord, ClientPreferences, ClientRecord, ContactChannel,
+    ContactNoteRecord, EntityKind, HoldingRecord, PreferencesRecord, Record, RiskAssessmentRecord,
+    TradeRecord,
 };
 use rusqlite::types::Type;
 use rusqlite::{params, Row, Statement, ToSql};
@@ -19,7 +20,7 @@ pub(super) struct FeedTable {
     pub insert: &'static str,
 }
 
-pub(super) const FEED_TABLES: [FeedTable; 7] = [
+pub(super) const FEED_TABLES: [FeedTable; 8] = [
     FeedTable {
         kind: EntityKind::Client,
         table: "clients",
@@ -81,6 +82,14 @@ pub(super) const FEED_TABLES: [FeedTable; 7] = [
         read: read_contact_note,
         insert: "INSERT INTO contact_notes (id, broker_id, seq, client_id, channel, summary, \
                  contacted_at, follow_up_on, author_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    },
+    FeedTable {
+        kind: EntityKind::Preferences,
+        table: "client_preferences",
+        columns: "client_id, preferred_channel, best_time_to_call, remark, version",
+        read: read_preferences,
+        insert: "INSERT INTO client_preferences (id, broker_id, seq, client_id, preferred_channel, \
+                 best_time_to_call, remark, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     },
 ];
 
@@ -197,6 +206,19 @@ fn read_contact_note(r: &Row<'_>) -> rusqlite::Result<Record> {
     }))
 }
 
+fn read_preferences(r: &Row<'_>) -> rusqlite::Result<Record> {
+    Ok(Record::Preferences(PreferencesRecord {
+        id: r.get(0)?,
+        client_id: r.get(1)?,
+        fields: ClientPreferences {
+            preferred_channel: r.get(2)?,
+            best_time_to_call: r.get(3)?,
+            remark: r.get(4)?,
+        },
+        version: r.get(5)?,
+    }))
+}
+
 /// Writes one record into its table with the given scope and sequence number.
 pub(super) fn insert(
     stmt: &mut Statement<'_>,
@@ -290,6 +312,16 @@ pub(super) fn insert(
             n.contacted_at,
             n.follow_up_on,
             n.author_id
+        ]),
+        Record::Preferences(p) => stmt.execute(params![
+            p.id,
+            head[0],
+            head[1],
+            p.client_id,
+            p.fields.preferred_channel,
+            p.fields.best_time_to_call,
+            p.fields.remark,
+            p.version
         ]),
     }
 }

@@ -1,0 +1,134 @@
+//! Client preferences at head office: the broker's edits merged field by field with head office's.
+
+use super::sqlite::next_seq;
+use crate::error::{HeadOfficeError, Result};
+use domain::merge::{merge_field, Merged};
+use protocol::{
+    ClientPreferences, ErrorCode, FieldConflictRecord, MutationOutcome, PreferencesUpdate,
+};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+
+/// The current preferences and their version; a client never edited is at version 0, all empty.
+fn current(tx: &Transaction<'_>, client_id: &str) -> Result<(ClientPreferences, u64)> {
+    Ok(tx
+        .query_row(
+            "SELECT preferred_channel, best_time_to_call, remark, version FROM client_preferences WHERE id = ?1",
+            [client_id],
+            |r| {
+                Ok((
+                    ClientPreferences {
+                        preferred_channel: r.get(0)?,
+                        best_time_to_call: r.get(1)?,
+                        remark: r.get(2)?,
+                    },
+                    r.get(3)?,
+                ))
+            },
+        )
+        .optional()?
+        .unwrap_or_default())
+}
+
+fn write(
+    tx: &Transaction<'_>,
+    client_id: &str,
+    broker: &str,
+    fields: &ClientPreferences,
+    version: u64,
+) -> Result<()> {
+    let seq = next_seq(tx)?;
+    tx.execute(
+        "INSERT INTO client_preferences (id, client_id, broker_id, seq, preferred_channel, \
+         best_time_to_call, remark, version) VALUES (?1, ?1, ?2, ?3, ?4, ?5, ?6, ?7) \
+         ON CONFLICT(id) DO UPDATE SET broker_id = excluded.broker_id, seq = excluded.seq, \
+         preferred_channel = excluded.preferred_channel, best_time_to_call = excluded.best_time_to_call, \
+         remark = excluded.remark, version = excluded.version",
+        params![client_id, broker, seq, fields.preferred_channel, fields.best_time_to_call, fields.remark, version],
+    )?;
+    Ok(())
+}
+
+/// Why these preferences cannot be stored, in words for the broker; `None` when they can.
+fn invalid(p: &ClientPreferences) -> Option<String> {
+    domain::validate::preferences(
+        p.preferred_channel.as_deref(),
+        p.best_time_to_call.as_deref(),
+        p.remark.as_deref(),
+    )
+    .err()
+    .map(|e| e.to_string())
+}
+
+pub(super) fn apply_update(
+    tx: &Transaction<'_>,
+    broker: &str,
+    update: &PreferencesUpdate,
+) -> Result<MutationOutcome> {
+    if let Some(reason) = invalid(&update.after) {
+        return Ok(MutationOutcome::Refused {
+            code: ErrorCode::Validation,
+            message: reason,
+        });
+    }
+    let (theirs, version) = current(tx, &update.client_id)?;
+    let mut merged = theirs.clone();
+    let mut conflicts = Vec::new();
+    for field in ClientPreferences::FIELDS {
+        let (Some(before), Some(mine), Some(head_office)) = (
+            update.before.field(field),
+            update.after.field(field),
+            theirs.field(field),
+        ) else {
+            continue;
+        };
+        // Based on the current version, head office's value is the broker's `before`.
+        let before = if update.base_version == version {
+            head_office
+        } else {
+            before
+        };
+        let result = merge_field(before, mine, head_office);
+        if let (Some(slot), value) = (merged.field_mut(field), result.value().clone()) {
+            *slot = value;
+        }
+        if let Merged::Conflict(c) = result {
+            conflicts.push(FieldConflictRecord {
+                field: field.to_string(),
+                before: c.before,
+                mine: c.mine,
+                head_office: c.head_office,
+            });
+        }
+    }
+    // Written even when nothing changed: the row then flows back and replaces the desk's
+    // optimistic copy with head office's, whatever the merge decided.
+    write(tx, &update.client_id, broker, &merged, version + 1)?;
+    Ok(if conflicts.is_empty() {
+        MutationOutcome::Applied
+    } else {
+        MutationOutcome::Merged { conflicts }
+    })
+}
+
+pub(super) fn set_at_head_office(
+    conn: &mut Connection,
+    client_id: &str,
+    fields: &ClientPreferences,
+) -> Result<()> {
+    if let Some(reason) = invalid(fields) {
+        return Err(HeadOfficeError::Validation(reason));
+    }
+    let tx = conn.transaction()?;
+    let broker: String = tx
+        .query_row(
+            "SELECT broker_id FROM clients WHERE id = ?1",
+            [client_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| HeadOfficeError::NotFound(format!("客户 {client_id}")))?;
+    let (_, version) = current(&tx, client_id)?;
+    write(&tx, client_id, &broker, fields, version + 1)?;
+    tx.commit()?;
+    Ok(())
+}
