@@ -9,6 +9,7 @@ use ts_rs::TS;
 
 pub(crate) const CURSOR: &str = "cursor";
 const LAST_SYNC_AT: &str = "last_sync_at";
+const FIRST_SYNC_TOTAL: &str = "first_sync_total";
 
 pub(crate) fn set_value(conn: &Connection, key: &str, value: &str) -> Result<()> {
     conn.execute(
@@ -46,6 +47,25 @@ impl Store {
             Some(v) => v
                 .parse()
                 .map_err(|_| StoreError::Corrupt(format!("cursor {v}"))),
+        }
+    }
+
+    /// The size of the first sync, remembered when it starts, so that a first sync cut off and
+    /// resumed shows its progress bar where it stopped instead of starting again from zero.
+    /// `None` once a sync has completed.
+    pub fn first_sync_total(&self, remaining_now: u64) -> Result<Option<u64>> {
+        if value(self.conn(), LAST_SYNC_AT)?.is_some() {
+            return Ok(None);
+        }
+        match value(self.conn(), FIRST_SYNC_TOTAL)? {
+            Some(v) => v
+                .parse()
+                .map(Some)
+                .map_err(|_| StoreError::Corrupt(format!("first sync total {v}"))),
+            None => {
+                set_value(self.conn(), FIRST_SYNC_TOTAL, &remaining_now.to_string())?;
+                Ok(Some(remaining_now))
+            }
         }
     }
 

@@ -183,6 +183,8 @@ impl SyncEngine {
             pages: 0,
         };
         let mut total: Option<u64> = None;
+        // Rows a cut-off earlier pass of the first sync already applied.
+        let mut already = 0u64;
         // The next page is fetched while the last one is being applied; pages still apply one
         // after the other, each with its cursor, so an interruption anywhere loses nothing.
         let mut applying: Option<(tokio::task::JoinHandle<store::Result<usize>>, u64)> = None;
@@ -203,14 +205,21 @@ impl SyncEngine {
                 report.pages += 1;
                 if let Some(total) = total {
                     progress(SyncProgress {
-                        applied: report.pulled.min(total),
+                        applied: (already + report.pulled).min(total),
                         total,
                     });
                 }
             }
             let page = fetched?;
             let rows = page.changes.len() as u64;
-            total.get_or_insert(report.pulled + rows + page.remaining);
+            if total.is_none() {
+                // A first sync resumed after a cut continues its bar from where it stopped.
+                let left = rows + page.remaining;
+                let first = with_store(&store, move |s| s.first_sync_total(left)).await?;
+                let whole = first.unwrap_or(left).max(left);
+                already = whole - left;
+                total = Some(whole);
+            }
             let has_more = page.has_more;
             cursor = page.cursor;
             applying = Some((spawn_apply(&store, page), rows));
@@ -224,7 +233,7 @@ impl SyncEngine {
             report.pages += 1;
             if let Some(total) = total {
                 progress(SyncProgress {
-                    applied: report.pulled.min(total),
+                    applied: (already + report.pulled).min(total),
                     total,
                 });
             }

@@ -149,3 +149,52 @@ async fn a_restarted_head_office_is_rejoined_with_the_refresh_token() {
     assert_eq!(desk.with_store(|s| s.client_count().unwrap()), 150);
     let _keep: Arc<dyn Storage> = head_office.storage.clone();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_first_sync_cut_off_resumes_where_it_stopped_and_its_bar_continues() {
+    let head_office = TestHeadOffice::start(&small_firm()).await;
+    let desk = TestDesk::new(&head_office.base_url());
+    desk.engine.sign_in("broker01", PASSWORD).await.unwrap();
+    let engine = sync::SyncEngine::new(
+        sync::HeadOffice::new(&head_office.base_url()).unwrap(),
+        "test-device".into(),
+        desk.vault.clone(),
+    )
+    .with_page_size(100);
+
+    // Cut the first sync off after three pages, as a closed lid or a lost network does.
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    let mut first_pass = Vec::new();
+    {
+        let sync = engine.sync_once(desk.store.clone(), |p| {
+            let _ = tx.send(p);
+        });
+        tokio::pin!(sync);
+        while first_pass.len() < 3 {
+            tokio::select! {
+                _ = &mut sync => panic!("the book should take more than three pages"),
+                Some(p) = rx.recv() => first_pass.push(p),
+            }
+        }
+    }
+    let cursor_after_cut = desk.with_store(|s| s.cursor().unwrap());
+    assert!(cursor_after_cut > 0, "whole pages were kept");
+    let total = first_pass[0].total;
+
+    let mut resumed = Vec::new();
+    let report = engine
+        .sync_once(desk.store.clone(), |p| resumed.push(p))
+        .await
+        .unwrap();
+    assert_eq!(resumed[0].total, total, "the same whole");
+    assert!(
+        resumed[0].applied > first_pass.last().unwrap().applied,
+        "the bar continues"
+    );
+    assert_eq!(resumed.last().unwrap().applied, total);
+    assert!(
+        report.pulled < total,
+        "nothing already applied was pulled again"
+    );
+    assert_eq!(desk.with_store(|s| s.client_count().unwrap()), 150);
+}
