@@ -159,6 +159,23 @@ impl HeadOffice {
     pub fn stop(&mut self) {
         self.process = None;
     }
+
+    /// Runs a `head-office` admin subcommand on this head office's database (while it is stopped).
+    pub fn admin(&self, args: &[&str]) -> Result<String> {
+        let out = Command::new(binary("head-office")?)
+            .arg(args[0])
+            .arg("--db")
+            .arg(&self.db)
+            .args(&args[1..])
+            .output()?;
+        if !out.status.success() {
+            bail!(
+                "head-office {args:?} failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    }
 }
 
 /// tauri-driver on free ports, with the app's environment set so it uses a private data

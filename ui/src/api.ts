@@ -6,9 +6,11 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { ClientPage } from "./bindings/ClientPage";
 import type { ClientProfile } from "./bindings/ClientProfile";
 import type { ClientQuery } from "./bindings/ClientQuery";
+import type { ConflictView } from "./bindings/ConflictView";
 import type { IpcError } from "./bindings/IpcError";
 import type { IpcErrorCode } from "./bindings/IpcErrorCode";
 import type { NewContactNote } from "./bindings/NewContactNote";
+import type { PreferencesView } from "./bindings/PreferencesView";
 import type { RefusalNotice } from "./bindings/RefusalNotice";
 import type { SessionState } from "./bindings/SessionState";
 import type { SignInForm } from "./bindings/SignInForm";
@@ -85,6 +87,17 @@ export const api = {
   refusals: () => call<RefusalNotice[]>("refusals"),
   /** Hides one refusal; resolves to the ones that remain. */
   dismissRefusal: (mutationId: string) => call<RefusalNotice[]>("dismiss_refusal", { mutationId }),
+  /**
+   * Saves the client's preferences locally (they sync later); resolves to the updated profile.
+   * `pending` is ignored by the backend, and empty strings count as null.
+   */
+  updatePreferences: (clientId: string, preferences: PreferencesView) =>
+    call<ClientProfile>("update_preferences", { clientId, preferences }),
+  /** Fields both this desk and head office changed; head office's value currently stands. */
+  conflicts: () => call<ConflictView[]>("conflicts"),
+  /** Keeps this desk's value (submitted again) or head office's; resolves to the remaining conflicts. */
+  resolveConflict: (mutationId: string, field: string, keepMine: boolean) =>
+    call<ConflictView[]>("resolve_conflict", { mutationId, field, keepMine }),
 };
 
 /** Subscribes to `sync-status` events. Resolves to the function that unsubscribes. */

@@ -47,6 +47,20 @@ enum Command {
         #[arg(long)]
         to: String,
     },
+    /// Set a client's preferences at head office (as a call centre would); merged with brokers' edits.
+    SetPreferences {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        client: String,
+        /// phone, visit, wechat, email or meeting.
+        #[arg(long)]
+        channel: Option<String>,
+        #[arg(long)]
+        best_time: Option<String>,
+        #[arg(long)]
+        remark: Option<String>,
+    },
     /// Correct a client's mobile number (master data kept by head office).
     CorrectMobile {
         #[arg(long)]
@@ -167,6 +181,21 @@ async fn main() -> anyhow::Result<()> {
                 "客户 {client} 已划转给 {}（{}）",
                 broker.display_name, broker.username
             );
+        }
+        Command::SetPreferences {
+            db,
+            client,
+            channel,
+            best_time,
+            remark,
+        } => {
+            let fields = protocol::ClientPreferences {
+                preferred_channel: channel,
+                best_time_to_call: best_time,
+                remark,
+            };
+            SqliteStorage::open(&db)?.set_preferences(&client, &fields)?;
+            println!("客户 {client} 的偏好已更新");
         }
         Command::CorrectMobile { db, client, mobile } => {
             let mobile = match domain::Mobile::parse(&mobile) {

@@ -35,49 +35,24 @@ fn broker_signs_in_syncs_and_reads_the_book_online_and_offline() -> Result<()> {
         {
             let driver = Driver::start(dir.path(), &head_office.url, &keyring)?;
             let app = driver.open_app()?;
-            app.step("offline", offline_note)?;
+            app.step("offline", offline_work)?;
             app.close()?;
         }
-        // Started again, still offline: the note is there and still waiting.
+        // Started again, still offline: the work is there and still waiting.
         let driver = Driver::start(dir.path(), &head_office.url, &keyring)?;
         let app = driver.open_app()?;
-        app.step("restart-offline", |app| {
-            open_first_client(app)?;
-            app.wait_text("[data-testid=contact-timeline]", SHORT, |t| {
-                t.contains(NOTE)
-            })?;
-            app.wait("[data-testid=contact-pending]", SHORT)?;
-            app.wait_text("[data-testid=status-pending]", SHORT, |t| {
-                t.contains("待同步 1")
-            })?;
-            Ok(())
-        })?;
+        let client = app.step("restart-offline", still_pending)?;
+        // Meanwhile the call centre changed the same remark at head office.
+        let args = [
+            "set-preferences",
+            "--client",
+            &client,
+            "--remark",
+            HEAD_OFFICE_REMARK,
+        ];
+        head_office.admin(&args)?;
         head_office.resume()?;
-        app.step("back-online", |app| {
-            // The drawer's mask covers the status bar: close it first, as a broker would.
-            app.press_key("\u{E00C}")?;
-            e2e::wait_for("the drawer to close", SHORT, || {
-                Ok(app.find(".ant-drawer-open")?.is_none().then_some(()))
-            })?;
-            app.click(&app.wait("[data-testid=status-sync-now]", SHORT)?)?;
-            app.wait_text("[data-testid=status-pending]", SHORT, |t| {
-                t.contains("待同步 0")
-            })?;
-            app.wait_text("[data-testid=status-connection]", SHORT, |t| {
-                t.contains("在线")
-            })?;
-            open_first_client(app)?;
-            e2e::wait_for("the note to be accepted", SHORT, || {
-                Ok(app
-                    .find("[data-testid=contact-pending]")?
-                    .is_none()
-                    .then_some(()))
-            })?;
-            app.wait_text("[data-testid=contact-timeline]", SHORT, |t| {
-                t.contains(NOTE)
-            })?;
-            app.screenshot("sync-done")
-        })?;
+        app.step("back-online", back_online)?;
         app.close()
     })();
 
@@ -92,6 +67,8 @@ fn broker_signs_in_syncs_and_reads_the_book_online_and_offline() -> Result<()> {
 }
 
 const NOTE: &str = "高铁上电话回访：客户关注红利ETF，下周面谈";
+const MY_REMARK: &str = "客户希望通过微信联系";
+const HEAD_OFFICE_REMARK: &str = "客户致电客服：只在工作日联系";
 
 fn open_first_client(app: &Session) -> Result<()> {
     // WebKit's driver clicks cells, not table rows.
@@ -99,8 +76,20 @@ fn open_first_client(app: &Session) -> Result<()> {
     app.wait_settled(".ant-drawer-content-wrapper", SHORT)
 }
 
-/// With head office down: the cached book, and a contact note written anyway.
-fn offline_note(app: &Session) -> Result<()> {
+fn pending_is(app: &Session, count: u32) -> Result<()> {
+    let expected = format!("待同步 {count}");
+    app.wait_text("[data-testid=status-pending]", SHORT, |t| {
+        t.contains(&expected)
+    })?;
+    Ok(())
+}
+
+fn gone(app: &Session, css: &str, what: &str) -> Result<()> {
+    e2e::wait_for(what, SHORT, || Ok(app.find(css)?.is_none().then_some(())))
+}
+
+/// With head office down: the cached book, a contact note and a preference written anyway.
+fn offline_work(app: &Session) -> Result<()> {
     app.wait("[data-testid=client-row]", SHORT)?;
     app.wait_text("[data-testid=status-connection]", SHORT, |t| {
         t.contains("离线")
@@ -115,10 +104,76 @@ fn offline_note(app: &Session) -> Result<()> {
         t.contains(NOTE)
     })?;
     app.wait("[data-testid=contact-pending]", SHORT)?;
-    app.wait_text("[data-testid=status-pending]", SHORT, |t| {
-        t.contains("待同步 1")
+    pending_is(app, 1)?;
+    app.screenshot("sync-offline-pending")?;
+
+    // How the client likes to be reached; head office will record something else meanwhile.
+    app.click(&app.wait("[data-testid=preferences-edit]", SHORT)?)?;
+    let remark = app.wait("[data-testid=preferences-remark]", SHORT)?;
+    app.type_text(&remark, MY_REMARK)?;
+    app.click(&app.wait("[data-testid=preferences-save]", SHORT)?)?;
+    app.wait("[data-testid=preferences-pending]", SHORT)?;
+    pending_is(app, 2)
+}
+
+/// Returns the id of the client worked on.
+fn still_pending(app: &Session) -> Result<String> {
+    let row = app.wait("[data-testid=client-row]", SHORT)?;
+    let client = app.attribute(&row, "data-client-id")?.unwrap_or_default();
+    open_first_client(app)?;
+    app.wait_text("[data-testid=contact-timeline]", SHORT, |t| {
+        t.contains(NOTE)
     })?;
-    app.screenshot("sync-offline-pending")
+    app.wait("[data-testid=contact-pending]", SHORT)?;
+    app.wait("[data-testid=preferences-pending]", SHORT)?;
+    pending_is(app, 2)?;
+    Ok(client)
+}
+
+fn back_online(app: &Session) -> Result<()> {
+    // The drawer's mask covers the status bar: close it first, as a broker would.
+    app.press_key("\u{E00C}")?;
+    gone(app, ".ant-drawer-open", "the drawer to close")?;
+    app.click(&app.wait("[data-testid=status-sync-now]", SHORT)?)?;
+    pending_is(app, 0)?;
+    app.wait_text("[data-testid=status-connection]", SHORT, |t| {
+        t.contains("在线")
+    })?;
+
+    // Both changed the remark: head office's stands, mine waits for my decision.
+    app.click(&app.wait("[data-testid=status-conflicts]", SHORT)?)?;
+    let item = app.wait_text("[data-testid=conflict-item]", SHORT, |t| {
+        t.contains(MY_REMARK)
+    })?;
+    ensure!(
+        item.contains(HEAD_OFFICE_REMARK),
+        "head office's value is shown: {item}"
+    );
+    app.wait_settled(".ant-modal", SHORT)?;
+    app.screenshot("sync-conflict")?;
+    app.click(&app.wait("[data-testid=conflict-keep-mine]", SHORT)?)?;
+    gone(
+        app,
+        "[data-testid=status-conflicts]",
+        "the conflict to close",
+    )?;
+    gone(app, ".ant-modal-wrap", "the conflicts window to close")?;
+    app.click(&app.wait("[data-testid=status-sync-now]", SHORT)?)?;
+    pending_is(app, 0)?;
+
+    open_first_client(app)?;
+    gone(
+        app,
+        "[data-testid=contact-pending]",
+        "the note to be accepted",
+    )?;
+    app.wait_text("[data-testid=contact-timeline]", SHORT, |t| {
+        t.contains(NOTE)
+    })?;
+    app.wait_text("[data-testid=preferences-remark-value]", SHORT, |t| {
+        t.contains(MY_REMARK)
+    })?;
+    app.screenshot("sync-done")
 }
 
 fn first_day_online(app: &Session) -> Result<()> {

@@ -29,6 +29,7 @@ describe("Desk", () => {
         if (cmd === "list_clients")
           return (synced ? { total: 1, rows: [clientRow()] } : { total: 0, rows: [] }) satisfies ClientPage;
         if (cmd === "refusals") return [];
+        if (cmd === "conflicts") return [];
         if (cmd === "sync_now") return new Promise<SyncStatus>((resolve) => (finish = resolve));
         return undefined;
       },
@@ -62,6 +63,7 @@ describe("Desk", () => {
         if (cmd === "sync_status") return syncStatus({ syncing: true });
         if (cmd === "list_clients") return { total: 1, rows: [clientRow()] } satisfies ClientPage;
         if (cmd === "refusals") return [];
+        if (cmd === "conflicts") return [];
         if (cmd === "sync_now") return new Promise<never>(() => undefined);
         return undefined;
       },

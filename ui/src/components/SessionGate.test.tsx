@@ -39,6 +39,7 @@ describe("SessionGate", () => {
             return syncStatus();
           case "list_clients":
             return { total: 1, rows: [clientRow()] };
+          case "conflicts":
           case "refusals":
             return [];
           default:

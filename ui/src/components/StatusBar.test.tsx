@@ -16,6 +16,7 @@ function mockStatus(status: SyncStatus, calls: string[] = []) {
       if (cmd === "sync_status") return status;
       if (cmd === "sync_now") return { ...status, last_sync_at: "2024-03-02T02:00:00Z" };
       if (cmd === "refusals") return [];
+      if (cmd === "conflicts") return [];
       return undefined;
     },
     { shouldMockEvents: true },
@@ -105,6 +106,7 @@ describe("StatusBar refusals", () => {
         state.calls.push([cmd, args]);
         if (cmd === "sync_status") return syncStatus();
         if (cmd === "refusals") return state.list;
+        if (cmd === "conflicts") return [];
         if (cmd === "dismiss_refusal") {
           const { mutationId } = args as { mutationId: string };
           state.list = state.list.filter((r) => r.mutation_id !== mutationId);
@@ -151,6 +153,7 @@ describe("StatusBar refusals", () => {
     mockIPC((cmd) => {
       if (cmd === "sync_status") return syncStatus();
       if (cmd === "refusals") return [first];
+      if (cmd === "conflicts") return [];
       if (cmd === "dismiss_refusal") return ipcReject({ code: "storage", message: "本地数据库无法写入" });
       return undefined;
     });

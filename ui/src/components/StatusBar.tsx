@@ -7,6 +7,7 @@ import { useSyncStatus } from "../hooks/useSyncStatus";
 import { useT } from "../i18n/context";
 import type { MessageKey } from "../i18n/messages";
 import { formatCount, formatDateTime } from "../lib/format";
+import { Conflicts } from "./Conflicts";
 import { Refusals } from "./Refusals";
 
 const CONNECTION: Record<Connection, { badge: "success" | "error" | "default"; key: MessageKey }> = {
@@ -15,7 +16,7 @@ const CONNECTION: Record<Connection, { badge: "success" | "error" | "default"; k
   unknown: { badge: "default", key: "status.unknown" },
 };
 
-/** The footer: connection, pending writes, last sync, last error, refusals and 立即同步. */
+/** The footer: connection, pending writes, last sync, last error, refusals, conflicts and 立即同步. */
 export function StatusBar() {
   const t = useT();
   const { message } = App.useApp();
@@ -70,6 +71,7 @@ export function StatusBar() {
         </Tooltip>
       )}
       <Refusals />
+      <Conflicts />
       <span className="status-spacer" />
       <Button
         size="small"

@@ -9,6 +9,7 @@ import { useSyncStatusEvents } from "../hooks/useSyncStatus";
 import { useT } from "../i18n/context";
 import { formatFen, formatInstantDate, todayInShanghai } from "../lib/format";
 import { ContactLog } from "./ContactLog";
+import { PreferencesCard } from "./PreferencesCard";
 import { AccountsTable, HoldingsTable } from "./ProfileTables";
 import { brokerLabel, useCurrentUser } from "../components/currentUser";
 
@@ -214,6 +215,7 @@ function ProfileBody({ profile, onProfile }: BodyProps) {
         {t("profile.holdings")}
       </Typography.Title>
       <HoldingsTable holdings={profile.holdings} />
+      <PreferencesCard profile={profile} onProfile={onProfile} />
       <ContactLog profile={profile} onProfile={onProfile} />
     </div>
   );

@@ -37,6 +37,7 @@ function mockBackend(answer: ClientProfile | IpcError, initial: ClientProfile = 
       if (cmd === "client_profile") return initial;
       if (cmd === "sync_status") return syncStatus({ pending });
       if (cmd === "refusals") return [];
+      if (cmd === "conflicts") return [];
       if (cmd === "add_contact_note") {
         backend.notes.push((args as { note: NewContactNote }).note);
         if ("code" in answer) return ipcReject(answer);
@@ -176,6 +177,7 @@ describe("ContactLog", () => {
         if (cmd === "client_profile")
           return { ...profile, contacts: [{ ...saved, pending: !synced }] } satisfies ClientProfile;
         if (cmd === "refusals") return [];
+        if (cmd === "conflicts") return [];
         return undefined;
       },
       { shouldMockEvents: true },

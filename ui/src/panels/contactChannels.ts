@@ -1,3 +1,4 @@
+import { useT } from "../i18n/context";
 import type { MessageKey } from "../i18n/messages";
 
 /** The channels `add_contact_note` accepts, in the order the form offers them. */
@@ -17,6 +18,15 @@ function isContactChannel(value: string): value is ContactChannel {
 /** The message key of a channel's label; null for a channel this window does not know. */
 export function channelKey(channel: string): MessageKey | null {
   return isContactChannel(channel) ? `contact.channel.${channel}` : null;
+}
+
+/** A channel code as its label; a code this window does not know is shown as it is. */
+export function useChannelLabel(): (channel: string) => string {
+  const t = useT();
+  return (channel) => {
+    const key = channelKey(channel);
+    return key ? t(key) : channel;
+  };
 }
 
 /** Whether a calendar day ("YYYY-MM-DD") is before today (also "YYYY-MM-DD", Shanghai). */

@@ -1,6 +1,7 @@
 import type { IpcError } from "../bindings/IpcError";
 import type { ClientProfile } from "../bindings/ClientProfile";
 import type { ClientRow } from "../bindings/ClientRow";
+import type { ConflictView } from "../bindings/ConflictView";
 import type { ContactNoteView } from "../bindings/ContactNoteView";
 import type { RefusalNotice } from "../bindings/RefusalNotice";
 import type { SessionState } from "../bindings/SessionState";
@@ -82,6 +83,12 @@ export const profile: ClientProfile = {
     },
   ],
   contacts: [],
+  preferences: {
+    preferred_channel: "phone",
+    best_time_to_call: "工作日 9:30 前",
+    remark: null,
+    pending: false,
+  },
 };
 
 export function contactNote(overrides: Partial<ContactNoteView> = {}): ContactNoteView {
@@ -102,6 +109,20 @@ export function refusal(overrides: Partial<RefusalNotice> = {}): RefusalNotice {
     summary: "联系记录：电话回访，客户关心分红",
     reason: "客户 C000123 已转出，不能再添加联系记录",
     refused_at: "2024-03-01T16:30:00Z",
+    ...overrides,
+  };
+}
+
+export function conflict(overrides: Partial<ConflictView> = {}): ConflictView {
+  return {
+    mutation_id: "m-7",
+    client_id: "C000123",
+    client_name: "张三",
+    field: "best_time_to_call",
+    before: "工作日 9:30 前",
+    mine: "周末上午",
+    head_office: "工作日下午",
+    created_at: "2024-03-01T16:30:00Z",
     ...overrides,
   };
 }
