@@ -135,6 +135,30 @@ impl TestDesk {
         dir.join("desk.db")
     }
 
+    /// A desk of `username`, signed in and synced once.
+    pub async fn synced(base_url: &str, username: &str) -> TestDesk {
+        let desk = TestDesk::new(base_url);
+        desk.engine
+            .sign_in(username, PASSWORD)
+            .await
+            .expect("sign in");
+        desk.engine
+            .sync_once(desk.store.clone(), |_| {})
+            .await
+            .expect("first sync");
+        desk
+    }
+
+    /// The first client of the list (the largest book).
+    pub fn first_client(&self) -> String {
+        let query = store::ClientQuery {
+            search: None,
+            offset: 0,
+            limit: 1,
+        };
+        self.with_store(|s| s.list_clients(&query).expect("list").rows[0].id.clone())
+    }
+
     pub fn with_store<T>(&self, f: impl FnOnce(&Store) -> T) -> T {
         f(&self.store.lock().expect("store lock"))
     }

@@ -199,17 +199,7 @@ impl SyncEngine {
                     async move { head_office.pull(&token, query).await }
                 })
                 .await;
-            if let Some((task, rows)) = applying.take() {
-                finish_apply(task).await?;
-                report.pulled += rows;
-                report.pages += 1;
-                if let Some(total) = total {
-                    progress(SyncProgress {
-                        applied: (already + report.pulled).min(total),
-                        total,
-                    });
-                }
-            }
+            land(applying.take(), &mut report, already, total, &mut progress).await?;
             let page = fetched?;
             let rows = page.changes.len() as u64;
             if total.is_none() {
@@ -227,17 +217,7 @@ impl SyncEngine {
                 break;
             }
         }
-        if let Some((task, rows)) = applying.take() {
-            finish_apply(task).await?;
-            report.pulled += rows;
-            report.pages += 1;
-            if let Some(total) = total {
-                progress(SyncProgress {
-                    applied: (already + report.pulled).min(total),
-                    total,
-                });
-            }
-        }
+        land(applying.take(), &mut report, already, total, &mut progress).await?;
         let now = Utc::now();
         with_store(&store, move |s| s.mark_synced(now)).await?;
         Ok(report)
@@ -257,8 +237,26 @@ fn spawn_apply(
     })
 }
 
-async fn finish_apply(task: tokio::task::JoinHandle<store::Result<usize>>) -> Result<()> {
+/// Waits for a page being applied, counts it, and moves the progress bar.
+async fn land(
+    applying: Option<(tokio::task::JoinHandle<store::Result<usize>>, u64)>,
+    report: &mut SyncReport,
+    already: u64,
+    total: Option<u64>,
+    progress: &mut (impl FnMut(SyncProgress) + Send),
+) -> Result<()> {
+    let Some((task, rows)) = applying else {
+        return Ok(());
+    };
     task.await.map_err(|e| SyncError::Task(e.to_string()))??;
+    report.pulled += rows;
+    report.pages += 1;
+    if let Some(total) = total {
+        progress(SyncProgress {
+            applied: (already + report.pulled).min(total),
+            total,
+        });
+    }
     Ok(())
 }
 

@@ -5,8 +5,8 @@
 use chrono::Utc;
 use head_office::storage::Storage;
 use protocol::ClientPreferences;
-use store::{ClientQuery, PreferencesView};
-use system_tests::{small_firm, TestDesk, TestHeadOffice, PASSWORD};
+use store::PreferencesView;
+use system_tests::{small_firm, TestDesk, TestHeadOffice};
 
 fn view(channel: Option<&str>, best_time: Option<&str>, remark: Option<&str>) -> PreferencesView {
     PreferencesView {
@@ -20,23 +20,8 @@ fn view(channel: Option<&str>, best_time: Option<&str>, remark: Option<&str>) ->
 #[tokio::test(flavor = "multi_thread")]
 async fn concurrent_edits_merge_by_field_and_a_clash_becomes_a_conflict_the_broker_decides() {
     let head_office = TestHeadOffice::start(&small_firm()).await;
-    let desk = TestDesk::new(&head_office.base_url());
-    desk.engine.sign_in("broker01", PASSWORD).await.unwrap();
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
-    let client = desk.with_store(|s| {
-        s.list_clients(&ClientQuery {
-            search: None,
-            offset: 0,
-            limit: 1,
-        })
-        .unwrap()
-        .rows[0]
-            .id
-            .clone()
-    });
+    let desk = TestDesk::synced(&head_office.base_url(), "broker01").await;
+    let client = desk.first_client();
 
     // Both start from the same preferences.
     let base = ClientPreferences {
@@ -138,23 +123,8 @@ async fn concurrent_edits_merge_by_field_and_a_clash_becomes_a_conflict_the_brok
 async fn accepting_head_office_closes_the_conflict_and_an_invalid_edit_is_refused_before_it_is_queued(
 ) {
     let head_office = TestHeadOffice::start(&small_firm()).await;
-    let desk = TestDesk::new(&head_office.base_url());
-    desk.engine.sign_in("broker01", PASSWORD).await.unwrap();
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
-    let client = desk.with_store(|s| {
-        s.list_clients(&ClientQuery {
-            search: None,
-            offset: 0,
-            limit: 1,
-        })
-        .unwrap()
-        .rows[0]
-            .id
-            .clone()
-    });
+    let desk = TestDesk::synced(&head_office.base_url(), "broker01").await;
+    let client = desk.first_client();
     let edit = |id: &str, remark: &str| {
         desk.store
             .lock()
@@ -224,23 +194,8 @@ async fn accepting_head_office_closes_the_conflict_and_an_invalid_edit_is_refuse
 #[tokio::test(flavor = "multi_thread")]
 async fn an_edit_that_loses_every_field_still_leaves_the_desk_equal_to_head_office() {
     let head_office = TestHeadOffice::start(&small_firm()).await;
-    let desk = TestDesk::new(&head_office.base_url());
-    desk.engine.sign_in("broker01", PASSWORD).await.unwrap();
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
-    let client = desk.with_store(|s| {
-        s.list_clients(&ClientQuery {
-            search: None,
-            offset: 0,
-            limit: 1,
-        })
-        .unwrap()
-        .rows[0]
-            .id
-            .clone()
-    });
+    let desk = TestDesk::synced(&head_office.base_url(), "broker01").await;
+    let client = desk.first_client();
     desk.store
         .lock()
         .unwrap()

@@ -115,23 +115,8 @@ async fn another_protocol_version_is_refused_with_a_clear_message() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_note_on_a_client_transferred_away_is_refused_rolled_back_and_explained() {
     let head_office = TestHeadOffice::start(&small_firm()).await;
-    let desk = TestDesk::new(&head_office.base_url());
-    desk.engine.sign_in("broker01", PASSWORD).await.unwrap();
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
-    let client = desk.with_store(|s| {
-        s.list_clients(&store::ClientQuery {
-            search: None,
-            offset: 0,
-            limit: 1,
-        })
-        .unwrap()
-        .rows[0]
-            .id
-            .clone()
-    });
+    let desk = TestDesk::synced(&head_office.base_url(), "broker01").await;
+    let client = desk.first_client();
     let note = NewContactNote {
         client_id: client.clone(),
         channel: "visit".into(),
@@ -187,30 +172,10 @@ async fn a_note_on_a_client_transferred_away_is_refused_rolled_back_and_explaine
 #[tokio::test(flavor = "multi_thread")]
 async fn a_transferred_client_arrives_whole_at_the_new_broker() {
     let head_office = TestHeadOffice::start(&small_firm()).await;
-    let old = TestDesk::new(&head_office.base_url());
-    old.engine.sign_in("broker01", PASSWORD).await.unwrap();
-    old.engine
-        .sync_once(old.store.clone(), |_| {})
-        .await
-        .unwrap();
-    let new = TestDesk::new(&head_office.base_url());
-    new.engine.sign_in("broker02", PASSWORD).await.unwrap();
-    new.engine
-        .sync_once(new.store.clone(), |_| {})
-        .await
-        .unwrap();
+    let old = TestDesk::synced(&head_office.base_url(), "broker01").await;
+    let new = TestDesk::synced(&head_office.base_url(), "broker02").await;
 
-    let client = old.with_store(|s| {
-        s.list_clients(&store::ClientQuery {
-            search: None,
-            offset: 0,
-            limit: 1,
-        })
-        .unwrap()
-        .rows[0]
-            .id
-            .clone()
-    });
+    let client = old.first_client();
     let before = old.with_store(|s| s.client_profile(&client).unwrap().unwrap());
     head_office
         .storage

@@ -69,12 +69,7 @@ async fn first_sync_brings_the_book_then_only_what_changed() {
 async fn a_broker_receives_only_their_own_clients() {
     let params = small_firm();
     let head_office = TestHeadOffice::start(&params).await;
-    let desk = TestDesk::new(&head_office.base_url());
-    desk.engine.sign_in("broker02", PASSWORD).await.unwrap();
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    let desk = TestDesk::synced(&head_office.base_url(), "broker02").await;
     let page = desk.with_store(|s| s.list_clients(&all_clients()).unwrap());
     assert!(page.total > 0);
     for row in &page.rows {
@@ -87,12 +82,7 @@ async fn a_broker_receives_only_their_own_clients() {
 async fn with_head_office_down_the_cache_still_lists_the_book() {
     let params = small_firm();
     let mut head_office = TestHeadOffice::start(&params).await;
-    let desk = TestDesk::new(&head_office.base_url());
-    desk.engine.sign_in("broker01", PASSWORD).await.unwrap();
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    let desk = TestDesk::synced(&head_office.base_url(), "broker01").await;
     head_office.stop().await;
 
     let err = desk
