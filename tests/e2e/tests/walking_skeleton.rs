@@ -71,6 +71,11 @@ const MY_REMARK: &str = "客户希望通过微信联系";
 const HEAD_OFFICE_REMARK: &str = "客户致电客服：只在工作日联系";
 
 fn open_first_client(app: &Session) -> Result<()> {
+    gone(
+        app,
+        "[data-testid=clients-table] .ant-spin-blur",
+        "the list to load",
+    )?;
     // WebKit's driver clicks cells, not table rows.
     app.click(&app.wait("[data-testid=client-row] td", SHORT)?)?;
     app.wait_settled(".ant-drawer-content-wrapper", SHORT)

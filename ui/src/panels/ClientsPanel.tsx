@@ -123,7 +123,10 @@ export function ClientsPanel() {
     wasSyncing.current = status.syncing;
   });
 
-  const loading = loaded?.key !== key;
+  // A reload after a background sync refreshes the rows in place; only a new page or search, which
+  // shows different clients, dims the table while it loads.
+  const showing = loaded?.key.slice(loaded.key.indexOf("|") + 1);
+  const loading = showing !== `${page}|${search}`;
   const error = loaded?.key === key ? loaded.error : null;
   const cols = useMemo(() => columns(t, today), [t, today]);
 
