@@ -130,23 +130,18 @@ struct Made {
     summary: String,
 }
 
-async fn scenario(seed: u64, template: &Path, tally: &mut Tally) -> Result<(), String> {
+async fn scenario(seed: u64, template: &Path, tally: &mut Tally) -> anyhow::Result<()> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let dir = tempfile::tempdir()?;
     let db = dir.path().join("head-office.db");
-    std::fs::copy(template, &db).map_err(|e| e.to_string())?;
+    std::fs::copy(template, &db)?;
     let mut head_office = TestHeadOffice::serve(dir, &db).await;
-    let proxy = FaultProxy::start(head_office.addr(), seed)
-        .await
-        .map_err(|e| e.to_string())?;
+    let proxy = FaultProxy::start(head_office.addr(), seed).await?;
 
     let desk = TestDesk::new(&head_office.base_url());
-    desk.engine
-        .sign_in("broker01", PASSWORD)
-        .await
-        .map_err(|e| format!("sign-in: {e}"))?;
+    desk.engine.sign_in("broker01", PASSWORD).await?;
     let engine = SyncEngine::new(
-        HeadOffice::new(&proxy.url()).map_err(|e| e.to_string())?,
+        HeadOffice::new(&proxy.url())?,
         "test-device".into(),
         desk.vault.clone(),
     )
@@ -187,14 +182,13 @@ async fn scenario(seed: u64, template: &Path, tally: &mut Tally) -> Result<(), S
                     desk.store
                         .lock()
                         .unwrap()
-                        .add_contact_note(ids, ME, &note, Utc::now())
-                        .map_err(|e| e.to_string())?;
+                        .add_contact_note(ids, ME, &note, Utc::now())?;
                     made.push(m);
                     tally.notes += 1;
                 }
             }
             3 | 4 => {
-                let conn = Connection::open(&db).map_err(|e| e.to_string())?;
+                let conn = Connection::open(&db)?;
                 let (from, to) = if rng.gen_bool(0.5) {
                     (ME, OTHER)
                 } else {
@@ -205,15 +199,12 @@ async fn scenario(seed: u64, template: &Path, tally: &mut Tally) -> Result<(), S
                     &format!("SELECT id FROM clients WHERE broker_id = '{from}' ORDER BY id"),
                 );
                 if let Some(c) = candidates.get(rng.gen_range(0..candidates.len().max(1))) {
-                    head_office
-                        .storage
-                        .transfer_client(c, to)
-                        .map_err(|e| e.to_string())?;
+                    head_office.storage.transfer_client(c, to)?;
                     tally.transfers += 1;
                 }
             }
             5 => {
-                let conn = Connection::open(&db).map_err(|e| e.to_string())?;
+                let conn = Connection::open(&db)?;
                 let mine = ids_of(
                     &conn,
                     &format!("SELECT id FROM clients WHERE broker_id = '{ME}' ORDER BY id"),
@@ -222,12 +213,8 @@ async fn scenario(seed: u64, template: &Path, tally: &mut Tally) -> Result<(), S
                     let mobile = domain::Mobile::parse(&format!(
                         "139{:08}",
                         rng.gen_range(0..100_000_000u32)
-                    ))
-                    .map_err(|e| e.to_string())?;
-                    head_office
-                        .storage
-                        .correct_client_mobile(c, &mobile)
-                        .map_err(|e| e.to_string())?;
+                    ))?;
+                    head_office.storage.correct_client_mobile(c, &mobile)?;
                 }
             }
             6 => {
@@ -236,7 +223,7 @@ async fn scenario(seed: u64, template: &Path, tally: &mut Tally) -> Result<(), S
             }
             7 => {
                 // Both sides edit a client's preferences: merged field by field at the next sync.
-                let conn = Connection::open(&db).map_err(|e| e.to_string())?;
+                let conn = Connection::open(&db)?;
                 let mine = ids_of(
                     &conn,
                     &format!("SELECT id FROM clients WHERE broker_id = '{ME}' ORDER BY id"),
@@ -247,10 +234,7 @@ async fn scenario(seed: u64, template: &Path, tally: &mut Tally) -> Result<(), S
                         remark,
                         ..Default::default()
                     };
-                    head_office
-                        .storage
-                        .set_preferences(c, &fields)
-                        .map_err(|e| e.to_string())?;
+                    head_office.storage.set_preferences(c, &fields)?;
                 }
                 let local = desk_view(&TestDesk::db_path(desk.dir.path()))
                     .into_iter()
@@ -268,9 +252,8 @@ async fn scenario(seed: u64, template: &Path, tally: &mut Tally) -> Result<(), S
                     };
                     desk.store
                         .lock()
-                        .map_err(|e| e.to_string())?
-                        .update_preferences(format!("p-{seed}-{round}"), c, &edit, Utc::now())
-                        .map_err(|e| e.to_string())?;
+                        .map_err(|e| anyhow::anyhow!("store lock: {e}"))?
+                        .update_preferences(format!("p-{seed}-{round}"), c, &edit, Utc::now())?;
                     tally.preference_edits += 1;
                 }
             }
@@ -284,9 +267,7 @@ async fn scenario(seed: u64, template: &Path, tally: &mut Tally) -> Result<(), S
                     Err(_) => tally.syncs_cut_short += 1,
                     Ok(Ok(_)) => tally.syncs_ok += 1,
                     Ok(Err(e)) if e.needs_sign_in() => {
-                        return Err(format!(
-                            "round {round}: the session ended under faults: {e}"
-                        ));
+                        anyhow::bail!("round {round}: the session ended under faults: {e}");
                     }
                     Ok(Err(_)) => tally.syncs_failed += 1,
                 }
@@ -308,56 +289,49 @@ async fn scenario(seed: u64, template: &Path, tally: &mut Tally) -> Result<(), S
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     if !converged {
-        return Err(format!(
-            "no clean sync after the faults stopped: {last_error}"
-        ));
+        anyhow::bail!("no clean sync after the faults stopped: {last_error}");
     }
 
     let refused: Vec<String> = {
-        let store = desk.store.lock().map_err(|e| e.to_string())?;
-        let counters = store.sync_counters().map_err(|e| e.to_string())?;
+        let store = desk
+            .store
+            .lock()
+            .map_err(|e| anyhow::anyhow!("store lock: {e}"))?;
+        let counters = store.sync_counters()?;
         if counters.pending != 0 {
-            return Err(format!("{} outbox entries stuck", counters.pending));
+            anyhow::bail!("{} outbox entries stuck", counters.pending);
         }
         store
-            .refusals()
-            .map_err(|e| e.to_string())?
+            .refusals()?
             .into_iter()
             .map(|r| r.mutation_id)
             .collect()
     };
     tally.refused += refused.len();
-    let conn = Connection::open(&db).map_err(|e| e.to_string())?;
+    let conn = Connection::open(&db)?;
     for m in &made {
-        let copies: i64 = conn
-            .query_row(
-                "SELECT count(*) FROM contact_notes WHERE summary = ?1",
-                [&m.summary],
-                |r| r.get(0),
-            )
-            .map_err(|e| e.to_string())?;
-        let answered: i64 = conn
-            .query_row(
-                "SELECT count(*) FROM applied_mutations WHERE id = ?1",
-                [&m.mutation_id],
-                |r| r.get(0),
-            )
-            .map_err(|e| e.to_string())?;
+        let copies: i64 = conn.query_row(
+            "SELECT count(*) FROM contact_notes WHERE summary = ?1",
+            [&m.summary],
+            |r| r.get(0),
+        )?;
+        let answered: i64 = conn.query_row(
+            "SELECT count(*) FROM applied_mutations WHERE id = ?1",
+            [&m.mutation_id],
+            |r| r.get(0),
+        )?;
         let was_refused = refused.contains(&m.mutation_id);
         match (copies, was_refused) {
             (1, false) | (0, true) => {}
             _ => {
-                return Err(format!(
+                anyhow::bail!(
                     "note {} reached head office {copies} times (refused: {was_refused})",
                     m.note_id
-                ))
+                )
             }
         }
         if answered != 1 {
-            return Err(format!(
-                "mutation {} answered {answered} times",
-                m.mutation_id
-            ));
+            anyhow::bail!("mutation {} answered {answered} times", m.mutation_id);
         }
     }
     let expected = head_office_view(&db);
@@ -373,9 +347,7 @@ async fn scenario(seed: u64, template: &Path, tally: &mut Tally) -> Result<(), S
             .filter(|r| !expected.contains(r))
             .take(5)
             .collect();
-        return Err(format!(
-            "desk differs from head office: missing {missing:?}, extra {extra:?}"
-        ));
+        anyhow::bail!("desk differs from head office: missing {missing:?}, extra {extra:?}");
     }
     head_office.stop().await;
     Ok(())
