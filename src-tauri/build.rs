@@ -15,6 +15,19 @@ const COMMANDS: &[&str] = &[
     "update_preferences",
     "conflicts",
     "resolve_conflict",
+    "lock_desk",
+    "unlock_desk",
+    "lock_settings",
+    "set_idle_lock_minutes",
+    "reveal_field",
+    "export_clients",
+    "access_log",
+    "saved_filters",
+    "save_filter",
+    "delete_filter",
+    "book_tags",
+    "contribution",
+    "tier_report",
 ];
 
 fn main() {

@@ -3,8 +3,14 @@
 use crate::background::emit_status;
 use crate::background::SyncTrigger;
 use crate::desk::Desk;
-use crate::ipc::{IpcError, SessionState, SignInForm, SyncStatus};
+use crate::ipc::{
+    BookTag, ExportRequest, ExportResult, IpcError, LockSettings, SessionState, SignInForm,
+    SyncStatus,
+};
+use domain::SensitiveField;
 use std::sync::Arc;
+use store::book_view::{ContributionReport, TierReport};
+use store::{AccessLogEntry, SavedFilter};
 use store::{
     ClientPage, ClientProfile, ClientQuery, ConflictView, NewContactNote, PreferencesView,
     RefusalNotice,
@@ -102,4 +108,87 @@ pub fn resolve_conflict(
         trigger.soon();
     }
     Ok(remaining)
+}
+
+#[tauri::command]
+pub fn lock_desk(desk: DeskState<'_>) -> Result<SessionState, IpcError> {
+    Ok(desk.lock_desk()?)
+}
+
+#[tauri::command]
+pub fn unlock_desk(desk: DeskState<'_>, password: String) -> Result<SessionState, IpcError> {
+    Ok(desk.unlock(&password)?)
+}
+
+#[tauri::command]
+pub fn lock_settings(desk: DeskState<'_>) -> Result<LockSettings, IpcError> {
+    Ok(desk.lock_settings()?)
+}
+
+#[tauri::command]
+pub fn set_idle_lock_minutes(desk: DeskState<'_>, minutes: u32) -> Result<LockSettings, IpcError> {
+    Ok(desk.set_idle_lock_minutes(minutes)?)
+}
+
+#[tauri::command]
+pub fn reveal_field(
+    desk: DeskState<'_>,
+    trigger: State<'_, SyncTrigger>,
+    client_id: String,
+    field: SensitiveField,
+    reason: String,
+) -> Result<String, IpcError> {
+    let value = desk.reveal(&client_id, field, &reason)?;
+    trigger.soon();
+    Ok(value)
+}
+
+#[tauri::command]
+pub fn export_clients(
+    desk: DeskState<'_>,
+    trigger: State<'_, SyncTrigger>,
+    request: ExportRequest,
+) -> Result<ExportResult, IpcError> {
+    let result = desk.export_clients(&request)?;
+    trigger.soon();
+    Ok(result)
+}
+
+#[tauri::command]
+pub fn access_log(desk: DeskState<'_>) -> Result<Vec<AccessLogEntry>, IpcError> {
+    Ok(desk.access_log()?)
+}
+
+#[tauri::command]
+pub fn saved_filters(desk: DeskState<'_>) -> Result<Vec<SavedFilter>, IpcError> {
+    Ok(desk.saved_filters()?)
+}
+
+#[tauri::command]
+pub fn save_filter(
+    desk: DeskState<'_>,
+    name: String,
+    query: ClientQuery,
+) -> Result<Vec<SavedFilter>, IpcError> {
+    Ok(desk.save_filter(&name, &query)?)
+}
+
+#[tauri::command]
+pub fn delete_filter(desk: DeskState<'_>, name: String) -> Result<Vec<SavedFilter>, IpcError> {
+    Ok(desk.delete_filter(&name)?)
+}
+
+#[tauri::command]
+pub fn book_tags(desk: DeskState<'_>) -> Result<Vec<BookTag>, IpcError> {
+    Ok(desk.book_tags()?)
+}
+
+#[tauri::command]
+pub fn contribution(desk: DeskState<'_>) -> Result<ContributionReport, IpcError> {
+    Ok(desk.contribution()?)
+}
+
+#[tauri::command]
+pub fn tier_report(desk: DeskState<'_>) -> Result<TierReport, IpcError> {
+    Ok(desk.tier_report()?)
 }

@@ -1,6 +1,10 @@
 //! The desk itself, without Tauri: sign-in, the session, the cache and sync. Commands call into
 //! this; tests drive it directly against a real head office and the real keyring.
 
+mod book;
+mod export;
+mod lock;
+
 use crate::error::{DeskError, Result};
 use crate::ipc::{Connection, SessionState, SignInForm, SyncStatus};
 use crate::profile::{self, Profile};
@@ -8,8 +12,8 @@ use crate::secrets::Keyring;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 use store::{
-    ClientPage, ClientProfile, ClientQuery, ConflictView, NewContactNote, PreferencesView,
-    RefusalNotice, Store, StoreError, WriteIds,
+    ClientProfile, ConflictView, NewContactNote, PreferencesView, RefusalNotice, Store, StoreError,
+    WriteIds,
 };
 use sync::{HeadOffice, SyncEngine, SyncError};
 
@@ -19,6 +23,8 @@ pub struct DeskConfig {
     pub keyring_service: String,
     /// Prefilled in the sign-in form until the broker has signed in somewhere.
     pub default_server_url: Option<String>,
+    /// Where exported client lists are written (the user's downloads folder).
+    pub export_dir: PathBuf,
 }
 
 struct Session {
@@ -34,6 +40,8 @@ pub struct Desk {
     status: Mutex<SyncStatus>,
     /// One sync at a time: the background loop and "sync now" queue behind each other.
     sync_lock: tokio::sync::Mutex<()>,
+    /// Locked screens show nothing of the book; sync goes on underneath.
+    lock: Mutex<lock::LockState>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -58,6 +66,7 @@ impl Desk {
                 last_error: None,
             }),
             sync_lock: tokio::sync::Mutex::new(()),
+            lock: Mutex::new(lock::LockState::default()),
             config,
         };
         if let Some(p) = profile::load(&desk.config.data_dir)? {
@@ -90,12 +99,18 @@ impl Desk {
             Err(e) => return Err(e.into()),
         };
         let engine = self.engine_for(&profile, &keyring)?;
+        // Whoever starts the app on this machine must prove they are the broker before the book
+        // shows, as after an idle lock; with no password check stored yet, there is nothing to
+        // check against and the desk opens.
+        let can_unlock = store.desk_setting(lock::VERIFIER)?.is_some();
         self.start_session(Session {
             profile,
             keyring,
             store: Arc::new(Mutex::new(store)),
             engine,
-        })
+        })?;
+        lock(&self.lock).locked = can_unlock;
+        Ok(())
     }
 
     fn engine_for(&self, profile: &Profile, keyring: &Keyring) -> Result<SyncEngine> {
@@ -119,6 +134,15 @@ impl Desk {
         lock(&self.session).clone().ok_or(DeskError::NotSignedIn)
     }
 
+    /// The session, for anything that shows or changes the book: refused while the desk is locked.
+    fn unlocked(&self) -> Result<Arc<Session>> {
+        let session = self.session()?;
+        if lock(&self.lock).locked {
+            return Err(DeskError::Locked);
+        }
+        Ok(session)
+    }
+
     pub fn is_signed_in(&self) -> bool {
         lock(&self.session).is_some()
     }
@@ -126,6 +150,7 @@ impl Desk {
     pub fn session_state(&self) -> Result<SessionState> {
         if let Some(s) = lock(&self.session).as_ref() {
             return Ok(SessionState {
+                locked: lock(&self.lock).locked,
                 signed_in: true,
                 user: s.profile.user.clone(),
                 server_url: Some(s.profile.server_url.clone()),
@@ -134,6 +159,7 @@ impl Desk {
         }
         let remembered = profile::load(&self.config.data_dir)?;
         Ok(SessionState {
+            locked: false,
             signed_in: false,
             user: None,
             server_url: remembered
@@ -188,6 +214,8 @@ impl Desk {
             other => other?,
         };
         profile::save(&self.config.data_dir, &profile)?;
+        lock::remember_password(&store, &form.password)?;
+        *lock(&self.lock) = lock::LockState::default();
         self.start_session(Session {
             profile,
             keyring,
@@ -220,22 +248,10 @@ impl Desk {
         self.session_state()
     }
 
-    pub fn list_clients(&self, query: &ClientQuery) -> Result<ClientPage> {
-        let session = self.session()?;
-        let page = lock(&session.store).list_clients(query)?;
-        Ok(page)
-    }
-
-    pub fn client_profile(&self, client_id: &str) -> Result<ClientProfile> {
-        let session = self.session()?;
-        let profile = lock(&session.store).client_profile(client_id)?;
-        profile.ok_or_else(|| DeskError::ClientNotFound(client_id.to_string()))
-    }
-
     /// Records a contact in the cache and the outbox at once; it reaches head office with the next
     /// sync, now or whenever the network is back.
     pub fn add_contact_note(&self, note: &NewContactNote) -> Result<ClientProfile> {
-        let session = self.session()?;
+        let session = self.unlocked()?;
         let author = session
             .profile
             .user
@@ -261,7 +277,7 @@ impl Desk {
         client_id: &str,
         input: &PreferencesView,
     ) -> Result<ClientProfile> {
-        let session = self.session()?;
+        let session = self.unlocked()?;
         let pending = {
             let mut store = lock(&session.store);
             store.update_preferences(
@@ -277,7 +293,7 @@ impl Desk {
     }
 
     pub fn conflicts(&self) -> Result<Vec<ConflictView>> {
-        let session = self.session()?;
+        let session = self.unlocked()?;
         let conflicts = lock(&session.store).conflicts()?;
         Ok(conflicts)
     }
@@ -289,7 +305,7 @@ impl Desk {
         field: &str,
         keep_mine: bool,
     ) -> Result<Vec<ConflictView>> {
-        let session = self.session()?;
+        let session = self.unlocked()?;
         let mut store = lock(&session.store);
         store.resolve_conflict(
             mutation_id,
@@ -303,13 +319,13 @@ impl Desk {
     }
 
     pub fn refusals(&self) -> Result<Vec<RefusalNotice>> {
-        let session = self.session()?;
+        let session = self.unlocked()?;
         let notices = lock(&session.store).refusals()?;
         Ok(notices)
     }
 
     pub fn dismiss_refusal(&self, mutation_id: &str) -> Result<Vec<RefusalNotice>> {
-        let session = self.session()?;
+        let session = self.unlocked()?;
         let store = lock(&session.store);
         store.dismiss_refusal(mutation_id)?;
         Ok(store.refusals()?)

@@ -9,8 +9,12 @@ pub enum DeskError {
     Validation(String),
     #[error("尚未登录，请先登录")]
     NotSignedIn,
+    #[error("工作台已锁定，请输入登录密码解锁")]
+    Locked,
     #[error("未找到客户 {0}")]
     ClientNotFound(String),
+    #[error("无法导出文件：{0}")]
+    Export(String),
     #[error("无法访问系统钥匙串：{0}")]
     Keyring(String),
     #[error("无法读写本地数据目录 {path}：{source}")]
@@ -29,10 +33,13 @@ impl DeskError {
         match self {
             DeskError::Validation(_) => IpcErrorCode::Validation,
             DeskError::NotSignedIn => IpcErrorCode::NotSignedIn,
+            DeskError::Locked => IpcErrorCode::Locked,
             DeskError::ClientNotFound(_) => IpcErrorCode::NotFound,
             DeskError::Keyring(_) => IpcErrorCode::Keyring,
             DeskError::Store(store::StoreError::Invalid(_)) => IpcErrorCode::Validation,
-            DeskError::Files { .. } | DeskError::Store(_) => IpcErrorCode::Storage,
+            DeskError::Files { .. } | DeskError::Store(_) | DeskError::Export(_) => {
+                IpcErrorCode::Storage
+            }
             DeskError::Sync(e) => match e {
                 SyncError::Offline(_) => IpcErrorCode::Offline,
                 SyncError::BadAddress(_) => IpcErrorCode::Validation,

@@ -31,6 +31,8 @@ pub enum IpcErrorCode {
     /// The session ended (signed out elsewhere, token replayed, expired): sign in again.
     SessionEnded,
     NotSignedIn,
+    /// The desk locked itself; unlock with the sign-in password.
+    Locked,
     ProtocolMismatch,
     NotFound,
     Keyring,
@@ -60,6 +62,8 @@ pub struct SignInForm {
 #[ts(export)]
 pub struct SessionState {
     pub signed_in: bool,
+    /// Signed in, but the book is hidden until the broker enters their password.
+    pub locked: bool,
     pub user: Option<UserProfile>,
     /// Remembered from the last sign-in, to prefill the form. Never a password.
     pub server_url: Option<String>,
@@ -107,4 +111,48 @@ impl SyncStatus {
 pub mod events {
     /// Payload: `SyncStatus`, whenever any part of it changes.
     pub const SYNC_STATUS: &str = "sync-status";
+}
+
+/// How long the desk waits, idle, before it locks itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct LockSettings {
+    pub idle_lock_minutes: u32,
+    /// The firm's limit; the broker may choose less, never more.
+    pub max_idle_lock_minutes: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ExportFormat {
+    Csv,
+    Xlsx,
+}
+
+/// Export of the filtered client list. Every export states a reason for the audit log; `in_clear`
+/// writes ID and phone numbers unmasked.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct ExportRequest {
+    pub query: store::ClientQuery,
+    pub format: ExportFormat,
+    pub in_clear: bool,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ExportResult {
+    pub path: String,
+    #[ts(type = "number")]
+    pub rows: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct BookTag {
+    pub tag: String,
+    #[ts(type = "number")]
+    pub clients: u64,
 }

@@ -19,7 +19,7 @@ use tauri::Manager;
 
 /// Where the cache lives, the keyring name and the prefilled server can be set from outside, so
 /// that `make run` and the end-to-end tests never touch a real user's desk.
-fn config_from_env(default_data_dir: PathBuf) -> DeskConfig {
+fn config_from_env(default_data_dir: PathBuf, default_export_dir: PathBuf) -> DeskConfig {
     DeskConfig {
         data_dir: std::env::var_os("BROKERDESK_DATA_DIR")
             .map(PathBuf::from)
@@ -27,6 +27,9 @@ fn config_from_env(default_data_dir: PathBuf) -> DeskConfig {
         keyring_service: std::env::var("BROKERDESK_KEYRING_SERVICE")
             .unwrap_or_else(|_| "BrokerDesk".into()),
         default_server_url: std::env::var("BROKERDESK_SERVER_URL").ok(),
+        export_dir: std::env::var_os("BROKERDESK_EXPORT_DIR")
+            .map(PathBuf::from)
+            .unwrap_or(default_export_dir),
     }
 }
 
@@ -38,7 +41,13 @@ pub fn run() {
         .init();
     let result = tauri::Builder::default()
         .setup(|app| {
-            let config = config_from_env(app.path().app_data_dir()?);
+            let data_dir = app.path().app_data_dir()?;
+            // Without a downloads folder (a bare server session), exports go beside the cache.
+            let export_dir = app
+                .path()
+                .download_dir()
+                .unwrap_or_else(|_| data_dir.join("exports"));
+            let config = config_from_env(data_dir, export_dir);
             let desk = Arc::new(Desk::open(config)?);
             let trigger = background::SyncTrigger::default();
             app.manage(desk.clone());
@@ -60,6 +69,19 @@ pub fn run() {
             commands::update_preferences,
             commands::conflicts,
             commands::resolve_conflict,
+            commands::lock_desk,
+            commands::unlock_desk,
+            commands::lock_settings,
+            commands::set_idle_lock_minutes,
+            commands::reveal_field,
+            commands::export_clients,
+            commands::access_log,
+            commands::saved_filters,
+            commands::save_filter,
+            commands::delete_filter,
+            commands::book_tags,
+            commands::contribution,
+            commands::tier_report,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -12,6 +12,7 @@ fn config(dir: &Path, service: &str) -> DeskConfig {
         data_dir: dir.to_path_buf(),
         keyring_service: service.to_string(),
         default_server_url: None,
+        export_dir: dir.join("exports"),
     }
 }
 
@@ -30,9 +31,8 @@ fn form(url: &str, password: &str) -> SignInForm {
 
 fn everything() -> ClientQuery {
     ClientQuery {
-        search: None,
-        offset: 0,
         limit: 50,
+        ..Default::default()
     }
 }
 
@@ -69,6 +69,14 @@ async fn desk_starts_offline_from_its_cache_after_a_sync() {
         "the session is restored from the keyring without network"
     );
     assert_eq!(state.user.unwrap().username, "broker01");
+    // Whoever starts the app must prove they are the broker; the check needs no network.
+    assert!(state.locked, "a restarted desk starts locked");
+    let locked = IpcError::from(desk.list_clients(&everything()).unwrap_err());
+    assert_eq!(locked.code, IpcErrorCode::Locked);
+    let wrong = IpcError::from(desk.unlock("not-the-password").unwrap_err());
+    assert_eq!(wrong.code, IpcErrorCode::Validation);
+    assert!(wrong.message.contains("密码不正确"), "{}", wrong.message);
+    assert!(!desk.unlock(PASSWORD).unwrap().locked);
     let page = desk.list_clients(&everything()).unwrap();
     assert_eq!(page.total, 150);
     let profile = desk.client_profile(&page.rows[0].id).unwrap();

@@ -15,12 +15,18 @@ use sync::{HeadOffice, SyncEngine, TokenVault, VaultError};
 pub const PASSWORD: &str = "demo1234";
 
 /// A firm small enough to generate in a moment, shaped like the demo firm.
+/// "Today" of the test firms: expiries and history are placed relative to it.
+pub const TODAY: NaiveDate = match NaiveDate::from_ymd_opt(2026, 11, 25) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
 pub fn small_firm() -> DemoParams {
     DemoParams {
         clients: 900,
         demo_broker_clients: 150,
         trades_per_client: 8,
-        ..DemoParams::standard(NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default())
+        ..DemoParams::standard(TODAY)
     }
 }
 
@@ -152,11 +158,10 @@ impl TestDesk {
     /// The first client of the list (the largest book).
     pub fn first_client(&self) -> String {
         let query = store::ClientQuery {
-            search: None,
-            offset: 0,
             limit: 1,
+            ..Default::default()
         };
-        self.with_store(|s| s.list_clients(&query).expect("list").rows[0].id.clone())
+        self.with_store(|s| s.list_clients(&query, TODAY).expect("list").rows[0].id.clone())
     }
 
     pub fn with_store<T>(&self, f: impl FnOnce(&Store) -> T) -> T {

@@ -2,16 +2,24 @@
 //! and returns a value. Both the desk and the head office build on these rules, so a fee, a mask or a
 //! validity check can never differ between the two.
 
+pub mod access;
+pub mod asset_class;
+pub mod clock;
 pub mod fees;
 pub mod mask;
 pub mod merge;
 pub mod money;
+pub mod pareto;
+pub mod policy;
 pub mod suitability;
 pub mod tier;
 pub mod validate;
 
+pub use access::{AccessAction, SensitiveField};
+pub use asset_class::AssetClass;
 pub use fees::{FeeBreakdown, FeeSchedule, Rate, RoundingRule, TradeSide};
 pub use money::Fen;
+pub use policy::{AssessmentStatus, FirmPolicy};
 pub use suitability::{InvestorClass, ProductRisk, RiskLevel};
-pub use tier::{Tier, TierBands};
+pub use tier::{Tier, TierBands, TierPolicy};
 pub use validate::{Exchange, IdNumber, Mobile, SecurityCode, ValidationError};

@@ -51,6 +51,15 @@ impl Sum for Fen {
 }
 
 /// `¥1,234.56`, the way amounts read on a Chinese statement.
+impl Fen {
+    /// Plain decimal yuan without grouping or symbol, `-1234.50`: for files other programs read.
+    pub fn yuan_plain(self) -> String {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        format!("{sign}{}.{:02}", abs / 100, abs % 100)
+    }
+}
+
 impl fmt::Display for Fen {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sign = if self.0 < 0 { "-" } else { "" };
@@ -76,5 +85,7 @@ mod tests {
         assert_eq!(Fen(123_456_789).to_string(), "¥1,234,567.89");
         assert_eq!(Fen(5).to_string(), "¥0.05");
         assert_eq!(Fen(-100_000).to_string(), "-¥1,000.00");
+        assert_eq!(Fen(123_456_789).yuan_plain(), "1234567.89");
+        assert_eq!(Fen(-5).yuan_plain(), "-0.05");
     }
 }

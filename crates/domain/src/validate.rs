@@ -245,6 +245,11 @@ impl SecurityCode {
         Ok(SecurityCode { digits, exchange })
     }
 
+    /// The six digits without the exchange.
+    pub fn digits(&self) -> &str {
+        &self.digits
+    }
+
     pub fn exchange(&self) -> Exchange {
         self.exchange
     }

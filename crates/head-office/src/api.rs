@@ -12,6 +12,7 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use chrono::Utc;
+use domain::FirmPolicy;
 use protocol::{
     paths, MutationResult, PullPage, PullQuery, PushRequest, PushResponse, RefreshRequest, Role,
     SessionTokens, SignInRequest, UserProfile, PROTOCOL_VERSION, VERSION_HEADER,
@@ -27,6 +28,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route(paths::ME, get(me))
         .route(paths::FEED, get(feed))
         .route(paths::PUSH, post(push))
+        .route(paths::POLICY, get(policy))
         .layer(middleware::from_fn(check_protocol_version));
     Router::new()
         .merge(api)
@@ -202,6 +204,11 @@ impl FromRequestParts<Arc<AppState>> for Caller {
 
 async fn me(Caller(user): Caller) -> Json<UserProfile> {
     Json(profile(&user))
+}
+
+/// Any signed-in user may read the firm's practice: it holds no one's data.
+async fn policy(State(state): AppStateRef, Caller(_user): Caller) -> Result<Json<FirmPolicy>> {
+    Ok(Json(blocking(&state, |s| s.firm_policy()).await?))
 }
 
 async fn feed(

@@ -1,6 +1,7 @@
 //! Head-office data as it travels to the desk. Money in fen, rates in ten-millionths, instants in UTC.
 
 use crate::push::{ContactNoteRecord, PreferencesRecord};
+use crate::service::{CashTransferRecord, ClientRelationRecord, ServiceCaseRecord};
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::{Fen, InvestorClass, Rate, RiskLevel, Tier, TradeSide};
 use serde::{Deserialize, Serialize};
@@ -16,10 +17,13 @@ pub enum EntityKind {
     RiskAssessment,
     ContactNote,
     Preferences,
+    CashTransfer,
+    ServiceCase,
+    ClientRelation,
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 8] = [
+    pub const ALL: [EntityKind; 11] = [
         EntityKind::Client,
         EntityKind::Account,
         EntityKind::Holding,
@@ -28,6 +32,9 @@ impl EntityKind {
         EntityKind::RiskAssessment,
         EntityKind::ContactNote,
         EntityKind::Preferences,
+        EntityKind::CashTransfer,
+        EntityKind::ServiceCase,
+        EntityKind::ClientRelation,
     ];
 
     /// The same name serde uses on the wire, for storing a kind in a text column.
@@ -41,6 +48,9 @@ impl EntityKind {
             EntityKind::RiskAssessment => "risk_assessment",
             EntityKind::ContactNote => "contact_note",
             EntityKind::Preferences => "preferences",
+            EntityKind::CashTransfer => "cash_transfer",
+            EntityKind::ServiceCase => "service_case",
+            EntityKind::ClientRelation => "client_relation",
         }
     }
 
@@ -60,6 +70,9 @@ pub enum Record {
     RiskAssessment(RiskAssessmentRecord),
     ContactNote(ContactNoteRecord),
     Preferences(PreferencesRecord),
+    CashTransfer(CashTransferRecord),
+    ServiceCase(ServiceCaseRecord),
+    ClientRelation(ClientRelationRecord),
 }
 
 impl Record {
@@ -73,6 +86,9 @@ impl Record {
             Record::RiskAssessment(_) => EntityKind::RiskAssessment,
             Record::ContactNote(_) => EntityKind::ContactNote,
             Record::Preferences(_) => EntityKind::Preferences,
+            Record::CashTransfer(_) => EntityKind::CashTransfer,
+            Record::ServiceCase(_) => EntityKind::ServiceCase,
+            Record::ClientRelation(_) => EntityKind::ClientRelation,
         }
     }
 }
@@ -88,8 +104,12 @@ pub struct ClientRecord {
     pub total_assets: Fen,
     pub opened_on: NaiveDate,
     pub serving_broker_id: String,
+    pub serving_broker_name: String,
     pub developing_broker_id: String,
+    pub developing_broker_name: String,
     pub last_contact_at: Option<DateTime<Utc>>,
+    /// Head office's labels (高净值, 企业主, 退休 …), in display order.
+    pub tags: Vec<String>,
     pub version: u64,
 }
 

@@ -6,6 +6,7 @@ pub mod entities;
 pub mod error;
 pub mod feed;
 pub mod push;
+pub mod service;
 
 pub use auth::{RefreshRequest, Role, SessionTokens, SignInRequest, UserProfile};
 pub use entities::{
@@ -15,13 +16,17 @@ pub use entities::{
 pub use error::{ApiError, ErrorCode};
 pub use feed::{Change, PullPage, PullQuery};
 pub use push::{
-    ClientPreferences, ContactChannel, ContactNoteRecord, FieldConflictRecord, Mutation,
-    MutationOp, MutationOutcome, MutationResult, PreferencesRecord, PreferencesUpdate, PushRequest,
-    PushResponse,
+    AccessEventRecord, ClientPreferences, ContactChannel, ContactNoteRecord, FieldConflictRecord,
+    Mutation, MutationOp, MutationOutcome, MutationResult, PreferencesRecord, PreferencesUpdate,
+    PushRequest, PushResponse,
+};
+pub use service::{
+    CashTransferRecord, ClientRelationRecord, RelationKind, ServiceCaseKind, ServiceCaseRecord,
+    TransferDirection,
 };
 
 /// Bumped whenever a change to these types would be misread by the other side.
-pub const PROTOCOL_VERSION: u32 = 1;
+pub const PROTOCOL_VERSION: u32 = 2;
 
 /// Every request and response carries the sender's protocol version in this header.
 pub const VERSION_HEADER: &str = "x-brokerdesk-protocol";
@@ -34,4 +39,6 @@ pub mod paths {
     pub const FEED: &str = "/api/v1/feed";
     pub const PUSH: &str = "/api/v1/push";
     pub const HEALTH: &str = "/api/v1/health";
+    /// The firm's configurable practice (`domain::FirmPolicy`), fetched with every sync.
+    pub const POLICY: &str = "/api/v1/policy";
 }

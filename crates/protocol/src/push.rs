@@ -2,6 +2,7 @@
 //! a mutation once and answers a resend with the first result.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use domain::{AccessAction, SensitiveField};
 use serde::{Deserialize, Serialize};
 
 /// How a broker reached the client.
@@ -102,11 +103,26 @@ pub struct PreferencesUpdate {
     pub after: ClientPreferences,
 }
 
+/// A reveal or an export of personal data, as the audit log at head office keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessEventRecord {
+    pub id: String,
+    pub action: AccessAction,
+    /// The client whose field was revealed; none for an export of a list.
+    pub client_id: Option<String>,
+    pub field: Option<SensitiveField>,
+    pub reason: String,
+    /// What was exported: format, row count, whether in clear.
+    pub detail: String,
+    pub at: DateTime<Utc>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "op", content = "data", rename_all = "snake_case")]
 pub enum MutationOp {
     AddContactNote(ContactNoteRecord),
     UpdatePreferences(PreferencesUpdate),
+    RecordAccess(AccessEventRecord),
 }
 
 /// A field both sides changed: head office's value stands, the broker's waits here.

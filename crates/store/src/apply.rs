@@ -1,101 +1,13 @@
 //! Applying pulled pages. A page and the cursor after it are written in one transaction, so an
 //! interrupted sync resumes from the last whole page and never half-applies one.
 
+use crate::apply_rows::{bind_and_run, client_of, columns, table};
 use crate::error::Result;
 use crate::sync_state::{set_value, CURSOR};
 use crate::Store;
-use domain::TradeSide;
 use protocol::{Change, EntityKind, PullPage, Record};
-use rusqlite::{params, Transaction};
-
-fn table(kind: EntityKind) -> &'static str {
-    match kind {
-        EntityKind::Client => "clients",
-        EntityKind::Account => "accounts",
-        EntityKind::Holding => "holdings",
-        EntityKind::Trade => "trades",
-        EntityKind::AssetMonth => "asset_months",
-        EntityKind::RiskAssessment => "risk_assessments",
-        EntityKind::ContactNote => "contact_notes",
-        EntityKind::Preferences => "client_preferences",
-    }
-}
-
-fn columns(kind: EntityKind) -> &'static [&'static str] {
-    match kind {
-        EntityKind::Client => &[
-            "id",
-            "name",
-            "id_number",
-            "mobile",
-            "investor_class",
-            "tier",
-            "total_assets",
-            "opened_on",
-            "serving_broker_id",
-            "developing_broker_id",
-            "last_contact_at",
-            "version",
-        ],
-        EntityKind::Account => &[
-            "id",
-            "client_id",
-            "account_no",
-            "commission_rate",
-            "waive_minimum",
-            "opened_on",
-            "cash",
-        ],
-        EntityKind::Holding => &[
-            "id",
-            "client_id",
-            "account_id",
-            "security_code",
-            "security_name",
-            "quantity",
-            "cost",
-            "market_value",
-        ],
-        EntityKind::Trade => &[
-            "id",
-            "client_id",
-            "account_id",
-            "traded_at",
-            "security_code",
-            "side",
-            "quantity",
-            "price_li",
-            "amount",
-            "commission",
-            "handling_fee",
-            "regulatory_fee",
-            "transfer_fee",
-            "stamp_duty",
-            "net_commission",
-        ],
-        EntityKind::AssetMonth => &["id", "client_id", "month", "total_assets"],
-        EntityKind::RiskAssessment => &["id", "client_id", "level", "assessed_on", "expires_on"],
-        EntityKind::Preferences => &[
-            "id",
-            "client_id",
-            "preferred_channel",
-            "best_time_to_call",
-            "remark",
-            "version",
-            "pending",
-        ],
-        EntityKind::ContactNote => &[
-            "id",
-            "client_id",
-            "channel",
-            "summary",
-            "contacted_at",
-            "follow_up_on",
-            "author_id",
-            "pending",
-        ],
-    }
-}
+use rusqlite::{OptionalExtension, Transaction};
+use std::collections::HashSet;
 
 /// An upsert that updates in place: `INSERT OR REPLACE` would delete the row first and, through the
 /// cascade, every child of a client.
@@ -115,13 +27,6 @@ fn upsert_sql(kind: EntityKind) -> String {
     )
 }
 
-fn side_code(side: TradeSide) -> &'static str {
-    match side {
-        TradeSide::Buy => "Buy",
-        TradeSide::Sell => "Sell",
-    }
-}
-
 fn upsert(tx: &Transaction<'_>, record: &Record) -> Result<()> {
     let mut stmt = tx.prepare_cached(&upsert_sql(record.kind()))?;
     bind_and_run(&mut stmt, record)
@@ -139,95 +44,11 @@ fn insert_sql(kind: EntityKind) -> String {
     )
 }
 
-fn bind_and_run(stmt: &mut rusqlite::Statement<'_>, record: &Record) -> Result<()> {
-    match record {
-        Record::Client(c) => stmt.execute(params![
-            c.id,
-            c.name,
-            c.id_number,
-            c.mobile,
-            c.investor_class.code(),
-            c.tier.code(),
-            c.total_assets.0,
-            c.opened_on,
-            c.serving_broker_id,
-            c.developing_broker_id,
-            c.last_contact_at,
-            c.version
-        ])?,
-        Record::Account(a) => stmt.execute(params![
-            a.id,
-            a.client_id,
-            a.account_no,
-            a.commission_rate.0,
-            a.waive_minimum,
-            a.opened_on,
-            a.cash.0
-        ])?,
-        Record::Holding(h) => stmt.execute(params![
-            h.id,
-            h.client_id,
-            h.account_id,
-            h.security_code,
-            h.security_name,
-            h.quantity,
-            h.cost.0,
-            h.market_value.0
-        ])?,
-        Record::Trade(t) => stmt.execute(params![
-            t.id,
-            t.client_id,
-            t.account_id,
-            t.traded_at,
-            t.security_code,
-            side_code(t.side),
-            t.quantity,
-            t.price_li,
-            t.amount.0,
-            t.commission.0,
-            t.handling_fee.0,
-            t.regulatory_fee.0,
-            t.transfer_fee.0,
-            t.stamp_duty.0,
-            t.net_commission.0
-        ])?,
-        Record::AssetMonth(m) => {
-            stmt.execute(params![m.id, m.client_id, m.month, m.total_assets.0])?
-        }
-        Record::RiskAssessment(r) => stmt.execute(params![
-            r.id,
-            r.client_id,
-            r.level.code(),
-            r.assessed_on,
-            r.expires_on
-        ])?,
-        // What head office sends is accepted: the note is no longer pending.
-        Record::ContactNote(n) => stmt.execute(params![
-            n.id,
-            n.client_id,
-            n.channel.as_str(),
-            n.summary,
-            n.contacted_at,
-            n.follow_up_on,
-            n.author_id,
-            0
-        ])?,
-        Record::Preferences(p) => stmt.execute(params![
-            p.id,
-            p.client_id,
-            p.fields.preferred_channel,
-            p.fields.best_time_to_call,
-            p.fields.remark,
-            p.version,
-            0
-        ])?,
-    };
-    Ok(())
-}
-
 /// Deletes a row; a client goes with everything hanging off it, broker data included, because a
 /// client who left the book must leave no trace on this desk.
-fn remove(tx: &Transaction<'_>, kind: EntityKind, id: &str) -> Result<()> {
+/// Returns the client whose child row went, so its derived facts can be redone.
+fn remove(tx: &Transaction<'_>, kind: EntityKind, id: &str) -> Result<Option<String>> {
+    let mut owner = None;
     if kind == EntityKind::Client {
         for child in EntityKind::ALL
             .into_iter()
@@ -236,11 +57,36 @@ fn remove(tx: &Transaction<'_>, kind: EntityKind, id: &str) -> Result<()> {
             let sql = format!("DELETE FROM {} WHERE client_id = ?1", table(child));
             tx.prepare_cached(&sql)?.execute([id])?;
         }
-        tx.prepare_cached("DELETE FROM conflicts WHERE client_id = ?1")?
-            .execute([id])?;
+        // The audit log stays: it records what the broker did, and head office must receive it.
+        for derived in ["conflicts", "client_facts", "reminders"] {
+            let sql = format!("DELETE FROM {derived} WHERE client_id = ?1");
+            tx.prepare_cached(&sql)?.execute([id])?;
+        }
+    } else {
+        let sql = format!("SELECT client_id FROM {} WHERE id = ?1", table(kind));
+        owner = tx
+            .prepare_cached(&sql)?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
     }
     let sql = format!("DELETE FROM {} WHERE id = ?1", table(kind));
     tx.prepare_cached(&sql)?.execute([id])?;
+    Ok(owner)
+}
+
+/// Recomputes what the client list filters on from the client's rows as they now stand.
+fn refresh_facts(tx: &Transaction<'_>, client_id: &str) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT OR REPLACE INTO client_facts \
+         (client_id, risk_level, assessed_on, risk_expires_on, last_trade_at, account_nos) \
+         SELECT ?1, r.level, r.assessed_on, r.expires_on, \
+           (SELECT max(traded_at) FROM trades WHERE client_id = ?1), \
+           coalesce((SELECT group_concat(account_no, ' ') FROM accounts WHERE client_id = ?1), '') \
+         FROM (SELECT 1) LEFT JOIN (SELECT level, assessed_on, expires_on FROM risk_assessments \
+           WHERE client_id = ?1 ORDER BY assessed_on DESC LIMIT 1) r \
+         WHERE EXISTS (SELECT 1 FROM clients WHERE id = ?1)",
+    )?
+    .execute([client_id])?;
     Ok(())
 }
 
@@ -260,11 +106,22 @@ impl Store {
     /// Applies one page and moves the cursor past it, atomically. Returns the rows touched.
     pub fn apply_page(&mut self, page: &PullPage) -> Result<usize> {
         let tx = self.conn.transaction()?;
+        let mut touched: HashSet<String> = HashSet::new();
         for change in &page.changes {
             match change {
-                Change::Upsert { record, .. } => upsert(&tx, record)?,
-                Change::Remove { kind, id, .. } => remove(&tx, *kind, id)?,
+                Change::Upsert { record, .. } => {
+                    upsert(&tx, record)?;
+                    touched.insert(client_of(record).to_string());
+                }
+                Change::Remove { kind, id, .. } => {
+                    if let Some(owner) = remove(&tx, *kind, id)? {
+                        touched.insert(owner);
+                    }
+                }
             }
+        }
+        for client_id in &touched {
+            refresh_facts(&tx, client_id)?;
         }
         set_value(&tx, CURSOR, &page.cursor.to_string())?;
         tx.commit()?;

@@ -9,6 +9,8 @@ pub enum StoreError {
     Invalid(String),
     #[error("本地数据格式错误：{0}")]
     Corrupt(String),
+    #[error("本地数据格式错误：{0}")]
+    Json(#[from] serde_json::Error),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -4,20 +4,32 @@
 //! the queries behind each panel (`queries`) return view types that cross IPC as they are, already
 //! masked, so an unrevealed ID number never reaches the window.
 
+mod access;
 mod apply;
+mod apply_rows;
+pub mod book_view;
+pub mod client_list;
 mod error;
+mod export_rows;
 mod migrate;
 mod outbox;
 mod preferences;
+pub mod profile_views;
 pub mod queries;
+mod reminders;
+mod saved_filters;
+mod search_key;
 mod sync_state;
 
+pub use access::AccessLogEntry;
+pub use client_list::{ClientPage, ClientQuery, ClientRow, ClientSort, ClientSortField};
 pub use error::{Result, StoreError};
+pub use export_rows::ExportRow;
 pub use outbox::{NewContactNote, RefusalNotice, WriteIds};
 pub use preferences::{ConflictView, PreferencesView};
-pub use queries::{
-    AccountView, ClientPage, ClientProfile, ClientQuery, ClientRow, ContactNoteView, HoldingView,
-};
+pub use profile_views::{AccountView, ClientProfile, ContactNoteView, HoldingView};
+pub use reminders::ReminderView;
+pub use saved_filters::SavedFilter;
 pub use sync_state::SyncCounters;
 
 use rusqlite::Connection;

@@ -44,6 +44,7 @@ pub(crate) fn enqueue(tx: &Transaction<'_>, mutation: &Mutation) -> Result<()> {
     let kind = match mutation.op {
         MutationOp::AddContactNote(_) => "add_contact_note",
         MutationOp::UpdatePreferences(_) => "update_preferences",
+        MutationOp::RecordAccess(_) => "record_access",
     };
     tx.execute(
         "INSERT INTO outbox (id, kind, payload, created_at) VALUES (?1, ?2, ?3, ?4)",
@@ -102,6 +103,9 @@ impl Store {
             "UPDATE clients SET last_contact_at = max(coalesce(last_contact_at, ''), ?2) WHERE id = ?1",
             params![record.client_id, now],
         )?;
+        if let Some(due_on) = record.follow_up_on {
+            crate::reminders::add_follow_up(&tx, &record, due_on, now)?;
+        }
         let id = record.id.clone();
         enqueue(
             &tx,
@@ -148,6 +152,7 @@ impl Store {
                 (MutationOutcome::Refused { message, .. }, MutationOp::AddContactNote(n)) => {
                     // Head office has no such note: its state is "no note", so the desk's goes.
                     tx.execute("DELETE FROM contact_notes WHERE id = ?1", [&n.id])?;
+                    tx.execute("DELETE FROM reminders WHERE source_id = ?1", [&n.id])?;
                     // The whole text is kept: the broker may want to record it elsewhere.
                     refuse(
                         &tx,
@@ -178,6 +183,16 @@ impl Store {
                     )?;
                 }
                 (MutationOutcome::Applied, MutationOp::UpdatePreferences(_)) => {}
+                (outcome, MutationOp::RecordAccess(event)) => {
+                    // The entry stays in the desk's log either way; a refusal is shown too.
+                    tx.execute(
+                        "UPDATE access_log SET pending = 0 WHERE id = ?1",
+                        [&event.id],
+                    )?;
+                    if let MutationOutcome::Refused { message, .. } = outcome {
+                        refuse(&tx, &result.id, "访问审计记录", message, now)?;
+                    }
+                }
             }
         }
         tx.commit()?;

@@ -1,234 +1,95 @@
-//! The queries behind the client panel. Every view is masked here: personal data leaves the store
-//! only in the form the window may show.
+//! The client 360° query. Every part is masked here: personal data leaves the store only in the
+//! form the window may show (clear values go through `access.rs`, with an audit entry).
 
 use crate::error::{Result, StoreError};
+use crate::profile_views::*;
 use crate::Store;
-use chrono::{DateTime, NaiveDate, Utc};
-use domain::{mask, Fen, InvestorClass, Rate, RiskLevel, Tier};
+use chrono::{DateTime, Months, NaiveDate, Utc};
+use domain::{mask, AssetClass, Fen, IdNumber, InvestorClass, Rate, RiskLevel, Tier, TradeSide};
+use protocol::{RelationKind, ServiceCaseKind, TransferDirection};
 use rusqlite::{params, OptionalExtension, Row};
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
-
-#[derive(Debug, Clone, Default, Deserialize, TS)]
-#[ts(export)]
-pub struct ClientQuery {
-    /// Matches the name, the client number, the account number or the tail of the mobile number.
-    pub search: Option<String>,
-    #[ts(type = "number")]
-    pub offset: u32,
-    #[ts(type = "number")]
-    pub limit: u32,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct ClientRow {
-    pub id: String,
-    pub name: String,
-    pub tier: Tier,
-    pub risk_level: Option<RiskLevel>,
-    pub assessment_expires_on: Option<NaiveDate>,
-    pub total_assets: Fen,
-    pub last_contact_at: Option<DateTime<Utc>>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct ClientPage {
-    /// Clients matching the query in the whole book, not just this page.
-    #[ts(type = "number")]
-    pub total: u64,
-    pub rows: Vec<ClientRow>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct AccountView {
-    pub id: String,
-    pub account_no_masked: String,
-    pub commission_rate: Rate,
-    pub waive_minimum: bool,
-    pub cash: Fen,
-    pub opened_on: NaiveDate,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct HoldingView {
-    pub security_code: String,
-    pub security_name: String,
-    #[ts(type = "number")]
-    pub quantity: i64,
-    pub cost: Fen,
-    pub market_value: Fen,
-    pub profit: Fen,
-}
-
-/// One entry of a client's contact timeline.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct ContactNoteView {
-    pub id: String,
-    /// `phone`, `visit`, `wechat`, `email` or `meeting`.
-    pub channel: String,
-    pub summary: String,
-    pub contacted_at: DateTime<Utc>,
-    pub follow_up_on: Option<NaiveDate>,
-    /// Written on this desk and not yet accepted by head office.
-    pub pending: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct ClientProfile {
-    pub id: String,
-    pub name: String,
-    pub id_number_masked: String,
-    pub mobile_masked: String,
-    pub investor_class: InvestorClass,
-    pub tier: Tier,
-    pub total_assets: Fen,
-    pub opened_on: NaiveDate,
-    pub serving_broker_id: String,
-    pub developing_broker_id: String,
-    pub last_contact_at: Option<DateTime<Utc>>,
-    pub risk_level: Option<RiskLevel>,
-    pub assessed_on: Option<NaiveDate>,
-    pub assessment_expires_on: Option<NaiveDate>,
-    pub accounts: Vec<AccountView>,
-    pub holdings: Vec<HoldingView>,
-    /// Newest first, at most the latest 100.
-    pub contacts: Vec<ContactNoteView>,
-    pub preferences: crate::PreferencesView,
-}
-
-const LATEST_RISK: &str = "(SELECT level FROM risk_assessments r WHERE r.client_id = c.id \
-    ORDER BY assessed_on DESC LIMIT 1)";
-const LATEST_EXPIRY: &str = "(SELECT expires_on FROM risk_assessments r WHERE r.client_id = c.id \
-    ORDER BY assessed_on DESC LIMIT 1)";
+use std::collections::BTreeMap;
 
 fn corrupt(what: &str, value: &str) -> StoreError {
     StoreError::Corrupt(format!("{what} {value}"))
 }
 
-fn tier(code: &str) -> Result<Tier> {
+pub(crate) fn tier(code: &str) -> Result<Tier> {
     Tier::from_code(code).ok_or_else(|| corrupt("tier", code))
 }
 
-fn risk(code: Option<String>) -> Result<Option<RiskLevel>> {
+pub(crate) fn risk(code: Option<String>) -> Result<Option<RiskLevel>> {
     code.map(|c| RiskLevel::from_code(&c).ok_or_else(|| corrupt("risk level", &c)))
         .transpose()
 }
 
-/// `LIKE` pattern for text typed by a broker: `%` and `_` are matched literally.
-fn like_escaped(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_")
+/// Reads a text column through a parser, reporting an unknown value as a conversion error.
+fn parsed<T>(r: &Row<'_>, i: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+    let text: String = r.get(i)?;
+    parse(&text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            i,
+            rusqlite::types::Type::Text,
+            format!("unknown value {text}").into(),
+        )
+    })
+}
+
+fn side(text: &str) -> Option<TradeSide> {
+    match text {
+        "Buy" => Some(TradeSide::Buy),
+        "Sell" => Some(TradeSide::Sell),
+        _ => None,
+    }
+}
+
+struct Head {
+    id: String,
+    name: String,
+    id_number: String,
+    mobile: String,
+    class: String,
+    tier: String,
+    assets: i64,
+    opened_on: NaiveDate,
+    serving: (String, String),
+    developing: (String, String),
+    contact: Option<DateTime<Utc>>,
+    tags: String,
 }
 
 impl Store {
-    pub fn list_clients(&self, query: &ClientQuery) -> Result<ClientPage> {
-        let search = query
-            .search
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty());
-        let pattern = search.map(like_escaped);
-        let filter = "(?1 IS NULL \
-            OR c.name LIKE '%' || ?1 || '%' ESCAPE '\\' \
-            OR c.id LIKE ?1 || '%' ESCAPE '\\' \
-            OR c.mobile LIKE '%' || ?1 ESCAPE '\\' \
-            OR EXISTS (SELECT 1 FROM accounts a WHERE a.client_id = c.id AND a.account_no LIKE '%' || ?1 || '%' ESCAPE '\\'))";
-        let total: i64 = self.conn().query_row(
-            &format!("SELECT count(*) FROM clients c WHERE {filter}"),
-            params![pattern],
-            |r| r.get(0),
-        )?;
-        let sql = format!(
-            "SELECT c.id, c.name, c.tier, {LATEST_RISK}, {LATEST_EXPIRY}, c.total_assets, c.last_contact_at \
-             FROM clients c WHERE {filter} ORDER BY c.total_assets DESC, c.id LIMIT ?2 OFFSET ?3"
-        );
-        let limit = query.limit.clamp(1, 500);
-        let mut stmt = self.conn().prepare_cached(&sql)?;
-        let raw = stmt
-            .query_map(params![pattern, limit, query.offset], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, Option<String>>(3)?,
-                    r.get::<_, Option<NaiveDate>>(4)?,
-                    r.get::<_, i64>(5)?,
-                    r.get::<_, Option<DateTime<Utc>>>(6)?,
-                ))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        let rows = raw
-            .into_iter()
-            .map(|(id, name, t, level, expires, assets, contact)| {
-                Ok(ClientRow {
-                    id,
-                    name,
-                    tier: tier(&t)?,
-                    risk_level: risk(level)?,
-                    assessment_expires_on: expires,
-                    total_assets: Fen(assets),
-                    last_contact_at: contact,
-                })
-            })
-            .collect::<Result<Vec<_>>>()?;
-        Ok(ClientPage {
-            total: total.unsigned_abs(),
-            rows,
-        })
-    }
-
-    pub fn client_count(&self) -> Result<u64> {
-        let n: i64 = self
-            .conn()
-            .query_row("SELECT count(*) FROM clients", [], |r| r.get(0))?;
-        Ok(n.unsigned_abs())
-    }
-
-    pub fn client_profile(&self, client_id: &str) -> Result<Option<ClientProfile>> {
+    pub fn client_profile(
+        &self,
+        client_id: &str,
+        today: NaiveDate,
+    ) -> Result<Option<ClientProfile>> {
         let head = self
             .conn()
             .query_row(
                 "SELECT id, name, id_number, mobile, investor_class, tier, total_assets, opened_on, \
-                 serving_broker_id, developing_broker_id, last_contact_at FROM clients WHERE id = ?1",
+                 serving_broker_id, serving_broker_name, developing_broker_id, developing_broker_name, \
+                 last_contact_at, tags FROM clients WHERE id = ?1",
                 [client_id],
                 |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, String>(2)?,
-                        r.get::<_, String>(3)?,
-                        r.get::<_, String>(4)?,
-                        r.get::<_, String>(5)?,
-                        r.get::<_, i64>(6)?,
-                        r.get::<_, NaiveDate>(7)?,
-                        r.get::<_, String>(8)?,
-                        r.get::<_, String>(9)?,
-                        r.get::<_, Option<DateTime<Utc>>>(10)?,
-                    ))
+                    Ok(Head {
+                        id: r.get(0)?,
+                        name: r.get(1)?,
+                        id_number: r.get(2)?,
+                        mobile: r.get(3)?,
+                        class: r.get(4)?,
+                        tier: r.get(5)?,
+                        assets: r.get(6)?,
+                        opened_on: r.get(7)?,
+                        serving: (r.get(8)?, r.get(9)?),
+                        developing: (r.get(10)?, r.get(11)?),
+                        contact: r.get(12)?,
+                        tags: r.get(13)?,
+                    })
                 },
             )
             .optional()?;
-        let Some((
-            id,
-            name,
-            id_number,
-            mobile,
-            class,
-            t,
-            assets,
-            opened_on,
-            serving,
-            developing,
-            contact,
-        )) = head
-        else {
+        let Some(head) = head else {
             return Ok(None);
         };
         let assessment = self
@@ -250,26 +111,46 @@ impl Store {
             Some((l, a, e)) => (risk(Some(l))?, Some(a), Some(e)),
             None => (None, None, None),
         };
+        let policy = self.firm_policy()?;
+        let accounts = self.accounts_of(client_id)?;
+        let holdings = self.holdings_of(client_id)?;
+        let allocation = allocation(&holdings, &accounts);
         Ok(Some(ClientProfile {
-            id,
-            name,
-            id_number_masked: mask::id_number(&id_number),
-            mobile_masked: mask::mobile(&mobile),
-            investor_class: InvestorClass::from_code(&class)
-                .ok_or_else(|| corrupt("investor class", &class))?,
-            tier: tier(&t)?,
-            total_assets: Fen(assets),
-            opened_on,
-            serving_broker_id: serving,
-            developing_broker_id: developing,
-            last_contact_at: contact,
+            age: IdNumber::parse(&head.id_number, today)
+                .ok()
+                .map(|n| n.age_on(today)),
+            id: head.id,
+            name: head.name,
+            id_number_masked: mask::id_number(&head.id_number),
+            mobile_masked: mask::mobile(&head.mobile),
+            investor_class: InvestorClass::from_code(&head.class)
+                .ok_or_else(|| corrupt("investor class", &head.class))?,
+            tier: tier(&head.tier)?,
+            total_assets: Fen(head.assets),
+            opened_on: head.opened_on,
+            serving_broker_id: head.serving.0,
+            serving_broker_name: head.serving.1,
+            developing_broker_id: head.developing.0,
+            developing_broker_name: head.developing.1,
+            last_contact_at: head.contact,
+            tags: serde_json::from_str(&head.tags)?,
             risk_level: level,
             assessed_on,
             assessment_expires_on: expires_on,
-            accounts: self.accounts_of(client_id)?,
-            holdings: self.holdings_of(client_id)?,
+            assessment_status: policy.assessment_status(expires_on, today),
+            accounts,
+            holdings,
+            asset_months: self.asset_months_of(client_id)?,
+            allocation,
+            trades: self.trades_of(client_id)?,
+            cash_transfers: self.cash_transfers_of(client_id)?,
+            cash_flow_12m: self.cash_flow(client_id, today)?,
             contacts: self.contacts_of(client_id)?,
+            reminders: self.client_reminders(client_id)?,
+            service_cases: self.service_cases_of(client_id)?,
+            relations: self.relations_of(client_id)?,
             preferences: self.preferences(client_id)?,
+            access_log: self.access_log(Some(client_id), 20)?,
         }))
     }
 
@@ -315,10 +196,12 @@ impl Store {
              WHERE client_id = ?1 ORDER BY market_value DESC",
         )?;
         let rows = stmt.query_map([client_id], |r: &Row<'_>| {
+            let code: String = r.get(0)?;
             let cost = Fen(r.get(3)?);
             let market_value = Fen(r.get(4)?);
             Ok(HoldingView {
-                security_code: r.get(0)?,
+                asset_class: AssetClass::of_stored(&code),
+                security_code: code,
                 security_name: r.get(1)?,
                 quantity: r.get(2)?,
                 cost,
@@ -328,4 +211,131 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
+
+    fn asset_months_of(&self, client_id: &str) -> Result<Vec<AssetMonthView>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT month, total_assets FROM (SELECT month, total_assets FROM asset_months \
+             WHERE client_id = ?1 ORDER BY month DESC LIMIT 24) ORDER BY month",
+        )?;
+        let rows = stmt.query_map([client_id], |r| {
+            Ok(AssetMonthView {
+                month: r.get(0)?,
+                total_assets: Fen(r.get(1)?),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    fn trades_of(&self, client_id: &str) -> Result<Vec<TradeView>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, traded_at, security_code, side, quantity, price_li, amount, commission, \
+             handling_fee, regulatory_fee, transfer_fee, stamp_duty, net_commission FROM trades \
+             WHERE client_id = ?1 ORDER BY traded_at DESC, id LIMIT 50",
+        )?;
+        let rows = stmt.query_map([client_id], |r| {
+            Ok(TradeView {
+                id: r.get(0)?,
+                traded_at: r.get(1)?,
+                security_code: r.get(2)?,
+                side: parsed(r, 3, side)?,
+                quantity: r.get(4)?,
+                price_li: r.get(5)?,
+                amount: Fen(r.get(6)?),
+                commission: Fen(r.get(7)?),
+                handling_fee: Fen(r.get(8)?),
+                regulatory_fee: Fen(r.get(9)?),
+                transfer_fee: Fen(r.get(10)?),
+                stamp_duty: Fen(r.get(11)?),
+                net_commission: Fen(r.get(12)?),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    fn cash_transfers_of(&self, client_id: &str) -> Result<Vec<CashTransferView>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, transferred_at, direction, amount FROM cash_transfers WHERE client_id = ?1 \
+             ORDER BY transferred_at DESC, id LIMIT 50",
+        )?;
+        let rows = stmt.query_map([client_id], |r| {
+            Ok(CashTransferView {
+                id: r.get(0)?,
+                transferred_at: r.get(1)?,
+                direction: parsed(r, 2, TransferDirection::parse)?,
+                amount: Fen(r.get(3)?),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    fn cash_flow(&self, client_id: &str, today: NaiveDate) -> Result<CashFlowSummary> {
+        let since = today.checked_sub_months(Months::new(12)).unwrap_or(today);
+        let (inflow, outflow): (i64, i64) = self.conn().query_row(
+            "SELECT coalesce(sum(CASE WHEN direction = 'in' THEN amount END), 0), \
+             coalesce(sum(CASE WHEN direction = 'out' THEN amount END), 0) \
+             FROM cash_transfers WHERE client_id = ?1 AND transferred_at >= ?2",
+            params![client_id, since.format("%Y-%m-%d").to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        Ok(CashFlowSummary {
+            transferred_in: Fen(inflow),
+            transferred_out: Fen(outflow),
+        })
+    }
+
+    fn service_cases_of(&self, client_id: &str) -> Result<Vec<ServiceCaseView>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, kind, opened_on, due_on, closed_on, summary, outcome FROM service_cases \
+             WHERE client_id = ?1 ORDER BY opened_on DESC, id",
+        )?;
+        let rows = stmt.query_map([client_id], |r| {
+            Ok(ServiceCaseView {
+                id: r.get(0)?,
+                kind: parsed(r, 1, ServiceCaseKind::parse)?,
+                opened_on: r.get(2)?,
+                due_on: r.get(3)?,
+                closed_on: r.get(4)?,
+                summary: r.get(5)?,
+                outcome: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    fn relations_of(&self, client_id: &str) -> Result<Vec<RelationView>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT l.related_client_id, l.related_name, l.kind, l.label, \
+             EXISTS (SELECT 1 FROM clients c WHERE c.id = l.related_client_id) \
+             FROM client_relations l WHERE l.client_id = ?1 ORDER BY l.kind, l.related_name",
+        )?;
+        let rows = stmt.query_map([client_id], |r| {
+            Ok(RelationView {
+                related_client_id: r.get(0)?,
+                related_name: r.get(1)?,
+                kind: parsed(r, 2, RelationKind::parse)?,
+                label: r.get(3)?,
+                in_book: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}
+
+/// Market value by asset class plus the accounts' cash, largest first.
+fn allocation(holdings: &[HoldingView], accounts: &[AccountView]) -> Vec<AllocationSlice> {
+    let mut by_class: BTreeMap<AssetClass, Fen> = BTreeMap::new();
+    for h in holdings {
+        *by_class.entry(h.asset_class).or_insert(Fen::ZERO) += h.market_value;
+    }
+    let cash = accounts.iter().fold(Fen::ZERO, |sum, a| sum + a.cash);
+    if cash > Fen::ZERO {
+        *by_class.entry(AssetClass::Cash).or_insert(Fen::ZERO) += cash;
+    }
+    let mut slices: Vec<AllocationSlice> = by_class
+        .into_iter()
+        .filter(|(_, v)| *v > Fen::ZERO)
+        .map(|(asset_class, value)| AllocationSlice { asset_class, value })
+        .collect();
+    slices.sort_by(|a, b| b.value.cmp(&a.value));
+    slices
 }

@@ -3,6 +3,7 @@
 use crate::error::{Result, StoreError};
 use crate::Store;
 use chrono::{DateTime, Utc};
+use domain::FirmPolicy;
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
@@ -10,6 +11,7 @@ use ts_rs::TS;
 pub(crate) const CURSOR: &str = "cursor";
 const LAST_SYNC_AT: &str = "last_sync_at";
 const FIRST_SYNC_TOTAL: &str = "first_sync_total";
+const FIRM_POLICY: &str = "firm_policy";
 
 pub(crate) fn set_value(conn: &Connection, key: &str, value: &str) -> Result<()> {
     conn.execute(
@@ -67,6 +69,27 @@ impl Store {
                 Ok(Some(remaining_now))
             }
         }
+    }
+
+    /// The firm's practice as last received from head office; DOMAIN.md's defaults before that.
+    pub fn firm_policy(&self) -> Result<FirmPolicy> {
+        match value(self.conn(), FIRM_POLICY)? {
+            Some(v) => Ok(serde_json::from_str(&v)?),
+            None => Ok(FirmPolicy::default()),
+        }
+    }
+
+    pub fn set_firm_policy(&self, policy: &FirmPolicy) -> Result<()> {
+        set_value(self.conn(), FIRM_POLICY, &serde_json::to_string(policy)?)
+    }
+
+    /// A setting of this desk (not the firm's), such as the idle-lock time.
+    pub fn desk_setting(&self, key: &str) -> Result<Option<String>> {
+        value(self.conn(), &format!("desk.{key}"))
+    }
+
+    pub fn set_desk_setting(&self, key: &str, text: &str) -> Result<()> {
+        set_value(self.conn(), &format!("desk.{key}"), text)
     }
 
     pub fn mark_synced(&self, at: DateTime<Utc>) -> Result<()> {

@@ -1,6 +1,7 @@
 //! The HTTP client of the head office API.
 
 use crate::error::{Result, SyncError};
+use domain::FirmPolicy;
 use protocol::{
     paths, ApiError, PullPage, PullQuery, PushRequest, PushResponse, RefreshRequest, SessionTokens,
     SignInRequest, PROTOCOL_VERSION, VERSION_HEADER,
@@ -96,6 +97,12 @@ impl HeadOffice {
 }
 
 impl HeadOffice {
+    pub async fn policy(&self, access_token: &str) -> Result<FirmPolicy> {
+        let url = format!("{}{}", self.base, paths::POLICY);
+        self.send(self.http.get(url).bearer_auth(access_token))
+            .await
+    }
+
     pub async fn push(&self, access_token: &str, request: &PushRequest) -> Result<PushResponse> {
         let url = format!("{}{}", self.base, paths::PUSH);
         self.send(self.http.post(url).bearer_auth(access_token).json(request))

@@ -176,6 +176,15 @@ impl SyncEngine {
         mut progress: impl FnMut(SyncProgress) + Send,
     ) -> Result<SyncReport> {
         let pushed = self.push_outbox(&store).await?;
+        // The firm's practice is small and may change any day: fetched with every sync, so the
+        // filters and alerts of an offline day use what head office last said.
+        let policy = self
+            .authorized(|token| {
+                let head_office = self.head_office.clone();
+                async move { head_office.policy(&token).await }
+            })
+            .await?;
+        with_store(&store, move |s| s.set_firm_policy(&policy)).await?;
         let mut cursor = with_store(&store, |s| s.cursor()).await?;
         let mut report = SyncReport {
             pushed,

@@ -7,7 +7,7 @@ use head_office::storage::Storage;
 use protocol::{paths, ErrorCode, RefreshRequest, SignInRequest, PROTOCOL_VERSION, VERSION_HEADER};
 use store::{NewContactNote, WriteIds};
 use sync::HeadOffice;
-use system_tests::{small_firm, TestDesk, TestHeadOffice, PASSWORD};
+use system_tests::{small_firm, TestDesk, TestHeadOffice, PASSWORD, TODAY};
 
 async fn sign_in(ho: &HeadOffice) -> protocol::SessionTokens {
     ho.sign_in(&SignInRequest {
@@ -163,7 +163,7 @@ async fn a_note_on_a_client_transferred_away_is_refused_rolled_back_and_explaine
             "the broker's text is kept"
         );
         assert!(
-            s.client_profile(&client).unwrap().is_none(),
+            s.client_profile(&client, TODAY).unwrap().is_none(),
             "the transferred client is purged"
         );
     });
@@ -176,7 +176,7 @@ async fn a_transferred_client_arrives_whole_at_the_new_broker() {
     let new = TestDesk::synced(&head_office.base_url(), "broker02").await;
 
     let client = old.first_client();
-    let before = old.with_store(|s| s.client_profile(&client).unwrap().unwrap());
+    let before = old.with_store(|s| s.client_profile(&client, TODAY).unwrap().unwrap());
     head_office
         .storage
         .transfer_client(&client, "B002")
@@ -191,9 +191,9 @@ async fn a_transferred_client_arrives_whole_at_the_new_broker() {
         .unwrap();
 
     assert!(old
-        .with_store(|s| s.client_profile(&client).unwrap())
+        .with_store(|s| s.client_profile(&client, TODAY).unwrap())
         .is_none());
-    let after = new.with_store(|s| s.client_profile(&client).unwrap().unwrap());
+    let after = new.with_store(|s| s.client_profile(&client, TODAY).unwrap().unwrap());
     assert_eq!(after.accounts, before.accounts);
     assert_eq!(after.holdings, before.holdings);
     assert_eq!(after.serving_broker_id, "B002");

@@ -5,13 +5,12 @@ use head_office::storage::Storage;
 use std::sync::Arc;
 use store::{ClientQuery, DbKey, Store};
 use sync::TokenVault;
-use system_tests::{small_firm, TestDesk, TestHeadOffice, DESK_KEY, PASSWORD};
+use system_tests::{small_firm, TestDesk, TestHeadOffice, DESK_KEY, PASSWORD, TODAY};
 
 fn all_clients() -> ClientQuery {
     ClientQuery {
-        search: None,
-        offset: 0,
         limit: 500,
+        ..Default::default()
     }
 }
 
@@ -47,7 +46,7 @@ async fn first_sync_brings_the_book_then_only_what_changed() {
         "nothing changed at head office, nothing transferred"
     );
 
-    let page = desk.with_store(|s| s.list_clients(&all_clients()).unwrap());
+    let page = desk.with_store(|s| s.list_clients(&all_clients(), TODAY).unwrap());
     let target = page.rows[3].id.clone();
     let new_mobile = Mobile::parse("13912345678").unwrap();
     head_office
@@ -61,7 +60,7 @@ async fn first_sync_brings_the_book_then_only_what_changed() {
         .await
         .unwrap();
     assert_eq!(third.pulled, 1, "exactly the one change arrives");
-    let profile = desk.with_store(|s| s.client_profile(&target).unwrap().unwrap());
+    let profile = desk.with_store(|s| s.client_profile(&target, TODAY).unwrap().unwrap());
     assert_eq!(profile.mobile_masked, "139****5678");
 }
 
@@ -70,10 +69,10 @@ async fn a_broker_receives_only_their_own_clients() {
     let params = small_firm();
     let head_office = TestHeadOffice::start(&params).await;
     let desk = TestDesk::synced(&head_office.base_url(), "broker02").await;
-    let page = desk.with_store(|s| s.list_clients(&all_clients()).unwrap());
+    let page = desk.with_store(|s| s.list_clients(&all_clients(), TODAY).unwrap());
     assert!(page.total > 0);
     for row in &page.rows {
-        let p = desk.with_store(|s| s.client_profile(&row.id).unwrap().unwrap());
+        let p = desk.with_store(|s| s.client_profile(&row.id, TODAY).unwrap().unwrap());
         assert_eq!(p.serving_broker_id, "B002");
     }
 }
@@ -97,7 +96,7 @@ async fn with_head_office_down_the_cache_still_lists_the_book() {
     let path = TestDesk::db_path(desk.dir.path());
     drop(desk.store);
     let reopened = Store::open(&path, &DbKey(DESK_KEY)).unwrap();
-    let page = reopened.list_clients(&all_clients()).unwrap();
+    let page = reopened.list_clients(&all_clients(), TODAY).unwrap();
     assert_eq!(page.total, 150);
     assert!(reopened.sync_counters().unwrap().last_sync_at.is_some());
 }

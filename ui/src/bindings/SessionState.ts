@@ -4,7 +4,11 @@ import type { UserProfile } from "./UserProfile";
 /**
  * What the window needs to decide between the sign-in screen and the workstation.
  */
-export type SessionState = { signed_in: boolean, user: UserProfile | null, 
+export type SessionState = { signed_in: boolean, 
+/**
+ * Signed in, but the book is hidden until the broker enters their password.
+ */
+locked: boolean, user: UserProfile | null, 
 /**
  * Remembered from the last sign-in, to prefill the form. Never a password.
  */

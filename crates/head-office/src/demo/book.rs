@@ -2,14 +2,15 @@
 
 use super::market::LISTED;
 use super::people::person;
+use super::service::{self, Neighbour, Subject};
 use super::{broker_id, DemoParams};
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, TimeZone, Utc, Weekday};
 use domain::{
-    FeeSchedule, Fen, InvestorClass, Rate, RiskLevel, SecurityCode, TierBands, TradeSide,
+    FeeSchedule, Fen, InvestorClass, Rate, RiskLevel, SecurityCode, TierPolicy, TradeSide,
 };
 use protocol::{
     AccountRecord, AssetMonthRecord, ClientRecord, ContactChannel, ContactNoteRecord,
-    HoldingRecord, RiskAssessmentRecord, TradeRecord,
+    HoldingRecord, Record, RiskAssessmentRecord, TradeRecord,
 };
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
@@ -22,6 +23,8 @@ pub struct ClientBook {
     pub asset_months: Vec<AssetMonthRecord>,
     pub risk_assessments: Vec<RiskAssessmentRecord>,
     pub contact_notes: Vec<ContactNoteRecord>,
+    /// Transfers, complaints and return visits, relations: head office's side of the 360°.
+    pub service: Vec<Record>,
 }
 
 impl ClientBook {
@@ -32,6 +35,7 @@ impl ClientBook {
             + self.asset_months.len()
             + self.risk_assessments.len()
             + self.contact_notes.len()
+            + self.service.len()
     }
 }
 
@@ -43,7 +47,8 @@ pub(super) struct Books {
     next_client: usize,
     rng: ChaCha8Rng,
     fees: FeeSchedule,
-    bands: TierBands,
+    tiers: TierPolicy,
+    neighbour: Option<Neighbour>,
 }
 
 impl Books {
@@ -56,7 +61,8 @@ impl Books {
             next_client: 1,
             rng,
             fees: FeeSchedule::since_2023_08_28(),
-            bands: TierBands::default(),
+            tiers: TierPolicy::default(),
+            neighbour: None,
         }
     }
 }
@@ -68,6 +74,7 @@ impl Iterator for Books {
         while self.made_for_broker >= *self.sizes.get(self.broker)? {
             self.broker += 1;
             self.made_for_broker = 0;
+            self.neighbour = None;
         }
         self.made_for_broker += 1;
         let n = self.next_client;
@@ -83,7 +90,7 @@ fn normal(rng: &mut ChaCha8Rng) -> f64 {
     (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
 }
 
-fn days_before(day: NaiveDate, days: u64) -> NaiveDate {
+pub(super) fn days_before(day: NaiveDate, days: u64) -> NaiveDate {
     day.checked_sub_days(Days::new(days)).unwrap_or(day)
 }
 
@@ -145,18 +152,44 @@ impl Books {
             .last()
             .map(|n| n.contacted_at)
             .or(last_contact_at);
+        let subject = Subject {
+            client_id: &client_id,
+            account_id: &account.id,
+            assets: total_assets,
+            age: p.age,
+            opened_on,
+            as_of,
+        };
+        let tags = service::tags(rng, &subject);
+        let mut service = service::cash_transfers(rng, &subject);
+        service.extend(service::service_cases(rng, &subject));
+        service.extend(service::relations(
+            rng,
+            &subject,
+            &p.name,
+            self.neighbour.as_ref(),
+        ));
+        let month_ends: Vec<Fen> = asset_months.iter().map(|m| m.total_assets).collect();
+        self.neighbour = Some(Neighbour {
+            client_id: client_id.clone(),
+            name: p.name.clone(),
+        });
         let client = ClientRecord {
             id: client_id,
             name: p.name,
             id_number: p.id_number,
             mobile: p.mobile,
             investor_class,
-            tier: self.bands.tier_for(total_assets),
+            tier: self.tiers.assign(None, &month_ends),
             total_assets,
             opened_on,
+            // Head office fills in names from its users table when it serves the row.
+            serving_broker_name: String::new(),
+            developing_broker_name: String::new(),
             serving_broker_id: serving,
             developing_broker_id: developing,
             last_contact_at,
+            tags,
             version: 1,
         };
         ClientBook {
@@ -167,11 +200,12 @@ impl Books {
             asset_months,
             risk_assessments: vec![risk],
             contact_notes,
+            service,
         }
     }
 }
 
-fn beijing(day: NaiveDate, hour: u32, minute: u32) -> DateTime<Utc> {
+pub(super) fn beijing(day: NaiveDate, hour: u32, minute: u32) -> DateTime<Utc> {
     let local = day.and_hms_opt(hour, minute, 0).unwrap_or_default();
     // Beijing has no daylight saving: UTC+8 all year.
     Utc.from_utc_datetime(&(local - chrono::Duration::hours(8)))

@@ -4,6 +4,7 @@
 mod book;
 mod market;
 mod people;
+mod service;
 
 pub use book::ClientBook;
 

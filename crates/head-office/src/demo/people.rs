@@ -94,6 +94,7 @@ pub struct Person {
     pub name: String,
     pub id_number: String,
     pub mobile: String,
+    pub age: i32,
 }
 
 pub fn person(rng: &mut impl Rng, as_of: NaiveDate) -> Person {
@@ -122,6 +123,7 @@ pub fn person(rng: &mut impl Rng, as_of: NaiveDate) -> Person {
         name,
         id_number: format!("{first17}{check}"),
         mobile,
+        age,
     }
 }
 

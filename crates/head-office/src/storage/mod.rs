@@ -2,18 +2,20 @@
 //! and PostgreSQL (a whole firm) serve the same API and pass the same tests.
 
 mod sqlite;
+mod sqlite_audit;
 mod sqlite_feed;
 mod sqlite_import;
 mod sqlite_mutations;
 mod sqlite_preferences;
 mod sqlite_rows;
+mod sqlite_rows_360;
 
 pub use sqlite::SqliteStorage;
 
 use crate::demo::FirmSeed;
 use crate::error::Result;
 use chrono::{DateTime, Utc};
-use domain::Mobile;
+use domain::{AccessAction, FirmPolicy, Mobile, SensitiveField};
 use protocol::{ClientPreferences, Mutation, MutationOutcome, PullPage, Role};
 
 /// A person who can sign in.
@@ -53,6 +55,20 @@ pub enum RefreshUse {
     Invalid,
 }
 
+/// One reveal or export as the audit log keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct AuditEntry {
+    pub id: String,
+    pub user_id: String,
+    pub username: String,
+    pub action: AccessAction,
+    pub client_id: Option<String>,
+    pub field: Option<SensitiveField>,
+    pub reason: String,
+    pub detail: String,
+    pub at: DateTime<Utc>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ImportSummary {
     pub users: usize,
@@ -88,6 +104,13 @@ pub trait Storage: Send + Sync + 'static {
 
     /// Moves a client, with all its rows, to another broker's book (客户划转).
     fn transfer_client(&self, client_id: &str, to_broker_id: &str) -> Result<()>;
+
+    /// Reveals and exports reported by desks, made in `[from, until)`, oldest first.
+    fn audit_entries(&self, from: DateTime<Utc>, until: DateTime<Utc>) -> Result<Vec<AuditEntry>>;
+
+    /// The firm's configurable practice; DOMAIN.md's defaults until head office sets it.
+    fn firm_policy(&self) -> Result<FirmPolicy>;
+    fn set_firm_policy(&self, policy: &FirmPolicy) -> Result<()>;
 
     /// Loads a generated firm into an empty database.
     fn import_firm(&self, firm: FirmSeed) -> Result<ImportSummary>;

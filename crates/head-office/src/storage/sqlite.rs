@@ -8,7 +8,7 @@ use super::{RefreshGrant, RefreshUse, Storage, UserRow};
 use crate::demo::FirmSeed;
 use crate::error::{HeadOfficeError, Result};
 use chrono::{DateTime, Utc};
-use domain::Mobile;
+use domain::{FirmPolicy, Mobile};
 use protocol::{ClientPreferences, Mutation, MutationOutcome, PullPage, Role};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::path::Path;
@@ -51,6 +51,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_firm.sql"),
     include_str!("migrations/002_contact_log.sql"),
     include_str!("migrations/003_preferences.sql"),
+    include_str!("migrations/004_client_360.sql"),
 ];
 
 fn migrate(conn: &mut Connection) -> Result<()> {
@@ -248,6 +249,38 @@ impl Storage for SqliteStorage {
 
     fn transfer_client(&self, client_id: &str, to_broker_id: &str) -> Result<()> {
         super::sqlite_mutations::transfer_client(&mut self.conn(), client_id, to_broker_id)
+    }
+
+    fn audit_entries(
+        &self,
+        from: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> Result<Vec<super::AuditEntry>> {
+        super::sqlite_audit::entries(&self.conn(), from, until)
+    }
+
+    fn firm_policy(&self) -> Result<FirmPolicy> {
+        let stored: Option<String> = self
+            .conn()
+            .query_row(
+                "SELECT value FROM firm_settings WHERE key = 'policy'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match stored {
+            Some(text) => Ok(serde_json::from_str(&text)?),
+            None => Ok(FirmPolicy::default()),
+        }
+    }
+
+    fn set_firm_policy(&self, policy: &FirmPolicy) -> Result<()> {
+        self.conn().execute(
+            "INSERT INTO firm_settings (key, value) VALUES ('policy', ?1) \
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [serde_json::to_string(policy)?],
+        )?;
+        Ok(())
     }
 
     fn import_firm(&self, firm: FirmSeed) -> Result<super::ImportSummary> {

@@ -50,7 +50,8 @@ pub(super) fn import(conn: &mut Connection, firm: FirmSeed) -> Result<ImportSumm
                 .chain(book.holdings.into_iter().map(Record::Holding))
                 .chain(book.asset_months.into_iter().map(Record::AssetMonth))
                 .chain(book.trades.into_iter().map(Record::Trade))
-                .chain(book.contact_notes.into_iter().map(Record::ContactNote));
+                .chain(book.contact_notes.into_iter().map(Record::ContactNote))
+                .chain(book.service);
             for record in records {
                 let table = FEED_TABLES
                     .iter()

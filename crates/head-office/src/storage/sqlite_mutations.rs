@@ -48,6 +48,7 @@ pub(super) fn apply(
                 super::sqlite_preferences::apply_update(&tx, user_id, update)?
             }
         }
+        MutationOp::RecordAccess(event) => super::sqlite_audit::record(&tx, user_id, event, now)?,
     };
     tx.execute(
         "INSERT INTO applied_mutations (id, user_id, outcome, applied_at) VALUES (?1, ?2, ?3, ?4)",

@@ -1,6 +1,7 @@
 //! Each feed table's columns, and the mapping between its rows and the protocol's records, kept in
 //! one place so that import, feed and later writes cannot disagree about a column.
 
+use super::sqlite_rows_360;
 use domain::{Fen, InvestorClass, Rate, RiskLevel, Tier, TradeSide};
 use protocol::{
     AccountRecord, AssetMonthRecord, ClientPreferences, ClientRecord, ContactChannel,
@@ -20,16 +21,19 @@ pub(super) struct FeedTable {
     pub insert: &'static str,
 }
 
-pub(super) const FEED_TABLES: [FeedTable; 8] = [
+pub(super) const FEED_TABLES: [FeedTable; 11] = [
     FeedTable {
         kind: EntityKind::Client,
         table: "clients",
+        // Broker names are looked up as the row is read, so a renamed colleague is never stale.
         columns: "name, id_number, mobile, investor_class, tier, total_assets, opened_on, broker_id, \
-                  developing_broker_id, last_contact_at, version",
+                  developing_broker_id, last_contact_at, version, tags, \
+                  (SELECT display_name FROM users u WHERE u.id = clients.broker_id), \
+                  (SELECT display_name FROM users u WHERE u.id = clients.developing_broker_id)",
         read: read_client,
         insert: "INSERT INTO clients (id, broker_id, seq, name, id_number, mobile, investor_class, tier, \
-                 total_assets, opened_on, developing_broker_id, last_contact_at, version) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                 total_assets, opened_on, developing_broker_id, last_contact_at, version, tags) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     },
     FeedTable {
         kind: EntityKind::Account,
@@ -91,9 +95,12 @@ pub(super) const FEED_TABLES: [FeedTable; 8] = [
         insert: "INSERT INTO client_preferences (id, broker_id, seq, client_id, preferred_channel, \
                  best_time_to_call, remark, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     },
+    sqlite_rows_360::CASH_TRANSFERS,
+    sqlite_rows_360::SERVICE_CASES,
+    sqlite_rows_360::CLIENT_RELATIONS,
 ];
 
-fn bad(i: usize, what: &str) -> rusqlite::Error {
+pub(super) fn bad(i: usize, what: &str) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(i, Type::Text, format!("unknown {what}").into())
 }
 
@@ -120,6 +127,9 @@ fn read_client(r: &Row<'_>) -> rusqlite::Result<Record> {
         developing_broker_id: r.get(9)?,
         last_contact_at: r.get(10)?,
         version: r.get(11)?,
+        tags: serde_json::from_str(&r.get::<_, String>(12)?).map_err(|_| bad(12, "tags"))?,
+        serving_broker_name: r.get::<_, Option<String>>(13)?.unwrap_or_default(),
+        developing_broker_name: r.get::<_, Option<String>>(14)?.unwrap_or_default(),
     }))
 }
 
@@ -241,7 +251,8 @@ pub(super) fn insert(
             c.opened_on,
             c.developing_broker_id,
             c.last_contact_at,
-            c.version
+            c.version,
+            serde_json::to_string(&c.tags).unwrap_or_else(|_| "[]".into())
         ]),
         Record::Account(a) => stmt.execute(params![
             a.id,
@@ -323,5 +334,8 @@ pub(super) fn insert(
             p.fields.remark,
             p.version
         ]),
+        Record::CashTransfer(_) | Record::ServiceCase(_) | Record::ClientRelation(_) => {
+            sqlite_rows_360::insert(stmt, broker, seq, record)
+        }
     }
 }

@@ -1,0 +1,163 @@
+//! The parts of a demo client's 360° that head office keeps beside the account: tags, bank–securities
+//! transfers, complaints and return visits, family links to the client generated just before.
+
+use super::book::{beijing, days_before};
+use chrono::{Days, NaiveDate};
+use domain::Fen;
+use protocol::{
+    CashTransferRecord, ClientRelationRecord, Record, RelationKind, ServiceCaseKind,
+    ServiceCaseRecord, TransferDirection,
+};
+use rand::Rng;
+use rand_chacha::ChaCha8Rng;
+
+/// What the generator knows of a client when it adds the rest.
+pub(super) struct Subject<'a> {
+    pub client_id: &'a str,
+    pub account_id: &'a str,
+    pub assets: Fen,
+    pub age: i32,
+    pub opened_on: NaiveDate,
+    pub as_of: NaiveDate,
+}
+
+const HOBBY_TAGS: [&str; 7] = [
+    "基金定投",
+    "价值投资",
+    "短线交易",
+    "关注科创板",
+    "偏好红利",
+    "企业主",
+    "两融客户",
+];
+
+pub(super) fn tags(rng: &mut ChaCha8Rng, s: &Subject<'_>) -> Vec<String> {
+    let mut tags = Vec::new();
+    if s.assets >= Fen::from_yuan(1_000_000) {
+        tags.push("高净值".to_string());
+    }
+    if s.age >= 60 {
+        tags.push("退休".to_string());
+    }
+    if (s.as_of - s.opened_on).num_days() < 365 {
+        tags.push("新客户".to_string());
+    }
+    for _ in 0..rng.gen_range(0..3) {
+        let tag = HOBBY_TAGS[rng.gen_range(0..HOBBY_TAGS.len())].to_string();
+        if !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    tags
+}
+
+pub(super) fn cash_transfers(rng: &mut ChaCha8Rng, s: &Subject<'_>) -> Vec<Record> {
+    let count = rng.gen_range(0..10);
+    let mut out: Vec<CashTransferRecord> = (0..count)
+        .map(|k| {
+            let day = days_before(s.as_of, rng.gen_range(1..720));
+            let direction = if rng.gen_bool(0.55) {
+                TransferDirection::In
+            } else {
+                TransferDirection::Out
+            };
+            // Round thousands, as people move money.
+            let thousands = (s.assets.0 / 100 / 1_000 * rng.gen_range(2..25) / 100).max(1);
+            CashTransferRecord {
+                id: format!("X{}-{k}", &s.client_id[1..]),
+                client_id: s.client_id.to_string(),
+                account_id: s.account_id.to_string(),
+                transferred_at: beijing(day, rng.gen_range(9..16), rng.gen_range(0..60)),
+                direction,
+                amount: Fen::from_yuan(thousands * 1_000),
+            }
+        })
+        .collect();
+    out.sort_by_key(|t| t.transferred_at);
+    out.into_iter().map(Record::CashTransfer).collect()
+}
+
+const COMPLAINTS: [&str; 4] = [
+    "客户反映交易软件行情延迟，要求解释",
+    "客户对两融利率调整有异议",
+    "客户称未及时收到风险测评到期提醒",
+    "客户对转托管办理时长不满",
+];
+const VISIT_RESULTS: [&str; 4] = [
+    "回访成功：客户确认本人开户，了解产品风险",
+    "回访成功：客户对服务满意",
+    "回访成功：客户确认知晓风险测评结果",
+    "三次未接通，回访未完成",
+];
+
+pub(super) fn service_cases(rng: &mut ChaCha8Rng, s: &Subject<'_>) -> Vec<Record> {
+    let mut out = Vec::new();
+    if rng.gen_bool(0.04) {
+        let opened_on = days_before(s.as_of, rng.gen_range(1..120));
+        let due_on = opened_on + Days::new(15);
+        let closed = due_on < s.as_of && rng.gen_bool(0.8);
+        out.push(Record::ServiceCase(ServiceCaseRecord {
+            id: format!("S{}-c", &s.client_id[1..]),
+            client_id: s.client_id.to_string(),
+            kind: ServiceCaseKind::Complaint,
+            opened_on,
+            due_on: Some(due_on),
+            closed_on: closed.then(|| opened_on + Days::new(rng.gen_range(2..15))),
+            summary: COMPLAINTS[rng.gen_range(0..COMPLAINTS.len())].to_string(),
+            outcome: closed.then(|| "已向客户解释并获认可，投诉办结".to_string()),
+        }));
+    }
+    if rng.gen_bool(0.35) {
+        let opened_on = days_before(s.as_of, rng.gen_range(1..600));
+        out.push(Record::ServiceCase(ServiceCaseRecord {
+            id: format!("S{}-v", &s.client_id[1..]),
+            client_id: s.client_id.to_string(),
+            kind: ServiceCaseKind::ReturnVisit,
+            opened_on,
+            due_on: None,
+            closed_on: Some(opened_on),
+            summary: "总部客服回访".to_string(),
+            outcome: Some(VISIT_RESULTS[rng.gen_range(0..VISIT_RESULTS.len())].to_string()),
+        }));
+    }
+    out
+}
+
+/// The client generated just before, in the same book: a candidate household member.
+pub(super) struct Neighbour {
+    pub client_id: String,
+    pub name: String,
+}
+
+const FAMILY: [(&str, &str); 3] = [("配偶", "配偶"), ("子女", "父母"), ("兄弟姐妹", "兄弟姐妹")];
+
+/// A family link both ways (each side sees the other), or a colleague at the same company.
+pub(super) fn relations(
+    rng: &mut ChaCha8Rng,
+    s: &Subject<'_>,
+    name: &str,
+    neighbour: Option<&Neighbour>,
+) -> Vec<Record> {
+    let Some(other) = neighbour.filter(|_| rng.gen_bool(0.12)) else {
+        return Vec::new();
+    };
+    let (kind, (here, there)) = if rng.gen_bool(0.7) {
+        (RelationKind::Family, FAMILY[rng.gen_range(0..FAMILY.len())])
+    } else {
+        (RelationKind::SameCompany, ("同事", "同事"))
+    };
+    let link = |from: &str, to: &str, to_name: &str, label: &str| {
+        Record::ClientRelation(ClientRelationRecord {
+            id: format!("L{}-{}", &from[1..], &to[1..]),
+            client_id: from.to_string(),
+            related_client_id: to.to_string(),
+            related_name: to_name.to_string(),
+            kind,
+            label: label.to_string(),
+        })
+    };
+    vec![
+        link(s.client_id, &other.client_id, &other.name, here),
+        link(&other.client_id, s.client_id, name, there),
+    ]
+}

@@ -1,0 +1,275 @@
+//! How each mirrored record maps onto its table on the desk: one place for the column lists and
+//! the bindings, so upsert, plain insert and removal cannot disagree.
+
+use crate::error::Result;
+use crate::search_key::name_keys;
+use domain::TradeSide;
+use protocol::{EntityKind, Record};
+use rusqlite::params;
+
+pub(crate) fn table(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Client => "clients",
+        EntityKind::Account => "accounts",
+        EntityKind::Holding => "holdings",
+        EntityKind::Trade => "trades",
+        EntityKind::AssetMonth => "asset_months",
+        EntityKind::RiskAssessment => "risk_assessments",
+        EntityKind::ContactNote => "contact_notes",
+        EntityKind::Preferences => "client_preferences",
+        EntityKind::CashTransfer => "cash_transfers",
+        EntityKind::ServiceCase => "service_cases",
+        EntityKind::ClientRelation => "client_relations",
+    }
+}
+
+pub(crate) fn columns(kind: EntityKind) -> &'static [&'static str] {
+    match kind {
+        EntityKind::Client => &[
+            "id",
+            "name",
+            "id_number",
+            "mobile",
+            "investor_class",
+            "tier",
+            "total_assets",
+            "opened_on",
+            "serving_broker_id",
+            "developing_broker_id",
+            "last_contact_at",
+            "version",
+            "tags",
+            "serving_broker_name",
+            "developing_broker_name",
+            "name_pinyin",
+            "name_initials",
+        ],
+        EntityKind::Account => &[
+            "id",
+            "client_id",
+            "account_no",
+            "commission_rate",
+            "waive_minimum",
+            "opened_on",
+            "cash",
+        ],
+        EntityKind::Holding => &[
+            "id",
+            "client_id",
+            "account_id",
+            "security_code",
+            "security_name",
+            "quantity",
+            "cost",
+            "market_value",
+        ],
+        EntityKind::Trade => &[
+            "id",
+            "client_id",
+            "account_id",
+            "traded_at",
+            "security_code",
+            "side",
+            "quantity",
+            "price_li",
+            "amount",
+            "commission",
+            "handling_fee",
+            "regulatory_fee",
+            "transfer_fee",
+            "stamp_duty",
+            "net_commission",
+        ],
+        EntityKind::AssetMonth => &["id", "client_id", "month", "total_assets"],
+        EntityKind::RiskAssessment => &["id", "client_id", "level", "assessed_on", "expires_on"],
+        EntityKind::Preferences => &[
+            "id",
+            "client_id",
+            "preferred_channel",
+            "best_time_to_call",
+            "remark",
+            "version",
+            "pending",
+        ],
+        EntityKind::ContactNote => &[
+            "id",
+            "client_id",
+            "channel",
+            "summary",
+            "contacted_at",
+            "follow_up_on",
+            "author_id",
+            "pending",
+        ],
+        EntityKind::CashTransfer => &[
+            "id",
+            "client_id",
+            "account_id",
+            "transferred_at",
+            "direction",
+            "amount",
+        ],
+        EntityKind::ServiceCase => &[
+            "id",
+            "client_id",
+            "kind",
+            "opened_on",
+            "due_on",
+            "closed_on",
+            "summary",
+            "outcome",
+        ],
+        EntityKind::ClientRelation => &[
+            "id",
+            "client_id",
+            "related_client_id",
+            "related_name",
+            "kind",
+            "label",
+        ],
+    }
+}
+
+fn side_code(side: TradeSide) -> &'static str {
+    match side {
+        TradeSide::Buy => "Buy",
+        TradeSide::Sell => "Sell",
+    }
+}
+
+pub(crate) fn bind_and_run(stmt: &mut rusqlite::Statement<'_>, record: &Record) -> Result<()> {
+    match record {
+        Record::Client(c) => {
+            let (pinyin, initials) = name_keys(&c.name);
+            stmt.execute(params![
+                c.id,
+                c.name,
+                c.id_number,
+                c.mobile,
+                c.investor_class.code(),
+                c.tier.code(),
+                c.total_assets.0,
+                c.opened_on,
+                c.serving_broker_id,
+                c.developing_broker_id,
+                c.last_contact_at,
+                c.version,
+                serde_json::to_string(&c.tags)?,
+                c.serving_broker_name,
+                c.developing_broker_name,
+                pinyin,
+                initials
+            ])?
+        }
+        Record::Account(a) => stmt.execute(params![
+            a.id,
+            a.client_id,
+            a.account_no,
+            a.commission_rate.0,
+            a.waive_minimum,
+            a.opened_on,
+            a.cash.0
+        ])?,
+        Record::Holding(h) => stmt.execute(params![
+            h.id,
+            h.client_id,
+            h.account_id,
+            h.security_code,
+            h.security_name,
+            h.quantity,
+            h.cost.0,
+            h.market_value.0
+        ])?,
+        Record::Trade(t) => stmt.execute(params![
+            t.id,
+            t.client_id,
+            t.account_id,
+            t.traded_at,
+            t.security_code,
+            side_code(t.side),
+            t.quantity,
+            t.price_li,
+            t.amount.0,
+            t.commission.0,
+            t.handling_fee.0,
+            t.regulatory_fee.0,
+            t.transfer_fee.0,
+            t.stamp_duty.0,
+            t.net_commission.0
+        ])?,
+        Record::AssetMonth(m) => {
+            stmt.execute(params![m.id, m.client_id, m.month, m.total_assets.0])?
+        }
+        Record::RiskAssessment(r) => stmt.execute(params![
+            r.id,
+            r.client_id,
+            r.level.code(),
+            r.assessed_on,
+            r.expires_on
+        ])?,
+        // What head office sends is accepted: the note is no longer pending.
+        Record::ContactNote(n) => stmt.execute(params![
+            n.id,
+            n.client_id,
+            n.channel.as_str(),
+            n.summary,
+            n.contacted_at,
+            n.follow_up_on,
+            n.author_id,
+            0
+        ])?,
+        Record::Preferences(p) => stmt.execute(params![
+            p.id,
+            p.client_id,
+            p.fields.preferred_channel,
+            p.fields.best_time_to_call,
+            p.fields.remark,
+            p.version,
+            0
+        ])?,
+        Record::CashTransfer(t) => stmt.execute(params![
+            t.id,
+            t.client_id,
+            t.account_id,
+            t.transferred_at,
+            t.direction.as_str(),
+            t.amount.0
+        ])?,
+        Record::ServiceCase(c) => stmt.execute(params![
+            c.id,
+            c.client_id,
+            c.kind.as_str(),
+            c.opened_on,
+            c.due_on,
+            c.closed_on,
+            c.summary,
+            c.outcome
+        ])?,
+        Record::ClientRelation(l) => stmt.execute(params![
+            l.id,
+            l.client_id,
+            l.related_client_id,
+            l.related_name,
+            l.kind.as_str(),
+            l.label
+        ])?,
+    };
+    Ok(())
+}
+
+/// The client a record belongs to: the client itself, or its parent.
+pub(crate) fn client_of(record: &Record) -> &str {
+    match record {
+        Record::Client(c) => &c.id,
+        Record::Account(a) => &a.client_id,
+        Record::Holding(h) => &h.client_id,
+        Record::Trade(t) => &t.client_id,
+        Record::AssetMonth(m) => &m.client_id,
+        Record::RiskAssessment(r) => &r.client_id,
+        Record::ContactNote(n) => &n.client_id,
+        Record::Preferences(p) => &p.client_id,
+        Record::CashTransfer(t) => &t.client_id,
+        Record::ServiceCase(c) => &c.client_id,
+        Record::ClientRelation(l) => &l.client_id,
+    }
+}

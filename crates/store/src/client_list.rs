@@ -1,0 +1,357 @@
+//! The client list: search by name, pinyin, initials, account number or phone tail; filters by
+//! tier, risk level, assessment, assets, tag, contact and dormancy; any sort. Each row is masked.
+
+use crate::error::{Result, StoreError};
+use crate::queries::{risk, tier};
+use crate::Store;
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use domain::{mask, AssessmentStatus, Fen, FirmPolicy, RiskLevel, Tier};
+use rusqlite::params_from_iter;
+use rusqlite::types::Value;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ClientSortField {
+    #[default]
+    TotalAssets,
+    /// In pinyin order, the way Chinese name lists are read.
+    Name,
+    LastContact,
+    AssessmentExpiry,
+    OpenedOn,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ClientSort {
+    pub field: ClientSortField,
+    pub descending: bool,
+}
+
+/// What the broker asked the list for. Saved filters store it as it is.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ClientQuery {
+    /// Name or part of it, full pinyin or initials, client number, account number, phone tail.
+    pub search: Option<String>,
+    pub tiers: Vec<Tier>,
+    pub risk_levels: Vec<RiskLevel>,
+    pub assessment: Vec<AssessmentStatus>,
+    pub assets_min: Option<Fen>,
+    pub assets_max: Option<Fen>,
+    pub tag: Option<String>,
+    /// Contacted within this many days.
+    pub contacted_within_days: Option<u32>,
+    /// Not contacted for at least this many days (or never).
+    pub not_contacted_days: Option<u32>,
+    /// No trade and no contact for the firm's dormancy period.
+    pub dormant_only: bool,
+    pub sort: ClientSort,
+    #[ts(type = "number")]
+    pub offset: u32,
+    #[ts(type = "number")]
+    pub limit: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ClientRow {
+    pub id: String,
+    pub name: String,
+    pub mobile_masked: String,
+    pub tier: Tier,
+    pub risk_level: Option<RiskLevel>,
+    pub assessment_expires_on: Option<NaiveDate>,
+    pub assessment_status: AssessmentStatus,
+    pub total_assets: Fen,
+    pub last_contact_at: Option<DateTime<Utc>>,
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ClientPage {
+    /// Clients matching the query in the whole book, not just this page.
+    #[ts(type = "number")]
+    pub total: u64,
+    pub rows: Vec<ClientRow>,
+}
+
+/// The largest page the window may ask for; the table is virtual and asks for more as it scrolls.
+pub const MAX_PAGE: u32 = 1_000;
+
+/// `LIKE` pattern for text typed by a broker: `%` and `_` are matched literally.
+fn like_escaped(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
+/// A WHERE clause built up with its parameters in order.
+#[derive(Default)]
+pub(crate) struct Conditions {
+    pub(crate) clauses: Vec<String>,
+    pub(crate) values: Vec<Value>,
+}
+
+impl Conditions {
+    fn add(&mut self, clause: impl Into<String>, values: impl IntoIterator<Item = Value>) {
+        self.clauses.push(clause.into());
+        self.values.extend(values);
+    }
+
+    pub(crate) fn sql(&self) -> String {
+        if self.clauses.is_empty() {
+            "1".to_string()
+        } else {
+            self.clauses.join(" AND ")
+        }
+    }
+}
+
+fn text(v: impl Into<String>) -> Value {
+    Value::Text(v.into())
+}
+
+fn day_text(day: NaiveDate) -> Value {
+    text(day.format("%Y-%m-%d").to_string())
+}
+
+fn days_before(today: NaiveDate, days: u32) -> NaiveDate {
+    today
+        .checked_sub_days(Days::new(u64::from(days)))
+        .unwrap_or(NaiveDate::MIN)
+}
+
+fn search_condition(w: &mut Conditions, search: &str) {
+    let lower = search.to_lowercase();
+    let pattern = like_escaped(&lower);
+    if lower.bytes().all(|b| b.is_ascii_lowercase()) {
+        w.add(
+            "(c.name_pinyin LIKE '%' || ? || '%' ESCAPE '\\' OR c.name_initials LIKE ? || '%' ESCAPE '\\')",
+            [text(pattern.clone()), text(pattern)],
+        );
+    } else if lower.bytes().all(|b| b.is_ascii_digit()) {
+        w.add(
+            "(c.mobile LIKE '%' || ? ESCAPE '\\' OR f.account_nos LIKE '%' || ? || '%' ESCAPE '\\' \
+             OR c.id LIKE '%' || ? ESCAPE '\\')",
+            [text(pattern.clone()), text(pattern.clone()), text(pattern)],
+        );
+    } else {
+        w.add(
+            "(c.name LIKE '%' || ? || '%' ESCAPE '\\' OR lower(c.id) LIKE ? || '%' ESCAPE '\\')",
+            [text(pattern.clone()), text(pattern)],
+        );
+    }
+}
+
+fn assessment_condition(
+    w: &mut Conditions,
+    wanted: &[AssessmentStatus],
+    today: NaiveDate,
+    policy: &FirmPolicy,
+) {
+    if wanted.is_empty() {
+        return;
+    }
+    let warn_until = today
+        .checked_add_days(Days::new(u64::from(policy.assessment_warn_days)))
+        .unwrap_or(NaiveDate::MAX);
+    let mut parts = Vec::new();
+    let mut values = Vec::new();
+    for status in wanted {
+        match status {
+            AssessmentStatus::Missing => parts.push("f.risk_expires_on IS NULL".to_string()),
+            AssessmentStatus::Expired => {
+                parts.push("f.risk_expires_on <= ?".into());
+                values.push(day_text(today));
+            }
+            AssessmentStatus::Expiring => {
+                parts.push("(f.risk_expires_on > ? AND f.risk_expires_on <= ?)".into());
+                values.extend([day_text(today), day_text(warn_until)]);
+            }
+            AssessmentStatus::Valid => {
+                parts.push("f.risk_expires_on > ?".into());
+                values.push(day_text(warn_until));
+            }
+        }
+    }
+    w.add(format!("({})", parts.join(" OR ")), values);
+}
+
+pub(crate) fn conditions(query: &ClientQuery, today: NaiveDate, policy: &FirmPolicy) -> Conditions {
+    let mut w = Conditions::default();
+    if let Some(search) = query
+        .search
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        search_condition(&mut w, search);
+    }
+    let list = |items: Vec<&'static str>| vec!["?"; items.len()].join(", ");
+    if !query.tiers.is_empty() {
+        let codes: Vec<&'static str> = query.tiers.iter().map(|t| t.code()).collect();
+        w.add(
+            format!("c.tier IN ({})", list(codes.clone())),
+            codes.into_iter().map(text),
+        );
+    }
+    if !query.risk_levels.is_empty() {
+        let codes: Vec<&'static str> = query.risk_levels.iter().map(|l| l.code()).collect();
+        w.add(
+            format!("f.risk_level IN ({})", list(codes.clone())),
+            codes.into_iter().map(text),
+        );
+    }
+    assessment_condition(&mut w, &query.assessment, today, policy);
+    if let Some(min) = query.assets_min {
+        w.add("c.total_assets >= ?", [Value::Integer(min.0)]);
+    }
+    if let Some(max) = query.assets_max {
+        w.add("c.total_assets <= ?", [Value::Integer(max.0)]);
+    }
+    if let Some(tag) = query.tag.as_deref().filter(|t| !t.is_empty()) {
+        w.add(
+            "EXISTS (SELECT 1 FROM json_each(c.tags) WHERE json_each.value = ?)",
+            [text(tag)],
+        );
+    }
+    if let Some(days) = query.contacted_within_days {
+        w.add(
+            "c.last_contact_at >= ?",
+            [day_text(days_before(today, days))],
+        );
+    }
+    if let Some(days) = query.not_contacted_days {
+        w.add(
+            "(c.last_contact_at IS NULL OR c.last_contact_at < ?)",
+            [day_text(days_before(today, days))],
+        );
+    }
+    if query.dormant_only {
+        let before = policy.dormant_before(today);
+        w.add(
+            "coalesce(c.last_contact_at, '') < ? AND coalesce(f.last_trade_at, '') < ?",
+            [day_text(before), day_text(before)],
+        );
+    }
+    w
+}
+
+pub(crate) fn order_by(sort: &ClientSort) -> String {
+    let column = match sort.field {
+        ClientSortField::TotalAssets => "c.total_assets",
+        ClientSortField::Name => "c.name_pinyin",
+        ClientSortField::LastContact => "c.last_contact_at",
+        ClientSortField::AssessmentExpiry => "f.risk_expires_on",
+        ClientSortField::OpenedOn => "c.opened_on",
+    };
+    let direction = if sort.descending { "DESC" } else { "ASC" };
+    // Rows without a value go last whichever way the column is sorted.
+    format!("{column} IS NULL, {column} {direction}, c.id")
+}
+
+type RawRow = (
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<NaiveDate>,
+    i64,
+    Option<DateTime<Utc>>,
+    String,
+);
+
+impl Store {
+    pub fn list_clients(&self, query: &ClientQuery, today: NaiveDate) -> Result<ClientPage> {
+        Store::check_query(query)?;
+        let policy = self.firm_policy()?;
+        let w = conditions(query, today, &policy);
+        let from = "FROM clients c LEFT JOIN client_facts f ON f.client_id = c.id";
+        let total: i64 = self.conn().query_row(
+            &format!("SELECT count(*) {from} WHERE {}", w.sql()),
+            params_from_iter(w.values.iter()),
+            |r| r.get(0),
+        )?;
+        let sql = format!(
+            "SELECT c.id, c.name, c.mobile, c.tier, f.risk_level, f.risk_expires_on, c.total_assets, \
+             c.last_contact_at, c.tags {from} WHERE {} ORDER BY {} LIMIT {} OFFSET {}",
+            w.sql(),
+            order_by(&query.sort),
+            query.limit.clamp(1, MAX_PAGE),
+            query.offset
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let raw: Vec<RawRow> = stmt
+            .query_map(params_from_iter(w.values.iter()), |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                    r.get(8)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let rows = raw
+            .into_iter()
+            .map(
+                |(id, name, mobile, t, level, expires, assets, contact, tags)| {
+                    Ok(ClientRow {
+                        id,
+                        name,
+                        mobile_masked: mask::mobile(&mobile),
+                        tier: tier(&t)?,
+                        risk_level: risk(level)?,
+                        assessment_expires_on: expires,
+                        assessment_status: policy.assessment_status(expires, today),
+                        total_assets: Fen(assets),
+                        last_contact_at: contact,
+                        tags: serde_json::from_str(&tags)?,
+                    })
+                },
+            )
+            .collect::<Result<Vec<_>>>()?;
+        Ok(ClientPage {
+            total: total.unsigned_abs(),
+            rows,
+        })
+    }
+
+    pub fn client_count(&self) -> Result<u64> {
+        let n: i64 = self
+            .conn()
+            .query_row("SELECT count(*) FROM clients", [], |r| r.get(0))?;
+        Ok(n.unsigned_abs())
+    }
+
+    /// Every tag in the book with how many clients carry it, most common first.
+    pub fn book_tags(&self) -> Result<Vec<(String, u64)>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT j.value, count(*) FROM clients c, json_each(c.tags) j \
+             GROUP BY j.value ORDER BY count(*) DESC, j.value",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)?.unsigned_abs())))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub(crate) fn check_query(query: &ClientQuery) -> Result<()> {
+        if let (Some(min), Some(max)) = (query.assets_min, query.assets_max) {
+            if min > max {
+                return Err(StoreError::Invalid(
+                    "资产下限不能高于上限，请调整资产范围".into(),
+                ));
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,110 @@
+//! The client book on the desk: list, 360° profile, reveal and export with their audit entries,
+//! saved filters, the 80/20 and tier views. Dates are Shanghai dates, whatever the machine's zone.
+
+use super::{lock, random_id, Desk};
+use crate::error::{DeskError, Result};
+use crate::ipc::{BookTag, ExportRequest, ExportResult};
+use chrono::Utc;
+use domain::clock::shanghai_date;
+use domain::SensitiveField;
+use store::book_view::{ContributionReport, TierReport};
+use store::{AccessLogEntry, ClientPage, ClientProfile, ClientQuery, SavedFilter, WriteIds};
+
+fn audit_ids() -> WriteIds {
+    WriteIds {
+        mutation_id: format!("m-{}", random_id()),
+        record_id: format!("A-{}", random_id()),
+    }
+}
+
+impl Desk {
+    pub fn list_clients(&self, query: &ClientQuery) -> Result<ClientPage> {
+        let session = self.unlocked()?;
+        let page = lock(&session.store).list_clients(query, shanghai_date(Utc::now()))?;
+        Ok(page)
+    }
+
+    pub fn client_profile(&self, client_id: &str) -> Result<ClientProfile> {
+        let session = self.unlocked()?;
+        let profile = lock(&session.store).client_profile(client_id, shanghai_date(Utc::now()))?;
+        profile.ok_or_else(|| DeskError::ClientNotFound(client_id.to_string()))
+    }
+
+    /// One field in clear, for a reason that goes to the audit log and on to head office.
+    pub fn reveal(&self, client_id: &str, field: SensitiveField, reason: &str) -> Result<String> {
+        let session = self.unlocked()?;
+        let value = {
+            let mut store = lock(&session.store);
+            let value = store.reveal(audit_ids(), client_id, field, reason, Utc::now())?;
+            lock(&self.status).pending = store.sync_counters()?.pending;
+            value
+        };
+        Ok(value)
+    }
+
+    /// Writes the filtered list to a file in the export folder. The audit entry is written first.
+    pub fn export_clients(&self, request: &ExportRequest) -> Result<ExportResult> {
+        let session = self.unlocked()?;
+        let now = Utc::now();
+        let rows = {
+            let mut store = lock(&session.store);
+            let rows = store.export_rows(&request.query, shanghai_date(now), request.in_clear)?;
+            let detail = super::export::describe(request, rows.len());
+            store.record_export(audit_ids(), &request.reason, &detail, now)?;
+            lock(&self.status).pending = store.sync_counters()?.pending;
+            rows
+        };
+        let path = super::export::write(&self.config.export_dir, request.format, &rows, now)?;
+        Ok(ExportResult {
+            path: path.display().to_string(),
+            rows: rows.len() as u64,
+        })
+    }
+
+    pub fn access_log(&self) -> Result<Vec<AccessLogEntry>> {
+        let session = self.unlocked()?;
+        let entries = lock(&session.store).access_log(None, 200)?;
+        Ok(entries)
+    }
+
+    pub fn saved_filters(&self) -> Result<Vec<SavedFilter>> {
+        let session = self.unlocked()?;
+        let filters = lock(&session.store).saved_filters()?;
+        Ok(filters)
+    }
+
+    pub fn save_filter(&self, name: &str, query: &ClientQuery) -> Result<Vec<SavedFilter>> {
+        let session = self.unlocked()?;
+        let store = lock(&session.store);
+        store.save_filter(name, query, Utc::now())?;
+        Ok(store.saved_filters()?)
+    }
+
+    pub fn delete_filter(&self, name: &str) -> Result<Vec<SavedFilter>> {
+        let session = self.unlocked()?;
+        let store = lock(&session.store);
+        store.delete_filter(name)?;
+        Ok(store.saved_filters()?)
+    }
+
+    pub fn book_tags(&self) -> Result<Vec<BookTag>> {
+        let session = self.unlocked()?;
+        let tags = lock(&session.store).book_tags()?;
+        Ok(tags
+            .into_iter()
+            .map(|(tag, clients)| BookTag { tag, clients })
+            .collect())
+    }
+
+    pub fn contribution(&self) -> Result<ContributionReport> {
+        let session = self.unlocked()?;
+        let report = lock(&session.store).contribution(shanghai_date(Utc::now()))?;
+        Ok(report)
+    }
+
+    pub fn tier_report(&self) -> Result<TierReport> {
+        let session = self.unlocked()?;
+        let report = lock(&session.store).tier_report()?;
+        Ok(report)
+    }
+}

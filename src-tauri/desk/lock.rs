@@ -1,0 +1,120 @@
+//! The idle lock. After the chosen idle time (and at every start) the window hides the book and
+//! the desk refuses to show it until the broker types their sign-in password. The check is local
+//! (an Argon2 hash kept in the encrypted cache), so it works offline; sync carries on underneath.
+
+use super::{lock, Desk};
+use crate::error::{DeskError, Result};
+use crate::ipc::{LockSettings, SessionState};
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+};
+use argon2::Argon2;
+use std::time::{Duration, Instant};
+use store::Store;
+
+/// The desk setting holding the Argon2 hash of the last password that signed in here.
+pub(super) const VERIFIER: &str = "unlock_verifier";
+const IDLE_MINUTES: &str = "idle_lock_minutes";
+const DEFAULT_IDLE_MINUTES: u32 = 10;
+/// After this many wrong passwords in a row the desk waits before it checks again.
+const MAX_FAILURES: u32 = 5;
+const COOL_DOWN: Duration = Duration::from_secs(30);
+
+#[derive(Debug, Default)]
+pub(super) struct LockState {
+    pub locked: bool,
+    failures: u32,
+    blocked_until: Option<Instant>,
+}
+
+pub(super) fn remember_password(store: &Store, password: &str) -> Result<()> {
+    let salt = SaltString::generate(&mut OsRng);
+    let hash = Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map_err(|e| DeskError::Validation(format!("无法保存解锁凭据：{e}")))?;
+    store.set_desk_setting(VERIFIER, &hash.to_string())?;
+    Ok(())
+}
+
+fn password_matches(stored: &str, password: &str) -> bool {
+    PasswordHash::new(stored).is_ok_and(|parsed| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
+    })
+}
+
+impl Desk {
+    pub fn lock_desk(&self) -> Result<SessionState> {
+        self.session()?;
+        lock(&self.lock).locked = true;
+        self.session_state()
+    }
+
+    pub fn unlock(&self, password: &str) -> Result<SessionState> {
+        let session = self.session()?;
+        {
+            let state = lock(&self.lock);
+            if state.blocked_until.is_some_and(|t| Instant::now() < t) {
+                return Err(DeskError::Validation(format!(
+                    "密码连续输错 {MAX_FAILURES} 次，请 {} 秒后再试",
+                    COOL_DOWN.as_secs()
+                )));
+            }
+        }
+        if password.is_empty() {
+            return Err(DeskError::Validation("请输入登录密码".into()));
+        }
+        let stored = lock(&session.store).desk_setting(VERIFIER)?;
+        let Some(stored) = stored else {
+            // Nothing to check against: only a fresh sign-in can open this desk.
+            return Err(DeskError::Validation(
+                "本机没有可用于解锁的凭据，请退出后重新登录".into(),
+            ));
+        };
+        let ok = password_matches(&stored, password);
+        let mut state = lock(&self.lock);
+        if ok {
+            *state = LockState::default();
+            drop(state);
+            return self.session_state();
+        }
+        state.failures += 1;
+        if state.failures >= MAX_FAILURES {
+            state.failures = 0;
+            state.blocked_until = Some(Instant::now() + COOL_DOWN);
+        }
+        Err(DeskError::Validation(
+            "密码不正确，请输入本账号的登录密码".into(),
+        ))
+    }
+
+    pub fn lock_settings(&self) -> Result<LockSettings> {
+        let session = self.session()?;
+        let store = lock(&session.store);
+        let max = store.firm_policy()?.max_idle_lock_minutes.max(1);
+        let chosen = store
+            .desk_setting(IDLE_MINUTES)?
+            .and_then(|v| v.parse::<u32>().ok())
+            .unwrap_or(DEFAULT_IDLE_MINUTES);
+        Ok(LockSettings {
+            idle_lock_minutes: chosen.clamp(1, max),
+            max_idle_lock_minutes: max,
+        })
+    }
+
+    pub fn set_idle_lock_minutes(&self, minutes: u32) -> Result<LockSettings> {
+        let session = self.unlocked()?;
+        {
+            let store = lock(&session.store);
+            let max = store.firm_policy()?.max_idle_lock_minutes.max(1);
+            if minutes < 1 || minutes > max {
+                return Err(DeskError::Validation(format!(
+                    "自动锁定时间应在 1 到 {max} 分钟之间（公司规定最长 {max} 分钟）"
+                )));
+            }
+            store.set_desk_setting(IDLE_MINUTES, &minutes.to_string())?;
+        }
+        self.lock_settings()
+    }
+}
