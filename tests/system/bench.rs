@@ -2,6 +2,8 @@
 //! generator (one broker, 2,000 clients, about 300,000 rows), head office on loopback, each figure
 //! on its own `bench:` line. Run in release mode; never part of `make test`.
 
+mod search_bench;
+
 use chrono::Utc;
 use head_office::demo::DemoParams;
 use head_office::storage::Storage;
@@ -40,6 +42,7 @@ fn note(client_id: &str, i: usize) -> NewContactNote {
 
 #[tokio::main]
 async fn main() {
+    search_bench::run(percentile);
     let params = benchmark_book();
     eprintln!("bench: generating the benchmark book…");
     let head_office = TestHeadOffice::start(&params).await;

@@ -161,7 +161,11 @@ impl TestDesk {
             limit: 1,
             ..Default::default()
         };
-        self.with_store(|s| s.list_clients(&query, TODAY).expect("list").rows[0].id.clone())
+        self.with_store(|s| {
+            s.list_clients(&query, TODAY).expect("list").rows[0]
+                .id
+                .clone()
+        })
     }
 
     pub fn with_store<T>(&self, f: impl FnOnce(&Store) -> T) -> T {

@@ -3,18 +3,27 @@
 
 import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type { AccessLogEntry } from "./bindings/AccessLogEntry";
+import type { BookTag } from "./bindings/BookTag";
 import type { ClientPage } from "./bindings/ClientPage";
 import type { ClientProfile } from "./bindings/ClientProfile";
 import type { ClientQuery } from "./bindings/ClientQuery";
 import type { ConflictView } from "./bindings/ConflictView";
+import type { ContributionReport } from "./bindings/ContributionReport";
+import type { ExportRequest } from "./bindings/ExportRequest";
+import type { ExportResult } from "./bindings/ExportResult";
 import type { IpcError } from "./bindings/IpcError";
 import type { IpcErrorCode } from "./bindings/IpcErrorCode";
+import type { LockSettings } from "./bindings/LockSettings";
 import type { NewContactNote } from "./bindings/NewContactNote";
 import type { PreferencesView } from "./bindings/PreferencesView";
 import type { RefusalNotice } from "./bindings/RefusalNotice";
+import type { SavedFilter } from "./bindings/SavedFilter";
+import type { SensitiveField } from "./bindings/SensitiveField";
 import type { SessionState } from "./bindings/SessionState";
 import type { SignInForm } from "./bindings/SignInForm";
 import type { SyncStatus } from "./bindings/SyncStatus";
+import type { TierReport } from "./bindings/TierReport";
 import { zhCN } from "./i18n/messages";
 
 export const SYNC_STATUS_EVENT = "sync-status";
@@ -27,6 +36,7 @@ const ERROR_CODES: ReadonlySet<string> = new Set<IpcErrorCode>([
   "offline",
   "session_ended",
   "not_signed_in",
+  "locked",
   "protocol_mismatch",
   "not_found",
   "keyring",
@@ -61,12 +71,27 @@ export function onSessionLost(handler: SessionLostHandler): () => void {
   };
 }
 
+type LockedHandler = (error: IpcError) => void;
+const lockedHandlers = new Set<LockedHandler>();
+
+/**
+ * Called whenever a command is refused because the desk is locked (idle lock, or a restart):
+ * the window must hide the book and show the lock screen. Returns an unsubscribe function.
+ */
+export function onLocked(handler: LockedHandler): () => void {
+  lockedHandlers.add(handler);
+  return () => {
+    lockedHandlers.delete(handler);
+  };
+}
+
 async function call<T>(cmd: string, args?: InvokeArgs): Promise<T> {
   try {
     return await invoke<T>(cmd, args);
   } catch (reason) {
     const error = toIpcError(reason);
     if (SESSION_LOST.has(error.code)) for (const h of sessionLostHandlers) h(error);
+    if (error.code === "locked") for (const h of lockedHandlers) h(error);
     // The contract's rejections are plain { code, message } objects, not Error instances.
     // eslint-disable-next-line @typescript-eslint/only-throw-error
     throw error;
@@ -98,6 +123,26 @@ export const api = {
   /** Keeps this desk's value (submitted again) or head office's; resolves to the remaining conflicts. */
   resolveConflict: (mutationId: string, field: string, keepMine: boolean) =>
     call<ConflictView[]>("resolve_conflict", { mutationId, field, keepMine }),
+  /** A masked field in clear. The reason (4–200 characters) goes to the audit log and head office. */
+  revealField: (clientId: string, field: SensitiveField, reason: string) =>
+    call<string>("reveal_field", { clientId, field, reason }),
+  /** Writes the filtered list (offset and limit ignored) to a file; audited like a reveal. */
+  exportClients: (request: ExportRequest) => call<ExportResult>("export_clients", { request }),
+  /** The desk's access log, newest first; `pending` entries have not reached head office yet. */
+  accessLog: () => call<AccessLogEntry[]>("access_log"),
+  savedFilters: () => call<SavedFilter[]>("saved_filters"),
+  /** Saves (or replaces) a named filter; resolves to all saved filters. */
+  saveFilter: (name: string, query: ClientQuery) => call<SavedFilter[]>("save_filter", { name, query }),
+  deleteFilter: (name: string) => call<SavedFilter[]>("delete_filter", { name }),
+  /** Every tag in the book with how many clients carry it. */
+  bookTags: () => call<BookTag[]>("book_tags"),
+  /** Net commission per client over the last 12 months, largest first. */
+  contribution: () => call<ContributionReport>("contribution"),
+  tierReport: () => call<TierReport>("tier_report"),
+  lockDesk: () => call<SessionState>("lock_desk"),
+  unlockDesk: (password: string) => call<SessionState>("unlock_desk", { password }),
+  lockSettings: () => call<LockSettings>("lock_settings"),
+  setIdleLockMinutes: (minutes: number) => call<LockSettings>("set_idle_lock_minutes", { minutes }),
 };
 
 /** Subscribes to `sync-status` events. Resolves to the function that unsubscribes. */

@@ -77,7 +77,8 @@ impl ServiceCaseKind {
 pub struct ServiceCaseRecord {
     pub id: String,
     pub client_id: String,
-    pub kind: ServiceCaseKind,
+    /// Not `kind`: records travel tagged with `kind` (their entity) on the wire.
+    pub case_kind: ServiceCaseKind,
     pub opened_on: NaiveDate,
     /// A complaint's deadline under the firm's service time limit.
     pub due_on: Option<NaiveDate>,
@@ -122,7 +123,51 @@ pub struct ClientRelationRecord {
     pub client_id: String,
     pub related_client_id: String,
     pub related_name: String,
-    pub kind: RelationKind,
+    pub relation: RelationKind,
     /// 配偶, 子女, 同事 …
     pub label: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Record;
+
+    /// Records travel tagged with `kind`: a field of that name would make them unreadable.
+    #[test]
+    fn service_records_survive_the_tagged_round_trip() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let records = [
+            Record::ServiceCase(ServiceCaseRecord {
+                id: "S1".into(),
+                client_id: "C1".into(),
+                case_kind: ServiceCaseKind::Complaint,
+                opened_on: day,
+                due_on: Some(day),
+                closed_on: None,
+                summary: "投诉".into(),
+                outcome: None,
+            }),
+            Record::ClientRelation(ClientRelationRecord {
+                id: "L1".into(),
+                client_id: "C1".into(),
+                related_client_id: "C2".into(),
+                related_name: "王芳".into(),
+                relation: RelationKind::Family,
+                label: "配偶".into(),
+            }),
+            Record::CashTransfer(CashTransferRecord {
+                id: "X1".into(),
+                client_id: "C1".into(),
+                account_id: "A1".into(),
+                transferred_at: chrono::Utc::now(),
+                direction: TransferDirection::Out,
+                amount: Fen(100),
+            }),
+        ];
+        for record in records {
+            let text = serde_json::to_string(&record).unwrap();
+            assert_eq!(serde_json::from_str::<Record>(&text).unwrap(), record);
+        }
+    }
 }

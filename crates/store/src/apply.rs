@@ -77,14 +77,15 @@ fn remove(tx: &Transaction<'_>, kind: EntityKind, id: &str) -> Result<Option<Str
 /// Recomputes what the client list filters on from the client's rows as they now stand.
 fn refresh_facts(tx: &Transaction<'_>, client_id: &str) -> Result<()> {
     tx.prepare_cached(
-        "INSERT OR REPLACE INTO client_facts \
-         (client_id, risk_level, assessed_on, risk_expires_on, last_trade_at, account_nos) \
-         SELECT ?1, r.level, r.assessed_on, r.expires_on, \
+        "INSERT OR REPLACE INTO client_facts (client_id, name, name_pinyin, name_initials, mobile, \
+         risk_level, assessed_on, risk_expires_on, last_trade_at, account_nos) \
+         SELECT c.id, c.name, c.name_pinyin, c.name_initials, c.mobile, \
+           r.level, r.assessed_on, r.expires_on, \
            (SELECT max(traded_at) FROM trades WHERE client_id = ?1), \
            coalesce((SELECT group_concat(account_no, ' ') FROM accounts WHERE client_id = ?1), '') \
-         FROM (SELECT 1) LEFT JOIN (SELECT level, assessed_on, expires_on FROM risk_assessments \
+         FROM clients c LEFT JOIN (SELECT level, assessed_on, expires_on FROM risk_assessments \
            WHERE client_id = ?1 ORDER BY assessed_on DESC LIMIT 1) r \
-         WHERE EXISTS (SELECT 1 FROM clients WHERE id = ?1)",
+         WHERE c.id = ?1",
     )?
     .execute([client_id])?;
     Ok(())

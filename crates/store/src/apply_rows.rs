@@ -238,7 +238,7 @@ pub(crate) fn bind_and_run(stmt: &mut rusqlite::Statement<'_>, record: &Record) 
         Record::ServiceCase(c) => stmt.execute(params![
             c.id,
             c.client_id,
-            c.kind.as_str(),
+            c.case_kind.as_str(),
             c.opened_on,
             c.due_on,
             c.closed_on,
@@ -250,7 +250,7 @@ pub(crate) fn bind_and_run(stmt: &mut rusqlite::Statement<'_>, record: &Record) 
             l.client_id,
             l.related_client_id,
             l.related_name,
-            l.kind.as_str(),
+            l.relation.as_str(),
             l.label
         ])?,
     };

@@ -52,9 +52,10 @@ impl Store {
         let sql = format!(
             "SELECT c.id, c.name, c.id_number, c.mobile, coalesce(f.account_nos, ''), c.tier, \
              f.risk_level, f.risk_expires_on, c.total_assets, c.last_contact_at, c.tags \
-             FROM clients c LEFT JOIN client_facts f ON f.client_id = c.id WHERE {} ORDER BY {}",
+             {} WHERE {} ORDER BY {}",
+            crate::client_list::FROM_LIST,
             w.sql(),
-            order_by(&query.sort)
+            order_by(&query.sort, !w.clauses.is_empty())
         );
         let mut stmt = self.conn().prepare(&sql)?;
         let raw: Vec<Raw> = stmt

@@ -46,6 +46,7 @@ impl HeadOffice {
         if status.is_success() {
             return response.json::<T>().await.map_err(|e| {
                 if e.is_decode() {
+                    tracing::warn!("head office answer could not be read: {e}");
                     SyncError::UnexpectedResponse {
                         status: status.as_u16(),
                     }

@@ -18,4 +18,9 @@ describe("brokerLabel", () => {
     expect(brokerLabel("B007", me, "（本人）")).toBe("B007");
     expect(brokerLabel("B001", null, "（本人）")).toBe("B001");
   });
+  it("prefers another broker's name when it is known", () => {
+    expect(brokerLabel("B007", me, "（本人）", "李强")).toBe("李强");
+    expect(brokerLabel("B007", me, "（本人）", "")).toBe("B007");
+    expect(brokerLabel("B001", me, "（本人）", "马婷")).toBe("马婷（本人）");
+  });
 });

@@ -1,8 +1,8 @@
-import { Space, Tag } from "antd";
+import { Space, Tag, Typography } from "antd";
+import type { AssessmentStatus } from "../bindings/AssessmentStatus";
 import type { RiskLevel } from "../bindings/RiskLevel";
 import type { Tier } from "../bindings/Tier";
 import { useT } from "../i18n/context";
-import { assessmentState } from "../lib/format";
 
 const TIER_COLORS: Record<Tier, string | undefined> = {
   Standard: undefined,
@@ -27,30 +27,44 @@ export function useRiskLabel(): (level: RiskLevel) => string {
   return (level) => `${level} ${t(`risk.${level}`)}`;
 }
 
-interface RiskProps {
-  level: RiskLevel | null;
-  expiresOn: string | null;
-  /** Today's date in Shanghai, "YYYY-MM-DD". */
-  today: string;
+const ASSESSMENT_COLORS: Record<AssessmentStatus, string | undefined> = {
+  valid: "green",
+  expiring: "orange",
+  expired: "red",
+  missing: undefined,
+};
+
+/** 有效 / 即将到期 / 已过期 / 未测评, as the backend judged it for today. */
+export function AssessmentTag({ status }: { status: AssessmentStatus }) {
+  const t = useT();
+  return (
+    <Tag color={ASSESSMENT_COLORS[status]} style={{ marginInlineEnd: 0 }} data-assessment={status}>
+      {t(`assessment.${status}`)}
+    </Tag>
+  );
 }
 
-/** The risk level with a red 已过期 or orange 即将到期 tag, or 未测评. */
-export function RiskCell({ level, expiresOn, today }: RiskProps) {
-  const t = useT();
+/** "C3 稳健型", or a dash when the client was never assessed. */
+export function RiskText({ level }: { level: RiskLevel | null }) {
   const label = useRiskLabel();
-  if (level === null) return <Tag style={{ marginInlineEnd: 0 }}>{t("risk.none")}</Tag>;
-  const state = assessmentState(expiresOn, today);
+  if (level === null) return <Typography.Text type="secondary">—</Typography.Text>;
+  return <span>{label(level)}</span>;
+}
+
+/** The client's own tags, small and grey. */
+export function ClientTags({ tags, max }: { tags: readonly string[]; max?: number }) {
+  const shown = max === undefined ? tags : tags.slice(0, max);
+  const more = tags.length - shown.length;
   return (
-    <Space size={4} wrap={false}>
-      <span>{label(level)}</span>
-      {state === "expired" && (
-        <Tag color="red" style={{ marginInlineEnd: 0 }}>
-          {t("risk.expired")}
+    <Space size={2} wrap={false} className="client-tags">
+      {shown.map((tag) => (
+        <Tag key={tag} className="client-tag" variant="filled" data-testid="client-tag">
+          {tag}
         </Tag>
-      )}
-      {state === "expiring" && (
-        <Tag color="orange" style={{ marginInlineEnd: 0 }}>
-          {t("risk.expiring")}
+      ))}
+      {more > 0 && (
+        <Tag className="client-tag" variant="filled" title={tags.slice(shown.length).join("、")}>
+          +{more}
         </Tag>
       )}
     </Space>

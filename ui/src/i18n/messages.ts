@@ -1,4 +1,9 @@
 // Every string the window shows. Chinese is the source; English must have the same keys.
+// Larger areas keep their texts in their own modules, merged here.
+
+import { clientListEn, clientListZh } from "./clientListMessages";
+import { deskEn, deskZh } from "./deskMessages";
+import { profileEn, profileZh } from "./profileMessages";
 
 export const zhCN = {
   "app.name": "经纪人工作台",
@@ -50,10 +55,10 @@ export const zhCN = {
   "refusals.refusedAt": "拒绝时间 {time}",
   "refusals.dismiss": "知道了",
 
-  "clients.search": "搜索姓名、客户号、资金账号或手机尾号",
+  "clients.search": "姓名 / 拼音 / 首字母 / 资金账号 / 手机尾号",
   "clients.total": "共 {total} 位客户",
   "clients.colClient": "客户",
-  "clients.colTier": "客户等级",
+  "clients.colTier": "等级",
   "clients.colRisk": "风险等级",
   "clients.colAssets": "总资产",
   "clients.colLastContact": "最近联系",
@@ -176,6 +181,10 @@ export const zhCN = {
   "charts.sparkline.aria": "趋势图，{count} 个数据点",
 
   "error.internal": "发生内部错误，请重试或联系管理员",
+
+  ...clientListZh,
+  ...profileZh,
+  ...deskZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -232,7 +241,7 @@ export const en: Messages = {
   "refusals.refusedAt": "Refused at {time}",
   "refusals.dismiss": "Got it",
 
-  "clients.search": "Search name, client no., account no. or mobile tail",
+  "clients.search": "Name / pinyin / initials / account no. / mobile tail",
   "clients.total": "{total} clients",
   "clients.colClient": "Client",
   "clients.colTier": "Tier",
@@ -359,6 +368,10 @@ export const en: Messages = {
   "charts.sparkline.aria": "Trend, {count} points",
 
   "error.internal": "An internal error occurred. Try again or contact your administrator.",
+
+  ...clientListEn,
+  ...profileEn,
+  ...deskEn,
 };
 
 export type Locale = "zh-CN" | "en";

@@ -7,9 +7,11 @@ import {
   formatDateTime,
   formatFen,
   formatInstantDate,
+  formatPriceLi,
   formatRate,
   formatSignedFen,
   rateInWan,
+  sumFen,
   todayInShanghai,
 } from "./format";
 
@@ -108,5 +110,20 @@ describe("assessmentState", () => {
     expect(daysBetween("2024-02-28", "2024-03-01")).toBe(2);
     expect(daysBetween("2024-03-01", "2024-02-28")).toBe(-2);
     expect(daysBetween("bad", "2024-03-01")).toBeNull();
+  });
+});
+
+describe("formatPriceLi and sumFen", () => {
+  it("shows a price in 厘 with three decimals", () => {
+    expect(formatPriceLi(12_345)).toBe("12.345");
+    expect(formatPriceLi(1_680_000)).toBe("1,680.000");
+    expect(formatPriceLi(5)).toBe("0.005");
+    expect(formatPriceLi(-1_500)).toBe("-1.500");
+  });
+
+  it("adds fen exactly", () => {
+    expect(sumFen([10, 20, 30])).toBe(60);
+    expect(sumFen([])).toBe(0);
+    expect(sumFen([9_007_199_254_000, 740_991])).toBe(9_007_199_254_740_991);
   });
 });

@@ -140,3 +140,20 @@ export function assessmentState(expiresOn: string | null, today: string): Assess
   if (left <= EXPIRY_WARNING_DAYS) return "expiring";
   return "valid";
 }
+
+/** A price in 厘 (0.001 yuan) as yuan with three decimals: 12345 → "12.345". */
+export function formatPriceLi(li: number): string {
+  const value = Math.trunc(li);
+  const abs = Math.abs(value);
+  const yuan = Math.floor(abs / 1000);
+  const frac = String(abs % 1000).padStart(3, "0");
+  const sign = value < 0 ? "-" : "";
+  return `${sign}${groupDigits(String(yuan))}.${frac}`;
+}
+
+/** Integer fen added up exactly (every amount is far below 2^53 fen). */
+export function sumFen(amounts: Iterable<Fen>): Fen {
+  let total = 0;
+  for (const a of amounts) total += Math.trunc(a);
+  return total;
+}

@@ -1,179 +1,202 @@
-import { SearchOutlined } from "@ant-design/icons";
-import { Alert, Input, Table, Typography } from "antd";
-import type { ColumnsType } from "antd/es/table";
-import { useEffect, useMemo, useRef, useState, type HTMLAttributes } from "react";
-import { api, toIpcError } from "../api";
-import type { ClientPage } from "../bindings/ClientPage";
+import { DownloadOutlined, SearchOutlined } from "@ant-design/icons";
+import { Alert, Button, Input, Select, Spin, Table, Typography } from "antd";
+import type { GetRef } from "antd";
+import { useEffect, useMemo, useRef, useState, type HTMLAttributes, type UIEvent } from "react";
+import { api } from "../api";
+import type { BookTag } from "../bindings/BookTag";
 import type { ClientRow } from "../bindings/ClientRow";
-import type { IpcError } from "../bindings/IpcError";
-import { RiskCell, TierTag } from "../components/tags";
+import type { ClientSort } from "../bindings/ClientSort";
+import type { SavedFilter } from "../bindings/SavedFilter";
+import { useClientPages } from "../hooks/useClientPages";
+import { useElementHeight } from "../hooks/useElementHeight";
 import { useSyncStatusEvents } from "../hooks/useSyncStatus";
-import { useT, type Translate } from "../i18n/context";
-import { formatCount, formatFen, formatInstantDate, todayInShanghai } from "../lib/format";
+import { useT } from "../i18n/context";
+import {
+  buildQuery,
+  CLIENT_PAGE_SIZE,
+  DEFAULT_SORT,
+  EMPTY_FILTERS,
+  fromQuery,
+  hasFilters,
+  SORT_FIELDS,
+  withWindow,
+  type ClientFilters,
+} from "../lib/clientQuery";
+import { formatCount } from "../lib/format";
+import { ClientFilterBar } from "./ClientFilterBar";
+import { CLIENT_TABLE_WIDTH, clientColumns, FIRST_DESCENDING, sortFromTable } from "./clientColumns";
 import { ClientProfileDrawer } from "./ClientProfileDrawer";
+import { ExportModal } from "./ExportModal";
+import { SavedFilters } from "./SavedFilters";
 
-export const PAGE_SIZE = 50;
-export const SEARCH_DEBOUNCE_MS = 250;
+export const SEARCH_DEBOUNCE_MS = 150;
+/** Ask for the next page when the end of the loaded rows is this close. */
+const LOAD_MORE_WITHIN_PX = 800;
+/** Height of the table's header row, taken from the space for the scrolling body. */
+const TABLE_HEADER_PX = 40;
+const MIN_BODY_PX = 200;
 
-interface Loaded {
-  key: string;
-  page: ClientPage | null;
-  error: IpcError | null;
-}
+type TableRef = GetRef<typeof Table>;
 
-function columns(t: Translate, today: string): ColumnsType<ClientRow> {
-  return [
-    {
-      title: t("clients.colClient"),
-      key: "client",
-      render: (_, row) => (
-        <div className="client-cell">
-          <div className="client-name">{row.name}</div>
-          <Typography.Text type="secondary" className="client-id tabular">
-            {row.id}
-          </Typography.Text>
-        </div>
-      ),
-    },
-    {
-      title: t("clients.colTier"),
-      key: "tier",
-      width: 110,
-      render: (_, row) => <TierTag tier={row.tier} />,
-    },
-    {
-      title: t("clients.colRisk"),
-      key: "risk",
-      width: 200,
-      render: (_, row) => (
-        <RiskCell level={row.risk_level} expiresOn={row.assessment_expires_on} today={today} />
-      ),
-    },
-    {
-      title: t("clients.colAssets"),
-      key: "assets",
-      align: "right",
-      width: 180,
-      render: (_, row) => <span className="tabular">{formatFen(row.total_assets)}</span>,
-    },
-    {
-      title: t("clients.colLastContact"),
-      key: "lastContact",
-      width: 130,
-      render: (_, row) =>
-        row.last_contact_at ? (
-          <span className="tabular">{formatInstantDate(row.last_contact_at)}</span>
-        ) : (
-          <Typography.Text type="secondary">{t("clients.noContact")}</Typography.Text>
-        ),
-    },
-  ];
-}
+const sortValue = (sort: ClientSort) => `${sort.field}.${sort.descending ? "desc" : "asc"}`;
 
-/** 客户: the searchable, paginated book with the client profile drawer. */
+/** 客户: search, filters, saved filters, export, and a virtual list that loads as it scrolls. */
 export function ClientsPanel() {
   const t = useT();
   const [input, setInput] = useState("");
   const [search, setSearch] = useState("");
-  const [page, setPage] = useState(1);
+  const [filters, setFilters] = useState<ClientFilters>(EMPTY_FILTERS);
+  const [sort, setSort] = useState<ClientSort>(DEFAULT_SORT);
   const [reloads, setReloads] = useState(0);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [lastPage, setLastPage] = useState<ClientPage | null>(null);
-  const [today, setToday] = useState(() => todayInShanghai());
+  const [tags, setTags] = useState<BookTag[]>([]);
   const [openId, setOpenId] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
   const wasSyncing = useRef(false);
+  const table = useRef<TableRef>(null);
+  const [box, boxHeight] = useElementHeight<HTMLDivElement>(520);
 
-  // Debounce typing; a new search starts again at page 1.
+  // Searches as the broker types, once the keys pause.
   useEffect(() => {
     const next = input.trim();
     if (next === search) return;
-    const timer = window.setTimeout(() => {
-      setSearch(next);
-      setPage(1);
-    }, SEARCH_DEBOUNCE_MS);
+    const timer = window.setTimeout(() => setSearch(next), SEARCH_DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
   }, [input, search]);
 
-  const key = `${reloads}|${page}|${search}`;
+  const query = useMemo(() => buildQuery(search, filters, sort), [search, filters, sort]);
+  const pages = useClientPages(query, reloads);
+
   useEffect(() => {
     let active = true;
-    api
-      .listClients({ search: search || null, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE })
-      .then(
-        (result) => {
-          if (!active) return;
-          setLoaded({ key, page: result, error: null });
-          setLastPage(result);
-        },
-        (reason: unknown) => {
-          if (active) setLoaded({ key, page: null, error: toIpcError(reason) });
-        },
-      );
+    api.bookTags().then(
+      (list) => {
+        if (active) setTags(list);
+      },
+      (reason: unknown) => console.error("cannot load tags", reason),
+    );
     return () => {
       active = false;
     };
-  }, [key, search, page]);
+  }, [reloads]);
 
-  // Reload when a sync has just finished: the book may have changed.
+  // A finished sync may have changed the book: refresh in place.
   useSyncStatusEvents((status) => {
-    if (wasSyncing.current && !status.syncing) {
-      setReloads((n) => n + 1);
-      setToday(todayInShanghai());
-    }
+    if (wasSyncing.current && !status.syncing) setReloads((n) => n + 1);
     wasSyncing.current = status.syncing;
   });
 
-  // A reload after a background sync refreshes the rows in place; only a new page or search, which
-  // shows different clients, dims the table while it loads.
-  const showing = loaded?.key.slice(loaded.key.indexOf("|") + 1);
-  const loading = showing !== `${page}|${search}`;
-  const error = loaded?.key === key ? loaded.error : null;
-  const cols = useMemo(() => columns(t, today), [t, today]);
+  // Another list: start again from its top.
+  useEffect(() => {
+    table.current?.scrollTo({ top: 0 });
+  }, [pages.shownKey]);
+
+  const applySaved = (saved: SavedFilter) => {
+    const next = fromQuery(saved.query);
+    setInput(next.search);
+    setSearch(next.search.trim());
+    setFilters(next.filters);
+    setSort(next.sort);
+  };
+
+  const clear = () => {
+    setInput("");
+    setSearch("");
+    setFilters(EMPTY_FILTERS);
+  };
+
+  const onScroll = (e: UIEvent<HTMLDivElement>) => {
+    const el = e.currentTarget;
+    if (el.scrollHeight - el.scrollTop - el.clientHeight < LOAD_MORE_WITHIN_PX) pages.loadMore();
+  };
+
+  const columns = useMemo(() => clientColumns(t, sort), [t, sort]);
+  const sortOptions = SORT_FIELDS.flatMap((field) => {
+    const first = FIRST_DESCENDING[field];
+    return [first, !first].map((descending) => ({
+      value: sortValue({ field, descending }),
+      label: t(`clients.sort.${field}.${descending ? "desc" : "asc"}`),
+    }));
+  });
+  const fullQuery = withWindow(query, 0, CLIENT_PAGE_SIZE);
 
   return (
-    <div className="panel">
+    <div className="panel panel-fill" data-testid="clients-panel">
       <div className="panel-toolbar">
         <Input
           allowClear
           prefix={<SearchOutlined />}
           placeholder={t("clients.search")}
+          aria-label={t("clients.search")}
           value={input}
           onChange={(e) => setInput(e.target.value)}
           data-testid="client-search"
-          style={{ maxWidth: 420 }}
+          style={{ maxWidth: 380 }}
         />
-        {lastPage && (
+        <Select<string>
+          aria-label={t("clients.sort")}
+          value={sortValue(sort)}
+          options={sortOptions}
+          onChange={(v) => {
+            const [field, dir] = v.split(".");
+            const known = SORT_FIELDS.find((f) => f === field);
+            if (known) setSort({ field: known, descending: dir === "desc" });
+          }}
+          style={{ width: 200 }}
+          data-testid="client-sort"
+        />
+        <SavedFilters query={fullQuery} onApply={applySaved} />
+        <span className="toolbar-spacer" />
+        {pages.total !== null && (
           <Typography.Text type="secondary" className="tabular" data-testid="clients-total">
-            {t("clients.total", { total: formatCount(lastPage.total) })}
+            {t("clients.total", { total: formatCount(pages.total) })}
           </Typography.Text>
         )}
+        {pages.total !== null && pages.rows.length < pages.total && (
+          <Typography.Text type="secondary" className="tabular clients-loaded" data-testid="clients-loaded">
+            {pages.loadingMore && <Spin size="small" style={{ marginInlineEnd: 6 }} />}
+            {t("clients.loaded", { loaded: formatCount(pages.rows.length) })}
+          </Typography.Text>
+        )}
+        <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)} data-testid="export-open">
+          {t("export.open")}
+        </Button>
       </div>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} />}
-      <div data-testid="clients-table">
-      <Table<ClientRow>
-        rowKey="id"
-        size="small"
-        columns={cols}
-        dataSource={lastPage?.rows ?? []}
-        loading={loading}
-        locale={{ emptyText: t("clients.empty") }}
-        rowClassName={() => "clickable-row"}
-        onRow={(row) => {
-          const attrs: Record<string, string> = { "data-testid": "client-row", "data-client-id": row.id };
-          return { ...attrs, onClick: () => setOpenId(row.id) } as HTMLAttributes<HTMLElement>;
-        }}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: lastPage?.total ?? 0,
-          showSizeChanger: false,
-          onChange: (next) => setPage(next),
-        }}
-        // The header and pagination stay in view; only the rows scroll.
-        scroll={{ y: "calc(100vh - 250px)" }}
+      <ClientFilterBar
+        filters={filters}
+        onChange={setFilters}
+        tags={tags}
+        onClear={clear}
+        canClear={hasFilters(filters) || input.trim() !== ""}
       />
+      {pages.error && (
+        <Alert type="error" showIcon title={pages.error.message} style={{ marginBottom: 12 }} data-testid="clients-error" />
+      )}
+      <div className="table-fill" ref={box} data-testid="clients-table">
+        <Table<ClientRow>
+          ref={table}
+          virtual
+          rowKey="id"
+          size="small"
+          columns={columns}
+          dataSource={pages.rows}
+          loading={pages.loading}
+          pagination={false}
+          locale={{ emptyText: t("clients.empty") }}
+          rowClassName={() => "clickable-row"}
+          onRow={(row) => {
+            const attrs: Record<string, string> = { "data-testid": "client-row", "data-client-id": row.id };
+            return { ...attrs, onClick: () => setOpenId(row.id) } as HTMLAttributes<HTMLElement>;
+          }}
+          onChange={(_pagination, _filters, sorter) => {
+            const next = sortFromTable(sorter);
+            if (next) setSort(next);
+          }}
+          onScroll={onScroll}
+          scroll={{ x: CLIENT_TABLE_WIDTH, y: Math.max(MIN_BODY_PX, boxHeight - TABLE_HEADER_PX) }}
+        />
       </div>
-      <ClientProfileDrawer clientId={openId} onClose={() => setOpenId(null)} />
+      <ClientProfileDrawer clientId={openId} onClose={() => setOpenId(null)} onOpenClient={setOpenId} />
+      {exporting && <ExportModal query={fullQuery} total={pages.total} onClose={() => setExporting(false)} />}
     </div>
   );
 }

@@ -1,11 +1,12 @@
 import { Table } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import type { AccountView } from "../bindings/AccountView";
+import type { AssetClass } from "../bindings/AssetClass";
 import type { HoldingView } from "../bindings/HoldingView";
 import { useLocale, useT } from "../i18n/context";
 import { fenSign, formatCount, formatFen, formatRate, formatSignedFen } from "../lib/format";
 
-const money = (fen: number) => <span className="tabular">{formatFen(fen)}</span>;
+export const money = (fen: number) => <span className="tabular">{formatFen(fen)}</span>;
 
 export function AccountsTable({ accounts }: { accounts: AccountView[] }) {
   const t = useT();
@@ -50,7 +51,7 @@ export function AccountsTable({ accounts }: { accounts: AccountView[] }) {
 }
 
 /** Chinese convention: a gain is red, a loss green. */
-function ProfitCell({ fen }: { fen: number }) {
+export function ProfitCell({ fen }: { fen: number }) {
   const sign = fenSign(fen);
   const cls = sign > 0 ? "profit-up" : sign < 0 ? "profit-down" : undefined;
   return <span className={`tabular ${cls ?? ""}`}>{formatSignedFen(fen)}</span>;
@@ -66,6 +67,12 @@ export function HoldingsTable({ holdings }: { holdings: HoldingView[] }) {
       render: (v: string) => <span className="tabular">{v}</span>,
     },
     { title: t("profile.securityName"), dataIndex: "security_name" },
+    {
+      title: t("profile.assetClass"),
+      dataIndex: "asset_class",
+      width: 80,
+      render: (v: AssetClass) => t(`assetClass.${v}`),
+    },
     {
       title: t("profile.quantity"),
       dataIndex: "quantity",

@@ -99,7 +99,7 @@ pub(super) fn service_cases(rng: &mut ChaCha8Rng, s: &Subject<'_>) -> Vec<Record
         out.push(Record::ServiceCase(ServiceCaseRecord {
             id: format!("S{}-c", &s.client_id[1..]),
             client_id: s.client_id.to_string(),
-            kind: ServiceCaseKind::Complaint,
+            case_kind: ServiceCaseKind::Complaint,
             opened_on,
             due_on: Some(due_on),
             closed_on: closed.then(|| opened_on + Days::new(rng.gen_range(2..15))),
@@ -112,7 +112,7 @@ pub(super) fn service_cases(rng: &mut ChaCha8Rng, s: &Subject<'_>) -> Vec<Record
         out.push(Record::ServiceCase(ServiceCaseRecord {
             id: format!("S{}-v", &s.client_id[1..]),
             client_id: s.client_id.to_string(),
-            kind: ServiceCaseKind::ReturnVisit,
+            case_kind: ServiceCaseKind::ReturnVisit,
             opened_on,
             due_on: None,
             closed_on: Some(opened_on),
@@ -152,7 +152,7 @@ pub(super) fn relations(
             client_id: from.to_string(),
             related_client_id: to.to_string(),
             related_name: to_name.to_string(),
-            kind,
+            relation: kind,
             label: label.to_string(),
         })
     };

@@ -54,7 +54,7 @@ fn read_service_case(r: &Row<'_>) -> rusqlite::Result<Record> {
     Ok(Record::ServiceCase(ServiceCaseRecord {
         id: r.get(0)?,
         client_id: r.get(1)?,
-        kind: ServiceCaseKind::parse(&kind).ok_or_else(|| bad(2, "service case kind"))?,
+        case_kind: ServiceCaseKind::parse(&kind).ok_or_else(|| bad(2, "service case kind"))?,
         opened_on: r.get(3)?,
         due_on: r.get(4)?,
         closed_on: r.get(5)?,
@@ -70,7 +70,7 @@ fn read_relation(r: &Row<'_>) -> rusqlite::Result<Record> {
         client_id: r.get(1)?,
         related_client_id: r.get(2)?,
         related_name: r.get(3)?,
-        kind: RelationKind::parse(&kind).ok_or_else(|| bad(4, "relation kind"))?,
+        relation: RelationKind::parse(&kind).ok_or_else(|| bad(4, "relation kind"))?,
         label: r.get(5)?,
     }))
 }
@@ -97,7 +97,7 @@ pub(super) fn insert(
             broker,
             seq,
             c.client_id,
-            c.kind.as_str(),
+            c.case_kind.as_str(),
             c.opened_on,
             c.due_on,
             c.closed_on,
@@ -111,7 +111,7 @@ pub(super) fn insert(
             l.client_id,
             l.related_client_id,
             l.related_name,
-            l.kind.as_str(),
+            l.relation.as_str(),
             l.label
         ]),
         _ => Err(rusqlite::Error::InvalidQuery),

@@ -34,10 +34,15 @@ CREATE TABLE client_relations (
     label TEXT NOT NULL
 );
 CREATE INDEX client_relations_client ON client_relations(client_id);
--- One row per client, derived from its child rows after every applied page, so the list can
--- filter and sort on the latest assessment and the last trade without a subquery per client.
+-- One row per client, derived from the client and its child rows after every applied page, so
+-- the list can filter on the latest assessment and the last trade without a subquery per client,
+-- and search scans this narrow table instead of the wide client rows.
 CREATE TABLE client_facts (
     client_id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_pinyin TEXT NOT NULL,
+    name_initials TEXT NOT NULL,
+    mobile TEXT NOT NULL,
     risk_level TEXT,
     assessed_on TEXT,
     risk_expires_on TEXT,
@@ -45,6 +50,7 @@ CREATE TABLE client_facts (
     account_nos TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX client_facts_expiry ON client_facts(risk_expires_on);
+CREATE INDEX clients_assets ON clients(total_assets);
 -- Reveals and exports of personal data made on this desk; `pending` until head office has them.
 CREATE TABLE access_log (
     id TEXT PRIMARY KEY,
