@@ -1,6 +1,7 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { describe, expect, it, vi } from "vitest";
-import { api, isIpcError, onSessionLost, toIpcError } from "./api";
+import { api, isIpcError, onLocked, onSessionLost, toIpcError } from "./api";
+import { allClientsQuery } from "./lib/clientQuery";
 import { ipcReject } from "./test/fixtures";
 
 describe("toIpcError", () => {
@@ -31,7 +32,12 @@ describe("api", () => {
       return null;
     });
     await api.clientProfile("C1");
-    await api.listClients({ search: "张", offset: 50, limit: 50 });
+    const query = { ...allClientsQuery(50), search: "张", offset: 50 };
+    await api.listClients(query);
+    await api.revealField("C1", "id_number", "客户来电核实身份");
+    await api.unlockDesk("pw");
+    await api.setIdleLockMinutes(5);
+    await api.saveFilter("钻石", query);
     await api.signIn({ server_url: "http://h", username: "u", password: "p" });
     const note = { client_id: "C1", channel: "phone", summary: "回访", follow_up_on: "2099-01-02" };
     await api.addContactNote(note);
@@ -39,7 +45,11 @@ describe("api", () => {
     await api.dismissRefusal("m-1");
     expect(seen).toEqual([
       ["client_profile", { clientId: "C1" }],
-      ["list_clients", { query: { search: "张", offset: 50, limit: 50 } }],
+      ["list_clients", { query }],
+      ["reveal_field", { clientId: "C1", field: "id_number", reason: "客户来电核实身份" }],
+      ["unlock_desk", { password: "pw" }],
+      ["set_idle_lock_minutes", { minutes: 5 }],
+      ["save_filter", { name: "钻石", query }],
       ["sign_in", { form: { server_url: "http://h", username: "u", password: "p" } }],
       ["add_contact_note", { note }],
       ["refusals", {}],
@@ -58,5 +68,18 @@ describe("api", () => {
     off();
     await expect(api.syncStatus()).rejects.toMatchObject({ code: "session_ended" });
     expect(lost).toHaveBeenCalledTimes(1);
+  });
+
+  it("reports a locked desk", async () => {
+    mockIPC(() => ipcReject({ code: "locked", message: "工作台已锁定" }));
+    const locked = vi.fn();
+    const lost = vi.fn();
+    const offLocked = onLocked(locked);
+    const offLost = onSessionLost(lost);
+    await expect(api.accessLog()).rejects.toEqual({ code: "locked", message: "工作台已锁定" });
+    offLocked();
+    offLost();
+    expect(locked).toHaveBeenCalledTimes(1);
+    expect(lost).not.toHaveBeenCalled();
   });
 });

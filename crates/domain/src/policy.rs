@@ -36,6 +36,57 @@ impl Default for FirmPolicy {
     }
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PolicyError {
+    #[error("等级门槛必须逐级升高：银卡 < 金卡 < 白金 < 钻石，且都大于 0")]
+    BandsOutOfOrder,
+    #[error("定级窗口应为 1 到 24 个月")]
+    Window,
+    #[error("等级缓冲（hysteresis_bp）应在 0 到 5000 个基点（0–50%）之间")]
+    Hysteresis,
+    #[error("风险测评有效期应为 1 到 60 个月")]
+    AssessmentValidity,
+    #[error("{0} 应大于 0")]
+    NotPositive(&'static str),
+}
+
+impl FirmPolicy {
+    /// Refuses a policy no firm means: a desk would otherwise tier or warn nonsensically.
+    pub fn validate(&self) -> Result<(), PolicyError> {
+        let b = &self.tiers.bands;
+        let zero = crate::Fen::ZERO;
+        if !(zero < b.silver_from
+            && b.silver_from < b.gold_from
+            && b.gold_from < b.platinum_from
+            && b.platinum_from < b.diamond_from)
+        {
+            return Err(PolicyError::BandsOutOfOrder);
+        }
+        if !(1..=24).contains(&self.tiers.window_months) {
+            return Err(PolicyError::Window);
+        }
+        if self.tiers.hysteresis_bp > 5_000 {
+            return Err(PolicyError::Hysteresis);
+        }
+        if !(1..=60).contains(&self.assessment_valid_months) {
+            return Err(PolicyError::AssessmentValidity);
+        }
+        for (value, name) in [
+            (self.dormant_months, "休眠判定月数 dormant_months"),
+            (self.elderly_age, "高龄客户年龄 elderly_age"),
+            (
+                self.max_idle_lock_minutes,
+                "最长自动锁定分钟数 max_idle_lock_minutes",
+            ),
+        ] {
+            if value == 0 {
+                return Err(PolicyError::NotPositive(name));
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Where a risk assessment stands on a given day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -99,6 +150,22 @@ mod tests {
             p.assessment_status(Some(day(2026, 12, 26)), today),
             AssessmentStatus::Valid
         );
+    }
+
+    #[test]
+    fn the_default_policy_is_valid_and_nonsense_is_refused() {
+        assert_eq!(FirmPolicy::default().validate(), Ok(()));
+        let mut p = FirmPolicy::default();
+        p.tiers.bands.gold_from = p.tiers.bands.silver_from;
+        assert_eq!(p.validate(), Err(PolicyError::BandsOutOfOrder));
+        let mut p = FirmPolicy::default();
+        p.tiers.window_months = 0;
+        assert_eq!(p.validate(), Err(PolicyError::Window));
+        let p = FirmPolicy {
+            max_idle_lock_minutes: 0,
+            ..FirmPolicy::default()
+        };
+        assert!(matches!(p.validate(), Err(PolicyError::NotPositive(_))));
     }
 
     #[test]

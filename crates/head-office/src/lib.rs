@@ -4,6 +4,7 @@
 //! generates the demo firm. Nothing here knows about the desk's local store.
 
 mod api;
+pub mod audit;
 pub mod auth;
 pub mod demo;
 pub mod error;

@@ -3,6 +3,7 @@
 use anyhow::{bail, Context};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
+use head_office::audit;
 use head_office::demo::{self, DemoParams};
 use head_office::storage::{SqliteStorage, Storage};
 use head_office::RunningHeadOffice;
@@ -60,6 +61,34 @@ enum Command {
         best_time: Option<String>,
         #[arg(long)]
         remark: Option<String>,
+    },
+    /// Set the firm's practice (tier bands, window, hysteresis, assessment validity, dormancy,
+    /// elderly age, idle lock) from a JSON file; `policy` with no file prints the current one.
+    Policy {
+        #[arg(long)]
+        db: PathBuf,
+        /// A JSON file in the shape printed without it.
+        #[arg(long)]
+        set: Option<PathBuf>,
+    },
+    /// The monthly tier run: re-tier every client by the policy's bands, window and hysteresis.
+    RecomputeTiers {
+        #[arg(long)]
+        db: PathBuf,
+    },
+    /// Write the audit log of personal-data reveals and exports for a period as CSV.
+    AuditExport {
+        #[arg(long)]
+        db: PathBuf,
+        /// First day, inclusive (YYYY-MM-DD, Beijing time).
+        #[arg(long)]
+        from: NaiveDate,
+        /// Last day, inclusive.
+        #[arg(long)]
+        until: NaiveDate,
+        /// The CSV file to write; standard output if not given.
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// Correct a client's mobile number (master data kept by head office).
     CorrectMobile {
@@ -196,6 +225,46 @@ async fn main() -> anyhow::Result<()> {
             };
             SqliteStorage::open(&db)?.set_preferences(&client, &fields)?;
             println!("客户 {client} 的偏好已更新");
+        }
+        Command::Policy { db, set } => {
+            let storage = SqliteStorage::open(&db)?;
+            if let Some(file) = set {
+                let text = std::fs::read_to_string(&file)
+                    .with_context(|| format!("无法读取 {}", file.display()))?;
+                let policy: domain::FirmPolicy = serde_json::from_str(&text)
+                    .with_context(|| format!("{} 不是有效的公司规则 JSON", file.display()))?;
+                storage.set_firm_policy(&policy)?;
+                println!("公司规则已更新，经纪人下次同步时生效：");
+            }
+            println!("{}", serde_json::to_string_pretty(&storage.firm_policy()?)?);
+        }
+        Command::RecomputeTiers { db } => {
+            let changed = SqliteStorage::open(&db)?.recompute_tiers()?;
+            println!("客户定级完成：{changed} 位客户的等级有变化");
+        }
+        Command::AuditExport {
+            db,
+            from,
+            until,
+            out,
+        } => {
+            if until < from {
+                bail!("结束日期 {until} 早于开始日期 {from}");
+            }
+            let entries = audit::entries_in(&SqliteStorage::open(&db)?, from, until)?;
+            let csv = audit::to_csv(&entries);
+            match out {
+                Some(path) => {
+                    std::fs::write(&path, csv)
+                        .with_context(|| format!("无法写入 {}", path.display()))?;
+                    println!(
+                        "已导出 {} 条访问审计记录到 {}",
+                        entries.len(),
+                        path.display()
+                    );
+                }
+                None => print!("{csv}"),
+            }
         }
         Command::CorrectMobile { db, client, mobile } => {
             let mobile = match domain::Mobile::parse(&mobile) {

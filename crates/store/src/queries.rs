@@ -336,6 +336,6 @@ fn allocation(holdings: &[HoldingView], accounts: &[AccountView]) -> Vec<Allocat
         .filter(|(_, v)| *v > Fen::ZERO)
         .map(|(asset_class, value)| AllocationSlice { asset_class, value })
         .collect();
-    slices.sort_by(|a, b| b.value.cmp(&a.value));
+    slices.sort_by_key(|s| std::cmp::Reverse(s.value));
     slices
 }

@@ -10,8 +10,10 @@ use system_tests::{small_firm, TestDesk, TestHeadOffice, TODAY};
 #[tokio::test(flavor = "multi_thread")]
 async fn head_office_360_data_and_policy_reach_the_desk() {
     let head_office = TestHeadOffice::start(&small_firm()).await;
-    let mut policy = FirmPolicy::default();
-    policy.dormant_months = 3;
+    let mut policy = FirmPolicy {
+        dormant_months: 3,
+        ..FirmPolicy::default()
+    };
     policy.tiers.window_months = 3;
     head_office.storage.set_firm_policy(&policy).unwrap();
     let desk = TestDesk::synced(&head_office.base_url(), "broker01").await;
@@ -94,9 +96,56 @@ async fn reveals_and_exports_reach_the_audit_log_at_head_office() {
     assert_eq!(entries[0].field, Some(SensitiveField::Mobile));
     assert_eq!(entries[0].reason, "客户来电更新联系方式");
     assert_eq!(entries[1].action, AccessAction::Export);
+    // Head-office IT's export of the day holds both, in Chinese.
+    let today = domain::clock::shanghai_date(Utc::now());
+    let day = head_office::audit::entries_in(head_office.storage.as_ref(), today, today).unwrap();
+    let csv = head_office::audit::to_csv(&day);
+    assert!(csv.contains("broker01,查看"), "{csv}");
+    assert!(csv.contains("手机号,客户来电更新联系方式"), "{csv}");
+    assert!(csv.contains("导出"), "{csv}");
     let log = desk.with_store(|s| s.access_log(None, 10).unwrap());
     assert!(
         log.iter().all(|e| !e.pending),
         "settled entries are marked as received"
     );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_monthly_tier_run_follows_head_office_bands_and_reaches_the_desk() {
+    let head_office = TestHeadOffice::start(&small_firm()).await;
+    let desk = TestDesk::synced(&head_office.base_url(), "broker01").await;
+    let diamonds = |desk: &TestDesk| {
+        desk.with_store(|s| {
+            let query = ClientQuery {
+                tiers: vec![domain::Tier::Diamond],
+                ..Default::default()
+            };
+            s.list_clients(&query, TODAY).unwrap().total
+        })
+    };
+    let before = diamonds(&desk);
+    // The firm lowers the diamond band tenfold: more clients become diamond at the next run.
+    let mut policy = FirmPolicy::default();
+    policy.tiers.bands.diamond_from = domain::Fen::from_yuan(1_000_001);
+    let storage = &head_office.storage;
+    storage.set_firm_policy(&policy).unwrap();
+    let changed = storage.recompute_tiers().unwrap();
+    assert!(changed > 0);
+    assert_eq!(
+        storage.recompute_tiers().unwrap(),
+        0,
+        "a second run changes nothing"
+    );
+    let report = desk
+        .engine
+        .sync_once(desk.store.clone(), |_| {})
+        .await
+        .unwrap();
+    assert!(report.pulled as usize >= 1 && report.pulled as usize <= changed);
+    assert!(diamonds(&desk) > before, "{} → {}", before, diamonds(&desk));
+
+    let mut nonsense = FirmPolicy::default();
+    nonsense.tiers.bands.gold_from = domain::Fen::ZERO;
+    let refused = storage.set_firm_policy(&nonsense).unwrap_err().to_string();
+    assert!(refused.contains("逐级升高"), "{refused}");
 }

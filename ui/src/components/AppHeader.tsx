@@ -5,14 +5,18 @@ import { api, toIpcError } from "../api";
 import type { SessionState } from "../bindings/SessionState";
 import type { UserProfile } from "../bindings/UserProfile";
 import { useT } from "../i18n/context";
+import type { DeskLock } from "../hooks/useIdleLock";
 import { LanguageSwitch } from "./LanguageSwitch";
+import { LockControls } from "./LockControls";
 
 interface Props {
   user: UserProfile | null;
-  onSignedOut: (session: SessionState) => void;
+  /** The session after signing out. */
+  onSession: (session: SessionState) => void;
+  lock: DeskLock;
 }
 
-export function AppHeader({ user, onSignedOut }: Props) {
+export function AppHeader({ user, onSession, lock }: Props) {
   const t = useT();
   const { message } = App.useApp();
   const [signingOut, setSigningOut] = useState(false);
@@ -22,7 +26,7 @@ export function AppHeader({ user, onSignedOut }: Props) {
     api.signOut().then(
       (next) => {
         setSigningOut(false);
-        onSignedOut(next);
+        onSession(next);
       },
       (reason: unknown) => {
         setSigningOut(false);
@@ -43,6 +47,7 @@ export function AppHeader({ user, onSignedOut }: Props) {
         )}
       </div>
       <Space size={12}>
+        <LockControls lock={lock} />
         <LanguageSwitch />
         <Popconfirm
           title={t("header.signOutConfirm")}

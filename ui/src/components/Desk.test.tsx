@@ -35,7 +35,7 @@ describe("Desk", () => {
       },
       { shouldMockEvents: true },
     );
-    renderWithProviders(<Desk user={user} onSignedOut={vi.fn()} />);
+    renderWithProviders(<Desk user={user} onSession={vi.fn()} />);
 
     expect(await screen.findByTestId("sync-progress")).toBeInTheDocument();
     expect(calls).toContain("sync_now");
@@ -69,7 +69,7 @@ describe("Desk", () => {
       },
       { shouldMockEvents: true },
     );
-    renderWithProviders(<Desk user={user} onSignedOut={vi.fn()} />);
+    renderWithProviders(<Desk user={user} onSession={vi.fn()} />);
     await waitFor(() => expect(screen.getByTestId("status-bar")).toBeInTheDocument());
     expect(screen.queryByTestId("sync-progress")).not.toBeInTheDocument();
   });

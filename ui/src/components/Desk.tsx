@@ -3,19 +3,21 @@ import { api } from "../api";
 import type { SessionState } from "../bindings/SessionState";
 import type { UserProfile } from "../bindings/UserProfile";
 import { useSyncStatus } from "../hooks/useSyncStatus";
+import { allClientsQuery } from "../lib/clientQuery";
 import { FirstSyncPanel } from "./FirstSyncPanel";
 import { Workstation } from "./Workstation";
 
 interface Props {
   user: UserProfile | null;
-  onSignedOut: (session: SessionState) => void;
+  /** A new session state: signed out, or locked. */
+  onSession: (session: SessionState) => void;
 }
 
 /**
  * What a signed-in user sees: starts a sync at once, shows the first-sync progress
  * while the local book is still empty, then the workstation.
  */
-export function Desk({ user, onSignedOut }: Props) {
+export function Desk({ user, onSession }: Props) {
   const { status, update } = useSyncStatus();
   const [bookEmpty, setBookEmpty] = useState<boolean | null>(null);
   const [syncSettled, setSyncSettled] = useState(false);
@@ -25,7 +27,7 @@ export function Desk({ user, onSignedOut }: Props) {
     // Once per sign-in, also under StrictMode's double effects.
     if (started.current) return;
     started.current = true;
-    api.listClients({ search: null, offset: 0, limit: 1 }).then(
+    api.listClients(allClientsQuery(1)).then(
       (page) => setBookEmpty(page.total === 0),
       () => setBookEmpty(false),
     );
@@ -47,5 +49,5 @@ export function Desk({ user, onSignedOut }: Props) {
     bookEmpty === false || (bookEmpty === null && status !== null && status.last_sync_at !== null);
 
   if (!firstSyncDone && !knownNonEmpty) return <FirstSyncPanel status={status} />;
-  return <Workstation user={user} onSignedOut={onSignedOut} />;
+  return <Workstation user={user} onSession={onSession} />;
 }

@@ -9,6 +9,7 @@ import { SessionGate } from "./SessionGate";
 
 const signedIn: SessionState = {
   signed_in: true,
+  locked: false,
   user: {
     user_id: "u1",
     username: "wangli",

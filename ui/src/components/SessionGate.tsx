@@ -1,15 +1,16 @@
 import { Button, Result, Spin } from "antd";
 import { useCallback, useEffect, useState } from "react";
-import { api, onSessionLost, toIpcError } from "../api";
+import { api, onLocked, onSessionLost, toIpcError } from "../api";
 import type { IpcError } from "../bindings/IpcError";
 import type { SessionState } from "../bindings/SessionState";
 import { useT } from "../i18n/context";
 import { Desk } from "./Desk";
+import { LockScreen } from "./LockScreen";
 import { SignIn } from "./SignIn";
 
 type Gate = { session: SessionState; error: null } | { session: null; error: IpcError };
 
-/** Sign-in screen or the desk, from `session_state`. */
+/** Sign-in screen, lock screen or the desk, from `session_state`. */
 export function SessionGate() {
   const t = useT();
   const [gate, setGate] = useState<Gate | null>(null);
@@ -33,6 +34,19 @@ export function SessionGate() {
       }),
     [load],
   );
+
+  // A command found the desk locked (e.g. at start, or locked meanwhile): hide the book.
+  useEffect(
+    () =>
+      onLocked(() =>
+        setGate((current) =>
+          current?.session?.signed_in ? { session: { ...current.session, locked: true }, error: null } : current,
+        ),
+      ),
+    [],
+  );
+
+  const takeSession = useCallback((next: SessionState) => setGate({ session: next, error: null }), []);
 
   if (gate === null) {
     return (
@@ -66,14 +80,12 @@ export function SessionGate() {
   }
 
   const { session } = gate;
+  if (session.signed_in && session.locked) {
+    // Nothing of the book stays mounted behind the lock screen.
+    return <LockScreen session={session} onSession={takeSession} />;
+  }
   if (session.signed_in) {
-    return (
-      <Desk
-        key={session.user?.user_id ?? ""}
-        user={session.user}
-        onSignedOut={(next) => setGate({ session: next, error: null })}
-      />
-    );
+    return <Desk key={session.user?.user_id ?? ""} user={session.user} onSession={takeSession} />;
   }
   return (
     <SignIn

@@ -69,6 +69,7 @@ describe("SignIn", () => {
   it("hands the new session over on success", async () => {
     const next: SessionState = {
       signed_in: true,
+      locked: false,
       user: {
         user_id: "u1",
         username: "wangli",

@@ -2,6 +2,7 @@ import { Layout, Menu } from "antd";
 import { useState } from "react";
 import type { SessionState } from "../bindings/SessionState";
 import type { UserProfile } from "../bindings/UserProfile";
+import { useDeskLock } from "../hooks/useIdleLock";
 import { useT } from "../i18n/context";
 import { panelsFor, type PanelKey } from "../panels/registry";
 import { AppHeader } from "./AppHeader";
@@ -10,12 +11,14 @@ import { StatusBar } from "./StatusBar";
 
 interface Props {
   user: UserProfile | null;
-  onSignedOut: (session: SessionState) => void;
+  /** A new session state: signed out, or locked (by hand or after the idle time). */
+  onSession: (session: SessionState) => void;
 }
 
-/** Sider menu, header, the selected panel and the status bar. */
-export function Workstation({ user, onSignedOut }: Props) {
+/** Sider menu, header, the selected panel and the status bar; locks itself when left idle. */
+export function Workstation({ user, onSession }: Props) {
   const t = useT();
+  const lock = useDeskLock(onSession);
   const panels = panelsFor(user?.role ?? null);
   const [selected, setSelected] = useState<PanelKey>("clients");
   const current = panels.find((p) => p.key === selected) ?? panels[0];
@@ -39,12 +42,16 @@ export function Workstation({ user, onSignedOut }: Props) {
             theme="dark"
             mode="inline"
             selectedKeys={current ? [current.key] : []}
-            items={panels.map((p) => ({ key: p.key, icon: p.icon, label: t(p.label) }))}
+            items={panels.map((p) => ({
+              key: p.key,
+              icon: p.icon,
+              label: <span data-testid={`nav-${p.key}`}>{t(p.label)}</span>,
+            }))}
             onClick={({ key }) => setSelected(key as PanelKey)}
           />
         </Layout.Sider>
         <Layout>
-          <AppHeader user={user} onSignedOut={onSignedOut} />
+          <AppHeader user={user} onSession={onSession} lock={lock} />
           <Layout.Content className="workstation-content">{Panel && <Panel />}</Layout.Content>
         </Layout>
       </Layout>

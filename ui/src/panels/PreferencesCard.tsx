@@ -61,7 +61,6 @@ export function PreferencesCard({ profile, onProfile }: Props) {
     {
       key: "remark",
       label: t("preferences.remark"),
-      span: 2,
       children: (
         <span className="preferences-remark" data-testid="preferences-remark-value">
           {prefs.remark ?? dash}
@@ -110,7 +109,7 @@ export function PreferencesCard({ profile, onProfile }: Props) {
           onCancel={() => setEditing(false)}
         />
       ) : (
-        <Descriptions size="small" bordered column={2} items={items} styles={{ label: { width: 110 } }} />
+        <Descriptions size="small" bordered column={1} items={items} styles={{ label: { width: 110 } }} />
       )}
     </section>
   );

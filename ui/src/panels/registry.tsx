@@ -1,7 +1,9 @@
-import { TeamOutlined } from "@ant-design/icons";
+import { PieChartOutlined, SafetyCertificateOutlined, TeamOutlined } from "@ant-design/icons";
 import type { ComponentType, ReactNode } from "react";
 import type { Role } from "../bindings/Role";
 import type { MessageKey } from "../i18n/messages";
+import { AuditPanel } from "./AuditPanel";
+import { BookPanel } from "./BookPanel";
 import { ClientsPanel } from "./ClientsPanel";
 
 /**
@@ -9,7 +11,7 @@ import { ClientsPanel } from "./ClientsPanel";
  * "recommend" 推荐, "reminders" 提醒, "commission" 佣金, "team" 团队, "settings" 设置.
  * Adding one means a key here, a "nav.*" message and an entry in PANELS.
  */
-export type PanelKey = "clients";
+export type PanelKey = "clients" | "book" | "audit";
 
 export interface PanelDef {
   key: PanelKey;
@@ -22,6 +24,8 @@ export interface PanelDef {
 
 export const PANELS: readonly PanelDef[] = [
   { key: "clients", label: "nav.clients", icon: <TeamOutlined />, Component: ClientsPanel },
+  { key: "book", label: "nav.book", icon: <PieChartOutlined />, Component: BookPanel },
+  { key: "audit", label: "nav.audit", icon: <SafetyCertificateOutlined />, Component: AuditPanel },
 ];
 
 export function panelsFor(role: Role | null): readonly PanelDef[] {

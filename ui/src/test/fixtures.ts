@@ -1,5 +1,6 @@
 import type { IpcError } from "../bindings/IpcError";
 import type { ClientProfile } from "../bindings/ClientProfile";
+import type { AccessLogEntry } from "../bindings/AccessLogEntry";
 import type { ClientRow } from "../bindings/ClientRow";
 import type { ConflictView } from "../bindings/ConflictView";
 import type { ContactNoteView } from "../bindings/ContactNoteView";
@@ -9,6 +10,7 @@ import type { SyncStatus } from "../bindings/SyncStatus";
 
 export const signedOut: SessionState = {
   signed_in: false,
+  locked: false,
   user: null,
   server_url: null,
   last_username: null,
@@ -30,11 +32,14 @@ export function clientRow(overrides: Partial<ClientRow> = {}): ClientRow {
   return {
     id: "C000123",
     name: "张三",
+    mobile_masked: "138****5678",
     tier: "Gold",
     risk_level: "C3",
     assessment_expires_on: "2099-12-31",
+    assessment_status: "valid",
     total_assets: 123_456_789,
     last_contact_at: "2024-03-01T16:30:00Z",
+    tags: ["高净值", "退休"],
     ...overrides,
   };
 }
@@ -44,16 +49,21 @@ export const profile: ClientProfile = {
   name: "张三",
   id_number_masked: "3101**********123X",
   mobile_masked: "138****5678",
+  age: 48,
   investor_class: "Ordinary",
   tier: "Platinum",
   total_assets: 523_456_789,
   opened_on: "2015-06-18",
   serving_broker_id: "B0042",
+  serving_broker_name: "王丽",
   developing_broker_id: "B0007",
+  developing_broker_name: "李强",
   last_contact_at: "2024-03-01T16:30:00Z",
+  tags: ["高净值", "偏好红利"],
   risk_level: "C4",
   assessed_on: "2023-05-10",
   assessment_expires_on: "2026-05-09",
+  assessment_status: "valid",
   accounts: [
     {
       id: "A1",
@@ -68,6 +78,7 @@ export const profile: ClientProfile = {
     {
       security_code: "600519",
       security_name: "贵州茅台",
+      asset_class: "Equity",
       quantity: 200,
       cost: 30_000_000,
       market_value: 34_000_000,
@@ -76,13 +87,73 @@ export const profile: ClientProfile = {
     {
       security_code: "000001",
       security_name: "平安银行",
+      asset_class: "Equity",
       quantity: 10_000,
       cost: 12_000_000,
       market_value: 11_000_000,
       profit: -1_000_000,
     },
   ],
+  asset_months: [
+    { month: "2024-01-01", total_assets: 500_000_000 },
+    { month: "2024-02-01", total_assets: 510_000_000 },
+    { month: "2024-03-01", total_assets: 523_456_789 },
+  ],
+  allocation: [
+    { asset_class: "Equity", value: 45_000_000 },
+    { asset_class: "Cash", value: 1_234_500 },
+  ],
+  trades: [
+    {
+      id: "T1",
+      traded_at: "2024-03-01T02:15:00Z",
+      security_code: "600519",
+      side: "Buy",
+      quantity: 100,
+      price_li: 1_700_000,
+      amount: 17_000_000,
+      commission: 4_250,
+      handling_fee: 58,
+      regulatory_fee: 34,
+      transfer_fee: 17,
+      stamp_duty: 0,
+      net_commission: 4_158,
+    },
+  ],
+  cash_transfers: [
+    { id: "X1", transferred_at: "2024-02-20T01:00:00Z", direction: "in", amount: 10_000_000 },
+    { id: "X2", transferred_at: "2024-02-25T01:00:00Z", direction: "out", amount: 2_500_000 },
+  ],
+  cash_flow_12m: { transferred_in: 10_000_000, transferred_out: 2_500_000 },
   contacts: [],
+  reminders: [
+    { id: "R1", client_id: "C000123", title: "回访：分红政策", due_on: "2099-01-05", source: "follow_up", done_at: null },
+  ],
+  service_cases: [
+    {
+      id: "S1",
+      kind: "complaint",
+      opened_on: "2024-01-10",
+      due_on: "2024-01-25",
+      closed_on: "2024-01-20",
+      summary: "对交易系统卡顿不满",
+      outcome: "已解释并致歉",
+    },
+    {
+      id: "S2",
+      kind: "return_visit",
+      opened_on: "2024-02-01",
+      due_on: null,
+      closed_on: "2024-02-01",
+      summary: "开户回访",
+      outcome: "客户满意",
+    },
+  ],
+  relations: [
+    { related_client_id: "C000456", related_name: "李四", kind: "family", label: "配偶", in_book: true },
+    { related_client_id: "C000999", related_name: "赵六", kind: "same_company", label: "同事", in_book: false },
+  ],
+  access_log: [],
   preferences: {
     preferred_channel: "phone",
     best_time_to_call: "工作日 9:30 前",
@@ -90,6 +161,37 @@ export const profile: ClientProfile = {
     pending: false,
   },
 };
+
+export const signedInUser = {
+  user_id: "u1",
+  username: "wangli",
+  display_name: "王丽",
+  role: "Broker",
+  org_path: "上海浦东营业部",
+} as const;
+
+export const signedIn: SessionState = {
+  signed_in: true,
+  locked: false,
+  user: { ...signedInUser },
+  server_url: "http://127.0.0.1:8787",
+  last_username: "wangli",
+};
+
+export function accessEntry(overrides: Partial<AccessLogEntry> = {}): AccessLogEntry {
+  return {
+    id: "L1",
+    action: "reveal",
+    client_id: "C000123",
+    client_name: "张三",
+    field: "id_number",
+    reason: "客户来电核实身份",
+    detail: "查看身份证号",
+    at: "2024-03-01T16:30:00Z",
+    pending: true,
+    ...overrides,
+  };
+}
 
 export function contactNote(overrides: Partial<ContactNoteView> = {}): ContactNoteView {
   return {

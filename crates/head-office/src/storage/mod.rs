@@ -9,6 +9,7 @@ mod sqlite_mutations;
 mod sqlite_preferences;
 mod sqlite_rows;
 mod sqlite_rows_360;
+mod sqlite_tiers;
 
 pub use sqlite::SqliteStorage;
 
@@ -111,6 +112,9 @@ pub trait Storage: Send + Sync + 'static {
     /// The firm's configurable practice; DOMAIN.md's defaults until head office sets it.
     fn firm_policy(&self) -> Result<FirmPolicy>;
     fn set_firm_policy(&self, policy: &FirmPolicy) -> Result<()>;
+
+    /// Re-tiers every client by the firm's tier policy; returns how many changed tier.
+    fn recompute_tiers(&self) -> Result<usize>;
 
     /// Loads a generated firm into an empty database.
     fn import_firm(&self, firm: FirmSeed) -> Result<ImportSummary>;

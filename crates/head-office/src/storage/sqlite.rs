@@ -275,12 +275,20 @@ impl Storage for SqliteStorage {
     }
 
     fn set_firm_policy(&self, policy: &FirmPolicy) -> Result<()> {
+        policy
+            .validate()
+            .map_err(|e| HeadOfficeError::Validation(e.to_string()))?;
         self.conn().execute(
             "INSERT INTO firm_settings (key, value) VALUES ('policy', ?1) \
              ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             [serde_json::to_string(policy)?],
         )?;
         Ok(())
+    }
+
+    fn recompute_tiers(&self) -> Result<usize> {
+        let policy = self.firm_policy()?;
+        super::sqlite_tiers::recompute(&mut self.conn(), &policy.tiers)
     }
 
     fn import_firm(&self, firm: FirmSeed) -> Result<super::ImportSummary> {

@@ -1,0 +1,58 @@
+//! The audit log as head-office IT exports it: whole Beijing days, one CSV line per reveal or
+//! export, with who, when, which client and field, and the stated reason.
+
+use crate::error::Result;
+use crate::storage::{AuditEntry, Storage};
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use domain::clock::shanghai;
+
+fn day_start(day: NaiveDate) -> DateTime<Utc> {
+    day.and_hms_opt(0, 0, 0)
+        .and_then(|t| t.and_local_timezone(shanghai()).single())
+        .map_or(DateTime::<Utc>::MIN_UTC, |t| t.with_timezone(&Utc))
+}
+
+/// Entries made from the start of `from` to the end of `until`, both Beijing days.
+pub fn entries_in(
+    storage: &dyn Storage,
+    from: NaiveDate,
+    until: NaiveDate,
+) -> Result<Vec<AuditEntry>> {
+    let end = until.checked_add_days(Days::new(1)).unwrap_or(until);
+    storage.audit_entries(day_start(from), day_start(end))
+}
+
+fn field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+pub fn to_csv(entries: &[AuditEntry]) -> String {
+    let mut out = String::from("\u{feff}时间,用户,操作,客户,字段,事由,说明\r\n");
+    for e in entries {
+        let action = match e.action {
+            domain::AccessAction::Reveal => "查看",
+            domain::AccessAction::Export => "导出",
+        };
+        let line = [
+            e.at.with_timezone(&shanghai())
+                .format("%Y-%m-%d %H:%M:%S")
+                .to_string(),
+            e.username.clone(),
+            action.to_string(),
+            e.client_id.clone().unwrap_or_default(),
+            e.field
+                .map(|f| f.label_zh().to_string())
+                .unwrap_or_default(),
+            e.reason.clone(),
+            e.detail.clone(),
+        ];
+        let cells: Vec<String> = line.iter().map(|c| field(c)).collect();
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}

@@ -1,0 +1,124 @@
+import { LockOutlined, LogoutOutlined, UnlockOutlined } from "@ant-design/icons";
+import { Alert, Avatar, Button, Card, Form, Input, Typography } from "antd";
+import { useState } from "react";
+import { api, toIpcError } from "../api";
+import type { IpcError } from "../bindings/IpcError";
+import type { SessionState } from "../bindings/SessionState";
+import { useT } from "../i18n/context";
+import { LanguageSwitch } from "./LanguageSwitch";
+
+interface Props {
+  session: SessionState;
+  /** The session after unlocking or signing out. */
+  onSession: (session: SessionState) => void;
+}
+
+/**
+ * 锁定: shown instead of the workstation (nothing of the book is rendered) until the broker types
+ * their sign-in password, or signs out.
+ */
+export function LockScreen({ session, onSession }: Props) {
+  const t = useT();
+  const [form] = Form.useForm<{ password: string }>();
+  const [busy, setBusy] = useState<"unlock" | "signOut" | null>(null);
+  const [error, setError] = useState<IpcError | null>(null);
+  const user = session.user;
+
+  const unlock = ({ password }: { password: string }) => {
+    setBusy("unlock");
+    setError(null);
+    api.unlockDesk(password).then(
+      (next) => {
+        setBusy(null);
+        onSession(next);
+      },
+      (reason: unknown) => {
+        setBusy(null);
+        setError(toIpcError(reason));
+        form.setFieldValue("password", "");
+      },
+    );
+  };
+
+  const signOut = () => {
+    setBusy("signOut");
+    setError(null);
+    api.signOut().then(
+      (next) => {
+        setBusy(null);
+        onSession(next);
+      },
+      (reason: unknown) => {
+        setBusy(null);
+        setError(toIpcError(reason));
+      },
+    );
+  };
+
+  return (
+    <div className="lock-page" data-testid="lock-screen">
+      <div className="signin-lang">
+        <LanguageSwitch />
+      </div>
+      <Card className="lock-card">
+        <div className="lock-head">
+          <Avatar size={64} className="lock-avatar">
+            {user?.display_name.slice(0, 1) ?? <LockOutlined />}
+          </Avatar>
+          <Typography.Title level={4} style={{ margin: "12px 0 0" }} data-testid="lock-user">
+            {user?.display_name ?? ""}
+          </Typography.Title>
+          {user?.org_path && <Typography.Text type="secondary">{user.org_path}</Typography.Text>}
+          <Typography.Text strong className="lock-title">
+            <LockOutlined /> {t("lock.title")}
+          </Typography.Text>
+          <Typography.Text type="secondary" className="lock-hint">
+            {t("lock.hint")}
+          </Typography.Text>
+        </div>
+        {error && (
+          <Alert
+            type="error"
+            showIcon
+            title={t("lock.failed")}
+            description={error.message}
+            style={{ marginBottom: 16 }}
+            data-testid="unlock-error"
+          />
+        )}
+        <Form form={form} layout="vertical" onFinish={unlock} disabled={busy !== null} requiredMark={false}>
+          <Form.Item
+            name="password"
+            label={t("lock.password")}
+            rules={[{ required: true, message: t("lock.passwordRequired") }]}
+          >
+            <Input.Password autoFocus autoComplete="current-password" data-testid="unlock-password" />
+          </Form.Item>
+          <Button
+            type="primary"
+            htmlType="submit"
+            block
+            icon={<UnlockOutlined />}
+            loading={busy === "unlock"}
+            data-testid="unlock-submit"
+          >
+            {t("lock.unlock")}
+          </Button>
+        </Form>
+        <div className="lock-footer">
+          <Typography.Text type="secondary">{t("lock.signOutHint")}</Typography.Text>
+          <Button
+            type="link"
+            icon={<LogoutOutlined />}
+            onClick={signOut}
+            loading={busy === "signOut"}
+            disabled={busy === "unlock"}
+            data-testid="unlock-sign-out"
+          >
+            {t("lock.signOut")}
+          </Button>
+        </div>
+      </Card>
+    </div>
+  );
+}

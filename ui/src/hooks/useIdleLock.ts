@@ -1,0 +1,90 @@
+import { useCallback, useEffect, useEffectEvent, useState } from "react";
+import { api } from "../api";
+import type { LockSettings } from "../bindings/LockSettings";
+import type { SessionState } from "../bindings/SessionState";
+
+/** What counts as the broker being at the desk. */
+export const ACTIVITY_EVENTS = ["mousemove", "keydown", "mousedown", "wheel", "touchstart"] as const;
+
+/**
+ * Calls `onIdle` once nobody has moved the mouse, typed, clicked, scrolled or touched for
+ * `minutes`; then waits as long again before the next call (should locking fail). Does nothing
+ * while `minutes` is null.
+ */
+export function useIdleTimer(minutes: number | null, onIdle: () => void): void {
+  const fire = useEffectEvent(onIdle);
+  useEffect(() => {
+    if (minutes === null || minutes <= 0) return;
+    const idleMs = minutes * 60_000;
+    let last = Date.now();
+    let timer = 0;
+    const check = () => {
+      const idle = Date.now() - last;
+      if (idle >= idleMs) {
+        fire();
+        last = Date.now();
+        timer = window.setTimeout(check, idleMs);
+      } else {
+        timer = window.setTimeout(check, idleMs - idle);
+      }
+    };
+    // Only a timestamp per event: mousemove fires often.
+    const active = () => {
+      last = Date.now();
+    };
+    const options: AddEventListenerOptions = { capture: true, passive: true };
+    for (const name of ACTIVITY_EVENTS) window.addEventListener(name, active, options);
+    timer = window.setTimeout(check, idleMs);
+    return () => {
+      window.clearTimeout(timer);
+      for (const name of ACTIVITY_EVENTS) window.removeEventListener(name, active, options);
+    };
+  }, [minutes]);
+}
+
+export interface DeskLock {
+  /** Null until `lock_settings` answers. */
+  settings: LockSettings | null;
+  /** Saves a new idle time; rejects with the IpcError (e.g. above the firm's limit). */
+  setMinutes: (minutes: number) => Promise<LockSettings>;
+  /** Locks now; rejects with the IpcError. */
+  lockNow: () => Promise<void>;
+}
+
+/**
+ * The idle lock while the workstation shows: loads the broker's idle time, locks the desk after
+ * it, and hands the locked session to `onLocked` (which shows the lock screen).
+ */
+export function useDeskLock(onLocked: (session: SessionState) => void): DeskLock {
+  const [settings, setSettings] = useState<LockSettings | null>(null);
+
+  useEffect(() => {
+    let active = true;
+    api.lockSettings().then(
+      (loaded) => {
+        if (active) setSettings(loaded);
+      },
+      (reason: unknown) => console.error("cannot load lock settings", reason),
+    );
+    return () => {
+      active = false;
+    };
+  }, []);
+
+  const lockNow = useCallback(async () => {
+    const session = await api.lockDesk();
+    onLocked(session);
+  }, [onLocked]);
+
+  const setMinutes = useCallback(async (minutes: number) => {
+    const next = await api.setIdleLockMinutes(minutes);
+    setSettings(next);
+    return next;
+  }, []);
+
+  useIdleTimer(settings?.idle_lock_minutes ?? null, () => {
+    lockNow().catch((reason: unknown) => console.error("cannot lock the desk", reason));
+  });
+
+  return { settings, setMinutes, lockNow };
+}
