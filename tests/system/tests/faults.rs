@@ -17,7 +17,11 @@ use std::time::Duration;
 use store::{NewContactNote, WriteIds};
 use sync::{HeadOffice, SyncEngine};
 use system_tests::proxy::{FaultProxy, FaultRates};
-use system_tests::{TestDesk, TestHeadOffice, DESK_KEY, PASSWORD};
+use system_tests::{TestDesk, TestHeadOffice, PASSWORD};
+
+#[path = "faults/views.rs"]
+mod views;
+use views::{desk_view, facts_follow_the_book, head_office_view, ids_of};
 
 const ME: &str = "B001";
 const OTHER: &str = "B002";
@@ -45,70 +49,6 @@ fn tiny_firm() -> DemoParams {
         trades_per_client: 2,
         ..system_tests::small_firm()
     }
-}
-
-fn ids_of(conn: &Connection, sql: &str) -> Vec<String> {
-    let mut stmt = conn.prepare(sql).unwrap();
-    stmt.query_map([], |r| r.get::<_, String>(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect()
-}
-
-const TABLES: [&str; 8] = [
-    "clients",
-    "accounts",
-    "holdings",
-    "trades",
-    "asset_months",
-    "risk_assessments",
-    "contact_notes",
-    "client_preferences",
-];
-
-/// What is compared of each row: its id, and for rows both sides edit, the edited values.
-fn row_text(table: &str) -> &'static str {
-    match table {
-        "clients" => "id || ':' || mobile || ':' || version",
-        "client_preferences" => {
-            "id || ':' || coalesce(preferred_channel, '') || ':' || coalesce(remark, '') || ':' || version"
-        }
-        _ => "id",
-    }
-}
-
-/// Every row of the broker's book at head office, as `table:id:content`, to compare with the desk.
-fn head_office_view(db: &Path) -> Vec<String> {
-    let conn = Connection::open(db).unwrap();
-    TABLES
-        .iter()
-        .flat_map(|t| {
-            let sql = format!(
-                "SELECT '{t}:' || {} FROM {t} WHERE broker_id = '{ME}' ORDER BY id",
-                row_text(t)
-            );
-            ids_of(&conn, &sql)
-        })
-        .collect()
-}
-
-fn desk_view(db: &Path) -> Vec<String> {
-    let conn = Connection::open(db).unwrap();
-    conn.execute_batch(&format!("PRAGMA key = \"x'{}'\";", hex(&DESK_KEY)))
-        .unwrap();
-    TABLES
-        .iter()
-        .flat_map(|t| {
-            ids_of(
-                &conn,
-                &format!("SELECT '{t}:' || {} FROM {t} ORDER BY id", row_text(t)),
-            )
-        })
-        .collect()
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// What a scenario went through, summed over the run to show the faults really struck.
@@ -336,6 +276,7 @@ async fn scenario(seed: u64, template: &Path, tally: &mut Tally) -> anyhow::Resu
     }
     let expected = head_office_view(&db);
     let actual = desk_view(&TestDesk::db_path(desk.dir.path()));
+    facts_follow_the_book(&TestDesk::db_path(desk.dir.path()))?;
     if expected != actual {
         let missing: Vec<_> = expected
             .iter()
