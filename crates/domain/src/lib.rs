@@ -12,6 +12,7 @@ pub mod money;
 pub mod pareto;
 pub mod policy;
 pub mod suitability;
+pub mod suitability_check;
 pub mod tier;
 pub mod validate;
 
