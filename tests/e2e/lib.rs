@@ -200,6 +200,7 @@ impl Driver {
         .env("BROKERDESK_DATA_DIR", dir.join("desk"))
         .env("BROKERDESK_KEYRING_SERVICE", keyring_service)
         .env("BROKERDESK_SERVER_URL", head_office_url)
+        .env("BROKERDESK_EXPORT_DIR", dir.join("exports"))
         // Both the app and WebKit must find a display; xvfb-run provides one.
         .env("LIBGL_ALWAYS_SOFTWARE", "1");
         let process = Guarded::spawn(

@@ -19,6 +19,7 @@ pub mod queries;
 mod reminders;
 mod saved_filters;
 mod search_key;
+pub use search_key::name_keys;
 mod sync_state;
 
 pub use access::AccessLogEntry;

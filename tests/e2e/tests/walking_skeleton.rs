@@ -5,9 +5,12 @@
 
 use anyhow::{ensure, Result};
 use e2e::{Driver, HeadOffice, Session};
+
+#[path = "walking_skeleton/client_book.rs"]
+mod client_book;
 use std::time::Duration;
 
-const SHORT: Duration = Duration::from_secs(30);
+pub(crate) const SHORT: Duration = Duration::from_secs(30);
 const FIRST_SYNC: Duration = Duration::from_secs(300);
 
 fn id_number_is_masked(text: &str) -> bool {
@@ -89,12 +92,35 @@ fn pending_is(app: &Session, count: u32) -> Result<()> {
     Ok(())
 }
 
-fn gone(app: &Session, css: &str, what: &str) -> Result<()> {
+pub(crate) fn gone(app: &Session, css: &str, what: &str) -> Result<()> {
     e2e::wait_for(what, SHORT, || Ok(app.find(css)?.is_none().then_some(())))
+}
+
+/// A restarted desk starts locked; the sign-in password opens it, with or without head office.
+fn unlock(app: &Session, screenshot: Option<&str>) -> Result<()> {
+    let password = app.wait("[data-testid=unlock-password]", SHORT)?;
+    ensure!(
+        app.find("[data-testid=client-row]")?.is_none(),
+        "nothing of the book shows behind the lock screen"
+    );
+    if let Some(name) = screenshot {
+        app.screenshot(name)?;
+    }
+    app.type_text(&password, "not-my-password")?;
+    app.click(&app.wait("[data-testid=unlock-submit]", SHORT)?)?;
+    app.wait_text("[data-testid=unlock-error]", SHORT, |t| {
+        t.contains("密码不正确")
+    })?;
+    let password = app.wait("[data-testid=unlock-password]", SHORT)?;
+    app.type_text(&password, &"\u{E003}".repeat(20))?;
+    app.type_text(&password, "demo1234")?;
+    app.click(&app.wait("[data-testid=unlock-submit]", SHORT)?)?;
+    gone(app, "[data-testid=lock-screen]", "the lock screen to go")
 }
 
 /// With head office down: the cached book, a contact note and a preference written anyway.
 fn offline_work(app: &Session) -> Result<()> {
+    unlock(app, Some("lock-screen"))?;
     app.wait("[data-testid=client-row]", SHORT)?;
     app.wait_text("[data-testid=status-connection]", SHORT, |t| {
         t.contains("离线")
@@ -123,6 +149,7 @@ fn offline_work(app: &Session) -> Result<()> {
 
 /// Returns the id of the client worked on.
 fn still_pending(app: &Session) -> Result<String> {
+    unlock(app, None)?;
     let row = app.wait("[data-testid=client-row]", SHORT)?;
     let client = app.attribute(&row, "data-client-id")?.unwrap_or_default();
     open_first_client(app)?;
@@ -224,5 +251,6 @@ fn first_day_online(app: &Session) -> Result<()> {
         !t.trim().is_empty()
     })?;
     ensure!(mobile.contains("****"), "mobile shown as {mobile:?}");
-    app.screenshot("client-profile")
+    app.screenshot("client-profile")?;
+    client_book::online(app)
 }
