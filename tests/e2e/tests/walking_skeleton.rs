@@ -79,8 +79,8 @@ fn open_first_client(app: &Session) -> Result<()> {
         "[data-testid=clients-table] .ant-spin-blur",
         "the list to load",
     )?;
-    // WebKit's driver clicks cells, not table rows.
-    app.click(&app.wait("[data-testid=client-row] td", SHORT)?)?;
+    // WebKit's driver clicks cells, not rows (in the virtual table, cells are divs).
+    app.click(&app.wait("[data-testid=client-row] .ant-table-cell", SHORT)?)?;
     app.wait_settled(".ant-drawer-content-wrapper", SHORT)
 }
 

@@ -6,6 +6,7 @@ import type { ClientPage } from "../bindings/ClientPage";
 import type { SyncStatus } from "../bindings/SyncStatus";
 import type { UserProfile } from "../bindings/UserProfile";
 import { clientRow, syncStatus } from "../test/fixtures";
+import { lockSettings } from "../test/mockDesk";
 import { renderWithProviders } from "../test/render";
 import { Desk } from "./Desk";
 
@@ -28,8 +29,8 @@ describe("Desk", () => {
         if (cmd === "sync_status") return syncStatus({ connection: "unknown", last_sync_at: null });
         if (cmd === "list_clients")
           return (synced ? { total: 1, rows: [clientRow()] } : { total: 0, rows: [] }) satisfies ClientPage;
-        if (cmd === "refusals") return [];
-        if (cmd === "conflicts") return [];
+        if (["refusals", "conflicts", "saved_filters", "book_tags"].includes(cmd)) return [];
+        if (cmd === "lock_settings") return lockSettings;
         if (cmd === "sync_now") return new Promise<SyncStatus>((resolve) => (finish = resolve));
         return undefined;
       },
@@ -62,8 +63,8 @@ describe("Desk", () => {
       (cmd) => {
         if (cmd === "sync_status") return syncStatus({ syncing: true });
         if (cmd === "list_clients") return { total: 1, rows: [clientRow()] } satisfies ClientPage;
-        if (cmd === "refusals") return [];
-        if (cmd === "conflicts") return [];
+        if (["refusals", "conflicts", "saved_filters", "book_tags"].includes(cmd)) return [];
+        if (cmd === "lock_settings") return lockSettings;
         if (cmd === "sync_now") return new Promise<never>(() => undefined);
         return undefined;
       },

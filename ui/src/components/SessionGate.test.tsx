@@ -1,54 +1,35 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
-import { screen } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import type { SessionState } from "../bindings/SessionState";
-import { clientRow, signedOut, syncStatus } from "../test/fixtures";
+import { clientRow, ipcReject, signedIn, signedOut } from "../test/fixtures";
+import { mockDesk } from "../test/mockDesk";
 import { renderWithProviders } from "../test/render";
 import { SessionGate } from "./SessionGate";
 
-const signedIn: SessionState = {
-  signed_in: true,
-  locked: false,
-  user: {
-    user_id: "u1",
-    username: "wangli",
-    display_name: "王丽",
-    role: "Broker",
-    org_path: "上海浦东营业部",
-  },
-  server_url: "http://127.0.0.1:8787",
-  last_username: "wangli",
-};
+const locked: SessionState = { ...signedIn, locked: true };
+const book = { total: 1, rows: [clientRow()] };
 
 describe("SessionGate", () => {
   it("signs in, shows the workstation and signs out again", async () => {
     let session: SessionState = { ...signedOut, last_username: "wangli" };
-    mockIPC(
-      (cmd) => {
-        switch (cmd) {
-          case "session_state":
-            return session;
-          case "sign_in":
-            session = signedIn;
-            return session;
-          case "sign_out":
-            session = { ...signedOut, last_username: "wangli" };
-            return session;
-          case "sync_now":
-          case "sync_status":
-            return syncStatus();
-          case "list_clients":
-            return { total: 1, rows: [clientRow()] };
-          case "conflicts":
-          case "refusals":
-            return [];
-          default:
-            return undefined;
-        }
-      },
-      { shouldMockEvents: true },
-    );
+    mockDesk((cmd) => {
+      switch (cmd) {
+        case "session_state":
+          return session;
+        case "sign_in":
+          session = signedIn;
+          return session;
+        case "sign_out":
+          session = { ...signedOut, last_username: "wangli" };
+          return session;
+        case "list_clients":
+          return book;
+        default:
+          return undefined;
+      }
+    });
     const user = userEvent.setup();
     renderWithProviders(<SessionGate />);
 
@@ -72,5 +53,114 @@ describe("SessionGate", () => {
     expect(screen.getByRole("button", { name: "Sign in" })).toBeInTheDocument();
     expect(window.localStorage.getItem("brokerdesk.locale")).toBe("en");
     expect(document.documentElement.lang).toBe("en");
+  });
+});
+
+describe("SessionGate lock screen", () => {
+  it("starts locked, shows nothing of the book, and unlocks with the password", async () => {
+    const passwords: unknown[] = [];
+    const calls = mockDesk((cmd, args) => {
+      switch (cmd) {
+        case "session_state":
+          return locked;
+        case "unlock_desk":
+          passwords.push(args.password);
+          return args.password === "demo1234"
+            ? signedIn
+            : ipcReject({ code: "validation", message: "密码不正确，请输入本账号的登录密码" });
+        case "list_clients":
+          return book;
+        default:
+          return undefined;
+      }
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<SessionGate />);
+
+    expect(await screen.findByTestId("lock-screen")).toBeInTheDocument();
+    expect(screen.getByTestId("lock-user")).toHaveTextContent("王丽");
+    expect(screen.getByText("工作台已锁定")).toBeInTheDocument();
+    expect(screen.queryByTestId("status-bar")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("client-row")).not.toBeInTheDocument();
+    expect(calls.map(([cmd]) => cmd)).not.toContain("list_clients");
+
+    await user.type(screen.getByTestId("unlock-password"), "wrong");
+    await user.click(screen.getByTestId("unlock-submit"));
+    expect(await screen.findByTestId("unlock-error")).toHaveTextContent("密码不正确，请输入本账号的登录密码");
+    expect(screen.getByTestId("unlock-password")).toHaveValue("");
+
+    await user.type(screen.getByTestId("unlock-password"), "demo1234");
+    await user.click(screen.getByTestId("unlock-submit"));
+    expect(await screen.findAllByTestId("client-row")).toHaveLength(1);
+    expect(screen.queryByTestId("lock-screen")).not.toBeInTheDocument();
+    expect(passwords).toEqual(["wrong", "demo1234"]);
+  });
+
+  it("shows the lock screen when a command is refused as locked", async () => {
+    mockDesk((cmd) => {
+      if (cmd === "session_state") return signedIn;
+      if (cmd === "list_clients") return ipcReject({ code: "locked", message: "工作台已锁定，请输入密码解锁" });
+      return undefined;
+    });
+    renderWithProviders(<SessionGate />);
+    expect(await screen.findByTestId("lock-screen")).toBeInTheDocument();
+    expect(screen.queryByTestId("status-bar")).not.toBeInTheDocument();
+  });
+
+  it("locks from the header and signs out from the lock screen", async () => {
+    let session: SessionState = signedIn;
+    const calls = mockDesk((cmd) => {
+      switch (cmd) {
+        case "session_state":
+          return session;
+        case "lock_desk":
+          session = locked;
+          return session;
+        case "sign_out":
+          session = { ...signedOut, last_username: "wangli" };
+          return session;
+        case "list_clients":
+          return book;
+        default:
+          return undefined;
+      }
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<SessionGate />);
+    await screen.findAllByTestId("client-row");
+
+    await user.click(screen.getByTestId("lock-now"));
+    expect(await screen.findByTestId("lock-screen")).toBeInTheDocument();
+    expect(screen.queryByTestId("client-row")).not.toBeInTheDocument();
+
+    await user.click(screen.getByTestId("unlock-sign-out"));
+    expect(await screen.findByRole("button", { name: "登录" })).toBeInTheDocument();
+    await waitFor(() => expect(calls.map(([cmd]) => cmd)).toContain("sign_out"));
+  });
+
+  it("changes the idle time from the header", async () => {
+    const asked: unknown[] = [];
+    mockDesk((cmd, args) => {
+      if (cmd === "session_state") return signedIn;
+      if (cmd === "list_clients") return book;
+      if (cmd === "set_idle_lock_minutes") {
+        asked.push(args.minutes);
+        return { idle_lock_minutes: args.minutes, max_idle_lock_minutes: 30 };
+      }
+      return undefined;
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<SessionGate />);
+    const setting = await screen.findByTestId("idle-lock-settings");
+    expect(setting).toHaveTextContent("闲置 10 分钟后自动锁定");
+
+    await user.click(setting);
+    const minutes = await screen.findByTestId("idle-lock-minutes");
+    expect(screen.getByText("公司规定最长 30 分钟")).toBeInTheDocument();
+    await user.clear(minutes);
+    await user.type(minutes, "5");
+    await user.click(screen.getByTestId("idle-lock-save"));
+    await waitFor(() => expect(asked).toEqual([5]));
+    expect(await screen.findByTestId("idle-lock-settings")).toHaveTextContent("闲置 5 分钟后自动锁定");
   });
 });

@@ -124,6 +124,6 @@ describe("formatPriceLi and sumFen", () => {
   it("adds fen exactly", () => {
     expect(sumFen([10, 20, 30])).toBe(60);
     expect(sumFen([])).toBe(0);
-    expect(sumFen([9_007_199_254_000, 740_991])).toBe(9_007_199_254_740_991);
+    expect(sumFen([9_007_199_254_000_000, 740_991])).toBe(9_007_199_254_740_991);
   });
 });

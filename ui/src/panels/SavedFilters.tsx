@@ -141,7 +141,7 @@ function SaveFilterModal({ query, onSaved, onCancel }: ModalProps) {
       onOk={() => form.submit()}
       onCancel={onCancel}
       confirmLoading={busy}
-      okButtonProps={{ "data-testid": "filter-save-submit" } as Record<string, string>}
+      okButtonProps={{ "data-testid": "filter-save-submit" }}
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">{t("savedFilters.saveHint")}</Typography.Paragraph>

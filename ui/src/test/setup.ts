@@ -31,6 +31,16 @@ if (!("ResizeObserver" in window)) {
   Object.defineProperty(globalThis, "ResizeObserver", { writable: true, value: ResizeObserverStub });
 }
 
+// jsdom has no Element.scrollTo, which antd's Table ref calls to scroll back to the top.
+if (typeof Element.prototype.scrollTo !== "function") {
+  Element.prototype.scrollTo = function scrollTo(this: Element, ...args: unknown[]) {
+    const options = args[0];
+    if (typeof options === "object" && options !== null && "top" in options) {
+      this.scrollTop = Number((options as ScrollToOptions).top ?? 0);
+    }
+  };
+}
+
 // jsdom does not implement getComputedStyle for pseudo-elements and logs an error each time.
 const computedStyle = window.getComputedStyle.bind(window);
 window.getComputedStyle = (elt: Element) => computedStyle(elt);

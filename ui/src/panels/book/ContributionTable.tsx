@@ -18,6 +18,17 @@ interface Ranked {
   cumulative: number;
 }
 
+/** The clients in order with their rank and running total. */
+function ranked(report: ContributionReport): Ranked[] {
+  const rows: Ranked[] = [];
+  let running = 0;
+  for (const [i, c] of report.clients.entries()) {
+    running += c.net_commission;
+    rows.push({ ...c, rank: i + 1, cumulative: running });
+  }
+  return rows;
+}
+
 interface Props {
   report: ContributionReport;
   onOpenClient: (clientId: string) => void;
@@ -26,13 +37,7 @@ interface Props {
 /** 客户贡献排名: each client's net commission, share and cumulative share; the 80% group marked. */
 export function ContributionTable({ report, onOpenClient }: Props) {
   const t = useT();
-  const rows = useMemo(() => {
-    let running = 0;
-    return report.clients.map((c, i): Ranked => {
-      running += c.net_commission;
-      return { ...c, rank: i + 1, cumulative: running };
-    });
-  }, [report.clients]);
+  const rows = useMemo(() => ranked(report), [report]);
   const share = (fen: number) => (report.total > 0 ? percentFixed(fen / report.total) : "—");
 
   const columns: ColumnsType<Ranked> = [
