@@ -88,7 +88,7 @@ export function ParetoChart({ bars, height = 260, highlightShare = 0.8, metric }
   const dashed = { strokeDasharray: "4 3", shapeRendering: "crispEdges" } as const;
 
   return (
-    <div ref={ref} data-testid="pareto-chart" style={{ width: "100%" }}>
+    <div ref={ref} data-testid="pareto-chart" style={{ width: "100%", overflow: "hidden" }}>
       <div data-testid="pareto-summary" style={{ color: token.colorText, marginBottom: 8 }}>
         {summaryText}
       </div>
@@ -96,9 +96,11 @@ export function ParetoChart({ bars, height = 260, highlightShare = 0.8, metric }
         <svg
           role="img"
           aria-label={`${t("charts.pareto.title")}${t("charts.listSeparator")}${summaryText}`}
-          width={width}
-          height={height}
-          style={{ display: "block", overflow: "visible" }}
+          // Drawn at the measured width; the viewBox lets it shrink rather than overflow if the
+          // card narrows before the next measurement (a scrollbar appearing, a resize).
+          viewBox={`0 0 ${width} ${height}`}
+          width="100%"
+          style={{ display: "block", maxWidth: width }}
           onMouseLeave={() => setHover(null)}
         >
           <title>{summaryText}</title>

@@ -66,5 +66,18 @@ pub fn online(app: &Session) -> Result<()> {
     app.wait_text("[data-testid=clients-total]", SHORT, |t| {
         t.contains("2,000") || t.contains("2000")
     })?;
+
+    // Where the net commission comes from, and the desk's access log with both entries.
+    app.click(&app.wait("[data-testid=nav-book]", SHORT)?)?;
+    app.wait("[data-testid=pareto-chart]", SHORT)?;
+    app.wait_text("[data-testid=book-headline]", SHORT, |t| t.contains("80%"))?;
+    app.screenshot("book-80-20")?;
+    app.click(&app.wait("[data-testid=nav-audit]", SHORT)?)?;
+    app.wait_text("[data-testid=audit-panel]", SHORT, |t| {
+        t.contains(REVEAL_REASON) && t.contains(EXPORT_REASON)
+    })?;
+    app.screenshot("access-audit")?;
+    app.click(&app.wait("[data-testid=nav-clients]", SHORT)?)?;
+    app.wait("[data-testid=client-row]", SHORT)?;
     Ok(())
 }
