@@ -2,6 +2,7 @@
 //! this; tests drive it directly against a real head office and the real keyring.
 
 mod book;
+mod broker_data;
 mod export;
 mod lock;
 
@@ -11,10 +12,7 @@ use crate::profile::{self, Profile};
 use crate::secrets::Keyring;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
-use store::{
-    ClientProfile, ConflictView, NewContactNote, PreferencesView, RefusalNotice, Store, StoreError,
-    WriteIds,
-};
+use store::{ClientProfile, NewContactNote, Store, StoreError, WriteIds};
 use sync::{HeadOffice, SyncEngine, SyncError};
 
 pub struct DeskConfig {
@@ -269,66 +267,6 @@ impl Desk {
         };
         lock(&self.status).pending = pending;
         self.client_profile(&note.client_id)
-    }
-
-    /// Saves the broker's edit of a client's preferences; it is merged with head office's at sync.
-    pub fn update_preferences(
-        &self,
-        client_id: &str,
-        input: &PreferencesView,
-    ) -> Result<ClientProfile> {
-        let session = self.unlocked()?;
-        let pending = {
-            let mut store = lock(&session.store);
-            store.update_preferences(
-                format!("m-{}", random_id()),
-                client_id,
-                input,
-                chrono::Utc::now(),
-            )?;
-            store.sync_counters()?.pending
-        };
-        lock(&self.status).pending = pending;
-        self.client_profile(client_id)
-    }
-
-    pub fn conflicts(&self) -> Result<Vec<ConflictView>> {
-        let session = self.unlocked()?;
-        let conflicts = lock(&session.store).conflicts()?;
-        Ok(conflicts)
-    }
-
-    /// Keep mine (sent again as a new edit) or accept head office's value.
-    pub fn resolve_conflict(
-        &self,
-        mutation_id: &str,
-        field: &str,
-        keep_mine: bool,
-    ) -> Result<Vec<ConflictView>> {
-        let session = self.unlocked()?;
-        let mut store = lock(&session.store);
-        store.resolve_conflict(
-            mutation_id,
-            field,
-            keep_mine,
-            format!("m-{}", random_id()),
-            chrono::Utc::now(),
-        )?;
-        lock(&self.status).pending = store.sync_counters()?.pending;
-        Ok(store.conflicts()?)
-    }
-
-    pub fn refusals(&self) -> Result<Vec<RefusalNotice>> {
-        let session = self.unlocked()?;
-        let notices = lock(&session.store).refusals()?;
-        Ok(notices)
-    }
-
-    pub fn dismiss_refusal(&self, mutation_id: &str) -> Result<Vec<RefusalNotice>> {
-        let session = self.unlocked()?;
-        let store = lock(&session.store);
-        store.dismiss_refusal(mutation_id)?;
-        Ok(store.refusals()?)
     }
 
     pub fn sync_status(&self) -> SyncStatus {
