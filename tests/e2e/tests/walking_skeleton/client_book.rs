@@ -42,6 +42,11 @@ pub fn online(app: &Session) -> Result<()> {
     })?;
     let first = app.wait_text("[data-testid=client-row]", SHORT, |t| t.contains(&name))?;
     ensure!(first.contains(&name), "{initials} finds {name}: {first}");
+    gone(
+        app,
+        "[data-testid=clients-table] .ant-spin-blur",
+        "the search to settle",
+    )?;
     app.screenshot("client-search")?;
 
     // An export of the filtered list states its reason and lands in the export folder.
