@@ -56,6 +56,11 @@ describe("Desk", () => {
     expect(screen.getByText("王丽")).toBeInTheDocument();
     expect(screen.getByText("上海浦东营业部 / 财富一组")).toBeInTheDocument();
     expect(await screen.findAllByTestId("client-row")).toHaveLength(1);
+
+    // A later background sync must not take the workstation away (and with it an open dialog).
+    await act(() => emit("sync-status", syncStatus({ syncing: true, progress: null })));
+    expect(screen.queryByTestId("sync-progress")).not.toBeInTheDocument();
+    expect(screen.getByTestId("status-bar")).toBeInTheDocument();
   });
 
   it("goes straight to the workstation when the book has clients", async () => {

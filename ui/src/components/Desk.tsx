@@ -47,7 +47,15 @@ export function Desk({ user, onSession }: Props) {
   // Until the count of local clients is known, a book that was synced before is not empty.
   const knownNonEmpty =
     bookEmpty === false || (bookEmpty === null && status !== null && status.last_sync_at !== null);
+  const ready = firstSyncDone || knownNonEmpty;
 
-  if (!firstSyncDone && !knownNonEmpty) return <FirstSyncPanel status={status} />;
+  // Once the workstation is shown it stays: a later background sync must never unmount it and
+  // throw away what the broker is typing or has open.
+  const [workstationShown, setWorkstationShown] = useState(false);
+  useEffect(() => {
+    if (ready) setWorkstationShown(true);
+  }, [ready]);
+
+  if (!ready && !workstationShown) return <FirstSyncPanel status={status} />;
   return <Workstation user={user} onSession={onSession} />;
 }
