@@ -52,9 +52,7 @@ export function Desk({ user, onSession }: Props) {
   // Once the workstation is shown it stays: a later background sync must never unmount it and
   // throw away what the broker is typing or has open.
   const [workstationShown, setWorkstationShown] = useState(false);
-  useEffect(() => {
-    if (ready) setWorkstationShown(true);
-  }, [ready]);
+  if (ready && !workstationShown) setWorkstationShown(true);
 
   if (!ready && !workstationShown) return <FirstSyncPanel status={status} />;
   return <Workstation user={user} onSession={onSession} />;
