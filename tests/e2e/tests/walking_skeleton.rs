@@ -76,7 +76,7 @@ const HEAD_OFFICE_REMARK: &str = "客户致电客服：只在工作日联系";
 fn open_first_client(app: &Session) -> Result<()> {
     gone(
         app,
-        "[data-testid=clients-table] .ant-spin-blur",
+        "[data-testid=clients-table] .ant-spin-spinning",
         "the list to load",
     )?;
     // WebKit's driver clicks cells, not rows (in the virtual table, cells are divs).

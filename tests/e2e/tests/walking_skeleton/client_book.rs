@@ -44,7 +44,7 @@ pub fn online(app: &Session) -> Result<()> {
     ensure!(first.contains(&name), "{initials} finds {name}: {first}");
     gone(
         app,
-        "[data-testid=clients-table] .ant-spin-blur",
+        "[data-testid=clients-table] .ant-spin-spinning",
         "the search to settle",
     )?;
     app.screenshot("client-search")?;
