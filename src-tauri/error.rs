@@ -13,8 +13,8 @@ pub enum DeskError {
     Locked,
     #[error("未找到客户 {0}")]
     ClientNotFound(String),
-    #[error("无法导出文件：{0}")]
-    Export(String),
+    #[error("无法把客户名单写入 {path}：{reason}。请确认该文件夹存在、可以写入且磁盘有空间，然后重新导出")]
+    Export { path: String, reason: String },
     #[error("无法访问系统钥匙串：{0}")]
     Keyring(String),
     #[error("无法读写本地数据目录 {path}：{source}")]
@@ -37,7 +37,7 @@ impl DeskError {
             DeskError::ClientNotFound(_) => IpcErrorCode::NotFound,
             DeskError::Keyring(_) => IpcErrorCode::Keyring,
             DeskError::Store(store::StoreError::Invalid(_)) => IpcErrorCode::Validation,
-            DeskError::Files { .. } | DeskError::Store(_) | DeskError::Export(_) => {
+            DeskError::Files { .. } | DeskError::Store(_) | DeskError::Export { .. } => {
                 IpcErrorCode::Storage
             }
             DeskError::Sync(e) => match e {

@@ -96,8 +96,16 @@ fn csv(rows: &[ExportRow]) -> String {
     out
 }
 
+/// Every way writing the file can fail, as the broker reads it: where, why, what to do.
+fn export_failed(path: &Path, reason: impl ToString) -> DeskError {
+    DeskError::Export {
+        path: path.display().to_string(),
+        reason: reason.to_string(),
+    }
+}
+
 fn xlsx(rows: &[ExportRow], path: &Path) -> Result<()> {
-    let failed = |e: rust_xlsxwriter::XlsxError| DeskError::Export(e.to_string());
+    let failed = |e: rust_xlsxwriter::XlsxError| export_failed(path, e);
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     sheet.set_name("客户名单").map_err(failed)?;
@@ -118,10 +126,7 @@ pub(super) fn write(
     rows: &[ExportRow],
     now: DateTime<Utc>,
 ) -> Result<PathBuf> {
-    std::fs::create_dir_all(dir).map_err(|source| DeskError::Files {
-        path: dir.display().to_string(),
-        source,
-    })?;
+    std::fs::create_dir_all(dir).map_err(|e| export_failed(dir, e))?;
     let stamp = now.with_timezone(&shanghai()).format("%Y%m%d-%H%M%S");
     let extension = match format {
         ExportFormat::Csv => "csv",
@@ -143,6 +148,17 @@ pub(super) fn write(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folder_that_cannot_be_written_is_named_with_what_to_do() {
+        let dir = tempfile::tempdir().unwrap();
+        let blocked = dir.path().join("not-a-folder");
+        std::fs::write(&blocked, b"a file where the folder should be").unwrap();
+        let err = write(&blocked, ExportFormat::Csv, &[], Utc::now()).unwrap_err();
+        let message = err.to_string();
+        assert!(message.contains("not-a-folder"), "{message}");
+        assert!(message.contains("请确认该文件夹存在"), "{message}");
+    }
 
     #[test]
     fn formulas_are_defused_and_amounts_kept() {
