@@ -28,6 +28,12 @@ const COMMANDS: &[&str] = &[
     "book_tags",
     "contribution",
     "tier_report",
+    "products",
+    "check_recipients",
+    "send_recommendation",
+    "push_history",
+    "push_detail",
+    "client_pushes",
 ];
 
 fn main() {

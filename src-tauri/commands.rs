@@ -15,6 +15,10 @@ use store::{
     ClientPage, ClientProfile, ClientQuery, ConflictView, NewContactNote, PreferencesView,
     RefusalNotice,
 };
+use store::{
+    ClientPushView, ProductQuery, ProductView, PushDetail, PushDraft, PushSummary, RecipientChecks,
+    RecipientSelection,
+};
 use tauri::{AppHandle, State};
 
 type DeskState<'a> = State<'a, Arc<Desk>>;
@@ -191,4 +195,47 @@ pub fn contribution(desk: DeskState<'_>) -> Result<ContributionReport, IpcError>
 #[tauri::command]
 pub fn tier_report(desk: DeskState<'_>) -> Result<TierReport, IpcError> {
     Ok(desk.tier_report()?)
+}
+
+#[tauri::command]
+pub fn products(desk: DeskState<'_>, query: ProductQuery) -> Result<Vec<ProductView>, IpcError> {
+    Ok(desk.products(&query)?)
+}
+
+#[tauri::command]
+pub fn check_recipients(
+    desk: DeskState<'_>,
+    product_id: String,
+    selection: RecipientSelection,
+) -> Result<RecipientChecks, IpcError> {
+    Ok(desk.check_recipients(&product_id, &selection)?)
+}
+
+#[tauri::command]
+pub fn send_recommendation(
+    desk: DeskState<'_>,
+    trigger: State<'_, SyncTrigger>,
+    draft: PushDraft,
+) -> Result<PushDetail, IpcError> {
+    let detail = desk.send_recommendation(&draft)?;
+    trigger.soon();
+    Ok(detail)
+}
+
+#[tauri::command]
+pub fn push_history(desk: DeskState<'_>, limit: u32) -> Result<Vec<PushSummary>, IpcError> {
+    Ok(desk.push_history(limit)?)
+}
+
+#[tauri::command]
+pub fn push_detail(desk: DeskState<'_>, push_id: String) -> Result<PushDetail, IpcError> {
+    Ok(desk.push_detail(&push_id)?)
+}
+
+#[tauri::command]
+pub fn client_pushes(
+    desk: DeskState<'_>,
+    client_id: String,
+) -> Result<Vec<ClientPushView>, IpcError> {
+    Ok(desk.client_pushes(&client_id)?)
 }

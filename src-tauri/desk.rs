@@ -5,6 +5,7 @@ mod book;
 mod broker_data;
 mod export;
 mod lock;
+mod recommend;
 
 use crate::error::{DeskError, Result};
 use crate::ipc::{Connection, SessionState, SignInForm, SyncStatus};

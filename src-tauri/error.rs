@@ -52,7 +52,9 @@ impl DeskError {
                     ErrorCode::AccountDisabled => IpcErrorCode::AccountDisabled,
                     ErrorCode::RateLimited => IpcErrorCode::RateLimited,
                     ErrorCode::Unauthorized | ErrorCode::SessionEnded => IpcErrorCode::SessionEnded,
-                    ErrorCode::Forbidden | ErrorCode::Validation => IpcErrorCode::Validation,
+                    ErrorCode::Forbidden | ErrorCode::Validation | ErrorCode::Unsuitable => {
+                        IpcErrorCode::Validation
+                    }
                     ErrorCode::ProtocolMismatch => IpcErrorCode::ProtocolMismatch,
                     ErrorCode::NotFound => IpcErrorCode::NotFound,
                     ErrorCode::Internal => IpcErrorCode::Internal,

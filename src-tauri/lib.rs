@@ -82,6 +82,12 @@ pub fn run() {
             commands::book_tags,
             commands::contribution,
             commands::tier_report,
+            commands::products,
+            commands::check_recipients,
+            commands::send_recommendation,
+            commands::push_history,
+            commands::push_detail,
+            commands::client_pushes,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

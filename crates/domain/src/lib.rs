@@ -11,6 +11,7 @@ pub mod merge;
 pub mod money;
 pub mod pareto;
 pub mod policy;
+pub mod recommendation;
 pub mod suitability;
 pub mod suitability_check;
 pub mod tier;

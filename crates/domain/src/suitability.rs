@@ -58,6 +58,34 @@ pub enum ProductRisk {
     R5,
 }
 
+impl ProductRisk {
+    pub const ALL: [ProductRisk; 5] = [Self::R1, Self::R2, Self::R3, Self::R4, Self::R5];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ProductRisk::R1 => "R1",
+            ProductRisk::R2 => "R2",
+            ProductRisk::R3 => "R3",
+            ProductRisk::R4 => "R4",
+            ProductRisk::R5 => "R5",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<ProductRisk> {
+        ProductRisk::ALL.into_iter().find(|r| r.code() == code)
+    }
+
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            ProductRisk::R1 => "低风险",
+            ProductRisk::R2 => "中低风险",
+            ProductRisk::R3 => "中风险",
+            ProductRisk::R4 => "中高风险",
+            ProductRisk::R5 => "高风险",
+        }
+    }
+}
+
 /// 普通投资者 or 专业投资者.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[ts(export)]

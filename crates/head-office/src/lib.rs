@@ -6,11 +6,13 @@
 mod api;
 pub mod audit;
 pub mod auth;
+pub mod channel;
 pub mod demo;
 pub mod error;
 pub mod storage;
 
 use auth::{AccessTokens, SignInLimiter};
+use channel::{DeliveryChannel, SimulatedChannel};
 use std::net::SocketAddr;
 use std::sync::Arc;
 use storage::Storage;
@@ -43,6 +45,43 @@ pub struct RunningHeadOffice {
     pub addr: SocketAddr,
     shutdown: Option<oneshot::Sender<()>>,
     task: JoinHandle<std::io::Result<()>>,
+    deliveries: JoinHandle<()>,
+}
+
+/// How a head office delivers pushes.
+pub struct DeliveryOptions {
+    pub channel: Arc<dyn DeliveryChannel>,
+    /// How often the channel is asked what happened.
+    pub tick: std::time::Duration,
+}
+
+impl Default for DeliveryOptions {
+    fn default() -> Self {
+        DeliveryOptions {
+            channel: Arc::new(SimulatedChannel::default()),
+            tick: std::time::Duration::from_millis(500),
+        }
+    }
+}
+
+/// Moves deliveries along until aborted. A failed round is logged and the next one tries again.
+async fn run_deliveries(storage: Arc<dyn Storage>, options: DeliveryOptions) {
+    let mut ticks = tokio::time::interval(options.tick);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        let storage = storage.clone();
+        let channel = options.channel.clone();
+        let round = tokio::task::spawn_blocking(move || {
+            storage.advance_deliveries(channel.as_ref(), chrono::Utc::now())
+        })
+        .await;
+        match round {
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) => eprintln!("head-office: delivery round failed: {e}"),
+            Err(e) => eprintln!("head-office: delivery round panicked: {e}"),
+        }
+    }
 }
 
 impl RunningHeadOffice {
@@ -50,8 +89,17 @@ impl RunningHeadOffice {
         storage: Arc<dyn Storage>,
         addr: SocketAddr,
     ) -> std::io::Result<RunningHeadOffice> {
+        Self::start_with(storage, addr, DeliveryOptions::default()).await
+    }
+
+    pub async fn start_with(
+        storage: Arc<dyn Storage>,
+        addr: SocketAddr,
+        delivery: DeliveryOptions,
+    ) -> std::io::Result<RunningHeadOffice> {
         let listener = TcpListener::bind(addr).await?;
         let addr = listener.local_addr()?;
+        let deliveries = tokio::spawn(run_deliveries(storage.clone(), delivery));
         let (tx, rx) = oneshot::channel::<()>();
         let app = router(AppState::new(storage));
         let task = tokio::spawn(async move {
@@ -65,6 +113,7 @@ impl RunningHeadOffice {
             addr,
             shutdown: Some(tx),
             task,
+            deliveries,
         })
     }
 
@@ -74,6 +123,7 @@ impl RunningHeadOffice {
 
     /// Stops accepting, lets requests in flight finish, and returns once the socket is closed.
     pub async fn stop(mut self) {
+        self.deliveries.abort();
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
@@ -82,7 +132,9 @@ impl RunningHeadOffice {
 
     /// Runs until the task ends (Ctrl-C handling is the caller's).
     pub async fn wait(self) -> std::io::Result<()> {
-        match self.task.await {
+        let result = self.task.await;
+        self.deliveries.abort();
+        match result {
             Ok(r) => r,
             Err(e) => Err(std::io::Error::other(e)),
         }

@@ -1,5 +1,6 @@
 //! Head-office data as it travels to the desk. Money in fen, rates in ten-millionths, instants in UTC.
 
+use crate::library::{ProductRecord, PushDeliveryRecord};
 use crate::push::{ContactNoteRecord, PreferencesRecord};
 use crate::service::{CashTransferRecord, ClientRelationRecord, ServiceCaseRecord};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -20,10 +21,14 @@ pub enum EntityKind {
     CashTransfer,
     ServiceCase,
     ClientRelation,
+    /// A library item: firm-wide, in every broker's feed.
+    Product,
+    /// One recipient of a push, in the pushing broker's book.
+    PushDelivery,
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 11] = [
+    pub const ALL: [EntityKind; 13] = [
         EntityKind::Client,
         EntityKind::Account,
         EntityKind::Holding,
@@ -35,6 +40,8 @@ impl EntityKind {
         EntityKind::CashTransfer,
         EntityKind::ServiceCase,
         EntityKind::ClientRelation,
+        EntityKind::Product,
+        EntityKind::PushDelivery,
     ];
 
     /// The same name serde uses on the wire, for storing a kind in a text column.
@@ -51,6 +58,8 @@ impl EntityKind {
             EntityKind::CashTransfer => "cash_transfer",
             EntityKind::ServiceCase => "service_case",
             EntityKind::ClientRelation => "client_relation",
+            EntityKind::Product => "product",
+            EntityKind::PushDelivery => "push_delivery",
         }
     }
 
@@ -73,6 +82,8 @@ pub enum Record {
     CashTransfer(CashTransferRecord),
     ServiceCase(ServiceCaseRecord),
     ClientRelation(ClientRelationRecord),
+    Product(ProductRecord),
+    PushDelivery(PushDeliveryRecord),
 }
 
 impl Record {
@@ -89,6 +100,8 @@ impl Record {
             Record::CashTransfer(_) => EntityKind::CashTransfer,
             Record::ServiceCase(_) => EntityKind::ServiceCase,
             Record::ClientRelation(_) => EntityKind::ClientRelation,
+            Record::Product(_) => EntityKind::Product,
+            Record::PushDelivery(_) => EntityKind::PushDelivery,
         }
     }
 }
@@ -175,4 +188,7 @@ pub struct RiskAssessmentRecord {
     pub level: RiskLevel,
     pub assessed_on: NaiveDate,
     pub expires_on: NaiveDate,
+    /// 最低类别: a C1 who lacks full civil capacity or accepts no loss at all.
+    #[serde(default)]
+    pub lowest_category: bool,
 }

@@ -14,6 +14,8 @@ pub enum ErrorCode {
     SessionEnded,
     Forbidden,
     Validation,
+    /// A recommendation that head office's own suitability check does not allow.
+    Unsuitable,
     ProtocolMismatch,
     NotFound,
     Internal,

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod entities;
 pub mod error;
 pub mod feed;
+pub mod library;
 pub mod push;
 pub mod service;
 
@@ -15,6 +16,10 @@ pub use entities::{
 };
 pub use error::{ApiError, ErrorCode};
 pub use feed::{Change, PullPage, PullQuery};
+pub use library::{
+    ApprovalState, DeliveryStatus, ProductKind, ProductRecord, PushDeliveryRecord, PushRecipient,
+    RecommendationPush,
+};
 pub use push::{
     AccessEventRecord, ClientPreferences, ContactChannel, ContactNoteRecord, FieldConflictRecord,
     Mutation, MutationOp, MutationOutcome, MutationResult, PreferencesRecord, PreferencesUpdate,
@@ -26,7 +31,7 @@ pub use service::{
 };
 
 /// Bumped whenever a change to these types would be misread by the other side.
-pub const PROTOCOL_VERSION: u32 = 2;
+pub const PROTOCOL_VERSION: u32 = 3;
 
 /// Every request and response carries the sender's protocol version in this header.
 pub const VERSION_HEADER: &str = "x-brokerdesk-protocol";

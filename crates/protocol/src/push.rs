@@ -123,6 +123,7 @@ pub enum MutationOp {
     AddContactNote(ContactNoteRecord),
     UpdatePreferences(PreferencesUpdate),
     RecordAccess(AccessEventRecord),
+    SendRecommendation(crate::library::RecommendationPush),
 }
 
 /// A field both sides changed: head office's value stands, the broker's waits here.

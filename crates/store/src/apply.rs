@@ -1,7 +1,7 @@
 //! Applying pulled pages. A page and the cursor after it are written in one transaction, so an
 //! interrupted sync resumes from the last whole page and never half-applies one.
 
-use crate::apply_rows::{bind_and_run, client_of, columns, table};
+use crate::apply_rows::{bind_and_run, client_of, columns, follows_client, table};
 use crate::error::Result;
 use crate::sync_state::{set_value, CURSOR};
 use crate::Store;
@@ -45,15 +45,13 @@ fn insert_sql(kind: EntityKind) -> String {
 }
 
 /// Deletes a row; a client goes with everything hanging off it, broker data included, because a
-/// client who left the book must leave no trace on this desk.
+/// client who left the book must leave no trace on this desk. The broker's own push archive and
+/// its delivery states stay, like the audit log: they record what the broker did.
 /// Returns the client whose child row went, so its derived facts can be redone.
 fn remove(tx: &Transaction<'_>, kind: EntityKind, id: &str) -> Result<Option<String>> {
     let mut owner = None;
     if kind == EntityKind::Client {
-        for child in EntityKind::ALL
-            .into_iter()
-            .filter(|k| *k != EntityKind::Client)
-        {
+        for child in EntityKind::ALL.into_iter().filter(|k| follows_client(*k)) {
             let sql = format!("DELETE FROM {} WHERE client_id = ?1", table(child));
             tx.prepare_cached(&sql)?.execute([id])?;
         }
@@ -62,7 +60,7 @@ fn remove(tx: &Transaction<'_>, kind: EntityKind, id: &str) -> Result<Option<Str
             let sql = format!("DELETE FROM {derived} WHERE client_id = ?1");
             tx.prepare_cached(&sql)?.execute([id])?;
         }
-    } else {
+    } else if follows_client(kind) {
         let sql = format!("SELECT client_id FROM {} WHERE id = ?1", table(kind));
         owner = tx
             .prepare_cached(&sql)?
@@ -112,7 +110,9 @@ impl Store {
             match change {
                 Change::Upsert { record, .. } => {
                     upsert(&tx, record)?;
-                    touched.insert(client_of(record).to_string());
+                    if let Some(client) = client_of(record) {
+                        touched.insert(client.to_string());
+                    }
                 }
                 Change::Remove { kind, id, .. } => {
                     if let Some(owner) = remove(&tx, *kind, id)? {

@@ -20,6 +20,8 @@ pub(crate) fn table(kind: EntityKind) -> &'static str {
         EntityKind::CashTransfer => "cash_transfers",
         EntityKind::ServiceCase => "service_cases",
         EntityKind::ClientRelation => "client_relations",
+        EntityKind::Product => "products",
+        EntityKind::PushDelivery => "push_deliveries",
     }
 }
 
@@ -81,7 +83,37 @@ pub(crate) fn columns(kind: EntityKind) -> &'static [&'static str] {
             "net_commission",
         ],
         EntityKind::AssetMonth => &["id", "client_id", "month", "total_assets"],
-        EntityKind::RiskAssessment => &["id", "client_id", "level", "assessed_on", "expires_on"],
+        EntityKind::RiskAssessment => &[
+            "id",
+            "client_id",
+            "level",
+            "assessed_on",
+            "expires_on",
+            "lowest_category",
+        ],
+        EntityKind::Product => &[
+            "id",
+            "product_kind",
+            "title",
+            "summary",
+            "risk",
+            "version",
+            "approval",
+            "valid_from",
+            "valid_until",
+            "security_code",
+            "author",
+            "approval_ref",
+        ],
+        EntityKind::PushDelivery => &[
+            "id",
+            "push_id",
+            "client_id",
+            "status",
+            "reason",
+            "reply",
+            "updated_at",
+        ],
         EntityKind::Preferences => &[
             "id",
             "client_id",
@@ -205,7 +237,31 @@ pub(crate) fn bind_and_run(stmt: &mut rusqlite::Statement<'_>, record: &Record) 
             r.client_id,
             r.level.code(),
             r.assessed_on,
-            r.expires_on
+            r.expires_on,
+            r.lowest_category
+        ])?,
+        Record::Product(p) => stmt.execute(params![
+            p.id,
+            p.product_kind.as_str(),
+            p.title,
+            p.summary,
+            p.risk.code(),
+            p.version,
+            p.approval.as_str(),
+            p.valid_from,
+            p.valid_until,
+            p.security_code,
+            p.author,
+            p.approval_ref
+        ])?,
+        Record::PushDelivery(d) => stmt.execute(params![
+            d.id,
+            d.push_id,
+            d.client_id,
+            d.status.as_str(),
+            d.reason,
+            d.reply,
+            d.updated_at
         ])?,
         // What head office sends is accepted: the note is no longer pending.
         Record::ContactNote(n) => stmt.execute(params![
@@ -257,9 +313,10 @@ pub(crate) fn bind_and_run(stmt: &mut rusqlite::Statement<'_>, record: &Record) 
     Ok(())
 }
 
-/// The client a record belongs to: the client itself, or its parent.
-pub(crate) fn client_of(record: &Record) -> &str {
-    match record {
+/// The client whose list facts a record feeds: the client itself or its parent. Library items
+/// and push deliveries feed none.
+pub(crate) fn client_of(record: &Record) -> Option<&str> {
+    Some(match record {
         Record::Client(c) => &c.id,
         Record::Account(a) => &a.client_id,
         Record::Holding(h) => &h.client_id,
@@ -271,5 +328,14 @@ pub(crate) fn client_of(record: &Record) -> &str {
         Record::CashTransfer(t) => &t.client_id,
         Record::ServiceCase(c) => &c.client_id,
         Record::ClientRelation(l) => &l.client_id,
-    }
+        Record::Product(_) | Record::PushDelivery(_) => return None,
+    })
+}
+
+/// Kinds that hang off a client and leave the desk with it.
+pub(crate) fn follows_client(kind: EntityKind) -> bool {
+    !matches!(
+        kind,
+        EntityKind::Client | EntityKind::Product | EntityKind::PushDelivery
+    )
 }

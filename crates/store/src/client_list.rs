@@ -59,6 +59,10 @@ pub struct ClientQuery {
     pub not_contacted_days: Option<u32>,
     /// No trade and no contact for the firm's dormancy period.
     pub dormant_only: bool,
+    /// Holds this security (`600519` or `600519.SH`) in any account.
+    #[serde(default)]
+    #[ts(optional)]
+    pub holds_security: Option<String>,
     pub sort: ClientSort,
     #[ts(type = "number")]
     pub offset: u32,
@@ -246,6 +250,17 @@ pub(crate) fn conditions(query: &ClientQuery, today: NaiveDate, policy: &FirmPol
             [day_text(days_before(today, days))],
         );
     }
+    if let Some(code) = query.holds_security.as_deref().map(str::trim) {
+        if !code.is_empty() {
+            // check_query has proved the code; normalised so `600519` finds `600519.SH`.
+            let code =
+                domain::SecurityCode::parse(code).map_or(code.to_string(), |c| c.to_string());
+            w.add(
+                "EXISTS (SELECT 1 FROM holdings h WHERE h.client_id = c.id AND h.security_code = ?)",
+                [text(code)],
+            );
+        }
+    }
     if query.dormant_only {
         let before = policy.dormant_before(today);
         w.add(
@@ -386,6 +401,12 @@ impl Store {
                 return Err(StoreError::Invalid(
                     "资产下限不能高于上限，请调整资产范围".into(),
                 ));
+            }
+        }
+        if let Some(code) = query.holds_security.as_deref().map(str::trim) {
+            if !code.is_empty() {
+                domain::SecurityCode::parse(code)
+                    .map_err(|e| StoreError::Invalid(format!("持仓证券代码有误：{e}")))?;
             }
         }
         Ok(())

@@ -15,7 +15,9 @@ mod migrate;
 mod outbox;
 mod preferences;
 pub mod profile_views;
+mod push_history;
 pub mod queries;
+mod recommend;
 mod reminders;
 mod saved_filters;
 mod search_key;
@@ -29,6 +31,12 @@ pub use export_rows::ExportRow;
 pub use outbox::{NewContactNote, RefusalNotice, WriteIds};
 pub use preferences::{ConflictView, PreferencesView};
 pub use profile_views::{AccountView, ClientProfile, ContactNoteView, HoldingView};
+pub use push_history::{
+    ClientPushView, DeliveryCounts, PushDetail, PushRecipientView, PushState, PushSummary,
+};
+pub use recommend::{
+    ProductQuery, ProductView, PushDraft, RecipientCheck, RecipientChecks, RecipientSelection,
+};
 pub use reminders::ReminderView;
 pub use saved_filters::SavedFilter;
 pub use sync_state::SyncCounters;

@@ -9,6 +9,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_contact_log.sql"),
     include_str!("migrations/003_preferences.sql"),
     include_str!("migrations/004_client_360.sql"),
+    include_str!("migrations/005_recommendations.sql"),
 ];
 
 pub(crate) fn run(conn: &mut Connection) -> Result<()> {

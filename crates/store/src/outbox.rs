@@ -45,6 +45,7 @@ pub(crate) fn enqueue(tx: &Transaction<'_>, mutation: &Mutation) -> Result<()> {
         MutationOp::AddContactNote(_) => "add_contact_note",
         MutationOp::UpdatePreferences(_) => "update_preferences",
         MutationOp::RecordAccess(_) => "record_access",
+        MutationOp::SendRecommendation(_) => "send_recommendation",
     };
     tx.execute(
         "INSERT INTO outbox (id, kind, payload, created_at) VALUES (?1, ?2, ?3, ?4)",
@@ -183,6 +184,23 @@ impl Store {
                     )?;
                 }
                 (MutationOutcome::Applied, MutationOp::UpdatePreferences(_)) => {}
+                (MutationOutcome::Refused { message, .. }, MutationOp::SendRecommendation(p)) => {
+                    // The archive stays as sent; only its state says head office refused it.
+                    crate::push_history::settle_push(&tx, &p.id, Some(message))?;
+                    let title: String = tx
+                        .query_row(
+                            "SELECT json_extract(product_snapshot, '$.title') FROM recommendation_pushes WHERE id = ?1",
+                            [&p.id],
+                            |r| r.get(0),
+                        )
+                        .optional()?
+                        .unwrap_or_default();
+                    let what = format!("推荐《{title}》给 {} 位客户", p.recipients.len());
+                    refuse(&tx, &result.id, &what, message, now)?;
+                }
+                (_, MutationOp::SendRecommendation(p)) => {
+                    crate::push_history::settle_push(&tx, &p.id, None)?;
+                }
                 (outcome, MutationOp::RecordAccess(event)) => {
                     // The entry stays in the desk's log either way; a refusal is shown too.
                     tx.execute(

@@ -24,4 +24,8 @@ not_contacted_days: number | null,
 /**
  * No trade and no contact for the firm's dormancy period.
  */
-dormant_only: boolean, sort: ClientSort, offset: number, limit: number, };
+dormant_only: boolean, 
+/**
+ * Holds this security (`600519` or `600519.SH`) in any account.
+ */
+holds_security?: string, sort: ClientSort, offset: number, limit: number, };

@@ -225,6 +225,10 @@ fn risk_assessment(
     };
     // Assessed up to 26 months ago with a 24-month validity: some expired, some about to.
     let assessed_on = days_before(as_of, rng.gen_range(0..790));
+    // About one C1 in five accepts no loss at all (最低类别); taken from the id, not the
+    // generator, so the rest of the firm stays as it was.
+    let lowest_category =
+        level == RiskLevel::C1 && client_id.bytes().map(u32::from).sum::<u32>() % 5 == 0;
     RiskAssessmentRecord {
         id: format!("R{}", &client_id[1..]),
         client_id: client_id.to_string(),
@@ -233,6 +237,7 @@ fn risk_assessment(
         expires_on: assessed_on
             .checked_add_months(Months::new(24))
             .unwrap_or(assessed_on),
+        lowest_category,
     }
 }
 

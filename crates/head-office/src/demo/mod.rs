@@ -2,6 +2,7 @@
 //! what `make run` serves, what the tests sync against and, scaled up, the benchmark book.
 
 mod book;
+mod library;
 mod market;
 mod people;
 mod service;
@@ -71,6 +72,8 @@ pub struct FirmSeed {
     pub units: Vec<OrgUnitSeed>,
     pub users: Vec<UserSeed>,
     pub books: Box<dyn Iterator<Item = ClientBook> + Send>,
+    /// The approved library every desk pulls.
+    pub library: Vec<protocol::ProductRecord>,
 }
 
 const BRANCHES: [&str; 3] = ["上海浦东营业部", "北京朝阳营业部", "深圳南山营业部"];
@@ -151,6 +154,7 @@ pub fn generate(params: &DemoParams) -> Result<FirmSeed> {
         units,
         users,
         books: Box::new(books),
+        library: library::generate(params.seed, params.as_of),
     })
 }
 

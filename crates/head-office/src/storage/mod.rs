@@ -7,8 +7,10 @@ mod sqlite_feed;
 mod sqlite_import;
 mod sqlite_mutations;
 mod sqlite_preferences;
+mod sqlite_recommend;
 mod sqlite_rows;
 mod sqlite_rows_360;
+mod sqlite_rows_library;
 mod sqlite_tiers;
 
 pub use sqlite::SqliteStorage;
@@ -115,6 +117,16 @@ pub trait Storage: Send + Sync + 'static {
 
     /// Re-tiers every client by the firm's tier policy; returns how many changed tier.
     fn recompute_tiers(&self) -> Result<usize>;
+
+    /// Asks the delivery channel what happened to every open delivery and records the changes.
+    fn advance_deliveries(
+        &self,
+        channel: &dyn crate::channel::DeliveryChannel,
+        now: DateTime<Utc>,
+    ) -> Result<usize>;
+
+    /// A push's archive (JSON): the push as received and head office's verdict per recipient.
+    fn push_archive(&self, push_id: &str) -> Result<Option<String>>;
 
     /// Loads a generated firm into an empty database.
     fn import_firm(&self, firm: FirmSeed) -> Result<ImportSummary>;

@@ -52,6 +52,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_contact_log.sql"),
     include_str!("migrations/003_preferences.sql"),
     include_str!("migrations/004_client_360.sql"),
+    include_str!("migrations/005_recommendations.sql"),
 ];
 
 fn migrate(conn: &mut Connection) -> Result<()> {
@@ -67,6 +68,21 @@ fn migrate(conn: &mut Connection) -> Result<()> {
         tx.commit()?;
     }
     Ok(())
+}
+
+/// The firm's practice as stored, or DOMAIN.md's defaults.
+pub(super) fn firm_policy(conn: &Connection) -> Result<FirmPolicy> {
+    let stored: Option<String> = conn
+        .query_row(
+            "SELECT value FROM firm_settings WHERE key = 'policy'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match stored {
+        Some(text) => Ok(serde_json::from_str(&text)?),
+        None => Ok(FirmPolicy::default()),
+    }
 }
 
 /// Takes the next firm-wide sequence number; only ever called inside a write transaction.
@@ -260,18 +276,7 @@ impl Storage for SqliteStorage {
     }
 
     fn firm_policy(&self) -> Result<FirmPolicy> {
-        let stored: Option<String> = self
-            .conn()
-            .query_row(
-                "SELECT value FROM firm_settings WHERE key = 'policy'",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?;
-        match stored {
-            Some(text) => Ok(serde_json::from_str(&text)?),
-            None => Ok(FirmPolicy::default()),
-        }
+        firm_policy(&self.conn())
     }
 
     fn set_firm_policy(&self, policy: &FirmPolicy) -> Result<()> {
@@ -289,6 +294,18 @@ impl Storage for SqliteStorage {
     fn recompute_tiers(&self) -> Result<usize> {
         let policy = self.firm_policy()?;
         super::sqlite_tiers::recompute(&mut self.conn(), &policy.tiers)
+    }
+
+    fn advance_deliveries(
+        &self,
+        channel: &dyn crate::channel::DeliveryChannel,
+        now: DateTime<Utc>,
+    ) -> Result<usize> {
+        super::sqlite_recommend::advance_deliveries(&mut self.conn(), channel, now)
+    }
+
+    fn push_archive(&self, push_id: &str) -> Result<Option<String>> {
+        super::sqlite_recommend::archive(&self.conn(), push_id)
     }
 
     fn import_firm(&self, firm: FirmSeed) -> Result<super::ImportSummary> {

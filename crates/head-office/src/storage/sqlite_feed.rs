@@ -1,13 +1,30 @@
 //! The change feed on SQLite: rows of the caller's book above the cursor, merged across tables in
 //! seq order.
 
-use super::sqlite_rows::FEED_TABLES;
+use super::sqlite_rows::{FeedScope, FEED_TABLES};
 use crate::error::Result;
 use protocol::{Change, EntityKind, PullPage, PullQuery};
 use rusqlite::{params, Connection, OptionalExtension};
 
 fn to_i64(v: u64) -> i64 {
     i64::try_from(v).unwrap_or(i64::MAX)
+}
+
+/// Which rows of a table are in the caller's (`?1`) feed. Firm-wide rows are everybody's; `?1` is
+/// still named so every statement takes the same parameters.
+fn owner_clause(scope: FeedScope) -> &'static str {
+    match scope {
+        FeedScope::ClientBook | FeedScope::Author => "broker_id = ?1",
+        FeedScope::Firm => "broker_id = '*' AND ?1 IS NOT NULL",
+    }
+}
+
+/// Every table a feed reads, with its owner clause; tombstones last.
+fn feed_sources() -> impl Iterator<Item = (&'static str, &'static str)> {
+    FEED_TABLES
+        .iter()
+        .map(|t| (t.table, owner_clause(t.scope)))
+        .chain([("tombstones", "broker_id = ?1")])
 }
 
 pub(super) fn pull(conn: &Connection, broker: &str, cursor: u64, limit: u32) -> Result<PullPage> {
@@ -17,9 +34,11 @@ pub(super) fn pull(conn: &Connection, broker: &str, cursor: u64, limit: u32) -> 
     for t in &FEED_TABLES {
         let seq_index = t.columns.split(',').count() + 1;
         let sql = format!(
-            "SELECT id, {}, seq FROM {} WHERE broker_id = ?1 AND seq > ?2 AND seq <= ?4 \
+            "SELECT id, {}, seq FROM {} WHERE {} AND seq > ?2 AND seq <= ?4 \
              ORDER BY seq LIMIT ?3",
-            t.columns, t.table
+            t.columns,
+            t.table,
+            owner_clause(t.scope)
         );
         let mut stmt = conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params![broker, to_i64(cursor), limit, upper], |r| {
@@ -70,10 +89,9 @@ pub(super) fn pull(conn: &Connection, broker: &str, cursor: u64, limit: u32) -> 
 /// every table). Only the index on (broker_id, seq) is touched.
 fn page_upper_bound(conn: &Connection, broker: &str, cursor: u64, limit: u32) -> Result<i64> {
     let mut upper = i64::MAX;
-    let tables = FEED_TABLES.iter().map(|t| t.table).chain(["tombstones"]);
-    for table in tables {
+    for (table, owner) in feed_sources() {
         let sql = format!(
-            "SELECT seq FROM {table} WHERE broker_id = ?1 AND seq > ?2 ORDER BY seq LIMIT 1 OFFSET ?3"
+            "SELECT seq FROM {table} WHERE {owner} AND seq > ?2 ORDER BY seq LIMIT 1 OFFSET ?3"
         );
         let nth: Option<i64> = conn
             .prepare_cached(&sql)?
@@ -88,9 +106,8 @@ fn page_upper_bound(conn: &Connection, broker: &str, cursor: u64, limit: u32) ->
 
 fn count_after(conn: &Connection, broker: &str, cursor: u64) -> Result<u64> {
     let mut total = 0u64;
-    let tables = FEED_TABLES.iter().map(|t| t.table).chain(["tombstones"]);
-    for table in tables {
-        let sql = format!("SELECT count(*) FROM {table} WHERE broker_id = ?1 AND seq > ?2");
+    for (table, owner) in feed_sources() {
+        let sql = format!("SELECT count(*) FROM {table} WHERE {owner} AND seq > ?2");
         let n: i64 = conn
             .prepare_cached(&sql)?
             .query_row(params![broker, to_i64(cursor)], |r| r.get(0))?;

@@ -1,11 +1,11 @@
 //! Bulk load of a generated firm: one transaction, prepared statements, seq given in book order.
 
 use super::sqlite::{next_seq, role_to_code};
-use super::sqlite_rows::{insert, FEED_TABLES};
+use super::sqlite_rows::{insert, FEED_TABLES, FIRM_WIDE};
 use super::ImportSummary;
 use crate::demo::FirmSeed;
 use crate::error::Result;
-use protocol::Record;
+use protocol::{EntityKind, Record};
 use rusqlite::{params, Connection};
 
 pub(super) fn import(conn: &mut Connection, firm: FirmSeed) -> Result<ImportSummary> {
@@ -62,6 +62,20 @@ pub(super) fn import(conn: &mut Connection, firm: FirmSeed) -> Result<ImportSumm
                 rows += 1;
             }
             clients += 1;
+        }
+        let products = FEED_TABLES
+            .iter()
+            .position(|t| t.kind == EntityKind::Product)
+            .unwrap_or(0);
+        for product in firm.library {
+            insert(
+                &mut stmts[products],
+                FIRM_WIDE,
+                seq,
+                &Record::Product(product),
+            )?;
+            seq += 1;
+            rows += 1;
         }
     }
     tx.execute("UPDATE feed_seq SET last = ?1 WHERE id = 1", [seq])?;

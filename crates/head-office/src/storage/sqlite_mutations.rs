@@ -1,7 +1,7 @@
 //! Applying broker mutations and moving clients between books, on SQLite.
 
 use super::sqlite::next_seq;
-use super::sqlite_rows::{insert, FEED_TABLES};
+use super::sqlite_rows::{insert, FeedScope, FEED_TABLES};
 use crate::error::{HeadOfficeError, Result};
 use chrono::{DateTime, Duration, Utc};
 use protocol::{EntityKind, ErrorCode, Mutation, MutationOp, MutationOutcome, Record};
@@ -49,6 +49,9 @@ pub(super) fn apply(
             }
         }
         MutationOp::RecordAccess(event) => super::sqlite_audit::record(&tx, user_id, event, now)?,
+        MutationOp::SendRecommendation(push) => {
+            super::sqlite_recommend::accept(&tx, user_id, push, now)?
+        }
     };
     tx.execute(
         "INSERT INTO applied_mutations (id, user_id, outcome, applied_at) VALUES (?1, ?2, ?3, ?4)",
@@ -58,7 +61,7 @@ pub(super) fn apply(
     Ok(outcome)
 }
 
-fn serving_broker(tx: &Transaction<'_>, client_id: &str) -> Result<Option<String>> {
+pub(super) fn serving_broker(tx: &Transaction<'_>, client_id: &str) -> Result<Option<String>> {
     Ok(tx
         .query_row(
             "SELECT broker_id FROM clients WHERE id = ?1",
@@ -151,7 +154,11 @@ pub(super) fn transfer_client(
         "INSERT INTO tombstones (seq, broker_id, kind, id) VALUES (?1, ?2, ?3, ?4)",
         params![seq, from, EntityKind::Client.as_str(), client_id],
     )?;
-    for t in &FEED_TABLES {
+    // Deliveries of a push stay in the book of the broker who pushed; the library is everybody's.
+    for t in FEED_TABLES
+        .iter()
+        .filter(|t| t.scope == FeedScope::ClientBook)
+    {
         let key = if t.kind == EntityKind::Client {
             "id"
         } else {

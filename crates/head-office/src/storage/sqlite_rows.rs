@@ -1,7 +1,7 @@
 //! Each feed table's columns, and the mapping between its rows and the protocol's records, kept in
 //! one place so that import, feed and later writes cannot disagree about a column.
 
-use super::sqlite_rows_360;
+use super::{sqlite_rows_360, sqlite_rows_library};
 use domain::{Fen, InvestorClass, Rate, RiskLevel, Tier, TradeSide};
 use protocol::{
     AccountRecord, AssetMonthRecord, ClientPreferences, ClientRecord, ContactChannel,
@@ -11,8 +11,23 @@ use protocol::{
 use rusqlite::types::Type;
 use rusqlite::{params, Row, Statement, ToSql};
 
+/// Whose feed a table's rows are in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum FeedScope {
+    /// The book of the broker serving the row's client; the row moves when the client does.
+    ClientBook,
+    /// The broker who wrote it (a push's deliveries); it stays with them when the client moves.
+    Author,
+    /// Every broker: `broker_id` is `*`.
+    Firm,
+}
+
+/// The `broker_id` of firm-wide rows.
+pub(super) const FIRM_WIDE: &str = "*";
+
 pub(super) struct FeedTable {
     pub kind: EntityKind,
+    pub scope: FeedScope,
     pub table: &'static str,
     /// Data columns after `id`, in the order `read` expects them at index 1...
     pub columns: &'static str,
@@ -21,8 +36,9 @@ pub(super) struct FeedTable {
     pub insert: &'static str,
 }
 
-pub(super) const FEED_TABLES: [FeedTable; 11] = [
+pub(super) const FEED_TABLES: [FeedTable; 13] = [
     FeedTable {
+        scope: FeedScope::ClientBook,
         kind: EntityKind::Client,
         table: "clients",
         // Broker names are looked up as the row is read, so a renamed colleague is never stale.
@@ -36,6 +52,7 @@ pub(super) const FEED_TABLES: [FeedTable; 11] = [
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     },
     FeedTable {
+        scope: FeedScope::ClientBook,
         kind: EntityKind::Account,
         table: "accounts",
         columns: "client_id, account_no, commission_rate, waive_minimum, opened_on, cash",
@@ -44,6 +61,7 @@ pub(super) const FEED_TABLES: [FeedTable; 11] = [
                  waive_minimum, opened_on, cash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     },
     FeedTable {
+        scope: FeedScope::ClientBook,
         kind: EntityKind::Holding,
         table: "holdings",
         columns: "client_id, account_id, security_code, security_name, quantity, cost, market_value",
@@ -53,6 +71,7 @@ pub(super) const FEED_TABLES: [FeedTable; 11] = [
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     },
     FeedTable {
+        scope: FeedScope::ClientBook,
         kind: EntityKind::Trade,
         table: "trades",
         columns: "client_id, account_id, traded_at, security_code, side, quantity, price_li, amount, \
@@ -64,6 +83,7 @@ pub(super) const FEED_TABLES: [FeedTable; 11] = [
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
     },
     FeedTable {
+        scope: FeedScope::ClientBook,
         kind: EntityKind::AssetMonth,
         table: "asset_months",
         columns: "client_id, month, total_assets",
@@ -72,14 +92,16 @@ pub(super) const FEED_TABLES: [FeedTable; 11] = [
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     },
     FeedTable {
+        scope: FeedScope::ClientBook,
         kind: EntityKind::RiskAssessment,
         table: "risk_assessments",
-        columns: "client_id, level, assessed_on, expires_on",
+        columns: "client_id, level, assessed_on, expires_on, lowest_category",
         read: read_risk,
         insert: "INSERT INTO risk_assessments (id, broker_id, seq, client_id, level, assessed_on, \
-                 expires_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                 expires_on, lowest_category) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     },
     FeedTable {
+        scope: FeedScope::ClientBook,
         kind: EntityKind::ContactNote,
         table: "contact_notes",
         columns: "client_id, channel, summary, contacted_at, follow_up_on, author_id",
@@ -88,6 +110,7 @@ pub(super) const FEED_TABLES: [FeedTable; 11] = [
                  contacted_at, follow_up_on, author_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     },
     FeedTable {
+        scope: FeedScope::ClientBook,
         kind: EntityKind::Preferences,
         table: "client_preferences",
         columns: "client_id, preferred_channel, best_time_to_call, remark, version",
@@ -98,6 +121,8 @@ pub(super) const FEED_TABLES: [FeedTable; 11] = [
     sqlite_rows_360::CASH_TRANSFERS,
     sqlite_rows_360::SERVICE_CASES,
     sqlite_rows_360::CLIENT_RELATIONS,
+    sqlite_rows_library::PRODUCTS,
+    sqlite_rows_library::PUSH_DELIVERIES,
 ];
 
 pub(super) fn bad(i: usize, what: &str) -> rusqlite::Error {
@@ -200,6 +225,7 @@ fn read_risk(r: &Row<'_>) -> rusqlite::Result<Record> {
         level: RiskLevel::from_code(&level).ok_or_else(|| bad(2, "risk level"))?,
         assessed_on: r.get(3)?,
         expires_on: r.get(4)?,
+        lowest_category: r.get(5)?,
     }))
 }
 
@@ -311,7 +337,8 @@ pub(super) fn insert(
             ra.client_id,
             ra.level.code(),
             ra.assessed_on,
-            ra.expires_on
+            ra.expires_on,
+            ra.lowest_category
         ]),
         Record::ContactNote(n) => stmt.execute(params![
             n.id,
@@ -336,6 +363,9 @@ pub(super) fn insert(
         ]),
         Record::CashTransfer(_) | Record::ServiceCase(_) | Record::ClientRelation(_) => {
             sqlite_rows_360::insert(stmt, broker, seq, record)
+        }
+        Record::Product(_) | Record::PushDelivery(_) => {
+            sqlite_rows_library::insert(stmt, broker, seq, record)
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Feed tables of the client 360° that head office alone writes: bank–securities transfers,
 //! complaints and return visits, related clients. Same shape as `sqlite_rows`.
 
-use super::sqlite_rows::{bad, FeedTable};
+use super::sqlite_rows::{bad, FeedScope, FeedTable};
 use domain::Fen;
 use protocol::{
     CashTransferRecord, ClientRelationRecord, EntityKind, Record, RelationKind, ServiceCaseKind,
@@ -10,6 +10,7 @@ use protocol::{
 use rusqlite::{params, Row, Statement};
 
 pub(super) const CASH_TRANSFERS: FeedTable = FeedTable {
+    scope: FeedScope::ClientBook,
     kind: EntityKind::CashTransfer,
     table: "cash_transfers",
     columns: "client_id, account_id, transferred_at, direction, amount",
@@ -20,6 +21,7 @@ pub(super) const CASH_TRANSFERS: FeedTable = FeedTable {
 };
 
 pub(super) const SERVICE_CASES: FeedTable = FeedTable {
+    scope: FeedScope::ClientBook,
     kind: EntityKind::ServiceCase,
     table: "service_cases",
     columns: "client_id, kind, opened_on, due_on, closed_on, summary, outcome",
@@ -29,6 +31,7 @@ pub(super) const SERVICE_CASES: FeedTable = FeedTable {
 };
 
 pub(super) const CLIENT_RELATIONS: FeedTable = FeedTable {
+    scope: FeedScope::ClientBook,
     kind: EntityKind::ClientRelation,
     table: "client_relations",
     columns: "client_id, related_client_id, related_name, kind, label",

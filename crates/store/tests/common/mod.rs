@@ -129,6 +129,7 @@ pub fn records() -> Vec<Record> {
                 level,
                 assessed_on: expires_on - chrono::Months::new(24),
                 expires_on,
+                lowest_category: false,
             }));
         }
     }

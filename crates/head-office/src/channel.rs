@@ -1,0 +1,166 @@
+//! Delivery channels: how a pushed recommendation reaches the client (SMS, the firm's app, WeChat
+//! work account). Head office hands each accepted recipient to a channel and asks it, on every
+//! tick, what happened since; the answers become delivery rows that flow back to the desk.
+//!
+//! The demo head office runs [`SimulatedChannel`]: deterministic per message, so a test or a demo
+//! sees the same story every time: sent, delivered, often read, sometimes a reply, rarely a failure.
+
+use chrono::{DateTime, Duration, Utc};
+use protocol::DeliveryStatus;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+/// One message as handed to a channel.
+#[derive(Debug, Clone)]
+pub struct ChannelMessage {
+    pub delivery_id: String,
+    pub client_id: String,
+    pub handed_over_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChannelEvent {
+    pub status: DeliveryStatus,
+    pub at: DateTime<Utc>,
+    /// The client's words, for a reply.
+    pub reply: Option<String>,
+    /// Why it failed, for a failure.
+    pub reason: Option<String>,
+}
+
+/// What a channel reports about one message as of a moment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChannelReport {
+    /// Events up to the moment, oldest first.
+    pub events: Vec<ChannelEvent>,
+    /// Nothing more will ever be reported for it.
+    pub settled: bool,
+}
+
+pub trait DeliveryChannel: Send + Sync + 'static {
+    fn report(&self, message: &ChannelMessage, now: DateTime<Utc>) -> ChannelReport;
+}
+
+/// A channel whose every message follows a timeline drawn from the message's own id, in steps of
+/// `pace`: sent after one step, delivered after two to five, read by most, answered by some.
+pub struct SimulatedChannel {
+    pub pace: Duration,
+}
+
+impl Default for SimulatedChannel {
+    fn default() -> Self {
+        SimulatedChannel {
+            pace: Duration::seconds(1),
+        }
+    }
+}
+
+const REPLIES: [&str; 6] = [
+    "收到，谢谢",
+    "晚点细看",
+    "这个风险大吗？",
+    "方便时电话聊聊",
+    "已阅，暂不考虑",
+    "可以，周末去营业部详谈",
+];
+
+/// FNV-1a: a stable seed from an id, the same on every machine and run.
+fn seed_of(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+impl SimulatedChannel {
+    /// The whole story of one message, whenever it happens.
+    fn timeline(&self, message: &ChannelMessage) -> Vec<ChannelEvent> {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed_of(&message.delivery_id));
+        let step = |n: i64| message.handed_over_at + self.pace * (n as i32);
+        let event = |status, at| ChannelEvent {
+            status,
+            at,
+            reply: None,
+            reason: None,
+        };
+        let mut events = vec![event(DeliveryStatus::Sent, step(1))];
+        if rng.gen_range(0..100) < 4 {
+            events.push(ChannelEvent {
+                reason: Some("短信网关回执：号码停机或无法接通".into()),
+                ..event(DeliveryStatus::Failed, step(2))
+            });
+            return events;
+        }
+        let delivered = rng.gen_range(2..=5);
+        events.push(event(DeliveryStatus::Delivered, step(delivered)));
+        if rng.gen_range(0..100) < 70 {
+            let read = delivered + rng.gen_range(3..=30);
+            events.push(event(DeliveryStatus::Read, step(read)));
+            if rng.gen_range(0..100) < 30 {
+                let replied = read + rng.gen_range(5..=60);
+                events.push(ChannelEvent {
+                    reply: Some(REPLIES[rng.gen_range(0..REPLIES.len())].into()),
+                    ..event(DeliveryStatus::Replied, step(replied))
+                });
+            }
+        }
+        events
+    }
+}
+
+impl DeliveryChannel for SimulatedChannel {
+    fn report(&self, message: &ChannelMessage, now: DateTime<Utc>) -> ChannelReport {
+        let all = self.timeline(message);
+        let settled = all.last().is_none_or(|e| e.at <= now);
+        ChannelReport {
+            events: all.into_iter().filter(|e| e.at <= now).collect(),
+            settled,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message(i: usize) -> ChannelMessage {
+        ChannelMessage {
+            delivery_id: format!("P-{i}/C{i:07}"),
+            client_id: format!("C{i:07}"),
+            handed_over_at: DateTime::from_timestamp(1_800_000_000, 0).unwrap_or_default(),
+        }
+    }
+
+    #[test]
+    fn the_same_message_tells_the_same_story_and_in_order() {
+        let channel = SimulatedChannel::default();
+        let m = message(7);
+        let later = m.handed_over_at + Duration::hours(1);
+        assert_eq!(channel.report(&m, later), channel.report(&m, later));
+        let story = channel.report(&m, later);
+        assert!(story.settled);
+        assert_eq!(story.events[0].status, DeliveryStatus::Sent);
+        assert!(story.events.windows(2).all(|w| w[0].at < w[1].at));
+        assert!(channel.report(&m, m.handed_over_at).events.is_empty());
+    }
+
+    #[test]
+    fn most_messages_arrive_some_are_read_few_fail() {
+        let channel = SimulatedChannel::default();
+        let finals: Vec<DeliveryStatus> = (0..1_000)
+            .map(|i| {
+                let m = message(i);
+                let report = channel.report(&m, m.handed_over_at + Duration::hours(1));
+                report
+                    .events
+                    .last()
+                    .map(|e| e.status)
+                    .unwrap_or(DeliveryStatus::Queued)
+            })
+            .collect();
+        let count = |s| finals.iter().filter(|f| **f == s).count();
+        assert!((10..=80).contains(&count(DeliveryStatus::Failed)));
+        assert!(count(DeliveryStatus::Read) > 300);
+        assert!(count(DeliveryStatus::Replied) > 100);
+        assert_eq!(count(DeliveryStatus::Queued), 0);
+    }
+}

@@ -1,0 +1,319 @@
+//! What became of the broker's pushes: per push, per recipient and per client. The archive is read
+//! as it was written; delivery states come from head office.
+
+use crate::error::{Result, StoreError};
+use crate::recommend::{view, ProductView};
+use crate::Store;
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::suitability_check::Verdict;
+use protocol::{DeliveryStatus, ProductRecord};
+use rusqlite::{OptionalExtension, Transaction};
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Where the push itself is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum PushState {
+    /// Waiting in the outbox (offline, or not synced yet).
+    Pending,
+    Accepted,
+    /// Head office refused the whole push.
+    Refused,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct DeliveryCounts {
+    pub waiting: u32,
+    pub sent: u32,
+    pub delivered: u32,
+    pub read: u32,
+    pub replied: u32,
+    pub failed: u32,
+    pub refused: u32,
+}
+
+impl DeliveryCounts {
+    fn add(&mut self, status: Option<DeliveryStatus>) {
+        let slot = match status {
+            None | Some(DeliveryStatus::Queued) => &mut self.waiting,
+            Some(DeliveryStatus::Sent) => &mut self.sent,
+            Some(DeliveryStatus::Delivered) => &mut self.delivered,
+            Some(DeliveryStatus::Read) => &mut self.read,
+            Some(DeliveryStatus::Replied) => &mut self.replied,
+            Some(DeliveryStatus::Failed) => &mut self.failed,
+            Some(DeliveryStatus::Refused) => &mut self.refused,
+        };
+        *slot += 1;
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct PushSummary {
+    pub id: String,
+    /// The library item exactly as it was sent.
+    pub product: ProductView,
+    pub cover_message: String,
+    pub sent_at: DateTime<Utc>,
+    pub state: PushState,
+    pub refusal: Option<String>,
+    pub recipients: u32,
+    pub counts: DeliveryCounts,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct PushRecipientView {
+    pub client_id: String,
+    pub client_name: String,
+    /// The desk's verdict at sending, as archived.
+    pub desk_verdict: Verdict,
+    pub elderly_confirmed: bool,
+    /// None until head office has taken the push.
+    pub status: Option<DeliveryStatus>,
+    pub reason: Option<String>,
+    pub reply: Option<String>,
+    pub updated_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct PushDetail {
+    pub summary: PushSummary,
+    pub recipients: Vec<PushRecipientView>,
+}
+
+/// One push as one client received it, for the client's profile.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ClientPushView {
+    pub push_id: String,
+    pub product: ProductView,
+    pub cover_message: String,
+    pub sent_at: DateTime<Utc>,
+    pub state: PushState,
+    pub status: Option<DeliveryStatus>,
+    pub reason: Option<String>,
+    pub reply: Option<String>,
+}
+
+fn state(text: &str) -> PushState {
+    match text {
+        "accepted" => PushState::Accepted,
+        "refused" => PushState::Refused,
+        _ => PushState::Pending,
+    }
+}
+
+fn snapshot(text: &str, sent_on: NaiveDate) -> Result<ProductView> {
+    let record: ProductRecord = serde_json::from_str(text)?;
+    // "Pushable" is judged as of the day it was sent: the archive does not age.
+    Ok(view(record, sent_on))
+}
+
+fn status(text: Option<String>) -> Result<Option<DeliveryStatus>> {
+    text.map(|t| {
+        DeliveryStatus::parse(&t).ok_or_else(|| StoreError::Corrupt(format!("delivery status {t}")))
+    })
+    .transpose()
+}
+
+type PushRow = (
+    String,
+    String,
+    String,
+    DateTime<Utc>,
+    String,
+    Option<String>,
+);
+
+const PUSH_COLUMNS: &str = "id, product_snapshot, cover_message, sent_at, state, refusal";
+
+fn push_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PushRow> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+    ))
+}
+
+impl Store {
+    fn summary(&self, row: PushRow) -> Result<PushSummary> {
+        let (id, product, cover_message, sent_at, push_state, refusal) = row;
+        let mut counts = DeliveryCounts::default();
+        let mut recipients = 0;
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT d.status FROM push_recipients r LEFT JOIN push_deliveries d \
+             ON d.push_id = r.push_id AND d.client_id = r.client_id WHERE r.push_id = ?1",
+        )?;
+        let statuses = stmt
+            .query_map([&id], |r| r.get::<_, Option<String>>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for s in statuses {
+            counts.add(status(s)?);
+            recipients += 1;
+        }
+        Ok(PushSummary {
+            product: snapshot(&product, domain::clock::shanghai_date(sent_at))?,
+            id,
+            cover_message,
+            sent_at,
+            state: state(&push_state),
+            refusal,
+            recipients,
+            counts,
+        })
+    }
+
+    /// The broker's pushes, newest first.
+    pub fn push_history(&self, limit: u32) -> Result<Vec<PushSummary>> {
+        let rows = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT {PUSH_COLUMNS} FROM recommendation_pushes ORDER BY sent_at DESC, id LIMIT ?1"
+            ))?
+            .query_map([limit.clamp(1, 1_000)], push_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.into_iter().map(|row| self.summary(row)).collect()
+    }
+
+    pub fn push_detail(&self, push_id: &str) -> Result<PushDetail> {
+        let row = self
+            .conn()
+            .query_row(
+                &format!("SELECT {PUSH_COLUMNS} FROM recommendation_pushes WHERE id = ?1"),
+                [push_id],
+                push_row,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::Invalid(format!("没有编号为 {push_id} 的推送记录")))?;
+        let summary = self.summary(row)?;
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT r.client_id, r.client_name, r.desk_verdict, r.elderly_confirmed, d.status, \
+             d.reason, d.reply, d.updated_at FROM push_recipients r LEFT JOIN push_deliveries d \
+             ON d.push_id = r.push_id AND d.client_id = r.client_id WHERE r.push_id = ?1 \
+             ORDER BY r.rowid",
+        )?;
+        type Raw = (
+            String,
+            String,
+            String,
+            bool,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<DateTime<Utc>>,
+        );
+        let raw = stmt
+            .query_map([push_id], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<Raw>>>()?;
+        let recipients = raw
+            .into_iter()
+            .map(
+                |(client_id, client_name, verdict, confirmed, st, reason, reply, at)| {
+                    Ok(PushRecipientView {
+                        client_id,
+                        client_name,
+                        desk_verdict: serde_json::from_str(&verdict)?,
+                        elderly_confirmed: confirmed,
+                        status: status(st)?,
+                        reason,
+                        reply,
+                        updated_at: at,
+                    })
+                },
+            )
+            .collect::<Result<Vec<_>>>()?;
+        Ok(PushDetail {
+            summary,
+            recipients,
+        })
+    }
+
+    /// Every push this client was sent, newest first.
+    pub fn client_pushes(&self, client_id: &str) -> Result<Vec<ClientPushView>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT p.id, p.product_snapshot, p.cover_message, p.sent_at, p.state, d.status, \
+             coalesce(d.reason, p.refusal), d.reply FROM push_recipients r \
+             JOIN recommendation_pushes p ON p.id = r.push_id \
+             LEFT JOIN push_deliveries d ON d.push_id = r.push_id AND d.client_id = r.client_id \
+             WHERE r.client_id = ?1 ORDER BY p.sent_at DESC",
+        )?;
+        type Raw = (
+            String,
+            String,
+            String,
+            DateTime<Utc>,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+        );
+        let raw = stmt
+            .query_map([client_id], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<Raw>>>()?;
+        raw.into_iter()
+            .map(
+                |(push_id, product, cover_message, sent_at, st, delivery, reason, reply)| {
+                    Ok(ClientPushView {
+                        push_id,
+                        product: snapshot(&product, domain::clock::shanghai_date(sent_at))?,
+                        cover_message,
+                        sent_at,
+                        state: state(&st),
+                        status: status(delivery)?,
+                        reason,
+                        reply,
+                    })
+                },
+            )
+            .collect()
+    }
+}
+
+/// Head office's answer to a push: taken (deliveries follow by the feed) or refused whole.
+pub(crate) fn settle_push(
+    tx: &Transaction<'_>,
+    push_id: &str,
+    refusal: Option<&str>,
+) -> Result<()> {
+    match refusal {
+        None => tx.execute(
+            "UPDATE recommendation_pushes SET state = 'accepted' WHERE id = ?1",
+            [push_id],
+        )?,
+        Some(reason) => tx.execute(
+            "UPDATE recommendation_pushes SET state = 'refused', refusal = ?2 WHERE id = ?1",
+            rusqlite::params![push_id, reason],
+        )?,
+    };
+    Ok(())
+}
