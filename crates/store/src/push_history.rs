@@ -317,3 +317,42 @@ pub(crate) fn settle_push(
     };
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{DbKey, Store};
+
+    #[test]
+    fn an_archived_push_cannot_be_edited_or_deleted_only_its_state_moves() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("desk.db"), &DbKey([3; 32])).unwrap();
+        let conn = store.conn();
+        conn.execute_batch(
+            "INSERT INTO recommendation_pushes (id, product_id, product_snapshot, cover_message, sent_at) \
+             VALUES ('PUSH-1', 'P1', '{}', '原话', '2026-11-25T02:00:00Z'); \
+             INSERT INTO push_recipients (push_id, client_id, client_name, desk_verdict, elderly_confirmed) \
+             VALUES ('PUSH-1', 'C1', '张伟', '{\"verdict\":\"allowed\"}', 0);",
+        )
+        .unwrap();
+        for sql in [
+            "UPDATE recommendation_pushes SET cover_message = '改过的话' WHERE id = 'PUSH-1'",
+            "UPDATE recommendation_pushes SET product_snapshot = '{}' WHERE id = 'PUSH-1'",
+            "DELETE FROM recommendation_pushes WHERE id = 'PUSH-1'",
+            "UPDATE push_recipients SET desk_verdict = 'x'",
+            "DELETE FROM push_recipients",
+        ] {
+            assert!(conn.execute(sql, []).is_err(), "{sql} was allowed");
+        }
+        conn.execute(
+            "UPDATE recommendation_pushes SET state = 'accepted' WHERE id = 'PUSH-1'",
+            [],
+        )
+        .unwrap();
+        let message: String = conn
+            .query_row("SELECT cover_message FROM recommendation_pushes", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(message, "原话");
+    }
+}
