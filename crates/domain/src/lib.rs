@@ -10,6 +10,7 @@ pub mod mask;
 pub mod merge;
 pub mod money;
 pub mod pareto;
+pub mod pay_plan;
 pub mod policy;
 pub mod recommendation;
 pub mod suitability;
