@@ -1,6 +1,7 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { describe, expect, it, vi } from "vitest";
 import { api, isIpcError, onLocked, onSessionLost, toIpcError } from "./api";
+import type { ProductQuery } from "./bindings/ProductQuery";
 import { allClientsQuery } from "./lib/clientQuery";
 import { ipcReject } from "./test/fixtures";
 
@@ -43,6 +44,15 @@ describe("api", () => {
     await api.addContactNote(note);
     await api.refusals();
     await api.dismissRefusal("m-1");
+    const productQuery: ProductQuery = { search: "茅台", kinds: ["stock_pick"], risks: ["R3"], pushable_only: true };
+    await api.products(productQuery);
+    const selection = { client_ids: ["C1"], query: { ...query, holds_security: "600519" } };
+    await api.checkRecipients("P1", selection);
+    const draft = { product_id: "P1", cover_message: "供参考", client_ids: ["C1"], elderly_confirmed: [] };
+    await api.sendRecommendation(draft);
+    await api.pushHistory(100);
+    await api.pushDetail("push-1");
+    await api.clientPushes("C1");
     expect(seen).toEqual([
       ["client_profile", { clientId: "C1" }],
       ["list_clients", { query }],
@@ -54,6 +64,12 @@ describe("api", () => {
       ["add_contact_note", { note }],
       ["refusals", {}],
       ["dismiss_refusal", { mutationId: "m-1" }],
+      ["products", { query: productQuery }],
+      ["check_recipients", { productId: "P1", selection }],
+      ["send_recommendation", { draft }],
+      ["push_history", { limit: 100 }],
+      ["push_detail", { pushId: "push-1" }],
+      ["client_pushes", { clientId: "C1" }],
     ]);
   });
 

@@ -7,6 +7,7 @@ import type { AccessLogEntry } from "./bindings/AccessLogEntry";
 import type { BookTag } from "./bindings/BookTag";
 import type { ClientPage } from "./bindings/ClientPage";
 import type { ClientProfile } from "./bindings/ClientProfile";
+import type { ClientPushView } from "./bindings/ClientPushView";
 import type { ClientQuery } from "./bindings/ClientQuery";
 import type { ConflictView } from "./bindings/ConflictView";
 import type { ContributionReport } from "./bindings/ContributionReport";
@@ -17,6 +18,13 @@ import type { IpcErrorCode } from "./bindings/IpcErrorCode";
 import type { LockSettings } from "./bindings/LockSettings";
 import type { NewContactNote } from "./bindings/NewContactNote";
 import type { PreferencesView } from "./bindings/PreferencesView";
+import type { ProductQuery } from "./bindings/ProductQuery";
+import type { ProductView } from "./bindings/ProductView";
+import type { PushDetail } from "./bindings/PushDetail";
+import type { PushDraft } from "./bindings/PushDraft";
+import type { PushSummary } from "./bindings/PushSummary";
+import type { RecipientChecks } from "./bindings/RecipientChecks";
+import type { RecipientSelection } from "./bindings/RecipientSelection";
 import type { RefusalNotice } from "./bindings/RefusalNotice";
 import type { SavedFilter } from "./bindings/SavedFilter";
 import type { SensitiveField } from "./bindings/SensitiveField";
@@ -139,6 +147,21 @@ export const api = {
   /** Net commission per client over the last 12 months, largest first. */
   contribution: () => call<ContributionReport>("contribution"),
   tierReport: () => call<TierReport>("tier_report"),
+  /** The approved library (推荐资料库) as head office sent it, filtered. */
+  products: (query: ProductQuery) => call<ProductView[]>("products", { query }),
+  /** The suitability gate's verdict for every selected client (hand-picked and/or by filter). */
+  checkRecipients: (productId: string, selection: RecipientSelection) =>
+    call<RecipientChecks>("check_recipients", { productId, selection }),
+  /**
+   * Archives the push and queues it for the next sync. Refused whole if any recipient is blocked
+   * or an elderly one is unconfirmed, or the cover message promises returns.
+   */
+  sendRecommendation: (draft: PushDraft) => call<PushDetail>("send_recommendation", { draft }),
+  /** The broker's pushes, newest first. */
+  pushHistory: (limit: number) => call<PushSummary[]>("push_history", { limit }),
+  pushDetail: (pushId: string) => call<PushDetail>("push_detail", { pushId }),
+  /** Every push one client was sent, newest first. */
+  clientPushes: (clientId: string) => call<ClientPushView[]>("client_pushes", { clientId }),
   lockDesk: () => call<SessionState>("lock_desk"),
   unlockDesk: (password: string) => call<SessionState>("unlock_desk", { password }),
   lockSettings: () => call<LockSettings>("lock_settings"),

@@ -72,7 +72,8 @@ impl ApprovalState {
 }
 
 /// One item of the approved library. Firm-wide: every desk pulls it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct ProductRecord {
     pub id: String,
     pub product_kind: ProductKind,

@@ -4,10 +4,10 @@
 use crate::error::{Result, StoreError};
 use crate::recommend::{view, ProductView};
 use crate::Store;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use domain::suitability_check::Verdict;
 use protocol::{DeliveryStatus, ProductRecord};
-use rusqlite::{OptionalExtension, Transaction};
+use rusqlite::{OptionalExtension, Row, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -108,22 +108,30 @@ fn state(text: &str) -> PushState {
     }
 }
 
-fn snapshot(text: &str, sent_on: NaiveDate) -> Result<ProductView> {
-    let record: ProductRecord = serde_json::from_str(text)?;
-    // "Pushable" is judged as of the day it was sent: the archive does not age.
-    Ok(view(record, sent_on))
+/// A stored value that does not parse: the cache is damaged, reported as a conversion failure.
+fn unreadable(i: usize, e: impl std::fmt::Display) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.to_string().into())
 }
 
-fn status(text: Option<String>) -> Result<Option<DeliveryStatus>> {
-    text.map(|t| {
-        DeliveryStatus::parse(&t).ok_or_else(|| StoreError::Corrupt(format!("delivery status {t}")))
-    })
-    .transpose()
+/// The library item as archived in column `i`, judged "pushable" as of the day it was sent: the
+/// archive does not age.
+fn snapshot(r: &Row<'_>, i: usize, sent_at: DateTime<Utc>) -> rusqlite::Result<ProductView> {
+    let record: ProductRecord =
+        serde_json::from_str(&r.get::<_, String>(i)?).map_err(|e| unreadable(i, e))?;
+    Ok(view(record, domain::clock::shanghai_date(sent_at)))
+}
+
+fn status(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<DeliveryStatus>> {
+    r.get::<_, Option<String>>(i)?
+        .map(|t| {
+            DeliveryStatus::parse(&t).ok_or_else(|| unreadable(i, format!("delivery status {t}")))
+        })
+        .transpose()
 }
 
 type PushRow = (
     String,
-    String,
+    ProductView,
     String,
     DateTime<Utc>,
     String,
@@ -132,12 +140,13 @@ type PushRow = (
 
 const PUSH_COLUMNS: &str = "id, product_snapshot, cover_message, sent_at, state, refusal";
 
-fn push_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PushRow> {
+fn push_row(r: &Row<'_>) -> rusqlite::Result<PushRow> {
+    let sent_at = r.get(3)?;
     Ok((
         r.get(0)?,
-        r.get(1)?,
+        snapshot(r, 1, sent_at)?,
         r.get(2)?,
-        r.get(3)?,
+        sent_at,
         r.get(4)?,
         r.get(5)?,
     ))
@@ -153,14 +162,14 @@ impl Store {
              ON d.push_id = r.push_id AND d.client_id = r.client_id WHERE r.push_id = ?1",
         )?;
         let statuses = stmt
-            .query_map([&id], |r| r.get::<_, Option<String>>(0))?
+            .query_map([&id], |r| status(r, 0))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         for s in statuses {
-            counts.add(status(s)?);
+            counts.add(s);
             recipients += 1;
         }
         Ok(PushSummary {
-            product: snapshot(&product, domain::clock::shanghai_date(sent_at))?,
+            product,
             id,
             cover_message,
             sent_at,
@@ -200,47 +209,21 @@ impl Store {
              ON d.push_id = r.push_id AND d.client_id = r.client_id WHERE r.push_id = ?1 \
              ORDER BY r.rowid",
         )?;
-        type Raw = (
-            String,
-            String,
-            String,
-            bool,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<DateTime<Utc>>,
-        );
-        let raw = stmt
+        let recipients = stmt
             .query_map([push_id], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                    r.get(7)?,
-                ))
+                Ok(PushRecipientView {
+                    client_id: r.get(0)?,
+                    client_name: r.get(1)?,
+                    desk_verdict: serde_json::from_str(&r.get::<_, String>(2)?)
+                        .map_err(|e| unreadable(2, e))?,
+                    elderly_confirmed: r.get(3)?,
+                    status: status(r, 4)?,
+                    reason: r.get(5)?,
+                    reply: r.get(6)?,
+                    updated_at: r.get(7)?,
+                })
             })?
-            .collect::<rusqlite::Result<Vec<Raw>>>()?;
-        let recipients = raw
-            .into_iter()
-            .map(
-                |(client_id, client_name, verdict, confirmed, st, reason, reply, at)| {
-                    Ok(PushRecipientView {
-                        client_id,
-                        client_name,
-                        desk_verdict: serde_json::from_str(&verdict)?,
-                        elderly_confirmed: confirmed,
-                        status: status(st)?,
-                        reason,
-                        reply,
-                        updated_at: at,
-                    })
-                },
-            )
-            .collect::<Result<Vec<_>>>()?;
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(PushDetail {
             summary,
             recipients,
@@ -256,46 +239,22 @@ impl Store {
              LEFT JOIN push_deliveries d ON d.push_id = r.push_id AND d.client_id = r.client_id \
              WHERE r.client_id = ?1 ORDER BY p.sent_at DESC",
         )?;
-        type Raw = (
-            String,
-            String,
-            String,
-            DateTime<Utc>,
-            String,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-        );
-        let raw = stmt
+        let pushes = stmt
             .query_map([client_id], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                    r.get(7)?,
-                ))
+                let sent_at = r.get(3)?;
+                Ok(ClientPushView {
+                    push_id: r.get(0)?,
+                    product: snapshot(r, 1, sent_at)?,
+                    cover_message: r.get(2)?,
+                    sent_at,
+                    state: state(&r.get::<_, String>(4)?),
+                    status: status(r, 5)?,
+                    reason: r.get(6)?,
+                    reply: r.get(7)?,
+                })
             })?
-            .collect::<rusqlite::Result<Vec<Raw>>>()?;
-        raw.into_iter()
-            .map(
-                |(push_id, product, cover_message, sent_at, st, delivery, reason, reply)| {
-                    Ok(ClientPushView {
-                        push_id,
-                        product: snapshot(&product, domain::clock::shanghai_date(sent_at))?,
-                        cover_message,
-                        sent_at,
-                        state: state(&st),
-                        status: status(delivery)?,
-                        reason,
-                        reply,
-                    })
-                },
-            )
-            .collect()
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(pushes)
     }
 }
 

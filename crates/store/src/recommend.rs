@@ -18,22 +18,14 @@ use rusqlite::{params, params_from_iter, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// A library item as the panel shows it.
+/// A library item as the panel shows it: the item as head office sent it, and whether it may be
+/// pushed today.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ProductView {
-    pub id: String,
-    pub product_kind: ProductKind,
-    pub title: String,
-    pub summary: String,
-    pub risk: ProductRisk,
-    pub version: u32,
-    pub approval: ApprovalState,
-    pub valid_from: NaiveDate,
-    pub valid_until: NaiveDate,
-    pub security_code: Option<String>,
-    pub author: String,
-    pub approval_ref: String,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub item: ProductRecord,
     /// Approved and within its validity today.
     pub pushable: bool,
 }
@@ -124,21 +116,10 @@ pub(crate) fn product_record(r: &Row<'_>) -> rusqlite::Result<ProductRecord> {
     })
 }
 
-pub(crate) fn view(p: ProductRecord, today: NaiveDate) -> ProductView {
+pub(crate) fn view(item: ProductRecord, today: NaiveDate) -> ProductView {
     ProductView {
-        pushable: p.pushable_on(today),
-        id: p.id,
-        product_kind: p.product_kind,
-        title: p.title,
-        summary: p.summary,
-        risk: p.risk,
-        version: p.version,
-        approval: p.approval,
-        valid_from: p.valid_from,
-        valid_until: p.valid_until,
-        security_code: p.security_code,
-        author: p.author,
-        approval_ref: p.approval_ref,
+        pushable: item.pushable_on(today),
+        item,
     }
 }
 
@@ -159,14 +140,15 @@ impl Store {
         Ok(records
             .into_iter()
             .map(|p| view(p, today))
-            .filter(|p| query.kinds.is_empty() || query.kinds.contains(&p.product_kind))
-            .filter(|p| query.risks.is_empty() || query.risks.contains(&p.risk))
+            .filter(|p| query.kinds.is_empty() || query.kinds.contains(&p.item.product_kind))
+            .filter(|p| query.risks.is_empty() || query.risks.contains(&p.item.risk))
             .filter(|p| !query.pushable_only || p.pushable)
             .filter(|p| {
                 search.as_deref().is_none_or(|s| {
-                    [&p.title, &p.summary, &p.author]
+                    let i = &p.item;
+                    [&i.title, &i.summary, &i.author]
                         .into_iter()
-                        .chain(p.security_code.as_ref())
+                        .chain(i.security_code.as_ref())
                         .any(|f| f.to_lowercase().contains(s))
                 })
             })

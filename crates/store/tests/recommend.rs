@@ -121,7 +121,7 @@ fn the_library_filters_and_hides_what_cannot_be_pushed() {
     let store = library_book(dir.path());
     let all = store.products(&ProductQuery::default(), TODAY).unwrap();
     assert_eq!(all.len(), 3);
-    assert!(!all.iter().find(|p| p.id == "P3").unwrap().pushable);
+    assert!(!all.iter().find(|p| p.item.id == "P3").unwrap().pushable);
     let pushable = ProductQuery {
         pushable_only: true,
         ..Default::default()
@@ -133,7 +133,7 @@ fn the_library_filters_and_hides_what_cannot_be_pushed() {
     };
     let found = store.products(&search, TODAY).unwrap();
     assert_eq!(found.len(), 1);
-    assert_eq!(found[0].risk, ProductRisk::R4);
+    assert_eq!(found[0].item.risk, ProductRisk::R4);
     // After its validity, an approved item cannot be pushed either.
     let later = store.products(&pushable, day(2027, 4, 1)).unwrap();
     assert!(later.is_empty());
@@ -288,7 +288,7 @@ fn only_allowed_and_confirmed_recipients_are_sent_and_the_push_is_archived_and_q
 
     let detail = store.push_detail(&id).unwrap();
     assert_eq!(detail.summary.state, PushState::Pending);
-    assert_eq!(detail.summary.product.title, "华信科创50ETF联接A");
+    assert_eq!(detail.summary.product.item.title, "华信科创50ETF联接A");
     assert_eq!(detail.summary.counts.waiting, 1);
     assert_eq!(detail.recipients[0].client_name, "张伟");
     assert_eq!(detail.recipients[0].status, None);
@@ -344,7 +344,7 @@ fn only_allowed_and_confirmed_recipients_are_sent_and_the_push_is_archived_and_q
     );
     let archived = store.push_detail(&id).unwrap().summary.product;
     assert_eq!(
-        (archived.title.as_str(), archived.risk),
+        (archived.item.title.as_str(), archived.item.risk),
         ("华信科创50ETF联接A", ProductRisk::R4)
     );
     assert!(store.client_pushes("C0000002").unwrap().is_empty());

@@ -1,13 +1,17 @@
 //! The broker's first day, through the real window: sign in (once wrongly), watch the first sync,
 //! find the book, open a client with the ID number masked; then, with head office down, the app
 //! restarted still shows the book and takes a contact note, which survives another restart as
-//! pending and reaches head office once it is back.
+//! pending and reaches head office once it is back. On the road, the broker also pushes an R4
+//! fund to a filtered group (some blocked, each with its reason); its delivery states arrive once
+//! head office is back.
 
 use anyhow::{ensure, Result};
 use e2e::{Driver, HeadOffice, Session};
 
 #[path = "walking_skeleton/client_book.rs"]
 mod client_book;
+#[path = "walking_skeleton/recommend.rs"]
+mod recommend;
 use std::time::Duration;
 
 pub(crate) const SHORT: Duration = Duration::from_secs(30);
@@ -144,7 +148,16 @@ fn offline_work(app: &Session) -> Result<()> {
     app.type_text(&remark, MY_REMARK)?;
     app.click(&app.wait("[data-testid=preferences-save]", SHORT)?)?;
     app.wait("[data-testid=preferences-pending]", SHORT)?;
-    pending_is(app, 2)
+    pending_is(app, 2)?;
+
+    // A push composed on the road waits in the outbox too.
+    app.press_key("\u{E00C}")?;
+    gone(app, ".ant-drawer-open", "the profile to close")?;
+    recommend::compose_offline(app)?;
+    pending_is(app, 3)?;
+    app.click(&app.wait("[data-testid=nav-clients]", SHORT)?)?;
+    app.wait("[data-testid=client-row]", SHORT)?;
+    Ok(())
 }
 
 /// Returns the id of the client worked on.
@@ -158,7 +171,7 @@ fn still_pending(app: &Session) -> Result<String> {
     })?;
     app.wait("[data-testid=contact-pending]", SHORT)?;
     app.wait("[data-testid=preferences-pending]", SHORT)?;
-    pending_is(app, 2)?;
+    pending_is(app, 3)?;
     Ok(client)
 }
 
@@ -205,7 +218,10 @@ fn back_online(app: &Session) -> Result<()> {
     app.wait_text("[data-testid=preferences-remark-value]", SHORT, |t| {
         t.contains(MY_REMARK)
     })?;
-    app.screenshot("sync-done")
+    app.screenshot("sync-done")?;
+    app.press_key("\u{E00C}")?;
+    gone(app, ".ant-drawer-open", "the profile to close")?;
+    recommend::deliveries_arrive(app)
 }
 
 fn first_day_online(app: &Session) -> Result<()> {

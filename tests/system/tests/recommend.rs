@@ -9,16 +9,14 @@ use domain::ProductRisk;
 use head_office::channel::SimulatedChannel;
 use head_office::storage::Storage;
 use protocol::{
-    DeliveryStatus, ErrorCode, Mutation, MutationOp, MutationOutcome, PullQuery, PushRecipient,
-    PushRequest, RecommendationPush, Record, SignInRequest,
+    DeliveryStatus, ErrorCode, Mutation, MutationOp, MutationOutcome, ProductRecord, PullQuery,
+    PushRecipient, PushRequest, RecommendationPush, Record, SignInRequest,
 };
-use store::{
-    ClientQuery, ProductQuery, ProductView, PushDraft, PushState, RecipientSelection, WriteIds,
-};
+use store::{ClientQuery, ProductQuery, PushDraft, PushState, RecipientSelection, WriteIds};
 use sync::HeadOffice;
 use system_tests::{small_firm, TestDesk, TestHeadOffice, PASSWORD};
 
-fn pushable(desk: &TestDesk, risk: ProductRisk) -> ProductView {
+fn pushable(desk: &TestDesk, risk: ProductRisk) -> ProductRecord {
     let today = shanghai_date(Utc::now());
     let query = ProductQuery {
         risks: vec![risk],
@@ -29,6 +27,7 @@ fn pushable(desk: &TestDesk, risk: ProductRisk) -> ProductView {
         .into_iter()
         .next()
         .expect("a pushable item of this risk in the demo library")
+        .item
 }
 
 /// Every delivery row in a broker's feed, following the feed to its end.
@@ -180,7 +179,7 @@ async fn a_push_goes_out_with_the_next_sync_and_its_delivery_states_come_back() 
     assert!(deliveries_of(head_office.storage.as_ref(), "B002").is_empty());
 }
 
-fn push(id: &str, product: &ProductView, recipients: &[(&str, Verdict, bool)]) -> Mutation {
+fn push(id: &str, product: &ProductRecord, recipients: &[(&str, Verdict, bool)]) -> Mutation {
     Mutation {
         id: format!("m-{id}"),
         made_at: Utc::now(),
@@ -268,7 +267,7 @@ async fn head_office_refuses_unsuitable_recipients_whatever_the_desk_claims() {
         .await,
     );
     assert!(message.contains("不在您的服务范围"), "{message}");
-    let stale = ProductView {
+    let stale = ProductRecord {
         version: item.version + 1,
         ..item.clone()
     };

@@ -4,10 +4,27 @@ import type { ProductKind } from "./ProductKind";
 import type { ProductRisk } from "./ProductRisk";
 
 /**
- * A library item as the panel shows it.
+ * A library item as the panel shows it: the item as head office sent it, and whether it may be
+ * pushed today.
  */
-export type ProductView = { id: string, product_kind: ProductKind, title: string, summary: string, risk: ProductRisk, version: number, approval: ApprovalState, valid_from: string, valid_until: string, security_code: string | null, author: string, approval_ref: string, 
+export type ProductView = { 
 /**
  * Approved and within its validity today.
  */
-pushable: boolean, };
+pushable: boolean, id: string, product_kind: ProductKind, title: string, summary: string, risk: ProductRisk, 
+/**
+ * Raised whenever the content changes; a push names the version it sent.
+ */
+version: number, approval: ApprovalState, valid_from: string, valid_until: string, 
+/**
+ * The security a stock pick is about, `600519.SH`.
+ */
+security_code: string | null, 
+/**
+ * The analyst or the product's manager.
+ */
+author: string, 
+/**
+ * Head office's approval reference (合规审核编号), printed with every push.
+ */
+approval_ref: string, };

@@ -4,6 +4,7 @@
 import { clientListEn, clientListZh } from "./clientListMessages";
 import { deskEn, deskZh } from "./deskMessages";
 import { profileEn, profileZh } from "./profileMessages";
+import { recommendEn, recommendZh } from "./recommendMessages";
 
 export const zhCN = {
   "app.name": "经纪人工作台",
@@ -185,6 +186,7 @@ export const zhCN = {
   ...clientListZh,
   ...profileZh,
   ...deskZh,
+  ...recommendZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -372,6 +374,7 @@ export const en: Messages = {
   ...clientListEn,
   ...profileEn,
   ...deskEn,
+  ...recommendEn,
 };
 
 export type Locale = "zh-CN" | "en";

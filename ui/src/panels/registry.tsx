@@ -1,17 +1,18 @@
-import { PieChartOutlined, SafetyCertificateOutlined, TeamOutlined } from "@ant-design/icons";
+import { PieChartOutlined, SafetyCertificateOutlined, SendOutlined, TeamOutlined } from "@ant-design/icons";
 import type { ComponentType, ReactNode } from "react";
 import type { Role } from "../bindings/Role";
 import type { MessageKey } from "../i18n/messages";
 import { AuditPanel } from "./AuditPanel";
 import { BookPanel } from "./BookPanel";
 import { ClientsPanel } from "./ClientsPanel";
+import { RecommendPanel } from "./RecommendPanel";
 
 /**
- * The workstation's panels, in menu order. Planned: "dashboard" 工作台,
- * "recommend" 推荐, "reminders" 提醒, "commission" 佣金, "team" 团队, "settings" 设置.
+ * The workstation's panels, in menu order. Planned: "dashboard" 工作台, "reminders" 提醒,
+ * "commission" 佣金, "team" 团队, "settings" 设置.
  * Adding one means a key here, a "nav.*" message and an entry in PANELS.
  */
-export type PanelKey = "clients" | "book" | "audit";
+export type PanelKey = "clients" | "recommend" | "book" | "audit";
 
 export interface PanelDef {
   key: PanelKey;
@@ -24,6 +25,7 @@ export interface PanelDef {
 
 export const PANELS: readonly PanelDef[] = [
   { key: "clients", label: "nav.clients", icon: <TeamOutlined />, Component: ClientsPanel },
+  { key: "recommend", label: "nav.recommend", icon: <SendOutlined />, Component: RecommendPanel },
   { key: "book", label: "nav.book", icon: <PieChartOutlined />, Component: BookPanel },
   { key: "audit", label: "nav.audit", icon: <SafetyCertificateOutlined />, Component: AuditPanel },
 ];

@@ -26,6 +26,9 @@ function fallback(cmd: string): unknown {
     case "saved_filters":
     case "book_tags":
     case "access_log":
+    case "products":
+    case "push_history":
+    case "client_pushes":
       return [];
     case "lock_settings":
       return lockSettings;

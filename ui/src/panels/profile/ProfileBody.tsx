@@ -10,12 +10,13 @@ import { PreferencesCard } from "../PreferencesCard";
 import { AssetsTab } from "./AssetsTab";
 import { CashTab } from "./CashTab";
 import { ProfileHeader } from "./ProfileHeader";
+import { PushesTab } from "./PushesTab";
 import { RelationsTab } from "./RelationsTab";
 import { RemindersList } from "./RemindersList";
 import { ServiceTab } from "./ServiceTab";
 import { TradesTab } from "./TradesTab";
 
-export const PROFILE_TABS = ["assets", "trades", "cash", "service", "relations", "access"] as const;
+export const PROFILE_TABS = ["assets", "trades", "cash", "service", "pushes", "relations", "access"] as const;
 export type ProfileTab = (typeof PROFILE_TABS)[number];
 
 interface Props {
@@ -44,6 +45,7 @@ export function ProfileBody({ profile, onProfile, onReload, onOpenClient }: Prop
     trades: <TradesTab profile={profile} />,
     cash: <CashTab profile={profile} />,
     service: <ServiceTab cases={profile.service_cases} />,
+    pushes: <PushesTab profile={profile} />,
     relations: <RelationsTab relations={profile.relations} onOpenClient={onOpenClient} />,
     access: (
       <div className="profile-tab" data-testid="profile-access">
