@@ -34,6 +34,12 @@ const COMMANDS: &[&str] = &[
     "push_history",
     "push_detail",
     "client_pushes",
+    "commission_month",
+    "commission_history",
+    "commission_trades",
+    "reconcile",
+    "dispute_statement",
+    "export_statement",
 ];
 
 fn main() {

@@ -5,8 +5,9 @@ use crate::background::SyncTrigger;
 use crate::desk::Desk;
 use crate::ipc::{
     BookTag, ExportRequest, ExportResult, IpcError, LockSettings, SessionState, SignInForm,
-    SyncStatus,
+    StatementExport, SyncStatus,
 };
+use chrono::NaiveDate;
 use domain::SensitiveField;
 use std::sync::Arc;
 use store::book_view::{ContributionReport, TierReport};
@@ -18,6 +19,9 @@ use store::{
 use store::{
     ClientPushView, ProductQuery, ProductView, PushDetail, PushDraft, PushSummary, RecipientChecks,
     RecipientSelection,
+};
+use store::{
+    CommissionMonth, MonthFigure, NewDispute, Reconciliation, TradeCommission, TradeFilter,
 };
 use tauri::{AppHandle, State};
 
@@ -238,4 +242,50 @@ pub fn client_pushes(
     client_id: String,
 ) -> Result<Vec<ClientPushView>, IpcError> {
     Ok(desk.client_pushes(&client_id)?)
+}
+
+#[tauri::command]
+pub fn commission_month(
+    desk: DeskState<'_>,
+    month: NaiveDate,
+) -> Result<CommissionMonth, IpcError> {
+    Ok(desk.commission_month(month)?)
+}
+
+#[tauri::command]
+pub fn commission_history(desk: DeskState<'_>, months: u32) -> Result<Vec<MonthFigure>, IpcError> {
+    Ok(desk.commission_history(months)?)
+}
+
+#[tauri::command]
+pub fn commission_trades(
+    desk: DeskState<'_>,
+    month: NaiveDate,
+    filter: TradeFilter,
+) -> Result<Vec<TradeCommission>, IpcError> {
+    Ok(desk.commission_trades(month, &filter)?)
+}
+
+#[tauri::command]
+pub fn reconcile(desk: DeskState<'_>, month: NaiveDate) -> Result<Reconciliation, IpcError> {
+    Ok(desk.reconcile(month)?)
+}
+
+#[tauri::command]
+pub fn dispute_statement(
+    desk: DeskState<'_>,
+    trigger: State<'_, SyncTrigger>,
+    dispute: NewDispute,
+) -> Result<Reconciliation, IpcError> {
+    let view = desk.dispute_statement(&dispute)?;
+    trigger.soon();
+    Ok(view)
+}
+
+#[tauri::command]
+pub fn export_statement(
+    desk: DeskState<'_>,
+    month: NaiveDate,
+) -> Result<StatementExport, IpcError> {
+    Ok(desk.export_statement(month)?)
 }

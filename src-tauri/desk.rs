@@ -3,9 +3,11 @@
 
 mod book;
 mod broker_data;
+mod commission;
 mod export;
 mod lock;
 mod recommend;
+mod statement_export;
 
 use crate::error::{DeskError, Result};
 use crate::ipc::{Connection, SessionState, SignInForm, SyncStatus};

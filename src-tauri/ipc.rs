@@ -141,6 +141,16 @@ pub struct ExportRequest {
     pub reason: String,
 }
 
+/// A month's statement written out: a workbook and a page to print (or save as PDF).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct StatementExport {
+    pub xlsx_path: String,
+    pub html_path: String,
+    #[ts(type = "number")]
+    pub lines: u64,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct ExportResult {

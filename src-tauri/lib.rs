@@ -88,6 +88,12 @@ pub fn run() {
             commands::push_history,
             commands::push_detail,
             commands::client_pushes,
+            commands::commission_month,
+            commands::commission_history,
+            commands::commission_trades,
+            commands::reconcile,
+            commands::dispute_statement,
+            commands::export_statement,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

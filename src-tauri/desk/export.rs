@@ -64,7 +64,7 @@ fn cells(row: &ExportRow) -> [String; 11] {
 
 /// A cell a spreadsheet would evaluate (`=`, `+`, `-`, `@`) gets a leading apostrophe, except a
 /// plain negative amount.
-fn defused(cell: &str) -> String {
+pub(super) fn defused(cell: &str) -> String {
     let risky = cell.starts_with(['=', '+', '@'])
         || (cell.starts_with('-') && !cell[1..].chars().all(|c| c.is_ascii_digit() || c == '.'));
     if risky {
@@ -97,7 +97,7 @@ fn csv(rows: &[ExportRow]) -> String {
 }
 
 /// Every way writing the file can fail, as the broker reads it: where, why, what to do.
-fn export_failed(path: &Path, reason: impl ToString) -> DeskError {
+pub(super) fn export_failed(path: &Path, reason: impl ToString) -> DeskError {
     DeskError::Export {
         path: path.display().to_string(),
         reason: reason.to_string(),

@@ -43,9 +43,58 @@ impl AssetClass {
     }
 }
 
+/// Where a security trades, the way commission is reported by product type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Board {
+    /// 沪深主板
+    Main,
+    /// 创业板
+    ChiNext,
+    /// 科创板
+    Star,
+    /// 北交所
+    Beijing,
+    /// 场内基金（ETF）
+    Fund,
+    Other,
+}
+
+impl Board {
+    pub fn of_stored(code: &str) -> Board {
+        let Ok(parsed) = SecurityCode::parse(code) else {
+            return Board::Other;
+        };
+        let digits = parsed.digits();
+        if AssetClass::of(&parsed) == AssetClass::Fund {
+            return Board::Fund;
+        }
+        match &digits[..3] {
+            "300" | "301" => Board::ChiNext,
+            "688" | "689" => Board::Star,
+            "600" | "601" | "603" | "605" | "000" | "001" | "002" | "003" => Board::Main,
+            "920" => Board::Beijing,
+            _ if digits.starts_with('4') || digits.starts_with('8') => Board::Beijing,
+            _ => Board::Other,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn boards_of_codes() {
+        assert_eq!(Board::of_stored("600519.SH"), Board::Main);
+        assert_eq!(Board::of_stored("002594.SZ"), Board::Main);
+        assert_eq!(Board::of_stored("300750.SZ"), Board::ChiNext);
+        assert_eq!(Board::of_stored("688981.SH"), Board::Star);
+        assert_eq!(Board::of_stored("920118.BJ"), Board::Beijing);
+        assert_eq!(Board::of_stored("510300.SH"), Board::Fund);
+        assert_eq!(Board::of_stored("x"), Board::Other);
+    }
 
     #[test]
     fn boards_map_to_classes() {

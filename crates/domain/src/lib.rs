@@ -19,7 +19,7 @@ pub mod tier;
 pub mod validate;
 
 pub use access::{AccessAction, SensitiveField};
-pub use asset_class::AssetClass;
+pub use asset_class::{AssetClass, Board};
 pub use fees::{FeeBreakdown, FeeSchedule, Rate, RoundingRule, TradeSide};
 pub use money::Fen;
 pub use policy::{AssessmentStatus, FirmPolicy};

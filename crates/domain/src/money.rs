@@ -22,6 +22,24 @@ impl Fen {
     pub fn from_yuan(yuan: i64) -> Fen {
         Fen(yuan * 100)
     }
+
+    /// Yuan as typed, `25`, `25.5`, `-0.05`: at most two decimals, nothing else.
+    pub fn parse_yuan(text: &str) -> Option<Fen> {
+        let text = text.trim();
+        let (negative, digits) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+        let plain = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if whole.is_empty() || !plain(whole) || !plain(fraction) || fraction.len() > 2 {
+            return None;
+        }
+        let yuan: i64 = whole.parse().ok()?;
+        let fen: i64 = format!("{fraction:0<2}").parse().ok()?;
+        let total = yuan.checked_mul(100)?.checked_add(fen)?;
+        Some(Fen(if negative { -total } else { total }))
+    }
 }
 
 impl Add for Fen {
@@ -87,5 +105,15 @@ mod tests {
         assert_eq!(Fen(-100_000).to_string(), "-¥1,000.00");
         assert_eq!(Fen(123_456_789).yuan_plain(), "1234567.89");
         assert_eq!(Fen(-5).yuan_plain(), "-0.05");
+    }
+
+    #[test]
+    fn parses_yuan_as_typed() {
+        assert_eq!(Fen::parse_yuan("25"), Some(Fen(2_500)));
+        assert_eq!(Fen::parse_yuan(" 25.5 "), Some(Fen(2_550)));
+        assert_eq!(Fen::parse_yuan("-0.05"), Some(Fen(-5)));
+        for bad in ["", "1.234", "1,000", "abc", "1e3", ".5", "--1"] {
+            assert_eq!(Fen::parse_yuan(bad), None, "{bad}");
+        }
     }
 }

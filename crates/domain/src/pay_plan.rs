@@ -37,10 +37,28 @@ pub struct PayPlan {
     pub base_pay: Fen,
     pub monthly_threshold: Fen,
     pub bands: Vec<ShareBand>,
-    /// Paid on the month's net inflow of the clients the broker brought in.
+    /// Paid on the month's net inflow of the clients the broker both brought in and serves.
     pub new_asset_bonus: Rate,
-    /// The developing broker's part of a client's net commission when another broker serves.
+}
+
+/// From `effective_from` on, the developing broker's part of a client's net commission when
+/// another broker serves the client. Firm-wide, so that the two brokers' credits always add up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DevelopmentSplit {
+    pub effective_from: NaiveDate,
     pub developer_share: Rate,
+}
+
+impl DevelopmentSplit {
+    /// The share in force on `day`; none before the first split (then the server keeps all).
+    pub fn in_force(splits: &[DevelopmentSplit], day: NaiveDate) -> Rate {
+        splits
+            .iter()
+            .filter(|s| s.effective_from <= day)
+            .max_by_key(|s| s.effective_from)
+            .map_or(Rate(0), |s| s.developer_share)
+    }
 }
 
 /// From `effective_from` on, the broker is paid by `plan_id`.
@@ -74,7 +92,7 @@ impl PayPlan {
         }
         let rates = self.bands.iter().map(|b| b.rate);
         if rates
-            .chain([self.new_asset_bonus, self.developer_share])
+            .chain([self.new_asset_bonus])
             .any(|r| r < Rate(0) || r > full)
         {
             return Err(PayPlanError::RateOutOfRange(self.name.clone()));
@@ -105,6 +123,18 @@ fn prorate(amount: Fen, num: i64, den: i64) -> Fen {
     let exact = i128::from(amount.0) * i128::from(num);
     let den = i128::from(den);
     Fen(i64::try_from((exact + den / 2) / den).unwrap_or(i64::MAX))
+}
+
+/// Where the month's credit will end if the rest of it goes as it went: linear in trading days.
+pub fn forecast(credited_so_far: Fen, elapsed_days: u32, total_days: u32) -> Fen {
+    if elapsed_days == 0 {
+        return credited_so_far;
+    }
+    prorate(
+        credited_so_far,
+        i64::from(total_days.max(elapsed_days)),
+        i64::from(elapsed_days),
+    )
 }
 
 /// How a broker stands to a client whose commission is being credited.

@@ -27,7 +27,6 @@ fn grade3() -> PayPlan {
             },
         ],
         new_asset_bonus: Rate(2_000), // 0.02 %
-        developer_share: pct(30),
     }
 }
 
@@ -42,7 +41,6 @@ fn grade2() -> PayPlan {
             rate: pct(50),
         }],
         new_asset_bonus: Rate(2_000),
-        developer_share: pct(30),
     }
 }
 
@@ -114,6 +112,41 @@ fn the_share_is_progressive_above_the_threshold() {
     )
     .unwrap();
     assert_eq!(pay.credited, Fen::ZERO);
+}
+
+#[test]
+fn the_split_in_force_and_the_forecast() {
+    let splits = [
+        DevelopmentSplit {
+            effective_from: day(2024, 1, 1),
+            developer_share: pct(20),
+        },
+        DevelopmentSplit {
+            effective_from: day(2026, 7, 1),
+            developer_share: pct(30),
+        },
+    ];
+    assert_eq!(
+        DevelopmentSplit::in_force(&splits, day(2023, 12, 31)),
+        Rate(0)
+    );
+    assert_eq!(
+        DevelopmentSplit::in_force(&splits, day(2026, 6, 30)),
+        pct(20)
+    );
+    assert_eq!(
+        DevelopmentSplit::in_force(&splits, day(2026, 7, 1)),
+        pct(30)
+    );
+    // ¥1,000 over 10 of 21 trading days points to ¥2,100.
+    assert_eq!(
+        forecast(Fen::from_yuan(1_000), 10, 21),
+        Fen::from_yuan(2_100)
+    );
+    assert_eq!(
+        forecast(Fen::from_yuan(1_000), 0, 21),
+        Fen::from_yuan(1_000)
+    );
 }
 
 #[test]
@@ -210,7 +243,7 @@ fn plans_are_validated() {
     bad.bands.swap(0, 1);
     assert!(matches!(bad.validate(), Err(PayPlanError::Bands(_))));
     let mut bad = grade3();
-    bad.developer_share = pct(101);
+    bad.new_asset_bonus = pct(101);
     assert!(bad.validate().unwrap_err().to_string().contains("比例"));
 }
 

@@ -14,8 +14,9 @@ use axum::{Json, Router};
 use chrono::Utc;
 use domain::FirmPolicy;
 use protocol::{
-    paths, MutationResult, PullPage, PullQuery, PushRequest, PushResponse, RefreshRequest, Role,
-    SessionTokens, SignInRequest, UserProfile, PROTOCOL_VERSION, VERSION_HEADER,
+    paths, MutationResult, PayTerms, PullPage, PullQuery, PushRequest, PushResponse,
+    RefreshRequest, Role, SessionTokens, SignInRequest, UserProfile, PROTOCOL_VERSION,
+    VERSION_HEADER,
 };
 use std::sync::Arc;
 
@@ -29,6 +30,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route(paths::FEED, get(feed))
         .route(paths::PUSH, post(push))
         .route(paths::POLICY, get(policy))
+        .route(paths::PAY_TERMS, get(pay_terms))
         .layer(middleware::from_fn(check_protocol_version));
     Router::new()
         .merge(api)
@@ -209,6 +211,13 @@ async fn me(Caller(user): Caller) -> Json<UserProfile> {
 /// Any signed-in user may read the firm's practice: it holds no one's data.
 async fn policy(State(state): AppStateRef, Caller(_user): Caller) -> Result<Json<FirmPolicy>> {
     Ok(Json(blocking(&state, |s| s.firm_policy()).await?))
+}
+
+/// The caller's own pay terms: the firm's schedules and plans, and their own plan history.
+async fn pay_terms(State(state): AppStateRef, Caller(user): Caller) -> Result<Json<PayTerms>> {
+    Ok(Json(
+        blocking(&state, move |s| s.pay_terms(&user.id)).await?,
+    ))
 }
 
 async fn feed(

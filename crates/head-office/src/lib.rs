@@ -9,6 +9,7 @@ pub mod auth;
 pub mod channel;
 pub mod demo;
 pub mod error;
+pub mod pay;
 pub mod storage;
 
 use auth::{AccessTokens, SignInLimiter};

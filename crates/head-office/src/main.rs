@@ -90,6 +90,43 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Show how the firm pays its brokers, or set it from a JSON file in the shape shown
+    /// (fee schedules, pay plans, assignments, development split, targets, adjustments).
+    Pay {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        set: Option<PathBuf>,
+    },
+    /// Publish (or republish) every broker's official commission statement for a month.
+    PublishStatements {
+        #[arg(long)]
+        db: PathBuf,
+        /// Any day of the month, YYYY-MM-DD.
+        #[arg(long)]
+        month: NaiveDate,
+    },
+    /// Finance's correction of what one trade was charged (commission in yuan, e.g. 25.00).
+    CorrectTradeCommission {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        trade: String,
+        #[arg(long)]
+        commission: String,
+    },
+    /// Answer a broker's dispute of a statement figure: resolved or rejected, with the reason.
+    AnswerDispute {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        id: String,
+        /// resolved or rejected
+        #[arg(long)]
+        status: String,
+        #[arg(long)]
+        answer: String,
+    },
     /// Correct a client's mobile number (master data kept by head office).
     CorrectMobile {
         #[arg(long)]
@@ -265,6 +302,61 @@ async fn main() -> anyhow::Result<()> {
                 }
                 None => print!("{csv}"),
             }
+        }
+        Command::Pay { db, set } => {
+            let storage = SqliteStorage::open(&db)?;
+            if let Some(file) = set {
+                let text = std::fs::read_to_string(&file)
+                    .with_context(|| format!("无法读取 {}", file.display()))?;
+                let pay: head_office::pay::PaySettings = serde_json::from_str(&text)
+                    .with_context(|| format!("{} 不是有效的薪酬设置 JSON", file.display()))?;
+                storage.set_pay_settings(&pay)?;
+                println!(
+                    "薪酬设置已更新，经纪人下次同步时生效；已发布的结算单须重新发布才会改变："
+                );
+            }
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&storage.pay_settings()?)?
+            );
+        }
+        Command::PublishStatements { db, month } => {
+            let written =
+                SqliteStorage::open(&db)?.publish_statements(month, chrono::Utc::now())?;
+            println!(
+                "已发布 {} 的佣金结算单 {written} 份",
+                month.format("%Y年%m月")
+            );
+        }
+        Command::CorrectTradeCommission {
+            db,
+            trade,
+            commission,
+        } => {
+            let Some(fen) = domain::Fen::parse_yuan(&commission) else {
+                bail!("佣金金额 {commission} 无法识别：请写成元，最多两位小数，例如 25.00");
+            };
+            SqliteStorage::open(&db)?.correct_trade_commission(&trade, fen)?;
+            println!("成交 {trade} 的佣金已更正为 {commission} 元；重新发布当月结算单后生效");
+        }
+        Command::AnswerDispute {
+            db,
+            id,
+            status,
+            answer,
+        } => {
+            let status = match status.as_str() {
+                "resolved" => protocol::DisputeStatus::Resolved,
+                "rejected" => protocol::DisputeStatus::Rejected,
+                other => bail!(
+                    "处理结果 {other} 无法识别：请写 resolved（已解决）或 rejected（不予调整）"
+                ),
+            };
+            if answer.trim().is_empty() {
+                bail!("请写明处理意见（--answer）");
+            }
+            SqliteStorage::open(&db)?.answer_dispute(&id, status, answer.trim())?;
+            println!("异议 {id} 已答复，经纪人下次同步时可见");
         }
         Command::CorrectMobile { db, client, mobile } => {
             let mobile = match domain::Mobile::parse(&mobile) {

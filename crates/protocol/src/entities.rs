@@ -1,5 +1,6 @@
 //! Head-office data as it travels to the desk. Money in fen, rates in ten-millionths, instants in UTC.
 
+use crate::commission::{DisputeRecord, StatementLineRecord, StatementRecord};
 use crate::library::{ProductRecord, PushDeliveryRecord};
 use crate::push::{ContactNoteRecord, PreferencesRecord};
 use crate::service::{CashTransferRecord, ClientRelationRecord, ServiceCaseRecord};
@@ -25,10 +26,15 @@ pub enum EntityKind {
     Product,
     /// One recipient of a push, in the pushing broker's book.
     PushDelivery,
+    /// A broker's official monthly statement, and its lines, in that broker's feed.
+    Statement,
+    StatementLine,
+    /// A broker's dispute of a statement figure, with head office's answer.
+    Dispute,
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 13] = [
+    pub const ALL: [EntityKind; 16] = [
         EntityKind::Client,
         EntityKind::Account,
         EntityKind::Holding,
@@ -42,6 +48,9 @@ impl EntityKind {
         EntityKind::ClientRelation,
         EntityKind::Product,
         EntityKind::PushDelivery,
+        EntityKind::Statement,
+        EntityKind::StatementLine,
+        EntityKind::Dispute,
     ];
 
     /// The same name serde uses on the wire, for storing a kind in a text column.
@@ -60,6 +69,9 @@ impl EntityKind {
             EntityKind::ClientRelation => "client_relation",
             EntityKind::Product => "product",
             EntityKind::PushDelivery => "push_delivery",
+            EntityKind::Statement => "statement",
+            EntityKind::StatementLine => "statement_line",
+            EntityKind::Dispute => "dispute",
         }
     }
 
@@ -84,6 +96,9 @@ pub enum Record {
     ClientRelation(ClientRelationRecord),
     Product(ProductRecord),
     PushDelivery(PushDeliveryRecord),
+    Statement(StatementRecord),
+    StatementLine(StatementLineRecord),
+    Dispute(DisputeRecord),
 }
 
 impl Record {
@@ -102,6 +117,9 @@ impl Record {
             Record::ClientRelation(_) => EntityKind::ClientRelation,
             Record::Product(_) => EntityKind::Product,
             Record::PushDelivery(_) => EntityKind::PushDelivery,
+            Record::Statement(_) => EntityKind::Statement,
+            Record::StatementLine(_) => EntityKind::StatementLine,
+            Record::Dispute(_) => EntityKind::Dispute,
         }
     }
 }

@@ -2,6 +2,7 @@
 //! so a field renamed here is renamed on both ends; `PROTOCOL_VERSION` says when old desks must update.
 
 pub mod auth;
+pub mod commission;
 pub mod entities;
 pub mod error;
 pub mod feed;
@@ -10,6 +11,9 @@ pub mod push;
 pub mod service;
 
 pub use auth::{RefreshRequest, Role, SessionTokens, SignInRequest, UserProfile};
+pub use commission::{
+    DisputeRecord, DisputeStatus, PayTerms, StatementLineRecord, StatementRecord,
+};
 pub use entities::{
     AccountRecord, AssetMonthRecord, ClientRecord, EntityKind, HoldingRecord, Record,
     RiskAssessmentRecord, TradeRecord,
@@ -46,4 +50,6 @@ pub mod paths {
     pub const HEALTH: &str = "/api/v1/health";
     /// The firm's configurable practice (`domain::FirmPolicy`), fetched with every sync.
     pub const POLICY: &str = "/api/v1/policy";
+    /// What the caller is paid by (`commission::PayTerms`), fetched with every sync.
+    pub const PAY_TERMS: &str = "/api/v1/pay-terms";
 }

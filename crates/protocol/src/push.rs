@@ -124,6 +124,7 @@ pub enum MutationOp {
     UpdatePreferences(PreferencesUpdate),
     RecordAccess(AccessEventRecord),
     SendRecommendation(crate::library::RecommendationPush),
+    DisputeStatement(crate::commission::DisputeRecord),
 }
 
 /// A field both sides changed: head office's value stands, the broker's waits here.

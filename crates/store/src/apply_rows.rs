@@ -22,6 +22,9 @@ pub(crate) fn table(kind: EntityKind) -> &'static str {
         EntityKind::ClientRelation => "client_relations",
         EntityKind::Product => "products",
         EntityKind::PushDelivery => "push_deliveries",
+        EntityKind::Statement => "statements",
+        EntityKind::StatementLine => "statement_lines",
+        EntityKind::Dispute => "disputes",
     }
 }
 
@@ -113,6 +116,48 @@ pub(crate) fn columns(kind: EntityKind) -> &'static [&'static str] {
             "reason",
             "reply",
             "updated_at",
+        ],
+        EntityKind::Statement => &[
+            "id",
+            "month",
+            "published_at",
+            "credited",
+            "threshold",
+            "share",
+            "bonus",
+            "base",
+            "adjustments",
+            "adjustment_note",
+            "total",
+        ],
+        EntityKind::StatementLine => &[
+            "id",
+            "statement_id",
+            "trade_id",
+            "client_id",
+            "client_name",
+            "traded_at",
+            "security_code",
+            "side",
+            "amount",
+            "commission_rate",
+            "waive_minimum",
+            "role",
+            "net_commission",
+            "credited",
+        ],
+        EntityKind::Dispute => &[
+            "id",
+            "statement_id",
+            "trade_id",
+            "client_id",
+            "desk_amount",
+            "statement_amount",
+            "comment",
+            "raised_at",
+            "status",
+            "answer",
+            "pending",
         ],
         EntityKind::Preferences => &[
             "id",
@@ -263,6 +308,49 @@ pub(crate) fn bind_and_run(stmt: &mut rusqlite::Statement<'_>, record: &Record) 
             d.reply,
             d.updated_at
         ])?,
+        Record::Statement(s) => stmt.execute(params![
+            s.id,
+            s.month,
+            s.published_at,
+            s.credited.0,
+            s.threshold.0,
+            s.share.0,
+            s.bonus.0,
+            s.base.0,
+            s.adjustments.0,
+            s.adjustment_note,
+            s.total.0
+        ])?,
+        Record::StatementLine(l) => stmt.execute(params![
+            l.id,
+            l.statement_id,
+            l.trade_id,
+            l.client_id,
+            l.client_name,
+            l.traded_at,
+            l.security_code,
+            side_code(l.side),
+            l.amount.0,
+            l.commission_rate.0,
+            l.waive_minimum,
+            crate::commission::role_code(l.role),
+            l.net_commission.0,
+            l.credited.0
+        ])?,
+        // What head office sends is its answer: no longer pending.
+        Record::Dispute(d) => stmt.execute(params![
+            d.id,
+            d.statement_id,
+            d.trade_id,
+            d.client_id,
+            d.desk_amount.0,
+            d.statement_amount.0,
+            d.comment,
+            d.raised_at,
+            d.status.as_str(),
+            d.answer,
+            0
+        ])?,
         // What head office sends is accepted: the note is no longer pending.
         Record::ContactNote(n) => stmt.execute(params![
             n.id,
@@ -328,7 +416,11 @@ pub(crate) fn client_of(record: &Record) -> Option<&str> {
         Record::CashTransfer(t) => &t.client_id,
         Record::ServiceCase(c) => &c.client_id,
         Record::ClientRelation(l) => &l.client_id,
-        Record::Product(_) | Record::PushDelivery(_) => return None,
+        Record::Product(_)
+        | Record::PushDelivery(_)
+        | Record::Statement(_)
+        | Record::StatementLine(_)
+        | Record::Dispute(_) => return None,
     })
 }
 
@@ -336,6 +428,11 @@ pub(crate) fn client_of(record: &Record) -> Option<&str> {
 pub(crate) fn follows_client(kind: EntityKind) -> bool {
     !matches!(
         kind,
-        EntityKind::Client | EntityKind::Product | EntityKind::PushDelivery
+        EntityKind::Client
+            | EntityKind::Product
+            | EntityKind::PushDelivery
+            | EntityKind::Statement
+            | EntityKind::StatementLine
+            | EntityKind::Dispute
     )
 }

@@ -9,6 +9,9 @@ mod apply;
 mod apply_rows;
 pub mod book_view;
 pub mod client_list;
+mod commission;
+mod commission_reconcile;
+mod commission_views;
 mod error;
 mod export_rows;
 mod migrate;
@@ -26,6 +29,13 @@ mod sync_state;
 
 pub use access::AccessLogEntry;
 pub use client_list::{ClientPage, ClientQuery, ClientRow, ClientSort, ClientSortField};
+pub use commission::{LineSource, TradeCommission};
+pub use commission_reconcile::{
+    DifferenceKind, DisputeView, LineDifference, NewDispute, Reconciliation,
+};
+pub use commission_views::{
+    BoardCommission, ClientCommission, CommissionMonth, DayTotal, MonthFigure, TradeFilter,
+};
 pub use error::{Result, StoreError};
 pub use export_rows::ExportRow;
 pub use outbox::{NewContactNote, RefusalNotice, WriteIds};

@@ -10,6 +10,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_preferences.sql"),
     include_str!("migrations/004_client_360.sql"),
     include_str!("migrations/005_recommendations.sql"),
+    include_str!("migrations/006_commission.sql"),
 ];
 
 pub(crate) fn run(conn: &mut Connection) -> Result<()> {

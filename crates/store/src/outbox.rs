@@ -46,6 +46,7 @@ pub(crate) fn enqueue(tx: &Transaction<'_>, mutation: &Mutation) -> Result<()> {
         MutationOp::UpdatePreferences(_) => "update_preferences",
         MutationOp::RecordAccess(_) => "record_access",
         MutationOp::SendRecommendation(_) => "send_recommendation",
+        MutationOp::DisputeStatement(_) => "dispute_statement",
     };
     tx.execute(
         "INSERT INTO outbox (id, kind, payload, created_at) VALUES (?1, ?2, ?3, ?4)",
@@ -200,6 +201,20 @@ impl Store {
                 }
                 (_, MutationOp::SendRecommendation(p)) => {
                     crate::push_history::settle_push(&tx, &p.id, None)?;
+                }
+                (MutationOutcome::Refused { message, .. }, MutationOp::DisputeStatement(d)) => {
+                    // Head office holds no such dispute: the desk's goes, the text is kept.
+                    tx.execute("DELETE FROM disputes WHERE id = ?1", [&d.id])?;
+                    refuse(
+                        &tx,
+                        &result.id,
+                        &format!("佣金异议：{}", d.comment),
+                        message,
+                        now,
+                    )?;
+                }
+                (_, MutationOp::DisputeStatement(d)) => {
+                    tx.execute("UPDATE disputes SET pending = 0 WHERE id = ?1", [&d.id])?;
                 }
                 (outcome, MutationOp::RecordAccess(event)) => {
                     // The entry stays in the desk's log either way; a refusal is shown too.

@@ -12,6 +12,7 @@ pub(crate) const CURSOR: &str = "cursor";
 const LAST_SYNC_AT: &str = "last_sync_at";
 const FIRST_SYNC_TOTAL: &str = "first_sync_total";
 const FIRM_POLICY: &str = "firm_policy";
+const PAY_TERMS: &str = "pay_terms";
 
 pub(crate) fn set_value(conn: &Connection, key: &str, value: &str) -> Result<()> {
     conn.execute(
@@ -81,6 +82,17 @@ impl Store {
 
     pub fn set_firm_policy(&self, policy: &FirmPolicy) -> Result<()> {
         set_value(self.conn(), FIRM_POLICY, &serde_json::to_string(policy)?)
+    }
+
+    /// What this broker is paid by, as last received; `None` before the first sync.
+    pub fn pay_terms(&self) -> Result<Option<protocol::PayTerms>> {
+        value(self.conn(), PAY_TERMS)?
+            .map(|v| serde_json::from_str(&v).map_err(StoreError::from))
+            .transpose()
+    }
+
+    pub fn set_pay_terms(&self, terms: &protocol::PayTerms) -> Result<()> {
+        set_value(self.conn(), PAY_TERMS, &serde_json::to_string(terms)?)
     }
 
     /// A setting of this desk (not the firm's), such as the idle-lock time.

@@ -104,6 +104,12 @@ impl HeadOffice {
             .await
     }
 
+    pub async fn pay_terms(&self, access_token: &str) -> Result<protocol::PayTerms> {
+        let url = format!("{}{}", self.base, paths::PAY_TERMS);
+        self.send(self.http.get(url).bearer_auth(access_token))
+            .await
+    }
+
     pub async fn push(&self, access_token: &str, request: &PushRequest) -> Result<PushResponse> {
         let url = format!("{}{}", self.base, paths::PUSH);
         self.send(self.http.post(url).bearer_auth(access_token).json(request))

@@ -185,6 +185,14 @@ impl SyncEngine {
             })
             .await?;
         with_store(&store, move |s| s.set_firm_policy(&policy)).await?;
+        // Pay terms likewise: the commission panel computes offline by what head office last said.
+        let terms = self
+            .authorized(|token| {
+                let head_office = self.head_office.clone();
+                async move { head_office.pay_terms(&token).await }
+            })
+            .await?;
+        with_store(&store, move |s| s.set_pay_terms(&terms)).await?;
         let mut cursor = with_store(&store, |s| s.cursor()).await?;
         let mut report = SyncReport {
             pushed,

@@ -9,10 +9,6 @@ export type PayPlan = { id: string,
  */
 name: string, base_pay: Fen, monthly_threshold: Fen, bands: Array<ShareBand>, 
 /**
- * Paid on the month's net inflow of the clients the broker brought in.
+ * Paid on the month's net inflow of the clients the broker both brought in and serves.
  */
-new_asset_bonus: Rate, 
-/**
- * The developing broker's part of a client's net commission when another broker serves.
- */
-developer_share: Rate, };
+new_asset_bonus: Rate, };

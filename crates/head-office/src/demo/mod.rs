@@ -4,6 +4,7 @@
 mod book;
 mod library;
 mod market;
+mod pay;
 mod people;
 mod service;
 
@@ -74,6 +75,11 @@ pub struct FirmSeed {
     pub books: Box<dyn Iterator<Item = ClientBook> + Send>,
     /// The approved library every desk pulls.
     pub library: Vec<protocol::ProductRecord>,
+    pub pay: crate::pay::PaySettings,
+    /// Months whose official statements are published on import.
+    pub statement_months: Vec<NaiveDate>,
+    /// "Today" of the firm: statements are dated by it.
+    pub as_of: NaiveDate,
 }
 
 const BRANCHES: [&str; 3] = ["上海浦东营业部", "北京朝阳营业部", "深圳南山营业部"];
@@ -155,7 +161,15 @@ pub fn generate(params: &DemoParams) -> Result<FirmSeed> {
         users,
         books: Box::new(books),
         library: library::generate(params.seed, params.as_of),
+        pay: pay::settings(params.brokers, params.as_of),
+        statement_months: pay::published_months(params.as_of),
+        as_of: params.as_of,
     })
+}
+
+/// `hour`:00 in Beijing on `day`.
+pub(crate) fn beijing_at(day: NaiveDate, hour: u32) -> chrono::DateTime<chrono::Utc> {
+    book::beijing(day, hour, 0)
 }
 
 pub(crate) fn broker_id(index: usize) -> String {

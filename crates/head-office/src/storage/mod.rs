@@ -3,6 +3,7 @@
 
 mod sqlite;
 mod sqlite_audit;
+mod sqlite_commission;
 mod sqlite_feed;
 mod sqlite_import;
 mod sqlite_mutations;
@@ -10,6 +11,7 @@ mod sqlite_preferences;
 mod sqlite_recommend;
 mod sqlite_rows;
 mod sqlite_rows_360;
+mod sqlite_rows_commission;
 mod sqlite_rows_library;
 mod sqlite_tiers;
 
@@ -127,6 +129,22 @@ pub trait Storage: Send + Sync + 'static {
 
     /// A push's archive (JSON): the push as received and head office's verdict per recipient.
     fn push_archive(&self, push_id: &str) -> Result<Option<String>>;
+
+    /// The pay document (fee schedules, plans, assignments, splits, targets, adjustments).
+    fn pay_settings(&self) -> Result<crate::pay::PaySettings>;
+    fn set_pay_settings(&self, pay: &crate::pay::PaySettings) -> Result<()>;
+    /// What one broker is paid by, as their desk receives it.
+    fn pay_terms(&self, broker_id: &str) -> Result<protocol::PayTerms>;
+    /// Writes every broker's official statement for the month of `month`; returns how many.
+    fn publish_statements(&self, month: chrono::NaiveDate, now: DateTime<Utc>) -> Result<usize>;
+    /// Finance's correction of what one trade was charged.
+    fn correct_trade_commission(&self, trade_id: &str, commission: domain::Fen) -> Result<()>;
+    fn answer_dispute(
+        &self,
+        dispute_id: &str,
+        status: protocol::DisputeStatus,
+        answer: &str,
+    ) -> Result<()>;
 
     /// Loads a generated firm into an empty database.
     fn import_firm(&self, firm: FirmSeed) -> Result<ImportSummary>;

@@ -53,6 +53,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_preferences.sql"),
     include_str!("migrations/004_client_360.sql"),
     include_str!("migrations/005_recommendations.sql"),
+    include_str!("migrations/006_commission.sql"),
 ];
 
 fn migrate(conn: &mut Connection) -> Result<()> {
@@ -306,6 +307,35 @@ impl Storage for SqliteStorage {
 
     fn push_archive(&self, push_id: &str) -> Result<Option<String>> {
         super::sqlite_recommend::archive(&self.conn(), push_id)
+    }
+
+    fn pay_settings(&self) -> Result<crate::pay::PaySettings> {
+        super::sqlite_commission::settings(&self.conn())
+    }
+
+    fn set_pay_settings(&self, pay: &crate::pay::PaySettings) -> Result<()> {
+        super::sqlite_commission::set_settings(&self.conn(), pay)
+    }
+
+    fn pay_terms(&self, broker_id: &str) -> Result<protocol::PayTerms> {
+        super::sqlite_commission::terms(&self.conn(), broker_id)
+    }
+
+    fn publish_statements(&self, month: chrono::NaiveDate, now: DateTime<Utc>) -> Result<usize> {
+        super::sqlite_commission::publish(&mut self.conn(), month, now)
+    }
+
+    fn correct_trade_commission(&self, trade_id: &str, commission: domain::Fen) -> Result<()> {
+        super::sqlite_commission::correct_trade_commission(&mut self.conn(), trade_id, commission)
+    }
+
+    fn answer_dispute(
+        &self,
+        dispute_id: &str,
+        status: protocol::DisputeStatus,
+        answer: &str,
+    ) -> Result<()> {
+        super::sqlite_commission::answer_dispute(&mut self.conn(), dispute_id, status, answer)
     }
 
     fn import_firm(&self, firm: FirmSeed) -> Result<super::ImportSummary> {

@@ -80,6 +80,13 @@ pub(super) fn import(conn: &mut Connection, firm: FirmSeed) -> Result<ImportSumm
     }
     tx.execute("UPDATE feed_seq SET last = ?1 WHERE id = 1", [seq])?;
     tx.commit()?;
+    super::sqlite_commission::set_settings(conn, &firm.pay)?;
+    for month in &firm.statement_months {
+        // Published on the 5th of the month after, at 10:00 in Beijing, or today if that is sooner.
+        let day = (*month + chrono::Months::new(1) + chrono::Days::new(4)).min(firm.as_of);
+        let at = crate::demo::beijing_at(day, 10);
+        super::sqlite_commission::publish(conn, *month, at)?;
+    }
     Ok(ImportSummary {
         users: firm.users.len(),
         clients,

@@ -52,6 +52,9 @@ pub(super) fn apply(
         MutationOp::SendRecommendation(push) => {
             super::sqlite_recommend::accept(&tx, user_id, push, now)?
         }
+        MutationOp::DisputeStatement(dispute) => {
+            super::sqlite_commission::record_dispute(&tx, user_id, dispute, now)?
+        }
     };
     tx.execute(
         "INSERT INTO applied_mutations (id, user_id, outcome, applied_at) VALUES (?1, ?2, ?3, ?4)",

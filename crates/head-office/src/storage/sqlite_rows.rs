@@ -1,7 +1,7 @@
 //! Each feed table's columns, and the mapping between its rows and the protocol's records, kept in
 //! one place so that import, feed and later writes cannot disagree about a column.
 
-use super::{sqlite_rows_360, sqlite_rows_library};
+use super::{sqlite_rows_360, sqlite_rows_commission, sqlite_rows_library};
 use domain::{Fen, InvestorClass, Rate, RiskLevel, Tier, TradeSide};
 use protocol::{
     AccountRecord, AssetMonthRecord, ClientPreferences, ClientRecord, ContactChannel,
@@ -36,7 +36,7 @@ pub(super) struct FeedTable {
     pub insert: &'static str,
 }
 
-pub(super) const FEED_TABLES: [FeedTable; 13] = [
+pub(super) const FEED_TABLES: [FeedTable; 16] = [
     FeedTable {
         scope: FeedScope::ClientBook,
         kind: EntityKind::Client,
@@ -123,6 +123,9 @@ pub(super) const FEED_TABLES: [FeedTable; 13] = [
     sqlite_rows_360::CLIENT_RELATIONS,
     sqlite_rows_library::PRODUCTS,
     sqlite_rows_library::PUSH_DELIVERIES,
+    sqlite_rows_commission::STATEMENTS,
+    sqlite_rows_commission::STATEMENT_LINES,
+    sqlite_rows_commission::DISPUTES,
 ];
 
 pub(super) fn bad(i: usize, what: &str) -> rusqlite::Error {
@@ -366,6 +369,9 @@ pub(super) fn insert(
         }
         Record::Product(_) | Record::PushDelivery(_) => {
             sqlite_rows_library::insert(stmt, broker, seq, record)
+        }
+        Record::Statement(_) | Record::StatementLine(_) | Record::Dispute(_) => {
+            sqlite_rows_commission::insert(stmt, broker, seq, record)
         }
     }
 }

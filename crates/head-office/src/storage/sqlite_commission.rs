@@ -1,0 +1,373 @@
+//! Pay at head office: the pay document, each broker's terms, the official monthly statement
+//! computed by the domain's pay-plan engine from head office's own trades, and disputes.
+
+use super::sqlite::next_seq;
+use super::sqlite_rows::{insert, FEED_TABLES};
+use crate::error::{HeadOfficeError, Result};
+use crate::pay::PaySettings;
+use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
+use domain::clock::{shanghai, shanghai_date};
+use domain::pay_plan::{credited, month_of, month_pay, CreditRole, DayCredit, DevelopmentSplit};
+use domain::{Fen, Rate, TradeSide};
+use protocol::{
+    DisputeRecord, DisputeStatus, EntityKind, ErrorCode, MutationOutcome, PayTerms, Record,
+    StatementLineRecord, StatementRecord,
+};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use std::collections::{BTreeMap, HashSet};
+
+pub(super) fn settings(conn: &Connection) -> Result<PaySettings> {
+    let stored: Option<String> = conn
+        .query_row(
+            "SELECT value FROM firm_settings WHERE key = 'pay'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match stored {
+        Some(text) => Ok(serde_json::from_str(&text)?),
+        None => Ok(PaySettings::default()),
+    }
+}
+
+pub(super) fn set_settings(conn: &Connection, pay: &PaySettings) -> Result<()> {
+    pay.validate().map_err(HeadOfficeError::Validation)?;
+    conn.execute(
+        "INSERT INTO firm_settings (key, value) VALUES ('pay', ?1) \
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [serde_json::to_string(pay)?],
+    )?;
+    Ok(())
+}
+
+pub(super) fn terms(conn: &Connection, broker_id: &str) -> Result<PayTerms> {
+    let pay = settings(conn)?;
+    Ok(PayTerms {
+        periods: pay.periods_of(broker_id),
+        monthly_target: pay.target_of(broker_id),
+        fee_schedules: pay.fee_schedules,
+        plans: pay.plans,
+        development_splits: pay.development_splits,
+    })
+}
+
+/// Midnight in Beijing at the start of `day`, as an instant.
+fn beijing_midnight(day: NaiveDate) -> DateTime<Utc> {
+    let local = day.and_hms_opt(0, 0, 0).unwrap_or_default();
+    shanghai()
+        .from_local_datetime(&local)
+        .single()
+        .map_or_else(|| Utc.from_utc_datetime(&local), |t| t.with_timezone(&Utc))
+}
+
+fn table(kind: EntityKind) -> Result<&'static super::sqlite_rows::FeedTable> {
+    FEED_TABLES
+        .iter()
+        .find(|t| t.kind == kind)
+        .ok_or_else(|| HeadOfficeError::NotFound(format!("{} table", kind.as_str())))
+}
+
+fn side(code: &str) -> TradeSide {
+    if code == "Sell" {
+        TradeSide::Sell
+    } else {
+        TradeSide::Buy
+    }
+}
+
+/// Writes (or rewrites) every broker's statement for the month of `month`; returns how many.
+pub(super) fn publish(
+    conn: &mut Connection,
+    month: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<usize> {
+    let pay = settings(conn)?;
+    let brokers: Vec<String> = {
+        let mut seen = HashSet::new();
+        pay.assignments
+            .iter()
+            .filter(|a| seen.insert(a.broker_id.clone()))
+            .map(|a| a.broker_id.clone())
+            .collect()
+    };
+    let tx = conn.transaction()?;
+    let mut written = 0;
+    for broker in brokers {
+        if publish_one(&tx, &pay, &broker, month, now)? {
+            written += 1;
+        }
+    }
+    tx.commit()?;
+    Ok(written)
+}
+
+type TradeRow = (
+    String,
+    String,
+    String,
+    DateTime<Utc>,
+    String,
+    String,
+    i64,
+    i64,
+    bool,
+    i64,
+    String,
+    String,
+);
+
+fn publish_one(
+    tx: &Transaction<'_>,
+    pay: &PaySettings,
+    broker: &str,
+    month: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<bool> {
+    let periods = pay.periods_of(broker);
+    let (first, length) = month_of(month);
+    let next = first + Days::new(u64::from(length));
+    if periods.iter().all(|p| p.effective_from >= next) {
+        return Ok(false);
+    }
+    let (from, until) = (beijing_midnight(first), beijing_midnight(next));
+    let trades: Vec<TradeRow> = tx
+        .prepare_cached(
+            "SELECT t.id, t.client_id, c.name, t.traded_at, t.security_code, t.side, t.amount, \
+             a.commission_rate, a.waive_minimum, t.net_commission, c.broker_id, c.developing_broker_id \
+             FROM trades t JOIN clients c ON c.id = t.client_id JOIN accounts a ON a.id = t.account_id \
+             WHERE t.traded_at >= ?1 AND t.traded_at < ?2 AND (c.broker_id = ?3 OR c.developing_broker_id = ?3) \
+             ORDER BY t.traded_at, t.id",
+        )?
+        .query_map(params![from, until, broker], |r| {
+            Ok((
+                r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?,
+                r.get(7)?, r.get(8)?, r.get(9)?, r.get(10)?, r.get(11)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let statement_id = format!("ST-{broker}-{}", first.format("%Y-%m"));
+    let mut days: BTreeMap<NaiveDate, DayCredit> = BTreeMap::new();
+    let mut lines = Vec::with_capacity(trades.len());
+    for (
+        trade_id,
+        client_id,
+        client_name,
+        traded_at,
+        code,
+        side_code,
+        amount,
+        rate,
+        waive,
+        net,
+        serving,
+        developing,
+    ) in trades
+    {
+        let role = match (serving == broker, developing == broker) {
+            (true, true) => CreditRole::Both,
+            (true, false) => CreditRole::Serving,
+            _ => CreditRole::Developing,
+        };
+        let day = shanghai_date(traded_at);
+        let split = DevelopmentSplit::in_force(&pay.development_splits, day);
+        let credit = credited(Fen(net), role, split);
+        days.entry(day)
+            .or_insert(DayCredit {
+                day,
+                credited: Fen::ZERO,
+                net_new_assets: Fen::ZERO,
+            })
+            .credited += credit;
+        lines.push(StatementLineRecord {
+            id: format!("{statement_id}/{trade_id}"),
+            statement_id: statement_id.clone(),
+            trade_id,
+            client_id,
+            client_name,
+            traded_at,
+            security_code: code,
+            side: side(&side_code),
+            amount: Fen(amount),
+            commission_rate: Rate(rate),
+            waive_minimum: waive,
+            role,
+            net_commission: Fen(net),
+            credited: credit,
+        });
+    }
+    // New assets: what came in less what went out, for the clients this broker brought in and
+    // serves (a client served elsewhere brings assets to the colleague's book, not this one).
+    let flows: Vec<(DateTime<Utc>, String, i64)> = tx
+        .prepare_cached(
+            "SELECT x.transferred_at, x.direction, x.amount FROM cash_transfers x \
+             JOIN clients c ON c.id = x.client_id \
+             WHERE x.transferred_at >= ?1 AND x.transferred_at < ?2 \
+             AND c.developing_broker_id = ?3 AND c.broker_id = ?3",
+        )?
+        .query_map(params![from, until, broker], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    for (at, direction, amount) in flows {
+        let day = shanghai_date(at);
+        let signed = if direction == "in" { amount } else { -amount };
+        days.entry(day)
+            .or_insert(DayCredit {
+                day,
+                credited: Fen::ZERO,
+                net_new_assets: Fen::ZERO,
+            })
+            .net_new_assets += Fen(signed);
+    }
+    let adjustments: Vec<_> = pay
+        .adjustments
+        .iter()
+        .filter(|a| a.broker_id == broker && month_of(a.month).0 == first)
+        .collect();
+    let adjustment: Fen = adjustments.iter().map(|a| a.amount).sum();
+    let note = (!adjustments.is_empty()).then(|| {
+        adjustments
+            .iter()
+            .map(|a| a.note.as_str())
+            .collect::<Vec<_>>()
+            .join("；")
+    });
+    let days: Vec<DayCredit> = days.into_values().collect();
+    let result = month_pay(
+        first,
+        &pay.plans,
+        &pay.periods_of(broker),
+        &days,
+        adjustment,
+    )
+    .map_err(|e| HeadOfficeError::Validation(e.to_string()))?;
+    let statement = Record::Statement(StatementRecord {
+        id: statement_id.clone(),
+        month: first,
+        published_at: now,
+        credited: result.credited,
+        threshold: result.threshold,
+        share: result.share,
+        bonus: result.bonus,
+        base: result.base,
+        adjustments: result.adjustments,
+        adjustment_note: note,
+        total: result.total,
+    });
+    let mut stmt = tx.prepare_cached(table(EntityKind::Statement)?.insert)?;
+    insert(&mut stmt, broker, next_seq(tx)?, &statement)?;
+    // Lines that no longer belong (a trade corrected away) leave the broker's feed.
+    let kept: HashSet<String> = lines.iter().map(|l| l.id.clone()).collect();
+    let old: Vec<String> = tx
+        .prepare_cached("SELECT id FROM statement_lines WHERE statement_id = ?1")?
+        .query_map([&statement_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in old.into_iter().filter(|id| !kept.contains(id)) {
+        tx.execute("DELETE FROM statement_lines WHERE id = ?1", [&id])?;
+        tx.execute(
+            "INSERT INTO tombstones (seq, broker_id, kind, id) VALUES (?1, ?2, ?3, ?4)",
+            params![
+                next_seq(tx)?,
+                broker,
+                EntityKind::StatementLine.as_str(),
+                id
+            ],
+        )?;
+    }
+    let mut stmt = tx.prepare_cached(table(EntityKind::StatementLine)?.insert)?;
+    for line in lines {
+        insert(
+            &mut stmt,
+            broker,
+            next_seq(tx)?,
+            &Record::StatementLine(line),
+        )?;
+    }
+    Ok(true)
+}
+
+/// Finance corrects what a trade was charged; the net commission follows. The trade flows to the
+/// serving desk again; the statement shows it once republished.
+pub(super) fn correct_trade_commission(
+    conn: &mut Connection,
+    trade_id: &str,
+    commission: Fen,
+) -> Result<()> {
+    let tx = conn.transaction()?;
+    let seq = next_seq(&tx)?;
+    let changed = tx.execute(
+        "UPDATE trades SET commission = ?2, net_commission = ?2 - handling_fee - regulatory_fee, seq = ?3 \
+         WHERE id = ?1 AND ?2 >= handling_fee + regulatory_fee",
+        params![trade_id, commission.0, seq],
+    )?;
+    if changed == 0 {
+        return Err(HeadOfficeError::Validation(format!(
+            "成交 {trade_id} 不存在，或佣金低于其中包含的经手费与证管费"
+        )));
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// A broker disputes a figure of their own statement; it waits for head office's answer.
+pub(super) fn record_dispute(
+    tx: &Transaction<'_>,
+    user_id: &str,
+    dispute: &DisputeRecord,
+    now: DateTime<Utc>,
+) -> Result<MutationOutcome> {
+    let refused = |code, message: &str| MutationOutcome::Refused {
+        code,
+        message: message.to_string(),
+    };
+    let owner: Option<String> = tx
+        .query_row(
+            "SELECT broker_id FROM commission_statements WHERE id = ?1",
+            [&dispute.statement_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if owner.as_deref() != Some(user_id) {
+        return Ok(refused(
+            ErrorCode::Forbidden,
+            "只能对本人的佣金结算单提出异议",
+        ));
+    }
+    let comment = dispute.comment.trim();
+    if comment.chars().count() < 4 || comment.chars().count() > 500 {
+        return Ok(refused(
+            ErrorCode::Validation,
+            "异议说明须为 4 到 500 字，请写明差异所在",
+        ));
+    }
+    let record = Record::Dispute(DisputeRecord {
+        comment: comment.to_string(),
+        status: DisputeStatus::Open,
+        answer: None,
+        raised_at: dispute.raised_at.min(now),
+        ..dispute.clone()
+    });
+    let mut stmt = tx.prepare_cached(table(EntityKind::Dispute)?.insert)?;
+    insert(&mut stmt, user_id, next_seq(tx)?, &record)?;
+    Ok(MutationOutcome::Applied)
+}
+
+/// Head office answers a dispute; the answer flows back to the broker's desk.
+pub(super) fn answer_dispute(
+    conn: &mut Connection,
+    id: &str,
+    status: DisputeStatus,
+    answer: &str,
+) -> Result<()> {
+    let tx = conn.transaction()?;
+    let seq = next_seq(&tx)?;
+    let changed = tx.execute(
+        "UPDATE statement_disputes SET status = ?2, answer = ?3, seq = ?4 WHERE id = ?1",
+        params![id, status.as_str(), answer, seq],
+    )?;
+    if changed == 0 {
+        return Err(HeadOfficeError::NotFound(format!("异议 {id}")));
+    }
+    tx.commit()?;
+    Ok(())
+}
