@@ -217,7 +217,76 @@ mod tests {
         assert_eq!(FeeSchedule::in_force(&all, day(2020, 1, 1)), None);
     }
 
+    #[test]
+    fn commission_never_falls_below_the_fees_inside_it() {
+        // 免五 at 万0.1: ¥1.00 of commission would not cover ¥3.41 + ¥2.00.
+        let s = FeeSchedule::since_2023_08_28();
+        let f = s.charge(
+            Exchange::Sh,
+            TradeSide::Buy,
+            Fen::from_yuan(100_000),
+            Rate::per_ten_thousand(1, 1),
+            true,
+        );
+        assert_eq!(f.commission, Fen(541));
+        assert_eq!(f.net_commission, Fen::ZERO);
+        // Stamp duty is charged on sells only; transfer fee on both.
+        let buy = s.charge(
+            Exchange::Sz,
+            TradeSide::Buy,
+            Fen::from_yuan(50_000),
+            WAN_2_5,
+            false,
+        );
+        let sell = s.charge(
+            Exchange::Sz,
+            TradeSide::Sell,
+            Fen::from_yuan(50_000),
+            WAN_2_5,
+            false,
+        );
+        assert_eq!((buy.stamp_duty, sell.stamp_duty), (Fen::ZERO, Fen(2_500)));
+        assert_eq!(buy.transfer_fee, sell.transfer_fee);
+    }
+
+    #[test]
+    fn a_new_schedule_applies_from_its_effective_date() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        // Before 2023-08-28 stamp duty on sells was 0.1 %.
+        let old = FeeSchedule {
+            effective_from: day(2008, 9, 19),
+            stamp_duty_sell: Rate(10_000),
+            ..FeeSchedule::since_2023_08_28()
+        };
+        let all = [old, FeeSchedule::since_2023_08_28()];
+        let duty_on = |d| {
+            FeeSchedule::in_force(&all, d)
+                .unwrap()
+                .charge(
+                    Exchange::Sh,
+                    TradeSide::Sell,
+                    Fen::from_yuan(100_000),
+                    WAN_2_5,
+                    false,
+                )
+                .stamp_duty
+        };
+        assert_eq!(duty_on(day(2023, 8, 25)), Fen(10_000));
+        assert_eq!(duty_on(day(2023, 8, 28)), Fen(5_000));
+    }
+
     proptest! {
+        /// The client pays exactly the parts; the firm keeps the commission less the fees in it.
+        #[test]
+        fn the_parts_add_up(amount in 1i64..10_000_000_000, rate in 0i64..40_000, waive: bool, sell: bool) {
+            let s = FeeSchedule::since_2023_08_28();
+            let side = if sell { TradeSide::Sell } else { TradeSide::Buy };
+            let f = s.charge(Exchange::Sz, side, Fen(amount), Rate(rate), waive);
+            prop_assert_eq!(f.total_charged(), f.commission + f.transfer_fee + f.stamp_duty);
+            prop_assert_eq!(f.net_commission + f.handling_fee + f.regulatory_fee, f.commission);
+            prop_assert!(f.commission <= Fen(amount * 3 / 1000 + 1).max(s.minimum_commission).max(f.handling_fee + f.regulatory_fee));
+        }
+
         #[test]
         fn net_commission_never_negative_nor_above_commission(
             amount in 1i64..10_000_000_000, rate in 0i64..40_000, waive: bool, sell: bool, bj: bool

@@ -64,7 +64,7 @@ fn below_the_threshold_only_the_base_is_paid() {
     let plan = grade3();
     let pay = month_pay(
         day(2026, 11, 1),
-        &[plan.clone()],
+        std::slice::from_ref(&plan),
         &only(&plan),
         &[credit(day(2026, 11, 3), 2_999)],
         Fen::ZERO,
@@ -84,7 +84,7 @@ fn the_share_is_progressive_above_the_threshold() {
     ];
     let pay = month_pay(
         day(2026, 11, 15),
-        &[plan.clone()],
+        std::slice::from_ref(&plan),
         &only(&plan),
         &days,
         Fen::ZERO,
@@ -95,7 +95,7 @@ fn the_share_is_progressive_above_the_threshold() {
     // A clawback of ¥500 comes off the total.
     let pay = month_pay(
         day(2026, 11, 15),
-        &[plan.clone()],
+        std::slice::from_ref(&plan),
         &only(&plan),
         &days,
         Fen::from_yuan(-500),
@@ -105,7 +105,7 @@ fn the_share_is_progressive_above_the_threshold() {
     // Days of another month do not count.
     let pay = month_pay(
         day(2026, 10, 1),
-        &[plan.clone()],
+        std::slice::from_ref(&plan),
         &only(&plan),
         &days,
         Fen::ZERO,
@@ -165,7 +165,7 @@ fn new_assets_earn_a_bonus_and_an_outflow_none() {
     d.net_new_assets = Fen::from_yuan(1_000_000);
     let pay = month_pay(
         day(2026, 11, 5),
-        &[plan.clone()],
+        std::slice::from_ref(&plan),
         &only(&plan),
         &[d],
         Fen::ZERO,
@@ -175,7 +175,7 @@ fn new_assets_earn_a_bonus_and_an_outflow_none() {
     d.net_new_assets = Fen::from_yuan(-1_000_000);
     let pay = month_pay(
         day(2026, 11, 5),
-        &[plan.clone()],
+        std::slice::from_ref(&plan),
         &only(&plan),
         &[d],
         Fen::ZERO,
@@ -257,7 +257,7 @@ proptest! {
             .enumerate()
             .map(|(i, a)| DayCredit { day: day(2026, 11, 1 + (i as u32 % 30)), credited: Fen(*a), net_new_assets: Fen(*a * 10) })
             .collect();
-        let pay = month_pay(day(2026, 11, 1), &[plan.clone()], &only(&plan), &days, Fen(adj)).unwrap();
+        let pay = month_pay(day(2026, 11, 1), std::slice::from_ref(&plan), &only(&plan), &days, Fen(adj)).unwrap();
         prop_assert_eq!(pay.total, pay.base + pay.share + pay.bonus + pay.adjustments);
         prop_assert!(pay.share <= (pay.credited - pay.threshold).max(Fen::ZERO));
         prop_assert!(pay.share >= Fen::ZERO);

@@ -190,7 +190,7 @@ impl Store {
                 official_credited: Some(o.credited),
             });
         }
-        differences.sort_by(|a, b| a.traded_at.cmp(&b.traded_at));
+        differences.sort_by_key(|d| d.traded_at);
         Ok(Reconciliation {
             month: first,
             statement: Some(st),

@@ -169,7 +169,7 @@ impl Store {
                 .then(a.client_id.cmp(&b.client_id))
         });
         let mut by_board: Vec<BoardCommission> = boards.into_values().collect();
-        by_board.sort_by(|a, b| b.credited.cmp(&a.credited));
+        by_board.sort_by_key(|b| std::cmp::Reverse(b.credited));
         let mut running = Fen::ZERO;
         let by_day = days
             .into_iter()
