@@ -74,7 +74,7 @@ pub fn settings(brokers: usize, as_of: NaiveDate) -> PaySettings {
     let targets = (0..brokers)
         .map(|k| MonthlyTarget {
             broker_id: broker_id(k),
-            net_commission: Fen::from_yuan(if k == 0 { 40_000 } else { 15_000 }),
+            net_commission: Fen::from_yuan(if k == 0 { 22_000 } else { 15_000 }),
         })
         .collect();
     let adjustments = vec![PayAdjustment {
