@@ -3,7 +3,9 @@
 //! validity check can never differ between the two.
 
 pub mod access;
+pub mod alerts;
 pub mod asset_class;
+pub mod calendar;
 pub mod clock;
 pub mod fees;
 pub mod mask;
