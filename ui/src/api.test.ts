@@ -53,6 +53,14 @@ describe("api", () => {
     await api.pushHistory(100);
     await api.pushDetail("push-1");
     await api.clientPushes("C1");
+    const filter = { client_id: "C1", board: null, day: null };
+    await api.commissionMonth("2024-03-01");
+    await api.commissionHistory(24);
+    await api.commissionTrades("2024-03-01", filter);
+    await api.reconcile("2024-03-01");
+    const dispute = { month: "2024-03-01", trade_id: "T-7", comment: "应全额计入" };
+    await api.disputeStatement(dispute);
+    await api.exportStatement("2024-03-01");
     expect(seen).toEqual([
       ["client_profile", { clientId: "C1" }],
       ["list_clients", { query }],
@@ -70,6 +78,12 @@ describe("api", () => {
       ["push_history", { limit: 100 }],
       ["push_detail", { pushId: "push-1" }],
       ["client_pushes", { clientId: "C1" }],
+      ["commission_month", { month: "2024-03-01" }],
+      ["commission_history", { months: 24 }],
+      ["commission_trades", { month: "2024-03-01", filter }],
+      ["reconcile", { month: "2024-03-01" }],
+      ["dispute_statement", { dispute }],
+      ["export_statement", { month: "2024-03-01" }],
     ]);
   });
 

@@ -9,6 +9,7 @@ import type { ClientPage } from "./bindings/ClientPage";
 import type { ClientProfile } from "./bindings/ClientProfile";
 import type { ClientPushView } from "./bindings/ClientPushView";
 import type { ClientQuery } from "./bindings/ClientQuery";
+import type { CommissionMonth } from "./bindings/CommissionMonth";
 import type { ConflictView } from "./bindings/ConflictView";
 import type { ContributionReport } from "./bindings/ContributionReport";
 import type { ExportRequest } from "./bindings/ExportRequest";
@@ -16,7 +17,9 @@ import type { ExportResult } from "./bindings/ExportResult";
 import type { IpcError } from "./bindings/IpcError";
 import type { IpcErrorCode } from "./bindings/IpcErrorCode";
 import type { LockSettings } from "./bindings/LockSettings";
+import type { MonthFigure } from "./bindings/MonthFigure";
 import type { NewContactNote } from "./bindings/NewContactNote";
+import type { NewDispute } from "./bindings/NewDispute";
 import type { PreferencesView } from "./bindings/PreferencesView";
 import type { ProductQuery } from "./bindings/ProductQuery";
 import type { ProductView } from "./bindings/ProductView";
@@ -25,13 +28,17 @@ import type { PushDraft } from "./bindings/PushDraft";
 import type { PushSummary } from "./bindings/PushSummary";
 import type { RecipientChecks } from "./bindings/RecipientChecks";
 import type { RecipientSelection } from "./bindings/RecipientSelection";
+import type { Reconciliation } from "./bindings/Reconciliation";
 import type { RefusalNotice } from "./bindings/RefusalNotice";
 import type { SavedFilter } from "./bindings/SavedFilter";
 import type { SensitiveField } from "./bindings/SensitiveField";
 import type { SessionState } from "./bindings/SessionState";
 import type { SignInForm } from "./bindings/SignInForm";
+import type { StatementExport } from "./bindings/StatementExport";
 import type { SyncStatus } from "./bindings/SyncStatus";
 import type { TierReport } from "./bindings/TierReport";
+import type { TradeCommission } from "./bindings/TradeCommission";
+import type { TradeFilter } from "./bindings/TradeFilter";
 import { zhCN } from "./i18n/messages";
 
 export const SYNC_STATUS_EVENT = "sync-status";
@@ -162,6 +169,22 @@ export const api = {
   pushDetail: (pushId: string) => call<PushDetail>("push_detail", { pushId }),
   /** Every push one client was sent, newest first. */
   clientPushes: (clientId: string) => call<ClientPushView[]>("client_pushes", { clientId }),
+  /** The broker's month ("YYYY-MM-DD", any day of it): pay, forecast, by client, board and day. */
+  commissionMonth: (month: string) => call<CommissionMonth>("commission_month", { month }),
+  /** The last `months` months up to this one, oldest first, with head office's totals beside. */
+  commissionHistory: (months: number) => call<MonthFigure[]>("commission_history", { months }),
+  /** The trades behind a figure of the month, with their fees and the broker's credit. */
+  commissionTrades: (month: string, filter: TradeFilter) =>
+    call<TradeCommission[]>("commission_trades", { month, filter }),
+  /** The desk's month beside head office's statement, line by line, with the broker's disputes. */
+  reconcile: (month: string) => call<Reconciliation>("reconcile", { month }),
+  /**
+   * Queues a dispute of one trade (or the total, `trade_id` null) for the next sync; resolves to
+   * the month's reconciliation with it. The comment must be 4–500 characters.
+   */
+  disputeStatement: (dispute: NewDispute) => call<Reconciliation>("dispute_statement", { dispute }),
+  /** Writes the month's statement as XLSX and as a printable page into the export folder. */
+  exportStatement: (month: string) => call<StatementExport>("export_statement", { month }),
   lockDesk: () => call<SessionState>("lock_desk"),
   unlockDesk: (password: string) => call<SessionState>("unlock_desk", { password }),
   lockSettings: () => call<LockSettings>("lock_settings"),

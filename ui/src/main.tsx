@@ -4,6 +4,8 @@ import { App } from "./App";
 import "./styles.css";
 import "./clientBook.css";
 import "./recommend.css";
+import "./commission.css";
+import "./reconcile.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("missing #root");

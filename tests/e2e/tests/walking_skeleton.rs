@@ -3,13 +3,16 @@
 //! restarted still shows the book and takes a contact note, which survives another restart as
 //! pending and reaches head office once it is back. On the road, the broker also pushes an R4
 //! fund to a filtered group (some blocked, each with its reason); its delivery states arrive once
-//! head office is back.
+//! head office is back. The commission panel agrees with last month's statement; after finance
+//! corrects one trade, the difference shows on that trade and is disputed.
 
 use anyhow::{ensure, Result};
 use e2e::{Driver, HeadOffice, Session};
 
 #[path = "walking_skeleton/client_book.rs"]
 mod client_book;
+#[path = "walking_skeleton/commission.rs"]
+mod commission;
 #[path = "walking_skeleton/recommend.rs"]
 mod recommend;
 use std::time::Duration;
@@ -32,12 +35,13 @@ fn broker_signs_in_syncs_and_reads_the_book_online_and_offline() -> Result<()> {
     let keyring = format!("BrokerDesk-e2e-{}", std::process::id());
 
     let result = (|| {
-        {
+        let last_month = {
             let driver = Driver::start(dir.path(), &head_office.url, &keyring)?;
             let app = driver.open_app()?;
-            app.step("online", first_day_online)?;
+            let last_month = app.step("online", first_day_online)?;
             app.close()?;
-        }
+            last_month
+        };
         head_office.stop();
         {
             let driver = Driver::start(dir.path(), &head_office.url, &keyring)?;
@@ -58,8 +62,21 @@ fn broker_signs_in_syncs_and_reads_the_book_online_and_offline() -> Result<()> {
             HEAD_OFFICE_REMARK,
         ];
         head_office.admin(&args)?;
+        // Finance corrects what one of last month's trades was charged and republishes the month.
+        let trade = &last_month.trade_id;
+        head_office.admin(&[
+            "correct-trade-commission",
+            "--trade",
+            trade,
+            "--commission",
+            "999.99",
+        ])?;
+        head_office.admin(&["publish-statements", "--month", &last_month.month])?;
         head_office.resume()?;
         app.step("back-online", back_online)?;
+        app.step("commission-corrected", |app| {
+            commission::corrected(app, &last_month)
+        })?;
         app.close()
     })();
 
@@ -224,7 +241,7 @@ fn back_online(app: &Session) -> Result<()> {
     recommend::deliveries_arrive(app)
 }
 
-fn first_day_online(app: &Session) -> Result<()> {
+fn first_day_online(app: &Session) -> Result<commission::LastMonth> {
     let username = app.wait("[data-testid=signin-username]", SHORT)?;
     app.screenshot("sign-in")?;
 
@@ -268,5 +285,6 @@ fn first_day_online(app: &Session) -> Result<()> {
     })?;
     ensure!(mobile.contains("****"), "mobile shown as {mobile:?}");
     app.screenshot("client-profile")?;
-    client_book::online(app)
+    client_book::online(app)?;
+    commission::online(app)
 }

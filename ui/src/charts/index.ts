@@ -11,6 +11,13 @@ export {
   type AssetTrendChartProps,
   type AssetTrendPoint,
 } from "./AssetTrendChart";
+export {
+  CommissionHistoryChart,
+  OFFICIAL_COLOR,
+  type CommissionHistoryChartProps,
+  type MonthMetric,
+} from "./CommissionHistoryChart";
+export { DailyCumulativeChart, type DailyCumulativeChartProps } from "./DailyCumulativeChart";
 export { compactYuan, percentFixed, percentText } from "./format";
 export { ParetoChart, PARETO_MAX_BARS, type ParetoChartProps } from "./ParetoChart";
 export { paretoBuckets, paretoSummary, type ParetoBucket, type ParetoSummary } from "./pareto";

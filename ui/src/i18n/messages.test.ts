@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { clientListZh } from "./clientListMessages";
+import { commissionZh } from "./commissionMessages";
+import { deskZh } from "./deskMessages";
 import { en, interpolate, zhCN } from "./messages";
+import { profileZh } from "./profileMessages";
+import { recommendZh } from "./recommendMessages";
 
 describe("messages", () => {
   it("has an English text for every Chinese key and no extra ones", () => {
@@ -12,5 +17,16 @@ describe("messages", () => {
       "已同步 12,345 / 106,000 条",
     );
     expect(interpolate("{a} {b}", { a: 1 })).toBe("1 {b}");
+  });
+
+  it("has no key in two modules, where the later would silently replace the earlier", () => {
+    const modules = [clientListZh, profileZh, deskZh, recommendZh, commissionZh];
+    const seen = new Set<string>();
+    for (const module of modules) {
+      for (const key of Object.keys(module)) {
+        expect(seen.has(key), key).toBe(false);
+        seen.add(key);
+      }
+    }
   });
 });

@@ -2,6 +2,7 @@
 // Larger areas keep their texts in their own modules, merged here.
 
 import { clientListEn, clientListZh } from "./clientListMessages";
+import { commissionEn, commissionZh } from "./commissionMessages";
 import { deskEn, deskZh } from "./deskMessages";
 import { profileEn, profileZh } from "./profileMessages";
 import { recommendEn, recommendZh } from "./recommendMessages";
@@ -187,6 +188,7 @@ export const zhCN = {
   ...profileZh,
   ...deskZh,
   ...recommendZh,
+  ...commissionZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -375,6 +377,7 @@ export const en: Messages = {
   ...profileEn,
   ...deskEn,
   ...recommendEn,
+  ...commissionEn,
 };
 
 export type Locale = "zh-CN" | "en";

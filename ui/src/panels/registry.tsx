@@ -1,18 +1,25 @@
-import { PieChartOutlined, SafetyCertificateOutlined, SendOutlined, TeamOutlined } from "@ant-design/icons";
+import {
+  AccountBookOutlined,
+  PieChartOutlined,
+  SafetyCertificateOutlined,
+  SendOutlined,
+  TeamOutlined,
+} from "@ant-design/icons";
 import type { ComponentType, ReactNode } from "react";
 import type { Role } from "../bindings/Role";
 import type { MessageKey } from "../i18n/messages";
 import { AuditPanel } from "./AuditPanel";
 import { BookPanel } from "./BookPanel";
 import { ClientsPanel } from "./ClientsPanel";
+import { CommissionPanel } from "./CommissionPanel";
 import { RecommendPanel } from "./RecommendPanel";
 
 /**
  * The workstation's panels, in menu order. Planned: "dashboard" 工作台, "reminders" 提醒,
- * "commission" 佣金, "team" 团队, "settings" 设置.
+ * "team" 团队, "settings" 设置.
  * Adding one means a key here, a "nav.*" message and an entry in PANELS.
  */
-export type PanelKey = "clients" | "recommend" | "book" | "audit";
+export type PanelKey = "clients" | "recommend" | "commission" | "book" | "audit";
 
 export interface PanelDef {
   key: PanelKey;
@@ -26,6 +33,7 @@ export interface PanelDef {
 export const PANELS: readonly PanelDef[] = [
   { key: "clients", label: "nav.clients", icon: <TeamOutlined />, Component: ClientsPanel },
   { key: "recommend", label: "nav.recommend", icon: <SendOutlined />, Component: RecommendPanel },
+  { key: "commission", label: "nav.commission", icon: <AccountBookOutlined />, Component: CommissionPanel },
   { key: "book", label: "nav.book", icon: <PieChartOutlined />, Component: BookPanel },
   { key: "audit", label: "nav.audit", icon: <SafetyCertificateOutlined />, Component: AuditPanel },
 ];
