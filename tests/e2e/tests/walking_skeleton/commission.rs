@@ -114,7 +114,7 @@ pub fn corrected(app: &Session, last: &LastMonth) -> Result<()> {
         let path = path.trim();
         ensure!(std::path::Path::new(path).exists(), "exported {path}");
     }
-    app.press_key("\u{E00C}")?;
+    app.click(&app.wait("[data-testid=commission-export-close]", SHORT)?)?;
     gone(app, ".ant-modal-wrap", "the export window to close")?;
     // The dispute reaches head office with the next sync.
     app.click(&app.wait("[data-testid=status-sync-now]", SHORT)?)?;

@@ -34,13 +34,13 @@ function differenceColumns(
     {
       title: t("reconcile.kind"),
       dataIndex: "kind",
-      width: 120,
+      width: 96,
       render: (_, d) => <DifferenceKindTag kind={d.kind} />,
     },
     {
       title: t("reconcile.time"),
       dataIndex: "traded_at",
-      width: 136,
+      width: 128,
       render: (v: string) => <span className="tabular">{formatDateTime(v)}</span>,
     },
     {
@@ -63,21 +63,21 @@ function differenceColumns(
       title: t("reconcile.net"),
       key: "net",
       align: "right",
-      width: 170,
+      width: 160,
       render: (_, d) => pair(d.desk_net, d.official_net),
     },
     {
       title: t("reconcile.credited"),
       key: "credited",
       align: "right",
-      width: 170,
+      width: 160,
       render: (_, d) => pair(d.desk_credited, d.official_credited),
     },
     {
       title: t("reconcile.lineDiff"),
       key: "diff",
       align: "right",
-      width: 110,
+      width: 100,
       render: (_, d) => <strong className="tabular">{formatSignedFen(lineDifference(d))}</strong>,
     },
     {
@@ -85,8 +85,6 @@ function differenceColumns(
       key: "dispute",
       width: 110,
       align: "center",
-      // The act on a difference stays in view however the table scrolls.
-      fixed: "right",
       render: (_, d) => {
         if (d.dispute !== null) {
           // The line knows the status; the dispute itself knows whether it has left the desk.
@@ -129,7 +127,6 @@ export function DifferencesTable({ differences, disputes, onDispute }: Props) {
       columns={columns}
       dataSource={differences}
       pagination={differences.length > 20 ? { pageSize: 20, showSizeChanger: false, size: "small" } : false}
-      scroll={{ x: 1100 }}
       onRow={(d) => ({ "data-testid": `reconcile-diff-${d.trade_id}` }) as HTMLAttributes<HTMLElement>}
       data-testid="reconcile-differences"
     />

@@ -36,8 +36,9 @@ export function ExportStatement({ month }: { month: string }) {
         open={done !== null}
         title={t("commission.export")}
         onCancel={() => setDone(null)}
+        destroyOnHidden
         footer={
-          <Button type="primary" onClick={() => setDone(null)}>
+          <Button type="primary" onClick={() => setDone(null)} data-testid="commission-export-close">
             {t("commission.exportClose")}
           </Button>
         }
