@@ -28,13 +28,13 @@ const FEE_WIDTH = 88;
 /** The amounts the total row adds up, in column order. */
 const SUMMED = [
   "amount",
+  "net_commission",
+  "credited",
   "commission",
   "handling_fee",
   "regulatory_fee",
   "transfer_fee",
   "stamp_duty",
-  "net_commission",
-  "credited",
 ] as const satisfies ReadonlyArray<keyof TradeCommission>;
 
 function tradeColumns(t: Translate, locale: Locale): ColumnsType<TradeCommission> {
@@ -95,21 +95,21 @@ function tradeColumns(t: Translate, locale: Locale): ColumnsType<TradeCommission
       width: 76,
       render: (v: number) => <span className="tabular">{formatRate(v, locale)}</span>,
     },
+    // What the broker came for first, the net commission and their credit; the fees behind them next.
+    {
+      ...money(t("trades.net"), "net_commission", 104),
+      render: (v: number) => <strong className="tabular">{formatFen(v)}</strong>,
+    },
+    {
+      ...money(t("drill.credited"), "credited", 110),
+      render: (v: number) => <strong className="tabular commission-credited">{formatFen(v)}</strong>,
+    },
     money(t("trades.commission"), "commission"),
     money(t("trades.handling"), "handling_fee"),
     money(t("trades.regulatory"), "regulatory_fee"),
     money(t("trades.transfer"), "transfer_fee"),
     money(t("trades.stamp"), "stamp_duty"),
-    {
-      ...money(t("trades.net"), "net_commission", 104),
-      render: (v: number) => <strong className="tabular">{formatFen(v)}</strong>,
-    },
     { title: t("drill.role"), dataIndex: "role", width: 104, render: (_, r) => <RoleTag role={r.role} /> },
-    {
-      ...money(t("drill.credited"), "credited", 110),
-      fixed: "right",
-      render: (v: number) => <strong className="tabular commission-credited">{formatFen(v)}</strong>,
-    },
   ];
 }
 
@@ -201,18 +201,18 @@ function TradesTable({ month, filter }: { month: string; filter: TradeFilter }) 
                 <span className="tabular">{formatFen(totals[0] ?? 0)}</span>
               </Table.Summary.Cell>
               <Table.Summary.Cell index={5} />
-              {totals.slice(1, 6).map((v, i) => (
-                <Table.Summary.Cell key={i} index={6 + i} align="right">
+              <Table.Summary.Cell index={6} align="right">
+                <strong className="tabular">{formatFen(totals[1] ?? 0)}</strong>
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={7} align="right">
+                <strong className="tabular commission-credited">{formatFen(totals[2] ?? 0)}</strong>
+              </Table.Summary.Cell>
+              {totals.slice(3).map((v, i) => (
+                <Table.Summary.Cell key={i} index={8 + i} align="right">
                   <span className="tabular">{formatFen(v)}</span>
                 </Table.Summary.Cell>
               ))}
-              <Table.Summary.Cell index={11} align="right">
-                <strong className="tabular">{formatFen(totals[6] ?? 0)}</strong>
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={12} />
-              <Table.Summary.Cell index={13} align="right">
-                <strong className="tabular commission-credited">{formatFen(totals[7] ?? 0)}</strong>
-              </Table.Summary.Cell>
+              <Table.Summary.Cell index={13} />
             </Table.Summary.Row>
           </Table.Summary>
         )
