@@ -2,11 +2,11 @@
 //! 24 months side by side with head office's statements, and the trades behind any figure.
 
 use crate::commission::TradeCommission;
-use crate::error::Result;
+use crate::error::{Result, StoreError};
 use crate::Store;
 use chrono::{Months, NaiveDate};
 use domain::clock::shanghai_date;
-use domain::pay_plan::{month_of, MonthPay};
+use domain::pay_plan::{month_of, month_pay, MonthPay};
 use domain::{Board, Fen};
 use protocol::StatementRecord;
 use rusqlite::OptionalExtension;
@@ -44,6 +44,9 @@ pub struct DayTotal {
     pub credited: Fen,
     /// Month to date, this day included.
     pub cumulative: Fen,
+    /// The month's pay as it would stand if the month ended this day: the estimated earnings
+    /// to date (the threshold comes off first, so early days may earn only the base).
+    pub earned_to_date: Fen,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -170,21 +173,25 @@ impl Store {
         });
         let mut by_board: Vec<BoardCommission> = boards.into_values().collect();
         by_board.sort_by_key(|b| std::cmp::Reverse(b.credited));
+        let terms = self.terms()?;
+        let credits = self.day_credits(me, first, &lines)?;
         let mut running = Fen::ZERO;
-        let by_day = days
-            .into_iter()
-            .map(|(day, credited)| {
-                running += credited;
-                DayTotal {
-                    day,
-                    credited,
-                    cumulative: running,
-                }
-            })
-            .collect();
+        let mut by_day = Vec::with_capacity(days.len());
+        for (day, credited) in days {
+            running += credited;
+            let so_far: Vec<_> = credits.iter().filter(|c| c.day <= day).copied().collect();
+            let earned = month_pay(first, &terms.plans, &terms.periods, &so_far, adjustments)
+                .map_err(|e| StoreError::Invalid(e.to_string()))?;
+            by_day.push(DayTotal {
+                day,
+                credited,
+                cumulative: running,
+                earned_to_date: earned.total,
+            });
+        }
         Ok(CommissionMonth {
             month: first,
-            target: self.terms()?.monthly_target,
+            target: terms.monthly_target,
             forecast_credited,
             forecast_total,
             trades: lines.len() as u32,

@@ -64,6 +64,10 @@ async fn the_desk_matches_every_published_statement_to_the_fen() {
     let clawed = published_months()[1];
     let view = desk.with_store(|s| s.reconcile("B001", clawed).unwrap());
     assert_eq!(view.desk.adjustments, Fen::from_yuan(-300));
+    // Earned to date on the month's last trading day is the month's pay.
+    let month = desk.with_store(|s| s.commission_month("B001", clawed, TODAY).unwrap());
+    let last = month.by_day.last().expect("trading days");
+    assert_eq!(last.earned_to_date, month.pay.total);
     assert!(view
         .statement
         .unwrap()

@@ -5,4 +5,9 @@ export type DayTotal = { day: string, credited: Fen,
 /**
  * Month to date, this day included.
  */
-cumulative: Fen, };
+cumulative: Fen, 
+/**
+ * The month's pay as it would stand if the month ended this day: the estimated earnings
+ * to date (the threshold comes off first, so early days may earn only the base).
+ */
+earned_to_date: Fen, };

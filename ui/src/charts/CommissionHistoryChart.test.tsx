@@ -60,8 +60,8 @@ describe("DailyCumulativeChart", () => {
     renderWithProviders(
       <DailyCumulativeChart
         days={[
-          { day: "2024-03-01", credited: 200_000, cumulative: 200_000 },
-          { day: "2024-03-05", credited: 500_000, cumulative: 700_000 },
+          { day: "2024-03-01", credited: 200_000, cumulative: 200_000, earned_to_date: 400_000 },
+          { day: "2024-03-05", credited: 500_000, cumulative: 700_000, earned_to_date: 400_000 },
         ]}
         daysInMonth={31}
         target={2_000_000}

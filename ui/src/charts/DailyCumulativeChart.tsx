@@ -160,6 +160,7 @@ export function DailyCumulativeChart({
           <div style={{ color: token.colorTextSecondary }}>{hovered.day}</div>
           <div style={{ fontWeight: 600 }}>{t("daily.cumulative", { cumulative: formatFen(hovered.cumulative) })}</div>
           <div>{t("daily.dayCredited", { credited: formatFen(hovered.credited) })}</div>
+          <div>{t("daily.earned", { earned: formatFen(hovered.earned_to_date) })}</div>
         </ChartTooltip>
       )}
     </div>

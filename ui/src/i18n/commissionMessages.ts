@@ -46,6 +46,7 @@ export const commissionZh = {
   "daily.aria": "{month}每日累计计入净佣金，月末 {latest}",
   "daily.empty": "本月暂无成交",
   "daily.dayCredited": "当日计入 {credited}",
+  "daily.earned": "若月末于此日，预计收入 {earned}",
   "daily.cumulative": "累计 {cumulative}",
   "daily.target": "目标",
 
@@ -193,6 +194,7 @@ export const commissionEn: Record<keyof typeof commissionZh, string> = {
   "daily.aria": "Credited net commission by day in {month}, latest {latest}",
   "daily.empty": "No trades this month",
   "daily.dayCredited": "That day {credited}",
+  "daily.earned": "Pay if the month ended here {earned}",
   "daily.cumulative": "Cumulative {cumulative}",
   "daily.target": "Target",
 

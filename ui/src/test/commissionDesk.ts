@@ -65,9 +65,9 @@ export const march: CommissionMonth = {
     { board: "star", trades: 4, credited: 34_567 },
   ],
   by_day: [
-    { day: "2024-03-01", credited: 200_000, cumulative: 200_000 },
-    { day: "2024-03-05", credited: 500_000, cumulative: 700_000 },
-    { day: "2024-03-12", credited: 534_567, cumulative: 1_234_567 },
+    { day: "2024-03-01", credited: 200_000, cumulative: 200_000, earned_to_date: 400_000 },
+    { day: "2024-03-05", credited: 500_000, cumulative: 700_000, earned_to_date: 400_000 },
+    { day: "2024-03-12", credited: 534_567, cumulative: 1_234_567, earned_to_date: 450_370 },
   ],
   statement: null,
 };
