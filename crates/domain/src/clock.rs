@@ -13,6 +13,13 @@ pub fn shanghai_date(at: DateTime<Utc>) -> NaiveDate {
     at.with_timezone(&shanghai()).date_naive()
 }
 
+/// The instant a day starts in Shanghai: where a Beijing day or month begins and ends.
+pub fn shanghai_midnight(day: NaiveDate) -> DateTime<Utc> {
+    let local = day.and_hms_opt(0, 0, 0).unwrap_or_default();
+    // A fixed offset has exactly one instant for every local time.
+    (local - chrono::Duration::hours(8)).and_utc()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -30,5 +37,8 @@ mod tests {
             shanghai_date(before),
             NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
         );
+        let day = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        assert_eq!(shanghai_midnight(day), late_utc);
+        assert_eq!(shanghai_date(shanghai_midnight(day)), day);
     }
 }

@@ -150,6 +150,26 @@ pub enum CreditRole {
     Developing,
 }
 
+impl CreditRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CreditRole::Both => "both",
+            CreditRole::Serving => "serving",
+            CreditRole::Developing => "developing",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<CreditRole> {
+        [
+            CreditRole::Both,
+            CreditRole::Serving,
+            CreditRole::Developing,
+        ]
+        .into_iter()
+        .find(|r| r.as_str() == text)
+    }
+}
+
 /// The part of one net commission credited to a broker in `role`.
 pub fn credited(net_commission: Fen, role: CreditRole, developer_share: Rate) -> Fen {
     let developer = apply_rate(net_commission, developer_share);

@@ -333,7 +333,7 @@ pub(crate) fn bind_and_run(stmt: &mut rusqlite::Statement<'_>, record: &Record) 
             l.amount.0,
             l.commission_rate.0,
             l.waive_minimum,
-            crate::commission::role_code(l.role),
+            l.role.as_str(),
             l.net_commission.0,
             l.credited.0
         ])?,

@@ -7,8 +7,8 @@
 
 use crate::error::{Result, StoreError};
 use crate::Store;
-use chrono::{DateTime, Datelike, Days, NaiveDate, TimeZone, Utc, Weekday};
-use domain::clock::{shanghai, shanghai_date};
+use chrono::{DateTime, Datelike, Days, NaiveDate, Utc, Weekday};
+use domain::clock::{shanghai_date, shanghai_midnight};
 use domain::pay_plan::{
     credited, forecast, month_of, month_pay, CreditRole, DayCredit, DevelopmentSplit, MonthPay,
 };
@@ -54,38 +54,12 @@ pub struct TradeCommission {
     pub source: LineSource,
 }
 
-pub(crate) fn role_code(role: CreditRole) -> &'static str {
-    match role {
-        CreditRole::Both => "both",
-        CreditRole::Serving => "serving",
-        CreditRole::Developing => "developing",
-    }
-}
-
-pub(crate) fn role_of(code: &str) -> Option<CreditRole> {
-    match code {
-        "both" => Some(CreditRole::Both),
-        "serving" => Some(CreditRole::Serving),
-        "developing" => Some(CreditRole::Developing),
-        _ => None,
-    }
-}
-
 fn side_of(code: &str) -> TradeSide {
     if code == "Sell" {
         TradeSide::Sell
     } else {
         TradeSide::Buy
     }
-}
-
-/// Midnight in Beijing at the start of `day`, as an instant.
-pub(crate) fn beijing_midnight(day: NaiveDate) -> DateTime<Utc> {
-    let local = day.and_hms_opt(0, 0, 0).unwrap_or_default();
-    shanghai()
-        .from_local_datetime(&local)
-        .single()
-        .map_or_else(|| Utc.from_utc_datetime(&local), |t| t.with_timezone(&Utc))
 }
 
 /// Weekdays of the month up to and including `through` (all of them when `through` is past it):
@@ -172,8 +146,8 @@ impl Store {
         let terms = self.terms()?;
         let (first, length) = month_of(month);
         let (from, until) = (
-            beijing_midnight(first),
-            beijing_midnight(first + Days::new(u64::from(length))),
+            shanghai_midnight(first),
+            shanghai_midnight(first + Days::new(u64::from(length))),
         );
         let mut stmt = self.conn().prepare_cached(
             "SELECT t.id, t.client_id, c.name, t.traded_at, t.security_code, t.side, t.amount, \
@@ -249,8 +223,8 @@ impl Store {
     ) -> Result<Vec<DayCredit>> {
         let (first, length) = month_of(month);
         let (from, until) = (
-            beijing_midnight(first),
-            beijing_midnight(first + Days::new(u64::from(length))),
+            shanghai_midnight(first),
+            shanghai_midnight(first + Days::new(u64::from(length))),
         );
         let mut days: BTreeMap<NaiveDate, DayCredit> = BTreeMap::new();
         for line in lines {

@@ -1,12 +1,12 @@
 //! The desk's month beside head office's statement, every difference itemised by client and
 //! trade, and the broker's disputes of them (queued in the outbox like every broker write).
 
-use crate::commission::{role_of, TradeCommission};
+use crate::commission::TradeCommission;
 use crate::error::{Result, StoreError};
 use crate::outbox::enqueue;
 use crate::{Store, WriteIds};
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::pay_plan::{month_of, MonthPay};
+use domain::pay_plan::{month_of, CreditRole, MonthPay};
 use domain::Fen;
 use protocol::{DisputeRecord, DisputeStatus, Mutation, MutationOp, StatementRecord};
 use rusqlite::params;
@@ -102,7 +102,7 @@ impl Store {
                     net: Fen(r.get(5)?),
                     credited: Fen(r.get(6)?),
                 },
-                role_of(&role).is_some(),
+                CreditRole::parse(&role).is_some(),
             ))
         })?;
         let mut out = BTreeMap::new();

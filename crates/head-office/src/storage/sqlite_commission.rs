@@ -5,8 +5,8 @@ use super::sqlite::next_seq;
 use super::sqlite_rows::{insert, FEED_TABLES};
 use crate::error::{HeadOfficeError, Result};
 use crate::pay::PaySettings;
-use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
-use domain::clock::{shanghai, shanghai_date};
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use domain::clock::{shanghai_date, shanghai_midnight};
 use domain::pay_plan::{credited, month_of, month_pay, CreditRole, DayCredit, DevelopmentSplit};
 use domain::{Fen, Rate, TradeSide};
 use protocol::{
@@ -49,15 +49,6 @@ pub(super) fn terms(conn: &Connection, broker_id: &str) -> Result<PayTerms> {
         plans: pay.plans,
         development_splits: pay.development_splits,
     })
-}
-
-/// Midnight in Beijing at the start of `day`, as an instant.
-fn beijing_midnight(day: NaiveDate) -> DateTime<Utc> {
-    let local = day.and_hms_opt(0, 0, 0).unwrap_or_default();
-    shanghai()
-        .from_local_datetime(&local)
-        .single()
-        .map_or_else(|| Utc.from_utc_datetime(&local), |t| t.with_timezone(&Utc))
 }
 
 fn table(kind: EntityKind) -> Result<&'static super::sqlite_rows::FeedTable> {
@@ -129,7 +120,7 @@ fn publish_one(
     if periods.iter().all(|p| p.effective_from >= next) {
         return Ok(false);
     }
-    let (from, until) = (beijing_midnight(first), beijing_midnight(next));
+    let (from, until) = (shanghai_midnight(first), shanghai_midnight(next));
     let trades: Vec<TradeRow> = tx
         .prepare_cached(
             "SELECT t.id, t.client_id, c.name, t.traded_at, t.security_code, t.side, t.amount, \

@@ -55,23 +55,6 @@ pub(super) const DISPUTES: FeedTable = FeedTable {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
 };
 
-fn role_code(role: CreditRole) -> &'static str {
-    match role {
-        CreditRole::Both => "both",
-        CreditRole::Serving => "serving",
-        CreditRole::Developing => "developing",
-    }
-}
-
-fn role_of(code: &str) -> Option<CreditRole> {
-    match code {
-        "both" => Some(CreditRole::Both),
-        "serving" => Some(CreditRole::Serving),
-        "developing" => Some(CreditRole::Developing),
-        _ => None,
-    }
-}
-
 fn read_statement(r: &Row<'_>) -> rusqlite::Result<Record> {
     Ok(Record::Statement(StatementRecord {
         id: r.get(0)?,
@@ -107,7 +90,7 @@ fn read_line(r: &Row<'_>) -> rusqlite::Result<Record> {
         amount: Fen(r.get(8)?),
         commission_rate: Rate(r.get(9)?),
         waive_minimum: r.get(10)?,
-        role: role_of(&role).ok_or_else(|| bad(11, "credit role"))?,
+        role: CreditRole::parse(&role).ok_or_else(|| bad(11, "credit role"))?,
         net_commission: Fen(r.get(12)?),
         credited: Fen(r.get(13)?),
     }))
@@ -165,7 +148,7 @@ pub(super) fn insert(
             l.amount.0,
             l.commission_rate.0,
             l.waive_minimum,
-            role_code(l.role),
+            l.role.as_str(),
             l.net_commission.0,
             l.credited.0
         ]),
