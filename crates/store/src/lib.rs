@@ -7,6 +7,7 @@
 mod access;
 mod apply;
 mod apply_rows;
+mod book_alerts;
 pub mod book_view;
 pub mod client_list;
 mod commission;
@@ -28,6 +29,7 @@ pub use search_key::name_keys;
 mod sync_state;
 
 pub use access::AccessLogEntry;
+pub use book_alerts::{AlertKind, BookAlert};
 pub use client_list::{ClientPage, ClientQuery, ClientRow, ClientSort, ClientSortField};
 pub use commission::{LineSource, TradeCommission};
 pub use commission_reconcile::{
