@@ -15,6 +15,7 @@ pub mod pareto;
 pub mod pay_plan;
 pub mod policy;
 pub mod recommendation;
+pub mod repeat;
 pub mod suitability;
 pub mod suitability_check;
 pub mod tier;
