@@ -45,6 +45,5 @@ CREATE TABLE disputes (
     pending INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX disputes_statement ON disputes(statement_id);
-CREATE INDEX trades_traded_at ON trades(traded_at);
 -- The book's trades carry no statement yet: pull everything again so the new tables fill.
 UPDATE sync_state SET value = '0' WHERE key = 'cursor';
