@@ -16,6 +16,7 @@ pub mod pay_plan;
 pub mod policy;
 pub mod recommendation;
 pub mod repeat;
+pub mod schedule;
 pub mod suitability;
 pub mod suitability_check;
 pub mod tier;
