@@ -5,6 +5,7 @@
 //! masked, so an unrevealed ID number never reaches the window.
 
 mod access;
+mod agenda;
 mod apply;
 mod apply_rows;
 mod book_alerts;
@@ -29,6 +30,7 @@ pub use search_key::name_keys;
 mod sync_state;
 
 pub use access::AccessLogEntry;
+pub use agenda::{NewReminder, ReminderEvent};
 pub use book_alerts::{AlertKind, BookAlert};
 pub use client_list::{ClientPage, ClientQuery, ClientRow, ClientSort, ClientSortField};
 pub use commission::{LineSource, TradeCommission};

@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_client_360.sql"),
     include_str!("migrations/005_recommendations.sql"),
     include_str!("migrations/006_commission.sql"),
+    include_str!("migrations/007_agenda.sql"),
 ];
 
 pub(crate) fn run(conn: &mut Connection) -> Result<()> {

@@ -1,0 +1,134 @@
+//! The agenda and its scheduler with a controllable clock, on a real cache file: fires on time,
+//! reports what came due while the app was closed as missed, acts on each occurrence once,
+//! survives a restart, snoozes and repeats.
+
+mod common;
+
+use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
+use common::{day, TODAY};
+use domain::repeat::Repeat;
+use store::{DbKey, NewReminder, Store};
+
+/// Shanghai wall-clock time on `TODAY` as an instant.
+fn sh(h: u32, m: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 25, h, m, 0).unwrap() - Duration::hours(8)
+}
+
+fn reminder(title: &str, hh: u32, mm: u32, repeat: Repeat) -> NewReminder {
+    NewReminder {
+        client_id: Some("C0000001".into()),
+        title: title.into(),
+        due_on: TODAY,
+        due_time: NaiveTime::from_hms_opt(hh, mm, 0),
+        repeat,
+        note: None,
+    }
+}
+
+#[test]
+fn fires_on_time_once_and_reports_missed_after_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.db");
+    {
+        let mut store = common::book(dir.path());
+        store
+            .add_reminder(
+                "R-call",
+                &reminder("回访张伟", 10, 0, Repeat::Never),
+                sh(9, 0),
+            )
+            .unwrap();
+        store
+            .add_reminder(
+                "R-late",
+                &reminder("准备周会材料", 15, 0, Repeat::Never),
+                sh(9, 0),
+            )
+            .unwrap();
+        assert!(store.scheduler_tick(sh(9, 59)).unwrap().is_empty());
+        let fired = store.scheduler_tick(sh(10, 0)).unwrap();
+        assert_eq!(fired.len(), 1);
+        assert_eq!(
+            (fired[0].reminder_id.as_str(), fired[0].event.as_str()),
+            ("R-call", "fired")
+        );
+        // The next tick does not fire it again.
+        assert!(store.scheduler_tick(sh(10, 1)).unwrap().is_empty());
+        // The app closes at 11:00.
+        store.scheduler_tick(sh(11, 0)).unwrap();
+    }
+    // Started again at 16:00: the 15:00 reminder came due while it was closed.
+    let mut store = Store::open(&path, &DbKey([7; 32])).unwrap();
+    let events = store.scheduler_tick(sh(16, 0)).unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!(
+        (events[0].reminder_id.as_str(), events[0].event.as_str()),
+        ("R-late", "missed")
+    );
+    let log = store.reminder_log(10).unwrap();
+    assert_eq!(
+        log.iter().map(|e| e.event.as_str()).collect::<Vec<_>>(),
+        ["missed", "fired"]
+    );
+    assert_eq!(log[0].title, "准备周会材料");
+}
+
+#[test]
+fn snooze_brings_it_back_and_repeats_move_on_without_drifting() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = common::book(dir.path());
+    store
+        .add_reminder(
+            "R-1",
+            &reminder("电话确认定投", 9, 30, Repeat::Never),
+            sh(9, 0),
+        )
+        .unwrap();
+    assert_eq!(store.scheduler_tick(sh(9, 30)).unwrap().len(), 1);
+    assert!(
+        store.snooze_reminder("R-1", sh(9, 0), sh(9, 31)).is_err(),
+        "a snooze into the past"
+    );
+    store.snooze_reminder("R-1", sh(10, 0), sh(9, 31)).unwrap();
+    assert!(store.scheduler_tick(sh(9, 45)).unwrap().is_empty());
+    let again = store.scheduler_tick(sh(10, 0)).unwrap();
+    assert_eq!(again.len(), 1, "fires again at the snooze time");
+
+    // A monthly reminder on the 31st: done in January, next due 28 February, then 31 March.
+    let monthly = NewReminder {
+        client_id: None,
+        title: "月末资产复核".into(),
+        due_on: day(2027, 1, 31),
+        due_time: None,
+        repeat: Repeat::Monthly,
+        note: Some("对照月结单".into()),
+    };
+    store.add_reminder("R-m", &monthly, sh(9, 0)).unwrap();
+    store.complete_reminder("R-m", sh(9, 0)).unwrap();
+    store.complete_reminder("R-m", sh(9, 0)).unwrap();
+    let due = store
+        .scheduler_tick(Utc.with_ymd_and_hms(2027, 3, 31, 2, 0, 0).unwrap())
+        .unwrap();
+    assert!(due.iter().any(|e| e.reminder_id == "R-m"), "{due:?}");
+    // A one-off reminder is closed by "done", and bad input is refused in Chinese.
+    store.complete_reminder("R-1", sh(10, 5)).unwrap();
+    assert!(store.complete_reminder("R-1", sh(10, 6)).is_err());
+    let empty = NewReminder {
+        title: "  ".into(),
+        ..monthly.clone()
+    };
+    assert!(store
+        .add_reminder("R-x", &empty, sh(9, 0))
+        .unwrap_err()
+        .to_string()
+        .contains("提醒内容"));
+    let stranger = NewReminder {
+        client_id: Some("C9999999".into()),
+        ..monthly
+    };
+    assert!(store
+        .add_reminder("R-y", &stranger, sh(9, 0))
+        .unwrap_err()
+        .to_string()
+        .contains("不在您的客户名单"));
+}
