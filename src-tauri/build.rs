@@ -40,6 +40,15 @@ const COMMANDS: &[&str] = &[
     "reconcile",
     "dispute_statement",
     "export_statement",
+    "agenda",
+    "reminders_between",
+    "add_reminder",
+    "update_reminder",
+    "complete_reminder",
+    "snooze_reminder",
+    "reminder_log",
+    "book_alerts",
+    "today_view",
 ];
 
 fn main() {

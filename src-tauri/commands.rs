@@ -5,13 +5,14 @@ use crate::background::SyncTrigger;
 use crate::desk::Desk;
 use crate::ipc::{
     BookTag, ExportRequest, ExportResult, IpcError, LockSettings, SessionState, SignInForm,
-    StatementExport, SyncStatus,
+    StatementExport, SyncStatus, TodayView,
 };
 use chrono::NaiveDate;
 use domain::SensitiveField;
 use std::sync::Arc;
 use store::book_view::{ContributionReport, TierReport};
 use store::{AccessLogEntry, SavedFilter};
+use store::{Agenda, AgendaItem, BookAlert, NewReminder, ReminderEvent};
 use store::{
     ClientPage, ClientProfile, ClientQuery, ConflictView, NewContactNote, PreferencesView,
     RefusalNotice,
@@ -288,4 +289,57 @@ pub fn export_statement(
     month: NaiveDate,
 ) -> Result<StatementExport, IpcError> {
     Ok(desk.export_statement(month)?)
+}
+
+#[tauri::command]
+pub fn agenda(desk: DeskState<'_>) -> Result<Agenda, IpcError> {
+    Ok(desk.agenda()?)
+}
+
+#[tauri::command]
+pub fn reminders_between(
+    desk: DeskState<'_>,
+    from: NaiveDate,
+    until: NaiveDate,
+) -> Result<Vec<AgendaItem>, IpcError> {
+    Ok(desk.reminders_between(from, until)?)
+}
+
+#[tauri::command]
+pub fn add_reminder(desk: DeskState<'_>, reminder: NewReminder) -> Result<Agenda, IpcError> {
+    Ok(desk.add_reminder(&reminder)?)
+}
+
+#[tauri::command]
+pub fn update_reminder(
+    desk: DeskState<'_>,
+    id: String,
+    reminder: NewReminder,
+) -> Result<Agenda, IpcError> {
+    Ok(desk.update_reminder(&id, &reminder)?)
+}
+
+#[tauri::command]
+pub fn complete_reminder(desk: DeskState<'_>, id: String) -> Result<Agenda, IpcError> {
+    Ok(desk.complete_reminder(&id)?)
+}
+
+#[tauri::command]
+pub fn snooze_reminder(desk: DeskState<'_>, id: String, minutes: u32) -> Result<Agenda, IpcError> {
+    Ok(desk.snooze_reminder(&id, minutes)?)
+}
+
+#[tauri::command]
+pub fn reminder_log(desk: DeskState<'_>, limit: u32) -> Result<Vec<ReminderEvent>, IpcError> {
+    Ok(desk.reminder_log(limit)?)
+}
+
+#[tauri::command]
+pub fn book_alerts(desk: DeskState<'_>) -> Result<Vec<BookAlert>, IpcError> {
+    Ok(desk.book_alerts()?)
+}
+
+#[tauri::command]
+pub fn today_view(desk: DeskState<'_>) -> Result<TodayView, IpcError> {
+    Ok(desk.today_view()?)
 }

@@ -1,6 +1,7 @@
 //! The desk itself, without Tauri: sign-in, the session, the cache and sync. Commands call into
 //! this; tests drive it directly against a real head office and the real keyring.
 
+mod agenda;
 mod book;
 mod broker_data;
 mod commission;

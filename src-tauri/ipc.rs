@@ -111,6 +111,31 @@ impl SyncStatus {
 pub mod events {
     /// Payload: `SyncStatus`, whenever any part of it changes.
     pub const SYNC_STATUS: &str = "sync-status";
+    /// Payload: `ReminderEvent[]`, whenever the scheduler fires or finds missed reminders.
+    pub const REMINDERS: &str = "reminders";
+}
+
+/// The month's commission so far, as the Today panel shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct TodayCommission {
+    pub month: chrono::NaiveDate,
+    pub credited: domain::Fen,
+    pub target: domain::Fen,
+    pub total: domain::Fen,
+}
+
+/// 工作台: the day's work at a glance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct TodayView {
+    pub agenda: store::Agenda,
+    /// The most pressing alerts of the book.
+    pub alerts: Vec<store::BookAlert>,
+    #[ts(type = "number")]
+    pub alert_total: u32,
+    /// None before head office has sent the pay terms.
+    pub commission: Option<TodayCommission>,
 }
 
 /// How long the desk waits, idle, before it locks itself.

@@ -1,4 +1,5 @@
-//! The BrokerDesk desktop app: start-up, the Tauri commands and the background sync.
+//! The BrokerDesk desktop app: start-up, the Tauri commands, the background sync and the
+//! reminder scheduler.
 //!
 //! `desk` is the app without Tauri (sign-in, session, cache, sync) and is what tests drive;
 //! `commands` are thin wrappers the window invokes; `secrets` keeps tokens and the database key in
@@ -10,6 +11,7 @@ pub mod desk;
 pub mod error;
 pub mod ipc;
 mod profile;
+mod reminders;
 mod secrets;
 
 use desk::{Desk, DeskConfig};
@@ -40,6 +42,7 @@ pub fn run() {
         )
         .init();
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             let data_dir = app.path().app_data_dir()?;
             // Without a downloads folder (a bare server session), exports go beside the cache.
@@ -52,6 +55,7 @@ pub fn run() {
             let trigger = background::SyncTrigger::default();
             app.manage(desk.clone());
             app.manage(trigger.clone());
+            reminders::spawn_scheduler(app.handle().clone(), desk.clone());
             background::spawn_sync_loop(app.handle().clone(), desk, trigger);
             Ok(())
         })
@@ -94,6 +98,15 @@ pub fn run() {
             commands::reconcile,
             commands::dispute_statement,
             commands::export_statement,
+            commands::agenda,
+            commands::reminders_between,
+            commands::add_reminder,
+            commands::update_reminder,
+            commands::complete_reminder,
+            commands::snooze_reminder,
+            commands::reminder_log,
+            commands::book_alerts,
+            commands::today_view,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -44,7 +44,7 @@ pub struct ReminderEvent {
     pub at: DateTime<Utc>,
 }
 
-fn repeat_code(r: Repeat) -> &'static str {
+pub(crate) fn repeat_code(r: Repeat) -> &'static str {
     match r {
         Repeat::Never => "never",
         Repeat::Daily => "daily",
@@ -54,7 +54,7 @@ fn repeat_code(r: Repeat) -> &'static str {
     }
 }
 
-fn repeat_of(code: &str) -> Repeat {
+pub(crate) fn repeat_of(code: &str) -> Repeat {
     match code {
         "daily" => Repeat::Daily,
         "weekly" => Repeat::Weekly,
@@ -70,6 +70,16 @@ fn due_instant(day: NaiveDate, time: Option<NaiveTime>) -> DateTime<Utc> {
     shanghai_midnight(day) + (time - NaiveTime::MIN)
 }
 
+pub(crate) fn valid_title(text: &str) -> Result<&str> {
+    let title = text.trim();
+    if title.is_empty() || title.chars().count() > TITLE_MAX {
+        return Err(StoreError::Invalid(format!(
+            "请填写提醒内容（不超过 {TITLE_MAX} 字）"
+        )));
+    }
+    Ok(title)
+}
+
 struct Open {
     id: String,
     title: String,
@@ -80,14 +90,8 @@ struct Open {
 }
 
 impl Store {
-    pub fn add_reminder(&mut self, id: &str, r: &NewReminder, now: DateTime<Utc>) -> Result<()> {
-        let title = r.title.trim();
-        if title.is_empty() || title.chars().count() > TITLE_MAX {
-            return Err(StoreError::Invalid(format!(
-                "请填写提醒内容（不超过 {TITLE_MAX} 字）"
-            )));
-        }
-        if let Some(client) = &r.client_id {
+    pub(crate) fn known_client(&self, client: Option<&str>) -> Result<()> {
+        if let Some(client) = client {
             let known: Option<i64> = self
                 .conn()
                 .query_row("SELECT 1 FROM clients WHERE id = ?1", [client], |r| {
@@ -100,6 +104,12 @@ impl Store {
                 )));
             }
         }
+        Ok(())
+    }
+
+    pub fn add_reminder(&mut self, id: &str, r: &NewReminder, now: DateTime<Utc>) -> Result<()> {
+        let title = valid_title(&r.title)?;
+        self.known_client(r.client_id.as_deref())?;
         self.conn().execute(
             "INSERT INTO reminders (id, client_id, title, due_on, source, created_at, due_time, \
              repeat, first_due_on, note) VALUES (?1, ?2, ?3, ?4, 'own', ?5, ?6, ?7, ?4, ?8)",

@@ -6,6 +6,7 @@
 
 mod access;
 mod agenda;
+mod agenda_views;
 mod apply;
 mod apply_rows;
 mod book_alerts;
@@ -31,6 +32,7 @@ mod sync_state;
 
 pub use access::AccessLogEntry;
 pub use agenda::{NewReminder, ReminderEvent};
+pub use agenda_views::{Agenda, AgendaItem};
 pub use book_alerts::{AlertKind, BookAlert};
 pub use client_list::{ClientPage, ClientQuery, ClientRow, ClientSort, ClientSortField};
 pub use commission::{LineSource, TradeCommission};

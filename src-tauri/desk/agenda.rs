@@ -1,0 +1,105 @@
+//! The agenda on the desk: reminders, the alerts of the book, the Today panel, and the
+//! scheduler's tick, which runs whether the screen is locked or not (reminders fire offline and
+//! locked; what a locked desk shows of them is decided by the caller).
+
+use super::{lock, random_id, Desk};
+use crate::error::Result;
+use crate::ipc::{TodayCommission, TodayView};
+use chrono::{Duration, NaiveDate, Utc};
+use domain::alerts::AlertThresholds;
+use domain::clock::shanghai_date;
+use store::{Agenda, AgendaItem, BookAlert, NewReminder, ReminderEvent};
+
+/// The most alerts the Today panel lists; the 提醒 panel has them all.
+const TODAY_ALERTS: usize = 12;
+
+impl Desk {
+    pub fn agenda(&self) -> Result<Agenda> {
+        let session = self.unlocked()?;
+        let agenda = lock(&session.store).agenda(shanghai_date(Utc::now()))?;
+        Ok(agenda)
+    }
+
+    pub fn reminders_between(&self, from: NaiveDate, until: NaiveDate) -> Result<Vec<AgendaItem>> {
+        let session = self.unlocked()?;
+        let items = lock(&session.store).reminders_between(from, until)?;
+        Ok(items)
+    }
+
+    pub fn add_reminder(&self, reminder: &NewReminder) -> Result<Agenda> {
+        let session = self.unlocked()?;
+        let id = format!("RM-{}", random_id());
+        lock(&session.store).add_reminder(&id, reminder, Utc::now())?;
+        self.agenda()
+    }
+
+    pub fn update_reminder(&self, id: &str, reminder: &NewReminder) -> Result<Agenda> {
+        let session = self.unlocked()?;
+        lock(&session.store).update_reminder(id, reminder)?;
+        self.agenda()
+    }
+
+    pub fn complete_reminder(&self, id: &str) -> Result<Agenda> {
+        let session = self.unlocked()?;
+        lock(&session.store).complete_reminder(id, Utc::now())?;
+        self.agenda()
+    }
+
+    pub fn snooze_reminder(&self, id: &str, minutes: u32) -> Result<Agenda> {
+        let session = self.unlocked()?;
+        let now = Utc::now();
+        let until = now + Duration::minutes(i64::from(minutes.clamp(1, 7 * 24 * 60)));
+        lock(&session.store).snooze_reminder(id, until, now)?;
+        self.agenda()
+    }
+
+    pub fn reminder_log(&self, limit: u32) -> Result<Vec<ReminderEvent>> {
+        let session = self.unlocked()?;
+        let log = lock(&session.store).reminder_log(limit)?;
+        Ok(log)
+    }
+
+    pub fn book_alerts(&self) -> Result<Vec<BookAlert>> {
+        let session = self.unlocked()?;
+        let today = shanghai_date(Utc::now());
+        let alerts = lock(&session.store).book_alerts(today, &AlertThresholds::default())?;
+        Ok(alerts)
+    }
+
+    /// 工作台: what is due, what the book raises, and the month's commission so far.
+    pub fn today_view(&self) -> Result<TodayView> {
+        let session = self.unlocked()?;
+        let me = session.profile.user.as_ref().map(|u| u.user_id.clone());
+        let today = shanghai_date(Utc::now());
+        let store = lock(&session.store);
+        let agenda = store.agenda(today)?;
+        let mut alerts = store.book_alerts(today, &AlertThresholds::default())?;
+        let alert_total = alerts.len() as u32;
+        alerts.truncate(TODAY_ALERTS);
+        // Before the first sync brings the pay terms there is no figure to show, which is no error.
+        let commission = me
+            .and_then(|me| store.commission_month(&me, today, today).ok())
+            .map(|m| TodayCommission {
+                month: m.month,
+                credited: m.pay.credited,
+                target: m.target,
+                total: m.pay.total,
+            });
+        Ok(TodayView {
+            agenda,
+            alerts,
+            alert_total,
+            commission,
+        })
+    }
+
+    /// One scheduler tick; `None` when nobody is signed in. Returns the occurrences acted on and
+    /// whether the desk is locked (so a notification can leave the client out).
+    pub fn scheduler_tick(&self) -> Result<Option<(Vec<ReminderEvent>, bool)>> {
+        let Ok(session) = self.session() else {
+            return Ok(None);
+        };
+        let events = lock(&session.store).scheduler_tick(Utc::now())?;
+        Ok(Some((events, lock(&self.lock).locked)))
+    }
+}
