@@ -39,9 +39,18 @@ impl Desk {
         self.agenda()
     }
 
+    /// Done: a lead's task is reported back to head office; a reminder closes or moves on.
     pub fn complete_reminder(&self, id: &str) -> Result<Agenda> {
         let session = self.unlocked()?;
-        lock(&session.store).complete_reminder(id, Utc::now())?;
+        {
+            let mut store = lock(&session.store);
+            if store.is_task(id)? {
+                store.complete_task(format!("m-{}", random_id()), id, Utc::now())?;
+                lock(&self.status).pending = store.sync_counters()?.pending;
+            } else {
+                store.complete_reminder(id, Utc::now())?;
+            }
+        }
         self.agenda()
     }
 

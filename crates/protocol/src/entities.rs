@@ -4,6 +4,7 @@ use crate::commission::{DisputeRecord, StatementLineRecord, StatementRecord};
 use crate::library::{ProductRecord, PushDeliveryRecord};
 use crate::push::{ContactNoteRecord, PreferencesRecord};
 use crate::service::{CashTransferRecord, ClientRelationRecord, ServiceCaseRecord};
+use crate::tasks::TaskRecord;
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::{Fen, InvestorClass, Rate, RiskLevel, Tier, TradeSide};
 use serde::{Deserialize, Serialize};
@@ -31,10 +32,12 @@ pub enum EntityKind {
     StatementLine,
     /// A broker's dispute of a statement figure, with head office's answer.
     Dispute,
+    /// A task a lead assigned to the broker.
+    Task,
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 16] = [
+    pub const ALL: [EntityKind; 17] = [
         EntityKind::Client,
         EntityKind::Account,
         EntityKind::Holding,
@@ -51,6 +54,7 @@ impl EntityKind {
         EntityKind::Statement,
         EntityKind::StatementLine,
         EntityKind::Dispute,
+        EntityKind::Task,
     ];
 
     /// The same name serde uses on the wire, for storing a kind in a text column.
@@ -72,6 +76,7 @@ impl EntityKind {
             EntityKind::Statement => "statement",
             EntityKind::StatementLine => "statement_line",
             EntityKind::Dispute => "dispute",
+            EntityKind::Task => "task",
         }
     }
 
@@ -99,6 +104,7 @@ pub enum Record {
     Statement(StatementRecord),
     StatementLine(StatementLineRecord),
     Dispute(DisputeRecord),
+    Task(TaskRecord),
 }
 
 impl Record {
@@ -120,6 +126,7 @@ impl Record {
             Record::Statement(_) => EntityKind::Statement,
             Record::StatementLine(_) => EntityKind::StatementLine,
             Record::Dispute(_) => EntityKind::Dispute,
+            Record::Task(_) => EntityKind::Task,
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod feed;
 pub mod library;
 pub mod push;
 pub mod service;
+pub mod tasks;
 
 pub use auth::{RefreshRequest, Role, SessionTokens, SignInRequest, UserProfile};
 pub use commission::{
@@ -33,6 +34,7 @@ pub use service::{
     CashTransferRecord, ClientRelationRecord, RelationKind, ServiceCaseKind, ServiceCaseRecord,
     TransferDirection,
 };
+pub use tasks::{TaskCompletion, TaskRecord};
 
 /// Bumped whenever a change to these types would be misread by the other side.
 pub const PROTOCOL_VERSION: u32 = 3;

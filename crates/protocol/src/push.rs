@@ -125,6 +125,7 @@ pub enum MutationOp {
     RecordAccess(AccessEventRecord),
     SendRecommendation(crate::library::RecommendationPush),
     DisputeStatement(crate::commission::DisputeRecord),
+    CompleteTask(crate::tasks::TaskCompletion),
 }
 
 /// A field both sides changed: head office's value stands, the broker's waits here.

@@ -200,6 +200,8 @@ impl Store {
             .conn()
             .prepare_cached(
                 "SELECT id, title, client_id, due_on, due_time, snoozed_until FROM reminders \
+                 WHERE done_at IS NULL AND due_on <= ?1 \
+                 UNION ALL SELECT id, title, client_id, due_on, NULL, NULL FROM tasks \
                  WHERE done_at IS NULL AND due_on <= ?1",
             )?
             .query_map([domain::clock::shanghai_date(now)], |r| {
@@ -250,11 +252,56 @@ impl Store {
         Ok(events)
     }
 
+    pub fn is_task(&self, id: &str) -> Result<bool> {
+        Ok(self
+            .conn()
+            .query_row("SELECT 1 FROM tasks WHERE id = ?1", [id], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
+    /// A lead's task done: shown done at once, and reported to head office with the next sync.
+    pub fn complete_task(
+        &mut self,
+        mutation_id: String,
+        id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let changed = tx.execute(
+            "UPDATE tasks SET done_at = ?2, pending = 1 WHERE id = ?1 AND done_at IS NULL",
+            params![id, now],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::Invalid("该任务不存在或已完成".into()));
+        }
+        let due_on: NaiveDate =
+            tx.query_row("SELECT due_on FROM tasks WHERE id = ?1", [id], |r| r.get(0))?;
+        tx.execute(
+            "INSERT OR IGNORE INTO reminder_log (reminder_id, due_at, event, at) VALUES (?1, ?2, 'done', ?3)",
+            params![id, shanghai_midnight(due_on), now],
+        )?;
+        crate::outbox::enqueue(
+            &tx,
+            &protocol::Mutation {
+                id: mutation_id,
+                made_at: now,
+                op: protocol::MutationOp::CompleteTask(protocol::TaskCompletion {
+                    task_id: id.to_string(),
+                    done_at: now,
+                }),
+            },
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// The scheduler's log, newest first.
     pub fn reminder_log(&self, limit: u32) -> Result<Vec<ReminderEvent>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT l.reminder_id, coalesce(r.title, ''), r.client_id, l.due_at, l.event, l.at \
-             FROM reminder_log l LEFT JOIN reminders r ON r.id = l.reminder_id \
+            "SELECT l.reminder_id, coalesce(r.title, t.title, ''), coalesce(r.client_id, t.client_id), \
+             l.due_at, l.event, l.at FROM reminder_log l LEFT JOIN reminders r ON r.id = l.reminder_id \
+             LEFT JOIN tasks t ON t.id = l.reminder_id \
              ORDER BY l.at DESC, l.due_at DESC LIMIT ?1",
         )?;
         let rows = stmt.query_map([limit.clamp(1, 1_000)], |r| {

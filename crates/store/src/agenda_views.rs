@@ -21,8 +21,10 @@ pub struct AgendaItem {
     pub due_time: Option<NaiveTime>,
     pub repeat: Repeat,
     pub note: Option<String>,
-    /// `own`, or `follow_up` from a contact note.
+    /// `own`, `follow_up` from a contact note, or `task` from a lead.
     pub source: String,
+    /// For a task: the lead who set it.
+    pub assigned_by: Option<String>,
     pub snoozed_until: Option<DateTime<Utc>>,
     pub done_at: Option<DateTime<Utc>>,
 }
@@ -36,9 +38,12 @@ pub struct Agenda {
     pub week: Vec<AgendaItem>,
 }
 
-const ITEM: &str = "SELECT r.id, r.client_id, c.name, r.title, r.due_on, r.due_time, r.repeat, \
-    r.note, r.source, r.snoozed_until, r.done_at FROM reminders r \
-    LEFT JOIN clients c ON c.id = r.client_id";
+/// Reminders and tasks from leads, one list: a task is due in the morning and does not repeat.
+const ITEM: &str = "SELECT * FROM (SELECT r.id, r.client_id, c.name, r.title, r.due_on, r.due_time, \
+    r.repeat, r.note, r.source, r.snoozed_until, r.done_at, NULL AS assigned_by FROM reminders r \
+    LEFT JOIN clients c ON c.id = r.client_id \
+    UNION ALL SELECT t.id, t.client_id, c.name, t.title, t.due_on, NULL, 'never', t.detail, 'task', \
+    NULL, t.done_at, t.assigned_by_name FROM tasks t LEFT JOIN clients c ON c.id = t.client_id) r";
 
 fn item(r: &Row<'_>) -> rusqlite::Result<AgendaItem> {
     Ok(AgendaItem {
@@ -53,6 +58,7 @@ fn item(r: &Row<'_>) -> rusqlite::Result<AgendaItem> {
         source: r.get(8)?,
         snoozed_until: r.get(9)?,
         done_at: r.get(10)?,
+        assigned_by: r.get(11)?,
     })
 }
 

@@ -25,6 +25,7 @@ pub(crate) fn table(kind: EntityKind) -> &'static str {
         EntityKind::Statement => "statements",
         EntityKind::StatementLine => "statement_lines",
         EntityKind::Dispute => "disputes",
+        EntityKind::Task => "tasks",
     }
 }
 
@@ -157,6 +158,16 @@ pub(crate) fn columns(kind: EntityKind) -> &'static [&'static str] {
             "raised_at",
             "status",
             "answer",
+            "pending",
+        ],
+        EntityKind::Task => &[
+            "id",
+            "title",
+            "detail",
+            "client_id",
+            "assigned_by_name",
+            "due_on",
+            "done_at",
             "pending",
         ],
         EntityKind::Preferences => &[
@@ -338,6 +349,17 @@ pub(crate) fn bind_and_run(stmt: &mut rusqlite::Statement<'_>, record: &Record) 
             l.credited.0
         ])?,
         // What head office sends is its answer: no longer pending.
+        // What head office sends is the task as it stands there: no longer pending.
+        Record::Task(t) => stmt.execute(params![
+            t.id,
+            t.title,
+            t.detail,
+            t.client_id,
+            t.assigned_by_name,
+            t.due_on,
+            t.done_at,
+            0
+        ])?,
         Record::Dispute(d) => stmt.execute(params![
             d.id,
             d.statement_id,
@@ -420,7 +442,8 @@ pub(crate) fn client_of(record: &Record) -> Option<&str> {
         | Record::PushDelivery(_)
         | Record::Statement(_)
         | Record::StatementLine(_)
-        | Record::Dispute(_) => return None,
+        | Record::Dispute(_)
+        | Record::Task(_) => return None,
     })
 }
 
@@ -434,5 +457,6 @@ pub(crate) fn follows_client(kind: EntityKind) -> bool {
             | EntityKind::Statement
             | EntityKind::StatementLine
             | EntityKind::Dispute
+            | EntityKind::Task
     )
 }

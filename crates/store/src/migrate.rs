@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/005_recommendations.sql"),
     include_str!("migrations/006_commission.sql"),
     include_str!("migrations/007_agenda.sql"),
+    include_str!("migrations/008_tasks.sql"),
 ];
 
 pub(crate) fn run(conn: &mut Connection) -> Result<()> {

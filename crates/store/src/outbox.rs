@@ -47,6 +47,7 @@ pub(crate) fn enqueue(tx: &Transaction<'_>, mutation: &Mutation) -> Result<()> {
         MutationOp::RecordAccess(_) => "record_access",
         MutationOp::SendRecommendation(_) => "send_recommendation",
         MutationOp::DisputeStatement(_) => "dispute_statement",
+        MutationOp::CompleteTask(_) => "complete_task",
     };
     tx.execute(
         "INSERT INTO outbox (id, kind, payload, created_at) VALUES (?1, ?2, ?3, ?4)",
@@ -215,6 +216,20 @@ impl Store {
                 }
                 (_, MutationOp::DisputeStatement(d)) => {
                     tx.execute("UPDATE disputes SET pending = 0 WHERE id = ?1", [&d.id])?;
+                }
+                (MutationOutcome::Refused { message, .. }, MutationOp::CompleteTask(done)) => {
+                    // Head office's state is "not done": the task opens again.
+                    tx.execute(
+                        "UPDATE tasks SET done_at = NULL, pending = 0 WHERE id = ?1",
+                        [&done.task_id],
+                    )?;
+                    refuse(&tx, &result.id, "完成任务", message, now)?;
+                }
+                (_, MutationOp::CompleteTask(done)) => {
+                    tx.execute(
+                        "UPDATE tasks SET pending = 0 WHERE id = ?1",
+                        [&done.task_id],
+                    )?;
                 }
                 (outcome, MutationOp::RecordAccess(event)) => {
                     // The entry stays in the desk's log either way; a refusal is shown too.

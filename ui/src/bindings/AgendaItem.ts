@@ -3,6 +3,10 @@ import type { Repeat } from "./Repeat";
 
 export type AgendaItem = { id: string, client_id: string | null, client_name: string | null, title: string, due_on: string, due_time: string | null, repeat: Repeat, note: string | null, 
 /**
- * `own`, or `follow_up` from a contact note.
+ * `own`, `follow_up` from a contact note, or `task` from a lead.
  */
-source: string, snoozed_until: string | null, done_at: string | null, };
+source: string, 
+/**
+ * For a task: the lead who set it.
+ */
+assigned_by: string | null, snoozed_until: string | null, done_at: string | null, };

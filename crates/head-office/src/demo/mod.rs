@@ -7,6 +7,7 @@ mod market;
 mod pay;
 mod people;
 mod service;
+mod tasks;
 
 pub use book::ClientBook;
 
@@ -80,6 +81,8 @@ pub struct FirmSeed {
     pub statement_months: Vec<NaiveDate>,
     /// "Today" of the firm: statements are dated by it.
     pub as_of: NaiveDate,
+    /// Tasks from leads, with the assignee.
+    pub tasks: Vec<(String, protocol::TaskRecord)>,
 }
 
 const BRANCHES: [&str; 3] = ["上海浦东营业部", "北京朝阳营业部", "深圳南山营业部"];
@@ -164,6 +167,7 @@ pub fn generate(params: &DemoParams) -> Result<FirmSeed> {
         pay: pay::settings(params.brokers, params.as_of),
         statement_months: pay::published_months(params.as_of),
         as_of: params.as_of,
+        tasks: tasks::generate(params.brokers, team_count, params.as_of),
     })
 }
 

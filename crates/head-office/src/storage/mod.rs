@@ -13,6 +13,7 @@ mod sqlite_rows;
 mod sqlite_rows_360;
 mod sqlite_rows_commission;
 mod sqlite_rows_library;
+mod sqlite_tasks;
 mod sqlite_tiers;
 
 pub use sqlite::SqliteStorage;

@@ -54,6 +54,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_client_360.sql"),
     include_str!("migrations/005_recommendations.sql"),
     include_str!("migrations/006_commission.sql"),
+    include_str!("migrations/007_tasks.sql"),
 ];
 
 fn migrate(conn: &mut Connection) -> Result<()> {

@@ -67,6 +67,15 @@ pub(super) fn import(conn: &mut Connection, firm: FirmSeed) -> Result<ImportSumm
             .iter()
             .position(|t| t.kind == EntityKind::Product)
             .unwrap_or(0);
+        let tasks = FEED_TABLES
+            .iter()
+            .position(|t| t.kind == EntityKind::Task)
+            .unwrap_or(0);
+        for (broker, task) in firm.tasks {
+            insert(&mut stmts[tasks], &broker, seq, &Record::Task(task))?;
+            seq += 1;
+            rows += 1;
+        }
         for product in firm.library {
             insert(
                 &mut stmts[products],

@@ -55,6 +55,7 @@ pub(super) fn apply(
         MutationOp::DisputeStatement(dispute) => {
             super::sqlite_commission::record_dispute(&tx, user_id, dispute, now)?
         }
+        MutationOp::CompleteTask(done) => super::sqlite_tasks::complete(&tx, user_id, done)?,
     };
     tx.execute(
         "INSERT INTO applied_mutations (id, user_id, outcome, applied_at) VALUES (?1, ?2, ?3, ?4)",

@@ -36,7 +36,7 @@ pub(super) struct FeedTable {
     pub insert: &'static str,
 }
 
-pub(super) const FEED_TABLES: [FeedTable; 16] = [
+pub(super) const FEED_TABLES: [FeedTable; 17] = [
     FeedTable {
         scope: FeedScope::ClientBook,
         kind: EntityKind::Client,
@@ -126,6 +126,7 @@ pub(super) const FEED_TABLES: [FeedTable; 16] = [
     sqlite_rows_commission::STATEMENTS,
     sqlite_rows_commission::STATEMENT_LINES,
     sqlite_rows_commission::DISPUTES,
+    super::sqlite_tasks::TASKS,
 ];
 
 pub(super) fn bad(i: usize, what: &str) -> rusqlite::Error {
@@ -373,5 +374,6 @@ pub(super) fn insert(
         Record::Statement(_) | Record::StatementLine(_) | Record::Dispute(_) => {
             sqlite_rows_commission::insert(stmt, broker, seq, record)
         }
+        Record::Task(_) => super::sqlite_tasks::insert(stmt, broker, seq, record),
     }
 }
