@@ -61,6 +61,23 @@ describe("api", () => {
     const dispute = { month: "2024-03-01", trade_id: "T-7", comment: "应全额计入" };
     await api.disputeStatement(dispute);
     await api.exportStatement("2024-03-01");
+    const reminder = {
+      client_id: "C1",
+      title: "回访",
+      due_on: "2024-03-15",
+      due_time: "10:31:00",
+      repeat: "weekly",
+      note: null,
+    } as const;
+    await api.todayView();
+    await api.agenda();
+    await api.remindersBetween("2024-02-23", "2024-04-14");
+    await api.addReminder(reminder);
+    await api.updateReminder("RM-1", reminder);
+    await api.completeReminder("RM-1");
+    await api.snoozeReminder("RM-1", 15);
+    await api.reminderLog(200);
+    await api.bookAlerts();
     expect(seen).toEqual([
       ["client_profile", { clientId: "C1" }],
       ["list_clients", { query }],
@@ -84,6 +101,15 @@ describe("api", () => {
       ["reconcile", { month: "2024-03-01" }],
       ["dispute_statement", { dispute }],
       ["export_statement", { month: "2024-03-01" }],
+      ["today_view", {}],
+      ["agenda", {}],
+      ["reminders_between", { from: "2024-02-23", until: "2024-04-14" }],
+      ["add_reminder", { reminder }],
+      ["update_reminder", { id: "RM-1", reminder }],
+      ["complete_reminder", { id: "RM-1" }],
+      ["snooze_reminder", { id: "RM-1", minutes: 15 }],
+      ["reminder_log", { limit: 200 }],
+      ["book_alerts", {}],
     ]);
   });
 

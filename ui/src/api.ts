@@ -4,6 +4,9 @@
 import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { AccessLogEntry } from "./bindings/AccessLogEntry";
+import type { Agenda } from "./bindings/Agenda";
+import type { AgendaItem } from "./bindings/AgendaItem";
+import type { BookAlert } from "./bindings/BookAlert";
 import type { BookTag } from "./bindings/BookTag";
 import type { ClientPage } from "./bindings/ClientPage";
 import type { ClientProfile } from "./bindings/ClientProfile";
@@ -20,6 +23,7 @@ import type { LockSettings } from "./bindings/LockSettings";
 import type { MonthFigure } from "./bindings/MonthFigure";
 import type { NewContactNote } from "./bindings/NewContactNote";
 import type { NewDispute } from "./bindings/NewDispute";
+import type { NewReminder } from "./bindings/NewReminder";
 import type { PreferencesView } from "./bindings/PreferencesView";
 import type { ProductQuery } from "./bindings/ProductQuery";
 import type { ProductView } from "./bindings/ProductView";
@@ -30,6 +34,7 @@ import type { RecipientChecks } from "./bindings/RecipientChecks";
 import type { RecipientSelection } from "./bindings/RecipientSelection";
 import type { Reconciliation } from "./bindings/Reconciliation";
 import type { RefusalNotice } from "./bindings/RefusalNotice";
+import type { ReminderEvent } from "./bindings/ReminderEvent";
 import type { SavedFilter } from "./bindings/SavedFilter";
 import type { SensitiveField } from "./bindings/SensitiveField";
 import type { SessionState } from "./bindings/SessionState";
@@ -37,11 +42,14 @@ import type { SignInForm } from "./bindings/SignInForm";
 import type { StatementExport } from "./bindings/StatementExport";
 import type { SyncStatus } from "./bindings/SyncStatus";
 import type { TierReport } from "./bindings/TierReport";
+import type { TodayView } from "./bindings/TodayView";
 import type { TradeCommission } from "./bindings/TradeCommission";
 import type { TradeFilter } from "./bindings/TradeFilter";
 import { zhCN } from "./i18n/messages";
 
 export const SYNC_STATUS_EVENT = "sync-status";
+/** Payload: ReminderEvent[], when the scheduler fires reminders or finds some missed. */
+export const REMINDERS_EVENT = "reminders";
 
 const ERROR_CODES: ReadonlySet<string> = new Set<IpcErrorCode>([
   "validation",
@@ -185,6 +193,25 @@ export const api = {
   disputeStatement: (dispute: NewDispute) => call<Reconciliation>("dispute_statement", { dispute }),
   /** Writes the month's statement as XLSX and as a printable page into the export folder. */
   exportStatement: (month: string) => call<StatementExport>("export_statement", { month }),
+  /** 工作台: the agenda, the most pressing alerts of the book (with their total) and the month's pay. */
+  todayView: () => call<TodayView>("today_view"),
+  /** Open reminders: overdue, due today and in the next seven days. */
+  agenda: () => call<Agenda>("agenda"),
+  /** Open and done reminders due from `from` to `until` ("YYYY-MM-DD", both included). */
+  remindersBetween: (from: string, until: string) =>
+    call<AgendaItem[]>("reminders_between", { from, until }),
+  /** Resolves to the agenda with it; a Chinese IpcError for an empty title, an unknown client… */
+  addReminder: (reminder: NewReminder) => call<Agenda>("add_reminder", { reminder }),
+  /** A changed reminder starts its repeat afresh from the new date. */
+  updateReminder: (id: string, reminder: NewReminder) => call<Agenda>("update_reminder", { id, reminder }),
+  /** Done; a repeating reminder moves to its next date instead. */
+  completeReminder: (id: string) => call<Agenda>("complete_reminder", { id }),
+  /** Comes back `minutes` from now. */
+  snoozeReminder: (id: string, minutes: number) => call<Agenda>("snooze_reminder", { id, minutes }),
+  /** What the scheduler and the broker did with reminders, newest first. */
+  reminderLog: (limit: number) => call<ReminderEvent[]>("reminder_log", { limit }),
+  /** Everything the book raises today (deadlines, expiries, outflows, birthdays, dormancy). */
+  bookAlerts: () => call<BookAlert[]>("book_alerts"),
   lockDesk: () => call<SessionState>("lock_desk"),
   unlockDesk: (password: string) => call<SessionState>("unlock_desk", { password }),
   lockSettings: () => call<LockSettings>("lock_settings"),
@@ -194,4 +221,9 @@ export const api = {
 /** Subscribes to `sync-status` events. Resolves to the function that unsubscribes. */
 export function onSyncStatus(handler: (status: SyncStatus) => void): Promise<UnlistenFn> {
   return listen<SyncStatus>(SYNC_STATUS_EVENT, (event) => handler(event.payload));
+}
+
+/** Subscribes to `reminders` events. Resolves to the function that unsubscribes. */
+export function onReminders(handler: (events: ReminderEvent[]) => void): Promise<UnlistenFn> {
+  return listen<ReminderEvent[]>(REMINDERS_EVENT, (event) => handler(event.payload));
 }

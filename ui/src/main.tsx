@@ -6,6 +6,7 @@ import "./clientBook.css";
 import "./recommend.css";
 import "./commission.css";
 import "./reconcile.css";
+import "./agenda.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("missing #root");

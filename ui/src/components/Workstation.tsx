@@ -1,12 +1,14 @@
 import { Layout, Menu } from "antd";
-import { useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import type { SessionState } from "../bindings/SessionState";
 import type { UserProfile } from "../bindings/UserProfile";
 import { useDeskLock } from "../hooks/useIdleLock";
 import { useT } from "../i18n/context";
-import { panelsFor, type PanelKey } from "../panels/registry";
+import { PanelNavContext, type PanelNav, type PanelRequest } from "../panels/navigation";
+import { DEFAULT_PANEL, panelsFor, type PanelKey } from "../panels/registry";
 import { AppHeader } from "./AppHeader";
 import { CurrentUserContext } from "./currentUser";
+import { ReminderFeed } from "./ReminderFeed";
 import { StatusBar } from "./StatusBar";
 
 interface Props {
@@ -20,12 +22,22 @@ export function Workstation({ user, onSession }: Props) {
   const t = useT();
   const lock = useDeskLock(onSession);
   const panels = panelsFor(user?.role ?? null);
-  const [selected, setSelected] = useState<PanelKey>("clients");
+  const [selected, setSelected] = useState<PanelKey>(DEFAULT_PANEL);
+  const [request, setRequest] = useState<PanelRequest | null>(null);
   const current = panels.find((p) => p.key === selected) ?? panels[0];
   const Panel = current?.Component;
 
+  const open = useCallback((panel: PanelKey, tab?: string) => {
+    setSelected(panel);
+    setRequest((prev) => ({ panel, tab: tab ?? null, seq: (prev?.seq ?? 0) + 1 }));
+  }, []);
+  const nav = useMemo<PanelNav>(() => ({ open, request }), [open, request]);
+  const openReminders = useCallback(() => open("reminders", "agenda"), [open]);
+
   return (
     <CurrentUserContext.Provider value={user}>
+    <PanelNavContext.Provider value={nav}>
+    <ReminderFeed onOpenReminders={openReminders}>
     <div className="workstation">
       <Layout className="workstation-main" hasSider>
         <Layout.Sider width={176} theme="dark" className="workstation-sider">
@@ -47,7 +59,7 @@ export function Workstation({ user, onSession }: Props) {
               icon: p.icon,
               label: <span data-testid={`nav-${p.key}`}>{t(p.label)}</span>,
             }))}
-            onClick={({ key }) => setSelected(key as PanelKey)}
+            onClick={({ key }) => open(key as PanelKey)}
           />
         </Layout.Sider>
         <Layout>
@@ -57,6 +69,8 @@ export function Workstation({ user, onSession }: Props) {
       </Layout>
       <StatusBar />
     </div>
+    </ReminderFeed>
+    </PanelNavContext.Provider>
     </CurrentUserContext.Provider>
   );
 }

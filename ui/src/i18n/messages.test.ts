@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { agendaZh } from "./agendaMessages";
 import { clientListZh } from "./clientListMessages";
 import { commissionZh } from "./commissionMessages";
 import { deskZh } from "./deskMessages";
@@ -20,7 +21,7 @@ describe("messages", () => {
   });
 
   it("has no key in two modules, where the later would silently replace the earlier", () => {
-    const modules = [clientListZh, profileZh, deskZh, recommendZh, commissionZh];
+    const modules = [clientListZh, profileZh, deskZh, recommendZh, commissionZh, agendaZh];
     const seen = new Set<string>();
     for (const module of modules) {
       for (const key of Object.keys(module)) {

@@ -1,6 +1,7 @@
 // Every string the window shows. Chinese is the source; English must have the same keys.
 // Larger areas keep their texts in their own modules, merged here.
 
+import { agendaEn, agendaZh } from "./agendaMessages";
 import { clientListEn, clientListZh } from "./clientListMessages";
 import { commissionEn, commissionZh } from "./commissionMessages";
 import { deskEn, deskZh } from "./deskMessages";
@@ -189,6 +190,7 @@ export const zhCN = {
   ...deskZh,
   ...recommendZh,
   ...commissionZh,
+  ...agendaZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -378,6 +380,7 @@ export const en: Messages = {
   ...deskEn,
   ...recommendEn,
   ...commissionEn,
+  ...agendaEn,
 };
 
 export type Locale = "zh-CN" | "en";

@@ -114,6 +114,12 @@ export function todayInShanghai(now: Date = new Date()): string {
   return `${p.year}-${p.month}-${p.day}`;
 }
 
+/** The wall clock in Shanghai at an instant: its date ("YYYY-MM-DD") and time ("HH:mm"). */
+export function shanghaiWallClock(now: Date = new Date()): { date: string; time: string } {
+  const p = shanghaiParts(now);
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+}
+
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Whole days from one calendar date to another ("YYYY-MM-DD"); null if either is malformed. */

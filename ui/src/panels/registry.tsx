@@ -1,5 +1,7 @@
 import {
   AccountBookOutlined,
+  BellOutlined,
+  HomeOutlined,
   PieChartOutlined,
   SafetyCertificateOutlined,
   SendOutlined,
@@ -13,13 +15,17 @@ import { BookPanel } from "./BookPanel";
 import { ClientsPanel } from "./ClientsPanel";
 import { CommissionPanel } from "./CommissionPanel";
 import { RecommendPanel } from "./RecommendPanel";
+import { RemindersPanel } from "./RemindersPanel";
+import { TodayPanel } from "./TodayPanel";
 
 /**
- * The workstation's panels, in menu order. Planned: "dashboard" 工作台, "reminders" 提醒,
- * "team" 团队, "settings" 设置.
+ * The workstation's panels, in menu order. Planned: "team" 团队, "settings" 设置.
  * Adding one means a key here, a "nav.*" message and an entry in PANELS.
  */
-export type PanelKey = "clients" | "recommend" | "commission" | "book" | "audit";
+export type PanelKey = "today" | "clients" | "recommend" | "commission" | "reminders" | "book" | "audit";
+
+/** The panel shown after sign-in and unlock: the client list (工作台 is first in the menu). */
+export const DEFAULT_PANEL: PanelKey = "clients";
 
 export interface PanelDef {
   key: PanelKey;
@@ -31,9 +37,11 @@ export interface PanelDef {
 }
 
 export const PANELS: readonly PanelDef[] = [
+  { key: "today", label: "nav.today", icon: <HomeOutlined />, Component: TodayPanel },
   { key: "clients", label: "nav.clients", icon: <TeamOutlined />, Component: ClientsPanel },
   { key: "recommend", label: "nav.recommend", icon: <SendOutlined />, Component: RecommendPanel },
   { key: "commission", label: "nav.commission", icon: <AccountBookOutlined />, Component: CommissionPanel },
+  { key: "reminders", label: "nav.reminders", icon: <BellOutlined />, Component: RemindersPanel },
   { key: "book", label: "nav.book", icon: <PieChartOutlined />, Component: BookPanel },
   { key: "audit", label: "nav.audit", icon: <SafetyCertificateOutlined />, Component: AuditPanel },
 ];

@@ -1,6 +1,9 @@
 import type { IpcError } from "../bindings/IpcError";
 import type { ClientProfile } from "../bindings/ClientProfile";
 import type { AccessLogEntry } from "../bindings/AccessLogEntry";
+import type { AgendaItem } from "../bindings/AgendaItem";
+import type { BookAlert } from "../bindings/BookAlert";
+import type { ReminderEvent } from "../bindings/ReminderEvent";
 import type { ClientRow } from "../bindings/ClientRow";
 import type { ConflictView } from "../bindings/ConflictView";
 import type { ClientPushView } from "../bindings/ClientPushView";
@@ -416,6 +419,47 @@ export function disputeView(overrides: Partial<DisputeView> = {}): DisputeView {
     raised_at: "2024-04-05T01:00:00Z",
     status: "open",
     answer: null,
+    ...overrides,
+  };
+}
+
+export function agendaItem(overrides: Partial<AgendaItem> = {}): AgendaItem {
+  return {
+    id: "RM-1",
+    client_id: "C1",
+    client_name: "张三",
+    title: "回访张三，确认调仓意向",
+    due_on: "2024-03-15",
+    due_time: "14:00:00",
+    repeat: "never",
+    note: null,
+    source: "own",
+    assigned_by: null,
+    snoozed_until: null,
+    done_at: null,
+    ...overrides,
+  };
+}
+
+export function bookAlert(overrides: Partial<BookAlert> = {}): BookAlert {
+  return {
+    kind: "complaint_deadline",
+    client_id: "C8",
+    client_name: "赵六",
+    due_on: "2024-03-17",
+    reason: "投诉须于 3 月 17 日前答复，还剩 2 天",
+    ...overrides,
+  };
+}
+
+export function reminderEvent(overrides: Partial<ReminderEvent> = {}): ReminderEvent {
+  return {
+    reminder_id: "RM-1",
+    title: "回访张三，确认调仓意向",
+    client_id: "C1",
+    due_at: "2024-03-15T06:00:00Z",
+    event: "fired",
+    at: "2024-03-15T06:00:05Z",
     ...overrides,
   };
 }
