@@ -36,7 +36,7 @@ pub fn online(app: &Session) -> Result<()> {
     let fired = e2e::wait_for(
         "the reminder to fire",
         std::time::Duration::from_secs(150),
-        || Ok(app.find("[data-testid=notify-fired]")?),
+        || app.find("[data-testid=notify-fired]"),
     )?;
     let notice = app.text(&fired)?;
     ensure!(
