@@ -215,8 +215,23 @@ impl Driver {
         })
     }
 
+    /// Opens the app in a new session. tauri-driver answers before the WebKitWebDriver it starts
+    /// behind it listens, and on a busy machine the first request can find nobody there: a
+    /// refused or dropped connection is tried again, a few times, then reported.
     pub fn open_app(&self) -> Result<Session> {
-        Session::create(self.port, &binary("brokerdesk")?)
+        let app = binary("brokerdesk")?;
+        let mut attempt = 1;
+        loop {
+            match Session::create(self.port, &app) {
+                Ok(session) => return Ok(session),
+                Err(e) if attempt < 5 && e.downcast_ref::<reqwest::Error>().is_some() => {
+                    eprintln!("e2e: no session yet ({e}); trying again");
+                    std::thread::sleep(Duration::from_secs(3));
+                    attempt += 1;
+                }
+                Err(e) => return Err(e),
+            }
+        }
     }
 }
 
