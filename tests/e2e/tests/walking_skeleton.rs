@@ -4,14 +4,11 @@
 //! pending and reaches head office once it is back. On the road, the broker also pushes an R4
 //! fund to a filtered group (some blocked, each with its reason); its delivery states arrive once
 //! head office is back. The commission panel agrees with last month's statement; after finance
-//! corrects one trade, the difference shows on that trade and is disputed. A reminder set a
-//! minute ahead fires, and the Today panel shows the day.
+//! corrects one trade, the difference shows on that trade and is disputed.
 
 use anyhow::{ensure, Result};
 use e2e::{Driver, HeadOffice, Session};
 
-#[path = "walking_skeleton/agenda.rs"]
-mod agenda;
 #[path = "walking_skeleton/client_book.rs"]
 mod client_book;
 #[path = "walking_skeleton/commission.rs"]
@@ -289,6 +286,5 @@ fn first_day_online(app: &Session) -> Result<commission::LastMonth> {
     ensure!(mobile.contains("****"), "mobile shown as {mobile:?}");
     app.screenshot("client-profile")?;
     client_book::online(app)?;
-    agenda::online(app)?;
     commission::online(app)
 }
