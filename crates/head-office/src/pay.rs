@@ -59,7 +59,7 @@ impl Default for PaySettings {
 
 impl PaySettings {
     /// Every problem found, in Chinese, so a file can be fixed in one go.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> crate::error::Result<()> {
         let mut problems = Vec::new();
         if self.fee_schedules.is_empty() {
             problems.push("至少需要一套费率表（fee_schedules）".to_string());
@@ -87,7 +87,9 @@ impl PaySettings {
         if problems.is_empty() {
             Ok(())
         } else {
-            Err(problems.join("；"))
+            Err(crate::error::HeadOfficeError::Validation(
+                problems.join("；"),
+            ))
         }
     }
 

@@ -31,7 +31,7 @@ pub(super) fn settings(conn: &Connection) -> Result<PaySettings> {
 }
 
 pub(super) fn set_settings(conn: &Connection, pay: &PaySettings) -> Result<()> {
-    pay.validate().map_err(HeadOfficeError::Validation)?;
+    pay.validate()?;
     conn.execute(
         "INSERT INTO firm_settings (key, value) VALUES ('pay', ?1) \
          ON CONFLICT(key) DO UPDATE SET value = excluded.value",
