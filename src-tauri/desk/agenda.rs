@@ -6,7 +6,6 @@ use super::{lock, random_id, Desk};
 use crate::error::Result;
 use crate::ipc::{TodayCommission, TodayView};
 use chrono::{Duration, NaiveDate, Utc};
-use domain::alerts::AlertThresholds;
 use domain::clock::shanghai_date;
 use store::{Agenda, AgendaItem, BookAlert, NewReminder, ReminderEvent};
 
@@ -35,7 +34,7 @@ impl Desk {
 
     pub fn update_reminder(&self, id: &str, reminder: &NewReminder) -> Result<Agenda> {
         let session = self.unlocked()?;
-        lock(&session.store).update_reminder(id, reminder)?;
+        lock(&session.store).update_reminder(id, reminder, Utc::now())?;
         self.agenda()
     }
 
@@ -71,7 +70,7 @@ impl Desk {
     pub fn book_alerts(&self) -> Result<Vec<BookAlert>> {
         let session = self.unlocked()?;
         let today = shanghai_date(Utc::now());
-        let alerts = lock(&session.store).book_alerts(today, &AlertThresholds::default())?;
+        let alerts = lock(&session.store).book_alerts(today)?;
         Ok(alerts)
     }
 
@@ -82,7 +81,7 @@ impl Desk {
         let today = shanghai_date(Utc::now());
         let store = lock(&session.store);
         let agenda = store.agenda(today)?;
-        let mut alerts = store.book_alerts(today, &AlertThresholds::default())?;
+        let mut alerts = store.book_alerts(today)?;
         let alert_total = alerts.len() as u32;
         alerts.truncate(TODAY_ALERTS);
         // Before the first sync brings the pay terms there is no figure to show, which is no error.

@@ -5,9 +5,11 @@ use crate::calendar::TradingCalendar;
 use crate::money::Fen;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// The firm's alert thresholds; DOMAIN.md's typical values by default.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct AlertThresholds {
     pub birthday_days_ahead: u32,
     pub id_warn_days: u32,

@@ -19,7 +19,7 @@ pub struct Fen(#[ts(type = "number")] pub i64);
 impl Fen {
     pub const ZERO: Fen = Fen(0);
 
-    pub fn from_yuan(yuan: i64) -> Fen {
+    pub const fn from_yuan(yuan: i64) -> Fen {
         Fen(yuan * 100)
     }
 

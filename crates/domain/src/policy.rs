@@ -1,6 +1,7 @@
 //! The firm's practice where the rules leave it to the firm (DOMAIN.md marks these "configurable"):
 //! head office sets it, every desk receives it with the sync, and the defaults are DOMAIN.md's.
 
+use crate::alerts::AlertThresholds;
 use crate::tier::TierPolicy;
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -21,6 +22,10 @@ pub struct FirmPolicy {
     /// The longest a desk may stay unlocked while nobody touches it, in minutes; a broker may
     /// choose less.
     pub max_idle_lock_minutes: u32,
+    /// When the desk raises an alert (birthdays ahead, outflows, margin lines …). A policy saved
+    /// before alerts were configurable gets DOMAIN.md's typical values.
+    #[serde(default)]
+    pub alerts: AlertThresholds,
 }
 
 impl Default for FirmPolicy {
@@ -32,6 +37,7 @@ impl Default for FirmPolicy {
             dormant_months: 6,
             elderly_age: 65,
             max_idle_lock_minutes: 30,
+            alerts: AlertThresholds::default(),
         }
     }
 }
@@ -48,6 +54,12 @@ pub enum PolicyError {
     AssessmentValidity,
     #[error("{0} 应大于 0")]
     NotPositive(&'static str),
+    #[error("两融维持担保比例：平仓线 margin_force_bp 应低于预警线 margin_warn_bp，且都在 10000 到 30000 个基点（100%–300%）之间")]
+    MarginLines,
+    #[error("资产流失比例 outflow_share_bp 应在 1 到 10000 个基点（0.01%–100%）之间")]
+    OutflowShare,
+    #[error("{0} 应在 0 到 365 天之间")]
+    DaysAhead(&'static str),
 }
 
 impl FirmPolicy {
@@ -81,6 +93,39 @@ impl FirmPolicy {
         ] {
             if value == 0 {
                 return Err(PolicyError::NotPositive(name));
+            }
+        }
+        self.validate_alerts()
+    }
+
+    fn validate_alerts(&self) -> Result<(), PolicyError> {
+        let a = &self.alerts;
+        if !(10_000 <= a.margin_force_bp
+            && a.margin_force_bp < a.margin_warn_bp
+            && a.margin_warn_bp <= 30_000)
+        {
+            return Err(PolicyError::MarginLines);
+        }
+        if !(1..=10_000).contains(&a.outflow_share_bp) {
+            return Err(PolicyError::OutflowShare);
+        }
+        if a.outflow_amount <= crate::Fen::ZERO {
+            return Err(PolicyError::NotPositive("资产流失金额 outflow_amount"));
+        }
+        for (days, name) in [
+            (
+                a.birthday_days_ahead,
+                "生日提前提醒天数 birthday_days_ahead",
+            ),
+            (a.id_warn_days, "证件到期提前天数 id_warn_days"),
+            (a.maturity_warn_days, "产品到期提前天数 maturity_warn_days"),
+            (
+                a.complaint_warn_days,
+                "投诉时限提前天数 complaint_warn_days",
+            ),
+        ] {
+            if days > 365 {
+                return Err(PolicyError::DaysAhead(name));
             }
         }
         Ok(())
@@ -166,6 +211,20 @@ mod tests {
             ..FirmPolicy::default()
         };
         assert!(matches!(p.validate(), Err(PolicyError::NotPositive(_))));
+        let mut p = FirmPolicy::default();
+        p.alerts.margin_force_bp = p.alerts.margin_warn_bp;
+        assert_eq!(p.validate(), Err(PolicyError::MarginLines));
+        let mut p = FirmPolicy::default();
+        p.alerts.outflow_share_bp = 0;
+        assert_eq!(p.validate(), Err(PolicyError::OutflowShare));
+    }
+
+    #[test]
+    fn a_policy_saved_before_alert_thresholds_reads_with_the_defaults() {
+        let mut old = serde_json::to_value(FirmPolicy::default()).unwrap();
+        old.as_object_mut().unwrap().remove("alerts");
+        let read: FirmPolicy = serde_json::from_value(old).unwrap();
+        assert_eq!(read.alerts, AlertThresholds::default());
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Head-office data as it travels to the desk. Money in fen, rates in ten-millionths, instants in UTC.
 
+use crate::calendar::MarketEventRecord;
 use crate::commission::{DisputeRecord, StatementLineRecord, StatementRecord};
 use crate::library::{ProductRecord, PushDeliveryRecord};
 use crate::push::{ContactNoteRecord, PreferencesRecord};
@@ -34,10 +35,12 @@ pub enum EntityKind {
     Dispute,
     /// A task a lead assigned to the broker.
     Task,
+    /// Holidays, new shares, rights issues, maturities: firm-wide.
+    MarketEvent,
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 17] = [
+    pub const ALL: [EntityKind; 18] = [
         EntityKind::Client,
         EntityKind::Account,
         EntityKind::Holding,
@@ -55,6 +58,7 @@ impl EntityKind {
         EntityKind::StatementLine,
         EntityKind::Dispute,
         EntityKind::Task,
+        EntityKind::MarketEvent,
     ];
 
     /// The same name serde uses on the wire, for storing a kind in a text column.
@@ -77,6 +81,7 @@ impl EntityKind {
             EntityKind::StatementLine => "statement_line",
             EntityKind::Dispute => "dispute",
             EntityKind::Task => "task",
+            EntityKind::MarketEvent => "market_event",
         }
     }
 
@@ -105,6 +110,7 @@ pub enum Record {
     StatementLine(StatementLineRecord),
     Dispute(DisputeRecord),
     Task(TaskRecord),
+    MarketEvent(MarketEventRecord),
 }
 
 impl Record {
@@ -127,6 +133,7 @@ impl Record {
             Record::StatementLine(_) => EntityKind::StatementLine,
             Record::Dispute(_) => EntityKind::Dispute,
             Record::Task(_) => EntityKind::Task,
+            Record::MarketEvent(_) => EntityKind::MarketEvent,
         }
     }
 }
@@ -149,6 +156,9 @@ pub struct ClientRecord {
     /// Head office's labels (高净值, 企业主, 退休 …), in display order.
     pub tags: Vec<String>,
     pub version: u64,
+    /// The end of the ID document's 有效期限: from that day business may be restricted.
+    #[serde(default)]
+    pub id_expires_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -162,6 +172,10 @@ pub struct AccountRecord {
     pub waive_minimum: bool,
     pub opened_on: NaiveDate,
     pub cash: Fen,
+    /// A margin (两融) account's maintenance ratio at the last close, in basis points
+    /// (15000 = 150 %); `None` for a cash account.
+    #[serde(default)]
+    pub margin_ratio_bp: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

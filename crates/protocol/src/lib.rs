@@ -2,6 +2,7 @@
 //! so a field renamed here is renamed on both ends; `PROTOCOL_VERSION` says when old desks must update.
 
 pub mod auth;
+pub mod calendar;
 pub mod commission;
 pub mod entities;
 pub mod error;
@@ -12,6 +13,7 @@ pub mod service;
 pub mod tasks;
 
 pub use auth::{RefreshRequest, Role, SessionTokens, SignInRequest, UserProfile};
+pub use calendar::{MarketEventKind, MarketEventRecord};
 pub use commission::{
     DisputeRecord, DisputeStatus, PayTerms, StatementLineRecord, StatementRecord,
 };
@@ -34,10 +36,10 @@ pub use service::{
     CashTransferRecord, ClientRelationRecord, RelationKind, ServiceCaseKind, ServiceCaseRecord,
     TransferDirection,
 };
-pub use tasks::{TaskCompletion, TaskRecord};
+pub use tasks::{ReminderRecord, TaskCompletion, TaskRecord};
 
 /// Bumped whenever a change to these types would be misread by the other side.
-pub const PROTOCOL_VERSION: u32 = 3;
+pub const PROTOCOL_VERSION: u32 = 4;
 
 /// Every request and response carries the sender's protocol version in this header.
 pub const VERSION_HEADER: &str = "x-brokerdesk-protocol";

@@ -126,6 +126,7 @@ pub enum MutationOp {
     SendRecommendation(crate::library::RecommendationPush),
     DisputeStatement(crate::commission::DisputeRecord),
     CompleteTask(crate::tasks::TaskCompletion),
+    SaveReminder(crate::tasks::ReminderRecord),
 }
 
 /// A field both sides changed: head office's value stands, the broker's waits here.

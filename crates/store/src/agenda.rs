@@ -110,7 +110,8 @@ impl Store {
     pub fn add_reminder(&mut self, id: &str, r: &NewReminder, now: DateTime<Utc>) -> Result<()> {
         let title = valid_title(&r.title)?;
         self.known_client(r.client_id.as_deref())?;
-        self.conn().execute(
+        let tx = self.conn.transaction()?;
+        tx.execute(
             "INSERT INTO reminders (id, client_id, title, due_on, source, created_at, due_time, \
              repeat, first_due_on, note) VALUES (?1, ?2, ?3, ?4, 'own', ?5, ?6, ?7, ?4, ?8)",
             params![
@@ -124,6 +125,8 @@ impl Store {
                 r.note
             ],
         )?;
+        crate::reminders::queue_state(&tx, id, now)?;
+        tx.commit()?;
         Ok(())
     }
 
@@ -156,6 +159,7 @@ impl Store {
                 params![id, now],
             )?,
         };
+        crate::reminders::queue_state(&tx, id, now)?;
         tx.commit()?;
         Ok(())
     }

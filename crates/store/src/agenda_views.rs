@@ -101,10 +101,11 @@ impl Store {
     }
 
     /// A changed reminder starts its repeat afresh from the new date.
-    pub fn update_reminder(&mut self, id: &str, r: &NewReminder) -> Result<()> {
+    pub fn update_reminder(&mut self, id: &str, r: &NewReminder, now: DateTime<Utc>) -> Result<()> {
         let title = crate::agenda::valid_title(&r.title)?;
         self.known_client(r.client_id.as_deref())?;
-        let changed = self.conn().execute(
+        let tx = self.conn.transaction()?;
+        let changed = tx.execute(
             "UPDATE reminders SET client_id = ?2, title = ?3, due_on = ?4, first_due_on = ?4, \
              due_time = ?5, repeat = ?6, note = ?7, snoozed_until = NULL \
              WHERE id = ?1 AND done_at IS NULL",
@@ -121,6 +122,8 @@ impl Store {
         if changed == 0 {
             return Err(StoreError::Invalid("该提醒不存在或已完成".into()));
         }
+        crate::reminders::queue_state(&tx, id, now)?;
+        tx.commit()?;
         Ok(())
     }
 }

@@ -26,6 +26,7 @@ pub(crate) fn table(kind: EntityKind) -> &'static str {
         EntityKind::StatementLine => "statement_lines",
         EntityKind::Dispute => "disputes",
         EntityKind::Task => "tasks",
+        EntityKind::MarketEvent => "market_events",
     }
 }
 
@@ -49,6 +50,7 @@ pub(crate) fn columns(kind: EntityKind) -> &'static [&'static str] {
             "developing_broker_name",
             "name_pinyin",
             "name_initials",
+            "id_expires_on",
         ],
         EntityKind::Account => &[
             "id",
@@ -58,6 +60,7 @@ pub(crate) fn columns(kind: EntityKind) -> &'static [&'static str] {
             "waive_minimum",
             "opened_on",
             "cash",
+            "margin_ratio_bp",
         ],
         EntityKind::Holding => &[
             "id",
@@ -160,6 +163,7 @@ pub(crate) fn columns(kind: EntityKind) -> &'static [&'static str] {
             "answer",
             "pending",
         ],
+        EntityKind::MarketEvent => crate::market_alerts::COLUMNS,
         EntityKind::Task => &[
             "id",
             "title",
@@ -246,7 +250,8 @@ pub(crate) fn bind_and_run(stmt: &mut rusqlite::Statement<'_>, record: &Record) 
                 c.serving_broker_name,
                 c.developing_broker_name,
                 pinyin,
-                initials
+                initials,
+                c.id_expires_on
             ])?
         }
         Record::Account(a) => stmt.execute(params![
@@ -256,7 +261,8 @@ pub(crate) fn bind_and_run(stmt: &mut rusqlite::Statement<'_>, record: &Record) 
             a.commission_rate.0,
             a.waive_minimum,
             a.opened_on,
-            a.cash.0
+            a.cash.0,
+            a.margin_ratio_bp
         ])?,
         Record::Holding(h) => stmt.execute(params![
             h.id,
@@ -350,6 +356,7 @@ pub(crate) fn bind_and_run(stmt: &mut rusqlite::Statement<'_>, record: &Record) 
         ])?,
         // What head office sends is its answer: no longer pending.
         // What head office sends is the task as it stands there: no longer pending.
+        Record::MarketEvent(e) => crate::market_alerts::bind(stmt, e)?,
         Record::Task(t) => stmt.execute(params![
             t.id,
             t.title,
@@ -443,7 +450,8 @@ pub(crate) fn client_of(record: &Record) -> Option<&str> {
         | Record::Statement(_)
         | Record::StatementLine(_)
         | Record::Dispute(_)
-        | Record::Task(_) => return None,
+        | Record::Task(_)
+        | Record::MarketEvent(_) => return None,
     })
 }
 
@@ -458,5 +466,6 @@ pub(crate) fn follows_client(kind: EntityKind) -> bool {
             | EntityKind::StatementLine
             | EntityKind::Dispute
             | EntityKind::Task
+            | EntityKind::MarketEvent
     )
 }

@@ -1,12 +1,15 @@
-//! Alerts computed on the desk from the cached book (issue 6 groundwork): birthdays, assessments
-//! expiring and expired, dormant clients, large transfers out, complaint deadlines. Each says why
-//! it exists. The rules are `domain::alerts`; the firm's thresholds come with the policy.
+//! Alerts computed on the desk from the cached book (DOMAIN.md, "Events a broker is reminded
+//! of"): birthdays, assessments and ID documents expiring and expired, dormant clients, large
+//! transfers out, margin ratios, complaint deadlines, and (in `market_alerts`) new shares, rights
+//! issues and maturities. Each says why it exists. The rules are `domain::alerts`; the firm's
+//! thresholds come with the policy.
 
 use crate::error::Result;
 use crate::Store;
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 use domain::alerts::{
-    expiry, is_dormant, is_outflow_alert, upcoming_birthday, AlertThresholds, Expiry,
+    expiry, is_dormant, is_outflow_alert, margin_level, upcoming_birthday, AlertThresholds, Expiry,
+    MarginLevel,
 };
 use domain::clock::{shanghai_date, shanghai_midnight};
 use domain::{Fen, IdNumber};
@@ -16,11 +19,20 @@ use ts_rs::TS;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
+/// In order of urgency: what must be acted on today first.
 pub enum AlertKind {
     ComplaintDeadline,
+    ForcedSale,
+    MarginWarning,
+    NewSharePayment,
+    IdExpired,
     AssessmentExpired,
-    AssessmentExpiring,
+    RightsIssue,
     AssetOutflow,
+    Maturity,
+    NewShareSubscription,
+    IdExpiring,
+    AssessmentExpiring,
     Birthday,
     Dormant,
 }
@@ -29,8 +41,10 @@ pub enum AlertKind {
 #[ts(export)]
 pub struct BookAlert {
     pub kind: AlertKind,
-    pub client_id: String,
-    pub client_name: String,
+    /// The client it is about; none for a market event that concerns the book as a whole (a
+    /// new-share subscription day).
+    pub client_id: Option<String>,
+    pub client_name: Option<String>,
     /// The day it is about (the birthday, the expiry, the deadline); today for a state.
     pub due_on: NaiveDate,
     /// Why the alert exists, in Chinese.
@@ -50,27 +64,40 @@ type ClientFacts = (
     Option<NaiveDate>,
     Option<DateTime<Utc>>,
     Option<DateTime<Utc>>,
+    Option<NaiveDate>,
 );
 
 impl Store {
     /// Every alert of the book as of `today`, most pressing kind first, then by day.
-    pub fn book_alerts(&self, today: NaiveDate, t: &AlertThresholds) -> Result<Vec<BookAlert>> {
+    pub fn book_alerts(&self, today: NaiveDate) -> Result<Vec<BookAlert>> {
         let policy = self.firm_policy()?;
+        let t = &policy.alerts;
         let mut alerts = Vec::new();
         let clients: Vec<ClientFacts> = self
             .conn()
             .prepare_cached(
-                "SELECT c.id, c.name, c.id_number, f.risk_expires_on, f.last_trade_at, c.last_contact_at \
+                "SELECT c.id, c.name, c.id_number, f.risk_expires_on, f.last_trade_at, \
+                 c.last_contact_at, c.id_expires_on \
                  FROM clients c JOIN client_facts f ON f.client_id = c.id",
             )?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?
+            .query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
+            })?
             .collect::<rusqlite::Result<_>>()?;
         let day_of = |at: &Option<DateTime<Utc>>| at.map(shanghai_date);
-        for (id, name, id_number, expires, last_trade, last_contact) in &clients {
+        for (id, name, id_number, expires, last_trade, last_contact, id_expires) in &clients {
             let alert = |kind, due_on, reason: String| BookAlert {
                 kind,
-                client_id: id.clone(),
-                client_name: name.clone(),
+                client_id: Some(id.clone()),
+                client_name: Some(name.clone()),
                 due_on,
                 reason,
             };
@@ -96,6 +123,19 @@ impl Store {
                 )),
                 None => {}
             }
+            match id_expires.and_then(|e| expiry(e, today, t.id_warn_days)) {
+                Some(Expiry::Soon { on, days_left }) => alerts.push(alert(
+                    AlertKind::IdExpiring,
+                    on,
+                    format!("身份证件将于 {on} 到期（还有 {days_left} 天），请提醒客户换证后更新"),
+                )),
+                Some(Expiry::Expired { on }) => alerts.push(alert(
+                    AlertKind::IdExpired,
+                    on,
+                    format!("身份证件已于 {on} 到期，更新前部分业务可能受限"),
+                )),
+                None => {}
+            }
             if is_dormant(
                 day_of(last_trade),
                 day_of(last_contact),
@@ -108,6 +148,8 @@ impl Store {
         }
         alerts.extend(self.outflow_alerts(today, t)?);
         alerts.extend(self.complaint_alerts(today, t)?);
+        alerts.extend(self.margin_alerts(today, t)?);
+        alerts.extend(self.market_alerts(today, t)?);
         alerts.sort_by(|a, b| {
             (a.kind, a.due_on, &a.client_id).cmp(&(b.kind, b.due_on, &b.client_id))
         });
@@ -148,8 +190,8 @@ impl Store {
                     .unwrap_or_default();
                 BookAlert {
                     kind: AlertKind::AssetOutflow,
-                    client_id,
-                    client_name,
+                    client_id: Some(client_id),
+                    client_name: Some(client_name),
                     due_on: day,
                     reason: format!("{day} 银证转出 {}{share}，请关注资产流失", Fen(amount)),
                 }
@@ -182,11 +224,59 @@ impl Store {
                 };
                 BookAlert {
                     kind: AlertKind::ComplaintDeadline,
-                    client_id,
-                    client_name,
+                    client_id: Some(client_id),
+                    client_name: Some(client_name),
                     due_on,
                     reason: format!("投诉「{summary}」{when}处理时限 {due_on}"),
                 }
+            })
+            .collect())
+    }
+
+    /// Margin accounts at or under the warning line, from the ratio at the last close.
+    fn margin_alerts(&self, today: NaiveDate, t: &AlertThresholds) -> Result<Vec<BookAlert>> {
+        let rows: Vec<(String, String, String, u32)> = self
+            .conn()
+            .prepare_cached(
+                "SELECT c.id, c.name, a.account_no, a.margin_ratio_bp FROM accounts a \
+                 JOIN clients c ON c.id = a.client_id \
+                 WHERE a.margin_ratio_bp IS NOT NULL AND a.margin_ratio_bp <= ?1 \
+                 ORDER BY a.margin_ratio_bp",
+            )?
+            .query_map([t.margin_warn_bp], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let percent = |bp: u32| format!("{}.{:02}%", bp / 100, bp % 100);
+        Ok(rows
+            .into_iter()
+            .filter_map(|(client_id, client_name, account_no, ratio)| {
+                let (kind, what) = match margin_level(ratio, t)? {
+                    MarginLevel::ForcedSale => (
+                        AlertKind::ForcedSale,
+                        format!(
+                            "低于平仓线 {}，请立即联系客户追加担保物或自行减仓",
+                            percent(t.margin_force_bp)
+                        ),
+                    ),
+                    MarginLevel::Warning => (
+                        AlertKind::MarginWarning,
+                        format!(
+                            "已到预警线 {}，请提醒客户补充担保物",
+                            percent(t.margin_warn_bp)
+                        ),
+                    ),
+                };
+                Some(BookAlert {
+                    kind,
+                    client_id: Some(client_id),
+                    client_name: Some(client_name),
+                    due_on: today,
+                    reason: format!(
+                        "信用账户 {account_no} 维持担保比例 {}，{what}",
+                        percent(ratio)
+                    ),
+                })
             })
             .collect())
     }

@@ -17,6 +17,7 @@ mod commission_reconcile;
 mod commission_views;
 mod error;
 mod export_rows;
+mod market_alerts;
 mod migrate;
 mod outbox;
 mod preferences;

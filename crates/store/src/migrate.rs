@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/006_commission.sql"),
     include_str!("migrations/007_agenda.sql"),
     include_str!("migrations/008_tasks.sql"),
+    include_str!("migrations/009_calendar.sql"),
 ];
 
 pub(crate) fn run(conn: &mut Connection) -> Result<()> {

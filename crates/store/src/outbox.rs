@@ -38,7 +38,7 @@ pub struct WriteIds {
     pub record_id: String,
 }
 
-pub(crate) fn enqueue(tx: &Transaction<'_>, mutation: &Mutation) -> Result<()> {
+pub(crate) fn enqueue(tx: &rusqlite::Connection, mutation: &Mutation) -> Result<()> {
     let payload =
         serde_json::to_string(mutation).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     let kind = match mutation.op {
@@ -48,6 +48,7 @@ pub(crate) fn enqueue(tx: &Transaction<'_>, mutation: &Mutation) -> Result<()> {
         MutationOp::SendRecommendation(_) => "send_recommendation",
         MutationOp::DisputeStatement(_) => "dispute_statement",
         MutationOp::CompleteTask(_) => "complete_task",
+        MutationOp::SaveReminder(_) => "save_reminder",
     };
     tx.execute(
         "INSERT INTO outbox (id, kind, payload, created_at) VALUES (?1, ?2, ?3, ?4)",
@@ -225,6 +226,12 @@ impl Store {
                     )?;
                     refuse(&tx, &result.id, "完成任务", message, now)?;
                 }
+                (MutationOutcome::Refused { message, .. }, MutationOp::SaveReminder(r)) => {
+                    // The reminder stays on the desk, where it lives; the broker learns why head
+                    // office would not keep a copy.
+                    refuse(&tx, &result.id, &format!("提醒：{}", r.title), message, now)?;
+                }
+                (_, MutationOp::SaveReminder(_)) => {}
                 (_, MutationOp::CompleteTask(done)) => {
                     tx.execute(
                         "UPDATE tasks SET pending = 0 WHERE id = ?1",

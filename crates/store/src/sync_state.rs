@@ -104,7 +104,9 @@ impl Store {
         set_value(self.conn(), &format!("desk.{key}"), text)
     }
 
+    /// The end of a sync: also the moment pulled follow-up dates become reminders.
     pub fn mark_synced(&self, at: DateTime<Utc>) -> Result<()> {
+        self.adopt_follow_ups(domain::clock::shanghai_date(at), at)?;
         set_value(self.conn(), LAST_SYNC_AT, &at.to_rfc3339())
     }
 

@@ -132,3 +132,87 @@ fn snooze_brings_it_back_and_repeats_move_on_without_drifting() {
         .to_string()
         .contains("不在您的客户名单"));
 }
+
+fn saved_reminders(store: &Store) -> Vec<protocol::ReminderRecord> {
+    store
+        .outbox_batch(100)
+        .unwrap()
+        .into_iter()
+        .filter_map(|m| match m.op {
+            protocol::MutationOp::SaveReminder(r) => Some(r),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn own_reminders_go_to_head_office_latest_state_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = common::book(dir.path());
+    let mut r = reminder("回访张伟", 10, 0, Repeat::Never);
+    store.add_reminder("R-1", &r, sh(9, 0)).unwrap();
+    r.title = "回访张伟（改约下午）".into();
+    r.due_time = NaiveTime::from_hms_opt(15, 30, 0);
+    store.update_reminder("R-1", &r, sh(9, 5)).unwrap();
+    let queued = saved_reminders(&store);
+    assert_eq!(
+        queued.len(),
+        1,
+        "an unsent state is replaced, not queued twice"
+    );
+    assert_eq!(queued[0].title, "回访张伟（改约下午）");
+    assert_eq!(queued[0].due_time.as_deref(), Some("15:30"));
+    assert_eq!(queued[0].done_at, None);
+    store.complete_reminder("R-1", sh(15, 40)).unwrap();
+    let queued = saved_reminders(&store);
+    assert_eq!(queued.len(), 1);
+    assert_eq!(queued[0].done_at, Some(sh(15, 40)));
+    assert_eq!(queued[0].source, "own");
+}
+
+#[test]
+fn pulled_follow_up_dates_become_reminders_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = common::book(dir.path());
+    let note = |id: &str, follow: chrono::NaiveDate| {
+        protocol::Record::ContactNote(protocol::ContactNoteRecord {
+            id: id.into(),
+            client_id: "C0000001".into(),
+            channel: protocol::ContactChannel::Phone,
+            summary: "客户关注红利基金，约下周再谈".into(),
+            contacted_at: sh(10, 0) - Duration::days(20),
+            follow_up_on: Some(follow),
+            author_id: "B009".into(),
+        })
+    };
+    let changes = vec![
+        protocol::Change::Upsert {
+            seq: 900,
+            record: note("N-recent", day(2026, 11, 20)),
+        },
+        protocol::Change::Upsert {
+            seq: 901,
+            record: note("N-old", day(2026, 10, 1)),
+        },
+    ];
+    store
+        .apply_page(&protocol::PullPage {
+            changes,
+            cursor: 901,
+            has_more: false,
+            remaining: 0,
+        })
+        .unwrap();
+    store.mark_synced(sh(12, 0)).unwrap();
+    let agenda = store.agenda(TODAY).unwrap();
+    let titles: Vec<&str> = agenda.overdue.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, ["跟进：客户关注红利基金，约下周再谈"]);
+    store
+        .complete_reminder("follow-up-N-recent", sh(12, 5))
+        .unwrap();
+    store.mark_synced(sh(12, 10)).unwrap();
+    assert!(
+        store.agenda(TODAY).unwrap().overdue.is_empty(),
+        "a done follow-up is not adopted again"
+    );
+}

@@ -4,7 +4,6 @@ mod common;
 
 use chrono::{TimeZone, Utc};
 use common::{book, day, TODAY};
-use domain::alerts::AlertThresholds;
 use domain::Fen;
 use protocol::{
     AssetMonthRecord, CashTransferRecord, Change, PullPage, Record, ServiceCaseKind,
@@ -36,13 +35,12 @@ fn apply(store: &mut Store, records: Vec<Record>) {
 fn the_book_raises_what_a_broker_must_act_on_and_says_why() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = book(dir.path());
-    let t = AlertThresholds::default();
-    let alerts = store.book_alerts(TODAY, &t).unwrap();
+    let alerts = store.book_alerts(TODAY).unwrap();
     let of = |kind: AlertKind| {
         alerts
             .iter()
             .filter(|a| a.kind == kind)
-            .map(|a| a.client_name.as_str())
+            .filter_map(|a| a.client_name.as_deref())
             .collect::<Vec<_>>()
     };
     // 张卫东's assessment runs out on 10 December; 单杰's ran out on 1 January.
@@ -58,7 +56,7 @@ fn the_book_raises_what_a_broker_must_act_on_and_says_why() {
     assert!(expiring.reason.contains("2026-12-10") && expiring.reason.contains("15 天"));
     // Everyone in the fixture was born on 31 December 1949.
     assert!(of(AlertKind::Birthday).is_empty());
-    let new_year = store.book_alerts(day(2026, 12, 27), &t).unwrap();
+    let new_year = store.book_alerts(day(2026, 12, 27)).unwrap();
     let birthdays: Vec<_> = new_year
         .iter()
         .filter(|a| a.kind == AlertKind::Birthday)
@@ -96,7 +94,7 @@ fn the_book_raises_what_a_broker_must_act_on_and_says_why() {
             }),
         ],
     );
-    let alerts = store.book_alerts(TODAY, &t).unwrap();
+    let alerts = store.book_alerts(TODAY).unwrap();
     assert_eq!(
         alerts[0].kind,
         AlertKind::ComplaintDeadline,
@@ -107,9 +105,9 @@ fn the_book_raises_what_a_broker_must_act_on_and_says_why() {
         .iter()
         .find(|a| a.kind == AlertKind::AssetOutflow)
         .unwrap();
-    assert_eq!(outflow.client_name, "王芳");
+    assert_eq!(outflow.client_name.as_deref(), Some("王芳"));
     assert!(outflow.reason.contains("¥600,000.00") && outflow.reason.contains("40%"));
     // A week later the transfer is no longer news.
-    let later = store.book_alerts(day(2026, 12, 2), &t).unwrap();
+    let later = store.book_alerts(day(2026, 12, 2)).unwrap();
     assert!(later.iter().all(|a| a.kind != AlertKind::AssetOutflow));
 }

@@ -1,5 +1,6 @@
 //! One client's whole book at a time, so a firm of any size streams into storage in constant memory.
 
+use super::calendar;
 use super::market::LISTED;
 use super::people::person;
 use super::service::{self, Neighbour, Subject};
@@ -129,9 +130,15 @@ impl Books {
             waive_minimum: rng.gen_bool(0.15),
             opened_on,
             cash: Fen(total_assets.0 * rng.gen_range(5..30) / 100),
+            margin_ratio_bp: calendar::margin_ratio_bp(&client_id, total_assets),
         };
         let risk = risk_assessment(rng, &client_id, as_of);
-        let holdings = holdings(rng, &account, total_assets - account.cash);
+        let mut holdings = holdings(rng, &account, total_assets - account.cash);
+        holdings.extend(calendar::extra_holdings(
+            &client_id,
+            &account.id,
+            total_assets,
+        ));
         let trades = trades(
             rng,
             &self.fees,
@@ -174,7 +181,9 @@ impl Books {
             client_id: client_id.clone(),
             name: p.name.clone(),
         });
+        let id_expires_on = calendar::id_expires_on(&client_id, p.age, as_of);
         let client = ClientRecord {
+            id_expires_on,
             id: client_id,
             name: p.name,
             id_number: p.id_number,

@@ -2,6 +2,7 @@
 //! what `make run` serves, what the tests sync against and, scaled up, the benchmark book.
 
 mod book;
+mod calendar;
 mod library;
 mod market;
 mod pay;
@@ -83,6 +84,8 @@ pub struct FirmSeed {
     pub as_of: NaiveDate,
     /// Tasks from leads, with the assignee.
     pub tasks: Vec<(String, protocol::TaskRecord)>,
+    /// Holidays, new shares, rights issues and maturities around "today".
+    pub market_events: Vec<protocol::MarketEventRecord>,
 }
 
 const BRANCHES: [&str; 3] = ["上海浦东营业部", "北京朝阳营业部", "深圳南山营业部"];
@@ -168,6 +171,7 @@ pub fn generate(params: &DemoParams) -> Result<FirmSeed> {
         statement_months: pay::published_months(params.as_of),
         as_of: params.as_of,
         tasks: tasks::generate(params.brokers, team_count, params.as_of),
+        market_events: calendar::market_events(params.as_of),
     })
 }
 

@@ -3,6 +3,7 @@
 
 mod sqlite;
 mod sqlite_audit;
+mod sqlite_calendar;
 mod sqlite_commission;
 mod sqlite_feed;
 mod sqlite_import;

@@ -55,6 +55,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/005_recommendations.sql"),
     include_str!("migrations/006_commission.sql"),
     include_str!("migrations/007_tasks.sql"),
+    include_str!("migrations/008_calendar.sql"),
 ];
 
 fn migrate(conn: &mut Connection) -> Result<()> {

@@ -67,6 +67,10 @@ pub(super) fn import(conn: &mut Connection, firm: FirmSeed) -> Result<ImportSumm
             .iter()
             .position(|t| t.kind == EntityKind::Product)
             .unwrap_or(0);
+        let events = FEED_TABLES
+            .iter()
+            .position(|t| t.kind == EntityKind::MarketEvent)
+            .unwrap_or(0);
         let tasks = FEED_TABLES
             .iter()
             .position(|t| t.kind == EntityKind::Task)
@@ -76,13 +80,18 @@ pub(super) fn import(conn: &mut Connection, firm: FirmSeed) -> Result<ImportSumm
             seq += 1;
             rows += 1;
         }
-        for product in firm.library {
-            insert(
-                &mut stmts[products],
-                FIRM_WIDE,
-                seq,
-                &Record::Product(product),
-            )?;
+        let firm_wide = firm
+            .library
+            .into_iter()
+            .map(Record::Product)
+            .chain(firm.market_events.into_iter().map(Record::MarketEvent));
+        for record in firm_wide {
+            let table = if record.kind() == EntityKind::Product {
+                products
+            } else {
+                events
+            };
+            insert(&mut stmts[table], FIRM_WIDE, seq, &record)?;
             seq += 1;
             rows += 1;
         }

@@ -56,6 +56,9 @@ pub(super) fn apply(
             super::sqlite_commission::record_dispute(&tx, user_id, dispute, now)?
         }
         MutationOp::CompleteTask(done) => super::sqlite_tasks::complete(&tx, user_id, done)?,
+        MutationOp::SaveReminder(reminder) => {
+            super::sqlite_tasks::save_reminder(&tx, user_id, reminder, now)?
+        }
     };
     tx.execute(
         "INSERT INTO applied_mutations (id, user_id, outcome, applied_at) VALUES (?1, ?2, ?3, ?4)",

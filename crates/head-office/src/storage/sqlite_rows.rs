@@ -36,7 +36,7 @@ pub(super) struct FeedTable {
     pub insert: &'static str,
 }
 
-pub(super) const FEED_TABLES: [FeedTable; 17] = [
+pub(super) const FEED_TABLES: [FeedTable; 18] = [
     FeedTable {
         scope: FeedScope::ClientBook,
         kind: EntityKind::Client,
@@ -45,20 +45,24 @@ pub(super) const FEED_TABLES: [FeedTable; 17] = [
         columns: "name, id_number, mobile, investor_class, tier, total_assets, opened_on, broker_id, \
                   developing_broker_id, last_contact_at, version, tags, \
                   (SELECT display_name FROM users u WHERE u.id = clients.broker_id), \
-                  (SELECT display_name FROM users u WHERE u.id = clients.developing_broker_id)",
+                  (SELECT display_name FROM users u WHERE u.id = clients.developing_broker_id), \
+                  id_expires_on",
         read: read_client,
         insert: "INSERT INTO clients (id, broker_id, seq, name, id_number, mobile, investor_class, tier, \
-                 total_assets, opened_on, developing_broker_id, last_contact_at, version, tags) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                 total_assets, opened_on, developing_broker_id, last_contact_at, version, tags, \
+                 id_expires_on) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     },
     FeedTable {
         scope: FeedScope::ClientBook,
         kind: EntityKind::Account,
         table: "accounts",
-        columns: "client_id, account_no, commission_rate, waive_minimum, opened_on, cash",
+        columns: "client_id, account_no, commission_rate, waive_minimum, opened_on, cash, \
+                  margin_ratio_bp",
         read: read_account,
         insert: "INSERT INTO accounts (id, broker_id, seq, client_id, account_no, commission_rate, \
-                 waive_minimum, opened_on, cash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                 waive_minimum, opened_on, cash, margin_ratio_bp) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     },
     FeedTable {
         scope: FeedScope::ClientBook,
@@ -127,6 +131,7 @@ pub(super) const FEED_TABLES: [FeedTable; 17] = [
     sqlite_rows_commission::STATEMENT_LINES,
     sqlite_rows_commission::DISPUTES,
     super::sqlite_tasks::TASKS,
+    super::sqlite_calendar::MARKET_EVENTS,
 ];
 
 pub(super) fn bad(i: usize, what: &str) -> rusqlite::Error {
@@ -159,6 +164,7 @@ fn read_client(r: &Row<'_>) -> rusqlite::Result<Record> {
         tags: serde_json::from_str(&r.get::<_, String>(12)?).map_err(|_| bad(12, "tags"))?,
         serving_broker_name: r.get::<_, Option<String>>(13)?.unwrap_or_default(),
         developing_broker_name: r.get::<_, Option<String>>(14)?.unwrap_or_default(),
+        id_expires_on: r.get(15)?,
     }))
 }
 
@@ -171,6 +177,7 @@ fn read_account(r: &Row<'_>) -> rusqlite::Result<Record> {
         waive_minimum: r.get(4)?,
         opened_on: r.get(5)?,
         cash: Fen(r.get(6)?),
+        margin_ratio_bp: r.get(7)?,
     }))
 }
 
@@ -282,7 +289,8 @@ pub(super) fn insert(
             c.developing_broker_id,
             c.last_contact_at,
             c.version,
-            serde_json::to_string(&c.tags).unwrap_or_else(|_| "[]".into())
+            serde_json::to_string(&c.tags).unwrap_or_else(|_| "[]".into()),
+            c.id_expires_on
         ]),
         Record::Account(a) => stmt.execute(params![
             a.id,
@@ -293,7 +301,8 @@ pub(super) fn insert(
             a.commission_rate.0,
             a.waive_minimum,
             a.opened_on,
-            a.cash.0
+            a.cash.0,
+            a.margin_ratio_bp
         ]),
         Record::Holding(h) => stmt.execute(params![
             h.id,
@@ -375,5 +384,6 @@ pub(super) fn insert(
             sqlite_rows_commission::insert(stmt, broker, seq, record)
         }
         Record::Task(_) => super::sqlite_tasks::insert(stmt, broker, seq, record),
+        Record::MarketEvent(_) => super::sqlite_calendar::insert(stmt, broker, seq, record),
     }
 }

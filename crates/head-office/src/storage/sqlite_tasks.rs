@@ -1,10 +1,13 @@
-//! Tasks from leads at head office: their feed rows (in the assignee's book) and their completion,
-//! which only the assignee can report.
+//! The agenda at head office: tasks from leads (feed rows in the assignee's book, completed only
+//! by the assignee) and the brokers' own reminders as their desks push them.
 
 use super::sqlite::next_seq;
 use super::sqlite_rows::{FeedScope, FeedTable};
 use crate::error::Result;
-use protocol::{EntityKind, ErrorCode, MutationOutcome, Record, TaskCompletion, TaskRecord};
+use chrono::{DateTime, Utc};
+use protocol::{
+    EntityKind, ErrorCode, MutationOutcome, Record, ReminderRecord, TaskCompletion, TaskRecord,
+};
 use rusqlite::{params, OptionalExtension, Row, Statement, Transaction};
 
 pub(super) const TASKS: FeedTable = FeedTable {
@@ -77,6 +80,60 @@ pub(super) fn complete(
     tx.execute(
         "UPDATE tasks SET done_at = coalesce(done_at, ?2), seq = ?3 WHERE id = ?1",
         params![done.task_id, done.done_at, seq],
+    )?;
+    Ok(MutationOutcome::Applied)
+}
+
+const REPEATS: [&str; 5] = ["never", "daily", "weekly", "monthly", "yearly"];
+
+fn refused(message: &str) -> MutationOutcome {
+    MutationOutcome::Refused {
+        code: ErrorCode::Validation,
+        message: message.into(),
+    }
+}
+
+/// Stores a reminder's state as the broker's desk last saw it. A reminder is its author's alone
+/// (it is keyed by author), and one about a client only while the client is in the author's book.
+pub(super) fn save_reminder(
+    tx: &Transaction<'_>,
+    user_id: &str,
+    r: &ReminderRecord,
+    now: DateTime<Utc>,
+) -> Result<MutationOutcome> {
+    if let Some(client) = &r.client_id {
+        if super::sqlite_mutations::serving_broker(tx, client)?.as_deref() != Some(user_id) {
+            return Ok(MutationOutcome::Refused {
+                code: ErrorCode::Forbidden,
+                message: "该客户已不在您的服务范围内，提醒未同步".into(),
+            });
+        }
+    }
+    if r.title.trim().is_empty() || r.title.chars().count() > 200 {
+        return Ok(refused("提醒内容不能为空，且不超过 200 字"));
+    }
+    if !REPEATS.contains(&r.repeat.as_str()) {
+        return Ok(refused("重复方式无效"));
+    }
+    tx.execute(
+        "INSERT INTO broker_reminders (id, broker_id, client_id, title, due_on, due_time, repeat, \
+         source, done_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) \
+         ON CONFLICT(broker_id, id) DO UPDATE SET client_id = excluded.client_id, \
+         title = excluded.title, due_on = excluded.due_on, due_time = excluded.due_time, \
+         repeat = excluded.repeat, source = excluded.source, done_at = excluded.done_at, \
+         updated_at = excluded.updated_at",
+        params![
+            r.id,
+            user_id,
+            r.client_id,
+            r.title,
+            r.due_on,
+            r.due_time,
+            r.repeat,
+            r.source,
+            r.done_at,
+            now
+        ],
     )?;
     Ok(MutationOutcome::Applied)
 }

@@ -112,6 +112,7 @@ pub fn records() -> Vec<Record> {
                 .map(|d| Utc.from_utc_datetime(&d.and_hms_opt(2, 0, 0).unwrap())),
             tags: p.tags.iter().map(|t| t.to_string()).collect(),
             version: 1,
+            id_expires_on: None,
         }));
         out.push(Record::Account(AccountRecord {
             id: format!("A{:07}", p.n),
@@ -121,6 +122,7 @@ pub fn records() -> Vec<Record> {
             waive_minimum: false,
             opened_on: day(2020, 1, 1),
             cash: Fen::from_yuan(1_000),
+            margin_ratio_bp: None,
         }));
         if let Some((level, expires_on)) = p.risk {
             out.push(Record::RiskAssessment(RiskAssessmentRecord {
