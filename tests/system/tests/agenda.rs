@@ -113,3 +113,123 @@ async fn a_lead_s_task_reaches_the_agenda_and_its_completion_goes_back() {
         (task.id.as_str(), "done")
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn own_reminders_reach_head_office_and_only_for_the_own_book() {
+    let head_office = TestHeadOffice::start(&small_firm()).await;
+    let desk = TestDesk::synced(&head_office.base_url(), "broker01").await;
+    let client = desk.first_client();
+    let now = Utc::now();
+    {
+        let mut store = desk.store.lock().unwrap();
+        let about_client = store::NewReminder {
+            client_id: Some(client.clone()),
+            title: "回访：确认国债逆回购操作".into(),
+            due_on: TODAY,
+            due_time: chrono::NaiveTime::from_hms_opt(14, 0, 0),
+            repeat: domain::repeat::Repeat::Never,
+            note: None,
+        };
+        store.add_reminder("R-visit", &about_client, now).unwrap();
+        let weekly = store::NewReminder {
+            client_id: None,
+            title: "整理周报".into(),
+            repeat: domain::repeat::Repeat::Weekly,
+            due_time: None,
+            ..about_client
+        };
+        store.add_reminder("R-weekly", &weekly, now).unwrap();
+        store.complete_reminder("R-visit", now).unwrap();
+    }
+    desk.engine
+        .sync_once(desk.store.clone(), |_| {})
+        .await
+        .unwrap();
+    assert_eq!(desk.with_store(|s| s.sync_counters().unwrap().pending), 0);
+    let kept = head_office.storage.broker_reminders("B001").unwrap();
+    let visit = kept.iter().find(|r| r.id == "R-visit").unwrap();
+    assert_eq!(visit.client_id.as_deref(), Some(client.as_str()));
+    assert_eq!(visit.due_time.as_deref(), Some("14:00"));
+    assert!(visit.done_at.is_some());
+    let weekly = kept.iter().find(|r| r.id == "R-weekly").unwrap();
+    assert_eq!((weekly.repeat.as_str(), weekly.done_at), ("weekly", None));
+
+    // A colleague cannot file a reminder about broker01's client, even by forging the push.
+    let api = HeadOffice::new(&head_office.base_url()).unwrap();
+    let token = api
+        .sign_in(&SignInRequest {
+            username: "broker02".into(),
+            password: PASSWORD.into(),
+            device_id: "other".into(),
+        })
+        .await
+        .unwrap()
+        .access_token;
+    let forged = Mutation {
+        id: "m-forged-reminder".into(),
+        made_at: Utc::now(),
+        op: MutationOp::SaveReminder(protocol::ReminderRecord {
+            id: "R-visit".into(),
+            client_id: Some(client),
+            title: "冒名提醒".into(),
+            due_on: TODAY,
+            due_time: None,
+            repeat: "never".into(),
+            source: "own".into(),
+            done_at: None,
+        }),
+    };
+    let answer = api
+        .push(
+            &token,
+            &PushRequest {
+                mutations: vec![forged],
+            },
+        )
+        .await
+        .unwrap();
+    assert!(matches!(
+        &answer.results[0].outcome,
+        MutationOutcome::Refused {
+            code: ErrorCode::Forbidden,
+            ..
+        }
+    ));
+    assert!(head_office
+        .storage
+        .broker_reminders("B002")
+        .unwrap()
+        .is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_market_calendar_arrives_and_raises_alerts_on_the_desk() {
+    let head_office = TestHeadOffice::start(&small_firm()).await;
+    let desk = TestDesk::synced(&head_office.base_url(), "broker01").await;
+    let calendar = desk.with_store(|s| s.trading_calendar().unwrap());
+    // National Day 2026 as head office published it.
+    assert!(!calendar.is_trading_day(chrono::NaiveDate::from_ymd_opt(2026, 10, 5).unwrap()));
+    let alerts = desk.with_store(|s| s.book_alerts(TODAY).unwrap());
+    let subscription = alerts
+        .iter()
+        .find(|a| a.kind == store::AlertKind::NewShareSubscription)
+        .expect("the next session's new share");
+    assert!(subscription.client_id.is_none());
+    let holders_of_rights = alerts
+        .iter()
+        .filter(|a| a.kind == store::AlertKind::RightsIssue)
+        .count();
+    let holders = desk.with_store(|s| {
+        s.list_clients(
+            &store::ClientQuery {
+                holds_security: Some("601166.SH".into()),
+                ..Default::default()
+            },
+            TODAY,
+        )
+        .unwrap()
+        .total
+    });
+    assert!(holders > 0);
+    assert_eq!(holders_of_rights as u64, holders);
+}

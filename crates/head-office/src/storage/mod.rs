@@ -148,6 +148,9 @@ pub trait Storage: Send + Sync + 'static {
         answer: &str,
     ) -> Result<()>;
 
+    /// A broker's own reminders as their desk last pushed them, by due date.
+    fn broker_reminders(&self, broker_id: &str) -> Result<Vec<protocol::ReminderRecord>>;
+
     /// Loads a generated firm into an empty database.
     fn import_firm(&self, firm: FirmSeed) -> Result<ImportSummary>;
     fn is_empty(&self) -> Result<bool>;

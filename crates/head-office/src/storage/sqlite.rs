@@ -340,6 +340,10 @@ impl Storage for SqliteStorage {
         super::sqlite_commission::answer_dispute(&mut self.conn(), dispute_id, status, answer)
     }
 
+    fn broker_reminders(&self, broker_id: &str) -> Result<Vec<protocol::ReminderRecord>> {
+        super::sqlite_tasks::broker_reminders(&self.conn(), broker_id)
+    }
+
     fn import_firm(&self, firm: FirmSeed) -> Result<super::ImportSummary> {
         super::sqlite_import::import(&mut self.conn(), firm)
     }

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use protocol::{
     EntityKind, ErrorCode, MutationOutcome, Record, ReminderRecord, TaskCompletion, TaskRecord,
 };
-use rusqlite::{params, OptionalExtension, Row, Statement, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Row, Statement, Transaction};
 
 pub(super) const TASKS: FeedTable = FeedTable {
     scope: FeedScope::Author,
@@ -136,4 +136,26 @@ pub(super) fn save_reminder(
         ],
     )?;
     Ok(MutationOutcome::Applied)
+}
+
+pub(super) fn broker_reminders(conn: &Connection, broker_id: &str) -> Result<Vec<ReminderRecord>> {
+    let rows = conn
+        .prepare_cached(
+            "SELECT id, client_id, title, due_on, due_time, repeat, source, done_at \
+             FROM broker_reminders WHERE broker_id = ?1 ORDER BY due_on, id",
+        )?
+        .query_map([broker_id], |r| {
+            Ok(ReminderRecord {
+                id: r.get(0)?,
+                client_id: r.get(1)?,
+                title: r.get(2)?,
+                due_on: r.get(3)?,
+                due_time: r.get(4)?,
+                repeat: r.get(5)?,
+                source: r.get(6)?,
+                done_at: r.get(7)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
 }
