@@ -13,6 +13,9 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use chrono::Utc;
 use domain::FirmPolicy;
+use protocol::team::{
+    AssignTasks, AssignedTasks, BrokerDashboard, BrokerQuery, TeamDashboard, TeamQuery,
+};
 use protocol::{
     paths, MutationResult, PayTerms, PullPage, PullQuery, PushRequest, PushResponse,
     RefreshRequest, Role, SessionTokens, SignInRequest, UserProfile, PROTOCOL_VERSION,
@@ -31,6 +34,9 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route(paths::PUSH, post(push))
         .route(paths::POLICY, get(policy))
         .route(paths::PAY_TERMS, get(pay_terms))
+        .route(paths::TEAM_DASHBOARD, get(team_dashboard))
+        .route(paths::TEAM_BROKER, get(team_broker))
+        .route(paths::TEAM_TASKS, post(team_tasks))
         .layer(middleware::from_fn(check_protocol_version));
     Router::new()
         .merge(api)
@@ -265,4 +271,46 @@ async fn push(
     })
     .await?;
     Ok(Json(PushResponse { results }))
+}
+
+/// A unit of the caller's subtree and its direct reports.
+async fn team_dashboard(
+    State(state): AppStateRef,
+    Caller(user): Caller,
+    Query(q): Query<TeamQuery>,
+) -> Result<Json<TeamDashboard>> {
+    Ok(Json(
+        blocking(&state, move |s| {
+            crate::team::team_dashboard(s, &user, &q, Utc::now())
+        })
+        .await?,
+    ))
+}
+
+/// One broker of the caller's subtree, read-only and masked.
+async fn team_broker(
+    State(state): AppStateRef,
+    Caller(user): Caller,
+    Query(q): Query<BrokerQuery>,
+) -> Result<Json<BrokerDashboard>> {
+    Ok(Json(
+        blocking(&state, move |s| {
+            crate::team::broker_dashboard(s, &user, &q, Utc::now())
+        })
+        .await?,
+    ))
+}
+
+async fn team_tasks(
+    State(state): AppStateRef,
+    Caller(user): Caller,
+    Json(req): Json<AssignTasks>,
+) -> Result<Json<AssignedTasks>> {
+    let made = blocking(&state, move |s| {
+        let id = || format!("T-{}", &new_token()[..16]);
+        crate::team::assign_tasks(s, &user, &req, id, Utc::now())
+    })
+    .await?;
+    tracing::info!(tasks = made.task_ids.len(), "tasks assigned");
+    Ok(Json(made))
 }

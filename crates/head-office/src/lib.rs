@@ -11,6 +11,7 @@ pub mod demo;
 pub mod error;
 pub mod pay;
 pub mod storage;
+pub mod team;
 
 use auth::{AccessTokens, SignInLimiter};
 use channel::{DeliveryChannel, SimulatedChannel};

@@ -242,7 +242,7 @@ async fn main() -> anyhow::Result<()> {
             let Some(broker) = storage.user_by_username(&to)? else {
                 bail!("没有用户名为 {to} 的经纪人");
             };
-            storage.transfer_client(&client, &broker.id)?;
+            storage.transfer_client(&client, &broker.id, chrono::Utc::now())?;
             println!(
                 "客户 {client} 已划转给 {}（{}）",
                 broker.display_name, broker.username

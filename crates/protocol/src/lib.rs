@@ -11,6 +11,7 @@ pub mod library;
 pub mod push;
 pub mod service;
 pub mod tasks;
+pub mod team;
 
 pub use auth::{RefreshRequest, Role, SessionTokens, SignInRequest, UserProfile};
 pub use calendar::{MarketEventKind, MarketEventRecord};
@@ -56,4 +57,10 @@ pub mod paths {
     pub const POLICY: &str = "/api/v1/policy";
     /// What the caller is paid by (`commission::PayTerms`), fetched with every sync.
     pub const PAY_TERMS: &str = "/api/v1/pay-terms";
+    /// A unit of the caller's subtree with its direct reports' figures (`team::TeamDashboard`).
+    pub const TEAM_DASHBOARD: &str = "/api/v1/team/dashboard";
+    /// One broker of the caller's subtree, read-only (`team::BrokerDashboard`).
+    pub const TEAM_BROKER: &str = "/api/v1/team/broker";
+    /// Tasks for subordinates (`team::AssignTasks`).
+    pub const TEAM_TASKS: &str = "/api/v1/team/tasks";
 }

@@ -9,6 +9,8 @@
 use anyhow::{ensure, Result};
 use e2e::{Driver, HeadOffice, Session};
 
+#[path = "walking_skeleton/agenda.rs"]
+mod agenda;
 #[path = "walking_skeleton/client_book.rs"]
 mod client_book;
 #[path = "walking_skeleton/commission.rs"]
@@ -286,5 +288,6 @@ fn first_day_online(app: &Session) -> Result<commission::LastMonth> {
     ensure!(mobile.contains("****"), "mobile shown as {mobile:?}");
     app.screenshot("client-profile")?;
     client_book::online(app)?;
+    agenda::online(app)?;
     commission::online(app)
 }

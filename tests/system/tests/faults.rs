@@ -139,7 +139,9 @@ async fn scenario(seed: u64, template: &Path, tally: &mut Tally) -> anyhow::Resu
                     &format!("SELECT id FROM clients WHERE broker_id = '{from}' ORDER BY id"),
                 );
                 if let Some(c) = candidates.get(rng.gen_range(0..candidates.len().max(1))) {
-                    head_office.storage.transfer_client(c, to)?;
+                    head_office
+                        .storage
+                        .transfer_client(c, to, chrono::Utc::now())?;
                     tally.transfers += 1;
                 }
             }

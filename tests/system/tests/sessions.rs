@@ -137,7 +137,7 @@ async fn a_note_on_a_client_transferred_away_is_refused_rolled_back_and_explaine
     // Head office moves the client before the note arrives: the note must be refused, not retried.
     head_office
         .storage
-        .transfer_client(&client, "B002")
+        .transfer_client(&client, "B002", chrono::Utc::now())
         .unwrap();
     let report = desk
         .engine
@@ -179,7 +179,7 @@ async fn a_transferred_client_arrives_whole_at_the_new_broker() {
     let before = old.with_store(|s| s.client_profile(&client, TODAY).unwrap().unwrap());
     head_office
         .storage
-        .transfer_client(&client, "B002")
+        .transfer_client(&client, "B002", chrono::Utc::now())
         .unwrap();
     old.engine
         .sync_once(old.store.clone(), |_| {})

@@ -84,9 +84,17 @@ export const agendaZh = {
   "repeat.yearly": "每年",
 
   "alertKind.complaint_deadline": "投诉时限",
+  "alertKind.forced_sale": "两融平仓线",
+  "alertKind.margin_warning": "两融预警",
+  "alertKind.new_share_payment": "新股缴款",
+  "alertKind.id_expired": "证件已过期",
   "alertKind.assessment_expired": "测评已过期",
-  "alertKind.assessment_expiring": "测评将到期",
+  "alertKind.rights_issue": "配股",
   "alertKind.asset_outflow": "资产流失",
+  "alertKind.maturity": "产品到期",
+  "alertKind.new_share_subscription": "新股申购",
+  "alertKind.id_expiring": "证件将到期",
+  "alertKind.assessment_expiring": "测评将到期",
   "alertKind.birthday": "生日",
   "alertKind.dormant": "休眠客户",
 
@@ -103,6 +111,7 @@ export const agendaZh = {
   "bookAlerts.dueOn": "日期",
   "bookAlerts.remind": "设提醒",
   "bookAlerts.empty": "暂无客户提醒",
+  "bookAlerts.wholeBook": "全部客户",
 
   "calendar.prev": "上个月",
   "calendar.next": "下个月",
@@ -238,9 +247,17 @@ export const agendaEn: Record<keyof typeof agendaZh, string> = {
   "repeat.yearly": "Yearly",
 
   "alertKind.complaint_deadline": "Complaint deadline",
+  "alertKind.forced_sale": "Forced-sale line",
+  "alertKind.margin_warning": "Margin warning",
+  "alertKind.new_share_payment": "New share payment",
+  "alertKind.id_expired": "ID expired",
   "alertKind.assessment_expired": "Assessment expired",
-  "alertKind.assessment_expiring": "Assessment expiring",
+  "alertKind.rights_issue": "Rights issue",
   "alertKind.asset_outflow": "Asset outflow",
+  "alertKind.maturity": "Product maturity",
+  "alertKind.new_share_subscription": "New share subscription",
+  "alertKind.id_expiring": "ID expiring",
+  "alertKind.assessment_expiring": "Assessment expiring",
   "alertKind.birthday": "Birthday",
   "alertKind.dormant": "Dormant",
 
@@ -257,6 +274,7 @@ export const agendaEn: Record<keyof typeof agendaZh, string> = {
   "bookAlerts.dueOn": "Date",
   "bookAlerts.remind": "Remind me",
   "bookAlerts.empty": "No client alerts",
+  "bookAlerts.wholeBook": "Whole book",
 
   "calendar.prev": "Previous month",
   "calendar.next": "Next month",

@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ReminderFeed } from "../components/ReminderFeed";
 import { followUp, freezeAgendaClock, mockAgenda } from "../test/agendaDesk";
-import { ipcReject, reminderEvent, syncStatus } from "../test/fixtures";
+import { ipcReject, reminderEvent, syncStatus, wholeBookAlert } from "../test/fixtures";
 import { renderWithProviders } from "../test/render";
 import { PanelNavContext } from "./navigation";
 import { RemindersPanel } from "./RemindersPanel";
@@ -395,7 +395,24 @@ describe("RemindersPanel tabs", () => {
     expect(await screen.findByTestId("reminder-title")).toHaveValue("生日：王五");
     await user.click(screen.getByTestId("reminder-submit"));
     await waitFor(() => expect(desk.added).toHaveLength(1));
-    expect(desk.added[0]).toMatchObject({ client_id: "C3", title: "生日：王五" });
+    expect(desk.added[0]).toMatchObject({ client_id: "C3", title: "生日：王五", note: "3 月 18 日 60 岁生日" });
+  });
+
+  it("starts a reminder about an alert on the whole book with no client", async () => {
+    const alert = wholeBookAlert();
+    const desk = mockAgenda((cmd) => (cmd === "book_alerts" ? [alert] : undefined));
+    const user = userEvent.setup();
+    renderWithProviders(<RemindersPanel />);
+    await user.click(await screen.findByTestId("reminders-tab-alerts"));
+    const view = await screen.findByTestId("reminders-alerts");
+    const row = await within(view).findByTestId("alert-row");
+    expect(within(row).getByTestId("alert-whole-book")).toHaveTextContent("全部客户");
+    await user.click(within(row).getByTestId("alert-remind"));
+    expect(await screen.findByTestId("reminder-title")).toHaveValue("新股申购");
+    expect(screen.getByTestId("reminder-note")).toHaveValue(alert.reason);
+    await user.click(screen.getByTestId("reminder-submit"));
+    await waitFor(() => expect(desk.added).toHaveLength(1));
+    expect(desk.added[0]).toMatchObject({ client_id: null, title: "新股申购", note: alert.reason });
   });
 
   it("shows the log, newest first, with what happened to each reminder", async () => {

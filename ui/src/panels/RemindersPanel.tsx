@@ -68,12 +68,12 @@ export function RemindersPanel() {
     setChanges((n) => n + 1);
   };
   const edit = (item: AgendaItem) => setForm({ mode: "edit", item });
-  const remindAbout = (alert: BookAlert) =>
-    setForm({
-      mode: "new",
-      client: { id: alert.client_id, name: alert.client_name },
-      title: `${t(`alertKind.${alert.kind}`)}：${alert.client_name}`,
-    });
+  // About the alert's client, or about nobody for an alert on the whole book; its reason as the note.
+  const remindAbout = ({ kind, client_id: id, client_name: name, reason }: BookAlert) => {
+    const label = t(`alertKind.${kind}`);
+    const client = id === null ? undefined : { id, name: name ?? id };
+    setForm({ mode: "new", client, title: client ? `${label}：${client.name}` : label, note: reason });
+  };
 
   const data = agenda.data;
   const open = data ? data.overdue.length + data.today.length : 0;

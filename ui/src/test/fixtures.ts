@@ -441,6 +441,7 @@ export function agendaItem(overrides: Partial<AgendaItem> = {}): AgendaItem {
   };
 }
 
+/** An alert about one client. */
 export function bookAlert(overrides: Partial<BookAlert> = {}): BookAlert {
   return {
     kind: "complaint_deadline",
@@ -450,6 +451,18 @@ export function bookAlert(overrides: Partial<BookAlert> = {}): BookAlert {
     reason: "投诉须于 3 月 17 日前答复，还剩 2 天",
     ...overrides,
   };
+}
+
+/** An alert about the whole book, no client: a new share to subscribe to. */
+export function wholeBookAlert(overrides: Partial<BookAlert> = {}): BookAlert {
+  return bookAlert({
+    kind: "new_share_subscription",
+    client_id: null,
+    client_name: null,
+    due_on: "2024-03-15",
+    reason: "2024-03-15 新股申购：科创新股（787999）。名下 12 位客户沪市持仓市值满 1 万元可申购",
+    ...overrides,
+  });
 }
 
 export function reminderEvent(overrides: Partial<ReminderEvent> = {}): ReminderEvent {

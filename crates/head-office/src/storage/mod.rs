@@ -15,6 +15,7 @@ mod sqlite_rows_360;
 mod sqlite_rows_commission;
 mod sqlite_rows_library;
 mod sqlite_tasks;
+mod sqlite_team;
 mod sqlite_tiers;
 
 pub use sqlite::SqliteStorage;
@@ -35,6 +36,8 @@ pub struct UserRow {
     pub password_hash: String,
     /// Names of the org units from the top down to the user's own, e.g. "上海分公司 / 浦东营业部 / 财富一组".
     pub org_path: String,
+    /// The unit the user is placed in; a lead leads it and everything under it.
+    pub org_unit_id: String,
     pub disabled: bool,
 }
 
@@ -110,7 +113,8 @@ pub trait Storage: Send + Sync + 'static {
     fn set_preferences(&self, client_id: &str, fields: &ClientPreferences) -> Result<()>;
 
     /// Moves a client, with all its rows, to another broker's book (客户划转).
-    fn transfer_client(&self, client_id: &str, to_broker_id: &str) -> Result<()>;
+    fn transfer_client(&self, client_id: &str, to_broker_id: &str, at: DateTime<Utc>)
+        -> Result<()>;
 
     /// Reveals and exports reported by desks, made in `[from, until)`, oldest first.
     fn audit_entries(&self, from: DateTime<Utc>, until: DateTime<Utc>) -> Result<Vec<AuditEntry>>;
@@ -147,6 +151,36 @@ pub trait Storage: Send + Sync + 'static {
         status: protocol::DisputeStatus,
         answer: &str,
     ) -> Result<()>;
+
+    /// The org tree and everyone placed in it.
+    fn org_chart(&self) -> Result<crate::team::OrgChart>;
+    /// The month's figures of each of `brokers`, and of no one else.
+    fn broker_figures(
+        &self,
+        brokers: &[String],
+        window: &crate::team::KpiWindow,
+    ) -> Result<std::collections::HashMap<String, domain::kpi::KpiFigures>>;
+    /// Net commission of each of `brokers` in `[from, until)`.
+    fn commission_between(
+        &self,
+        brokers: &[String],
+        from: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> Result<std::collections::HashMap<String, domain::Fen>>;
+    /// A broker's largest clients, masked for a lead's eyes.
+    fn top_clients(
+        &self,
+        broker_id: &str,
+        window: &crate::team::KpiWindow,
+        limit: u32,
+    ) -> Result<Vec<protocol::team::MaskedClient>>;
+    fn overdue_items(
+        &self,
+        broker_id: &str,
+        today: chrono::NaiveDate,
+    ) -> Result<Vec<protocol::team::OverdueItem>>;
+    /// Tasks from a lead, each into its assignee's feed (`assigned_by_name` holds the lead's id).
+    fn assign_tasks(&self, tasks: &[(String, protocol::TaskRecord)]) -> Result<()>;
 
     /// A broker's own reminders as their desk last pushed them, by due date.
     fn broker_reminders(&self, broker_id: &str) -> Result<Vec<protocol::ReminderRecord>>;

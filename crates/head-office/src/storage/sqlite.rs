@@ -56,6 +56,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/006_commission.sql"),
     include_str!("migrations/007_tasks.sql"),
     include_str!("migrations/008_calendar.sql"),
+    include_str!("migrations/009_team.sql"),
 ];
 
 fn migrate(conn: &mut Connection) -> Result<()> {
@@ -119,7 +120,8 @@ const USER_COLUMNS: &str = "u.id, u.username, u.display_name, u.role, u.password
     (WITH RECURSIVE up(id, parent_id, name, depth) AS ( \
         SELECT id, parent_id, name, 0 FROM org_units WHERE id = u.org_unit_id \
         UNION ALL SELECT o.id, o.parent_id, o.name, up.depth + 1 FROM org_units o JOIN up ON o.id = up.parent_id) \
-     SELECT group_concat(name, ' / ') FROM (SELECT name FROM up ORDER BY depth DESC))";
+     SELECT group_concat(name, ' / ') FROM (SELECT name FROM up ORDER BY depth DESC)), \
+    u.org_unit_id";
 
 fn user_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<UserRow> {
     Ok(UserRow {
@@ -130,6 +132,7 @@ fn user_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<UserRow> {
         password_hash: r.get(4)?,
         disabled: r.get(5)?,
         org_path: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
+        org_unit_id: r.get(7)?,
     })
 }
 
@@ -266,8 +269,13 @@ impl Storage for SqliteStorage {
         super::sqlite_preferences::set_at_head_office(&mut self.conn(), client_id, fields)
     }
 
-    fn transfer_client(&self, client_id: &str, to_broker_id: &str) -> Result<()> {
-        super::sqlite_mutations::transfer_client(&mut self.conn(), client_id, to_broker_id)
+    fn transfer_client(
+        &self,
+        client_id: &str,
+        to_broker_id: &str,
+        at: DateTime<Utc>,
+    ) -> Result<()> {
+        super::sqlite_mutations::transfer_client(&mut self.conn(), client_id, to_broker_id, at)
     }
 
     fn audit_entries(
@@ -338,6 +346,48 @@ impl Storage for SqliteStorage {
         answer: &str,
     ) -> Result<()> {
         super::sqlite_commission::answer_dispute(&mut self.conn(), dispute_id, status, answer)
+    }
+
+    fn org_chart(&self) -> Result<crate::team::OrgChart> {
+        super::sqlite_team::org_chart(&self.conn())
+    }
+
+    fn broker_figures(
+        &self,
+        brokers: &[String],
+        window: &crate::team::KpiWindow,
+    ) -> Result<std::collections::HashMap<String, domain::kpi::KpiFigures>> {
+        super::sqlite_team::broker_figures(&self.conn(), brokers, window)
+    }
+
+    fn commission_between(
+        &self,
+        brokers: &[String],
+        from: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> Result<std::collections::HashMap<String, domain::Fen>> {
+        super::sqlite_team::commission_between(&self.conn(), brokers, from, until)
+    }
+
+    fn top_clients(
+        &self,
+        broker_id: &str,
+        window: &crate::team::KpiWindow,
+        limit: u32,
+    ) -> Result<Vec<protocol::team::MaskedClient>> {
+        super::sqlite_team::top_clients(&self.conn(), broker_id, window, limit)
+    }
+
+    fn overdue_items(
+        &self,
+        broker_id: &str,
+        today: chrono::NaiveDate,
+    ) -> Result<Vec<protocol::team::OverdueItem>> {
+        super::sqlite_team::overdue_items(&self.conn(), broker_id, today)
+    }
+
+    fn assign_tasks(&self, tasks: &[(String, protocol::TaskRecord)]) -> Result<()> {
+        super::sqlite_team::assign_tasks(&mut self.conn(), tasks)
     }
 
     fn broker_reminders(&self, broker_id: &str) -> Result<Vec<protocol::ReminderRecord>> {

@@ -136,6 +136,7 @@ pub(super) fn transfer_client(
     conn: &mut Connection,
     client_id: &str,
     to_broker: &str,
+    at: DateTime<Utc>,
 ) -> Result<()> {
     let tx = conn.transaction()?;
     let from = serving_broker(&tx, client_id)?
@@ -189,6 +190,11 @@ pub(super) fn transfer_client(
             )?;
         }
     }
+    tx.execute(
+        "INSERT INTO client_moves (client_id, from_broker, to_broker, moved_at) \
+         VALUES (?1, ?2, ?3, ?4)",
+        params![client_id, from, to_broker, at],
+    )?;
     tx.commit()?;
     Ok(())
 }

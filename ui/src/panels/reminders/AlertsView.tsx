@@ -5,17 +5,17 @@ import { useMemo, useState, type HTMLAttributes } from "react";
 import type { AlertKind } from "../../bindings/AlertKind";
 import type { BookAlert } from "../../bindings/BookAlert";
 import { useT } from "../../i18n/context";
+import { alertKeys } from "../../lib/alerts";
+import { AlertClient } from "./AlertClient";
 import { ALERT_KINDS, AlertKindTag, relativeDay } from "./tags";
 
 interface Props {
   alerts: BookAlert[];
   today: string;
   onOpenClient: (clientId: string) => void;
-  /** Opens the form for a reminder about the alert's client. */
+  /** Opens the form for a reminder about the alert (and its client, if it has one). */
   onRemind: (alert: BookAlert) => void;
 }
-
-const alertKey = (a: BookAlert) => `${a.kind}-${a.client_id}-${a.due_on}`;
 
 /** 客户提醒: everything the book raises, filtered by kind, in the backend's order of urgency. */
 export function AlertsView({ alerts, today, onOpenClient, onRemind }: Props) {
@@ -27,6 +27,7 @@ export function AlertsView({ alerts, today, onOpenClient, onRemind }: Props) {
     for (const a of alerts) by.set(a.kind, (by.get(a.kind) ?? 0) + 1);
     return by;
   }, [alerts]);
+  const keyOf = useMemo(() => alertKeys(alerts), [alerts]);
   const shown = kind === null ? alerts : alerts.filter((a) => a.kind === kind);
 
   const columns: ColumnsType<BookAlert> = [
@@ -40,14 +41,7 @@ export function AlertsView({ alerts, today, onOpenClient, onRemind }: Props) {
       title: t("bookAlerts.client"),
       key: "client",
       width: 150,
-      render: (_, a) => (
-        <Typography.Link onClick={() => onOpenClient(a.client_id)} data-testid={`alert-client-${a.client_id}`}>
-          {a.client_name}{" "}
-          <Typography.Text type="secondary" className="tabular client-id">
-            {a.client_id}
-          </Typography.Text>
-        </Typography.Link>
-      ),
+      render: (_, a) => <AlertClient alert={a} onOpenClient={onOpenClient} withId />,
     },
     { title: t("bookAlerts.reason"), key: "reason", render: (_, a) => a.reason },
     {
@@ -91,7 +85,7 @@ export function AlertsView({ alerts, today, onOpenClient, onRemind }: Props) {
       </div>
       <Table<BookAlert>
         size="small"
-        rowKey={alertKey}
+        rowKey={keyOf}
         columns={columns}
         dataSource={shown}
         pagination={shown.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}

@@ -12,9 +12,9 @@ import { defaultWhen, dueTimeOf, MORNING, parseDateText, parseTimeText } from ".
 import { ClientSelect, type ClientChoice } from "./ClientSelect";
 import { REPEATS } from "./tags";
 
-/** What the form opens on: a new reminder (maybe for a day or a client), or one to edit. */
+/** What the form opens on: a new reminder (maybe for a day, a client or an alert), or one to edit. */
 export type ReminderTarget =
-  | { mode: "new"; date?: string; client?: ClientChoice; title?: string }
+  | { mode: "new"; date?: string; client?: ClientChoice; title?: string; note?: string }
   | { mode: "edit"; item: AgendaItem };
 
 /** Times offered beside the time field, around the trading day. */
@@ -74,7 +74,7 @@ function initialValues(target: ReminderTarget, now: Date): Values {
     date: target.date ?? soon.date,
     time: onOtherDay ? MORNING : soon.time,
     repeat: "never",
-    note: "",
+    note: target.note ?? "",
   };
 }
 

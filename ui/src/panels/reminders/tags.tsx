@@ -8,11 +8,20 @@ import { daysBetween } from "../../lib/format";
 
 export const REPEATS: readonly Repeat[] = ["never", "daily", "weekly", "monthly", "yearly"];
 
+/** Every kind, in the backend's order of urgency. */
 export const ALERT_KINDS: readonly AlertKind[] = [
   "complaint_deadline",
+  "forced_sale",
+  "margin_warning",
+  "new_share_payment",
+  "id_expired",
   "assessment_expired",
-  "assessment_expiring",
+  "rights_issue",
   "asset_outflow",
+  "maturity",
+  "new_share_subscription",
+  "id_expiring",
+  "assessment_expiring",
   "birthday",
   "dormant",
 ];
@@ -52,14 +61,26 @@ export function SourceTag({ source }: { source: string }) {
 
 const KIND_COLORS: Record<AlertKind, string> = {
   complaint_deadline: "red",
+  forced_sale: "red",
+  margin_warning: "volcano",
+  new_share_payment: "gold",
+  id_expired: "volcano",
   assessment_expired: "volcano",
-  assessment_expiring: "orange",
+  rights_issue: "geekblue",
   asset_outflow: "magenta",
+  maturity: "purple",
+  new_share_subscription: "blue",
+  id_expiring: "orange",
+  assessment_expiring: "orange",
   birthday: "green",
   dormant: "default",
 };
 
-/** 投诉时限 / 测评已过期 / 测评将到期 / 资产流失 / 生日 / 休眠客户. */
+/**
+ * 投诉时限 / 两融平仓线 / 两融预警 / 新股缴款 / 证件已过期 / 测评已过期 / 配股 / 资产流失 / 产品到期 /
+ * 新股申购 / 证件将到期 / 测评将到期 / 生日 / 休眠客户: red and volcano for what must be done now,
+ * gold and orange for what is coming, blues and purple for market events.
+ */
 export function AlertKindTag({ kind }: { kind: AlertKind }) {
   const t = useT();
   return (

@@ -1,6 +1,8 @@
 import { Badge, Button, Card, Empty, Typography } from "antd";
 import type { BookAlert } from "../../bindings/BookAlert";
 import { useT } from "../../i18n/context";
+import { alertKeys } from "../../lib/alerts";
+import { AlertClient } from "../reminders/AlertClient";
 import { AlertKindTag, relativeDay } from "../reminders/tags";
 
 interface Props {
@@ -12,9 +14,13 @@ interface Props {
   onShowAll: () => void;
 }
 
-/** 客户提醒: deadlines, expiries, outflows, birthdays and dormant clients, most pressing first. */
+/**
+ * 客户提醒: deadlines, margin lines, new shares, expiries, outflows, birthdays and dormant clients,
+ * most pressing first.
+ */
 export function AlertsCard({ alerts, total, today, onOpenClient, onShowAll }: Props) {
   const t = useT();
+  const keyOf = alertKeys(alerts);
   return (
     <Card
       size="small"
@@ -39,15 +45,9 @@ export function AlertsCard({ alerts, total, today, onOpenClient, onShowAll }: Pr
       ) : (
         <ul className="alert-list">
           {alerts.map((a) => (
-            <li key={`${a.kind}-${a.client_id}-${a.due_on}`} className="alert-item" data-testid="today-alert" data-kind={a.kind}>
+            <li key={keyOf(a)} className="alert-item" data-testid="today-alert" data-kind={a.kind}>
               <AlertKindTag kind={a.kind} />
-              <Typography.Link
-                className="alert-client"
-                onClick={() => onOpenClient(a.client_id)}
-                data-testid={`alert-client-${a.client_id}`}
-              >
-                {a.client_name}
-              </Typography.Link>
+              <AlertClient alert={a} onOpenClient={onOpenClient} className="alert-client" />
               <Typography.Text type="secondary" className="alert-reason" ellipsis={{ tooltip: a.reason }}>
                 {a.reason}
               </Typography.Text>

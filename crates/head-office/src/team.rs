@@ -1,0 +1,383 @@
+//! Leads' and managers' view of their subtree (issue 8), whichever storage is behind: who is in
+//! scope, the tree, dashboards and task assignment. A caller's scope is the subtree of the unit
+//! they are placed in; brokers have none. Every id a request names is checked against it before
+//! storage is asked, and storage is asked only about brokers in it.
+
+use crate::error::{HeadOfficeError, Result};
+use crate::storage::{Storage, UserRow};
+use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc};
+use domain::clock::{shanghai_date, shanghai_midnight};
+use domain::kpi::{add_trends, KpiFigures, TrendPoint};
+use protocol::team::{
+    AssignTasks, AssignedTasks, BrokerDashboard, BrokerQuery, PersonRef, ReportKind, TeamDashboard,
+    TeamNode, TeamQuery, TeamRow,
+};
+use protocol::{Role, TaskRecord};
+
+pub struct OrgUnit {
+    pub id: String,
+    pub parent_id: Option<String>,
+    pub name: String,
+}
+
+pub struct OrgPerson {
+    pub id: String,
+    pub name: String,
+    pub role: Role,
+    pub unit_id: String,
+    pub disabled: bool,
+}
+
+pub struct OrgChart {
+    pub units: Vec<OrgUnit>,
+    pub people: Vec<OrgPerson>,
+}
+
+/// The month a dashboard is about, as instants and days.
+pub struct KpiWindow {
+    pub month: NaiveDate,
+    pub from: DateTime<Utc>,
+    /// The month's end, or now for the current month.
+    pub until: DateTime<Utc>,
+    pub today: NaiveDate,
+    pub coverage_since: DateTime<Utc>,
+    pub dormant_since: DateTime<Utc>,
+}
+
+/// Contact coverage counts contacts in the last 30 days.
+pub const COVERAGE_DAYS: u32 = 30;
+const TREND_MONTHS: u32 = 6;
+const TOP_CLIENTS: u32 = 10;
+const MAX_ASSIGNEES: usize = 200;
+
+fn first_of_month(day: NaiveDate) -> NaiveDate {
+    day.with_day(1).unwrap_or(day)
+}
+
+impl KpiWindow {
+    pub fn new(month: Option<NaiveDate>, now: DateTime<Utc>, dormant_months: u32) -> KpiWindow {
+        let today = shanghai_date(now);
+        let month = first_of_month(month.unwrap_or(today)).min(first_of_month(today));
+        let next = month + Months::new(1);
+        let until = shanghai_midnight(next).min(now);
+        let end_day = shanghai_date(until);
+        KpiWindow {
+            month,
+            from: shanghai_midnight(month),
+            until,
+            today,
+            coverage_since: shanghai_midnight(end_day - Days::new(u64::from(COVERAGE_DAYS))),
+            dormant_since: shanghai_midnight(
+                end_day
+                    .checked_sub_months(Months::new(dormant_months))
+                    .unwrap_or(end_day),
+            ),
+        }
+    }
+}
+
+impl OrgChart {
+    fn unit(&self, id: &str) -> Option<&OrgUnit> {
+        self.units.iter().find(|u| u.id == id)
+    }
+
+    /// `root` and every unit under it, parents before children.
+    pub fn subtree(&self, root: &str) -> Vec<&OrgUnit> {
+        let mut out: Vec<&OrgUnit> = self.unit(root).into_iter().collect();
+        let mut i = 0;
+        while i < out.len() {
+            let id = out[i].id.clone();
+            out.extend(
+                self.units
+                    .iter()
+                    .filter(|u| u.parent_id.as_deref() == Some(&id)),
+            );
+            i += 1;
+        }
+        out
+    }
+
+    /// Brokers placed anywhere in `root`'s subtree.
+    pub fn brokers_under(&self, root: &str) -> Vec<String> {
+        let units: Vec<&str> = self.subtree(root).iter().map(|u| u.id.as_str()).collect();
+        self.people
+            .iter()
+            .filter(|p| p.role == Role::Broker && units.contains(&p.unit_id.as_str()))
+            .map(|p| p.id.clone())
+            .collect()
+    }
+
+    fn leader(&self, unit: &str) -> Option<PersonRef> {
+        self.people
+            .iter()
+            .find(|p| p.unit_id == unit && p.role != Role::Broker && !p.disabled)
+            .map(|p| PersonRef {
+                id: p.id.clone(),
+                name: p.name.clone(),
+            })
+    }
+
+    pub fn tree(&self, root: &str) -> Option<TeamNode> {
+        let unit = self.unit(root)?;
+        Some(TeamNode {
+            unit_id: unit.id.clone(),
+            name: unit.name.clone(),
+            leader: self.leader(&unit.id),
+            brokers: self
+                .people
+                .iter()
+                .filter(|p| p.unit_id == unit.id && p.role == Role::Broker)
+                .map(|p| PersonRef {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                })
+                .collect(),
+            children: self
+                .units
+                .iter()
+                .filter(|u| u.parent_id.as_deref() == Some(&unit.id))
+                .filter_map(|u| self.tree(&u.id))
+                .collect(),
+        })
+    }
+
+    /// Units from `top` down to `unit`, if `unit` is under `top`.
+    fn path(&self, top: &str, unit: &str) -> Option<Vec<PersonRef>> {
+        let mut path = Vec::new();
+        let mut current = self.unit(unit)?;
+        loop {
+            path.push(PersonRef {
+                id: current.id.clone(),
+                name: current.name.clone(),
+            });
+            if current.id == top {
+                path.reverse();
+                return Some(path);
+            }
+            current = self.unit(current.parent_id.as_deref()?)?;
+        }
+    }
+}
+
+/// The unit whose subtree the caller may read and act on.
+fn scope_root(caller: &UserRow) -> Result<&str> {
+    match caller.role {
+        Role::Broker => Err(HeadOfficeError::Forbidden(
+            "团队看板仅对团队长、营业部负责人开放".into(),
+        )),
+        Role::TeamLead | Role::BranchManager | Role::Admin => Ok(&caller.org_unit_id),
+    }
+}
+
+fn out_of_scope(what: &str) -> HeadOfficeError {
+    HeadOfficeError::Forbidden(format!("{what} 不在您管理的范围内"))
+}
+
+fn trend(
+    storage: &dyn Storage,
+    brokers: &[String],
+    w: &KpiWindow,
+) -> Result<std::collections::HashMap<String, Vec<TrendPoint>>> {
+    let mut out: std::collections::HashMap<String, Vec<TrendPoint>> =
+        brokers.iter().map(|b| (b.clone(), Vec::new())).collect();
+    for back in (0..TREND_MONTHS).rev() {
+        let month = w.month - Months::new(back);
+        let until = shanghai_midnight(month + Months::new(1)).min(w.until);
+        let sums = storage.commission_between(brokers, shanghai_midnight(month), until)?;
+        for (broker, points) in out.iter_mut() {
+            points.push(TrendPoint {
+                month,
+                net_commission: sums.get(broker).copied().unwrap_or_default(),
+            });
+        }
+    }
+    Ok(out)
+}
+
+pub fn team_dashboard(
+    storage: &dyn Storage,
+    caller: &UserRow,
+    q: &TeamQuery,
+    now: DateTime<Utc>,
+) -> Result<TeamDashboard> {
+    let root = scope_root(caller)?;
+    let chart = storage.org_chart()?;
+    let unit_id = q.unit.as_deref().unwrap_or(root);
+    let path = chart
+        .path(root, unit_id)
+        .ok_or_else(|| out_of_scope(&format!("部门 {unit_id}")))?;
+    let tree = chart.tree(root).ok_or_else(|| out_of_scope(root))?;
+    let unit = chart.unit(unit_id).ok_or_else(|| out_of_scope(unit_id))?;
+    let w = KpiWindow::new(q.month, now, storage.firm_policy()?.dormant_months);
+    let brokers = chart.brokers_under(unit_id);
+    let figures = storage.broker_figures(&brokers, &w)?;
+    let trends = trend(storage, &brokers, &w)?;
+    let sum = |ids: &[String]| {
+        let mut k = KpiFigures::empty();
+        let mut t = Vec::new();
+        for id in ids {
+            if let Some(f) = figures.get(id) {
+                k.add(f);
+            }
+            if let Some(p) = trends.get(id) {
+                add_trends(&mut t, p);
+            }
+        }
+        (k, t)
+    };
+    let mut rows: Vec<TeamRow> = chart
+        .units
+        .iter()
+        .filter(|u| u.parent_id.as_deref() == Some(unit_id))
+        .map(|u| {
+            let (figures, trend) = sum(&chart.brokers_under(&u.id));
+            TeamRow {
+                kind: ReportKind::Unit,
+                id: u.id.clone(),
+                name: u.name.clone(),
+                leader_name: chart.leader(&u.id).map(|p| p.name),
+                figures,
+                trend,
+                rank: 0,
+            }
+        })
+        .chain(
+            chart
+                .people
+                .iter()
+                .filter(|p| p.unit_id == unit_id && p.role == Role::Broker)
+                .map(|p| {
+                    let (figures, trend) = sum(std::slice::from_ref(&p.id));
+                    TeamRow {
+                        kind: ReportKind::Broker,
+                        id: p.id.clone(),
+                        name: p.name.clone(),
+                        leader_name: None,
+                        figures,
+                        trend,
+                        rank: 0,
+                    }
+                }),
+        )
+        .collect();
+    rows.sort_by_key(|r| std::cmp::Reverse(r.figures.net_commission));
+    for (i, row) in rows.iter_mut().enumerate() {
+        row.rank = i as u32 + 1;
+    }
+    let (totals, trend) = sum(&brokers);
+    Ok(TeamDashboard {
+        unit_id: unit.id.clone(),
+        unit_name: unit.name.clone(),
+        path,
+        month: w.month,
+        coverage_days: COVERAGE_DAYS,
+        taken_at: now,
+        rows,
+        totals,
+        trend,
+        tree,
+    })
+}
+
+pub fn broker_dashboard(
+    storage: &dyn Storage,
+    caller: &UserRow,
+    q: &BrokerQuery,
+    now: DateTime<Utc>,
+) -> Result<BrokerDashboard> {
+    let root = scope_root(caller)?;
+    let chart = storage.org_chart()?;
+    if !chart.brokers_under(root).contains(&q.broker) {
+        return Err(out_of_scope(&format!("经纪人 {}", q.broker)));
+    }
+    let person = chart
+        .people
+        .iter()
+        .find(|p| p.id == q.broker)
+        .ok_or_else(|| out_of_scope(&q.broker))?;
+    let unit = chart
+        .unit(&person.unit_id)
+        .ok_or_else(|| out_of_scope(&person.unit_id))?;
+    let w = KpiWindow::new(q.month, now, storage.firm_policy()?.dormant_months);
+    let one = std::slice::from_ref(&q.broker);
+    let figures = storage
+        .broker_figures(one, &w)?
+        .remove(&q.broker)
+        .unwrap_or_else(KpiFigures::empty);
+    let trend = trend(storage, one, &w)?
+        .remove(&q.broker)
+        .unwrap_or_default();
+    Ok(BrokerDashboard {
+        broker_id: person.id.clone(),
+        broker_name: person.name.clone(),
+        unit_id: unit.id.clone(),
+        unit_name: unit.name.clone(),
+        month: w.month,
+        coverage_days: COVERAGE_DAYS,
+        taken_at: now,
+        figures,
+        trend,
+        top_clients: storage.top_clients(&q.broker, &w, TOP_CLIENTS)?,
+        overdue: storage.overdue_items(&q.broker, w.today)?,
+    })
+}
+
+/// One task per assignee; every assignee must be a broker in the caller's subtree.
+pub fn assign_tasks(
+    storage: &dyn Storage,
+    caller: &UserRow,
+    req: &AssignTasks,
+    make_id: impl Fn() -> String,
+    now: DateTime<Utc>,
+) -> Result<AssignedTasks> {
+    let root = scope_root(caller)?;
+    let title = req.title.trim();
+    if title.is_empty() || title.chars().count() > 100 {
+        return Err(HeadOfficeError::Validation(
+            "任务标题不能为空，且不超过 100 字".into(),
+        ));
+    }
+    if req
+        .detail
+        .as_deref()
+        .is_some_and(|d| d.chars().count() > 1_000)
+    {
+        return Err(HeadOfficeError::Validation("任务说明不超过 1000 字".into()));
+    }
+    if req.due_on < shanghai_date(now) {
+        return Err(HeadOfficeError::Validation("截止日期不能早于今天".into()));
+    }
+    if req.assignees.is_empty() || req.assignees.len() > MAX_ASSIGNEES {
+        return Err(HeadOfficeError::Validation(format!(
+            "请选择 1 到 {MAX_ASSIGNEES} 位经纪人"
+        )));
+    }
+    let chart = storage.org_chart()?;
+    let mine = chart.brokers_under(root);
+    if let Some(other) = req.assignees.iter().find(|a| !mine.contains(a)) {
+        return Err(out_of_scope(&format!("经纪人 {other}")));
+    }
+    let mut assignees = req.assignees.clone();
+    assignees.sort();
+    assignees.dedup();
+    let tasks: Vec<(String, TaskRecord)> = assignees
+        .into_iter()
+        .map(|a| {
+            let task = TaskRecord {
+                id: make_id(),
+                title: title.to_string(),
+                detail: req.detail.clone().filter(|d| !d.trim().is_empty()),
+                client_id: None,
+                // The lead's user id on the way in; storage serves their name.
+                assigned_by_name: caller.id.clone(),
+                due_on: req.due_on,
+                done_at: None,
+            };
+            (a, task)
+        })
+        .collect();
+    storage.assign_tasks(&tasks)?;
+    Ok(AssignedTasks {
+        task_ids: tasks.into_iter().map(|(_, t)| t.id).collect(),
+    })
+}
