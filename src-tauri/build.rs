@@ -49,6 +49,10 @@ const COMMANDS: &[&str] = &[
     "reminder_log",
     "book_alerts",
     "today_view",
+    "team_dashboard",
+    "team_broker",
+    "refresh_team",
+    "assign_tasks",
 ];
 
 fn main() {

@@ -9,6 +9,7 @@ use crate::ipc::{
 };
 use chrono::NaiveDate;
 use domain::SensitiveField;
+use protocol::team::{AssignTasks, AssignedTasks, BrokerDashboard, TeamDashboard};
 use std::sync::Arc;
 use store::book_view::{ContributionReport, TierReport};
 use store::{AccessLogEntry, SavedFilter};
@@ -306,22 +307,37 @@ pub fn reminders_between(
 }
 
 #[tauri::command]
-pub fn add_reminder(desk: DeskState<'_>, reminder: NewReminder) -> Result<Agenda, IpcError> {
-    Ok(desk.add_reminder(&reminder)?)
+pub fn add_reminder(
+    desk: DeskState<'_>,
+    trigger: State<'_, SyncTrigger>,
+    reminder: NewReminder,
+) -> Result<Agenda, IpcError> {
+    let agenda = desk.add_reminder(&reminder)?;
+    trigger.soon();
+    Ok(agenda)
 }
 
 #[tauri::command]
 pub fn update_reminder(
     desk: DeskState<'_>,
+    trigger: State<'_, SyncTrigger>,
     id: String,
     reminder: NewReminder,
 ) -> Result<Agenda, IpcError> {
-    Ok(desk.update_reminder(&id, &reminder)?)
+    let agenda = desk.update_reminder(&id, &reminder)?;
+    trigger.soon();
+    Ok(agenda)
 }
 
 #[tauri::command]
-pub fn complete_reminder(desk: DeskState<'_>, id: String) -> Result<Agenda, IpcError> {
-    Ok(desk.complete_reminder(&id)?)
+pub fn complete_reminder(
+    desk: DeskState<'_>,
+    trigger: State<'_, SyncTrigger>,
+    id: String,
+) -> Result<Agenda, IpcError> {
+    let agenda = desk.complete_reminder(&id)?;
+    trigger.soon();
+    Ok(agenda)
 }
 
 #[tauri::command]
@@ -342,4 +358,33 @@ pub fn book_alerts(desk: DeskState<'_>) -> Result<Vec<BookAlert>, IpcError> {
 #[tauri::command]
 pub fn today_view(desk: DeskState<'_>) -> Result<TodayView, IpcError> {
     Ok(desk.today_view()?)
+}
+
+#[tauri::command]
+pub fn team_dashboard(
+    desk: DeskState<'_>,
+    unit: Option<String>,
+) -> Result<Option<TeamDashboard>, IpcError> {
+    Ok(desk.team_dashboard(unit.as_deref())?)
+}
+
+#[tauri::command]
+pub fn team_broker(
+    desk: DeskState<'_>,
+    broker_id: String,
+) -> Result<Option<BrokerDashboard>, IpcError> {
+    Ok(desk.team_broker(&broker_id)?)
+}
+
+#[tauri::command]
+pub async fn refresh_team(desk: DeskState<'_>) -> Result<Option<TeamDashboard>, IpcError> {
+    Ok(desk.refresh_team().await?)
+}
+
+#[tauri::command]
+pub async fn assign_tasks(
+    desk: DeskState<'_>,
+    request: AssignTasks,
+) -> Result<AssignedTasks, IpcError> {
+    Ok(desk.assign_tasks(&request).await?)
 }

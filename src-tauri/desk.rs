@@ -9,6 +9,7 @@ mod export;
 mod lock;
 mod recommend;
 mod statement_export;
+mod team;
 
 use crate::error::{DeskError, Result};
 use crate::ipc::{Connection, SessionState, SignInForm, SyncStatus};
@@ -332,6 +333,7 @@ impl Desk {
             *lock(&self.session) = None;
             return Err(e.into());
         }
+        self.refresh_team_if_stale().await;
         Ok(self.sync_status())
     }
 }

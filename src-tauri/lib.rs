@@ -107,6 +107,10 @@ pub fn run() {
             commands::reminder_log,
             commands::book_alerts,
             commands::today_view,
+            commands::team_dashboard,
+            commands::team_broker,
+            commands::refresh_team,
+            commands::assign_tasks,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -30,6 +30,7 @@ mod saved_filters;
 mod search_key;
 pub use search_key::name_keys;
 mod sync_state;
+mod team_cache;
 
 pub use access::AccessLogEntry;
 pub use agenda::{NewReminder, ReminderEvent};

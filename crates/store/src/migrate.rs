@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/007_agenda.sql"),
     include_str!("migrations/008_tasks.sql"),
     include_str!("migrations/009_calendar.sql"),
+    include_str!("migrations/010_team.sql"),
 ];
 
 pub(crate) fn run(conn: &mut Connection) -> Result<()> {

@@ -23,7 +23,7 @@ pub(crate) fn set_value(conn: &Connection, key: &str, value: &str) -> Result<()>
     Ok(())
 }
 
-fn value(conn: &Connection, key: &str) -> Result<Option<String>> {
+pub(crate) fn value(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
         .query_row("SELECT value FROM sync_state WHERE key = ?1", [key], |r| {
             r.get(0)

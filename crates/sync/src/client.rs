@@ -2,6 +2,9 @@
 
 use crate::error::{Result, SyncError};
 use domain::FirmPolicy;
+use protocol::team::{
+    AssignTasks, AssignedTasks, BrokerDashboard, BrokerQuery, TeamDashboard, TeamQuery,
+};
 use protocol::{
     paths, ApiError, PullPage, PullQuery, PushRequest, PushResponse, RefreshRequest, SessionTokens,
     SignInRequest, PROTOCOL_VERSION, VERSION_HEADER,
@@ -112,6 +115,36 @@ impl HeadOffice {
 
     pub async fn push(&self, access_token: &str, request: &PushRequest) -> Result<PushResponse> {
         let url = format!("{}{}", self.base, paths::PUSH);
+        self.send(self.http.post(url).bearer_auth(access_token).json(request))
+            .await
+    }
+
+    pub async fn team_dashboard(
+        &self,
+        access_token: &str,
+        query: &TeamQuery,
+    ) -> Result<TeamDashboard> {
+        let url = format!("{}{}", self.base, paths::TEAM_DASHBOARD);
+        self.send(self.http.get(url).bearer_auth(access_token).query(query))
+            .await
+    }
+
+    pub async fn team_broker(
+        &self,
+        access_token: &str,
+        query: &BrokerQuery,
+    ) -> Result<BrokerDashboard> {
+        let url = format!("{}{}", self.base, paths::TEAM_BROKER);
+        self.send(self.http.get(url).bearer_auth(access_token).query(query))
+            .await
+    }
+
+    pub async fn assign_tasks(
+        &self,
+        access_token: &str,
+        request: &AssignTasks,
+    ) -> Result<AssignedTasks> {
+        let url = format!("{}{}", self.base, paths::TEAM_TASKS);
         self.send(self.http.post(url).bearer_auth(access_token).json(request))
             .await
     }

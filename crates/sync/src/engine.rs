@@ -112,7 +112,7 @@ impl SyncEngine {
     }
 
     /// Runs `call` with a valid access token, renewing it once if head office says it expired.
-    async fn authorized<T, F, Fut>(&self, call: F) -> Result<T>
+    pub(crate) async fn authorized<T, F, Fut>(&self, call: F) -> Result<T>
     where
         F: Fn(String) -> Fut,
         Fut: Future<Output = Result<T>>,
@@ -278,7 +278,7 @@ async fn land(
 }
 
 /// Runs a store call on the blocking pool: SQLite work must not stall the async runtime.
-async fn with_store<T: Send + 'static>(
+pub(crate) async fn with_store<T: Send + 'static>(
     store: &Arc<Mutex<Store>>,
     f: impl FnOnce(&mut Store) -> store::Result<T> + Send + 'static,
 ) -> Result<T> {

@@ -4,7 +4,9 @@
 mod client;
 mod engine;
 mod error;
+mod team;
 
 pub use client::HeadOffice;
 pub use engine::{SyncEngine, SyncProgress, SyncReport, TokenVault, VaultError};
 pub use error::{Result, SyncError};
+pub use team::TeamRefresh;
