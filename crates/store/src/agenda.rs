@@ -87,6 +87,7 @@ struct Open {
     due_on: NaiveDate,
     due_time: Option<NaiveTime>,
     snoozed_until: Option<DateTime<Utc>>,
+    created_at: Option<DateTime<Utc>>,
 }
 
 impl Store {
@@ -203,9 +204,9 @@ impl Store {
         let open: Vec<Open> = self
             .conn()
             .prepare_cached(
-                "SELECT id, title, client_id, due_on, due_time, snoozed_until FROM reminders \
-                 WHERE done_at IS NULL AND due_on <= ?1 \
-                 UNION ALL SELECT id, title, client_id, due_on, NULL, NULL FROM tasks \
+                "SELECT id, title, client_id, due_on, due_time, snoozed_until, created_at \
+                 FROM reminders WHERE done_at IS NULL AND due_on <= ?1 \
+                 UNION ALL SELECT id, title, client_id, due_on, NULL, NULL, NULL FROM tasks \
                  WHERE done_at IS NULL AND due_on <= ?1",
             )?
             .query_map([domain::clock::shanghai_date(now)], |r| {
@@ -216,6 +217,7 @@ impl Store {
                     due_on: r.get(3)?,
                     due_time: r.get(4)?,
                     snoozed_until: r.get(5)?,
+                    created_at: r.get(6)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -225,6 +227,11 @@ impl Store {
             let due_at = o
                 .snoozed_until
                 .unwrap_or_else(|| due_instant(o.due_on, o.due_time));
+            // Set already overdue (a follow-up date pulled from head office, a date typed in the
+            // past): it is on the agenda as overdue, but no desk ever had it to fire or miss.
+            if o.created_at.is_some_and(|c| due_at < c) {
+                continue;
+            }
             let Some(firing) = classify(due_at, now, alive, Duration::minutes(GRACE_MINUTES))
             else {
                 continue;

@@ -102,7 +102,7 @@ pub(crate) fn queue_state(conn: &Connection, id: &str, now: DateTime<Utc>) -> Re
 
 /// How far back a pulled follow-up date still becomes a reminder: older ones were dealt with,
 /// or are history the broker need not be nagged about.
-const ADOPT_DAYS: u64 = 14;
+const ADOPT_DAYS: u64 = 7;
 
 impl Store {
     /// Follow-up dates on contact notes this desk pulled (written on another desk, or before the

@@ -204,6 +204,10 @@ fn pulled_follow_up_dates_become_reminders_once() {
         })
         .unwrap();
     store.mark_synced(sh(12, 0)).unwrap();
+    assert!(
+        store.scheduler_tick(sh(12, 1)).unwrap().is_empty(),
+        "overdue before the desk knew it: on the agenda, never reported as missed"
+    );
     let agenda = store.agenda(TODAY).unwrap();
     let titles: Vec<&str> = agenda.overdue.iter().map(|i| i.title.as_str()).collect();
     assert_eq!(titles, ["跟进：客户关注红利基金，约下周再谈"]);

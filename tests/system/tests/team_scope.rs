@@ -1,0 +1,335 @@
+//! Scope at head office, over HTTP: two brokers, a team lead and a branch manager of the demo
+//! firm send generated requests to every team endpoint (every unit, every broker, a task for
+//! every broker) and brokers push writes about each other's clients. Whatever is answered must
+//! be inside the caller's subtree, totals included; whatever is outside is refused and changes
+//! nothing.
+
+use chrono::{Datelike, Duration, TimeZone, Utc};
+use domain::Fen;
+use head_office::storage::Storage;
+use protocol::team::{AssignTasks, BrokerQuery, TeamQuery};
+use protocol::{
+    Change, ClientPreferences, ContactChannel, ContactNoteRecord, ErrorCode, Mutation, MutationOp,
+    MutationOutcome, PreferencesUpdate, PullQuery, PushRequest, Record, ReminderRecord,
+    SignInRequest, TaskCompletion,
+};
+use std::collections::{BTreeSet, HashMap};
+use sync::{HeadOffice, SyncError};
+use system_tests::{small_firm, TestHeadOffice, PASSWORD, TODAY};
+
+const UNITS: [&str; 10] = [
+    "HQ", "BR01", "BR02", "BR03", "TM01", "TM02", "TM03", "TM04", "TM05", "TM06",
+];
+
+/// The demo firm places broker k in team k mod 6; teams 1–2 are branch 1's.
+fn team_of(broker: usize) -> String {
+    format!("TM{:02}", (broker - 1) % 6 + 1)
+}
+
+fn brokers() -> Vec<String> {
+    (1..=30).map(|k| format!("B{k:03}")).collect()
+}
+
+/// Units each caller may read, written out by hand rather than computed by the code under test.
+fn units_of(user: &str) -> BTreeSet<&'static str> {
+    match user {
+        "lead01" => ["TM01"].into(),
+        "manager01" => ["BR01", "TM01", "TM02"].into(),
+        _ => BTreeSet::new(),
+    }
+}
+
+fn brokers_of(user: &str) -> BTreeSet<String> {
+    let units = units_of(user);
+    (1..=30)
+        .filter(|k| units.contains(team_of(*k).as_str()))
+        .map(|k| format!("B{k:03}"))
+        .collect()
+}
+
+fn brokers_under(unit: &str) -> BTreeSet<String> {
+    (1..=30)
+        .filter(|k| {
+            let team = team_of(*k);
+            let branch = format!("BR{:02}", ((k - 1) % 6) / 2 + 1);
+            unit == "HQ" || team == unit || branch == unit
+        })
+        .map(|k| format!("B{k:03}"))
+        .collect()
+}
+
+/// Everything in a broker's feed, every page of it.
+fn feed_of(storage: &dyn Storage, broker: &str) -> Vec<Record> {
+    let (mut cursor, mut out) = (0, Vec::new());
+    loop {
+        let page = storage.pull(broker, cursor, PullQuery::MAX_LIMIT).unwrap();
+        out.extend(page.changes.into_iter().filter_map(|c| match c {
+            Change::Upsert { record, .. } => Some(record),
+            Change::Remove { .. } => None,
+        }));
+        cursor = page.cursor;
+        if !page.has_more {
+            return out;
+        }
+    }
+}
+
+/// Each broker's clients and this month's net commission, read from their own feed.
+struct Books {
+    clients: HashMap<String, BTreeSet<String>>,
+    commission: HashMap<String, Fen>,
+}
+
+fn books(storage: &dyn Storage) -> Books {
+    let since = Utc
+        .with_ymd_and_hms(TODAY.year(), TODAY.month(), 1, 0, 0, 0)
+        .unwrap()
+        - Duration::hours(8);
+    let mut out = Books {
+        clients: HashMap::new(),
+        commission: HashMap::new(),
+    };
+    for b in brokers() {
+        let (mut clients, mut commission) = (BTreeSet::new(), Fen::ZERO);
+        for record in feed_of(storage, &b) {
+            match record {
+                Record::Client(c) => {
+                    clients.insert(c.id);
+                }
+                Record::Trade(t) if t.traded_at >= since => commission += t.net_commission,
+                _ => {}
+            }
+        }
+        out.clients.insert(b.clone(), clients);
+        out.commission.insert(b, commission);
+    }
+    out
+}
+
+async fn token(api: &HeadOffice, user: &str) -> String {
+    api.sign_in(&SignInRequest {
+        username: user.into(),
+        password: PASSWORD.into(),
+        device_id: format!("scope-{user}"),
+    })
+    .await
+    .unwrap()
+    .access_token
+}
+
+fn is_forbidden<T: std::fmt::Debug>(r: &Result<T, SyncError>) -> bool {
+    matches!(r, Err(SyncError::Refused(e)) if e.code == ErrorCode::Forbidden)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn no_read_or_write_leaves_the_caller_s_subtree() {
+    let head_office = TestHeadOffice::start(&small_firm()).await;
+    let api = HeadOffice::new(&head_office.base_url()).unwrap();
+    let books = books(head_office.storage.as_ref());
+    let mut checked = 0;
+    for user in ["broker01", "broker02", "lead01", "manager01"] {
+        let token = token(&api, user).await;
+        let my_units = units_of(user);
+        let my_brokers = brokers_of(user);
+        for unit in UNITS {
+            let q = TeamQuery {
+                unit: Some(unit.into()),
+                month: None,
+            };
+            let answer = api.team_dashboard(&token, &q).await;
+            checked += 1;
+            if !my_units.contains(unit) {
+                assert!(is_forbidden(&answer), "{user} read unit {unit}: {answer:?}");
+                continue;
+            }
+            let d = answer.unwrap();
+            let under = brokers_under(unit);
+            assert!(under.is_subset(&my_brokers));
+            for row in &d.rows {
+                assert!(
+                    my_units.contains(row.id.as_str()) || my_brokers.contains(&row.id),
+                    "{user} was shown {}",
+                    row.id
+                );
+            }
+            let clients: usize = under.iter().map(|b| books.clients[b].len()).sum();
+            assert_eq!(d.totals.clients as usize, clients, "{user} {unit}");
+            let commission = under
+                .iter()
+                .fold(Fen::ZERO, |sum, b| sum + books.commission[b]);
+            assert_eq!(d.totals.net_commission, commission, "{user} {unit}");
+            assert_eq!(d.totals.brokers as usize, under.len());
+            // The tree names no unit and no broker outside.
+            let mut stack = vec![&d.tree];
+            while let Some(node) = stack.pop() {
+                assert!(my_units.contains(node.unit_id.as_str()));
+                assert!(node.brokers.iter().all(|b| my_brokers.contains(&b.id)));
+                stack.extend(&node.children);
+            }
+        }
+        for broker in brokers() {
+            let q = BrokerQuery {
+                broker: broker.clone(),
+                month: None,
+            };
+            let answer = api.team_broker(&token, &q).await;
+            checked += 1;
+            if !my_brokers.contains(&broker) {
+                assert!(is_forbidden(&answer), "{user} read {broker}: {answer:?}");
+                continue;
+            }
+            let d = answer.unwrap();
+            assert_eq!(d.figures.clients as usize, books.clients[&broker].len());
+            for c in &d.top_clients {
+                assert!(books.clients[&broker].contains(&c.client_id));
+                assert!(c.mobile_masked.contains("****"), "{}", c.mobile_masked);
+            }
+        }
+        for broker in brokers() {
+            let title = format!("范围测试 {user} → {broker}");
+            let request = AssignTasks {
+                assignees: vec![broker.clone()],
+                title: title.clone(),
+                detail: None,
+                due_on: TODAY + chrono::Days::new(30),
+            };
+            let answer = api.assign_tasks(&token, &request).await;
+            checked += 1;
+            let arrived = feed_of(head_office.storage.as_ref(), &broker)
+                .iter()
+                .any(|r| matches!(r, Record::Task(t) if t.title == title));
+            if my_brokers.contains(&broker) {
+                assert!(answer.is_ok() && arrived, "{user} → {broker}: {answer:?}");
+            } else {
+                assert!(
+                    is_forbidden(&answer) && !arrived,
+                    "{user} → {broker}: {answer:?}"
+                );
+            }
+        }
+    }
+    assert_eq!(checked, 4 * (UNITS.len() + 30 + 30));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_broker_cannot_write_about_a_colleague_s_clients() {
+    let head_office = TestHeadOffice::start(&small_firm()).await;
+    let api = HeadOffice::new(&head_office.base_url()).unwrap();
+    let books = books(head_office.storage.as_ref());
+    let theirs = books.clients["B001"].iter().next().unwrap().clone();
+    let their_task = feed_of(head_office.storage.as_ref(), "B001")
+        .into_iter()
+        .find_map(|r| match r {
+            Record::Task(t) => Some(t.id),
+            _ => None,
+        })
+        .unwrap();
+    let now = Utc::now();
+    let ops = vec![
+        MutationOp::AddContactNote(ContactNoteRecord {
+            id: "N-intruder".into(),
+            client_id: theirs.clone(),
+            channel: ContactChannel::Phone,
+            summary: "不该出现的记录".into(),
+            contacted_at: now,
+            follow_up_on: None,
+            author_id: "B002".into(),
+        }),
+        MutationOp::UpdatePreferences(PreferencesUpdate {
+            client_id: theirs.clone(),
+            base_version: 1,
+            before: ClientPreferences::default(),
+            after: ClientPreferences {
+                remark: Some("改了别人的客户".into()),
+                ..ClientPreferences::default()
+            },
+        }),
+        MutationOp::SaveReminder(ReminderRecord {
+            id: "R-intruder".into(),
+            client_id: Some(theirs.clone()),
+            title: "别人的客户".into(),
+            due_on: TODAY,
+            due_time: None,
+            repeat: "never".into(),
+            source: "own".into(),
+            done_at: None,
+        }),
+        MutationOp::CompleteTask(TaskCompletion {
+            task_id: their_task.clone(),
+            done_at: now,
+        }),
+    ];
+    let token = token(&api, "broker02").await;
+    let mutations = ops
+        .into_iter()
+        .enumerate()
+        .map(|(i, op)| Mutation {
+            id: format!("m-intruder-{i}"),
+            made_at: now,
+            op,
+        })
+        .collect();
+    let answer = api.push(&token, &PushRequest { mutations }).await.unwrap();
+    for result in &answer.results {
+        assert!(
+            matches!(
+                &result.outcome,
+                MutationOutcome::Refused {
+                    code: ErrorCode::Forbidden,
+                    ..
+                }
+            ),
+            "{result:?}"
+        );
+    }
+    // Nothing changed in broker01's book.
+    for record in feed_of(head_office.storage.as_ref(), "B001") {
+        match record {
+            Record::ContactNote(n) => assert_ne!(n.id, "N-intruder"),
+            Record::Preferences(p) => {
+                assert_ne!(p.fields.remark.as_deref(), Some("改了别人的客户"))
+            }
+            Record::Task(t) if t.id == their_task => assert!(t.done_at.is_none()),
+            _ => {}
+        }
+    }
+    assert!(head_office
+        .storage
+        .broker_reminders("B002")
+        .unwrap()
+        .is_empty());
+    // And broker02's own feed holds none of broker01's clients; a lead has no feed of rows.
+    let feed = api
+        .pull(
+            &token,
+            PullQuery {
+                cursor: 0,
+                limit: PullQuery::MAX_LIMIT,
+            },
+        )
+        .await
+        .unwrap();
+    assert!(feed.changes.iter().all(|c| match c {
+        Change::Upsert {
+            record: Record::Client(c),
+            ..
+        } => !books.clients["B001"].contains(&c.id),
+        _ => true,
+    }));
+    let lead = token_of_lead(&api).await;
+    let lead_feed = api
+        .pull(
+            &lead,
+            PullQuery {
+                cursor: 0,
+                limit: 100,
+            },
+        )
+        .await
+        .unwrap();
+    assert!(lead_feed.changes.is_empty());
+}
+
+async fn token_of_lead(api: &HeadOffice) -> String {
+    token(api, "lead01").await
+}
