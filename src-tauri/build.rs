@@ -53,6 +53,14 @@ const COMMANDS: &[&str] = &[
     "team_broker",
     "refresh_team",
     "assign_tasks",
+    "request_transfer",
+    "transfer_requests",
+    "comments",
+    "add_comment",
+    "team_transfers",
+    "decide_transfer",
+    "team_comments",
+    "add_team_comment",
 ];
 
 fn main() {

@@ -10,6 +10,7 @@ mod lock;
 mod recommend;
 mod statement_export;
 mod team;
+mod threads;
 
 use crate::error::{DeskError, Result};
 use crate::ipc::{Connection, SessionState, SignInForm, SyncStatus};

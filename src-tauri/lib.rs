@@ -111,6 +111,14 @@ pub fn run() {
             commands::team_broker,
             commands::refresh_team,
             commands::assign_tasks,
+            commands::request_transfer,
+            commands::transfer_requests,
+            commands::comments,
+            commands::add_comment,
+            commands::team_transfers,
+            commands::decide_transfer,
+            commands::team_comments,
+            commands::add_team_comment,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

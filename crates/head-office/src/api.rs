@@ -14,7 +14,8 @@ use axum::{Json, Router};
 use chrono::Utc;
 use domain::FirmPolicy;
 use protocol::team::{
-    AssignTasks, AssignedTasks, BrokerDashboard, BrokerQuery, TeamDashboard, TeamQuery,
+    AssignTasks, AssignedTasks, BrokerDashboard, BrokerQuery, CommentQuery, CommentRecord,
+    NewComment, TeamDashboard, TeamQuery, TransferDecision, TransferRequestRecord,
 };
 use protocol::{
     paths, MutationResult, PayTerms, PullPage, PullQuery, PushRequest, PushResponse,
@@ -37,6 +38,12 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route(paths::TEAM_DASHBOARD, get(team_dashboard))
         .route(paths::TEAM_BROKER, get(team_broker))
         .route(paths::TEAM_TASKS, post(team_tasks))
+        .route(paths::TEAM_TRANSFERS, get(team_transfers))
+        .route(paths::TEAM_TRANSFER_DECIDE, post(team_transfer_decide))
+        .route(
+            paths::TEAM_COMMENTS,
+            get(team_comments).post(team_comment_add),
+        )
         .layer(middleware::from_fn(check_protocol_version));
     Router::new()
         .merge(api)
@@ -313,4 +320,57 @@ async fn team_tasks(
     .await?;
     tracing::info!(tasks = made.task_ids.len(), "tasks assigned");
     Ok(Json(made))
+}
+
+/// Transfer requests raised in the caller's subtree.
+async fn team_transfers(
+    State(state): AppStateRef,
+    Caller(user): Caller,
+) -> Result<Json<Vec<TransferRequestRecord>>> {
+    Ok(Json(
+        blocking(&state, move |s| {
+            crate::team_transfers::transfer_requests(s, &user)
+        })
+        .await?,
+    ))
+}
+
+async fn team_transfer_decide(
+    State(state): AppStateRef,
+    Caller(user): Caller,
+    Json(decision): Json<TransferDecision>,
+) -> Result<Json<TransferRequestRecord>> {
+    let decided = blocking(&state, move |s| {
+        crate::team_transfers::decide_transfer(s, &user, &decision, Utc::now())
+    })
+    .await?;
+    tracing::info!(request = %decided.id, status = ?decided.status, "transfer decided");
+    Ok(Json(decided))
+}
+
+async fn team_comments(
+    State(state): AppStateRef,
+    Caller(user): Caller,
+    Query(q): Query<CommentQuery>,
+) -> Result<Json<Vec<CommentRecord>>> {
+    Ok(Json(
+        blocking(&state, move |s| {
+            crate::team_transfers::comments(s, &user, &q)
+        })
+        .await?,
+    ))
+}
+
+async fn team_comment_add(
+    State(state): AppStateRef,
+    Caller(user): Caller,
+    Json(new): Json<NewComment>,
+) -> Result<Json<Vec<CommentRecord>>> {
+    Ok(Json(
+        blocking(&state, move |s| {
+            let id = format!("CM-{}", &new_token()[..16]);
+            crate::team_transfers::add_comment(s, &user, &new, id, Utc::now())
+        })
+        .await?,
+    ))
 }

@@ -12,6 +12,7 @@ pub mod error;
 pub mod pay;
 pub mod storage;
 pub mod team;
+pub mod team_transfers;
 
 use auth::{AccessTokens, SignInLimiter};
 use channel::{DeliveryChannel, SimulatedChannel};

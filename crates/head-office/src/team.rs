@@ -160,7 +160,7 @@ impl OrgChart {
 }
 
 /// The unit whose subtree the caller may read and act on.
-fn scope_root(caller: &UserRow) -> Result<&str> {
+pub(crate) fn scope_root(caller: &UserRow) -> Result<&str> {
     match caller.role {
         Role::Broker => Err(HeadOfficeError::Forbidden(
             "团队看板仅对团队长、营业部负责人开放".into(),
@@ -169,7 +169,7 @@ fn scope_root(caller: &UserRow) -> Result<&str> {
     }
 }
 
-fn out_of_scope(what: &str) -> HeadOfficeError {
+pub(crate) fn out_of_scope(what: &str) -> HeadOfficeError {
     HeadOfficeError::Forbidden(format!("{what} 不在您管理的范围内"))
 }
 

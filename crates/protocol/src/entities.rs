@@ -37,10 +37,14 @@ pub enum EntityKind {
     Task,
     /// Holidays, new shares, rights issues, maturities: firm-wide.
     MarketEvent,
+    /// A client transfer the broker asked for, and its decision.
+    TransferRequest,
+    /// A message on the broker's task or transfer request.
+    Comment,
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 18] = [
+    pub const ALL: [EntityKind; 20] = [
         EntityKind::Client,
         EntityKind::Account,
         EntityKind::Holding,
@@ -59,6 +63,8 @@ impl EntityKind {
         EntityKind::Dispute,
         EntityKind::Task,
         EntityKind::MarketEvent,
+        EntityKind::TransferRequest,
+        EntityKind::Comment,
     ];
 
     /// The same name serde uses on the wire, for storing a kind in a text column.
@@ -82,6 +88,8 @@ impl EntityKind {
             EntityKind::Dispute => "dispute",
             EntityKind::Task => "task",
             EntityKind::MarketEvent => "market_event",
+            EntityKind::TransferRequest => "transfer_request",
+            EntityKind::Comment => "comment",
         }
     }
 
@@ -111,6 +119,8 @@ pub enum Record {
     Dispute(DisputeRecord),
     Task(TaskRecord),
     MarketEvent(MarketEventRecord),
+    TransferRequest(crate::team::TransferRequestRecord),
+    Comment(crate::team::CommentRecord),
 }
 
 impl Record {
@@ -134,6 +144,8 @@ impl Record {
             Record::Dispute(_) => EntityKind::Dispute,
             Record::Task(_) => EntityKind::Task,
             Record::MarketEvent(_) => EntityKind::MarketEvent,
+            Record::TransferRequest(_) => EntityKind::TransferRequest,
+            Record::Comment(_) => EntityKind::Comment,
         }
     }
 }

@@ -63,4 +63,9 @@ pub mod paths {
     pub const TEAM_BROKER: &str = "/api/v1/team/broker";
     /// Tasks for subordinates (`team::AssignTasks`).
     pub const TEAM_TASKS: &str = "/api/v1/team/tasks";
+    /// Transfer requests the caller may decide (`team::TransferRequestRecord`).
+    pub const TEAM_TRANSFERS: &str = "/api/v1/team/transfers";
+    pub const TEAM_TRANSFER_DECIDE: &str = "/api/v1/team/transfers/decide";
+    /// A thread on a task or a transfer request of the caller's subtree; POST adds to it.
+    pub const TEAM_COMMENTS: &str = "/api/v1/team/comments";
 }

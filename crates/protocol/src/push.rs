@@ -127,6 +127,10 @@ pub enum MutationOp {
     DisputeStatement(crate::commission::DisputeRecord),
     CompleteTask(crate::tasks::TaskCompletion),
     SaveReminder(crate::tasks::ReminderRecord),
+    RequestTransfer(crate::team::NewTransferRequest),
+    /// The broker's message on their task or transfer request; `author_name` is filled in by
+    /// head office.
+    AddComment(crate::team::CommentRecord),
 }
 
 /// A field both sides changed: head office's value stands, the broker's waits here.

@@ -144,3 +144,127 @@ pub struct AssignTasks {
 pub struct AssignedTasks {
     pub task_ids: Vec<String>,
 }
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum TransferStatus {
+    Pending,
+    Approved,
+    Rejected,
+}
+
+impl TransferStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TransferStatus::Pending => "pending",
+            TransferStatus::Approved => "approved",
+            TransferStatus::Rejected => "rejected",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<TransferStatus> {
+        [
+            TransferStatus::Pending,
+            TransferStatus::Approved,
+            TransferStatus::Rejected,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == text)
+    }
+}
+
+/// A broker's request to hand a client to a colleague (客户移交), as it stands: in the requesting
+/// broker's feed, and in the list of the leads who may decide it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TransferRequestRecord {
+    pub id: String,
+    pub client_id: String,
+    /// Kept on the request: once approved the client leaves the requester's desk, the request
+    /// stays.
+    pub client_name: String,
+    pub from_broker_id: String,
+    pub from_broker_name: String,
+    pub to_broker_id: String,
+    pub to_broker_name: String,
+    pub reason: String,
+    pub raised_at: DateTime<Utc>,
+    pub status: TransferStatus,
+    pub decided_by_name: Option<String>,
+    pub decided_at: Option<DateTime<Utc>>,
+    pub decision_note: Option<String>,
+}
+
+/// `MutationOp::RequestTransfer`: what the broker asks. `to_broker` is the colleague's user name
+/// or id, as the broker knows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewTransferRequest {
+    pub id: String,
+    pub client_id: String,
+    pub to_broker: String,
+    pub reason: String,
+    pub raised_at: DateTime<Utc>,
+}
+
+/// `POST /api/v1/team/transfers/decide`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TransferDecision {
+    pub request_id: String,
+    pub approve: bool,
+    pub note: Option<String>,
+}
+
+/// What an internal thread (内部交流) hangs off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum CommentSubject {
+    Task,
+    Transfer,
+}
+
+impl CommentSubject {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CommentSubject::Task => "task",
+            CommentSubject::Transfer => "transfer",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<CommentSubject> {
+        [CommentSubject::Task, CommentSubject::Transfer]
+            .into_iter()
+            .find(|s| s.as_str() == text)
+    }
+}
+
+/// One message of a thread between a broker and the leads above them, on a task or a transfer
+/// request. It is in the broker's feed; leads read threads with `GET /api/v1/team/comments`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CommentRecord {
+    pub id: String,
+    pub subject: CommentSubject,
+    pub subject_id: String,
+    pub author_id: String,
+    pub author_name: String,
+    pub body: String,
+    pub at: DateTime<Utc>,
+}
+
+/// A lead's message (`POST /api/v1/team/comments`); a broker's goes as `MutationOp::AddComment`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NewComment {
+    pub subject: CommentSubject,
+    pub subject_id: String,
+    pub body: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CommentQuery {
+    pub subject: CommentSubject,
+    pub subject_id: String,
+}

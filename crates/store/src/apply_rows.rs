@@ -27,6 +27,8 @@ pub(crate) fn table(kind: EntityKind) -> &'static str {
         EntityKind::Dispute => "disputes",
         EntityKind::Task => "tasks",
         EntityKind::MarketEvent => "market_events",
+        EntityKind::TransferRequest => "transfer_requests",
+        EntityKind::Comment => "comments",
     }
 }
 
@@ -164,6 +166,8 @@ pub(crate) fn columns(kind: EntityKind) -> &'static [&'static str] {
             "pending",
         ],
         EntityKind::MarketEvent => crate::market_alerts::COLUMNS,
+        EntityKind::TransferRequest => crate::team_threads::TRANSFER_COLUMNS,
+        EntityKind::Comment => crate::team_threads::COMMENT_COLUMNS,
         EntityKind::Task => &[
             "id",
             "title",
@@ -357,6 +361,8 @@ pub(crate) fn bind_and_run(stmt: &mut rusqlite::Statement<'_>, record: &Record) 
         // What head office sends is its answer: no longer pending.
         // What head office sends is the task as it stands there: no longer pending.
         Record::MarketEvent(e) => crate::market_alerts::bind(stmt, e)?,
+        Record::TransferRequest(t) => crate::team_threads::bind_transfer(stmt, t)?,
+        Record::Comment(c) => crate::team_threads::bind_comment(stmt, c)?,
         Record::Task(t) => stmt.execute(params![
             t.id,
             t.title,
@@ -451,7 +457,9 @@ pub(crate) fn client_of(record: &Record) -> Option<&str> {
         | Record::StatementLine(_)
         | Record::Dispute(_)
         | Record::Task(_)
-        | Record::MarketEvent(_) => return None,
+        | Record::MarketEvent(_)
+        | Record::TransferRequest(_)
+        | Record::Comment(_) => return None,
     })
 }
 
@@ -467,5 +475,7 @@ pub(crate) fn follows_client(kind: EntityKind) -> bool {
             | EntityKind::Dispute
             | EntityKind::Task
             | EntityKind::MarketEvent
+            | EntityKind::TransferRequest
+            | EntityKind::Comment
     )
 }

@@ -31,6 +31,7 @@ mod search_key;
 pub use search_key::name_keys;
 mod sync_state;
 mod team_cache;
+mod team_threads;
 
 pub use access::AccessLogEntry;
 pub use agenda::{NewReminder, ReminderEvent};
@@ -58,6 +59,7 @@ pub use recommend::{
 pub use reminders::ReminderView;
 pub use saved_filters::SavedFilter;
 pub use sync_state::SyncCounters;
+pub use team_threads::{CommentView, TransferRequestView};
 
 use rusqlite::Connection;
 use std::path::Path;

@@ -49,6 +49,8 @@ pub(crate) fn enqueue(tx: &rusqlite::Connection, mutation: &Mutation) -> Result<
         MutationOp::DisputeStatement(_) => "dispute_statement",
         MutationOp::CompleteTask(_) => "complete_task",
         MutationOp::SaveReminder(_) => "save_reminder",
+        MutationOp::RequestTransfer(_) => "request_transfer",
+        MutationOp::AddComment(_) => "add_comment",
     };
     tx.execute(
         "INSERT INTO outbox (id, kind, payload, created_at) VALUES (?1, ?2, ?3, ?4)",
@@ -232,6 +234,25 @@ impl Store {
                     refuse(&tx, &result.id, &format!("提醒：{}", r.title), message, now)?;
                 }
                 (_, MutationOp::SaveReminder(_)) => {}
+                (MutationOutcome::Refused { message, .. }, MutationOp::RequestTransfer(r)) => {
+                    // Head office holds no such request: the desk's goes, the reason is kept.
+                    tx.execute("DELETE FROM transfer_requests WHERE id = ?1", [&r.id])?;
+                    let what = format!("客户移交申请（转给 {}）", r.to_broker);
+                    refuse(&tx, &result.id, &what, message, now)?;
+                }
+                (_, MutationOp::RequestTransfer(r)) => {
+                    tx.execute(
+                        "UPDATE transfer_requests SET pending = 0 WHERE id = ?1",
+                        [&r.id],
+                    )?;
+                }
+                (MutationOutcome::Refused { message, .. }, MutationOp::AddComment(c)) => {
+                    tx.execute("DELETE FROM comments WHERE id = ?1", [&c.id])?;
+                    refuse(&tx, &result.id, &format!("留言：{}", c.body), message, now)?;
+                }
+                (_, MutationOp::AddComment(c)) => {
+                    tx.execute("UPDATE comments SET pending = 0 WHERE id = ?1", [&c.id])?;
+                }
                 (_, MutationOp::CompleteTask(done)) => {
                     tx.execute(
                         "UPDATE tasks SET pending = 0 WHERE id = ?1",

@@ -3,7 +3,8 @@
 use crate::error::{Result, SyncError};
 use domain::FirmPolicy;
 use protocol::team::{
-    AssignTasks, AssignedTasks, BrokerDashboard, BrokerQuery, TeamDashboard, TeamQuery,
+    AssignTasks, AssignedTasks, BrokerDashboard, BrokerQuery, CommentQuery, CommentRecord,
+    NewComment, TeamDashboard, TeamQuery, TransferDecision, TransferRequestRecord,
 };
 use protocol::{
     paths, ApiError, PullPage, PullQuery, PushRequest, PushResponse, RefreshRequest, SessionTokens,
@@ -136,6 +137,42 @@ impl HeadOffice {
     ) -> Result<BrokerDashboard> {
         let url = format!("{}{}", self.base, paths::TEAM_BROKER);
         self.send(self.http.get(url).bearer_auth(access_token).query(query))
+            .await
+    }
+
+    pub async fn team_transfers(&self, access_token: &str) -> Result<Vec<TransferRequestRecord>> {
+        let url = format!("{}{}", self.base, paths::TEAM_TRANSFERS);
+        self.send(self.http.get(url).bearer_auth(access_token))
+            .await
+    }
+
+    pub async fn decide_transfer(
+        &self,
+        access_token: &str,
+        decision: &TransferDecision,
+    ) -> Result<TransferRequestRecord> {
+        let url = format!("{}{}", self.base, paths::TEAM_TRANSFER_DECIDE);
+        self.send(self.http.post(url).bearer_auth(access_token).json(decision))
+            .await
+    }
+
+    pub async fn team_comments(
+        &self,
+        access_token: &str,
+        query: &CommentQuery,
+    ) -> Result<Vec<CommentRecord>> {
+        let url = format!("{}{}", self.base, paths::TEAM_COMMENTS);
+        self.send(self.http.get(url).bearer_auth(access_token).query(query))
+            .await
+    }
+
+    pub async fn add_team_comment(
+        &self,
+        access_token: &str,
+        comment: &NewComment,
+    ) -> Result<Vec<CommentRecord>> {
+        let url = format!("{}{}", self.base, paths::TEAM_COMMENTS);
+        self.send(self.http.post(url).bearer_auth(access_token).json(comment))
             .await
     }
 

@@ -5,7 +5,8 @@
 use crate::engine::{with_store, SyncEngine};
 use crate::error::Result;
 use protocol::team::{
-    AssignTasks, AssignedTasks, BrokerDashboard, BrokerQuery, TeamDashboard, TeamNode, TeamQuery,
+    AssignTasks, AssignedTasks, BrokerDashboard, BrokerQuery, CommentQuery, CommentRecord,
+    NewComment, TeamDashboard, TeamNode, TeamQuery, TransferDecision, TransferRequestRecord,
 };
 use std::sync::{Arc, Mutex};
 use store::Store;
@@ -77,6 +78,44 @@ impl SyncEngine {
             let head_office = self.head_office().clone();
             let request = request.clone();
             async move { head_office.assign_tasks(&token, &request).await }
+        })
+        .await
+    }
+
+    pub async fn team_transfers(&self) -> Result<Vec<TransferRequestRecord>> {
+        self.authorized(|token| {
+            let head_office = self.head_office().clone();
+            async move { head_office.team_transfers(&token).await }
+        })
+        .await
+    }
+
+    pub async fn decide_transfer(
+        &self,
+        decision: &TransferDecision,
+    ) -> Result<TransferRequestRecord> {
+        self.authorized(|token| {
+            let head_office = self.head_office().clone();
+            let decision = decision.clone();
+            async move { head_office.decide_transfer(&token, &decision).await }
+        })
+        .await
+    }
+
+    pub async fn team_comments(&self, query: &CommentQuery) -> Result<Vec<CommentRecord>> {
+        self.authorized(|token| {
+            let head_office = self.head_office().clone();
+            let query = query.clone();
+            async move { head_office.team_comments(&token, &query).await }
+        })
+        .await
+    }
+
+    pub async fn add_team_comment(&self, comment: &NewComment) -> Result<Vec<CommentRecord>> {
+        self.authorized(|token| {
+            let head_office = self.head_office().clone();
+            let comment = comment.clone();
+            async move { head_office.add_team_comment(&token, &comment).await }
         })
         .await
     }

@@ -17,6 +17,7 @@ mod sqlite_rows_library;
 mod sqlite_tasks;
 mod sqlite_team;
 mod sqlite_tiers;
+mod sqlite_transfers;
 
 pub use sqlite::SqliteStorage;
 
@@ -181,6 +182,36 @@ pub trait Storage: Send + Sync + 'static {
     ) -> Result<Vec<protocol::team::OverdueItem>>;
     /// Tasks from a lead, each into its assignee's feed (`assigned_by_name` holds the lead's id).
     fn assign_tasks(&self, tasks: &[(String, protocol::TaskRecord)]) -> Result<()>;
+
+    /// Transfer requests raised by any of `brokers`, pending first.
+    fn transfer_requests(
+        &self,
+        brokers: &[String],
+    ) -> Result<Vec<protocol::team::TransferRequestRecord>>;
+    fn transfer_request(&self, id: &str) -> Result<Option<protocol::team::TransferRequestRecord>>;
+    /// Records a decision; an approval moves the client in the same transaction.
+    fn decide_transfer(
+        &self,
+        decider_id: &str,
+        decision: &protocol::team::TransferDecision,
+        now: DateTime<Utc>,
+    ) -> Result<()>;
+    /// The broker whose task or request a thread hangs off.
+    fn comment_subject_broker(
+        &self,
+        subject: protocol::team::CommentSubject,
+        subject_id: &str,
+    ) -> Result<Option<String>>;
+    fn comments(
+        &self,
+        subject: protocol::team::CommentSubject,
+        subject_id: &str,
+    ) -> Result<Vec<protocol::team::CommentRecord>>;
+    fn add_lead_comment(
+        &self,
+        author_id: &str,
+        comment: &protocol::team::CommentRecord,
+    ) -> Result<()>;
 
     /// A broker's own reminders as their desk last pushed them, by due date.
     fn broker_reminders(&self, broker_id: &str) -> Result<Vec<protocol::ReminderRecord>>;

@@ -57,6 +57,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/007_tasks.sql"),
     include_str!("migrations/008_calendar.sql"),
     include_str!("migrations/009_team.sql"),
+    include_str!("migrations/010_transfers.sql"),
 ];
 
 fn migrate(conn: &mut Connection) -> Result<()> {
@@ -388,6 +389,50 @@ impl Storage for SqliteStorage {
 
     fn assign_tasks(&self, tasks: &[(String, protocol::TaskRecord)]) -> Result<()> {
         super::sqlite_team::assign_tasks(&mut self.conn(), tasks)
+    }
+
+    fn transfer_requests(
+        &self,
+        brokers: &[String],
+    ) -> Result<Vec<protocol::team::TransferRequestRecord>> {
+        super::sqlite_transfers::requests_from(&self.conn(), brokers)
+    }
+
+    fn transfer_request(&self, id: &str) -> Result<Option<protocol::team::TransferRequestRecord>> {
+        super::sqlite_transfers::request_by_id(&self.conn(), id)
+    }
+
+    fn decide_transfer(
+        &self,
+        decider_id: &str,
+        decision: &protocol::team::TransferDecision,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        super::sqlite_transfers::decide(&mut self.conn(), decider_id, decision, now)
+    }
+
+    fn comment_subject_broker(
+        &self,
+        subject: protocol::team::CommentSubject,
+        subject_id: &str,
+    ) -> Result<Option<String>> {
+        super::sqlite_transfers::subject_broker(&self.conn(), subject, subject_id)
+    }
+
+    fn comments(
+        &self,
+        subject: protocol::team::CommentSubject,
+        subject_id: &str,
+    ) -> Result<Vec<protocol::team::CommentRecord>> {
+        super::sqlite_transfers::comments(&self.conn(), subject, subject_id)
+    }
+
+    fn add_lead_comment(
+        &self,
+        author_id: &str,
+        comment: &protocol::team::CommentRecord,
+    ) -> Result<()> {
+        super::sqlite_transfers::lead_comment(&mut self.conn(), author_id, comment)
     }
 
     fn broker_reminders(&self, broker_id: &str) -> Result<Vec<protocol::ReminderRecord>> {

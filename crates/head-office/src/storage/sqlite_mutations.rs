@@ -59,6 +59,12 @@ pub(super) fn apply(
         MutationOp::SaveReminder(reminder) => {
             super::sqlite_tasks::save_reminder(&tx, user_id, reminder, now)?
         }
+        MutationOp::RequestTransfer(request) => {
+            super::sqlite_transfers::request(&tx, user_id, request)?
+        }
+        MutationOp::AddComment(comment) => {
+            super::sqlite_transfers::broker_comment(&tx, user_id, comment)?
+        }
     };
     tx.execute(
         "INSERT INTO applied_mutations (id, user_id, outcome, applied_at) VALUES (?1, ?2, ?3, ?4)",
@@ -139,7 +145,20 @@ pub(super) fn transfer_client(
     at: DateTime<Utc>,
 ) -> Result<()> {
     let tx = conn.transaction()?;
-    let from = serving_broker(&tx, client_id)?
+    move_client(&tx, client_id, to_broker, at)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// The move itself, inside the caller's transaction (an approved transfer request moves the
+/// client and records the decision at once).
+pub(super) fn move_client(
+    tx: &Transaction<'_>,
+    client_id: &str,
+    to_broker: &str,
+    at: DateTime<Utc>,
+) -> Result<()> {
+    let from = serving_broker(tx, client_id)?
         .ok_or_else(|| HeadOfficeError::NotFound(format!("客户 {client_id}")))?;
     let is_broker: bool = tx
         .query_row(
@@ -157,7 +176,7 @@ pub(super) fn transfer_client(
     if from == to_broker {
         return Ok(());
     }
-    let seq = next_seq(&tx)?;
+    let seq = next_seq(tx)?;
     tx.execute(
         "INSERT INTO tombstones (seq, broker_id, kind, id) VALUES (?1, ?2, ?3, ?4)",
         params![seq, from, EntityKind::Client.as_str(), client_id],
@@ -180,7 +199,7 @@ pub(super) fn transfer_client(
             .query_map([client_id], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         for id in ids {
-            let seq = next_seq(&tx)?;
+            let seq = next_seq(tx)?;
             tx.execute(
                 &format!(
                     "UPDATE {} SET broker_id = ?2, seq = ?3 WHERE id = ?1",
@@ -195,6 +214,5 @@ pub(super) fn transfer_client(
          VALUES (?1, ?2, ?3, ?4)",
         params![client_id, from, to_broker, at],
     )?;
-    tx.commit()?;
     Ok(())
 }

@@ -36,7 +36,7 @@ pub(super) struct FeedTable {
     pub insert: &'static str,
 }
 
-pub(super) const FEED_TABLES: [FeedTable; 18] = [
+pub(super) const FEED_TABLES: [FeedTable; 20] = [
     FeedTable {
         scope: FeedScope::ClientBook,
         kind: EntityKind::Client,
@@ -132,6 +132,8 @@ pub(super) const FEED_TABLES: [FeedTable; 18] = [
     sqlite_rows_commission::DISPUTES,
     super::sqlite_tasks::TASKS,
     super::sqlite_calendar::MARKET_EVENTS,
+    super::sqlite_transfers::TRANSFER_REQUESTS,
+    super::sqlite_transfers::COMMENTS,
 ];
 
 pub(super) fn bad(i: usize, what: &str) -> rusqlite::Error {
@@ -385,5 +387,8 @@ pub(super) fn insert(
         }
         Record::Task(_) => super::sqlite_tasks::insert(stmt, broker, seq, record),
         Record::MarketEvent(_) => super::sqlite_calendar::insert(stmt, broker, seq, record),
+        Record::TransferRequest(_) | Record::Comment(_) => {
+            super::sqlite_transfers::insert(stmt, broker, seq, record)
+        }
     }
 }
