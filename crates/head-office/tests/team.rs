@@ -257,6 +257,8 @@ fn firm() -> FirmSeed {
             },
         )],
         market_events: Vec::new(),
+        transfer_requests: Vec::new(),
+        comments: Vec::new(),
     }
 }
 

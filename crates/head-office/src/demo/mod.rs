@@ -9,6 +9,7 @@ mod pay;
 mod people;
 mod service;
 mod tasks;
+mod transfers;
 
 pub use book::ClientBook;
 
@@ -86,6 +87,10 @@ pub struct FirmSeed {
     pub tasks: Vec<(String, protocol::TaskRecord)>,
     /// Holidays, new shares, rights issues and maturities around "today".
     pub market_events: Vec<protocol::MarketEventRecord>,
+    /// Open client transfer requests (client names filled in on import).
+    pub transfer_requests: Vec<protocol::team::TransferRequestRecord>,
+    /// Messages on tasks, with the broker whose feed they are in.
+    pub comments: Vec<(String, protocol::team::CommentRecord)>,
 }
 
 const BRANCHES: [&str; 3] = ["上海浦东营业部", "北京朝阳营业部", "深圳南山营业部"];
@@ -161,7 +166,9 @@ pub fn generate(params: &DemoParams) -> Result<FirmSeed> {
             &mut rng,
         )?);
     }
-    let books = book::Books::new(params.clone(), book_sizes(params), rng);
+    let sizes = book_sizes(params);
+    let transfer_requests = transfers::requests(&sizes, team_count, params.as_of);
+    let books = book::Books::new(params.clone(), sizes, rng);
     Ok(FirmSeed {
         units,
         users,
@@ -172,6 +179,8 @@ pub fn generate(params: &DemoParams) -> Result<FirmSeed> {
         as_of: params.as_of,
         tasks: tasks::generate(params.brokers, team_count, params.as_of),
         market_events: calendar::market_events(params.as_of),
+        transfer_requests,
+        comments: transfers::comments(team_count, params.brokers, params.as_of),
     })
 }
 

@@ -96,6 +96,32 @@ pub(super) fn import(conn: &mut Connection, firm: FirmSeed) -> Result<ImportSumm
             rows += 1;
         }
     }
+    {
+        let table = |kind| {
+            FEED_TABLES
+                .iter()
+                .find(|t| t.kind == kind)
+                .map(|t| t.insert)
+        };
+        let mut requests = tx.prepare(table(EntityKind::TransferRequest).unwrap_or_default())?;
+        for mut r in firm.transfer_requests {
+            r.client_name = tx.query_row(
+                "SELECT name FROM clients WHERE id = ?1",
+                [&r.client_id],
+                |row| row.get(0),
+            )?;
+            let broker = r.from_broker_id.clone();
+            insert(&mut requests, &broker, seq, &Record::TransferRequest(r))?;
+            seq += 1;
+            rows += 1;
+        }
+        let mut comments = tx.prepare(table(EntityKind::Comment).unwrap_or_default())?;
+        for (broker, c) in firm.comments {
+            insert(&mut comments, &broker, seq, &Record::Comment(c))?;
+            seq += 1;
+            rows += 1;
+        }
+    }
     tx.execute("UPDATE feed_seq SET last = ?1 WHERE id = 1", [seq])?;
     tx.commit()?;
     super::sqlite_commission::set_settings(conn, &firm.pay)?;
