@@ -6,8 +6,11 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { AccessLogEntry } from "./bindings/AccessLogEntry";
 import type { Agenda } from "./bindings/Agenda";
 import type { AgendaItem } from "./bindings/AgendaItem";
+import type { AssignedTasks } from "./bindings/AssignedTasks";
+import type { AssignTasks } from "./bindings/AssignTasks";
 import type { BookAlert } from "./bindings/BookAlert";
 import type { BookTag } from "./bindings/BookTag";
+import type { BrokerDashboard } from "./bindings/BrokerDashboard";
 import type { ClientPage } from "./bindings/ClientPage";
 import type { ClientProfile } from "./bindings/ClientProfile";
 import type { ClientPushView } from "./bindings/ClientPushView";
@@ -41,6 +44,7 @@ import type { SessionState } from "./bindings/SessionState";
 import type { SignInForm } from "./bindings/SignInForm";
 import type { StatementExport } from "./bindings/StatementExport";
 import type { SyncStatus } from "./bindings/SyncStatus";
+import type { TeamDashboard } from "./bindings/TeamDashboard";
 import type { TierReport } from "./bindings/TierReport";
 import type { TodayView } from "./bindings/TodayView";
 import type { TradeCommission } from "./bindings/TradeCommission";
@@ -212,6 +216,20 @@ export const api = {
   reminderLog: (limit: number) => call<ReminderEvent[]>("reminder_log", { limit }),
   /** Everything the book raises today (deadlines, expiries, outflows, birthdays, dormancy). */
   bookAlerts: () => call<BookAlert[]>("book_alerts"),
+  /**
+   * 团队: a unit of the lead's subtree from the desk's cache (`null`: the lead's own unit).
+   * Null before the first refresh, or for a unit the cache does not hold.
+   */
+  teamDashboard: (unit: string | null) => call<TeamDashboard | null>("team_dashboard", { unit }),
+  /** One broker of the lead's subtree from the cache, read-only and masked; null if not cached. */
+  teamBroker: (brokerId: string) => call<BrokerDashboard | null>("team_broker", { brokerId }),
+  /**
+   * Fetches every dashboard of the subtree from head office; resolves to the lead's own unit.
+   * Rejects with `offline` when head office cannot be reached (the cache stays as it was).
+   */
+  refreshTeam: () => call<TeamDashboard | null>("refresh_team"),
+  /** One task in each assignee's agenda; needs head office (a Chinese validation error offline). */
+  assignTasks: (request: AssignTasks) => call<AssignedTasks>("assign_tasks", { request }),
   lockDesk: () => call<SessionState>("lock_desk"),
   unlockDesk: (password: string) => call<SessionState>("unlock_desk", { password }),
   lockSettings: () => call<LockSettings>("lock_settings"),

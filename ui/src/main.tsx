@@ -7,6 +7,7 @@ import "./recommend.css";
 import "./commission.css";
 import "./reconcile.css";
 import "./agenda.css";
+import "./team.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("missing #root");

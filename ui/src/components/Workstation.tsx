@@ -5,7 +5,7 @@ import type { UserProfile } from "../bindings/UserProfile";
 import { useDeskLock } from "../hooks/useIdleLock";
 import { useT } from "../i18n/context";
 import { PanelNavContext, type PanelNav, type PanelRequest } from "../panels/navigation";
-import { DEFAULT_PANEL, panelsFor, type PanelKey } from "../panels/registry";
+import { defaultPanelFor, panelsFor, type PanelKey } from "../panels/registry";
 import { AppHeader } from "./AppHeader";
 import { CurrentUserContext } from "./currentUser";
 import { ReminderFeed } from "./ReminderFeed";
@@ -21,8 +21,9 @@ interface Props {
 export function Workstation({ user, onSession }: Props) {
   const t = useT();
   const lock = useDeskLock(onSession);
-  const panels = panelsFor(user?.role ?? null);
-  const [selected, setSelected] = useState<PanelKey>(DEFAULT_PANEL);
+  const role = user?.role ?? null;
+  const panels = panelsFor(role);
+  const [selected, setSelected] = useState<PanelKey>(() => defaultPanelFor(role));
   const [request, setRequest] = useState<PanelRequest | null>(null);
   const current = panels.find((p) => p.key === selected) ?? panels[0];
   const Panel = current?.Component;

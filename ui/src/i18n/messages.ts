@@ -7,6 +7,7 @@ import { commissionEn, commissionZh } from "./commissionMessages";
 import { deskEn, deskZh } from "./deskMessages";
 import { profileEn, profileZh } from "./profileMessages";
 import { recommendEn, recommendZh } from "./recommendMessages";
+import { teamEn, teamZh } from "./teamMessages";
 
 export const zhCN = {
   "app.name": "经纪人工作台",
@@ -191,6 +192,7 @@ export const zhCN = {
   ...recommendZh,
   ...commissionZh,
   ...agendaZh,
+  ...teamZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -381,6 +383,7 @@ export const en: Messages = {
   ...recommendEn,
   ...commissionEn,
   ...agendaEn,
+  ...teamEn,
 };
 
 export type Locale = "zh-CN" | "en";

@@ -1,5 +1,6 @@
 import {
   AccountBookOutlined,
+  ApartmentOutlined,
   BellOutlined,
   HomeOutlined,
   PieChartOutlined,
@@ -16,16 +17,37 @@ import { ClientsPanel } from "./ClientsPanel";
 import { CommissionPanel } from "./CommissionPanel";
 import { RecommendPanel } from "./RecommendPanel";
 import { RemindersPanel } from "./RemindersPanel";
+import { TeamPanel } from "./TeamPanel";
 import { TodayPanel } from "./TodayPanel";
 
 /**
- * The workstation's panels, in menu order. Planned: "team" 团队, "settings" 设置.
+ * The workstation's panels, in menu order. Planned: "settings" 设置.
  * Adding one means a key here, a "nav.*" message and an entry in PANELS.
  */
-export type PanelKey = "today" | "clients" | "recommend" | "commission" | "reminders" | "book" | "audit";
+export type PanelKey =
+  | "today"
+  | "team"
+  | "clients"
+  | "recommend"
+  | "commission"
+  | "reminders"
+  | "book"
+  | "audit";
 
-/** The panel shown after sign-in and unlock: the client list (工作台 is first in the menu). */
+/** The panel shown to a broker after sign-in and unlock: the client list (工作台 is first in the menu). */
 export const DEFAULT_PANEL: PanelKey = "clients";
+
+/** Roles that lead brokers: they see 团队 and open on it, and have no client book of their own. */
+export const LEAD_ROLES: readonly Role[] = ["TeamLead", "BranchManager", "Admin"];
+
+export function leadsTeam(role: Role | null): boolean {
+  return role !== null && LEAD_ROLES.includes(role);
+}
+
+/** The panel shown after sign-in and unlock: 团队 for those who lead brokers, else DEFAULT_PANEL. */
+export function defaultPanelFor(role: Role | null): PanelKey {
+  return leadsTeam(role) ? "team" : DEFAULT_PANEL;
+}
 
 export interface PanelDef {
   key: PanelKey;
@@ -34,18 +56,33 @@ export interface PanelDef {
   Component: ComponentType;
   /** Roles that see the panel; every role when absent (e.g. 团队 only for team leads). */
   roles?: readonly Role[];
+  /** Works on the signed-in broker's own client book: hidden from those who lead brokers. */
+  ownBook?: true;
 }
 
 export const PANELS: readonly PanelDef[] = [
   { key: "today", label: "nav.today", icon: <HomeOutlined />, Component: TodayPanel },
-  { key: "clients", label: "nav.clients", icon: <TeamOutlined />, Component: ClientsPanel },
-  { key: "recommend", label: "nav.recommend", icon: <SendOutlined />, Component: RecommendPanel },
-  { key: "commission", label: "nav.commission", icon: <AccountBookOutlined />, Component: CommissionPanel },
+  { key: "team", label: "nav.team", icon: <ApartmentOutlined />, Component: TeamPanel, roles: LEAD_ROLES },
+  { key: "clients", label: "nav.clients", icon: <TeamOutlined />, Component: ClientsPanel, ownBook: true },
+  { key: "recommend", label: "nav.recommend", icon: <SendOutlined />, Component: RecommendPanel, ownBook: true },
+  {
+    key: "commission",
+    label: "nav.commission",
+    icon: <AccountBookOutlined />,
+    Component: CommissionPanel,
+    ownBook: true,
+  },
   { key: "reminders", label: "nav.reminders", icon: <BellOutlined />, Component: RemindersPanel },
-  { key: "book", label: "nav.book", icon: <PieChartOutlined />, Component: BookPanel },
+  { key: "book", label: "nav.book", icon: <PieChartOutlined />, Component: BookPanel, ownBook: true },
   { key: "audit", label: "nav.audit", icon: <SafetyCertificateOutlined />, Component: AuditPanel },
 ];
 
+/**
+ * The panels a role sees. While the role is unknown (null) every panel without `roles` shows,
+ * as for a broker.
+ */
 export function panelsFor(role: Role | null): readonly PanelDef[] {
-  return PANELS.filter((p) => !p.roles || (role !== null && p.roles.includes(role)));
+  return PANELS.filter(
+    (p) => (!p.roles || (role !== null && p.roles.includes(role))) && !(p.ownBook && leadsTeam(role)),
+  );
 }
