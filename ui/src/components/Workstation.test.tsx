@@ -3,8 +3,9 @@ import { act, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { freezeAgendaClock, mockAgenda } from "../test/agendaDesk";
-import { reminderEvent, signedInUser } from "../test/fixtures";
+import { leadUser, reminderEvent, signedInUser } from "../test/fixtures";
 import { renderWithProviders } from "../test/render";
+import { mockTeam } from "../test/teamDesk";
 import { Workstation } from "./Workstation";
 
 beforeEach(freezeAgendaClock);
@@ -59,5 +60,30 @@ describe("Workstation", () => {
     await user.click(screen.getByTestId("nav-reminders"));
     expect(await screen.findByTestId("reminders-agenda")).toBeInTheDocument();
     expect(screen.queryByTestId("reminders-alerts")).not.toBeInTheDocument();
+  });
+
+  it("shows 团队 only to those who lead brokers, and opens on it for them", async () => {
+    mockTeam();
+    renderWithProviders(<Workstation user={{ ...leadUser }} onSession={vi.fn()} />);
+    expect(await screen.findByTestId("team-panel")).toBeInTheDocument();
+    expect(await screen.findByTestId("team-totals")).toBeInTheDocument();
+    const nav = screen.getAllByTestId(/^nav-/).map((e) => e.dataset.testid);
+    expect(nav).toEqual(["nav-today", "nav-team", "nav-reminders", "nav-audit"]);
+    expect(screen.getByTestId("nav-team")).toHaveTextContent("团队");
+  });
+
+  it("shows 团队 to team leads but not to brokers", async () => {
+    mockTeam();
+    const { unmount } = renderWithProviders(
+      <Workstation user={{ ...leadUser, role: "TeamLead" }} onSession={vi.fn()} />,
+    );
+    expect(await screen.findByTestId("nav-team")).toBeInTheDocument();
+    unmount();
+
+    mockAgenda();
+    renderWithProviders(<Workstation user={{ ...signedInUser }} onSession={vi.fn()} />);
+    expect(await screen.findAllByTestId("client-row")).toHaveLength(1);
+    expect(screen.queryByTestId("nav-team")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("team-panel")).not.toBeInTheDocument();
   });
 });

@@ -1,0 +1,133 @@
+import { Table, Tag, Typography } from "antd";
+import type { ColumnsType } from "antd/es/table";
+import type { HTMLAttributes } from "react";
+import type { MaskedClient } from "../../bindings/MaskedClient";
+import type { OverdueItem } from "../../bindings/OverdueItem";
+import type { Tier } from "../../bindings/Tier";
+import type { TierCoverage } from "../../bindings/TierCoverage";
+import { TierTag } from "../../components/tags";
+import { useT } from "../../i18n/context";
+import { formatCount, formatFen, formatInstantDate } from "../../lib/format";
+import { coverageText } from "../../lib/team";
+
+const rowTestId = (id: string) => () => ({ "data-testid": id }) as HTMLAttributes<HTMLElement>;
+
+/** Of each tier's clients, how many were contacted in the coverage window. */
+export function TierCoverageTable({ coverage }: { coverage: TierCoverage[] }) {
+  const t = useT();
+  const columns: ColumnsType<TierCoverage> = [
+    { title: t("team.tier"), dataIndex: "tier", render: (v: Tier) => <TierTag tier={v} /> },
+    { title: t("team.tierClients"), dataIndex: "clients", align: "right", render: (v: number) => formatCount(v) },
+    { title: t("team.tierContacted"), dataIndex: "contacted", align: "right", render: (v: number) => formatCount(v) },
+    { title: t("team.tierRate"), key: "rate", align: "right", render: (_, r) => coverageText(r) },
+  ];
+  return (
+    <Table<TierCoverage>
+      size="small"
+      rowKey="tier"
+      columns={columns}
+      dataSource={coverage}
+      pagination={false}
+      className="tabular"
+      onRow={rowTestId("team-tier-row")}
+      data-testid="team-tier-coverage"
+    />
+  );
+}
+
+/** The broker's largest clients as a lead may see them: the mobile masked, nothing to reveal. */
+export function TopClients({ clients }: { clients: MaskedClient[] }) {
+  const t = useT();
+  const columns: ColumnsType<MaskedClient> = [
+    { title: t("team.client.name"), dataIndex: "name", render: (v: string) => <span className="client-name">{v}</span> },
+    {
+      title: t("team.client.mobile"),
+      dataIndex: "mobile_masked",
+      render: (v: string) => (
+        <span className="tabular" data-testid="team-client-mobile">
+          {v}
+        </span>
+      ),
+    },
+    { title: t("team.client.tier"), dataIndex: "tier", render: (v: Tier) => <TierTag tier={v} /> },
+    {
+      title: t("team.client.assets"),
+      dataIndex: "total_assets",
+      align: "right",
+      render: (v: number) => <span className="tabular">{formatFen(v)}</span>,
+    },
+    {
+      title: t("team.client.net"),
+      dataIndex: "net_commission",
+      align: "right",
+      render: (v: number) => <span className="tabular">{formatFen(v)}</span>,
+    },
+    {
+      title: t("team.client.lastContact"),
+      dataIndex: "last_contact_at",
+      render: (v: string | null) =>
+        v === null ? (
+          <Typography.Text type="secondary">{t("team.client.noContact")}</Typography.Text>
+        ) : (
+          <span className="tabular">{formatInstantDate(v)}</span>
+        ),
+    },
+  ];
+  return (
+    <Table<MaskedClient>
+      size="small"
+      rowKey="client_id"
+      columns={columns}
+      dataSource={clients}
+      pagination={false}
+      locale={{ emptyText: t("team.topClientsEmpty") }}
+      onRow={rowTestId("team-top-client")}
+      data-testid="team-top-clients"
+    />
+  );
+}
+
+/** 提醒 or 任务; any other kind as the backend named it. */
+function KindTag({ kind }: { kind: string }) {
+  const t = useT();
+  if (kind === "task") return <Tag color="purple">{t("team.overdue.task")}</Tag>;
+  if (kind === "reminder") return <Tag color="blue">{t("team.overdue.reminder")}</Tag>;
+  return <Tag>{kind}</Tag>;
+}
+
+type KeyedItem = OverdueItem & { key: string };
+
+/** The broker's overdue reminders and tasks. */
+export function OverdueList({ items }: { items: OverdueItem[] }) {
+  const t = useT();
+  // Two items may read alike (the same call twice): the position tells them apart.
+  const rows: KeyedItem[] = items.map((item, i) => ({ ...item, key: String(i) }));
+  const columns: ColumnsType<KeyedItem> = [
+    { title: t("team.overdue.kind"), dataIndex: "kind", width: 72, render: (v: string) => <KindTag kind={v} /> },
+    { title: t("team.overdue.title"), dataIndex: "title" },
+    {
+      title: t("team.overdue.due"),
+      dataIndex: "due_on",
+      width: 110,
+      render: (v: string) => <Typography.Text type="danger" className="tabular">{v}</Typography.Text>,
+    },
+    {
+      title: t("team.overdue.client"),
+      dataIndex: "client_name",
+      width: 100,
+      render: (v: string | null) => v ?? <Typography.Text type="secondary">—</Typography.Text>,
+    },
+  ];
+  return (
+    <Table<KeyedItem>
+      size="small"
+      rowKey="key"
+      columns={columns}
+      dataSource={rows}
+      pagination={items.length > 10 ? { pageSize: 10, showSizeChanger: false, size: "small" } : false}
+      locale={{ emptyText: t("team.overdueEmpty") }}
+      onRow={rowTestId("team-overdue-item")}
+      data-testid="team-overdue"
+    />
+  );
+}
