@@ -4,7 +4,9 @@
 //! pending and reaches head office once it is back. On the road, the broker also pushes an R4
 //! fund to a filtered group (some blocked, each with its reason); its delivery states arrive once
 //! head office is back. The commission panel agrees with last month's statement; after finance
-//! corrects one trade, the difference shows on that trade and is disputed.
+//! corrects one trade, the difference shows on that trade and is disputed. A reminder set a minute
+//! ahead fires and is logged. Last, broker01's team lead reads the team on their own desk, drills
+//! down to broker01 and assigns a task, which broker01's desk then shows.
 
 use anyhow::{ensure, Result};
 use e2e::{Driver, HeadOffice, Session};
@@ -17,6 +19,8 @@ mod client_book;
 mod commission;
 #[path = "walking_skeleton/recommend.rs"]
 mod recommend;
+#[path = "walking_skeleton/team.rs"]
+mod team;
 use std::time::Duration;
 
 pub(crate) const SHORT: Duration = Duration::from_secs(30);
@@ -79,14 +83,27 @@ fn broker_signs_in_syncs_and_reads_the_book_online_and_offline() -> Result<()> {
         app.step("commission-corrected", |app| {
             commission::corrected(app, &last_month)
         })?;
+        app.close()?;
+        // broker01's lead, on a desk of their own.
+        {
+            let driver = Driver::start(&dir.path().join("lead"), &head_office.url, &keyring)?;
+            let app = driver.open_app()?;
+            app.step("team", team::lead_assigns)?;
+            app.close()?;
+        }
+        let driver = Driver::start(dir.path(), &head_office.url, &keyring)?;
+        let app = driver.open_app()?;
+        app.step("team-task", team::broker_sees_task)?;
         app.close()
     })();
 
     // Leave nothing of this run in the kernel keyring, whatever happened.
-    for what in ["refresh-token", "db-key"] {
-        let account = format!("broker01@{}#{what}", head_office.url);
-        if let Ok(entry) = keyring::Entry::new(&keyring, &account) {
-            let _ = entry.delete_credential();
+    for user in ["broker01", "lead01"] {
+        for what in ["refresh-token", "db-key"] {
+            let account = format!("{user}@{}#{what}", head_office.url);
+            if let Ok(entry) = keyring::Entry::new(&keyring, &account) {
+                let _ = entry.delete_credential();
+            }
         }
     }
     result
@@ -120,7 +137,7 @@ pub(crate) fn gone(app: &Session, css: &str, what: &str) -> Result<()> {
 }
 
 /// A restarted desk starts locked; the sign-in password opens it, with or without head office.
-fn unlock(app: &Session, screenshot: Option<&str>) -> Result<()> {
+pub(crate) fn unlock(app: &Session, screenshot: Option<&str>) -> Result<()> {
     let password = app.wait("[data-testid=unlock-password]", SHORT)?;
     ensure!(
         app.find("[data-testid=client-row]")?.is_none(),

@@ -52,7 +52,7 @@ pub fn requests(
     for t in 0..team_count {
         ask(t + team_count, t, t);
     }
-    ask(2 * team_count, 1, team_count);
+    ask(2 * team_count, 1, team_count + 1);
     out
 }
 

@@ -1,0 +1,75 @@
+//! A team lead on their own desk: 团队 shows the team's figures and its brokers ranked; drilling
+//! into broker01 shows a read-only dashboard with clients masked; a task assigned there reaches
+//! broker01's desk with their next sync.
+
+use super::{gone, unlock, SHORT};
+use anyhow::{ensure, Result};
+use e2e::Session;
+use std::time::Duration;
+
+const TASK: &str = "周五前提交科创板开户意向客户名单";
+/// The lead's first sync, then every dashboard of the team from head office.
+const DASHBOARDS: Duration = Duration::from_secs(180);
+
+pub fn lead_assigns(app: &Session) -> Result<()> {
+    app.type_text(&app.wait("[data-testid=signin-username]", SHORT)?, "lead01")?;
+    app.type_text(
+        &app.wait("[data-testid=signin-password]", SHORT)?,
+        "demo1234",
+    )?;
+    app.click(&app.wait("[data-testid=signin-submit]", SHORT)?)?;
+    app.wait("[data-testid=team-panel]", SHORT)?;
+    app.wait("[data-testid=team-row][data-id=B001]", DASHBOARDS)?;
+    let totals = app.wait_text("[data-testid=team-totals]", SHORT, |t| t.contains('¥'))?;
+    ensure!(
+        app.find("[data-testid=nav-clients]")?.is_none(),
+        "a lead has no book of their own to list"
+    );
+    app.wait("[data-testid=sparkline]", SHORT)?;
+    app.wait_settled("[data-testid=team-panel]", SHORT)?;
+    app.screenshot("team")?;
+    ensure!(!totals.is_empty());
+
+    // WebKit's driver clicks cells, not rows.
+    app.click(&app.wait("[data-testid=team-row][data-id=B001] td", SHORT)?)?;
+    app.wait("[data-testid=team-broker]", SHORT)?;
+    let mobile = app.wait_text("[data-testid=team-client-mobile]", SHORT, |t| {
+        t.contains("****")
+    })?;
+    ensure!(mobile.len() >= 11, "a masked mobile: {mobile}");
+    ensure!(
+        app.find("[data-testid=team-broker] [data-testid^=reveal]")?
+            .is_none(),
+        "nothing can be revealed in a lead's view"
+    );
+    app.wait_settled("[data-testid=team-broker]", SHORT)?;
+    app.screenshot("team-broker")?;
+
+    app.click(&app.wait("[data-testid=team-assign]", SHORT)?)?;
+    app.wait("[data-testid=assign-form]", SHORT)?;
+    app.type_text(&app.wait("[data-testid=assign-title]", SHORT)?, TASK)?;
+    // Opened from broker01's view, the form has them chosen already.
+    e2e::wait_for("the task to be assigned", SHORT, || {
+        match app.find("[data-testid=assign-submit]")? {
+            Some(submit) => {
+                app.click(&submit)?;
+                std::thread::sleep(Duration::from_millis(500));
+                Ok(app
+                    .find("[data-testid=assign-form]")?
+                    .is_none()
+                    .then_some(()))
+            }
+            None => Ok(Some(())),
+        }
+    })?;
+    gone(app, "[data-testid=assign-form]", "the form to close")
+}
+
+pub fn broker_sees_task(app: &Session) -> Result<()> {
+    unlock(app, None)?;
+    app.click(&app.wait("[data-testid=status-sync-now]", SHORT)?)?;
+    app.click(&app.wait("[data-testid=nav-today]", SHORT)?)?;
+    app.wait_text("[data-testid=today-panel]", SHORT, |t| t.contains(TASK))?;
+    app.wait_settled("[data-testid=today-panel]", SHORT)?;
+    app.screenshot("team-task-arrived")
+}
