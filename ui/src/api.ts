@@ -15,6 +15,9 @@ import type { ClientPage } from "./bindings/ClientPage";
 import type { ClientProfile } from "./bindings/ClientProfile";
 import type { ClientPushView } from "./bindings/ClientPushView";
 import type { ClientQuery } from "./bindings/ClientQuery";
+import type { CommentRecord } from "./bindings/CommentRecord";
+import type { CommentSubject } from "./bindings/CommentSubject";
+import type { CommentView } from "./bindings/CommentView";
 import type { CommissionMonth } from "./bindings/CommissionMonth";
 import type { ConflictView } from "./bindings/ConflictView";
 import type { ContributionReport } from "./bindings/ContributionReport";
@@ -24,6 +27,7 @@ import type { IpcError } from "./bindings/IpcError";
 import type { IpcErrorCode } from "./bindings/IpcErrorCode";
 import type { LockSettings } from "./bindings/LockSettings";
 import type { MonthFigure } from "./bindings/MonthFigure";
+import type { NewComment } from "./bindings/NewComment";
 import type { NewContactNote } from "./bindings/NewContactNote";
 import type { NewDispute } from "./bindings/NewDispute";
 import type { NewReminder } from "./bindings/NewReminder";
@@ -49,6 +53,9 @@ import type { TierReport } from "./bindings/TierReport";
 import type { TodayView } from "./bindings/TodayView";
 import type { TradeCommission } from "./bindings/TradeCommission";
 import type { TradeFilter } from "./bindings/TradeFilter";
+import type { TransferDecision } from "./bindings/TransferDecision";
+import type { TransferRequestRecord } from "./bindings/TransferRequestRecord";
+import type { TransferRequestView } from "./bindings/TransferRequestView";
 import { zhCN } from "./i18n/messages";
 
 export const SYNC_STATUS_EVENT = "sync-status";
@@ -230,6 +237,24 @@ export const api = {
   refreshTeam: () => call<TeamDashboard | null>("refresh_team"),
   /** One task in each assignee's agenda; needs head office (a Chinese validation error offline). */
   assignTasks: (request: AssignTasks) => call<AssignedTasks>("assign_tasks", { request }),
+  /** 客户移交: queued for the next sync; resolves to that client's requests (a Chinese IpcError if invalid). */
+  requestTransfer: (clientId: string, toBroker: string, reason: string) =>
+    call<TransferRequestView[]>("request_transfer", { clientId, toBroker, reason }),
+  /** The broker's transfer requests, pending first; those of one client unless `clientId` is null. */
+  transferRequests: (clientId: string | null) => call<TransferRequestView[]>("transfer_requests", { clientId }),
+  /** The broker's thread (内部交流) on a task or transfer request, oldest first. */
+  comments: (subject: CommentSubject, subjectId: string) =>
+    call<CommentView[]>("comments", { subject, subjectId }),
+  /** Queues the broker's message for the next sync; resolves to the thread with it. */
+  addComment: (subject: CommentSubject, subjectId: string, body: string) =>
+    call<CommentView[]>("add_comment", { subject, subjectId, body }),
+  /** A lead's transfer requests to decide, pending first; needs head office (a Chinese error offline). */
+  teamTransfers: () => call<TransferRequestRecord[]>("team_transfers"),
+  decideTransfer: (decision: TransferDecision) => call<TransferRequestRecord>("decide_transfer", { decision }),
+  /** A thread as head office holds it, for a lead; needs head office. */
+  teamComments: (subject: CommentSubject, subjectId: string) =>
+    call<CommentRecord[]>("team_comments", { subject, subjectId }),
+  addTeamComment: (comment: NewComment) => call<CommentRecord[]>("add_team_comment", { comment }),
   lockDesk: () => call<SessionState>("lock_desk"),
   unlockDesk: (password: string) => call<SessionState>("unlock_desk", { password }),
   lockSettings: () => call<LockSettings>("lock_settings"),

@@ -8,6 +8,7 @@ import "./commission.css";
 import "./reconcile.css";
 import "./agenda.css";
 import "./team.css";
+import "./threads.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("missing #root");

@@ -7,6 +7,7 @@ import { en, interpolate, zhCN } from "./messages";
 import { profileZh } from "./profileMessages";
 import { recommendZh } from "./recommendMessages";
 import { teamZh } from "./teamMessages";
+import { threadZh } from "./threadMessages";
 
 describe("messages", () => {
   it("has an English text for every Chinese key and no extra ones", () => {
@@ -22,7 +23,7 @@ describe("messages", () => {
   });
 
   it("has no key in two modules, where the later would silently replace the earlier", () => {
-    const modules = [clientListZh, profileZh, deskZh, recommendZh, commissionZh, agendaZh, teamZh];
+    const modules = [clientListZh, profileZh, deskZh, recommendZh, commissionZh, agendaZh, teamZh, threadZh];
     const seen = new Set<string>();
     for (const module of modules) {
       for (const key of Object.keys(module)) {

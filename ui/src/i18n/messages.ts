@@ -8,6 +8,7 @@ import { deskEn, deskZh } from "./deskMessages";
 import { profileEn, profileZh } from "./profileMessages";
 import { recommendEn, recommendZh } from "./recommendMessages";
 import { teamEn, teamZh } from "./teamMessages";
+import { threadEn, threadZh } from "./threadMessages";
 
 export const zhCN = {
   "app.name": "经纪人工作台",
@@ -193,6 +194,7 @@ export const zhCN = {
   ...commissionZh,
   ...agendaZh,
   ...teamZh,
+  ...threadZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -384,6 +386,7 @@ export const en: Messages = {
   ...commissionEn,
   ...agendaEn,
   ...teamEn,
+  ...threadEn,
 };
 
 export type Locale = "zh-CN" | "en";

@@ -13,6 +13,7 @@ describe("ClientProfileDrawer", () => {
         asked.push(args);
         return profile;
       }
+      if (cmd === "transfer_requests") return [];
     });
     renderWithProviders(<ClientProfileDrawer clientId="C000123" onClose={vi.fn()} />);
 

@@ -38,6 +38,7 @@ function mockBackend(answer: ClientProfile | IpcError, initial: ClientProfile = 
       if (cmd === "sync_status") return syncStatus({ pending });
       if (cmd === "refusals") return [];
       if (cmd === "conflicts") return [];
+      if (cmd === "transfer_requests") return [];
       if (cmd === "add_contact_note") {
         backend.notes.push((args as { note: NewContactNote }).note);
         if ("code" in answer) return ipcReject(answer);
@@ -178,6 +179,7 @@ describe("ContactLog", () => {
           return { ...profile, contacts: [{ ...saved, pending: !synced }] } satisfies ClientProfile;
         if (cmd === "refusals") return [];
         if (cmd === "conflicts") return [];
+        if (cmd === "transfer_requests") return [];
         return undefined;
       },
       { shouldMockEvents: true },
@@ -207,6 +209,7 @@ describe("ContactLog", () => {
         }
         if (cmd === "add_contact_note") return new Promise<ClientProfile>((resolve) => (finishSave = resolve));
         if (cmd === "sync_status") return syncStatus();
+        if (cmd === "transfer_requests") return [];
         return undefined;
       },
       { shouldMockEvents: true },

@@ -24,7 +24,7 @@ function mockBackend(answer: ClientProfile | IpcError): Backend {
       backend.calls.push(cmd);
       if (cmd === "client_profile") return profile;
       if (cmd === "sync_status") return syncStatus({ pending });
-      if (cmd === "refusals" || cmd === "conflicts") return [];
+      if (cmd === "refusals" || cmd === "conflicts" || cmd === "transfer_requests") return [];
       if (cmd === "update_preferences") {
         backend.saves.push(args as Backend["saves"][number]);
         if ("code" in answer) return ipcReject(answer);

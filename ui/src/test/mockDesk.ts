@@ -29,6 +29,9 @@ function fallback(cmd: string): unknown {
     case "products":
     case "push_history":
     case "client_pushes":
+    case "transfer_requests":
+    case "comments":
+    case "team_transfers":
       return [];
     case "lock_settings":
       return lockSettings;

@@ -15,6 +15,7 @@ import { RelationsTab } from "./RelationsTab";
 import { RemindersList } from "./RemindersList";
 import { ServiceTab } from "./ServiceTab";
 import { TradesTab } from "./TradesTab";
+import { TransferSection } from "./TransferSection";
 
 export const PROFILE_TABS = ["assets", "trades", "cash", "service", "pushes", "relations", "access"] as const;
 export type ProfileTab = (typeof PROFILE_TABS)[number];
@@ -30,7 +31,7 @@ interface Props {
 
 /**
  * 客户360: the header, then the client's data in tabs on the left and the broker's own work
- * with the client (contacts, follow-ups, preferences) always in view on the right.
+ * with the client (contacts, follow-ups, preferences, transfer requests) always in view on the right.
  */
 export function ProfileBody({ profile, onProfile, onReload, onOpenClient }: Props) {
   const t = useT();
@@ -79,6 +80,7 @@ export function ProfileBody({ profile, onProfile, onReload, onOpenClient }: Prop
           <ContactLog profile={profile} onProfile={onProfile} />
           <RemindersList reminders={profile.reminders} />
           <PreferencesCard profile={profile} onProfile={onProfile} />
+          <TransferSection profile={profile} />
         </aside>
       </div>
     </div>

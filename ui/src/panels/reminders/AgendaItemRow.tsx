@@ -10,6 +10,7 @@ import { useT } from "../../i18n/context";
 import { isTask, minutesUntilTomorrowMorning, nextAlarm, shownTime } from "../../lib/agenda";
 import { daysBetween, formatDateTime, shanghaiWallClock } from "../../lib/format";
 import { RepeatTag, shortDate, SourceTag } from "./tags";
+import { TaskThreadButton } from "./TaskThreadButton";
 
 /** Every open reminder of an agenda, overdue first. */
 export function agendaItems(agenda: Agenda): AgendaItem[] {
@@ -26,7 +27,7 @@ interface ActionsProps {
 
 /**
  * 完成, 稍后提醒 (15 分钟 / 1 小时 / 明天 09:00) and 编辑 for one open reminder; a lead's task can
- * only be completed (head office hears of it through the outbox).
+ * only be completed (head office hears of it through the outbox) or discussed (留言).
  */
 export function ReminderActions({ item, onAgenda, onEdit }: ActionsProps) {
   const t = useT();
@@ -98,6 +99,7 @@ export function ReminderActions({ item, onAgenda, onEdit }: ActionsProps) {
       >
         {t("agenda.done")}
       </Button>
+      {task && <TaskThreadButton item={item} />}
       {!task && (
         <Dropdown
           trigger={["click"]}
