@@ -228,12 +228,13 @@ impl Store {
                 .snoozed_until
                 .unwrap_or_else(|| due_instant(o.due_on, o.due_time));
             // Set already overdue (a follow-up date pulled from head office, a date typed in the
-            // past): it is on the agenda as overdue, but no desk ever had it to fire or miss.
-            if o.created_at.is_some_and(|c| due_at < c) {
+            // past): it is on the agenda as overdue, but no desk ever had it to fire or miss. One
+            // made a moment after its time (typed as "now") still fires.
+            let grace = Duration::minutes(GRACE_MINUTES);
+            if o.created_at.is_some_and(|c| due_at + grace < c) {
                 continue;
             }
-            let Some(firing) = classify(due_at, now, alive, Duration::minutes(GRACE_MINUTES))
-            else {
+            let Some(firing) = classify(due_at, now, alive, grace) else {
                 continue;
             };
             let event = match firing {

@@ -220,3 +220,20 @@ fn pulled_follow_up_dates_become_reminders_once() {
         "a done follow-up is not adopted again"
     );
 }
+
+#[test]
+fn a_reminder_made_a_moment_after_its_time_still_fires() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = common::book(dir.path());
+    // Typed as 10:00 while the clock went on to 10:00:40.
+    store
+        .add_reminder(
+            "R-now",
+            &reminder("回电客户", 10, 0, Repeat::Never),
+            sh(10, 0) + Duration::seconds(40),
+        )
+        .unwrap();
+    let fired = store.scheduler_tick(sh(10, 1)).unwrap();
+    assert_eq!(fired.len(), 1);
+    assert_eq!(fired[0].event, "fired");
+}
