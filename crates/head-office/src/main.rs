@@ -1,4 +1,7 @@
-//! `head-office`: serve the API, generate the demo firm, correct master data.
+//! `head-office`: serve the API, generate the demo firm, correct master data, administer
+//! people and the org tree.
+
+mod admin_cli;
 
 use anyhow::{bail, Context};
 use chrono::NaiveDate;
@@ -126,6 +129,36 @@ enum Command {
         status: String,
         #[arg(long)]
         answer: String,
+    },
+    /// People: add, disable, enable, reset a password, place in the org tree, list.
+    User {
+        #[arg(long)]
+        db: PathBuf,
+        #[command(subcommand)]
+        command: admin_cli::UserCommand,
+    },
+    /// The org tree: add a unit.
+    Unit {
+        #[arg(long)]
+        db: PathBuf,
+        #[command(subcommand)]
+        command: admin_cli::UnitCommand,
+    },
+    /// A consistent copy of the database, taken while it serves.
+    Backup {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Put a backup in place (stop the server first); --replace to overwrite a database.
+    Restore {
+        #[arg(long)]
+        from: PathBuf,
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        replace: bool,
     },
     /// Correct a client's mobile number (master data kept by head office).
     CorrectMobile {
@@ -358,6 +391,10 @@ async fn main() -> anyhow::Result<()> {
             SqliteStorage::open(&db)?.answer_dispute(&id, status, answer.trim())?;
             println!("异议 {id} 已答复，经纪人下次同步时可见");
         }
+        Command::User { db, command } => admin_cli::user(&db, command)?,
+        Command::Unit { db, command } => admin_cli::unit(&db, command)?,
+        Command::Backup { db, out } => admin_cli::backup(&db, &out)?,
+        Command::Restore { from, db, replace } => admin_cli::restore(&from, &db, replace)?,
         Command::CorrectMobile { db, client, mobile } => {
             let mobile = match domain::Mobile::parse(&mobile) {
                 Ok(m) => m,

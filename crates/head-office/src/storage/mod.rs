@@ -2,6 +2,7 @@
 //! and PostgreSQL (a whole firm) serve the same API and pass the same tests.
 
 mod sqlite;
+mod sqlite_admin;
 mod sqlite_audit;
 mod sqlite_calendar;
 mod sqlite_commission;
@@ -215,6 +216,24 @@ pub trait Storage: Send + Sync + 'static {
 
     /// A broker's own reminders as their desk last pushed them, by due date.
     fn broker_reminders(&self, broker_id: &str) -> Result<Vec<protocol::ReminderRecord>>;
+
+    /// Adds a user; returns the id given.
+    fn create_user(
+        &self,
+        username: &str,
+        display_name: &str,
+        role: protocol::Role,
+        unit_id: &str,
+        password_hash: &str,
+    ) -> Result<String>;
+    /// Disabling ends every session of the user.
+    fn set_user_disabled(&self, user_id: &str, disabled: bool) -> Result<()>;
+    /// A new password ends every session of the user.
+    fn set_password_hash(&self, user_id: &str, password_hash: &str) -> Result<()>;
+    fn place_user(&self, user_id: &str, unit_id: &str) -> Result<()>;
+    fn create_unit(&self, id: &str, parent_id: &str, name: &str) -> Result<()>;
+    /// A consistent copy of the whole database, taken while it serves.
+    fn backup_to(&self, target: &std::path::Path) -> Result<()>;
 
     /// Loads a generated firm into an empty database.
     fn import_firm(&self, firm: FirmSeed) -> Result<ImportSummary>;

@@ -22,6 +22,13 @@ pub struct SqliteStorage {
 }
 
 impl SqliteStorage {
+    /// Puts a backup taken by `backup_to` in place at `target` (the server stopped).
+    pub fn restore(backup: &Path, target: &Path, replace: bool) -> Result<()> {
+        super::sqlite_admin::restore(backup, target, replace)?;
+        // Opening runs any migration the backup predates.
+        SqliteStorage::open(target).map(|_| ())
+    }
+
     pub fn open(path: &Path) -> Result<SqliteStorage> {
         let mut conn = Connection::open(path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -437,6 +444,45 @@ impl Storage for SqliteStorage {
 
     fn broker_reminders(&self, broker_id: &str) -> Result<Vec<protocol::ReminderRecord>> {
         super::sqlite_tasks::broker_reminders(&self.conn(), broker_id)
+    }
+
+    fn create_user(
+        &self,
+        username: &str,
+        display_name: &str,
+        role: Role,
+        unit_id: &str,
+        password_hash: &str,
+    ) -> Result<String> {
+        let mut conn = self.conn();
+        super::sqlite_admin::create_user(
+            &mut conn,
+            username,
+            display_name,
+            role,
+            unit_id,
+            password_hash,
+        )
+    }
+
+    fn set_user_disabled(&self, user_id: &str, disabled: bool) -> Result<()> {
+        super::sqlite_admin::set_disabled(&mut self.conn(), user_id, disabled)
+    }
+
+    fn set_password_hash(&self, user_id: &str, password_hash: &str) -> Result<()> {
+        super::sqlite_admin::set_password_hash(&mut self.conn(), user_id, password_hash)
+    }
+
+    fn place_user(&self, user_id: &str, unit_id: &str) -> Result<()> {
+        super::sqlite_admin::place_user(&self.conn(), user_id, unit_id)
+    }
+
+    fn create_unit(&self, id: &str, parent_id: &str, name: &str) -> Result<()> {
+        super::sqlite_admin::create_unit(&self.conn(), id, parent_id, name)
+    }
+
+    fn backup_to(&self, target: &std::path::Path) -> Result<()> {
+        super::sqlite_admin::backup_to(&self.conn(), target)
     }
 
     fn import_firm(&self, firm: FirmSeed) -> Result<super::ImportSummary> {

@@ -1,0 +1,157 @@
+//! What head-office IT does to people and the org tree, whichever storage is behind: add a user,
+//! disable and re-enable one, reset a password, place someone in the tree or move them, add a
+//! unit. Each operation checks its input and returns what it changed, in words, for the command
+//! line to print.
+
+use crate::auth::hash_password;
+use crate::error::{HeadOfficeError, Result};
+use crate::storage::Storage;
+use protocol::Role;
+
+/// A new user as IT enters them.
+pub struct NewUser {
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    pub unit_id: String,
+}
+
+/// A temporary password: 12 characters without look-alikes, told to the person once.
+pub fn temporary_password() -> String {
+    use rand::Rng;
+    const CHARS: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+    let mut rng = rand::rngs::OsRng;
+    (0..12)
+        .map(|_| char::from(CHARS[rng.gen_range(0..CHARS.len())]))
+        .collect()
+}
+
+pub fn parse_role(text: &str) -> Result<Role> {
+    match text {
+        "broker" => Ok(Role::Broker),
+        "team-lead" => Ok(Role::TeamLead),
+        "branch-manager" => Ok(Role::BranchManager),
+        "admin" => Ok(Role::Admin),
+        other => Err(HeadOfficeError::Validation(format!(
+            "角色 {other} 无法识别：请写 broker、team-lead、branch-manager 或 admin"
+        ))),
+    }
+}
+
+fn valid_username(name: &str) -> Result<&str> {
+    let name = name.trim();
+    let ok = (3..=32).contains(&name.len())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'_');
+    if ok {
+        Ok(name)
+    } else {
+        Err(HeadOfficeError::Validation(format!(
+            "用户名 {name} 不合规：3 到 32 位小写字母、数字、点或下划线"
+        )))
+    }
+}
+
+fn unit_exists(storage: &dyn Storage, unit_id: &str) -> Result<String> {
+    storage
+        .org_chart()?
+        .units
+        .into_iter()
+        .find(|u| u.id == unit_id)
+        .map(|u| u.name)
+        .ok_or_else(|| HeadOfficeError::Validation(format!("部门 {unit_id} 不存在")))
+}
+
+/// Adds a user with a temporary password; returns the new id and the password to hand over.
+pub fn add_user(storage: &dyn Storage, user: &NewUser) -> Result<(String, String)> {
+    let username = valid_username(&user.username)?;
+    let name = user.display_name.trim();
+    if name.is_empty() || name.chars().count() > 20 {
+        return Err(HeadOfficeError::Validation(
+            "姓名不能为空，且不超过 20 字".into(),
+        ));
+    }
+    unit_exists(storage, &user.unit_id)?;
+    if storage.user_by_username(username)?.is_some() {
+        return Err(HeadOfficeError::Validation(format!(
+            "用户名 {username} 已被使用"
+        )));
+    }
+    let password = temporary_password();
+    let id = storage.create_user(
+        username,
+        name,
+        user.role,
+        &user.unit_id,
+        &hash_password(&password)?,
+    )?;
+    Ok((id, password))
+}
+
+fn existing(storage: &dyn Storage, username: &str) -> Result<crate::storage::UserRow> {
+    storage
+        .user_by_username(username.trim())?
+        .ok_or_else(|| HeadOfficeError::NotFound(format!("用户 {}", username.trim())))
+}
+
+/// Disables or re-enables a user; a disabled user's sessions end at once.
+pub fn set_disabled(storage: &dyn Storage, username: &str, disabled: bool) -> Result<String> {
+    let user = existing(storage, username)?;
+    storage.set_user_disabled(&user.id, disabled)?;
+    Ok(format!(
+        "{}（{}）已{}",
+        user.display_name,
+        user.username,
+        if disabled {
+            "停用，所有会话已终止"
+        } else {
+            "重新启用"
+        }
+    ))
+}
+
+/// A new temporary password; every session of the user ends.
+pub fn reset_password(storage: &dyn Storage, username: &str) -> Result<(String, String)> {
+    let user = existing(storage, username)?;
+    let password = temporary_password();
+    storage.set_password_hash(&user.id, &hash_password(&password)?)?;
+    Ok((
+        format!(
+            "{}（{}）的密码已重置，原有会话已终止",
+            user.display_name, user.username
+        ),
+        password,
+    ))
+}
+
+/// Places a user in a unit: their clients stay theirs, their leads change with the tree.
+pub fn place_user(storage: &dyn Storage, username: &str, unit_id: &str) -> Result<String> {
+    let user = existing(storage, username)?;
+    let unit = unit_exists(storage, unit_id)?;
+    storage.place_user(&user.id, unit_id)?;
+    Ok(format!(
+        "{}（{}）已调整到 {unit}（{unit_id}）；原路径 {}",
+        user.display_name, user.username, user.org_path
+    ))
+}
+
+/// Adds a unit under an existing one.
+pub fn add_unit(storage: &dyn Storage, id: &str, parent: &str, name: &str) -> Result<String> {
+    let id = id.trim();
+    if id.is_empty() || id.len() > 16 || !id.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return Err(HeadOfficeError::Validation(
+            "部门编号须为 1 到 16 位字母或数字".into(),
+        ));
+    }
+    let parent_name = unit_exists(storage, parent)?;
+    if unit_exists(storage, id).is_ok() {
+        return Err(HeadOfficeError::Validation(format!("部门编号 {id} 已存在")));
+    }
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(HeadOfficeError::Validation("部门名称不能为空".into()));
+    }
+    storage.create_unit(id, parent, name)?;
+    Ok(format!("已在 {parent_name} 下新建 {name}（{id}）"))
+}

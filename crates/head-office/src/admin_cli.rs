@@ -1,0 +1,154 @@
+//! The `head-office` subcommands of head-office IT: people, the org tree, backup and restore.
+//! Each one says what it changed.
+
+use anyhow::Context;
+use clap::Subcommand;
+use head_office::admin::{self, NewUser};
+use head_office::storage::{SqliteStorage, Storage};
+use std::path::Path;
+
+#[derive(Subcommand)]
+pub enum UserCommand {
+    /// Add a user with a temporary password, printed once.
+    Add {
+        #[arg(long)]
+        username: String,
+        /// The name colleagues and clients see, e.g. 王敏.
+        #[arg(long)]
+        name: String,
+        /// broker, team-lead, branch-manager or admin.
+        #[arg(long)]
+        role: String,
+        /// The org unit they are placed in, e.g. TM01.
+        #[arg(long)]
+        unit: String,
+    },
+    /// Stop a user signing in; their sessions end at once.
+    Disable {
+        #[arg(long)]
+        username: String,
+    },
+    /// Let a disabled user sign in again.
+    Enable {
+        #[arg(long)]
+        username: String,
+    },
+    /// Give a new temporary password, printed once; every session of the user ends.
+    ResetPassword {
+        #[arg(long)]
+        username: String,
+    },
+    /// Place a user in another unit of the org tree (their clients stay theirs).
+    Place {
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        unit: String,
+    },
+    /// List the org tree and who is in each unit.
+    List,
+}
+
+#[derive(Subcommand)]
+pub enum UnitCommand {
+    /// Add a unit under an existing one.
+    Add {
+        #[arg(long)]
+        id: String,
+        #[arg(long)]
+        parent: String,
+        #[arg(long)]
+        name: String,
+    },
+}
+
+pub fn user(db: &Path, command: UserCommand) -> anyhow::Result<()> {
+    let storage = SqliteStorage::open(db).with_context(|| format!("opening {}", db.display()))?;
+    match command {
+        UserCommand::Add {
+            username,
+            name,
+            role,
+            unit,
+        } => {
+            let user = NewUser {
+                username,
+                display_name: name,
+                role: admin::parse_role(&role)?,
+                unit_id: unit,
+            };
+            let (id, password) = admin::add_user(&storage, &user)?;
+            println!(
+                "已新建用户 {}（{}，编号 {id}），部门 {}",
+                user.display_name, user.username, user.unit_id
+            );
+            println!("临时密码：{password}（请当面告知本人，首次登录后修改）");
+        }
+        UserCommand::Disable { username } => {
+            println!("{}", admin::set_disabled(&storage, &username, true)?)
+        }
+        UserCommand::Enable { username } => {
+            println!("{}", admin::set_disabled(&storage, &username, false)?)
+        }
+        UserCommand::ResetPassword { username } => {
+            let (said, password) = admin::reset_password(&storage, &username)?;
+            println!("{said}");
+            println!("临时密码：{password}（请当面告知本人）");
+        }
+        UserCommand::Place { username, unit } => {
+            println!("{}", admin::place_user(&storage, &username, &unit)?)
+        }
+        UserCommand::List => print_tree(&storage)?,
+    }
+    Ok(())
+}
+
+pub fn unit(db: &Path, command: UnitCommand) -> anyhow::Result<()> {
+    let storage = SqliteStorage::open(db).with_context(|| format!("opening {}", db.display()))?;
+    match command {
+        UnitCommand::Add { id, parent, name } => {
+            println!("{}", admin::add_unit(&storage, &id, &parent, &name)?)
+        }
+    }
+    Ok(())
+}
+
+fn print_tree(storage: &dyn Storage) -> anyhow::Result<()> {
+    let chart = storage.org_chart()?;
+    let Some(root) = chart.units.iter().find(|u| u.parent_id.is_none()) else {
+        println!("（组织架构为空）");
+        return Ok(());
+    };
+    for unit in chart.subtree(&root.id) {
+        let mut depth = 0;
+        let mut up = unit.parent_id.clone();
+        while let Some(p) = up {
+            depth += 1;
+            up = chart
+                .units
+                .iter()
+                .find(|u| u.id == p)
+                .and_then(|u| u.parent_id.clone());
+        }
+        let indent = "  ".repeat(depth);
+        println!("{indent}{}（{}）", unit.name, unit.id);
+        for p in chart.people.iter().filter(|p| p.unit_id == unit.id) {
+            let state = if p.disabled { " [已停用]" } else { "" };
+            println!("{indent}  - {} {} {:?}{state}", p.id, p.name, p.role);
+        }
+    }
+    Ok(())
+}
+
+pub fn backup(db: &Path, out: &Path) -> anyhow::Result<()> {
+    let storage = SqliteStorage::open(db).with_context(|| format!("opening {}", db.display()))?;
+    storage.backup_to(out)?;
+    println!("已备份到 {}", out.display());
+    Ok(())
+}
+
+pub fn restore(from: &Path, db: &Path, replace: bool) -> anyhow::Result<()> {
+    SqliteStorage::restore(from, db, replace)?;
+    println!("已从 {} 恢复到 {}", from.display(), db.display());
+    Ok(())
+}

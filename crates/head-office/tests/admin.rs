@@ -1,0 +1,137 @@
+//! Head-office IT's commands on a real SQLite head office with a small demo firm: people, the
+//! org tree (a move changes who leads whom), sessions ended by disabling or a reset, and a backup
+//! restored into a fresh file.
+
+use chrono::{Duration, NaiveDate, Utc};
+use head_office::admin::{self, NewUser};
+use head_office::auth::verify_password;
+use head_office::demo::{self, DemoParams};
+use head_office::error::HeadOfficeError;
+use head_office::storage::{RefreshGrant, RefreshUse, SqliteStorage, Storage};
+use protocol::Role;
+
+fn firm(dir: &std::path::Path) -> SqliteStorage {
+    let storage = SqliteStorage::open(&dir.join("hq.db")).unwrap();
+    let params = DemoParams {
+        clients: 300,
+        demo_broker_clients: 60,
+        trades_per_client: 2,
+        ..DemoParams::standard(NaiveDate::from_ymd_opt(2026, 11, 25).unwrap())
+    };
+    storage
+        .import_firm(demo::generate(&params).unwrap())
+        .unwrap();
+    storage
+}
+
+fn invalid<T: std::fmt::Debug>(r: head_office::error::Result<T>) {
+    assert!(matches!(r, Err(HeadOfficeError::Validation(_))), "{r:?}");
+}
+
+fn session(storage: &SqliteStorage, user_id: &str, token: &str) {
+    let grant = RefreshGrant {
+        user_id: user_id.into(),
+        device_id: "d".into(),
+        family_id: format!("f-{token}"),
+        expires_at: Utc::now() + Duration::days(30),
+    };
+    storage.insert_refresh_token(token, &grant).unwrap();
+}
+
+#[test]
+fn people_are_added_placed_disabled_and_reset_with_sessions_ended() {
+    let dir = tempfile::tempdir().unwrap();
+    let storage = firm(dir.path());
+    let new = |username: &str, unit: &str| NewUser {
+        username: username.into(),
+        display_name: "王敏".into(),
+        role: Role::Broker,
+        unit_id: unit.into(),
+    };
+    invalid(admin::add_user(&storage, &new("Wang Min", "TM01")));
+    invalid(admin::add_user(&storage, &new("wangmin", "TM99")));
+    invalid(admin::add_user(&storage, &new("broker01", "TM01")));
+    let (id, password) = admin::add_user(&storage, &new("wangmin", "TM01")).unwrap();
+    assert_eq!(id, "B031");
+    let user = storage.user_by_username("wangmin").unwrap().unwrap();
+    assert!(verify_password(&password, &user.password_hash).unwrap());
+    assert!(user.org_path.ends_with("财富管理一组"));
+    let chart = storage.org_chart().unwrap();
+    assert!(chart.brokers_under("TM01").contains(&id));
+
+    // Moved to the other branch: lead01 no longer leads them, manager02's branch does.
+    let said = admin::place_user(&storage, "wangmin", "TM03").unwrap();
+    assert!(said.contains("TM03"), "{said}");
+    let chart = storage.org_chart().unwrap();
+    assert!(!chart.brokers_under("TM01").contains(&id));
+    assert!(chart.brokers_under("BR02").contains(&id));
+    invalid(admin::place_user(&storage, "wangmin", "NOWHERE"));
+
+    session(&storage, &id, "t1");
+    admin::set_disabled(&storage, "wangmin", true).unwrap();
+    assert!(storage.user_by_id(&id).unwrap().unwrap().disabled);
+    assert!(!matches!(
+        storage.use_refresh_token("t1", Utc::now()).unwrap(),
+        RefreshUse::Fresh(_)
+    ));
+    admin::set_disabled(&storage, "wangmin", false).unwrap();
+    assert!(!storage.user_by_id(&id).unwrap().unwrap().disabled);
+
+    session(&storage, &id, "t2");
+    let (_, fresh) = admin::reset_password(&storage, "wangmin").unwrap();
+    let user = storage.user_by_id(&id).unwrap().unwrap();
+    assert!(verify_password(&fresh, &user.password_hash).unwrap());
+    assert!(!verify_password(&password, &user.password_hash).unwrap());
+    assert!(!matches!(
+        storage.use_refresh_token("t2", Utc::now()).unwrap(),
+        RefreshUse::Fresh(_)
+    ));
+    assert!(matches!(
+        admin::reset_password(&storage, "nobody"),
+        Err(HeadOfficeError::NotFound(_))
+    ));
+
+    admin::add_unit(&storage, "TM07", "BR01", "财富管理三组").unwrap();
+    invalid(admin::add_unit(&storage, "TM07", "BR01", "重复"));
+    invalid(admin::add_unit(&storage, "TM08", "NOWHERE", "无上级"));
+    assert_eq!(
+        storage.org_chart().unwrap().subtree("BR01").len(),
+        4,
+        "the branch, its two teams and the new one"
+    );
+}
+
+#[test]
+fn a_backup_taken_while_serving_restores_into_a_working_head_office() {
+    let dir = tempfile::tempdir().unwrap();
+    let storage = firm(dir.path());
+    let backup = dir.path().join("hq-backup.db");
+    storage.backup_to(&backup).unwrap();
+    invalid(storage.backup_to(&backup));
+    admin::add_user(
+        &storage,
+        &NewUser {
+            username: "after.backup".into(),
+            display_name: "备份后".into(),
+            role: Role::Broker,
+            unit_id: "TM01".into(),
+        },
+    )
+    .unwrap();
+
+    let restored = dir.path().join("restored.db");
+    SqliteStorage::restore(&backup, &restored, false).unwrap();
+    let again = SqliteStorage::open(&restored).unwrap();
+    assert!(again.user_by_username("broker01").unwrap().is_some());
+    assert!(again.user_by_username("after.backup").unwrap().is_none());
+    assert_eq!(
+        again.pull("B001", 0, 100).unwrap().remaining,
+        storage.pull("B001", 0, 100).unwrap().remaining
+    );
+    // Not over an existing database unless asked, and never from something that is not one.
+    invalid(SqliteStorage::restore(&backup, &restored, false));
+    let junk = dir.path().join("junk.db");
+    std::fs::write(&junk, b"not a database").unwrap();
+    assert!(SqliteStorage::restore(&junk, &dir.path().join("x.db"), false).is_err());
+    SqliteStorage::restore(&backup, &restored, true).unwrap();
+}
