@@ -132,6 +132,13 @@ fn pending_is(app: &Session, count: u32) -> Result<()> {
     Ok(())
 }
 
+/// The desk opens on 工作台; the book is one click away.
+fn show_clients(app: &Session, timeout: Duration) -> Result<()> {
+    app.click(&app.wait("[data-testid=nav-clients]", SHORT)?)?;
+    app.wait("[data-testid=client-row]", timeout)?;
+    Ok(())
+}
+
 pub(crate) fn gone(app: &Session, css: &str, what: &str) -> Result<()> {
     e2e::wait_for(what, SHORT, || Ok(app.find(css)?.is_none().then_some(())))
 }
@@ -161,7 +168,7 @@ pub(crate) fn unlock(app: &Session, screenshot: Option<&str>) -> Result<()> {
 /// With head office down: the cached book, a contact note and a preference written anyway.
 fn offline_work(app: &Session) -> Result<()> {
     unlock(app, Some("lock-screen"))?;
-    app.wait("[data-testid=client-row]", SHORT)?;
+    show_clients(app, SHORT)?;
     app.wait_text("[data-testid=status-connection]", SHORT, |t| {
         t.contains("离线")
     })?;
@@ -199,6 +206,7 @@ fn offline_work(app: &Session) -> Result<()> {
 /// Returns the id of the client worked on.
 fn still_pending(app: &Session) -> Result<String> {
     unlock(app, None)?;
+    show_clients(app, SHORT)?;
     let row = app.wait("[data-testid=client-row]", SHORT)?;
     let client = app.attribute(&row, "data-client-id")?.unwrap_or_default();
     open_first_client(app)?;
@@ -280,7 +288,8 @@ fn first_day_online(app: &Session) -> Result<commission::LastMonth> {
     if app.wait("[data-testid=sync-progress]", SHORT).is_ok() {
         app.screenshot("first-sync")?;
     }
-    app.wait("[data-testid=client-row]", FIRST_SYNC)?;
+    app.wait("[data-testid=today-panel]", SHORT)?;
+    show_clients(app, FIRST_SYNC)?;
     app.wait_text("[data-testid=status-connection]", SHORT, |t| {
         t.contains("在线")
     })?;

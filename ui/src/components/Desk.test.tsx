@@ -1,12 +1,13 @@
 import { emit } from "@tauri-apps/api/event";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { act, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import type { ClientPage } from "../bindings/ClientPage";
 import type { SyncStatus } from "../bindings/SyncStatus";
 import type { UserProfile } from "../bindings/UserProfile";
 import { clientRow, syncStatus } from "../test/fixtures";
-import { lockSettings } from "../test/mockDesk";
+import { lockSettings, quietToday } from "../test/mockDesk";
 import { renderWithProviders } from "../test/render";
 import { Desk } from "./Desk";
 
@@ -31,11 +32,13 @@ describe("Desk", () => {
           return (synced ? { total: 1, rows: [clientRow()] } : { total: 0, rows: [] }) satisfies ClientPage;
         if (["refusals", "conflicts", "saved_filters", "book_tags"].includes(cmd)) return [];
         if (cmd === "lock_settings") return lockSettings;
+        if (cmd === "today_view") return quietToday;
         if (cmd === "sync_now") return new Promise<SyncStatus>((resolve) => (finish = resolve));
         return undefined;
       },
       { shouldMockEvents: true },
     );
+    const clicker = userEvent.setup();
     renderWithProviders(<Desk user={user} onSession={vi.fn()} />);
 
     expect(await screen.findByTestId("sync-progress")).toBeInTheDocument();
@@ -55,6 +58,8 @@ describe("Desk", () => {
     expect(screen.queryByTestId("sync-progress")).not.toBeInTheDocument();
     expect(screen.getByText("王丽")).toBeInTheDocument();
     expect(screen.getByText("上海浦东营业部 / 财富一组")).toBeInTheDocument();
+    expect(await screen.findByTestId("today-panel")).toBeInTheDocument();
+    await clicker.click(screen.getByTestId("nav-clients"));
     expect(await screen.findAllByTestId("client-row")).toHaveLength(1);
 
     // A later background sync must not take the workstation away (and with it an open dialog).
@@ -70,6 +75,7 @@ describe("Desk", () => {
         if (cmd === "list_clients") return { total: 1, rows: [clientRow()] } satisfies ClientPage;
         if (["refusals", "conflicts", "saved_filters", "book_tags"].includes(cmd)) return [];
         if (cmd === "lock_settings") return lockSettings;
+        if (cmd === "today_view") return quietToday;
         if (cmd === "sync_now") return new Promise<never>(() => undefined);
         return undefined;
       },

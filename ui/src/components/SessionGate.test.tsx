@@ -3,6 +3,7 @@ import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import type { SessionState } from "../bindings/SessionState";
+import { todayView } from "../test/agendaDesk";
 import { clientRow, ipcReject, signedIn, signedOut } from "../test/fixtures";
 import { mockDesk } from "../test/mockDesk";
 import { renderWithProviders } from "../test/render";
@@ -26,6 +27,8 @@ describe("SessionGate", () => {
           return session;
         case "list_clients":
           return book;
+        case "today_view":
+          return todayView;
         default:
           return undefined;
       }
@@ -36,6 +39,9 @@ describe("SessionGate", () => {
     await user.type(await screen.findByLabelText("密码"), "secret");
     await user.click(screen.getByRole("button", { name: "登录" }));
     expect(await screen.findByTestId("status-bar")).toBeInTheDocument();
+    expect(await screen.findByTestId("today-panel")).toBeInTheDocument();
+    expect(await screen.findAllByTestId("today-alert")).toHaveLength(3);
+    await user.click(screen.getByTestId("nav-clients"));
     expect(await screen.findAllByTestId("client-row")).toHaveLength(1);
 
     await user.click(screen.getByTestId("sign-out"));
@@ -70,6 +76,8 @@ describe("SessionGate lock screen", () => {
             : ipcReject({ code: "validation", message: "密码不正确，请输入本账号的登录密码" });
         case "list_clients":
           return book;
+        case "today_view":
+          return todayView;
         default:
           return undefined;
       }
@@ -81,8 +89,12 @@ describe("SessionGate lock screen", () => {
     expect(screen.getByTestId("lock-user")).toHaveTextContent("王丽");
     expect(screen.getByText("工作台已锁定")).toBeInTheDocument();
     expect(screen.queryByTestId("status-bar")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("today-panel")).not.toBeInTheDocument();
     expect(screen.queryByTestId("client-row")).not.toBeInTheDocument();
-    expect(calls.map(([cmd]) => cmd)).not.toContain("list_clients");
+    expect(screen.queryByText("赵六")).not.toBeInTheDocument();
+    const asked = calls.map(([cmd]) => cmd);
+    expect(asked).not.toContain("today_view");
+    expect(asked).not.toContain("list_clients");
 
     await user.type(screen.getByTestId("unlock-password"), "wrong");
     await user.click(screen.getByTestId("unlock-submit"));
@@ -91,7 +103,9 @@ describe("SessionGate lock screen", () => {
 
     await user.type(screen.getByTestId("unlock-password"), "demo1234");
     await user.click(screen.getByTestId("unlock-submit"));
-    expect(await screen.findAllByTestId("client-row")).toHaveLength(1);
+    expect(await screen.findByTestId("today-panel")).toBeInTheDocument();
+    expect(await screen.findAllByTestId("today-alert")).toHaveLength(3);
+    expect(screen.getByTestId("alert-client-C8")).toHaveTextContent("赵六");
     expect(screen.queryByTestId("lock-screen")).not.toBeInTheDocument();
     expect(passwords).toEqual(["wrong", "demo1234"]);
   });
@@ -121,17 +135,21 @@ describe("SessionGate lock screen", () => {
           return session;
         case "list_clients":
           return book;
+        case "today_view":
+          return todayView;
         default:
           return undefined;
       }
     });
     const user = userEvent.setup();
     renderWithProviders(<SessionGate />);
-    await screen.findAllByTestId("client-row");
+    expect(await screen.findAllByTestId("today-alert")).toHaveLength(3);
 
     await user.click(screen.getByTestId("lock-now"));
     expect(await screen.findByTestId("lock-screen")).toBeInTheDocument();
-    expect(screen.queryByTestId("client-row")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("today-panel")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("today-alert")).not.toBeInTheDocument();
+    expect(screen.queryByText("赵六")).not.toBeInTheDocument();
 
     await user.click(screen.getByTestId("unlock-sign-out"));
     expect(await screen.findByRole("button", { name: "登录" })).toBeInTheDocument();

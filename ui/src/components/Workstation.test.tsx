@@ -14,11 +14,12 @@ afterEach(() => {
 });
 
 describe("Workstation", () => {
-  it("lists 工作台 first and 提醒 after 佣金, and still opens on the client list", async () => {
+  it("lists 工作台 first and 提醒 after 佣金, and opens on 工作台", async () => {
     mockAgenda();
     renderWithProviders(<Workstation user={{ ...signedInUser }} onSession={vi.fn()} />);
-    expect(await screen.findAllByTestId("client-row")).toHaveLength(1);
-    expect(screen.queryByTestId("today-panel")).not.toBeInTheDocument();
+    expect(await screen.findByTestId("today-panel")).toBeInTheDocument();
+    expect(await screen.findByTestId("today-greeting")).toHaveTextContent("早上好，王丽");
+    expect(screen.queryByTestId("client-row")).not.toBeInTheDocument();
     const nav = screen.getAllByTestId(/^nav-/).map((e) => e.dataset.testid);
     expect(nav).toEqual([
       "nav-today",
@@ -37,6 +38,7 @@ describe("Workstation", () => {
     mockAgenda();
     const user = userEvent.setup();
     renderWithProviders(<Workstation user={{ ...signedInUser }} onSession={vi.fn()} />);
+    await user.click(await screen.findByTestId("nav-clients"));
     await screen.findAllByTestId("client-row");
 
     await act(() => emit("reminders", [reminderEvent({ reminder_id: "RM-3", title: "部门周会" })]));
@@ -82,7 +84,8 @@ describe("Workstation", () => {
 
     mockAgenda();
     renderWithProviders(<Workstation user={{ ...signedInUser }} onSession={vi.fn()} />);
-    expect(await screen.findAllByTestId("client-row")).toHaveLength(1);
+    expect(await screen.findByTestId("today-panel")).toBeInTheDocument();
+    expect(await screen.findByTestId("today-greeting")).toHaveTextContent("早上好，王丽");
     expect(screen.queryByTestId("nav-team")).not.toBeInTheDocument();
     expect(screen.queryByTestId("team-panel")).not.toBeInTheDocument();
   });

@@ -34,8 +34,11 @@ export type PanelKey =
   | "book"
   | "audit";
 
-/** The panel shown to a broker after sign-in and unlock: the client list (工作台 is first in the menu). */
-export const DEFAULT_PANEL: PanelKey = "clients";
+/**
+ * The panel shown to a broker after sign-in and unlock: 工作台, where the day starts (what is due,
+ * what the book raises, the month so far). Those who lead brokers open on 团队 instead.
+ */
+export const DEFAULT_PANEL: PanelKey = "today";
 
 /** Roles that lead brokers: they see 团队 and open on it, and have no client book of their own. */
 export const LEAD_ROLES: readonly Role[] = ["TeamLead", "BranchManager", "Admin"];

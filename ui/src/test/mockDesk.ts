@@ -2,6 +2,7 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import type { InvokeArgs } from "@tauri-apps/api/core";
 import type { ClientPage } from "../bindings/ClientPage";
 import type { LockSettings } from "../bindings/LockSettings";
+import type { TodayView } from "../bindings/TodayView";
 import { profile, syncStatus } from "./fixtures";
 
 /** Answers a command; return undefined to fall back to the defaults. */
@@ -10,6 +11,14 @@ export type Handler = (cmd: string, args: Record<string, unknown>) => unknown;
 export const lockSettings: LockSettings = { idle_lock_minutes: 10, max_idle_lock_minutes: 30 };
 
 const emptyPage: ClientPage = { total: 0, rows: [] };
+
+/** 工作台 on a quiet day: nothing due, nothing raised, no pay terms yet. */
+export const quietToday: TodayView = {
+  agenda: { overdue: [], today: [], week: [] },
+  alerts: [],
+  alert_total: 0,
+  commission: null,
+};
 
 /** What a quiet desk answers to every command the window makes on its own. */
 function fallback(cmd: string): unknown {
@@ -35,6 +44,8 @@ function fallback(cmd: string): unknown {
       return [];
     case "lock_settings":
       return lockSettings;
+    case "today_view":
+      return quietToday;
     default:
       return undefined;
   }
