@@ -155,6 +155,16 @@ impl Session {
         Ok(())
     }
 
+    /// Scrolls the page so that `e` is in the middle of the window, for a screenshot of it.
+    pub fn scroll_to(&self, e: &Element) -> Result<()> {
+        let script = json!({
+            "script": "arguments[0].scrollIntoView({ block: 'center' });",
+            "args": [{ ELEMENT_KEY: e.id }],
+        });
+        self.call(reqwest::Method::POST, "/execute/sync", Some(script))?;
+        Ok(())
+    }
+
     pub fn type_text(&self, e: &Element, text: &str) -> Result<()> {
         self.call(
             reqwest::Method::POST,

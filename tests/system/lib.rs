@@ -172,3 +172,15 @@ impl TestDesk {
         f(&self.store.lock().expect("store lock"))
     }
 }
+
+/// A fresh access token of a demo user, for requests a test makes by hand.
+pub async fn access_token(api: &HeadOffice, username: &str) -> String {
+    api.sign_in(&protocol::SignInRequest {
+        username: username.into(),
+        password: PASSWORD.into(),
+        device_id: format!("test-{username}"),
+    })
+    .await
+    .expect("sign in")
+    .access_token
+}

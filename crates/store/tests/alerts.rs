@@ -6,29 +6,13 @@ use chrono::{TimeZone, Utc};
 use common::{book, day, TODAY};
 use domain::Fen;
 use protocol::{
-    AssetMonthRecord, CashTransferRecord, Change, PullPage, Record, ServiceCaseKind,
-    ServiceCaseRecord, TransferDirection,
+    AssetMonthRecord, CashTransferRecord, Record, ServiceCaseKind, ServiceCaseRecord,
+    TransferDirection,
 };
 use store::{AlertKind, Store};
 
 fn apply(store: &mut Store, records: Vec<Record>) {
-    let changes: Vec<Change> = records
-        .into_iter()
-        .enumerate()
-        .map(|(i, record)| Change::Upsert {
-            seq: 1_000 + i as u64,
-            record,
-        })
-        .collect();
-    let cursor = 1_000 + changes.len() as u64;
-    store
-        .apply_page(&PullPage {
-            changes,
-            cursor,
-            has_more: false,
-            remaining: 0,
-        })
-        .unwrap();
+    common::apply_more(store, 1_000, records);
 }
 
 #[test]

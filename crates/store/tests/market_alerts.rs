@@ -5,27 +5,11 @@ mod common;
 
 use common::{book, day, records, TODAY};
 use domain::{Fen, FirmPolicy};
-use protocol::{Change, HoldingRecord, MarketEventKind, MarketEventRecord, PullPage, Record};
+use protocol::{HoldingRecord, MarketEventKind, MarketEventRecord, Record};
 use store::{AlertKind, BookAlert, Store};
 
 fn apply(store: &mut Store, records: Vec<Record>) {
-    let changes: Vec<Change> = records
-        .into_iter()
-        .enumerate()
-        .map(|(i, record)| Change::Upsert {
-            seq: 2_000 + i as u64,
-            record,
-        })
-        .collect();
-    let cursor = 2_000 + changes.len() as u64;
-    store
-        .apply_page(&PullPage {
-            changes,
-            cursor,
-            has_more: false,
-            remaining: 0,
-        })
-        .unwrap();
+    common::apply_more(store, 2_000, records);
 }
 
 fn event(kind: MarketEventKind, on: chrono::NaiveDate, code: &str, window: u32) -> Record {

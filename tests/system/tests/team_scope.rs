@@ -11,11 +11,11 @@ use protocol::team::{AssignTasks, BrokerQuery, TeamQuery};
 use protocol::{
     Change, ClientPreferences, ContactChannel, ContactNoteRecord, ErrorCode, Mutation, MutationOp,
     MutationOutcome, PreferencesUpdate, PullQuery, PushRequest, Record, ReminderRecord,
-    SignInRequest, TaskCompletion,
+    TaskCompletion,
 };
 use std::collections::{BTreeSet, HashMap};
 use sync::{HeadOffice, SyncError};
-use system_tests::{small_firm, TestHeadOffice, PASSWORD, TODAY};
+use system_tests::{small_firm, TestHeadOffice, TODAY};
 
 const UNITS: [&str; 10] = [
     "HQ", "BR01", "BR02", "BR03", "TM01", "TM02", "TM03", "TM04", "TM05", "TM06",
@@ -107,14 +107,7 @@ fn books(storage: &dyn Storage) -> Books {
 }
 
 async fn token(api: &HeadOffice, user: &str) -> String {
-    api.sign_in(&SignInRequest {
-        username: user.into(),
-        password: PASSWORD.into(),
-        device_id: format!("scope-{user}"),
-    })
-    .await
-    .unwrap()
-    .access_token
+    system_tests::access_token(api, user).await
 }
 
 fn is_forbidden<T: std::fmt::Debug>(r: &Result<T, SyncError>) -> bool {

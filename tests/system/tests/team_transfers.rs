@@ -5,20 +5,13 @@
 
 use head_office::storage::Storage;
 use protocol::team::{CommentQuery, CommentSubject, NewComment, TransferDecision, TransferStatus};
-use protocol::{ErrorCode, SignInRequest};
+use protocol::ErrorCode;
 use store::WriteIds;
 use sync::{HeadOffice, SyncError};
-use system_tests::{small_firm, TestDesk, PASSWORD, TODAY};
+use system_tests::{small_firm, TestDesk, TODAY};
 
 async fn token(api: &HeadOffice, user: &str) -> String {
-    api.sign_in(&SignInRequest {
-        username: user.into(),
-        password: PASSWORD.into(),
-        device_id: format!("transfers-{user}"),
-    })
-    .await
-    .unwrap()
-    .access_token
+    system_tests::access_token(api, user).await
 }
 
 fn ids(n: &str) -> WriteIds {

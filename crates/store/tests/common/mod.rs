@@ -177,3 +177,24 @@ pub fn book(dir: &std::path::Path) -> Store {
         .unwrap();
     store
 }
+
+/// Applies `records` as one more pulled page, numbered from `first_seq`.
+pub fn apply_more(store: &mut Store, first_seq: u64, records: Vec<Record>) {
+    let changes: Vec<Change> = records
+        .into_iter()
+        .enumerate()
+        .map(|(i, record)| Change::Upsert {
+            seq: first_seq + i as u64,
+            record,
+        })
+        .collect();
+    let cursor = first_seq + changes.len() as u64;
+    store
+        .apply_page(&PullPage {
+            changes,
+            cursor,
+            has_more: false,
+            remaining: 0,
+        })
+        .unwrap();
+}

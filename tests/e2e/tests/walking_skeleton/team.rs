@@ -75,6 +75,12 @@ pub fn broker_sees_task(app: &Session) -> Result<()> {
     app.wait_text("[data-testid=reminders-agenda]", SHORT, |t| {
         t.contains(TASK)
     })?;
+    for item in app.find_all("[data-testid^=reminder-item-]")? {
+        if app.text(&item)?.contains(TASK) {
+            app.scroll_to(&item)?;
+            break;
+        }
+    }
     app.wait_settled("[data-testid=reminders-panel]", SHORT)?;
     app.screenshot("team-task-arrived")
 }
