@@ -2,6 +2,7 @@
 //! generator (one broker, 2,000 clients, about 300,000 rows), head office on loopback, each figure
 //! on its own `bench:` line. Run in release mode; never part of `make test`.
 
+mod load_bench;
 mod search_bench;
 
 use chrono::Utc;
@@ -199,4 +200,40 @@ async fn main() {
         "bench: local_write_p95_ms {:.3}",
         percentile(&mut writes, 0.95)
     );
+    drop(head_office);
+    load().await;
+}
+
+/// Many brokers syncing at once against one head office (`BROKERDESK_LOAD_BROKERS`, 200 by
+/// default, for `BROKERDESK_LOAD_SECONDS`, 30 by default), on the embedded SQLite storage; the
+/// PostgreSQL backend of issue 9 will report the same figures as `hq_pg_*`.
+async fn load() {
+    let number = |var: &str, default: u64| {
+        std::env::var(var)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    };
+    let brokers = number("BROKERDESK_LOAD_BROKERS", 200) as usize;
+    let seconds = number("BROKERDESK_LOAD_SECONDS", 30);
+    eprintln!("bench: generating a firm of {brokers} brokers for the load test…");
+    let params = DemoParams {
+        brokers,
+        clients: brokers * 100,
+        demo_broker_clients: 100,
+        trades_per_client: 4,
+        notes_per_client: 2,
+        ..system_tests::small_firm()
+    };
+    let head_office = TestHeadOffice::start(&params).await;
+    let figures = load_bench::run(
+        &head_office.base_url(),
+        brokers,
+        Duration::from_secs(seconds),
+    )
+    .await;
+    println!("bench: hq_sqlite_brokers {}", figures.brokers);
+    println!("bench: hq_sqlite_sync_p95_ms {:.1}", figures.p95_ms);
+    println!("bench: hq_sqlite_sync_per_second {:.1}", figures.per_second);
+    println!("bench: hq_sqlite_errors {}", figures.errors);
 }
