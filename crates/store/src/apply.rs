@@ -27,8 +27,19 @@ fn upsert_sql(kind: EntityKind) -> String {
     )
 }
 
-fn upsert(tx: &Transaction<'_>, record: &Record) -> Result<()> {
-    let mut stmt = tx.prepare_cached(&upsert_sql(record.kind()))?;
+/// The SQL of each kind, built once per page rather than once per row: a first sync applies
+/// hundreds of thousands of rows of a handful of kinds.
+#[derive(Default)]
+struct SqlByKind(std::collections::HashMap<EntityKind, String>);
+
+impl SqlByKind {
+    fn get(&mut self, kind: EntityKind, build: fn(EntityKind) -> String) -> &str {
+        self.0.entry(kind).or_insert_with(|| build(kind))
+    }
+}
+
+fn upsert(tx: &Transaction<'_>, sql: &mut SqlByKind, record: &Record) -> Result<()> {
+    let mut stmt = tx.prepare_cached(sql.get(record.kind(), upsert_sql))?;
     bind_and_run(&mut stmt, record)
 }
 
@@ -94,8 +105,9 @@ impl Store {
     /// raw bulk-insert speed that `make bench` compares the first sync with.
     pub fn bulk_insert_raw(&mut self, records: &[Record]) -> Result<()> {
         let tx = self.conn.transaction()?;
+        let mut sql = SqlByKind::default();
         for record in records {
-            let mut stmt = tx.prepare_cached(&insert_sql(record.kind()))?;
+            let mut stmt = tx.prepare_cached(sql.get(record.kind(), insert_sql))?;
             bind_and_run(&mut stmt, record)?;
         }
         tx.commit()?;
@@ -106,10 +118,11 @@ impl Store {
     pub fn apply_page(&mut self, page: &PullPage) -> Result<usize> {
         let tx = self.conn.transaction()?;
         let mut touched: HashSet<String> = HashSet::new();
+        let mut sql = SqlByKind::default();
         for change in &page.changes {
             match change {
                 Change::Upsert { record, .. } => {
-                    upsert(&tx, record)?;
+                    upsert(&tx, &mut sql, record)?;
                     if let Some(client) = client_of(record) {
                         touched.insert(client.to_string());
                     }
