@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { teamTree, tierCoverage } from "../test/fixtures";
+import { teamTree, tierCoverage } from "../test/teamFixtures";
 import { brokersOf, coverageRatio, coverageText, coverageTotal } from "./team";
 
 describe("coverage", () => {

@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { ipcReject, teamDashboard } from "../test/fixtures";
+import { ipcReject } from "../test/fixtures";
+import { teamDashboard } from "../test/teamFixtures";
 import { renderWithProviders } from "../test/render";
 import { freezeTeamClock, mockTeam } from "../test/teamDesk";
 import { TeamPanel } from "./TeamPanel";

@@ -4,7 +4,7 @@
 
 import { vi } from "vitest";
 import type { AssignTasks } from "../bindings/AssignTasks";
-import { brokerDashboard, groupOneDashboard, teamDashboard } from "./fixtures";
+import { brokerDashboard, groupOneDashboard, teamDashboard } from "./teamFixtures";
 import { mockDesk, type Handler } from "./mockDesk";
 
 /** 2024-03-15 12:00 in Shanghai. */
