@@ -5,10 +5,10 @@ use chrono::Utc;
 use head_office::storage::Storage;
 use protocol::{
     Change, ErrorCode, Mutation, MutationOp, MutationOutcome, PullQuery, PushRequest, Record,
-    SignInRequest, TaskCompletion, TaskRecord,
+    TaskCompletion, TaskRecord,
 };
 use sync::HeadOffice;
-use system_tests::{small_firm, TestDesk, TestHeadOffice, PASSWORD, TODAY};
+use system_tests::{small_firm, TestDesk, TestHeadOffice, TODAY};
 
 fn tasks_at_head_office(storage: &dyn Storage, broker: &str) -> Vec<TaskRecord> {
     let mut cursor = 0;
@@ -31,6 +31,21 @@ fn tasks_at_head_office(storage: &dyn Storage, broker: &str) -> Vec<TaskRecord> 
     }
 }
 
+/// A push head office must refuse: the caller may not touch what it names.
+async fn refused_as_forbidden(api: &HeadOffice, token: &str, forged: Mutation) {
+    let request = PushRequest {
+        mutations: vec![forged],
+    };
+    let answer = api.push(token, &request).await.unwrap();
+    assert!(matches!(
+        &answer.results[0].outcome,
+        MutationOutcome::Refused {
+            code: ErrorCode::Forbidden,
+            ..
+        }
+    ));
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_lead_s_task_reaches_the_agenda_and_its_completion_goes_back() {
     let head_office = TestHeadOffice::start(&small_firm()).await;
@@ -51,15 +66,7 @@ async fn a_lead_s_task_reaches_the_agenda_and_its_completion_goes_back() {
 
     // Someone else cannot close it.
     let api = HeadOffice::new(&head_office.base_url()).unwrap();
-    let token = api
-        .sign_in(&SignInRequest {
-            username: "broker02".into(),
-            password: PASSWORD.into(),
-            device_id: "other".into(),
-        })
-        .await
-        .unwrap()
-        .access_token;
+    let token = system_tests::access_token(&api, "broker02").await;
     let forged = Mutation {
         id: "m-forged".into(),
         made_at: Utc::now(),
@@ -68,22 +75,7 @@ async fn a_lead_s_task_reaches_the_agenda_and_its_completion_goes_back() {
             done_at: Utc::now(),
         }),
     };
-    let answer = api
-        .push(
-            &token,
-            &PushRequest {
-                mutations: vec![forged],
-            },
-        )
-        .await
-        .unwrap();
-    assert!(matches!(
-        &answer.results[0].outcome,
-        MutationOutcome::Refused {
-            code: ErrorCode::Forbidden,
-            ..
-        }
-    ));
+    refused_as_forbidden(&api, &token, forged).await;
 
     desk.store
         .lock()
@@ -156,15 +148,7 @@ async fn own_reminders_reach_head_office_and_only_for_the_own_book() {
 
     // A colleague cannot file a reminder about broker01's client, even by forging the push.
     let api = HeadOffice::new(&head_office.base_url()).unwrap();
-    let token = api
-        .sign_in(&SignInRequest {
-            username: "broker02".into(),
-            password: PASSWORD.into(),
-            device_id: "other".into(),
-        })
-        .await
-        .unwrap()
-        .access_token;
+    let token = system_tests::access_token(&api, "broker02").await;
     let forged = Mutation {
         id: "m-forged-reminder".into(),
         made_at: Utc::now(),
@@ -179,22 +163,7 @@ async fn own_reminders_reach_head_office_and_only_for_the_own_book() {
             done_at: None,
         }),
     };
-    let answer = api
-        .push(
-            &token,
-            &PushRequest {
-                mutations: vec![forged],
-            },
-        )
-        .await
-        .unwrap();
-    assert!(matches!(
-        &answer.results[0].outcome,
-        MutationOutcome::Refused {
-            code: ErrorCode::Forbidden,
-            ..
-        }
-    ));
+    refused_as_forbidden(&api, &token, forged).await;
     assert!(head_office
         .storage
         .broker_reminders("B002")
