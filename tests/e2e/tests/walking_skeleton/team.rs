@@ -64,7 +64,13 @@ pub fn lead_assigns(app: &Session) -> Result<()> {
             None => Ok(Some(())),
         }
     })?;
-    gone(app, "[data-testid=assign-form]", "the form to close")
+    gone(app, "[data-testid=assign-form]", "the form to close")?;
+
+    // The demo's open transfer requests of the team wait for the lead's decision.
+    app.click(&app.wait("[data-testid=team-tab-transfers]", SHORT)?)?;
+    app.wait("[data-testid=team-transfer][data-status=pending]", SHORT)?;
+    app.wait_settled("[data-testid=team-transfers]", SHORT)?;
+    app.screenshot("team-transfers")
 }
 
 pub fn broker_sees_task(app: &Session) -> Result<()> {
