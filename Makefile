@@ -14,7 +14,7 @@ test: setup
 
 ## make bench: the sync figures of DESIGN.md's budgets (release build, not part of make test).
 bench: setup
-	cargo run --release -p system-tests --bin bench
+	scripts/bench.sh
 
 setup:
 	scripts/setup.sh

@@ -17,6 +17,13 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "Rust tests (also regenerates the TypeScript bindings in ui/src/bindings)"
 cargo test
 
+step "Head office and whole-system suites again, on PostgreSQL (a throwaway server)"
+# shellcheck source=scripts/pg-cluster.sh
+source scripts/pg-cluster.sh
+pg_cluster_start
+BROKERDESK_TEST_BACKEND=postgres cargo test -p head-office -p system-tests
+pg_cluster_stop
+
 step "TypeScript bindings are current"
 if ! git diff --quiet -- ui/src/bindings || [ -n "$(git ls-files --others --exclude-standard ui/src/bindings)" ]; then
   git status --short ui/src/bindings

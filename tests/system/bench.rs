@@ -7,7 +7,7 @@ mod search_bench;
 
 use chrono::Utc;
 use head_office::demo::DemoParams;
-use head_office::storage::Storage;
+use head_office::storage::{DatabaseLocation, Storage};
 use protocol::{Change, PullQuery, Record, SignInRequest};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -205,8 +205,8 @@ async fn main() {
 }
 
 /// Many brokers syncing at once against one head office (`BROKERDESK_LOAD_BROKERS`, 200 by
-/// default, for `BROKERDESK_LOAD_SECONDS`, 30 by default), on the embedded SQLite storage; the
-/// PostgreSQL backend of issue 9 will report the same figures as `hq_pg_*`.
+/// default, for `BROKERDESK_LOAD_SECONDS`, 30 by default): on the embedded SQLite storage, then on
+/// PostgreSQL when `BROKERDESK_TEST_PG_URL` names a server (`make bench` starts a throwaway one).
 async fn load() {
     let number = |var: &str, default: u64| {
         std::env::var(var)
@@ -215,8 +215,7 @@ async fn load() {
             .unwrap_or(default)
     };
     let brokers = number("BROKERDESK_LOAD_BROKERS", 200) as usize;
-    let seconds = number("BROKERDESK_LOAD_SECONDS", 30);
-    eprintln!("bench: generating a firm of {brokers} brokers for the load test…");
+    let seconds = Duration::from_secs(number("BROKERDESK_LOAD_SECONDS", 30));
     let params = DemoParams {
         brokers,
         clients: brokers * 100,
@@ -225,15 +224,23 @@ async fn load() {
         notes_per_client: 2,
         ..system_tests::small_firm()
     };
-    let head_office = TestHeadOffice::start(&params).await;
-    let figures = load_bench::run(
-        &head_office.base_url(),
-        brokers,
-        Duration::from_secs(seconds),
-    )
+    eprintln!("bench: a firm of {brokers} brokers on SQLite for the load test…");
+    let sqlite = TestHeadOffice::start_on(&params, |dir| {
+        DatabaseLocation::Sqlite(dir.join("head-office.db"))
+    })
     .await;
-    println!("bench: hq_sqlite_brokers {}", figures.brokers);
-    println!("bench: hq_sqlite_sync_p95_ms {:.1}", figures.p95_ms);
-    println!("bench: hq_sqlite_sync_per_second {:.1}", figures.per_second);
-    println!("bench: hq_sqlite_errors {}", figures.errors);
+    let figures = load_bench::run(&sqlite.base_url(), brokers, seconds).await;
+    figures.print("hq_sqlite");
+    drop(sqlite);
+    if std::env::var("BROKERDESK_TEST_PG_URL").is_err() {
+        eprintln!("bench: BROKERDESK_TEST_PG_URL is not set; no PostgreSQL figures");
+        return;
+    }
+    eprintln!("bench: the same firm on PostgreSQL…");
+    let pg = TestHeadOffice::start_on(&params, |_| {
+        head_office::test_support::fresh_postgres_database().expect("a PostgreSQL database")
+    })
+    .await;
+    let figures = load_bench::run(&pg.base_url(), brokers, seconds).await;
+    figures.print("hq_pg");
 }

@@ -5,7 +5,8 @@ pub mod proxy;
 
 use chrono::NaiveDate;
 use head_office::demo::{self, DemoParams};
-use head_office::storage::{SqliteStorage, Storage};
+use head_office::storage::{DatabaseLocation, SqlStorage, Storage};
+use head_office::test_support;
 use head_office::RunningHeadOffice;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -32,27 +33,41 @@ pub fn small_firm() -> DemoParams {
 
 pub struct TestHeadOffice {
     pub dir: tempfile::TempDir,
-    pub storage: Arc<SqliteStorage>,
+    pub storage: Arc<SqlStorage>,
+    /// Where its data is: a SQLite file, or a PostgreSQL database when the run is against one.
+    pub location: DatabaseLocation,
     pub server: Option<RunningHeadOffice>,
     addr: std::net::SocketAddr,
 }
 
 impl TestHeadOffice {
+    /// A head office with a generated firm, on the backend this test run is on.
     pub async fn start(params: &DemoParams) -> TestHeadOffice {
+        TestHeadOffice::start_on(params, |dir| {
+            test_support::fresh_database(dir).expect("a database for the test")
+        })
+        .await
+    }
+
+    /// The same on a database of the caller's choosing (`dir` is the test's temporary directory).
+    pub async fn start_on(
+        params: &DemoParams,
+        location: impl FnOnce(&Path) -> DatabaseLocation,
+    ) -> TestHeadOffice {
         let dir = tempfile::tempdir().expect("temp dir");
-        let db = dir.path().join("head-office.db");
+        let db = location(dir.path());
         {
-            let storage = SqliteStorage::open(&db).expect("open head office");
+            let storage = SqlStorage::open(&db).expect("open head office");
             storage
                 .import_firm(demo::generate(params).expect("generate"))
                 .expect("import");
         }
-        TestHeadOffice::serve(dir, &db).await
+        TestHeadOffice::serve(dir, db).await
     }
 
     /// Serves an existing database (kept alive by `dir`) on a free loopback port.
-    pub async fn serve(dir: tempfile::TempDir, db: &Path) -> TestHeadOffice {
-        let storage = Arc::new(SqliteStorage::open(db).expect("open head office"));
+    pub async fn serve(dir: tempfile::TempDir, location: DatabaseLocation) -> TestHeadOffice {
+        let storage = Arc::new(SqlStorage::open(&location).expect("open head office"));
         let server =
             RunningHeadOffice::start(storage.clone(), "127.0.0.1:0".parse().expect("addr"))
                 .await
@@ -61,6 +76,7 @@ impl TestHeadOffice {
         TestHeadOffice {
             dir,
             storage,
+            location,
             server: Some(server),
             addr,
         }

@@ -18,6 +18,16 @@ pub struct LoadFigures {
     pub errors: usize,
 }
 
+impl LoadFigures {
+    /// The four lines `make bench` reports, under `prefix` (`hq_sqlite`, `hq_pg`).
+    pub fn print(&self, prefix: &str) {
+        println!("bench: {prefix}_brokers {}", self.brokers);
+        println!("bench: {prefix}_sync_p95_ms {:.1}", self.p95_ms);
+        println!("bench: {prefix}_sync_per_second {:.1}", self.per_second);
+        println!("bench: {prefix}_errors {}", self.errors);
+    }
+}
+
 /// A broker's desk reduced to what the loop needs: a token, a cursor and a client to write about.
 struct Desk {
     broker: String,

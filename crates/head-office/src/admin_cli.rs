@@ -1,10 +1,9 @@
 //! The `head-office` subcommands of head-office IT: people, the org tree, backup and restore.
 //! Each one says what it changed.
 
-use anyhow::Context;
 use clap::Subcommand;
 use head_office::admin::{self, NewUser};
-use head_office::storage::{SqliteStorage, Storage};
+use head_office::storage::{DatabaseLocation, SqlStorage, Storage};
 use std::path::Path;
 
 #[derive(Subcommand)]
@@ -62,8 +61,7 @@ pub enum UnitCommand {
     },
 }
 
-pub fn user(db: &Path, command: UserCommand) -> anyhow::Result<()> {
-    let storage = SqliteStorage::open(db).with_context(|| format!("opening {}", db.display()))?;
+pub fn user(storage: &SqlStorage, command: UserCommand) -> anyhow::Result<()> {
     match command {
         UserCommand::Add {
             username,
@@ -77,7 +75,7 @@ pub fn user(db: &Path, command: UserCommand) -> anyhow::Result<()> {
                 role: admin::parse_role(&role)?,
                 unit_id: unit,
             };
-            let (id, password) = admin::add_user(&storage, &user)?;
+            let (id, password) = admin::add_user(storage, &user)?;
             println!(
                 "已新建用户 {}（{}，编号 {id}），部门 {}",
                 user.display_name, user.username, user.unit_id
@@ -85,29 +83,28 @@ pub fn user(db: &Path, command: UserCommand) -> anyhow::Result<()> {
             println!("临时密码：{password}（请当面告知本人，首次登录后修改）");
         }
         UserCommand::Disable { username } => {
-            println!("{}", admin::set_disabled(&storage, &username, true)?)
+            println!("{}", admin::set_disabled(storage, &username, true)?)
         }
         UserCommand::Enable { username } => {
-            println!("{}", admin::set_disabled(&storage, &username, false)?)
+            println!("{}", admin::set_disabled(storage, &username, false)?)
         }
         UserCommand::ResetPassword { username } => {
-            let (said, password) = admin::reset_password(&storage, &username)?;
+            let (said, password) = admin::reset_password(storage, &username)?;
             println!("{said}");
             println!("临时密码：{password}（请当面告知本人）");
         }
         UserCommand::Place { username, unit } => {
-            println!("{}", admin::place_user(&storage, &username, &unit)?)
+            println!("{}", admin::place_user(storage, &username, &unit)?)
         }
-        UserCommand::List => print_tree(&storage)?,
+        UserCommand::List => print_tree(storage)?,
     }
     Ok(())
 }
 
-pub fn unit(db: &Path, command: UnitCommand) -> anyhow::Result<()> {
-    let storage = SqliteStorage::open(db).with_context(|| format!("opening {}", db.display()))?;
+pub fn unit(storage: &SqlStorage, command: UnitCommand) -> anyhow::Result<()> {
     match command {
         UnitCommand::Add { id, parent, name } => {
-            println!("{}", admin::add_unit(&storage, &id, &parent, &name)?)
+            println!("{}", admin::add_unit(storage, &id, &parent, &name)?)
         }
     }
     Ok(())
@@ -140,15 +137,14 @@ fn print_tree(storage: &dyn Storage) -> anyhow::Result<()> {
     Ok(())
 }
 
-pub fn backup(db: &Path, out: &Path) -> anyhow::Result<()> {
-    let storage = SqliteStorage::open(db).with_context(|| format!("opening {}", db.display()))?;
+pub fn backup(storage: &SqlStorage, out: &Path) -> anyhow::Result<()> {
     storage.backup_to(out)?;
     println!("已备份到 {}", out.display());
     Ok(())
 }
 
-pub fn restore(from: &Path, db: &Path, replace: bool) -> anyhow::Result<()> {
-    SqliteStorage::restore(from, db, replace)?;
-    println!("已从 {} 恢复到 {}", from.display(), db.display());
+pub fn restore(from: &Path, db: &DatabaseLocation, replace: bool) -> anyhow::Result<()> {
+    SqlStorage::restore(from, db, replace)?;
+    println!("已从 {} 恢复到 {db}", from.display());
     Ok(())
 }

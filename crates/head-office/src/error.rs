@@ -27,6 +27,10 @@ pub enum HeadOfficeError {
     NotFound(String),
     #[error("database: {0}")]
     Database(#[from] rusqlite::Error),
+    #[error("postgres: {0}")]
+    Postgres(#[from] postgres::Error),
+    #[error("internal: {0}")]
+    Internal(String),
     #[error("password hashing: {0}")]
     Hashing(String),
     #[error("background task: {0}")]
@@ -50,9 +54,12 @@ impl HeadOfficeError {
             E::Validation(_) => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::Validation),
             E::ProtocolMismatch { .. } => (StatusCode::BAD_REQUEST, ErrorCode::ProtocolMismatch),
             E::NotFound(_) => (StatusCode::NOT_FOUND, ErrorCode::NotFound),
-            E::Database(_) | E::Hashing(_) | E::Join(_) | E::Encoding(_) => {
-                (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal)
-            }
+            E::Database(_)
+            | E::Postgres(_)
+            | E::Internal(_)
+            | E::Hashing(_)
+            | E::Join(_)
+            | E::Encoding(_) => (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal),
         }
     }
 }

@@ -14,6 +14,7 @@ pub mod pay;
 pub mod storage;
 pub mod team;
 pub mod team_transfers;
+pub mod test_support;
 
 use auth::{AccessTokens, SignInLimiter};
 use channel::{DeliveryChannel, SimulatedChannel};

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 use head_office::audit;
 use head_office::demo::{self, DemoParams};
-use head_office::storage::{SqliteStorage, Storage};
+use head_office::storage::{DatabaseLocation, SqlStorage, Storage};
 use head_office::RunningHeadOffice;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -25,8 +25,8 @@ struct Cli {
 enum Command {
     /// Serve the API; with --demo, first fill an empty database with the demo firm.
     Serve {
-        #[arg(long)]
-        db: PathBuf,
+        #[command(flatten)]
+        db: DbArg,
         #[arg(long, default_value = "127.0.0.1:8787")]
         addr: SocketAddr,
         #[arg(long)]
@@ -36,15 +36,15 @@ enum Command {
     },
     /// Fill an empty database with the demo firm and exit.
     Demo {
-        #[arg(long)]
-        db: PathBuf,
+        #[command(flatten)]
+        db: DbArg,
         #[command(flatten)]
         size: DemoSize,
     },
     /// Move a client, with its whole history, to another broker (客户划转).
     TransferClient {
-        #[arg(long)]
-        db: PathBuf,
+        #[command(flatten)]
+        db: DbArg,
         #[arg(long)]
         client: String,
         /// The receiving broker's user name, e.g. broker02.
@@ -53,8 +53,8 @@ enum Command {
     },
     /// Set a client's preferences at head office (as a call centre would); merged with brokers' edits.
     SetPreferences {
-        #[arg(long)]
-        db: PathBuf,
+        #[command(flatten)]
+        db: DbArg,
         #[arg(long)]
         client: String,
         /// phone, visit, wechat, email or meeting.
@@ -68,21 +68,21 @@ enum Command {
     /// Set the firm's practice (tier bands, window, hysteresis, assessment validity, dormancy,
     /// elderly age, idle lock) from a JSON file; `policy` with no file prints the current one.
     Policy {
-        #[arg(long)]
-        db: PathBuf,
+        #[command(flatten)]
+        db: DbArg,
         /// A JSON file in the shape printed without it.
         #[arg(long)]
         set: Option<PathBuf>,
     },
     /// The monthly tier run: re-tier every client by the policy's bands, window and hysteresis.
     RecomputeTiers {
-        #[arg(long)]
-        db: PathBuf,
+        #[command(flatten)]
+        db: DbArg,
     },
     /// Write the audit log of personal-data reveals and exports for a period as CSV.
     AuditExport {
-        #[arg(long)]
-        db: PathBuf,
+        #[command(flatten)]
+        db: DbArg,
         /// First day, inclusive (YYYY-MM-DD, Beijing time).
         #[arg(long)]
         from: NaiveDate,
@@ -96,23 +96,23 @@ enum Command {
     /// Show how the firm pays its brokers, or set it from a JSON file in the shape shown
     /// (fee schedules, pay plans, assignments, development split, targets, adjustments).
     Pay {
-        #[arg(long)]
-        db: PathBuf,
+        #[command(flatten)]
+        db: DbArg,
         #[arg(long)]
         set: Option<PathBuf>,
     },
     /// Publish (or republish) every broker's official commission statement for a month.
     PublishStatements {
-        #[arg(long)]
-        db: PathBuf,
+        #[command(flatten)]
+        db: DbArg,
         /// Any day of the month, YYYY-MM-DD.
         #[arg(long)]
         month: NaiveDate,
     },
     /// Finance's correction of what one trade was charged (commission in yuan, e.g. 25.00).
     CorrectTradeCommission {
-        #[arg(long)]
-        db: PathBuf,
+        #[command(flatten)]
+        db: DbArg,
         #[arg(long)]
         trade: String,
         #[arg(long)]
@@ -120,8 +120,8 @@ enum Command {
     },
     /// Answer a broker's dispute of a statement figure: resolved or rejected, with the reason.
     AnswerDispute {
-        #[arg(long)]
-        db: PathBuf,
+        #[command(flatten)]
+        db: DbArg,
         #[arg(long)]
         id: String,
         /// resolved or rejected
@@ -132,22 +132,22 @@ enum Command {
     },
     /// People: add, disable, enable, reset a password, place in the org tree, list.
     User {
-        #[arg(long)]
-        db: PathBuf,
+        #[command(flatten)]
+        db: DbArg,
         #[command(subcommand)]
         command: admin_cli::UserCommand,
     },
     /// The org tree: add a unit.
     Unit {
-        #[arg(long)]
-        db: PathBuf,
+        #[command(flatten)]
+        db: DbArg,
         #[command(subcommand)]
         command: admin_cli::UnitCommand,
     },
     /// A consistent copy of the database, taken while it serves.
     Backup {
-        #[arg(long)]
-        db: PathBuf,
+        #[command(flatten)]
+        db: DbArg,
         #[arg(long)]
         out: PathBuf,
     },
@@ -155,20 +155,43 @@ enum Command {
     Restore {
         #[arg(long)]
         from: PathBuf,
-        #[arg(long)]
-        db: PathBuf,
+        #[command(flatten)]
+        db: DbArg,
         #[arg(long)]
         replace: bool,
     },
     /// Correct a client's mobile number (master data kept by head office).
     CorrectMobile {
-        #[arg(long)]
-        db: PathBuf,
+        #[command(flatten)]
+        db: DbArg,
         #[arg(long)]
         client: String,
         #[arg(long)]
         mobile: String,
     },
+}
+
+/// Where the head office's data is: a SQLite file path or a `postgres://` URL.
+#[derive(Args)]
+struct DbArg {
+    #[arg(
+        long = "db",
+        visible_alias = "database-url",
+        env = "BROKERDESK_DATABASE_URL",
+        value_name = "PATH|URL"
+    )]
+    location: String,
+}
+
+impl DbArg {
+    fn location(&self) -> DatabaseLocation {
+        DatabaseLocation::parse(&self.location)
+    }
+
+    fn open(&self) -> anyhow::Result<SqlStorage> {
+        let location = self.location();
+        SqlStorage::open(&location).with_context(|| format!("打开总部数据库 {location} 失败"))
+    }
 }
 
 #[derive(Args)]
@@ -206,7 +229,7 @@ impl DemoSize {
     }
 }
 
-fn fill_demo(storage: &SqliteStorage, size: &DemoSize) -> anyhow::Result<()> {
+fn fill_demo(storage: &SqlStorage, size: &DemoSize) -> anyhow::Result<()> {
     if !storage.is_empty()? {
         eprintln!("head-office: the database already holds a firm; keeping it");
         return Ok(());
@@ -251,8 +274,7 @@ async fn main() -> anyhow::Result<()> {
             demo,
             size,
         } => {
-            let storage =
-                SqliteStorage::open(&db).with_context(|| format!("opening {}", db.display()))?;
+            let storage = db.open()?;
             if demo {
                 fill_demo(&storage, &size)?;
                 print_demo_users(&size.params().password);
@@ -267,11 +289,11 @@ async fn main() -> anyhow::Result<()> {
             }
         }
         Command::Demo { db, size } => {
-            let storage = SqliteStorage::open(&db)?;
+            let storage = db.open()?;
             fill_demo(&storage, &size)?;
         }
         Command::TransferClient { db, client, to } => {
-            let storage = SqliteStorage::open(&db)?;
+            let storage = db.open()?;
             let Some(broker) = storage.user_by_username(&to)? else {
                 bail!("没有用户名为 {to} 的经纪人");
             };
@@ -293,11 +315,11 @@ async fn main() -> anyhow::Result<()> {
                 best_time_to_call: best_time,
                 remark,
             };
-            SqliteStorage::open(&db)?.set_preferences(&client, &fields)?;
+            db.open()?.set_preferences(&client, &fields)?;
             println!("客户 {client} 的偏好已更新");
         }
         Command::Policy { db, set } => {
-            let storage = SqliteStorage::open(&db)?;
+            let storage = db.open()?;
             if let Some(file) = set {
                 let text = std::fs::read_to_string(&file)
                     .with_context(|| format!("无法读取 {}", file.display()))?;
@@ -309,7 +331,7 @@ async fn main() -> anyhow::Result<()> {
             println!("{}", serde_json::to_string_pretty(&storage.firm_policy()?)?);
         }
         Command::RecomputeTiers { db } => {
-            let changed = SqliteStorage::open(&db)?.recompute_tiers()?;
+            let changed = db.open()?.recompute_tiers()?;
             println!("客户定级完成：{changed} 位客户的等级有变化");
         }
         Command::AuditExport {
@@ -321,7 +343,7 @@ async fn main() -> anyhow::Result<()> {
             if until < from {
                 bail!("结束日期 {until} 早于开始日期 {from}");
             }
-            let entries = audit::entries_in(&SqliteStorage::open(&db)?, from, until)?;
+            let entries = audit::entries_in(&db.open()?, from, until)?;
             let csv = audit::to_csv(&entries);
             match out {
                 Some(path) => {
@@ -337,7 +359,7 @@ async fn main() -> anyhow::Result<()> {
             }
         }
         Command::Pay { db, set } => {
-            let storage = SqliteStorage::open(&db)?;
+            let storage = db.open()?;
             if let Some(file) = set {
                 let text = std::fs::read_to_string(&file)
                     .with_context(|| format!("无法读取 {}", file.display()))?;
@@ -354,8 +376,7 @@ async fn main() -> anyhow::Result<()> {
             );
         }
         Command::PublishStatements { db, month } => {
-            let written =
-                SqliteStorage::open(&db)?.publish_statements(month, chrono::Utc::now())?;
+            let written = db.open()?.publish_statements(month, chrono::Utc::now())?;
             println!(
                 "已发布 {} 的佣金结算单 {written} 份",
                 month.format("%Y年%m月")
@@ -369,7 +390,7 @@ async fn main() -> anyhow::Result<()> {
             let Some(fen) = domain::Fen::parse_yuan(&commission) else {
                 bail!("佣金金额 {commission} 无法识别：请写成元，最多两位小数，例如 25.00");
             };
-            SqliteStorage::open(&db)?.correct_trade_commission(&trade, fen)?;
+            db.open()?.correct_trade_commission(&trade, fen)?;
             println!("成交 {trade} 的佣金已更正为 {commission} 元；重新发布当月结算单后生效");
         }
         Command::AnswerDispute {
@@ -388,19 +409,21 @@ async fn main() -> anyhow::Result<()> {
             if answer.trim().is_empty() {
                 bail!("请写明处理意见（--answer）");
             }
-            SqliteStorage::open(&db)?.answer_dispute(&id, status, answer.trim())?;
+            db.open()?.answer_dispute(&id, status, answer.trim())?;
             println!("异议 {id} 已答复，经纪人下次同步时可见");
         }
-        Command::User { db, command } => admin_cli::user(&db, command)?,
-        Command::Unit { db, command } => admin_cli::unit(&db, command)?,
-        Command::Backup { db, out } => admin_cli::backup(&db, &out)?,
-        Command::Restore { from, db, replace } => admin_cli::restore(&from, &db, replace)?,
+        Command::User { db, command } => admin_cli::user(&db.open()?, command)?,
+        Command::Unit { db, command } => admin_cli::unit(&db.open()?, command)?,
+        Command::Backup { db, out } => admin_cli::backup(&db.open()?, &out)?,
+        Command::Restore { from, db, replace } => {
+            admin_cli::restore(&from, &db.location(), replace)?
+        }
         Command::CorrectMobile { db, client, mobile } => {
             let mobile = match domain::Mobile::parse(&mobile) {
                 Ok(m) => m,
                 Err(e) => bail!("{e}"),
             };
-            SqliteStorage::open(&db)?.correct_client_mobile(&client, &mobile)?;
+            db.open()?.correct_client_mobile(&client, &mobile)?;
             println!("客户 {client} 的手机号已更正为 {}", mobile.as_str());
         }
     }

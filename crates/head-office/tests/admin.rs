@@ -1,4 +1,4 @@
-//! Head-office IT's commands on a real SQLite head office with a small demo firm: people, the
+//! Head-office IT's commands on a real head office (SQLite, or PostgreSQL when the run is on it) with a small demo firm: people, the
 //! org tree (a move changes who leads whom), sessions ended by disabling or a reset, and a backup
 //! restored into a fresh file.
 
@@ -7,11 +7,12 @@ use head_office::admin::{self, NewUser};
 use head_office::auth::verify_password;
 use head_office::demo::{self, DemoParams};
 use head_office::error::HeadOfficeError;
-use head_office::storage::{RefreshGrant, RefreshUse, SqliteStorage, Storage};
+use head_office::storage::{RefreshGrant, RefreshUse, SqlStorage, Storage};
+use head_office::test_support;
 use protocol::Role;
 
-fn firm(dir: &std::path::Path) -> SqliteStorage {
-    let storage = SqliteStorage::open(&dir.join("hq.db")).unwrap();
+fn firm(dir: &std::path::Path) -> SqlStorage {
+    let storage = SqlStorage::open(&test_support::fresh_database(dir).unwrap()).unwrap();
     let params = DemoParams {
         clients: 300,
         demo_broker_clients: 60,
@@ -28,7 +29,7 @@ fn invalid<T: std::fmt::Debug>(r: head_office::error::Result<T>) {
     assert!(matches!(r, Err(HeadOfficeError::Validation(_))), "{r:?}");
 }
 
-fn session(storage: &SqliteStorage, user_id: &str, token: &str) {
+fn session(storage: &SqlStorage, user_id: &str, token: &str) {
     let grant = RefreshGrant {
         user_id: user_id.into(),
         device_id: "d".into(),
@@ -105,7 +106,7 @@ fn people_are_added_placed_disabled_and_reset_with_sessions_ended() {
 fn a_backup_taken_while_serving_restores_into_a_working_head_office() {
     let dir = tempfile::tempdir().unwrap();
     let storage = firm(dir.path());
-    let backup = dir.path().join("hq-backup.db");
+    let backup = dir.path().join("hq-backup");
     storage.backup_to(&backup).unwrap();
     invalid(storage.backup_to(&backup));
     admin::add_user(
@@ -119,9 +120,9 @@ fn a_backup_taken_while_serving_restores_into_a_working_head_office() {
     )
     .unwrap();
 
-    let restored = dir.path().join("restored.db");
-    SqliteStorage::restore(&backup, &restored, false).unwrap();
-    let again = SqliteStorage::open(&restored).unwrap();
+    let restored = test_support::fresh_database_named(dir.path(), "restored").unwrap();
+    SqlStorage::restore(&backup, &restored, false).unwrap();
+    let again = SqlStorage::open(&restored).unwrap();
     assert!(again.user_by_username("broker01").unwrap().is_some());
     assert!(again.user_by_username("after.backup").unwrap().is_none());
     assert_eq!(
@@ -129,9 +130,13 @@ fn a_backup_taken_while_serving_restores_into_a_working_head_office() {
         storage.pull("B001", 0, 100).unwrap().remaining
     );
     // Not over an existing database unless asked, and never from something that is not one.
-    invalid(SqliteStorage::restore(&backup, &restored, false));
+    invalid(SqlStorage::restore(&backup, &restored, false));
     let junk = dir.path().join("junk.db");
     std::fs::write(&junk, b"not a database").unwrap();
-    assert!(SqliteStorage::restore(&junk, &dir.path().join("x.db"), false).is_err());
-    SqliteStorage::restore(&backup, &restored, true).unwrap();
+    let elsewhere = test_support::fresh_database_named(dir.path(), "x").unwrap();
+    assert!(SqlStorage::restore(&junk, &elsewhere, false).is_err());
+    drop(again);
+    SqlStorage::restore(&backup, &restored, true).unwrap();
+    let replaced = SqlStorage::open(&restored).unwrap();
+    assert!(replaced.user_by_username("broker01").unwrap().is_some());
 }

@@ -6,8 +6,9 @@ use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use domain::{Fen, InvestorClass, Rate, Tier, TradeSide};
 use head_office::demo::{ClientBook, FirmSeed, OrgUnitSeed, UserSeed};
 use head_office::error::HeadOfficeError;
-use head_office::storage::{SqliteStorage, Storage, UserRow};
+use head_office::storage::{SqlStorage, Storage, UserRow};
 use head_office::team::{assign_tasks, broker_dashboard, team_dashboard};
+use head_office::test_support;
 use protocol::team::{AssignTasks, BrokerQuery, ReportKind, TeamQuery};
 use protocol::{
     AccountRecord, CashTransferRecord, ClientRecord, ContactChannel, ContactNoteRecord, Record,
@@ -262,14 +263,14 @@ fn firm() -> FirmSeed {
     }
 }
 
-fn setup() -> (tempfile::TempDir, SqliteStorage) {
+fn setup() -> (tempfile::TempDir, SqlStorage) {
     let dir = tempfile::tempdir().unwrap();
-    let storage = SqliteStorage::open(&dir.path().join("hq.db")).unwrap();
+    let storage = SqlStorage::open(&test_support::fresh_database(dir.path()).unwrap()).unwrap();
     storage.import_firm(firm()).unwrap();
     (dir, storage)
 }
 
-fn who(storage: &SqliteStorage, id: &str) -> UserRow {
+fn who(storage: &SqlStorage, id: &str) -> UserRow {
     storage.user_by_id(id).unwrap().unwrap()
 }
 

@@ -8,11 +8,10 @@
 
 use chrono::Utc;
 use head_office::demo::{self, DemoParams};
-use head_office::storage::{SqliteStorage, Storage};
+use head_office::storage::{DatabaseLocation, SqlStorage, Storage};
+use head_office::test_support;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use rusqlite::Connection;
-use std::path::Path;
 use std::time::Duration;
 use store::{NewContactNote, WriteIds};
 use sync::{HeadOffice, SyncEngine};
@@ -70,12 +69,11 @@ struct Made {
     summary: String,
 }
 
-async fn scenario(seed: u64, template: &Path, tally: &mut Tally) -> anyhow::Result<()> {
+async fn scenario(seed: u64, template: &DatabaseLocation, tally: &mut Tally) -> anyhow::Result<()> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let dir = tempfile::tempdir()?;
-    let db = dir.path().join("head-office.db");
-    std::fs::copy(template, &db)?;
-    let mut head_office = TestHeadOffice::serve(dir, &db).await;
+    let db = test_support::copy_database(template, dir.path())?;
+    let mut head_office = TestHeadOffice::serve(dir, db).await;
     let proxy = FaultProxy::start(head_office.addr(), seed).await?;
 
     let desk = TestDesk::new(&head_office.base_url());
@@ -128,14 +126,13 @@ async fn scenario(seed: u64, template: &Path, tally: &mut Tally) -> anyhow::Resu
                 }
             }
             3 | 4 => {
-                let conn = Connection::open(&db)?;
                 let (from, to) = if rng.gen_bool(0.5) {
                     (ME, OTHER)
                 } else {
                     (OTHER, ME)
                 };
                 let candidates = ids_of(
-                    &conn,
+                    &head_office.storage,
                     &format!("SELECT id FROM clients WHERE broker_id = '{from}' ORDER BY id"),
                 );
                 if let Some(c) = candidates.get(rng.gen_range(0..candidates.len().max(1))) {
@@ -146,9 +143,8 @@ async fn scenario(seed: u64, template: &Path, tally: &mut Tally) -> anyhow::Resu
                 }
             }
             5 => {
-                let conn = Connection::open(&db)?;
                 let mine = ids_of(
-                    &conn,
+                    &head_office.storage,
                     &format!("SELECT id FROM clients WHERE broker_id = '{ME}' ORDER BY id"),
                 );
                 if let Some(c) = mine.get(rng.gen_range(0..mine.len().max(1))) {
@@ -165,9 +161,8 @@ async fn scenario(seed: u64, template: &Path, tally: &mut Tally) -> anyhow::Resu
             }
             7 => {
                 // Both sides edit a client's preferences: merged field by field at the next sync.
-                let conn = Connection::open(&db)?;
                 let mine = ids_of(
-                    &conn,
+                    &head_office.storage,
                     &format!("SELECT id FROM clients WHERE broker_id = '{ME}' ORDER BY id"),
                 );
                 if let Some(c) = mine.get(rng.gen_range(0..mine.len().max(1))) {
@@ -250,18 +245,20 @@ async fn scenario(seed: u64, template: &Path, tally: &mut Tally) -> anyhow::Resu
             .collect()
     };
     tally.refused += refused.len();
-    let conn = Connection::open(&db)?;
+    let count = |sql: String| -> anyhow::Result<i64> {
+        let n = ids_of(&head_office.storage, &sql);
+        Ok(n.first().map_or(Ok(0), |n| n.parse())?)
+    };
     for m in &made {
-        let copies: i64 = conn.query_row(
-            "SELECT count(*) FROM contact_notes WHERE summary = ?1",
-            [&m.summary],
-            |r| r.get(0),
-        )?;
-        let answered: i64 = conn.query_row(
-            "SELECT count(*) FROM applied_mutations WHERE id = ?1",
-            [&m.mutation_id],
-            |r| r.get(0),
-        )?;
+        // Summaries and ids are made above and hold no quotes.
+        let copies = count(format!(
+            "SELECT CAST(count(*) AS TEXT) FROM contact_notes WHERE summary = '{}'",
+            m.summary
+        ))?;
+        let answered = count(format!(
+            "SELECT CAST(count(*) AS TEXT) FROM applied_mutations WHERE id = '{}'",
+            m.mutation_id
+        ))?;
         let was_refused = refused.contains(&m.mutation_id);
         match (copies, was_refused) {
             (1, false) | (0, true) => {}
@@ -276,7 +273,7 @@ async fn scenario(seed: u64, template: &Path, tally: &mut Tally) -> anyhow::Resu
             anyhow::bail!("mutation {} answered {answered} times", m.mutation_id);
         }
     }
-    let expected = head_office_view(&db);
+    let expected = head_office_view(&head_office.storage);
     let actual = desk_view(&TestDesk::db_path(desk.dir.path()));
     facts_follow_the_book(&TestDesk::db_path(desk.dir.path()))?;
     if expected != actual {
@@ -299,9 +296,9 @@ async fn scenario(seed: u64, template: &Path, tally: &mut Tally) -> anyhow::Resu
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sync_keeps_its_promises_under_faults() {
     let template_dir = tempfile::tempdir().unwrap();
-    let template = template_dir.path().join("template.db");
+    let template = test_support::fresh_database(template_dir.path()).unwrap();
     {
-        let storage = SqliteStorage::open(&template).unwrap();
+        let storage = SqlStorage::open(&template).unwrap();
         storage
             .import_firm(demo::generate(&tiny_firm()).unwrap())
             .unwrap();

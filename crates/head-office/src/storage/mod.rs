@@ -1,26 +1,13 @@
 //! The head office's storage, behind one trait so that the embedded SQLite file (demo, one branch)
 //! and PostgreSQL (a whole firm) serve the same API and pass the same tests.
 
+mod db;
+mod pg;
+mod pg_value;
+mod sql;
 mod sqlite;
-mod sqlite_admin;
-mod sqlite_audit;
-mod sqlite_calendar;
-mod sqlite_commission;
-mod sqlite_feed;
-mod sqlite_import;
-mod sqlite_mutations;
-mod sqlite_preferences;
-mod sqlite_recommend;
-mod sqlite_rows;
-mod sqlite_rows_360;
-mod sqlite_rows_commission;
-mod sqlite_rows_library;
-mod sqlite_tasks;
-mod sqlite_team;
-mod sqlite_tiers;
-mod sqlite_transfers;
 
-pub use sqlite::SqliteStorage;
+pub use sql::{DatabaseLocation, SqlStorage};
 
 use crate::demo::FirmSeed;
 use crate::error::Result;

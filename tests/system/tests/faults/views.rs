@@ -1,13 +1,19 @@
 //! How the fault scenarios compare the desk with head office: the same rows of the broker's book on
 //! both sides, and the desk's derived list facts matching its rows.
 
+use head_office::storage::SqlStorage;
 use rusqlite::Connection;
 use std::path::Path;
 use system_tests::DESK_KEY;
 
 const ME: &str = "B001";
 
-pub fn ids_of(conn: &Connection, sql: &str) -> Vec<String> {
+/// The first column of a head-office query, on whichever backend the run uses.
+pub fn ids_of(head_office: &SqlStorage, sql: &str) -> Vec<String> {
+    head_office.first_column_text(sql).unwrap()
+}
+
+fn desk_ids(conn: &Connection, sql: &str) -> Vec<String> {
     let mut stmt = conn.prepare(sql).unwrap();
     stmt.query_map([], |r| r.get::<_, String>(0))
         .unwrap()
@@ -41,8 +47,7 @@ fn row_text(table: &str) -> &'static str {
 }
 
 /// Every row of the broker's book at head office, as `table:id:content`, to compare with the desk.
-pub fn head_office_view(db: &Path) -> Vec<String> {
-    let conn = Connection::open(db).unwrap();
+pub fn head_office_view(head_office: &SqlStorage) -> Vec<String> {
     TABLES
         .iter()
         .flat_map(|t| {
@@ -50,7 +55,7 @@ pub fn head_office_view(db: &Path) -> Vec<String> {
                 "SELECT '{t}:' || {} FROM {t} WHERE broker_id = '{ME}' ORDER BY id",
                 row_text(t)
             );
-            ids_of(&conn, &sql)
+            ids_of(head_office, &sql)
         })
         .collect()
 }
@@ -62,7 +67,7 @@ pub fn desk_view(db: &Path) -> Vec<String> {
     TABLES
         .iter()
         .flat_map(|t| {
-            ids_of(
+            desk_ids(
                 &conn,
                 &format!("SELECT '{t}:' || {} FROM {t} ORDER BY id", row_text(t)),
             )

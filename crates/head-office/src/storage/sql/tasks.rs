@@ -1,14 +1,14 @@
-//! The agenda at head office: tasks from leads (feed rows in the assignee's book, completed only
-//! by the assignee) and the brokers' own reminders as their desks push them.
+//! The agenda at head office, on either backend: tasks from leads (feed rows in the assignee's
+//! book, completed only by the assignee) and the brokers' own reminders as their desks push them.
 
-use super::sqlite::next_seq;
-use super::sqlite_rows::{FeedScope, FeedTable};
+use super::rows::{FeedScope, FeedTable};
 use crate::error::Result;
+use crate::storage::db::{Db, Row};
 use chrono::{DateTime, Utc};
 use protocol::{
     EntityKind, ErrorCode, MutationOutcome, Record, ReminderRecord, TaskCompletion, TaskRecord,
 };
-use rusqlite::{params, Connection, OptionalExtension, Row, Statement, Transaction};
+use rusqlite::params;
 
 pub(super) const TASKS: FeedTable = FeedTable {
     scope: FeedScope::Author,
@@ -34,50 +34,53 @@ fn read_task(r: &Row<'_>) -> rusqlite::Result<Record> {
     }))
 }
 
-/// `assigned_by_name` carries the lead's user id on the way in (import and assignment).
+/// `assigned_by_name` carries the lead's user id on the way in (import and assignment). `sql` is
+/// `TASKS.insert`.
 pub(super) fn insert(
-    stmt: &mut Statement<'_>,
+    db: &Db<'_>,
+    sql: &str,
     broker: &str,
     seq: i64,
     record: &Record,
-) -> rusqlite::Result<usize> {
+) -> Result<usize> {
     match record {
-        Record::Task(t) => stmt.execute(params![
-            t.id,
-            broker,
-            seq,
-            t.title,
-            t.detail,
-            t.client_id,
-            t.assigned_by_name,
-            t.due_on,
-            t.done_at
-        ]),
-        _ => Err(rusqlite::Error::InvalidQuery),
+        Record::Task(t) => db.execute(
+            sql,
+            params![
+                t.id,
+                broker,
+                seq,
+                t.title,
+                t.detail,
+                t.client_id,
+                t.assigned_by_name,
+                t.due_on,
+                t.done_at
+            ],
+        ),
+        _ => Err(rusqlite::Error::InvalidQuery.into()),
     }
 }
 
 pub(super) fn complete(
-    tx: &Transaction<'_>,
+    db: &Db<'_>,
     user_id: &str,
     done: &TaskCompletion,
 ) -> Result<MutationOutcome> {
-    let assignee: Option<String> = tx
-        .query_row(
-            "SELECT broker_id FROM tasks WHERE id = ?1",
-            [&done.task_id],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let assignee: Option<String> = db.query_opt(
+        "SELECT broker_id FROM tasks WHERE id = ?1",
+        params![done.task_id],
+        |r| r.get(0),
+    )?;
     if assignee.as_deref() != Some(user_id) {
         return Ok(MutationOutcome::Refused {
             code: ErrorCode::Forbidden,
             message: "只能完成分配给本人的任务".into(),
         });
     }
-    let seq = next_seq(tx)?;
+    let seq = db.next_seq()?;
     // Done once: a second report keeps the first time.
-    tx.execute(
+    db.execute(
         "UPDATE tasks SET done_at = coalesce(done_at, ?2), seq = ?3 WHERE id = ?1",
         params![done.task_id, done.done_at, seq],
     )?;
@@ -96,13 +99,13 @@ fn refused(message: &str) -> MutationOutcome {
 /// Stores a reminder's state as the broker's desk last saw it. A reminder is its author's alone
 /// (it is keyed by author), and one about a client only while the client is in the author's book.
 pub(super) fn save_reminder(
-    tx: &Transaction<'_>,
+    db: &Db<'_>,
     user_id: &str,
     r: &ReminderRecord,
     now: DateTime<Utc>,
 ) -> Result<MutationOutcome> {
     if let Some(client) = &r.client_id {
-        if super::sqlite_mutations::serving_broker(tx, client)?.as_deref() != Some(user_id) {
+        if super::mutations::serving_broker(db, client)?.as_deref() != Some(user_id) {
             return Ok(MutationOutcome::Refused {
                 code: ErrorCode::Forbidden,
                 message: "该客户已不在您的服务范围内，提醒未同步".into(),
@@ -115,7 +118,7 @@ pub(super) fn save_reminder(
     if !REPEATS.contains(&r.repeat.as_str()) {
         return Ok(refused("重复方式无效"));
     }
-    tx.execute(
+    db.execute(
         "INSERT INTO broker_reminders (id, broker_id, client_id, title, due_on, due_time, repeat, \
          source, done_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) \
          ON CONFLICT(broker_id, id) DO UPDATE SET client_id = excluded.client_id, \
@@ -138,13 +141,12 @@ pub(super) fn save_reminder(
     Ok(MutationOutcome::Applied)
 }
 
-pub(super) fn broker_reminders(conn: &Connection, broker_id: &str) -> Result<Vec<ReminderRecord>> {
-    let rows = conn
-        .prepare_cached(
-            "SELECT id, client_id, title, due_on, due_time, repeat, source, done_at \
-             FROM broker_reminders WHERE broker_id = ?1 ORDER BY due_on, id",
-        )?
-        .query_map([broker_id], |r| {
+pub(super) fn broker_reminders(db: &Db<'_>, broker_id: &str) -> Result<Vec<ReminderRecord>> {
+    db.query_map(
+        "SELECT id, client_id, title, due_on, due_time, repeat, source, done_at \
+         FROM broker_reminders WHERE broker_id = ?1 ORDER BY due_on, id",
+        params![broker_id],
+        |r| {
             Ok(ReminderRecord {
                 id: r.get(0)?,
                 client_id: r.get(1)?,
@@ -155,7 +157,6 @@ pub(super) fn broker_reminders(conn: &Connection, broker_id: &str) -> Result<Vec
                 source: r.get(6)?,
                 done_at: r.get(7)?,
             })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+        },
+    )
 }

@@ -1,13 +1,15 @@
 //! Feed tables of the approved library (firm-wide) and of push deliveries (the pushing broker's).
-//! Same shape as `sqlite_rows`.
+//! Same shape as `rows`.
 
-use super::sqlite_rows::{bad, FeedScope, FeedTable};
+use super::rows::{bad, FeedScope, FeedTable};
+use crate::error::Result;
+use crate::storage::db::{Db, Row};
 use domain::ProductRisk;
 use protocol::{
     ApprovalState, DeliveryStatus, EntityKind, ProductKind, ProductRecord, PushDeliveryRecord,
     Record,
 };
-use rusqlite::{params, Row, Statement};
+use rusqlite::params;
 
 pub(super) const PRODUCTS: FeedTable = FeedTable {
     scope: FeedScope::Firm,
@@ -66,39 +68,46 @@ fn read_delivery(r: &Row<'_>) -> rusqlite::Result<Record> {
 }
 
 pub(super) fn insert(
-    stmt: &mut Statement<'_>,
+    db: &Db<'_>,
+    sql: &str,
     broker: &str,
     seq: i64,
     record: &Record,
-) -> rusqlite::Result<usize> {
+) -> Result<usize> {
     match record {
-        Record::Product(p) => stmt.execute(params![
-            p.id,
-            broker,
-            seq,
-            p.product_kind.as_str(),
-            p.title,
-            p.summary,
-            p.risk.code(),
-            p.version,
-            p.approval.as_str(),
-            p.valid_from,
-            p.valid_until,
-            p.security_code,
-            p.author,
-            p.approval_ref
-        ]),
-        Record::PushDelivery(d) => stmt.execute(params![
-            d.id,
-            broker,
-            seq,
-            d.push_id,
-            d.client_id,
-            d.status.as_str(),
-            d.reason,
-            d.reply,
-            d.updated_at
-        ]),
-        _ => Err(rusqlite::Error::InvalidQuery),
+        Record::Product(p) => db.execute(
+            sql,
+            params![
+                p.id,
+                broker,
+                seq,
+                p.product_kind.as_str(),
+                p.title,
+                p.summary,
+                p.risk.code(),
+                p.version,
+                p.approval.as_str(),
+                p.valid_from,
+                p.valid_until,
+                p.security_code,
+                p.author,
+                p.approval_ref
+            ],
+        ),
+        Record::PushDelivery(d) => db.execute(
+            sql,
+            params![
+                d.id,
+                broker,
+                seq,
+                d.push_id,
+                d.client_id,
+                d.status.as_str(),
+                d.reason,
+                d.reply,
+                d.updated_at
+            ],
+        ),
+        _ => Err(rusqlite::Error::InvalidQuery.into()),
     }
 }

@@ -1,7 +1,9 @@
 //! Each feed table's columns, and the mapping between its rows and the protocol's records, kept in
 //! one place so that import, feed and later writes cannot disagree about a column.
 
-use super::{sqlite_rows_360, sqlite_rows_commission, sqlite_rows_library};
+use super::{rows_360, rows_commission, rows_library};
+use crate::error::Result;
+use crate::storage::db::{Db, Row};
 use domain::{Fen, InvestorClass, Rate, RiskLevel, Tier, TradeSide};
 use protocol::{
     AccountRecord, AssetMonthRecord, ClientPreferences, ClientRecord, ContactChannel,
@@ -9,7 +11,7 @@ use protocol::{
     TradeRecord,
 };
 use rusqlite::types::Type;
-use rusqlite::{params, Row, Statement, ToSql};
+use rusqlite::{params, ToSql};
 
 /// Whose feed a table's rows are in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,18 +124,18 @@ pub(super) const FEED_TABLES: [FeedTable; 20] = [
         insert: "INSERT INTO client_preferences (id, broker_id, seq, client_id, preferred_channel, \
                  best_time_to_call, remark, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     },
-    sqlite_rows_360::CASH_TRANSFERS,
-    sqlite_rows_360::SERVICE_CASES,
-    sqlite_rows_360::CLIENT_RELATIONS,
-    sqlite_rows_library::PRODUCTS,
-    sqlite_rows_library::PUSH_DELIVERIES,
-    sqlite_rows_commission::STATEMENTS,
-    sqlite_rows_commission::STATEMENT_LINES,
-    sqlite_rows_commission::DISPUTES,
-    super::sqlite_tasks::TASKS,
-    super::sqlite_calendar::MARKET_EVENTS,
-    super::sqlite_transfers::TRANSFER_REQUESTS,
-    super::sqlite_transfers::COMMENTS,
+    rows_360::CASH_TRANSFERS,
+    rows_360::SERVICE_CASES,
+    rows_360::CLIENT_RELATIONS,
+    rows_library::PRODUCTS,
+    rows_library::PUSH_DELIVERIES,
+    rows_commission::STATEMENTS,
+    rows_commission::STATEMENT_LINES,
+    rows_commission::DISPUTES,
+    super::tasks::TASKS,
+    super::calendar::MARKET_EVENTS,
+    super::transfers::TRANSFER_REQUESTS,
+    super::transfers::COMMENTS,
 ];
 
 pub(super) fn bad(i: usize, what: &str) -> rusqlite::Error {
@@ -269,15 +271,18 @@ fn read_preferences(r: &Row<'_>) -> rusqlite::Result<Record> {
 }
 
 /// Writes one record into its table with the given scope and sequence number.
+/// `sql` is the `insert` statement of the record's table.
 pub(super) fn insert(
-    stmt: &mut Statement<'_>,
+    db: &Db<'_>,
+    sql: &str,
     broker: &str,
     seq: i64,
     record: &Record,
-) -> rusqlite::Result<usize> {
+) -> Result<usize> {
     let head: [&dyn ToSql; 2] = [&broker, &seq];
+    let run = |p: &[&dyn ToSql]| db.execute(sql, p);
     match record {
-        Record::Client(c) => stmt.execute(params![
+        Record::Client(c) => run(params![
             c.id,
             head[0],
             head[1],
@@ -294,7 +299,7 @@ pub(super) fn insert(
             serde_json::to_string(&c.tags).unwrap_or_else(|_| "[]".into()),
             c.id_expires_on
         ]),
-        Record::Account(a) => stmt.execute(params![
+        Record::Account(a) => run(params![
             a.id,
             head[0],
             head[1],
@@ -306,7 +311,7 @@ pub(super) fn insert(
             a.cash.0,
             a.margin_ratio_bp
         ]),
-        Record::Holding(h) => stmt.execute(params![
+        Record::Holding(h) => run(params![
             h.id,
             head[0],
             head[1],
@@ -318,7 +323,7 @@ pub(super) fn insert(
             h.cost.0,
             h.market_value.0
         ]),
-        Record::Trade(t) => stmt.execute(params![
+        Record::Trade(t) => run(params![
             t.id,
             head[0],
             head[1],
@@ -337,7 +342,7 @@ pub(super) fn insert(
             t.stamp_duty.0,
             t.net_commission.0
         ]),
-        Record::AssetMonth(m) => stmt.execute(params![
+        Record::AssetMonth(m) => run(params![
             m.id,
             head[0],
             head[1],
@@ -345,7 +350,7 @@ pub(super) fn insert(
             m.month,
             m.total_assets.0
         ]),
-        Record::RiskAssessment(ra) => stmt.execute(params![
+        Record::RiskAssessment(ra) => run(params![
             ra.id,
             head[0],
             head[1],
@@ -355,7 +360,7 @@ pub(super) fn insert(
             ra.expires_on,
             ra.lowest_category
         ]),
-        Record::ContactNote(n) => stmt.execute(params![
+        Record::ContactNote(n) => run(params![
             n.id,
             head[0],
             head[1],
@@ -366,7 +371,7 @@ pub(super) fn insert(
             n.follow_up_on,
             n.author_id
         ]),
-        Record::Preferences(p) => stmt.execute(params![
+        Record::Preferences(p) => run(params![
             p.id,
             head[0],
             head[1],
@@ -377,18 +382,18 @@ pub(super) fn insert(
             p.version
         ]),
         Record::CashTransfer(_) | Record::ServiceCase(_) | Record::ClientRelation(_) => {
-            sqlite_rows_360::insert(stmt, broker, seq, record)
+            rows_360::insert(db, sql, broker, seq, record)
         }
         Record::Product(_) | Record::PushDelivery(_) => {
-            sqlite_rows_library::insert(stmt, broker, seq, record)
+            rows_library::insert(db, sql, broker, seq, record)
         }
         Record::Statement(_) | Record::StatementLine(_) | Record::Dispute(_) => {
-            sqlite_rows_commission::insert(stmt, broker, seq, record)
+            rows_commission::insert(db, sql, broker, seq, record)
         }
-        Record::Task(_) => super::sqlite_tasks::insert(stmt, broker, seq, record),
-        Record::MarketEvent(_) => super::sqlite_calendar::insert(stmt, broker, seq, record),
+        Record::Task(_) => super::tasks::insert(db, sql, broker, seq, record),
+        Record::MarketEvent(_) => super::calendar::insert(db, sql, broker, seq, record),
         Record::TransferRequest(_) | Record::Comment(_) => {
-            super::sqlite_transfers::insert(stmt, broker, seq, record)
+            super::transfers::insert(db, sql, broker, seq, record)
         }
     }
 }

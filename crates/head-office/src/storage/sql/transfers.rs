@@ -1,18 +1,18 @@
-//! Client transfer requests and internal threads, on SQLite: their feed rows (in the requesting
-//! or assigned broker's feed), the broker's writes (through mutations) and the lead's (through
-//! the team endpoints, after `team` has checked scope).
+//! Client transfer requests and internal threads, on either backend: their feed rows (in the
+//! requesting or assigned broker's feed), the broker's writes (through mutations) and the lead's
+//! (through the team endpoints, after `team` has checked scope).
 
-use super::sqlite::next_seq;
-use super::sqlite_mutations::{move_client, serving_broker};
-use super::sqlite_rows::{bad, FeedScope, FeedTable};
+use super::mutations::{move_client, serving_broker};
+use super::rows::{bad, FeedScope, FeedTable};
 use crate::error::{HeadOfficeError, Result};
+use crate::storage::db::{Db, Row};
 use chrono::{DateTime, Utc};
 use protocol::team::{
     CommentRecord, CommentSubject, NewTransferRequest, TransferDecision, TransferRequestRecord,
     TransferStatus,
 };
 use protocol::{EntityKind, ErrorCode, MutationOutcome, Record};
-use rusqlite::{params, Connection, OptionalExtension, Row, Statement, Transaction};
+use rusqlite::params;
 
 pub(super) const TRANSFER_REQUESTS: FeedTable = FeedTable {
     scope: FeedScope::Author,
@@ -74,39 +74,47 @@ fn read_comment(r: &Row<'_>) -> rusqlite::Result<Record> {
     }))
 }
 
+/// `sql` is the record's table's `insert` (`TRANSFER_REQUESTS` or `COMMENTS`).
 pub(super) fn insert(
-    stmt: &mut Statement<'_>,
+    db: &Db<'_>,
+    sql: &str,
     broker: &str,
     seq: i64,
     record: &Record,
-) -> rusqlite::Result<usize> {
+) -> Result<usize> {
     match record {
-        Record::TransferRequest(t) => stmt.execute(params![
-            t.id,
-            broker,
-            seq,
-            t.client_id,
-            t.client_name,
-            t.from_broker_id,
-            t.to_broker_id,
-            t.reason,
-            t.raised_at,
-            t.status.as_str(),
-            t.decided_by_name,
-            t.decided_at,
-            t.decision_note
-        ]),
-        Record::Comment(c) => stmt.execute(params![
-            c.id,
-            broker,
-            seq,
-            c.subject.as_str(),
-            c.subject_id,
-            c.author_id,
-            c.body,
-            c.at
-        ]),
-        _ => Err(rusqlite::Error::InvalidQuery),
+        Record::TransferRequest(t) => db.execute(
+            sql,
+            params![
+                t.id,
+                broker,
+                seq,
+                t.client_id,
+                t.client_name,
+                t.from_broker_id,
+                t.to_broker_id,
+                t.reason,
+                t.raised_at,
+                t.status.as_str(),
+                t.decided_by_name,
+                t.decided_at,
+                t.decision_note
+            ],
+        ),
+        Record::Comment(c) => db.execute(
+            sql,
+            params![
+                c.id,
+                broker,
+                seq,
+                c.subject.as_str(),
+                c.subject_id,
+                c.author_id,
+                c.body,
+                c.at
+            ],
+        ),
+        _ => Err(rusqlite::Error::InvalidQuery.into()),
     }
 }
 
@@ -119,11 +127,11 @@ fn refused(code: ErrorCode, message: impl Into<String>) -> MutationOutcome {
 
 /// A broker asks to hand one of their clients to a colleague, named by user name or id.
 pub(super) fn request(
-    tx: &Transaction<'_>,
+    db: &Db<'_>,
     user_id: &str,
     req: &NewTransferRequest,
 ) -> Result<MutationOutcome> {
-    if serving_broker(tx, &req.client_id)?.as_deref() != Some(user_id) {
+    if serving_broker(db, &req.client_id)?.as_deref() != Some(user_id) {
         return Ok(refused(ErrorCode::Forbidden, "只能申请移交本人名下的客户"));
     }
     let reason = req.reason.trim();
@@ -133,14 +141,12 @@ pub(super) fn request(
             "请填写移交原因（4 到 500 字）",
         ));
     }
-    let target: Option<String> = tx
-        .query_row(
-            "SELECT id FROM users WHERE (username = ?1 OR id = ?1) AND role = 'Broker' \
-             AND disabled = 0",
-            [req.to_broker.trim()],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let target: Option<String> = db.query_opt(
+        "SELECT id FROM users WHERE (username = ?1 OR id = ?1) AND role = 'Broker' \
+         AND disabled = 0",
+        params![req.to_broker.trim()],
+        |r| r.get(0),
+    )?;
     let Some(to) = target else {
         return Ok(refused(
             ErrorCode::Validation,
@@ -150,26 +156,24 @@ pub(super) fn request(
     if to == user_id {
         return Ok(refused(ErrorCode::Validation, "不能移交给自己"));
     }
-    let open: Option<String> = tx
-        .query_row(
-            "SELECT id FROM transfer_requests WHERE client_id = ?1 AND status = 'pending'",
-            [&req.client_id],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let open: Option<String> = db.query_opt(
+        "SELECT id FROM transfer_requests WHERE client_id = ?1 AND status = 'pending'",
+        params![req.client_id],
+        |r| r.get(0),
+    )?;
     if open.is_some() {
         return Ok(refused(
             ErrorCode::Validation,
             "该客户已有一条待审批的移交申请",
         ));
     }
-    let client_name: String = tx.query_row(
+    let client_name: String = db.query_row(
         "SELECT name FROM clients WHERE id = ?1",
-        [&req.client_id],
+        params![req.client_id],
         |r| r.get(0),
     )?;
-    let seq = next_seq(tx)?;
-    tx.execute(
+    let seq = db.next_seq()?;
+    db.execute(
         TRANSFER_REQUESTS.insert,
         params![
             req.id,
@@ -192,7 +196,7 @@ pub(super) fn request(
 
 /// The broker whose feed a thread is in: the task's assignee or the request's requester.
 pub(super) fn subject_broker(
-    conn: &Connection,
+    db: &Db<'_>,
     subject: CommentSubject,
     subject_id: &str,
 ) -> Result<Option<String>> {
@@ -200,7 +204,7 @@ pub(super) fn subject_broker(
         CommentSubject::Task => "SELECT broker_id FROM tasks WHERE id = ?1",
         CommentSubject::Transfer => "SELECT broker_id FROM transfer_requests WHERE id = ?1",
     };
-    Ok(conn.query_row(sql, [subject_id], |r| r.get(0)).optional()?)
+    db.query_opt(sql, params![subject_id], |r| r.get(0))
 }
 
 fn valid_body(body: &str) -> Option<&str> {
@@ -209,14 +213,14 @@ fn valid_body(body: &str) -> Option<&str> {
 }
 
 fn insert_comment(
-    tx: &Transaction<'_>,
+    db: &Db<'_>,
     broker: &str,
     author: &str,
     c: &CommentRecord,
     body: &str,
 ) -> Result<()> {
-    let seq = next_seq(tx)?;
-    tx.execute(
+    let seq = db.next_seq()?;
+    db.execute(
         COMMENTS.insert,
         params![
             c.id,
@@ -234,11 +238,11 @@ fn insert_comment(
 
 /// A broker's message: only on their own task or request.
 pub(super) fn broker_comment(
-    tx: &Transaction<'_>,
+    db: &Db<'_>,
     user_id: &str,
     c: &CommentRecord,
 ) -> Result<MutationOutcome> {
-    if subject_broker(tx, c.subject, &c.subject_id)?.as_deref() != Some(user_id) {
+    if subject_broker(db, c.subject, &c.subject_id)?.as_deref() != Some(user_id) {
         return Ok(refused(
             ErrorCode::Forbidden,
             "只能在本人的任务或申请下留言",
@@ -250,24 +254,21 @@ pub(super) fn broker_comment(
             "留言不能为空，且不超过 1000 字",
         ));
     };
-    insert_comment(tx, user_id, user_id, c, body)?;
+    insert_comment(db, user_id, user_id, c, body)?;
     Ok(MutationOutcome::Applied)
 }
 
 /// A lead's message, once `team` has checked the thread's broker is in their subtree.
-pub(super) fn lead_comment(conn: &mut Connection, author: &str, c: &CommentRecord) -> Result<()> {
+pub(super) fn lead_comment(db: &Db<'_>, author: &str, c: &CommentRecord) -> Result<()> {
     let body = valid_body(&c.body)
         .ok_or_else(|| HeadOfficeError::Validation("留言不能为空，且不超过 1000 字".into()))?;
-    let tx = conn.transaction()?;
-    let broker = subject_broker(&tx, c.subject, &c.subject_id)?
+    let broker = subject_broker(db, c.subject, &c.subject_id)?
         .ok_or_else(|| HeadOfficeError::NotFound(format!("留言对象 {}", c.subject_id)))?;
-    insert_comment(&tx, &broker, author, c, body)?;
-    tx.commit()?;
-    Ok(())
+    insert_comment(db, &broker, author, c, body)
 }
 
 pub(super) fn comments(
-    conn: &Connection,
+    db: &Db<'_>,
     subject: CommentSubject,
     subject_id: &str,
 ) -> Result<Vec<CommentRecord>> {
@@ -275,68 +276,55 @@ pub(super) fn comments(
         "SELECT id, {} FROM comments WHERE subject = ?1 AND subject_id = ?2 ORDER BY at, seq",
         COMMENTS.columns
     );
-    let rows = conn
-        .prepare(&sql)?
-        .query_map(
-            params![subject.as_str(), subject_id],
-            |r| match read_comment(r)? {
-                Record::Comment(c) => Ok(c),
-                _ => Err(rusqlite::Error::InvalidQuery),
-            },
-        )?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+    db.query_map(
+        &sql,
+        params![subject.as_str(), subject_id],
+        |r| match read_comment(r)? {
+            Record::Comment(c) => Ok(c),
+            _ => Err(rusqlite::Error::InvalidQuery),
+        },
+    )
 }
 
-fn request_rows(conn: &Connection, filter: &str, arg: &str) -> Result<Vec<TransferRequestRecord>> {
+fn request_rows(db: &Db<'_>, filter: &str, arg: &str) -> Result<Vec<TransferRequestRecord>> {
     let sql = format!(
         "SELECT id, {} FROM transfer_requests WHERE {filter} \
          ORDER BY status <> 'pending', raised_at DESC LIMIT 200",
         TRANSFER_REQUESTS.columns
     );
-    let rows = conn
-        .prepare(&sql)?
-        .query_map([arg], |r| match read_request(r)? {
-            Record::TransferRequest(t) => Ok(t),
-            _ => Err(rusqlite::Error::InvalidQuery),
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+    db.query_map(&sql, params![arg], |r| match read_request(r)? {
+        Record::TransferRequest(t) => Ok(t),
+        _ => Err(rusqlite::Error::InvalidQuery),
+    })
 }
 
 /// Requests raised by any of `brokers`, pending first, then the latest decided.
-pub(super) fn requests_from(
-    conn: &Connection,
-    brokers: &[String],
-) -> Result<Vec<TransferRequestRecord>> {
+pub(super) fn requests_from(db: &Db<'_>, brokers: &[String]) -> Result<Vec<TransferRequestRecord>> {
     let scope = serde_json::to_string(brokers)?;
     request_rows(
-        conn,
+        db,
         "from_broker IN (SELECT value FROM json_each(?1))",
         &scope,
     )
 }
 
-pub(super) fn request_by_id(conn: &Connection, id: &str) -> Result<Option<TransferRequestRecord>> {
-    Ok(request_rows(conn, "id = ?1", id)?.into_iter().next())
+pub(super) fn request_by_id(db: &Db<'_>, id: &str) -> Result<Option<TransferRequestRecord>> {
+    Ok(request_rows(db, "id = ?1", id)?.into_iter().next())
 }
 
-/// Records the decision and, if approved, moves the client, in one transaction. `team` has
-/// checked that both brokers are in the decider's subtree.
+/// Records the decision and, if approved, moves the client, in one transaction (the caller's).
+/// `team` has checked that both brokers are in the decider's subtree.
 pub(super) fn decide(
-    conn: &mut Connection,
+    db: &Db<'_>,
     decider: &str,
     d: &TransferDecision,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let tx = conn.transaction()?;
-    let row: Option<(String, String, String, String)> = tx
-        .query_row(
-            "SELECT client_id, from_broker, to_broker, status FROM transfer_requests WHERE id = ?1",
-            [&d.request_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )
-        .optional()?;
+    let row: Option<(String, String, String, String)> = db.query_opt(
+        "SELECT client_id, from_broker, to_broker, status FROM transfer_requests WHERE id = ?1",
+        params![d.request_id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
     let Some((client, from, to, status)) = row else {
         return Err(HeadOfficeError::NotFound(format!(
             "移交申请 {}",
@@ -349,23 +337,22 @@ pub(super) fn decide(
         ));
     }
     let status = if d.approve {
-        if serving_broker(&tx, &client)?.as_deref() != Some(from.as_str()) {
+        if serving_broker(db, &client)?.as_deref() != Some(from.as_str()) {
             return Err(HeadOfficeError::Validation(
                 "客户已不在申请人名下，不能批准；请驳回".into(),
             ));
         }
-        move_client(&tx, &client, &to, now)?;
+        move_client(db, &client, &to, now)?;
         TransferStatus::Approved
     } else {
         TransferStatus::Rejected
     };
     let note = d.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
-    let seq = next_seq(&tx)?;
-    tx.execute(
+    let seq = db.next_seq()?;
+    db.execute(
         "UPDATE transfer_requests SET status = ?2, decided_by = ?3, decided_at = ?4, \
          decision_note = ?5, seq = ?6 WHERE id = ?1",
         params![d.request_id, status.as_str(), decider, now, note, seq],
     )?;
-    tx.commit()?;
     Ok(())
 }

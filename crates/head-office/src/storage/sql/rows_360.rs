@@ -1,13 +1,15 @@
 //! Feed tables of the client 360° that head office alone writes: bank–securities transfers,
-//! complaints and return visits, related clients. Same shape as `sqlite_rows`.
+//! complaints and return visits, related clients. Same shape as `rows`.
 
-use super::sqlite_rows::{bad, FeedScope, FeedTable};
+use super::rows::{bad, FeedScope, FeedTable};
+use crate::error::Result;
+use crate::storage::db::{Db, Row};
 use domain::Fen;
 use protocol::{
     CashTransferRecord, ClientRelationRecord, EntityKind, Record, RelationKind, ServiceCaseKind,
     ServiceCaseRecord, TransferDirection,
 };
-use rusqlite::{params, Row, Statement};
+use rusqlite::params;
 
 pub(super) const CASH_TRANSFERS: FeedTable = FeedTable {
     scope: FeedScope::ClientBook,
@@ -79,44 +81,54 @@ fn read_relation(r: &Row<'_>) -> rusqlite::Result<Record> {
 }
 
 pub(super) fn insert(
-    stmt: &mut Statement<'_>,
+    db: &Db<'_>,
+    sql: &str,
     broker: &str,
     seq: i64,
     record: &Record,
-) -> rusqlite::Result<usize> {
+) -> Result<usize> {
     match record {
-        Record::CashTransfer(t) => stmt.execute(params![
-            t.id,
-            broker,
-            seq,
-            t.client_id,
-            t.account_id,
-            t.transferred_at,
-            t.direction.as_str(),
-            t.amount.0
-        ]),
-        Record::ServiceCase(c) => stmt.execute(params![
-            c.id,
-            broker,
-            seq,
-            c.client_id,
-            c.case_kind.as_str(),
-            c.opened_on,
-            c.due_on,
-            c.closed_on,
-            c.summary,
-            c.outcome
-        ]),
-        Record::ClientRelation(l) => stmt.execute(params![
-            l.id,
-            broker,
-            seq,
-            l.client_id,
-            l.related_client_id,
-            l.related_name,
-            l.relation.as_str(),
-            l.label
-        ]),
-        _ => Err(rusqlite::Error::InvalidQuery),
+        Record::CashTransfer(t) => db.execute(
+            sql,
+            params![
+                t.id,
+                broker,
+                seq,
+                t.client_id,
+                t.account_id,
+                t.transferred_at,
+                t.direction.as_str(),
+                t.amount.0
+            ],
+        ),
+        Record::ServiceCase(c) => db.execute(
+            sql,
+            params![
+                c.id,
+                broker,
+                seq,
+                c.client_id,
+                c.case_kind.as_str(),
+                c.opened_on,
+                c.due_on,
+                c.closed_on,
+                c.summary,
+                c.outcome
+            ],
+        ),
+        Record::ClientRelation(l) => db.execute(
+            sql,
+            params![
+                l.id,
+                broker,
+                seq,
+                l.client_id,
+                l.related_client_id,
+                l.related_name,
+                l.relation.as_str(),
+                l.label
+            ],
+        ),
+        _ => Err(rusqlite::Error::InvalidQuery.into()),
     }
 }

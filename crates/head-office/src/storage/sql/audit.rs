@@ -1,20 +1,22 @@
-//! The audit log of personal-data access on SQLite. A desk reports what already happened on it, so
-//! an event is recorded as sent, never refused: refusing would erase the trace the log exists for.
+//! The audit log of personal-data access, on either backend. A desk reports what already happened
+//! on it, so an event is recorded as sent, never refused: refusing would erase the trace the log
+//! exists for.
 
-use super::AuditEntry;
 use crate::error::Result;
+use crate::storage::db::Db;
+use crate::storage::AuditEntry;
 use chrono::{DateTime, Utc};
 use domain::{AccessAction, SensitiveField};
 use protocol::{AccessEventRecord, MutationOutcome};
-use rusqlite::{params, Connection, Transaction};
+use rusqlite::params;
 
 pub(super) fn record(
-    tx: &Transaction<'_>,
+    db: &Db<'_>,
     user_id: &str,
     event: &AccessEventRecord,
     now: DateTime<Utc>,
 ) -> Result<MutationOutcome> {
-    tx.execute(
+    db.execute(
         "INSERT INTO audit_log (id, user_id, action, client_id, field, reason, detail, at, received_at) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(id) DO NOTHING",
         params![
@@ -33,29 +35,29 @@ pub(super) fn record(
 }
 
 pub(super) fn entries(
-    conn: &Connection,
+    db: &Db<'_>,
     from: DateTime<Utc>,
     until: DateTime<Utc>,
 ) -> Result<Vec<AuditEntry>> {
-    let mut stmt = conn.prepare(
+    db.query_map(
         "SELECT a.id, a.user_id, u.username, a.action, a.client_id, a.field, a.reason, a.detail, a.at \
          FROM audit_log a JOIN users u ON u.id = a.user_id \
          WHERE a.at >= ?1 AND a.at < ?2 ORDER BY a.at, a.id",
-    )?;
-    let rows = stmt.query_map(params![from, until], |r| {
-        let action: String = r.get(3)?;
-        let field: Option<String> = r.get(5)?;
-        Ok(AuditEntry {
-            id: r.get(0)?,
-            user_id: r.get(1)?,
-            username: r.get(2)?,
-            action: AccessAction::parse(&action).unwrap_or(AccessAction::Reveal),
-            client_id: r.get(4)?,
-            field: field.as_deref().and_then(SensitiveField::parse),
-            reason: r.get(6)?,
-            detail: r.get(7)?,
-            at: r.get(8)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+        params![from, until],
+        |r| {
+            let action: String = r.get(3)?;
+            let field: Option<String> = r.get(5)?;
+            Ok(AuditEntry {
+                id: r.get(0)?,
+                user_id: r.get(1)?,
+                username: r.get(2)?,
+                action: AccessAction::parse(&action).unwrap_or(AccessAction::Reveal),
+                client_id: r.get(4)?,
+                field: field.as_deref().and_then(SensitiveField::parse),
+                reason: r.get(6)?,
+                detail: r.get(7)?,
+                at: r.get(8)?,
+            })
+        },
+    )
 }

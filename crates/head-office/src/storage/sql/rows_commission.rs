@@ -1,13 +1,15 @@
 //! Feed tables of pay: official statements, their lines and disputes, each in the broker's own
-//! feed (a statement stays with the broker it pays). Same shape as `sqlite_rows`.
+//! feed (a statement stays with the broker it pays). Same shape as `rows`.
 
-use super::sqlite_rows::{bad, side_code, FeedScope, FeedTable};
+use super::rows::{bad, side_code, FeedScope, FeedTable};
+use crate::error::Result;
+use crate::storage::db::{Db, Row};
 use domain::pay_plan::CreditRole;
 use domain::{Fen, Rate, TradeSide};
 use protocol::{
     DisputeRecord, DisputeStatus, EntityKind, Record, StatementLineRecord, StatementRecord,
 };
-use rusqlite::{params, Row, Statement};
+use rusqlite::params;
 
 pub(super) const STATEMENTS: FeedTable = FeedTable {
     scope: FeedScope::Author,
@@ -113,59 +115,69 @@ fn read_dispute(r: &Row<'_>) -> rusqlite::Result<Record> {
 }
 
 pub(super) fn insert(
-    stmt: &mut Statement<'_>,
+    db: &Db<'_>,
+    sql: &str,
     broker: &str,
     seq: i64,
     record: &Record,
-) -> rusqlite::Result<usize> {
+) -> Result<usize> {
     match record {
-        Record::Statement(s) => stmt.execute(params![
-            s.id,
-            broker,
-            seq,
-            s.month,
-            s.published_at,
-            s.credited.0,
-            s.threshold.0,
-            s.share.0,
-            s.bonus.0,
-            s.base.0,
-            s.adjustments.0,
-            s.adjustment_note,
-            s.total.0
-        ]),
-        Record::StatementLine(l) => stmt.execute(params![
-            l.id,
-            broker,
-            seq,
-            l.statement_id,
-            l.trade_id,
-            l.client_id,
-            l.client_name,
-            l.traded_at,
-            l.security_code,
-            side_code(l.side),
-            l.amount.0,
-            l.commission_rate.0,
-            l.waive_minimum,
-            l.role.as_str(),
-            l.net_commission.0,
-            l.credited.0
-        ]),
-        Record::Dispute(d) => stmt.execute(params![
-            d.id,
-            broker,
-            seq,
-            d.statement_id,
-            d.trade_id,
-            d.client_id,
-            d.desk_amount.0,
-            d.statement_amount.0,
-            d.comment,
-            d.raised_at,
-            d.status.as_str(),
-            d.answer
-        ]),
-        _ => Err(rusqlite::Error::InvalidQuery),
+        Record::Statement(s) => db.execute(
+            sql,
+            params![
+                s.id,
+                broker,
+                seq,
+                s.month,
+                s.published_at,
+                s.credited.0,
+                s.threshold.0,
+                s.share.0,
+                s.bonus.0,
+                s.base.0,
+                s.adjustments.0,
+                s.adjustment_note,
+                s.total.0
+            ],
+        ),
+        Record::StatementLine(l) => db.execute(
+            sql,
+            params![
+                l.id,
+                broker,
+                seq,
+                l.statement_id,
+                l.trade_id,
+                l.client_id,
+                l.client_name,
+                l.traded_at,
+                l.security_code,
+                side_code(l.side),
+                l.amount.0,
+                l.commission_rate.0,
+                l.waive_minimum,
+                l.role.as_str(),
+                l.net_commission.0,
+                l.credited.0
+            ],
+        ),
+        Record::Dispute(d) => db.execute(
+            sql,
+            params![
+                d.id,
+                broker,
+                seq,
+                d.statement_id,
+                d.trade_id,
+                d.client_id,
+                d.desk_amount.0,
+                d.statement_amount.0,
+                d.comment,
+                d.raised_at,
+                d.status.as_str(),
+                d.answer
+            ],
+        ),
+        _ => Err(rusqlite::Error::InvalidQuery.into()),
     }
 }

@@ -2,11 +2,12 @@
 //! (the desk's verdict is archived, never trusted), the archive written exactly as received, and
 //! one delivery row per recipient that the channel then moves along.
 
-use super::sqlite::{firm_policy, next_seq};
-use super::sqlite_mutations::serving_broker;
-use super::sqlite_rows::{insert, FEED_TABLES};
-use super::sqlite_rows_library::read_product;
+use super::firm_policy;
+use super::mutations::serving_broker;
+use super::rows::{insert, FEED_TABLES};
+use super::rows_library::read_product;
 use crate::error::{HeadOfficeError, Result};
+use crate::storage::db::Db;
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::recommendation::{cover_message, decide, RecipientDecision};
 use domain::suitability_check::{check, SuitabilityProfile, Verdict};
@@ -15,7 +16,7 @@ use protocol::{
     DeliveryStatus, EntityKind, ErrorCode, MutationOutcome, ProductRecord, PushDeliveryRecord,
     RecommendationPush, Record,
 };
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::params;
 use serde::Serialize;
 use std::collections::HashSet;
 
@@ -44,10 +45,10 @@ struct Archive<'a> {
     head_office: &'a [HeadOfficeCheck],
 }
 
-pub(super) fn product(conn: &Connection, id: &str) -> Result<Option<ProductRecord>> {
-    let t = &super::sqlite_rows_library::PRODUCTS;
+pub(super) fn product(db: &Db<'_>, id: &str) -> Result<Option<ProductRecord>> {
+    let t = &super::rows_library::PRODUCTS;
     let sql = format!("SELECT id, {} FROM products WHERE id = ?1", t.columns);
-    let record = conn.query_row(&sql, [id], read_product).optional()?;
+    let record = db.query_opt(&sql, params![id], read_product)?;
     Ok(record.and_then(|r| match r {
         Record::Product(p) => Some(p),
         _ => None,
@@ -56,34 +57,30 @@ pub(super) fn product(conn: &Connection, id: &str) -> Result<Option<ProductRecor
 
 /// What the gate needs to know about a client, from head office's own rows.
 pub(super) fn suitability_profile(
-    conn: &Connection,
+    db: &Db<'_>,
     client_id: &str,
     today: NaiveDate,
 ) -> Result<Option<SuitabilityProfile>> {
-    let client = conn
-        .query_row(
-            "SELECT investor_class, id_number FROM clients WHERE id = ?1",
-            [client_id],
-            |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
-        )
-        .optional()?;
+    let client = db.query_opt(
+        "SELECT investor_class, id_number FROM clients WHERE id = ?1",
+        params![client_id],
+        |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
+    )?;
     let Some((class, id_number)) = client else {
         return Ok(None);
     };
-    let assessment = conn
-        .query_row(
-            "SELECT level, expires_on, lowest_category FROM risk_assessments WHERE client_id = ?1 \
-             ORDER BY assessed_on DESC LIMIT 1",
-            [client_id],
-            |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, NaiveDate>(1)?,
-                    r.get::<_, bool>(2)?,
-                ))
-            },
-        )
-        .optional()?;
+    let assessment = db.query_opt(
+        "SELECT level, expires_on, lowest_category FROM risk_assessments WHERE client_id = ?1 \
+         ORDER BY assessed_on DESC LIMIT 1",
+        params![client_id],
+        |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, NaiveDate>(1)?,
+                r.get::<_, bool>(2)?,
+            ))
+        },
+    )?;
     let lowest_category = assessment.as_ref().is_some_and(|a| a.2);
     Ok(Some(SuitabilityProfile {
         // An unreadable class is treated as ordinary: the stricter reading.
@@ -99,7 +96,7 @@ pub(super) fn suitability_profile(
 
 /// Checks one recipient as head office sees them now.
 fn check_recipient(
-    tx: &Transaction<'_>,
+    db: &Db<'_>,
     broker: &str,
     product: &ProductRecord,
     client_id: &str,
@@ -107,9 +104,9 @@ fn check_recipient(
     today: NaiveDate,
     policy: &FirmPolicy,
 ) -> Result<HeadOfficeCheck> {
-    let mine = serving_broker(tx, client_id)?.as_deref() == Some(broker);
+    let mine = serving_broker(db, client_id)?.as_deref() == Some(broker);
     let profile = if mine {
-        suitability_profile(tx, client_id, today)?
+        suitability_profile(db, client_id, today)?
     } else {
         None
     };
@@ -140,7 +137,7 @@ fn check_recipient(
 /// Accepts a push for the recipients head office finds suitable, refusing the others each with
 /// its reason; a push with no suitable recipient at all is refused whole.
 pub(super) fn accept(
-    tx: &Transaction<'_>,
+    db: &Db<'_>,
     broker: &str,
     push: &RecommendationPush,
     now: DateTime<Utc>,
@@ -168,7 +165,7 @@ pub(super) fn accept(
     if let Err(e) = cover_message(&push.cover_message) {
         return Ok(refused(ErrorCode::Validation, e.to_string()));
     }
-    let Some(product) = product(tx, &push.product_id)? else {
+    let Some(product) = product(db, &push.product_id)? else {
         return Ok(refused(
             ErrorCode::NotFound,
             "资料库中没有这份资料，不能推送",
@@ -189,11 +186,11 @@ pub(super) fn accept(
             ),
         ));
     }
-    let policy = firm_policy(tx)?;
+    let policy = firm_policy(db)?;
     let mut checks = Vec::with_capacity(push.recipients.len());
     for r in &push.recipients {
         checks.push(check_recipient(
-            tx,
+            db,
             broker,
             &product,
             &r.client_id,
@@ -220,7 +217,7 @@ pub(super) fn accept(
         checked_on: today,
         head_office: &checks,
     })?;
-    tx.execute(
+    db.execute(
         "INSERT INTO recommendation_pushes (id, broker_id, product_id, product_version, product_risk, \
          cover_message, sent_at, received_at, archive) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
@@ -239,7 +236,6 @@ pub(super) fn accept(
         .iter()
         .find(|t| t.kind == EntityKind::PushDelivery)
         .ok_or_else(|| HeadOfficeError::NotFound("push_deliveries table".into()))?;
-    let mut stmt = tx.prepare_cached(table.insert)?;
     for c in checks {
         let record = Record::PushDelivery(PushDeliveryRecord {
             id: PushDeliveryRecord::id_for(&push.id, &c.client_id),
@@ -250,7 +246,7 @@ pub(super) fn accept(
             reply: None,
             updated_at: now,
         });
-        insert(&mut stmt, broker, next_seq(tx)?, &record)?;
+        insert(db, table.insert, broker, db.next_seq()?, &record)?;
     }
     Ok(MutationOutcome::Applied)
 }
@@ -258,19 +254,17 @@ pub(super) fn accept(
 /// Asks the channel about every delivery it has not settled and writes what changed; each change
 /// takes a new `seq`, so it reaches the pushing broker's desk on the next pull.
 pub(super) fn advance_deliveries(
-    conn: &mut Connection,
+    db: &Db<'_>,
     channel: &dyn crate::channel::DeliveryChannel,
     now: DateTime<Utc>,
 ) -> Result<usize> {
-    let tx = conn.transaction()?;
-    let open: Vec<(String, String, String, DateTime<Utc>)> = tx
-        .prepare_cached(
-            "SELECT d.id, d.client_id, d.status, p.received_at FROM push_deliveries d \
-             JOIN recommendation_pushes p ON p.id = d.push_id \
-             WHERE d.channel_settled = 0 AND d.status <> 'refused'",
-        )?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+    let open: Vec<(String, String, String, DateTime<Utc>)> = db.query_map(
+        "SELECT d.id, d.client_id, d.status, p.received_at FROM push_deliveries d \
+         JOIN recommendation_pushes p ON p.id = d.push_id \
+         WHERE d.channel_settled = 0 AND d.status <> 'refused'",
+        &[],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
     let mut changed = 0;
     for (id, client_id, status, handed_over_at) in open {
         let report = channel.report(
@@ -284,7 +278,7 @@ pub(super) fn advance_deliveries(
         let latest = report.events.last();
         if let Some(event) = latest.filter(|e| e.status.as_str() != status) {
             // A reply keeps what it said; a failure keeps why.
-            tx.execute(
+            db.execute(
                 "UPDATE push_deliveries SET status = ?2, reason = coalesce(?3, reason), \
                  reply = coalesce(?4, reply), updated_at = ?5, seq = ?6, channel_settled = ?7 \
                  WHERE id = ?1",
@@ -294,29 +288,26 @@ pub(super) fn advance_deliveries(
                     event.reason,
                     event.reply,
                     event.at,
-                    next_seq(&tx)?,
+                    db.next_seq()?,
                     report.settled
                 ],
             )?;
             changed += 1;
         } else if report.settled {
-            tx.execute(
+            db.execute(
                 "UPDATE push_deliveries SET channel_settled = 1 WHERE id = ?1",
-                [&id],
+                params![id],
             )?;
         }
     }
-    tx.commit()?;
     Ok(changed)
 }
 
 /// The archived push as head office received it, with its own verdicts (JSON).
-pub(super) fn archive(conn: &Connection, push_id: &str) -> Result<Option<String>> {
-    Ok(conn
-        .query_row(
-            "SELECT archive FROM recommendation_pushes WHERE id = ?1",
-            [push_id],
-            |r| r.get(0),
-        )
-        .optional()?)
+pub(super) fn archive(db: &Db<'_>, push_id: &str) -> Result<Option<String>> {
+    db.query_opt(
+        "SELECT archive FROM recommendation_pushes WHERE id = ?1",
+        params![push_id],
+        |r| r.get(0),
+    )
 }

@@ -1,10 +1,10 @@
 //! Pay at head office: the pay document, each broker's terms, the official monthly statement
 //! computed by the domain's pay-plan engine from head office's own trades, and disputes.
 
-use super::sqlite::next_seq;
-use super::sqlite_rows::{insert, FEED_TABLES};
+use super::rows::{insert, FEED_TABLES};
 use crate::error::{HeadOfficeError, Result};
 use crate::pay::PaySettings;
+use crate::storage::db::Db;
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use domain::clock::{shanghai_date, shanghai_midnight};
 use domain::pay_plan::{credited, month_of, month_pay, CreditRole, DayCredit, DevelopmentSplit};
@@ -13,35 +13,33 @@ use protocol::{
     DisputeRecord, DisputeStatus, EntityKind, ErrorCode, MutationOutcome, PayTerms, Record,
     StatementLineRecord, StatementRecord,
 };
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::params;
 use std::collections::{BTreeMap, HashSet};
 
-pub(super) fn settings(conn: &Connection) -> Result<PaySettings> {
-    let stored: Option<String> = conn
-        .query_row(
-            "SELECT value FROM firm_settings WHERE key = 'pay'",
-            [],
-            |r| r.get(0),
-        )
-        .optional()?;
+pub(super) fn settings(db: &Db<'_>) -> Result<PaySettings> {
+    let stored: Option<String> = db.query_opt(
+        "SELECT value FROM firm_settings WHERE key = 'pay'",
+        &[],
+        |r| r.get(0),
+    )?;
     match stored {
         Some(text) => Ok(serde_json::from_str(&text)?),
         None => Ok(PaySettings::default()),
     }
 }
 
-pub(super) fn set_settings(conn: &Connection, pay: &PaySettings) -> Result<()> {
+pub(super) fn set_settings(db: &Db<'_>, pay: &PaySettings) -> Result<()> {
     pay.validate()?;
-    conn.execute(
+    db.execute(
         "INSERT INTO firm_settings (key, value) VALUES ('pay', ?1) \
          ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        [serde_json::to_string(pay)?],
+        params![serde_json::to_string(pay)?],
     )?;
     Ok(())
 }
 
-pub(super) fn terms(conn: &Connection, broker_id: &str) -> Result<PayTerms> {
-    let pay = settings(conn)?;
+pub(super) fn terms(db: &Db<'_>, broker_id: &str) -> Result<PayTerms> {
+    let pay = settings(db)?;
     Ok(PayTerms {
         periods: pay.periods_of(broker_id),
         monthly_target: pay.target_of(broker_id),
@@ -51,7 +49,7 @@ pub(super) fn terms(conn: &Connection, broker_id: &str) -> Result<PayTerms> {
     })
 }
 
-fn table(kind: EntityKind) -> Result<&'static super::sqlite_rows::FeedTable> {
+fn table(kind: EntityKind) -> Result<&'static super::rows::FeedTable> {
     FEED_TABLES
         .iter()
         .find(|t| t.kind == kind)
@@ -67,12 +65,8 @@ fn side(code: &str) -> TradeSide {
 }
 
 /// Writes (or rewrites) every broker's statement for the month of `month`; returns how many.
-pub(super) fn publish(
-    conn: &mut Connection,
-    month: NaiveDate,
-    now: DateTime<Utc>,
-) -> Result<usize> {
-    let pay = settings(conn)?;
+pub(super) fn publish(db: &Db<'_>, month: NaiveDate, now: DateTime<Utc>) -> Result<usize> {
+    let pay = settings(db)?;
     let brokers: Vec<String> = {
         let mut seen = HashSet::new();
         pay.assignments
@@ -81,14 +75,12 @@ pub(super) fn publish(
             .map(|a| a.broker_id.clone())
             .collect()
     };
-    let tx = conn.transaction()?;
     let mut written = 0;
     for broker in brokers {
-        if publish_one(&tx, &pay, &broker, month, now)? {
+        if publish_one(db, &pay, &broker, month, now)? {
             written += 1;
         }
     }
-    tx.commit()?;
     Ok(written)
 }
 
@@ -108,7 +100,7 @@ type TradeRow = (
 );
 
 fn publish_one(
-    tx: &Transaction<'_>,
+    db: &Db<'_>,
     pay: &PaySettings,
     broker: &str,
     month: NaiveDate,
@@ -121,21 +113,30 @@ fn publish_one(
         return Ok(false);
     }
     let (from, until) = (shanghai_midnight(first), shanghai_midnight(next));
-    let trades: Vec<TradeRow> = tx
-        .prepare_cached(
-            "SELECT t.id, t.client_id, c.name, t.traded_at, t.security_code, t.side, t.amount, \
-             a.commission_rate, a.waive_minimum, t.net_commission, c.broker_id, c.developing_broker_id \
-             FROM trades t JOIN clients c ON c.id = t.client_id JOIN accounts a ON a.id = t.account_id \
-             WHERE t.traded_at >= ?1 AND t.traded_at < ?2 AND (c.broker_id = ?3 OR c.developing_broker_id = ?3) \
-             ORDER BY t.traded_at, t.id",
-        )?
-        .query_map(params![from, until, broker], |r| {
+    let trades: Vec<TradeRow> = db.query_map(
+        "SELECT t.id, t.client_id, c.name, t.traded_at, t.security_code, t.side, t.amount, \
+         a.commission_rate, a.waive_minimum, t.net_commission, c.broker_id, c.developing_broker_id \
+         FROM trades t JOIN clients c ON c.id = t.client_id JOIN accounts a ON a.id = t.account_id \
+         WHERE t.traded_at >= ?1 AND t.traded_at < ?2 AND (c.broker_id = ?3 OR c.developing_broker_id = ?3) \
+         ORDER BY t.traded_at, t.id",
+        params![from, until, broker],
+        |r| {
             Ok((
-                r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?,
-                r.get(7)?, r.get(8)?, r.get(9)?, r.get(10)?, r.get(11)?,
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+                r.get(8)?,
+                r.get(9)?,
+                r.get(10)?,
+                r.get(11)?,
             ))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+        },
+    )?;
     let statement_id = format!("ST-{broker}-{}", first.format("%Y-%m"));
     let mut days: BTreeMap<NaiveDate, DayCredit> = BTreeMap::new();
     let mut lines = Vec::with_capacity(trades.len());
@@ -188,17 +189,14 @@ fn publish_one(
     }
     // New assets: what came in less what went out, for the clients this broker brought in and
     // serves (a client served elsewhere brings assets to the colleague's book, not this one).
-    let flows: Vec<(DateTime<Utc>, String, i64)> = tx
-        .prepare_cached(
-            "SELECT x.transferred_at, x.direction, x.amount FROM cash_transfers x \
-             JOIN clients c ON c.id = x.client_id \
-             WHERE x.transferred_at >= ?1 AND x.transferred_at < ?2 \
-             AND c.developing_broker_id = ?3 AND c.broker_id = ?3",
-        )?
-        .query_map(params![from, until, broker], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+    let flows: Vec<(DateTime<Utc>, String, i64)> = db.query_map(
+        "SELECT x.transferred_at, x.direction, x.amount FROM cash_transfers x \
+         JOIN clients c ON c.id = x.client_id \
+         WHERE x.transferred_at >= ?1 AND x.transferred_at < ?2 \
+         AND c.developing_broker_id = ?3 AND c.broker_id = ?3",
+        params![from, until, broker],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
     for (at, direction, amount) in flows {
         let day = shanghai_date(at);
         let signed = if direction == "in" { amount } else { -amount };
@@ -245,32 +243,39 @@ fn publish_one(
         adjustment_note: note,
         total: result.total,
     });
-    let mut stmt = tx.prepare_cached(table(EntityKind::Statement)?.insert)?;
-    insert(&mut stmt, broker, next_seq(tx)?, &statement)?;
+    insert(
+        db,
+        table(EntityKind::Statement)?.insert,
+        broker,
+        db.next_seq()?,
+        &statement,
+    )?;
     // Lines that no longer belong (a trade corrected away) leave the broker's feed.
     let kept: HashSet<String> = lines.iter().map(|l| l.id.clone()).collect();
-    let old: Vec<String> = tx
-        .prepare_cached("SELECT id FROM statement_lines WHERE statement_id = ?1")?
-        .query_map([&statement_id], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let old: Vec<String> = db.query_map(
+        "SELECT id FROM statement_lines WHERE statement_id = ?1",
+        params![statement_id],
+        |r| r.get(0),
+    )?;
     for id in old.into_iter().filter(|id| !kept.contains(id)) {
-        tx.execute("DELETE FROM statement_lines WHERE id = ?1", [&id])?;
-        tx.execute(
+        db.execute("DELETE FROM statement_lines WHERE id = ?1", params![id])?;
+        db.execute(
             "INSERT INTO tombstones (seq, broker_id, kind, id) VALUES (?1, ?2, ?3, ?4)",
             params![
-                next_seq(tx)?,
+                db.next_seq()?,
                 broker,
                 EntityKind::StatementLine.as_str(),
                 id
             ],
         )?;
     }
-    let mut stmt = tx.prepare_cached(table(EntityKind::StatementLine)?.insert)?;
+    let line_insert = table(EntityKind::StatementLine)?.insert;
     for line in lines {
         insert(
-            &mut stmt,
+            db,
+            line_insert,
             broker,
-            next_seq(tx)?,
+            db.next_seq()?,
             &Record::StatementLine(line),
         )?;
     }
@@ -279,14 +284,9 @@ fn publish_one(
 
 /// Finance corrects what a trade was charged; the net commission follows. The trade flows to the
 /// serving desk again; the statement shows it once republished.
-pub(super) fn correct_trade_commission(
-    conn: &mut Connection,
-    trade_id: &str,
-    commission: Fen,
-) -> Result<()> {
-    let tx = conn.transaction()?;
-    let seq = next_seq(&tx)?;
-    let changed = tx.execute(
+pub(super) fn correct_trade_commission(db: &Db<'_>, trade_id: &str, commission: Fen) -> Result<()> {
+    let seq = db.next_seq()?;
+    let changed = db.execute(
         "UPDATE trades SET commission = ?2, net_commission = ?2 - handling_fee - regulatory_fee, seq = ?3 \
          WHERE id = ?1 AND ?2 >= handling_fee + regulatory_fee",
         params![trade_id, commission.0, seq],
@@ -296,13 +296,12 @@ pub(super) fn correct_trade_commission(
             "成交 {trade_id} 不存在，或佣金低于其中包含的经手费与证管费"
         )));
     }
-    tx.commit()?;
     Ok(())
 }
 
 /// A broker disputes a figure of their own statement; it waits for head office's answer.
 pub(super) fn record_dispute(
-    tx: &Transaction<'_>,
+    db: &Db<'_>,
     user_id: &str,
     dispute: &DisputeRecord,
     now: DateTime<Utc>,
@@ -311,13 +310,11 @@ pub(super) fn record_dispute(
         code,
         message: message.to_string(),
     };
-    let owner: Option<String> = tx
-        .query_row(
-            "SELECT broker_id FROM commission_statements WHERE id = ?1",
-            [&dispute.statement_id],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let owner: Option<String> = db.query_opt(
+        "SELECT broker_id FROM commission_statements WHERE id = ?1",
+        params![dispute.statement_id],
+        |r| r.get(0),
+    )?;
     if owner.as_deref() != Some(user_id) {
         return Ok(refused(
             ErrorCode::Forbidden,
@@ -338,27 +335,30 @@ pub(super) fn record_dispute(
         raised_at: dispute.raised_at.min(now),
         ..dispute.clone()
     });
-    let mut stmt = tx.prepare_cached(table(EntityKind::Dispute)?.insert)?;
-    insert(&mut stmt, user_id, next_seq(tx)?, &record)?;
+    insert(
+        db,
+        table(EntityKind::Dispute)?.insert,
+        user_id,
+        db.next_seq()?,
+        &record,
+    )?;
     Ok(MutationOutcome::Applied)
 }
 
 /// Head office answers a dispute; the answer flows back to the broker's desk.
 pub(super) fn answer_dispute(
-    conn: &mut Connection,
+    db: &Db<'_>,
     id: &str,
     status: DisputeStatus,
     answer: &str,
 ) -> Result<()> {
-    let tx = conn.transaction()?;
-    let seq = next_seq(&tx)?;
-    let changed = tx.execute(
+    let seq = db.next_seq()?;
+    let changed = db.execute(
         "UPDATE statement_disputes SET status = ?2, answer = ?3, seq = ?4 WHERE id = ?1",
         params![id, status.as_str(), answer, seq],
     )?;
     if changed == 0 {
         return Err(HeadOfficeError::NotFound(format!("异议 {id}")));
     }
-    tx.commit()?;
     Ok(())
 }

@@ -1,11 +1,11 @@
-//! Applying broker mutations and moving clients between books, on SQLite.
+//! Applying broker mutations and moving clients between books, the same code on either backend.
 
-use super::sqlite::next_seq;
-use super::sqlite_rows::{insert, FeedScope, FEED_TABLES};
+use super::rows::{insert, FeedScope, FEED_TABLES};
 use crate::error::{HeadOfficeError, Result};
+use crate::storage::db::Db;
 use chrono::{DateTime, Duration, Utc};
 use protocol::{EntityKind, ErrorCode, Mutation, MutationOp, MutationOutcome, Record};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::params;
 
 fn refused(code: ErrorCode, message: impl Into<String>) -> MutationOutcome {
     MutationOutcome::Refused {
@@ -17,19 +17,16 @@ fn refused(code: ErrorCode, message: impl Into<String>) -> MutationOutcome {
 /// Applies one mutation of `user_id` exactly once: the first answer is stored with the effect, in
 /// the same transaction, and returned again for any resend of the same id.
 pub(super) fn apply(
-    conn: &mut Connection,
+    db: &Db<'_>,
     user_id: &str,
     m: &Mutation,
     now: DateTime<Utc>,
 ) -> Result<MutationOutcome> {
-    let tx = conn.transaction()?;
-    let earlier = tx
-        .query_row(
-            "SELECT user_id, outcome FROM applied_mutations WHERE id = ?1",
-            [&m.id],
-            |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
-        )
-        .optional()?;
+    let earlier = db.query_opt(
+        "SELECT user_id, outcome FROM applied_mutations WHERE id = ?1",
+        params![m.id],
+        |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
+    )?;
     if let Some((owner, outcome)) = earlier {
         if owner != user_id {
             return Ok(refused(ErrorCode::Forbidden, "变更编号已被使用"));
@@ -37,61 +34,52 @@ pub(super) fn apply(
         return Ok(serde_json::from_str(&outcome)?);
     }
     let outcome = match &m.op {
-        MutationOp::AddContactNote(note) => add_contact_note(&tx, user_id, note, now)?,
+        MutationOp::AddContactNote(note) => add_contact_note(db, user_id, note, now)?,
         MutationOp::UpdatePreferences(update) => {
-            if serving_broker(&tx, &update.client_id)?.as_deref() != Some(user_id) {
+            if serving_broker(db, &update.client_id)?.as_deref() != Some(user_id) {
                 refused(
                     ErrorCode::Forbidden,
                     "该客户已不在您的服务范围内，偏好修改未保存",
                 )
             } else {
-                super::sqlite_preferences::apply_update(&tx, user_id, update)?
+                super::preferences::apply_update(db, user_id, update)?
             }
         }
-        MutationOp::RecordAccess(event) => super::sqlite_audit::record(&tx, user_id, event, now)?,
-        MutationOp::SendRecommendation(push) => {
-            super::sqlite_recommend::accept(&tx, user_id, push, now)?
-        }
+        MutationOp::RecordAccess(event) => super::audit::record(db, user_id, event, now)?,
+        MutationOp::SendRecommendation(push) => super::recommend::accept(db, user_id, push, now)?,
         MutationOp::DisputeStatement(dispute) => {
-            super::sqlite_commission::record_dispute(&tx, user_id, dispute, now)?
+            super::commission::record_dispute(db, user_id, dispute, now)?
         }
-        MutationOp::CompleteTask(done) => super::sqlite_tasks::complete(&tx, user_id, done)?,
+        MutationOp::CompleteTask(done) => super::tasks::complete(db, user_id, done)?,
         MutationOp::SaveReminder(reminder) => {
-            super::sqlite_tasks::save_reminder(&tx, user_id, reminder, now)?
+            super::tasks::save_reminder(db, user_id, reminder, now)?
         }
-        MutationOp::RequestTransfer(request) => {
-            super::sqlite_transfers::request(&tx, user_id, request)?
-        }
-        MutationOp::AddComment(comment) => {
-            super::sqlite_transfers::broker_comment(&tx, user_id, comment)?
-        }
+        MutationOp::RequestTransfer(request) => super::transfers::request(db, user_id, request)?,
+        MutationOp::AddComment(comment) => super::transfers::broker_comment(db, user_id, comment)?,
     };
-    tx.execute(
+    db.execute(
         "INSERT INTO applied_mutations (id, user_id, outcome, applied_at) VALUES (?1, ?2, ?3, ?4)",
         params![m.id, user_id, serde_json::to_string(&outcome)?, now],
     )?;
-    tx.commit()?;
     Ok(outcome)
 }
 
-pub(super) fn serving_broker(tx: &Transaction<'_>, client_id: &str) -> Result<Option<String>> {
-    Ok(tx
-        .query_row(
-            "SELECT broker_id FROM clients WHERE id = ?1",
-            [client_id],
-            |r| r.get(0),
-        )
-        .optional()?)
+pub(super) fn serving_broker(db: &Db<'_>, client_id: &str) -> Result<Option<String>> {
+    db.query_opt(
+        "SELECT broker_id FROM clients WHERE id = ?1",
+        params![client_id],
+        |r| r.get(0),
+    )
 }
 
 fn add_contact_note(
-    tx: &Transaction<'_>,
+    db: &Db<'_>,
     user_id: &str,
     note: &protocol::ContactNoteRecord,
     now: DateTime<Utc>,
 ) -> Result<MutationOutcome> {
     // Head office never trusts the desk: scope and content are checked again here.
-    if serving_broker(tx, &note.client_id)?.as_deref() != Some(user_id) {
+    if serving_broker(db, &note.client_id)?.as_deref() != Some(user_id) {
         return Ok(refused(
             ErrorCode::Forbidden,
             "该客户已不在您的服务范围内，联系记录未保存",
@@ -110,18 +98,17 @@ fn add_contact_note(
             domain::ValidationError::ContactInFuture.to_string(),
         ));
     }
-    let exists: bool = tx
-        .query_row(
+    let exists: bool = db
+        .query_opt(
             "SELECT 1 FROM contact_notes WHERE id = ?1",
-            [&note.id],
+            params![note.id],
             |_| Ok(true),
-        )
-        .optional()?
+        )?
         .unwrap_or(false);
     if exists {
         return Ok(refused(ErrorCode::Validation, "联系记录编号重复"));
     }
-    let seq = next_seq(tx)?;
+    let seq = db.next_seq()?;
     let table = FEED_TABLES
         .iter()
         .find(|t| t.kind == EntityKind::ContactNote)
@@ -130,8 +117,7 @@ fn add_contact_note(
         summary,
         ..note.clone()
     });
-    let mut stmt = tx.prepare_cached(table.insert)?;
-    insert(&mut stmt, user_id, seq, &record)?;
+    insert(db, table.insert, user_id, seq, &record)?;
     Ok(MutationOutcome::Applied)
 }
 
@@ -139,34 +125,30 @@ fn add_contact_note(
 /// tombstone for the client (the desk purges the client and its children), the new book gets every
 /// row again with fresh sequence numbers, client first so children never arrive before it.
 pub(super) fn transfer_client(
-    conn: &mut Connection,
+    db: &Db<'_>,
     client_id: &str,
     to_broker: &str,
     at: DateTime<Utc>,
 ) -> Result<()> {
-    let tx = conn.transaction()?;
-    move_client(&tx, client_id, to_broker, at)?;
-    tx.commit()?;
-    Ok(())
+    move_client(db, client_id, to_broker, at)
 }
 
 /// The move itself, inside the caller's transaction (an approved transfer request moves the
 /// client and records the decision at once).
 pub(super) fn move_client(
-    tx: &Transaction<'_>,
+    db: &Db<'_>,
     client_id: &str,
     to_broker: &str,
     at: DateTime<Utc>,
 ) -> Result<()> {
-    let from = serving_broker(tx, client_id)?
+    let from = serving_broker(db, client_id)?
         .ok_or_else(|| HeadOfficeError::NotFound(format!("客户 {client_id}")))?;
-    let is_broker: bool = tx
-        .query_row(
+    let is_broker: bool = db
+        .query_opt(
             "SELECT 1 FROM users WHERE id = ?1 AND role = 'Broker'",
-            [to_broker],
+            params![to_broker],
             |_| Ok(true),
-        )
-        .optional()?
+        )?
         .unwrap_or(false);
     if !is_broker {
         return Err(HeadOfficeError::Validation(format!(
@@ -176,8 +158,8 @@ pub(super) fn move_client(
     if from == to_broker {
         return Ok(());
     }
-    let seq = next_seq(tx)?;
-    tx.execute(
+    let seq = db.next_seq()?;
+    db.execute(
         "INSERT INTO tombstones (seq, broker_id, kind, id) VALUES (?1, ?2, ?3, ?4)",
         params![seq, from, EntityKind::Client.as_str(), client_id],
     )?;
@@ -191,16 +173,14 @@ pub(super) fn move_client(
         } else {
             "client_id"
         };
-        let ids: Vec<String> = tx
-            .prepare(&format!(
-                "SELECT id FROM {} WHERE {key} = ?1 ORDER BY seq",
-                t.table
-            ))?
-            .query_map([client_id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let ids: Vec<String> = db.query_map(
+            &format!("SELECT id FROM {} WHERE {key} = ?1 ORDER BY seq", t.table),
+            params![client_id],
+            |r| r.get(0),
+        )?;
         for id in ids {
-            let seq = next_seq(tx)?;
-            tx.execute(
+            let seq = db.next_seq()?;
+            db.execute(
                 &format!(
                     "UPDATE {} SET broker_id = ?2, seq = ?3 WHERE id = ?1",
                     t.table
@@ -209,7 +189,7 @@ pub(super) fn move_client(
             )?;
         }
     }
-    tx.execute(
+    db.execute(
         "INSERT INTO client_moves (client_id, from_broker, to_broker, moved_at) \
          VALUES (?1, ?2, ?3, ?4)",
         params![client_id, from, to_broker, at],

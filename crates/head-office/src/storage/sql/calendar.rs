@@ -1,8 +1,10 @@
-//! The market calendar's feed rows (firm-wide). Same shape as `sqlite_rows`.
+//! The market calendar's feed rows (firm-wide). Same shape as `rows`.
 
-use super::sqlite_rows::{bad, FeedScope, FeedTable};
+use super::rows::{bad, FeedScope, FeedTable};
+use crate::error::Result;
+use crate::storage::db::{Db, Row};
 use protocol::{EntityKind, MarketEventKind, MarketEventRecord, Record};
-use rusqlite::{params, Row, Statement};
+use rusqlite::params;
 
 pub(super) const MARKET_EVENTS: FeedTable = FeedTable {
     scope: FeedScope::Firm,
@@ -28,23 +30,27 @@ fn read_event(r: &Row<'_>) -> rusqlite::Result<Record> {
 }
 
 pub(super) fn insert(
-    stmt: &mut Statement<'_>,
+    db: &Db<'_>,
+    sql: &str,
     broker: &str,
     seq: i64,
     record: &Record,
-) -> rusqlite::Result<usize> {
+) -> Result<usize> {
     match record {
-        Record::MarketEvent(e) => stmt.execute(params![
-            e.id,
-            broker,
-            seq,
-            e.event.as_str(),
-            e.on,
-            e.security_code,
-            e.security_name,
-            e.window_days,
-            e.detail
-        ]),
-        _ => Err(rusqlite::Error::InvalidQuery),
+        Record::MarketEvent(e) => db.execute(
+            sql,
+            params![
+                e.id,
+                broker,
+                seq,
+                e.event.as_str(),
+                e.on,
+                e.security_code,
+                e.security_name,
+                e.window_days,
+                e.detail
+            ],
+        ),
+        _ => Err(rusqlite::Error::InvalidQuery.into()),
     }
 }

@@ -1,19 +1,19 @@
 //! Client preferences at head office: the broker's edits merged field by field with head office's.
 
-use super::sqlite::next_seq;
 use crate::error::{HeadOfficeError, Result};
+use crate::storage::db::Db;
 use domain::merge::{merge_field, Merged};
 use protocol::{
     ClientPreferences, ErrorCode, FieldConflictRecord, MutationOutcome, PreferencesUpdate,
 };
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::params;
 
 /// The current preferences and their version; a client never edited is at version 0, all empty.
-fn current(tx: &Transaction<'_>, client_id: &str) -> Result<(ClientPreferences, u64)> {
-    Ok(tx
-        .query_row(
+fn current(db: &Db<'_>, client_id: &str) -> Result<(ClientPreferences, u64)> {
+    Ok(db
+        .query_opt(
             "SELECT preferred_channel, best_time_to_call, remark, version FROM client_preferences WHERE id = ?1",
-            [client_id],
+            params![client_id],
             |r| {
                 Ok((
                     ClientPreferences {
@@ -24,20 +24,19 @@ fn current(tx: &Transaction<'_>, client_id: &str) -> Result<(ClientPreferences, 
                     r.get(3)?,
                 ))
             },
-        )
-        .optional()?
+        )?
         .unwrap_or_default())
 }
 
 fn write(
-    tx: &Transaction<'_>,
+    db: &Db<'_>,
     client_id: &str,
     broker: &str,
     fields: &ClientPreferences,
     version: u64,
 ) -> Result<()> {
-    let seq = next_seq(tx)?;
-    tx.execute(
+    let seq = db.next_seq()?;
+    db.execute(
         "INSERT INTO client_preferences (id, client_id, broker_id, seq, preferred_channel, \
          best_time_to_call, remark, version) VALUES (?1, ?1, ?2, ?3, ?4, ?5, ?6, ?7) \
          ON CONFLICT(id) DO UPDATE SET broker_id = excluded.broker_id, seq = excluded.seq, \
@@ -60,7 +59,7 @@ fn invalid(p: &ClientPreferences) -> Option<String> {
 }
 
 pub(super) fn apply_update(
-    tx: &Transaction<'_>,
+    db: &Db<'_>,
     broker: &str,
     update: &PreferencesUpdate,
 ) -> Result<MutationOutcome> {
@@ -70,7 +69,7 @@ pub(super) fn apply_update(
             message: reason,
         });
     }
-    let (theirs, version) = current(tx, &update.client_id)?;
+    let (theirs, version) = current(db, &update.client_id)?;
     let mut merged = theirs.clone();
     let mut conflicts = Vec::new();
     for field in ClientPreferences::FIELDS {
@@ -102,7 +101,7 @@ pub(super) fn apply_update(
     }
     // Written even when nothing changed: the row then flows back and replaces the desk's
     // optimistic copy with head office's, whatever the merge decided.
-    write(tx, &update.client_id, broker, &merged, version + 1)?;
+    write(db, &update.client_id, broker, &merged, version + 1)?;
     Ok(if conflicts.is_empty() {
         MutationOutcome::Applied
     } else {
@@ -111,24 +110,21 @@ pub(super) fn apply_update(
 }
 
 pub(super) fn set_at_head_office(
-    conn: &mut Connection,
+    db: &Db<'_>,
     client_id: &str,
     fields: &ClientPreferences,
 ) -> Result<()> {
     if let Some(reason) = invalid(fields) {
         return Err(HeadOfficeError::Validation(reason));
     }
-    let tx = conn.transaction()?;
-    let broker: String = tx
-        .query_row(
+    let broker: String = db
+        .query_opt(
             "SELECT broker_id FROM clients WHERE id = ?1",
-            [client_id],
+            params![client_id],
             |r| r.get(0),
-        )
-        .optional()?
+        )?
         .ok_or_else(|| HeadOfficeError::NotFound(format!("客户 {client_id}")))?;
-    let (_, version) = current(&tx, client_id)?;
-    write(&tx, client_id, &broker, fields, version + 1)?;
-    tx.commit()?;
+    let (_, version) = current(db, client_id)?;
+    write(db, client_id, &broker, fields, version + 1)?;
     Ok(())
 }

@@ -1,0 +1,549 @@
+//! The head office's storage, written once for both backends: the embedded SQLite file (demo, a
+//! single branch) and PostgreSQL (a whole firm). Each submodule holds the statements of one part
+//! of the firm; `Db` runs them on whichever backend this storage was opened on.
+
+mod admin;
+mod audit;
+mod calendar;
+mod commission;
+mod feed;
+mod import;
+mod mutations;
+mod preferences;
+mod recommend;
+mod rows;
+mod rows_360;
+mod rows_commission;
+mod rows_library;
+mod tasks;
+mod team;
+mod tiers;
+mod transfers;
+
+use super::{RefreshGrant, RefreshUse, Storage, UserRow};
+use crate::demo::FirmSeed;
+use crate::error::{HeadOfficeError, Result};
+use crate::storage::db::{Db, Row};
+use crate::storage::pg::PgBackend;
+use crate::storage::sqlite::SqliteBackend;
+use chrono::{DateTime, Utc};
+use domain::{FirmPolicy, Mobile};
+use protocol::{ClientPreferences, Mutation, MutationOutcome, PullPage, Role};
+use rusqlite::params;
+use std::path::{Path, PathBuf};
+
+/// How long after a refresh token's use its lost answer may be asked for again.
+const REFRESH_RETRY_GRACE: chrono::Duration = chrono::Duration::minutes(10);
+
+/// Where the head office keeps its data: a SQLite file, or a PostgreSQL database by URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatabaseLocation {
+    Sqlite(PathBuf),
+    Postgres(String),
+}
+
+impl DatabaseLocation {
+    /// A `postgres://` or `postgresql://` URL names PostgreSQL; anything else is a file path.
+    pub fn parse(text: &str) -> DatabaseLocation {
+        if text.starts_with("postgres://") || text.starts_with("postgresql://") {
+            DatabaseLocation::Postgres(text.to_owned())
+        } else {
+            DatabaseLocation::Sqlite(PathBuf::from(text))
+        }
+    }
+}
+
+impl std::fmt::Display for DatabaseLocation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DatabaseLocation::Sqlite(path) => write!(f, "{}", path.display()),
+            // The URL may carry a password: show where, not how.
+            DatabaseLocation::Postgres(url) => {
+                let shown = url.rsplit_once('@').map_or(url.as_str(), |(_, host)| host);
+                write!(f, "PostgreSQL {shown}")
+            }
+        }
+    }
+}
+
+enum Backend {
+    Sqlite(SqliteBackend),
+    Pg(PgBackend),
+}
+
+pub struct SqlStorage {
+    backend: Backend,
+}
+
+/// Connections a PostgreSQL head office keeps open, unless `BROKERDESK_PG_POOL` says otherwise.
+const DEFAULT_PG_POOL: usize = 16;
+
+impl SqlStorage {
+    pub fn open(location: &DatabaseLocation) -> Result<SqlStorage> {
+        match location {
+            DatabaseLocation::Sqlite(path) => SqlStorage::sqlite(path),
+            DatabaseLocation::Postgres(url) => SqlStorage::postgres(url),
+        }
+    }
+
+    pub fn sqlite(path: &Path) -> Result<SqlStorage> {
+        Ok(SqlStorage {
+            backend: Backend::Sqlite(SqliteBackend::open(path)?),
+        })
+    }
+
+    pub fn postgres(url: &str) -> Result<SqlStorage> {
+        let size = std::env::var("BROKERDESK_PG_POOL")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(DEFAULT_PG_POOL);
+        Ok(SqlStorage {
+            backend: Backend::Pg(PgBackend::connect(url, size)?),
+        })
+    }
+
+    /// Puts a backup taken by `backup_to` in place (the server stopped); runs any migration the
+    /// backup predates.
+    pub fn restore(backup: &Path, target: &DatabaseLocation, replace: bool) -> Result<()> {
+        match target {
+            DatabaseLocation::Sqlite(path) => SqliteBackend::restore(backup, path, replace),
+            DatabaseLocation::Postgres(url) => PgBackend::restore(backup, url, replace),
+        }
+    }
+
+    /// Folds SQLite's write-ahead log into the main file, so a plain copy of the file is complete.
+    pub fn checkpoint(&self) -> Result<()> {
+        match &self.backend {
+            Backend::Sqlite(sqlite) => sqlite.checkpoint(),
+            Backend::Pg(_) => Ok(()),
+        }
+    }
+
+    /// The first column of a query's rows as text: for checks that look at the tables themselves
+    /// (the sync fault scenarios compare a desk with head office row by row).
+    pub fn first_column_text(&self, sql: &str) -> Result<Vec<String>> {
+        self.read(|db| db.query_map(sql, &[], |r| r.get(0)))
+    }
+
+    fn read<T>(&self, f: impl FnOnce(&Db<'_>) -> Result<T>) -> Result<T> {
+        match &self.backend {
+            Backend::Sqlite(sqlite) => sqlite.read(f),
+            Backend::Pg(pg) => pg.read(f),
+        }
+    }
+
+    /// One transaction, committed when `f` succeeds; on PostgreSQL `f` may be run again after a
+    /// serialization conflict, so it must do nothing but database work.
+    fn write<T>(&self, f: impl FnMut(&Db<'_>) -> Result<T>) -> Result<T> {
+        match &self.backend {
+            Backend::Sqlite(sqlite) => sqlite.write(f),
+            Backend::Pg(pg) => pg.write(f),
+        }
+    }
+}
+
+/// The firm's practice as stored, or DOMAIN.md's defaults.
+pub(super) fn firm_policy(db: &Db<'_>) -> Result<FirmPolicy> {
+    let stored: Option<String> = db.query_opt(
+        "SELECT value FROM firm_settings WHERE key = 'policy'",
+        &[],
+        |r| r.get(0),
+    )?;
+    match stored {
+        Some(text) => Ok(serde_json::from_str(&text)?),
+        None => Ok(FirmPolicy::default()),
+    }
+}
+
+pub(super) fn role_to_code(role: Role) -> &'static str {
+    match role {
+        Role::Broker => "Broker",
+        Role::TeamLead => "TeamLead",
+        Role::BranchManager => "BranchManager",
+        Role::Admin => "Admin",
+    }
+}
+
+pub(super) fn role_from_code(code: &str) -> Role {
+    match code {
+        "TeamLead" => Role::TeamLead,
+        "BranchManager" => Role::BranchManager,
+        "Admin" => Role::Admin,
+        _ => Role::Broker,
+    }
+}
+
+const USER_COLUMNS: &str = "u.id, u.username, u.display_name, u.role, u.password_hash, u.disabled, \
+    (WITH RECURSIVE up(id, parent_id, name, depth) AS ( \
+        SELECT id, parent_id, name, 0 FROM org_units WHERE id = u.org_unit_id \
+        UNION ALL SELECT o.id, o.parent_id, o.name, up.depth + 1 FROM org_units o JOIN up ON o.id = up.parent_id) \
+     SELECT group_concat(name, ' / ') FROM (SELECT name FROM up ORDER BY depth DESC) AS path), \
+    u.org_unit_id";
+
+fn user_row(r: &Row<'_>) -> rusqlite::Result<UserRow> {
+    Ok(UserRow {
+        id: r.get(0)?,
+        username: r.get(1)?,
+        display_name: r.get(2)?,
+        role: role_from_code(&r.get::<_, String>(3)?),
+        password_hash: r.get(4)?,
+        disabled: r.get(5)?,
+        org_path: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
+        org_unit_id: r.get(7)?,
+    })
+}
+
+fn use_refresh_token(db: &Db<'_>, token_hash: &str, now: DateTime<Utc>) -> Result<RefreshUse> {
+    let row = db.query_opt(
+        "SELECT user_id, device_id, family_id, expires_at, used_at FROM refresh_tokens \
+                 WHERE token_hash = ?1 AND revoked_at IS NULL",
+        params![token_hash],
+        |r| {
+            Ok((
+                RefreshGrant {
+                    user_id: r.get(0)?,
+                    device_id: r.get(1)?,
+                    family_id: r.get(2)?,
+                    expires_at: r.get(3)?,
+                },
+                r.get::<_, Option<DateTime<Utc>>>(4)?,
+            ))
+        },
+    )?;
+    let outcome = match row {
+        None => RefreshUse::Invalid,
+        Some((grant, Some(used_at))) => {
+            // Has any token of the family been used since? Then the session moved on and this
+            // is a replay. If not, the answer to the first use was lost: allow a retry, briefly.
+            let moved_on: bool = db.query_row(
+                "SELECT count(*) > 0 FROM refresh_tokens WHERE family_id = ?1 \
+                         AND token_hash != ?2 AND used_at IS NOT NULL AND used_at > ?3",
+                params![grant.family_id, token_hash, used_at],
+                |r| r.get(0),
+            )?;
+            if !moved_on && now - used_at < REFRESH_RETRY_GRACE {
+                // The successor the desk never got stays valid until a sibling is used.
+                RefreshUse::Retried(grant)
+            } else {
+                RefreshUse::Reused {
+                    family_id: grant.family_id,
+                }
+            }
+        }
+        Some((grant, None)) if grant.expires_at <= now => RefreshUse::Invalid,
+        Some((grant, None)) => {
+            // Siblings issued for lost answers were never received or are now abandoned.
+            db.execute(
+                "UPDATE refresh_tokens SET expires_at = ?3 WHERE family_id = ?1 \
+                     AND token_hash != ?2 AND used_at IS NULL",
+                params![grant.family_id, token_hash, now],
+            )?;
+            db.execute(
+                "UPDATE refresh_tokens SET used_at = ?2 WHERE token_hash = ?1",
+                params![token_hash, now],
+            )?;
+            RefreshUse::Fresh(grant)
+        }
+    };
+    Ok(outcome)
+}
+
+impl Storage for SqlStorage {
+    fn user_by_username(&self, username: &str) -> Result<Option<UserRow>> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.username = ?1");
+        self.read(|db| db.query_opt(&sql, params![username], user_row))
+    }
+
+    fn user_by_id(&self, user_id: &str) -> Result<Option<UserRow>> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.id = ?1");
+        self.read(|db| db.query_opt(&sql, params![user_id], user_row))
+    }
+
+    fn insert_refresh_token(&self, token_hash: &str, grant: &RefreshGrant) -> Result<()> {
+        self.write(|db| {
+            db.execute(
+                "INSERT INTO refresh_tokens (token_hash, user_id, device_id, family_id, expires_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    token_hash,
+                    grant.user_id,
+                    grant.device_id,
+                    grant.family_id,
+                    grant.expires_at
+                ],
+            )
+        })?;
+        Ok(())
+    }
+
+    fn use_refresh_token(&self, token_hash: &str, now: DateTime<Utc>) -> Result<RefreshUse> {
+        self.write(|db| use_refresh_token(db, token_hash, now))
+    }
+
+    fn revoke_refresh_family(&self, family_id: &str) -> Result<()> {
+        // Every token of the family, spent or not, is dead: no retry can revive a revoked session.
+        self.write(|db| {
+            db.execute(
+                "UPDATE refresh_tokens SET revoked_at = ?2 WHERE family_id = ?1",
+                params![family_id, Utc::now()],
+            )
+        })?;
+        Ok(())
+    }
+
+    fn pull(&self, broker_id: &str, cursor: u64, limit: u32) -> Result<PullPage> {
+        self.read(|db| feed::pull(db, broker_id, cursor, limit))
+    }
+
+    fn correct_client_mobile(&self, client_id: &str, mobile: &Mobile) -> Result<()> {
+        self.write(|db| {
+            let seq = db.next_seq()?;
+            let changed = db.execute(
+                "UPDATE clients SET mobile = ?2, version = version + 1, seq = ?3 WHERE id = ?1",
+                params![client_id, mobile.as_str(), seq],
+            )?;
+            if changed == 0 {
+                return Err(HeadOfficeError::NotFound(format!("客户 {client_id}")));
+            }
+            Ok(())
+        })
+    }
+
+    fn apply_mutation(
+        &self,
+        user_id: &str,
+        mutation: &Mutation,
+        now: DateTime<Utc>,
+    ) -> Result<MutationOutcome> {
+        self.write(|db| mutations::apply(db, user_id, mutation, now))
+    }
+
+    fn set_preferences(&self, client_id: &str, fields: &ClientPreferences) -> Result<()> {
+        self.write(|db| preferences::set_at_head_office(db, client_id, fields))
+    }
+
+    fn transfer_client(
+        &self,
+        client_id: &str,
+        to_broker_id: &str,
+        at: DateTime<Utc>,
+    ) -> Result<()> {
+        self.write(|db| mutations::transfer_client(db, client_id, to_broker_id, at))
+    }
+
+    fn audit_entries(
+        &self,
+        from: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> Result<Vec<crate::storage::AuditEntry>> {
+        self.read(|db| audit::entries(db, from, until))
+    }
+
+    fn firm_policy(&self) -> Result<FirmPolicy> {
+        self.read(firm_policy)
+    }
+
+    fn set_firm_policy(&self, policy: &FirmPolicy) -> Result<()> {
+        policy
+            .validate()
+            .map_err(|e| HeadOfficeError::Validation(e.to_string()))?;
+        let text = serde_json::to_string(policy)?;
+        self.write(|db| {
+            db.execute(
+                "INSERT INTO firm_settings (key, value) VALUES ('policy', ?1) \
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                params![text],
+            )
+        })?;
+        Ok(())
+    }
+
+    fn recompute_tiers(&self) -> Result<usize> {
+        let policy = self.firm_policy()?;
+        self.write(|db| tiers::recompute(db, &policy.tiers))
+    }
+
+    fn advance_deliveries(
+        &self,
+        channel: &dyn crate::channel::DeliveryChannel,
+        now: DateTime<Utc>,
+    ) -> Result<usize> {
+        self.write(|db| recommend::advance_deliveries(db, channel, now))
+    }
+
+    fn push_archive(&self, push_id: &str) -> Result<Option<String>> {
+        self.read(|db| recommend::archive(db, push_id))
+    }
+
+    fn pay_settings(&self) -> Result<crate::pay::PaySettings> {
+        self.read(|db| commission::settings(db))
+    }
+
+    fn set_pay_settings(&self, pay: &crate::pay::PaySettings) -> Result<()> {
+        self.write(|db| commission::set_settings(db, pay))
+    }
+
+    fn pay_terms(&self, broker_id: &str) -> Result<protocol::PayTerms> {
+        self.read(|db| commission::terms(db, broker_id))
+    }
+
+    fn publish_statements(&self, month: chrono::NaiveDate, now: DateTime<Utc>) -> Result<usize> {
+        self.write(|db| commission::publish(db, month, now))
+    }
+
+    fn correct_trade_commission(&self, trade_id: &str, commission: domain::Fen) -> Result<()> {
+        self.write(|db| commission::correct_trade_commission(db, trade_id, commission))
+    }
+
+    fn answer_dispute(
+        &self,
+        dispute_id: &str,
+        status: protocol::DisputeStatus,
+        answer: &str,
+    ) -> Result<()> {
+        self.write(|db| commission::answer_dispute(db, dispute_id, status, answer))
+    }
+
+    fn org_chart(&self) -> Result<crate::team::OrgChart> {
+        self.read(|db| team::org_chart(db))
+    }
+
+    fn broker_figures(
+        &self,
+        brokers: &[String],
+        window: &crate::team::KpiWindow,
+    ) -> Result<std::collections::HashMap<String, domain::kpi::KpiFigures>> {
+        self.read(|db| team::broker_figures(db, brokers, window))
+    }
+
+    fn commission_between(
+        &self,
+        brokers: &[String],
+        from: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> Result<std::collections::HashMap<String, domain::Fen>> {
+        self.read(|db| team::commission_between(db, brokers, from, until))
+    }
+
+    fn top_clients(
+        &self,
+        broker_id: &str,
+        window: &crate::team::KpiWindow,
+        limit: u32,
+    ) -> Result<Vec<protocol::team::MaskedClient>> {
+        self.read(|db| team::top_clients(db, broker_id, window, limit))
+    }
+
+    fn overdue_items(
+        &self,
+        broker_id: &str,
+        today: chrono::NaiveDate,
+    ) -> Result<Vec<protocol::team::OverdueItem>> {
+        self.read(|db| team::overdue_items(db, broker_id, today))
+    }
+
+    fn assign_tasks(&self, tasks: &[(String, protocol::TaskRecord)]) -> Result<()> {
+        self.write(|db| team::assign_tasks(db, tasks))
+    }
+
+    fn transfer_requests(
+        &self,
+        brokers: &[String],
+    ) -> Result<Vec<protocol::team::TransferRequestRecord>> {
+        self.read(|db| transfers::requests_from(db, brokers))
+    }
+
+    fn transfer_request(&self, id: &str) -> Result<Option<protocol::team::TransferRequestRecord>> {
+        self.read(|db| transfers::request_by_id(db, id))
+    }
+
+    fn decide_transfer(
+        &self,
+        decider_id: &str,
+        decision: &protocol::team::TransferDecision,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.write(|db| transfers::decide(db, decider_id, decision, now))
+    }
+
+    fn comment_subject_broker(
+        &self,
+        subject: protocol::team::CommentSubject,
+        subject_id: &str,
+    ) -> Result<Option<String>> {
+        self.read(|db| transfers::subject_broker(db, subject, subject_id))
+    }
+
+    fn comments(
+        &self,
+        subject: protocol::team::CommentSubject,
+        subject_id: &str,
+    ) -> Result<Vec<protocol::team::CommentRecord>> {
+        self.read(|db| transfers::comments(db, subject, subject_id))
+    }
+
+    fn add_lead_comment(
+        &self,
+        author_id: &str,
+        comment: &protocol::team::CommentRecord,
+    ) -> Result<()> {
+        self.write(|db| transfers::lead_comment(db, author_id, comment))
+    }
+
+    fn broker_reminders(&self, broker_id: &str) -> Result<Vec<protocol::ReminderRecord>> {
+        self.read(|db| tasks::broker_reminders(db, broker_id))
+    }
+
+    fn create_user(
+        &self,
+        username: &str,
+        display_name: &str,
+        role: Role,
+        unit_id: &str,
+        password_hash: &str,
+    ) -> Result<String> {
+        self.write(|db| {
+            admin::create_user(db, username, display_name, role, unit_id, password_hash)
+        })
+    }
+
+    fn set_user_disabled(&self, user_id: &str, disabled: bool) -> Result<()> {
+        self.write(|db| admin::set_disabled(db, user_id, disabled))
+    }
+
+    fn set_password_hash(&self, user_id: &str, password_hash: &str) -> Result<()> {
+        self.write(|db| admin::set_password_hash(db, user_id, password_hash))
+    }
+
+    fn place_user(&self, user_id: &str, unit_id: &str) -> Result<()> {
+        self.write(|db| admin::place_user(db, user_id, unit_id))
+    }
+
+    fn create_unit(&self, id: &str, parent_id: &str, name: &str) -> Result<()> {
+        self.write(|db| admin::create_unit(db, id, parent_id, name))
+    }
+
+    fn backup_to(&self, target: &std::path::Path) -> Result<()> {
+        match &self.backend {
+            Backend::Sqlite(sqlite) => sqlite.backup_to(target),
+            Backend::Pg(pg) => pg.backup_to(target),
+        }
+    }
+
+    fn import_firm(&self, firm: FirmSeed) -> Result<crate::storage::ImportSummary> {
+        // The firm is consumed by the load; a load that lost a conflict is not tried again.
+        let mut firm = Some(firm);
+        self.write(|db| match firm.take() {
+            Some(firm) => import::import(db, firm),
+            None => Err(HeadOfficeError::Internal(
+                "导入与另一项写入冲突，请在空库上重新导入".into(),
+            )),
+        })
+    }
+
+    fn is_empty(&self) -> Result<bool> {
+        let users: i64 =
+            self.read(|db| db.query_row("SELECT count(*) FROM users", &[], |r| r.get(0)))?;
+        Ok(users == 0)
+    }
+}
