@@ -3,7 +3,7 @@
 //! naming a server where it may create databases; `scripts/pg-cluster.sh` starts a throwaway one).
 
 use crate::error::{HeadOfficeError, Result};
-use crate::storage::DatabaseLocation;
+use crate::storage::{off_runtime, DatabaseLocation};
 use std::path::Path;
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -62,8 +62,11 @@ pub fn fresh_database_named(dir: &Path, name: &str) -> Result<DatabaseLocation> 
 pub fn fresh_postgres_database() -> Result<DatabaseLocation> {
     let url = server_url()?;
     let name = unique_name("t");
-    let mut admin = postgres::Client::connect(&url, postgres::NoTls)?;
-    admin.batch_execute(&format!("CREATE DATABASE {name}"))?;
+    off_runtime(|| -> Result<()> {
+        let mut admin = postgres::Client::connect(&url, postgres::NoTls)?;
+        admin.batch_execute(&format!("CREATE DATABASE {name}"))?;
+        Ok(())
+    })?;
     Ok(DatabaseLocation::Postgres(with_database(&url, &name)))
 }
 
@@ -86,19 +89,23 @@ pub fn copy_database(template: &DatabaseLocation, dir: &Path) -> Result<Database
                 .unwrap_or_default()
                 .to_owned();
             let name = unique_name("c");
-            let mut admin = postgres::Client::connect(&server_url()?, postgres::NoTls)?;
-            // The template's last connections may still be closing.
-            let mut attempt = 0;
-            loop {
-                match admin.batch_execute(&format!("CREATE DATABASE {name} TEMPLATE {source}")) {
-                    Ok(()) => break,
-                    Err(_) if attempt < 50 => {
-                        attempt += 1;
-                        std::thread::sleep(std::time::Duration::from_millis(100));
+            let server = server_url()?;
+            off_runtime(|| -> Result<()> {
+                let mut admin = postgres::Client::connect(&server, postgres::NoTls)?;
+                // The template's last connections may still be closing.
+                let mut attempt = 0;
+                loop {
+                    let sql = format!("CREATE DATABASE {name} TEMPLATE {source}");
+                    match admin.batch_execute(&sql) {
+                        Ok(()) => return Ok(()),
+                        Err(_) if attempt < 50 => {
+                            attempt += 1;
+                            std::thread::sleep(std::time::Duration::from_millis(100));
+                        }
+                        Err(e) => return Err(e.into()),
                     }
-                    Err(e) => return Err(e.into()),
                 }
-            }
+            })?;
             Ok(DatabaseLocation::Postgres(with_database(url, &name)))
         }
     }

@@ -7,6 +7,7 @@ mod pg_value;
 mod sql;
 mod sqlite;
 
+pub(crate) use pg::off_runtime;
 pub use sql::{DatabaseLocation, SqlStorage};
 
 use crate::demo::FirmSeed;

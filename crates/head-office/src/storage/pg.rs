@@ -168,7 +168,7 @@ impl PgBackend {
             idle: Mutex::new((Vec::new(), 0)),
             returned: Condvar::new(),
         };
-        backend.migrate()?;
+        off_runtime(|| backend.migrate())?;
         Ok(backend)
     }
 
@@ -216,7 +216,11 @@ impl PgBackend {
     }
 
     /// Runs `f` outside any explicit transaction: each statement sees what has committed.
-    pub fn read<T>(&self, f: impl FnOnce(&Db<'_>) -> Result<T>) -> Result<T> {
+    pub fn read<T: Send>(&self, f: impl FnOnce(&Db<'_>) -> Result<T> + Send) -> Result<T> {
+        off_runtime(|| self.read_here(f))
+    }
+
+    fn read_here<T>(&self, f: impl FnOnce(&Db<'_>) -> Result<T>) -> Result<T> {
         let mut conn = self.take()?;
         let out = {
             let db = Db::pg(PgSession {
@@ -232,7 +236,11 @@ impl PgBackend {
 
     /// Runs `f` in a serializable transaction, as if alone (as on SQLite), retrying when PostgreSQL
     /// reports that a concurrent transaction made that impossible. `f` may run more than once.
-    pub fn write<T>(&self, mut f: impl FnMut(&Db<'_>) -> Result<T>) -> Result<T> {
+    pub fn write<T: Send>(&self, f: impl FnMut(&Db<'_>) -> Result<T> + Send) -> Result<T> {
+        off_runtime(|| self.write_here(f))
+    }
+
+    fn write_here<T>(&self, mut f: impl FnMut(&Db<'_>) -> Result<T>) -> Result<T> {
         let mut conn = self.take()?;
         let mut attempt = 0;
         let out = loop {
@@ -335,10 +343,12 @@ impl PgBackend {
                 backup.display()
             )));
         }
-        let mut client = Client::connect(url, NoTls)?;
-        let has_firm = client
-            .query_one("SELECT to_regclass('public.users') IS NOT NULL", &[])?
-            .get::<_, bool>(0);
+        let has_firm = off_runtime(|| -> Result<bool> {
+            let mut client = Client::connect(url, NoTls)?;
+            Ok(client
+                .query_one("SELECT to_regclass('public.users') IS NOT NULL", &[])?
+                .get::<_, bool>(0))
+        })?;
         if has_firm && !replace {
             return Err(HeadOfficeError::Validation(
                 "目标数据库已有总部数据；确认要覆盖请加 --replace".into(),
@@ -353,6 +363,27 @@ impl PgBackend {
         // Any migration the backup predates.
         PgBackend::connect(url, 1).map(|_| ())
     }
+}
+
+impl Drop for PgBackend {
+    fn drop(&mut self) {
+        // A client owns a small runtime of its own, which must not be dropped inside another.
+        let idle = std::mem::take(&mut self.idle.lock().unwrap_or_else(|p| p.into_inner()).0);
+        off_runtime(move || drop(idle));
+    }
+}
+
+/// The synchronous client drives its own runtime, which cannot run on a thread that is already
+/// inside one (async tests, the CLI's `main`); there, the work moves to a scoped thread. The API's
+/// handlers already call storage from blocking threads.
+pub(crate) fn off_runtime<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    if tokio::runtime::Handle::try_current().is_err() {
+        return f();
+    }
+    std::thread::scope(|s| match s.spawn(f).join() {
+        Ok(v) => v,
+        Err(panic) => std::panic::resume_unwind(panic),
+    })
 }
 
 fn run_tool(cmd: &mut std::process::Command) -> Result<()> {

@@ -92,6 +92,7 @@ impl<'a> FromSql<'a> for AnyValue {
             Type::FLOAT4 => Value::Real(f32::from_sql(ty, raw)?.into()),
             Type::NUMERIC => numeric(raw)?,
             Type::BYTEA => Value::Blob(raw.to_vec()),
+            Type::VOID => Value::Null,
             Type::JSONB => Value::Text(std::str::from_utf8(raw.get(1..).unwrap_or(&[]))?.into()),
             ref t if is_text(t) || *t == Type::JSON => {
                 Value::Text(std::str::from_utf8(raw)?.into())

@@ -125,7 +125,7 @@ impl SqlStorage {
         self.read(|db| db.query_map(sql, &[], |r| r.get(0)))
     }
 
-    fn read<T>(&self, f: impl FnOnce(&Db<'_>) -> Result<T>) -> Result<T> {
+    fn read<T: Send>(&self, f: impl FnOnce(&Db<'_>) -> Result<T> + Send) -> Result<T> {
         match &self.backend {
             Backend::Sqlite(sqlite) => sqlite.read(f),
             Backend::Pg(pg) => pg.read(f),
@@ -134,7 +134,7 @@ impl SqlStorage {
 
     /// One transaction, committed when `f` succeeds; on PostgreSQL `f` may be run again after a
     /// serialization conflict, so it must do nothing but database work.
-    fn write<T>(&self, f: impl FnMut(&Db<'_>) -> Result<T>) -> Result<T> {
+    fn write<T: Send>(&self, f: impl FnMut(&Db<'_>) -> Result<T> + Send) -> Result<T> {
         match &self.backend {
             Backend::Sqlite(sqlite) => sqlite.write(f),
             Backend::Pg(pg) => pg.write(f),
