@@ -7,6 +7,8 @@ mod audit;
 mod calendar;
 mod commission;
 mod feed;
+#[cfg(test)]
+mod feed_safety;
 mod import;
 mod mutations;
 mod preferences;
@@ -376,7 +378,7 @@ impl Storage for SqlStorage {
     }
 
     fn pay_settings(&self) -> Result<crate::pay::PaySettings> {
-        self.read(|db| commission::settings(db))
+        self.read(commission::settings)
     }
 
     fn set_pay_settings(&self, pay: &crate::pay::PaySettings) -> Result<()> {
@@ -405,7 +407,7 @@ impl Storage for SqlStorage {
     }
 
     fn org_chart(&self) -> Result<crate::team::OrgChart> {
-        self.read(|db| team::org_chart(db))
+        self.read(team::org_chart)
     }
 
     fn broker_figures(
