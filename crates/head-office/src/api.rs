@@ -81,7 +81,8 @@ async fn blocking<T: Send + 'static>(
     f: impl FnOnce(&dyn crate::storage::Storage) -> Result<T> + Send + 'static,
 ) -> Result<T> {
     let storage = state.storage.clone();
-    tokio::task::spawn_blocking(move || f(storage.as_ref())).await?
+    tokio::task::spawn_blocking(move || crate::storage::on_blocking_thread(|| f(storage.as_ref())))
+        .await?
 }
 
 fn profile(user: &UserRow) -> UserProfile {

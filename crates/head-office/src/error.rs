@@ -27,7 +27,7 @@ pub enum HeadOfficeError {
     NotFound(String),
     #[error("database: {0}")]
     Database(#[from] rusqlite::Error),
-    #[error("postgres: {0}")]
+    #[error("postgres: {}", postgres_detail(.0))]
     Postgres(#[from] postgres::Error),
     #[error("internal: {0}")]
     Internal(String),
@@ -37,6 +37,19 @@ pub enum HeadOfficeError {
     Join(#[from] tokio::task::JoinError),
     #[error("encoding: {0}")]
     Encoding(#[from] serde_json::Error),
+}
+
+/// PostgreSQL's own words (code, message, detail) rather than the client's bare "db error".
+fn postgres_detail(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => format!(
+            "{} {}{}",
+            db.code().code(),
+            db.message(),
+            db.detail().map(|d| format!(" ({d})")).unwrap_or_default()
+        ),
+        None => e.to_string(),
+    }
 }
 
 pub type Result<T, E = HeadOfficeError> = std::result::Result<T, E>;

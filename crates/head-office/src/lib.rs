@@ -78,7 +78,9 @@ async fn run_deliveries(storage: Arc<dyn Storage>, options: DeliveryOptions) {
         let storage = storage.clone();
         let channel = options.channel.clone();
         let round = tokio::task::spawn_blocking(move || {
-            storage.advance_deliveries(channel.as_ref(), chrono::Utc::now())
+            storage::on_blocking_thread(|| {
+                storage.advance_deliveries(channel.as_ref(), chrono::Utc::now())
+            })
         })
         .await;
         match round {

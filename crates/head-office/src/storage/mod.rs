@@ -8,6 +8,7 @@ mod sql;
 mod sqlite;
 
 pub(crate) use pg::off_runtime;
+pub use pg::on_blocking_thread;
 pub use sql::{DatabaseLocation, SqlStorage};
 
 use crate::demo::FirmSeed;

@@ -98,18 +98,21 @@ impl PgSession<'_> {
     }
 
     pub(super) fn next_seq(&mut self) -> Result<i64> {
-        if !self.feed_locked {
-            // The key is read before the lock and the lock taken before nextval, so every seq this
-            // transaction takes is at or above its key while a reader can see the lock.
-            self.query(
-                "SELECT pg_advisory_xact_lock_shared(CASE WHEN is_called THEN last_value + 1 \
-                 ELSE last_value END) FROM feed_seq_numbers",
-                &[],
-            )?;
-            self.feed_locked = true;
-        }
-        self.scalar("SELECT nextval('feed_seq_numbers')")?
-            .ok_or_else(|| HeadOfficeError::Internal("nextval returned nothing".into()))
+        let sql = if self.feed_locked {
+            "SELECT nextval('feed_seq_numbers')"
+        } else {
+            // The key is read before the lock is taken and the lock before nextval (the CTE is
+            // materialized first), so every seq this transaction takes is at or above its key
+            // while a reader can see the lock.
+            "WITH locked AS MATERIALIZED (SELECT pg_advisory_xact_lock_shared(CASE WHEN is_called \
+             THEN last_value + 1 ELSE last_value END) FROM feed_seq_numbers) \
+             SELECT nextval('feed_seq_numbers') FROM locked"
+        };
+        let seq = self
+            .scalar(sql)?
+            .ok_or_else(|| HeadOfficeError::Internal("nextval returned nothing".into()))?;
+        self.feed_locked = true;
+        Ok(seq)
     }
 
     pub(super) fn advance_seq_to(&mut self, seq: i64) -> Result<()> {
@@ -122,22 +125,17 @@ impl PgSession<'_> {
     }
 
     pub(super) fn feed_horizon(&mut self) -> Result<i64> {
-        // The sequence first, the locks second: see the module comment.
-        let last = self
-            .scalar(
-                "SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END \
-                 FROM feed_seq_numbers",
-            )?
-            .unwrap_or(0);
-        let oldest_open = self.scalar(
-            "SELECT min((classid::bigint << 32) | objid::bigint) FROM pg_locks \
-             WHERE locktype = 'advisory' AND objsubid = 1 \
-             AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+        // The sequence first, the locks second (see the module comment): the lock scan depends on
+        // the materialized sequence row, so it cannot run before it.
+        let horizon = self.scalar(
+            "WITH taken AS MATERIALIZED (SELECT CASE WHEN is_called THEN last_value \
+             ELSE last_value - 1 END AS last FROM feed_seq_numbers) \
+             SELECT least(last, (SELECT min((classid::bigint << 32) | objid::bigint) - 1 \
+               FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 AND last IS NOT NULL \
+               AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))) \
+             FROM taken",
         )?;
-        Ok(match oldest_open {
-            Some(key) => last.min(key - 1),
-            None => last,
-        })
+        Ok(horizon.unwrap_or(0))
     }
 }
 
@@ -154,7 +152,9 @@ fn is_conflict(e: &HeadOfficeError) -> bool {
     match e {
         HeadOfficeError::Postgres(pg) => matches!(
             pg.code(),
-            Some(c) if *c == SqlState::T_R_SERIALIZATION_FAILURE || *c == SqlState::T_R_DEADLOCK_DETECTED
+            Some(c) if *c == SqlState::T_R_SERIALIZATION_FAILURE
+                || *c == SqlState::T_R_DEADLOCK_DETECTED
+                || *c == SqlState::UNIQUE_VIOLATION
         ),
         _ => false,
     }
@@ -259,7 +259,7 @@ impl PgBackend {
 
     fn attempt<T>(conn: &mut PgConn, f: &mut impl FnMut(&Db<'_>) -> Result<T>) -> Result<T> {
         conn.client
-            .batch_execute("BEGIN ISOLATION LEVEL SERIALIZABLE")?;
+            .batch_execute("BEGIN ISOLATION LEVEL REPEATABLE READ")?;
         let out = {
             let db = Db::pg(PgSession {
                 client: &mut conn.client,
@@ -373,11 +373,27 @@ impl Drop for PgBackend {
     }
 }
 
+thread_local! {
+    static ON_BLOCKING_THREAD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` on a thread the caller vouches is not an async worker (one of tokio's blocking
+/// threads), so storage calls in it need no thread of their own.
+pub fn on_blocking_thread<T>(f: impl FnOnce() -> T) -> T {
+    let before = ON_BLOCKING_THREAD.with(|b| b.replace(true));
+    let out = f();
+    ON_BLOCKING_THREAD.with(|b| b.set(before));
+    out
+}
+
 /// The synchronous client drives its own runtime, which cannot run on a thread that is already
 /// inside one (async tests, the CLI's `main`); there, the work moves to a scoped thread. The API's
-/// handlers already call storage from blocking threads.
+/// handlers call storage from blocking threads (`on_blocking_thread`), where it runs in place:
+/// a thread per call costs more than the query under load.
 pub(crate) fn off_runtime<T: Send>(f: impl FnOnce() -> T + Send) -> T {
-    if tokio::runtime::Handle::try_current().is_err() {
+    if ON_BLOCKING_THREAD.with(std::cell::Cell::get)
+        || tokio::runtime::Handle::try_current().is_err()
+    {
         return f();
     }
     std::thread::scope(|s| match s.spawn(f).join() {
