@@ -35,6 +35,7 @@ pub struct PgSession<'c> {
     client: &'c mut Client,
     statements: &'c mut HashMap<String, Statement>,
     feed_locked: bool,
+    horizon: &'c HorizonGate,
 }
 
 fn pg_rows(rows: Vec<postgres::Row>) -> Result<Vec<Vec<Value>>> {
@@ -125,6 +126,11 @@ impl PgSession<'_> {
     }
 
     pub(super) fn feed_horizon(&mut self) -> Result<i64> {
+        let gate = self.horizon;
+        gate.get(|| self.compute_horizon())
+    }
+
+    fn compute_horizon(&mut self) -> Result<i64> {
         // The sequence first, the locks second (see the module comment): the lock scan depends on
         // the materialized sequence row, so it cannot run before it.
         let horizon = self.scalar(
@@ -139,6 +145,56 @@ impl PgSession<'_> {
     }
 }
 
+/// Concurrent pulls share horizon readings (scanning `pg_locks` is the dearest statement of a
+/// pull): a pull takes a reading that was started after it asked, its own or a concurrent one's.
+/// Any such reading is as good as its own, since the rows it then reads are read later still.
+#[derive(Default)]
+struct HorizonGate {
+    state: Mutex<GateState>,
+    done: Condvar,
+}
+
+#[derive(Default)]
+struct GateState {
+    started: u64,
+    running: bool,
+    latest: Option<(u64, i64)>,
+}
+
+impl HorizonGate {
+    fn get(&self, read: impl FnOnce() -> Result<i64>) -> Result<i64> {
+        let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        // A reading already running began before this call; the next one will not.
+        let needed = state.started + 1;
+        loop {
+            if let Some((_, horizon)) = state.latest.filter(|(n, _)| *n >= needed) {
+                return Ok(horizon);
+            }
+            if !state.running {
+                state.started += 1;
+                let mine = state.started;
+                state.running = true;
+                drop(state);
+                let out = read();
+                let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+                state.running = false;
+                if let Ok(horizon) = out {
+                    if state.latest.is_none_or(|(n, _)| n < mine) {
+                        state.latest = Some((mine, horizon));
+                    }
+                }
+                self.done.notify_all();
+                return out;
+            }
+            state = self
+                .done
+                .wait_timeout(state, Duration::from_secs(1))
+                .unwrap_or_else(|p| p.into_inner())
+                .0;
+        }
+    }
+}
+
 /// A bounded pool: requests beyond its size wait for a connection instead of opening more than
 /// the server was sized for.
 pub struct PgBackend {
@@ -146,6 +202,7 @@ pub struct PgBackend {
     size: usize,
     idle: Mutex<(Vec<PgConn>, usize)>,
     returned: Condvar,
+    horizon: HorizonGate,
 }
 
 fn is_conflict(e: &HeadOfficeError) -> bool {
@@ -167,6 +224,7 @@ impl PgBackend {
             size: size.max(1),
             idle: Mutex::new((Vec::new(), 0)),
             returned: Condvar::new(),
+            horizon: HorizonGate::default(),
         };
         off_runtime(|| backend.migrate())?;
         Ok(backend)
@@ -227,6 +285,7 @@ impl PgBackend {
                 client: &mut conn.client,
                 statements: &mut conn.statements,
                 feed_locked: false,
+                horizon: &self.horizon,
             });
             f(&db)
         };
@@ -245,7 +304,7 @@ impl PgBackend {
         let mut attempt = 0;
         let out = loop {
             attempt += 1;
-            let result = Self::attempt(&mut conn, &mut f);
+            let result = Self::attempt(&mut conn, &self.horizon, &mut f);
             match result {
                 Err(e) if is_conflict(&e) && attempt < MAX_ATTEMPTS => {
                     std::thread::sleep(Duration::from_millis(u64::from(attempt) * 3));
@@ -257,7 +316,11 @@ impl PgBackend {
         out
     }
 
-    fn attempt<T>(conn: &mut PgConn, f: &mut impl FnMut(&Db<'_>) -> Result<T>) -> Result<T> {
+    fn attempt<T>(
+        conn: &mut PgConn,
+        horizon: &HorizonGate,
+        f: &mut impl FnMut(&Db<'_>) -> Result<T>,
+    ) -> Result<T> {
         conn.client
             .batch_execute("BEGIN ISOLATION LEVEL REPEATABLE READ")?;
         let out = {
@@ -265,6 +328,7 @@ impl PgBackend {
                 client: &mut conn.client,
                 statements: &mut conn.statements,
                 feed_locked: false,
+                horizon,
             });
             f(&db)
         };

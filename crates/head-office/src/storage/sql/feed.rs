@@ -29,49 +29,39 @@ fn feed_sources() -> impl Iterator<Item = (&'static str, &'static str)> {
         .chain([("tombstones", "broker_id = ?1")])
 }
 
-/// One statement that tells, for every source, how many of the caller's rows are in
-/// `(cursor, horizon]` and the seq of the `limit`-th of them: parameters `?1` broker, `?2` cursor,
-/// `?3` horizon, `?4` limit - 1. One round trip instead of two per table, which matters on
-/// PostgreSQL, where each statement crosses a socket.
-fn survey_sql() -> &'static str {
+/// One statement that finds the page: the seqs of the caller's first `?4` rows in
+/// `(?2 cursor, ?3 horizon]` across every source (`?1` broker), each with its source's position in
+/// `feed_sources`. Each branch is a short range scan of the source's (broker_id, seq) index, and
+/// the whole is one round trip, which matters on PostgreSQL, where each statement crosses a socket.
+fn page_sql() -> &'static str {
     static SQL: OnceLock<String> = OnceLock::new();
     SQL.get_or_init(|| {
-        let columns: Vec<String> = feed_sources()
-            .map(|(table, owner)| {
-                let range = format!("FROM {table} WHERE {owner} AND seq > ?2 AND seq <= ?3");
+        let branches: Vec<String> = feed_sources()
+            .enumerate()
+            .map(|(i, (table, owner))| {
                 format!(
-                    "(SELECT count(*) {range}), \
-                     (SELECT seq {range} ORDER BY seq LIMIT 1 OFFSET ?4)"
+                    "SELECT * FROM (SELECT seq, {i} AS source FROM {table} WHERE {owner} \
+                     AND seq > ?2 AND seq <= ?3 ORDER BY seq LIMIT ?4) AS s{i}"
                 )
             })
             .collect();
-        format!("SELECT {}", columns.join(", "))
+        format!("{} ORDER BY seq LIMIT ?4", branches.join(" UNION ALL "))
     })
 }
 
-/// Per source, in `feed_sources` order: (rows in range, seq of the `limit`-th).
-fn survey(
-    db: &Db<'_>,
-    broker: &str,
-    cursor: u64,
-    horizon: i64,
-    limit: u32,
-) -> Result<Vec<(u64, Option<i64>)>> {
-    let sources = feed_sources().count();
-    db.query_row(
-        survey_sql(),
-        params![broker, to_i64(cursor), horizon, limit - 1],
-        |r| {
-            (0..sources)
-                .map(|i| {
-                    Ok((
-                        r.get::<_, i64>(2 * i)?.unsigned_abs(),
-                        r.get::<_, Option<i64>>(2 * i + 1)?,
-                    ))
-                })
-                .collect()
-        },
-    )
+/// How many rows of the caller's feed are in `(cursor, horizon]`, for a desk's progress.
+fn count_in_range(db: &Db<'_>, broker: &str, cursor: u64, horizon: i64) -> Result<u64> {
+    static SQL: OnceLock<String> = OnceLock::new();
+    let sql = SQL.get_or_init(|| {
+        let counts: Vec<String> = feed_sources()
+            .map(|(table, owner)| {
+                format!("(SELECT count(*) FROM {table} WHERE {owner} AND seq > ?2 AND seq <= ?3)")
+            })
+            .collect();
+        format!("SELECT {}", counts.join(" + "))
+    });
+    let n: i64 = db.query_row(sql, params![broker, to_i64(cursor), horizon], |r| r.get(0))?;
+    Ok(n.unsigned_abs())
 }
 
 pub(super) fn pull(db: &Db<'_>, broker: &str, cursor: u64, limit: u32) -> Result<PullPage> {
@@ -79,18 +69,19 @@ pub(super) fn pull(db: &Db<'_>, broker: &str, cursor: u64, limit: u32) -> Result
     // visible; reading past the horizon could move the cursor over it and lose it for good.
     let horizon = db.feed_horizon()?.unwrap_or(i64::MAX);
     let limit = limit.clamp(1, PullQuery::MAX_LIMIT);
-    let survey = survey(db, broker, cursor, horizon, limit)?;
-    let in_range: u64 = survey.iter().map(|(n, _)| n).sum();
-    // No table has more than `limit` rows up to `upper`, so each is read only that far.
-    let upper = survey
-        .iter()
-        .filter_map(|(_, nth)| *nth)
-        .min()
-        .unwrap_or(horizon)
-        .min(horizon);
+    // One row more than the page, to know whether there is more.
+    let found: Vec<(i64, usize)> = db.query_map(
+        page_sql(),
+        params![broker, to_i64(cursor), horizon, limit + 1],
+        |r| Ok((r.get(0)?, r.get::<_, i64>(1)?.unsigned_abs() as usize)),
+    )?;
+    let full = found.len() > limit as usize;
+    let page = &found[..found.len().min(limit as usize)];
+    let upper = page.last().map_or(to_i64(cursor), |(seq, _)| *seq);
+    let has_rows = |source: usize| page.iter().any(|(_, s)| *s == source);
     let mut changes: Vec<Change> = Vec::new();
-    for (t, (rows, _)) in FEED_TABLES.iter().zip(&survey) {
-        if *rows == 0 {
+    for (source, t) in FEED_TABLES.iter().enumerate() {
+        if !has_rows(source) {
             continue;
         }
         let seq_index = t.columns.split(',').count() + 1;
@@ -109,7 +100,7 @@ pub(super) fn pull(db: &Db<'_>, broker: &str, cursor: u64, limit: u32) -> Result
         })?;
         changes.extend(rows);
     }
-    if survey.last().is_some_and(|(rows, _)| *rows > 0) {
+    if has_rows(FEED_TABLES.len()) {
         let tombstones = db.query_map(
             "SELECT seq, kind, id FROM tombstones WHERE broker_id = ?1 AND seq > ?2 AND seq <= ?4 \
              ORDER BY seq LIMIT ?3",
@@ -135,9 +126,13 @@ pub(super) fn pull(db: &Db<'_>, broker: &str, cursor: u64, limit: u32) -> Result
     changes.sort_by_key(Change::seq);
     changes.truncate(limit as usize);
     let next = changes.last().map_or(cursor, Change::seq);
-    // Every row in range up to `next` is on this page; rows above the horizon are not readable
-    // yet, so they do not count as more to pull.
-    let remaining = in_range.saturating_sub(changes.len() as u64);
+    // Rows above the horizon are not readable yet, so they do not count as more to pull; a page
+    // that is not full has nothing after it.
+    let remaining = if full {
+        count_in_range(db, broker, next, horizon)?
+    } else {
+        0
+    };
     Ok(PullPage {
         changes,
         cursor: next,
