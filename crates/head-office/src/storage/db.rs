@@ -4,7 +4,7 @@
 //! `pg` rewrites the few spellings PostgreSQL lacks. Values cross as rusqlite's `Value` in both
 //! directions, so every row mapper reads a PostgreSQL row exactly as it reads a SQLite one.
 
-use super::pg::PgSession;
+use super::pg_session::PgSession;
 use crate::error::Result;
 use rusqlite::types::{FromSql, FromSqlError, Value, ValueRef};
 use rusqlite::ToSql;

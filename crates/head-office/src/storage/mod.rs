@@ -2,7 +2,9 @@
 //! and PostgreSQL (a whole firm) serve the same API and pass the same tests.
 
 mod db;
+mod location;
 mod pg;
+mod pg_session;
 mod pg_value;
 mod sql;
 mod sqlite;

@@ -21,52 +21,23 @@ mod tasks;
 mod team;
 mod tiers;
 mod transfers;
+mod users;
 
 use super::{RefreshGrant, RefreshUse, Storage, UserRow};
 use crate::demo::FirmSeed;
 use crate::error::{HeadOfficeError, Result};
-use crate::storage::db::{Db, Row};
+use crate::storage::db::Db;
 use crate::storage::pg::PgBackend;
 use crate::storage::sqlite::SqliteBackend;
 use chrono::{DateTime, Utc};
 use domain::{FirmPolicy, Mobile};
 use protocol::{ClientPreferences, Mutation, MutationOutcome, PullPage, Role};
 use rusqlite::params;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+use users::{role_from_code, role_to_code};
+use users::{use_refresh_token, user_row, USER_COLUMNS};
 
-/// How long after a refresh token's use its lost answer may be asked for again.
-const REFRESH_RETRY_GRACE: chrono::Duration = chrono::Duration::minutes(10);
-
-/// Where the head office keeps its data: a SQLite file, or a PostgreSQL database by URL.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DatabaseLocation {
-    Sqlite(PathBuf),
-    Postgres(String),
-}
-
-impl DatabaseLocation {
-    /// A `postgres://` or `postgresql://` URL names PostgreSQL; anything else is a file path.
-    pub fn parse(text: &str) -> DatabaseLocation {
-        if text.starts_with("postgres://") || text.starts_with("postgresql://") {
-            DatabaseLocation::Postgres(text.to_owned())
-        } else {
-            DatabaseLocation::Sqlite(PathBuf::from(text))
-        }
-    }
-}
-
-impl std::fmt::Display for DatabaseLocation {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            DatabaseLocation::Sqlite(path) => write!(f, "{}", path.display()),
-            // The URL may carry a password: show where, not how.
-            DatabaseLocation::Postgres(url) => {
-                let shown = url.rsplit_once('@').map_or(url.as_str(), |(_, host)| host);
-                write!(f, "PostgreSQL {shown}")
-            }
-        }
-    }
-}
+pub use crate::storage::location::DatabaseLocation;
 
 enum Backend {
     Sqlite(SqliteBackend),
@@ -160,99 +131,6 @@ pub(super) fn firm_policy(db: &Db<'_>) -> Result<FirmPolicy> {
         Some(text) => Ok(serde_json::from_str(&text)?),
         None => Ok(FirmPolicy::default()),
     }
-}
-
-pub(super) fn role_to_code(role: Role) -> &'static str {
-    match role {
-        Role::Broker => "Broker",
-        Role::TeamLead => "TeamLead",
-        Role::BranchManager => "BranchManager",
-        Role::Admin => "Admin",
-    }
-}
-
-pub(super) fn role_from_code(code: &str) -> Role {
-    match code {
-        "TeamLead" => Role::TeamLead,
-        "BranchManager" => Role::BranchManager,
-        "Admin" => Role::Admin,
-        _ => Role::Broker,
-    }
-}
-
-const USER_COLUMNS: &str = "u.id, u.username, u.display_name, u.role, u.password_hash, u.disabled, \
-    (WITH RECURSIVE up(id, parent_id, name, depth) AS ( \
-        SELECT id, parent_id, name, 0 FROM org_units WHERE id = u.org_unit_id \
-        UNION ALL SELECT o.id, o.parent_id, o.name, up.depth + 1 FROM org_units o JOIN up ON o.id = up.parent_id) \
-     SELECT group_concat(name, ' / ') FROM (SELECT name FROM up ORDER BY depth DESC) AS path), \
-    u.org_unit_id";
-
-fn user_row(r: &Row<'_>) -> rusqlite::Result<UserRow> {
-    Ok(UserRow {
-        id: r.get(0)?,
-        username: r.get(1)?,
-        display_name: r.get(2)?,
-        role: role_from_code(&r.get::<_, String>(3)?),
-        password_hash: r.get(4)?,
-        disabled: r.get(5)?,
-        org_path: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
-        org_unit_id: r.get(7)?,
-    })
-}
-
-fn use_refresh_token(db: &Db<'_>, token_hash: &str, now: DateTime<Utc>) -> Result<RefreshUse> {
-    let row = db.query_opt(
-        "SELECT user_id, device_id, family_id, expires_at, used_at FROM refresh_tokens \
-                 WHERE token_hash = ?1 AND revoked_at IS NULL",
-        params![token_hash],
-        |r| {
-            Ok((
-                RefreshGrant {
-                    user_id: r.get(0)?,
-                    device_id: r.get(1)?,
-                    family_id: r.get(2)?,
-                    expires_at: r.get(3)?,
-                },
-                r.get::<_, Option<DateTime<Utc>>>(4)?,
-            ))
-        },
-    )?;
-    let outcome = match row {
-        None => RefreshUse::Invalid,
-        Some((grant, Some(used_at))) => {
-            // Has any token of the family been used since? Then the session moved on and this
-            // is a replay. If not, the answer to the first use was lost: allow a retry, briefly.
-            let moved_on: bool = db.query_row(
-                "SELECT count(*) > 0 FROM refresh_tokens WHERE family_id = ?1 \
-                         AND token_hash != ?2 AND used_at IS NOT NULL AND used_at > ?3",
-                params![grant.family_id, token_hash, used_at],
-                |r| r.get(0),
-            )?;
-            if !moved_on && now - used_at < REFRESH_RETRY_GRACE {
-                // The successor the desk never got stays valid until a sibling is used.
-                RefreshUse::Retried(grant)
-            } else {
-                RefreshUse::Reused {
-                    family_id: grant.family_id,
-                }
-            }
-        }
-        Some((grant, None)) if grant.expires_at <= now => RefreshUse::Invalid,
-        Some((grant, None)) => {
-            // Siblings issued for lost answers were never received or are now abandoned.
-            db.execute(
-                "UPDATE refresh_tokens SET expires_at = ?3 WHERE family_id = ?1 \
-                     AND token_hash != ?2 AND used_at IS NULL",
-                params![grant.family_id, token_hash, now],
-            )?;
-            db.execute(
-                "UPDATE refresh_tokens SET used_at = ?2 WHERE token_hash = ?1",
-                params![token_hash, now],
-            )?;
-            RefreshUse::Fresh(grant)
-        }
-    };
-    Ok(outcome)
 }
 
 impl Storage for SqlStorage {
