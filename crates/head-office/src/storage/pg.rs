@@ -180,7 +180,7 @@ impl PgBackend {
             // One server migrates at a time; the others wait and then find nothing to do.
             let mut tx = client.transaction()?;
             tx.batch_execute(
-                "SELECT pg_advisory_xact_lock(-1); \
+                "SET LOCAL client_min_messages = warning; SELECT pg_advisory_xact_lock(-1); \
                  CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL); ",
             )?;
             let applied: i64 = tx
