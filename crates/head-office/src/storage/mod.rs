@@ -4,6 +4,7 @@
 mod db;
 mod location;
 mod pg;
+mod pg_schema;
 mod pg_session;
 mod pg_value;
 mod sql;

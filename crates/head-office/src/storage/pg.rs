@@ -9,16 +9,15 @@
 //! only below both. Any seq at or below that horizon was taken by a transaction that has ended.
 
 use super::db::Db;
+use super::pg_schema::{translate_migration, BOOTSTRAP};
 use super::pg_session::{HorizonGate, PgConn, PgSession};
+use super::sqlite::MIGRATIONS;
 use crate::error::{HeadOfficeError, Result};
 use postgres::error::SqlState;
 use postgres::{Client, NoTls};
 use std::collections::HashMap;
 use std::sync::{Condvar, Mutex};
 use std::time::Duration;
-
-/// Schema migrations; the table `schema_version` counts those applied. Released ones never change.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/pg/001_firm.sql")];
 
 /// How often a serializable transaction is retried after losing a conflict before giving up.
 const MAX_ATTEMPTS: u32 = 12;
@@ -187,12 +186,14 @@ impl PgBackend {
                 .query_opt("SELECT version FROM schema_version", &[])?
                 .map(|r| r.get(0))
                 .unwrap_or(0);
+            tx.batch_execute(BOOTSTRAP)?;
+            // SQLite's migrations, translated: `schema_version` counts them as `user_version` does.
             for (i, sql) in MIGRATIONS
                 .iter()
                 .enumerate()
                 .skip(applied.unsigned_abs() as usize)
             {
-                tx.batch_execute(sql)?;
+                tx.batch_execute(&translate_migration(sql)?)?;
                 let version = (i + 1) as i64;
                 tx.execute("DELETE FROM schema_version", &[])?;
                 tx.execute(

@@ -15,7 +15,8 @@ pub struct SqliteBackend {
 }
 
 /// Schema migrations, run at open; `user_version` counts those applied. Released ones never change.
-const MIGRATIONS: &[&str] = &[
+/// PostgreSQL runs the same ones, translated (`pg_schema`).
+pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_firm.sql"),
     include_str!("migrations/002_contact_log.sql"),
     include_str!("migrations/003_preferences.sql"),
