@@ -126,7 +126,9 @@ impl Drop for Guarded {
 pub struct HeadOffice {
     pub url: String,
     port: u16,
-    db: PathBuf,
+    /// A SQLite file, or the PostgreSQL URL in `BROKERDESK_E2E_DATABASE_URL` (an empty database)
+    /// to run the app against a head office on PostgreSQL.
+    db: String,
     log: PathBuf,
     process: Option<Guarded>,
 }
@@ -136,7 +138,8 @@ impl HeadOffice {
         let mut ho = HeadOffice {
             url: String::new(),
             port: free_port()?,
-            db: dir.join("head-office.db"),
+            db: std::env::var("BROKERDESK_E2E_DATABASE_URL")
+                .unwrap_or_else(|_| dir.join("head-office.db").display().to_string()),
             log: log_path("head-office.log"),
             process: None,
         };
