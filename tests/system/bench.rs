@@ -86,6 +86,7 @@ async fn main() {
                 PullQuery {
                     cursor,
                     limit: PullQuery::MAX_LIMIT,
+                    count: true,
                 },
             )
             .await

@@ -53,6 +53,7 @@ async fn first_sync(api: &HeadOffice, username: String) -> Result<Desk, sync::Sy
                 PullQuery {
                     cursor,
                     limit: PullQuery::MAX_LIMIT,
+                    count: true,
                 },
             )
             .await?;
@@ -113,6 +114,7 @@ async fn round(api: &HeadOffice, desk: &mut Desk, n: usize) -> Result<(), String
                 PullQuery {
                     cursor: desk.cursor,
                     limit: PullQuery::MAX_LIMIT,
+                    count: true,
                 },
             )
             .await

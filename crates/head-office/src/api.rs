@@ -249,7 +249,7 @@ async fn feed(
             remaining: 0,
         }));
     }
-    let page = blocking(&state, move |s| s.pull(&user.id, q.cursor, q.limit)).await?;
+    let page = blocking(&state, move |s| s.pull_page(&user.id, &q)).await?;
     Ok(Json(page))
 }
 

@@ -1,11 +1,20 @@
 use crate::entities::{EntityKind, Record};
 use serde::{Deserialize, Serialize};
 
-/// `GET /api/v1/feed?cursor=…&limit=…`: everything in the caller's scope that changed after `cursor`.
+/// `GET /api/v1/feed?cursor=…&limit=…&count=…`: everything in the caller's scope that changed
+/// after `cursor`.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub struct PullQuery {
     pub cursor: u64,
     pub limit: u32,
+    /// Whether to count what remains after the page. A desk needs it once per sync, for its
+    /// progress bar; counting costs head office a scan of the rest of the book on every full page.
+    #[serde(default = "counted")]
+    pub count: bool,
+}
+
+fn counted() -> bool {
+    true
 }
 
 impl PullQuery {
@@ -19,7 +28,8 @@ pub struct PullPage {
     pub changes: Vec<Change>,
     pub cursor: u64,
     pub has_more: bool,
-    /// Changes still waiting after this page, for the progress bar of a first sync.
+    /// Changes still waiting after this page, for the progress bar of a first sync; 0 when the
+    /// query did not ask for the count (`has_more` is right either way).
     pub remaining: u64,
 }
 

@@ -96,6 +96,7 @@ impl HeadOffice {
         let request = self.http.get(url).bearer_auth(access_token).query(&[
             ("cursor", query.cursor.to_string()),
             ("limit", query.limit.to_string()),
+            ("count", query.count.to_string()),
         ]);
         self.send(request).await
     }

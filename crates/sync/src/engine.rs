@@ -209,6 +209,8 @@ impl SyncEngine {
             let query = PullQuery {
                 cursor,
                 limit: self.page_size,
+                // Only the first page's count sizes the progress bar.
+                count: total.is_none(),
             };
             let fetched = self
                 .authorized(|token| {

@@ -298,6 +298,7 @@ async fn a_broker_cannot_write_about_a_colleague_s_clients() {
             PullQuery {
                 cursor: 0,
                 limit: PullQuery::MAX_LIMIT,
+                count: true,
             },
         )
         .await
@@ -316,6 +317,7 @@ async fn a_broker_cannot_write_about_a_colleague_s_clients() {
             PullQuery {
                 cursor: 0,
                 limit: 100,
+                count: true,
             },
         )
         .await

@@ -89,8 +89,18 @@ pub trait Storage: Send + Sync + 'static {
     fn use_refresh_token(&self, token_hash: &str, now: DateTime<Utc>) -> Result<RefreshUse>;
     fn revoke_refresh_family(&self, family_id: &str) -> Result<()>;
 
-    /// Changes after `cursor` in the book served by `broker_id`, in commit order.
-    fn pull(&self, broker_id: &str, cursor: u64, limit: u32) -> Result<PullPage>;
+    /// Changes after `query.cursor` in the book served by `broker_id`, in commit order.
+    fn pull_page(&self, broker_id: &str, query: &protocol::PullQuery) -> Result<PullPage>;
+
+    /// The same, counting what remains.
+    fn pull(&self, broker_id: &str, cursor: u64, limit: u32) -> Result<PullPage> {
+        let query = protocol::PullQuery {
+            cursor,
+            limit,
+            count: true,
+        };
+        self.pull_page(broker_id, &query)
+    }
 
     /// Head-office master data correction: a client's mobile number changed.
     fn correct_client_mobile(&self, client_id: &str, mobile: &Mobile) -> Result<()>;

@@ -64,11 +64,12 @@ fn count_in_range(db: &Db<'_>, broker: &str, cursor: u64, horizon: i64) -> Resul
     Ok(n.unsigned_abs())
 }
 
-pub(super) fn pull(db: &Db<'_>, broker: &str, cursor: u64, limit: u32) -> Result<PullPage> {
+pub(super) fn pull(db: &Db<'_>, broker: &str, query: &PullQuery) -> Result<PullPage> {
+    let cursor = query.cursor;
     // On PostgreSQL a change with a lower seq may still commit after one with a higher seq is
     // visible; reading past the horizon could move the cursor over it and lose it for good.
     let horizon = db.feed_horizon()?.unwrap_or(i64::MAX);
-    let limit = limit.clamp(1, PullQuery::MAX_LIMIT);
+    let limit = query.limit.clamp(1, PullQuery::MAX_LIMIT);
     // One row more than the page, to know whether there is more.
     let found: Vec<(i64, usize)> = db.query_map(
         page_sql(),
@@ -128,7 +129,7 @@ pub(super) fn pull(db: &Db<'_>, broker: &str, cursor: u64, limit: u32) -> Result
     let next = changes.last().map_or(cursor, Change::seq);
     // Rows above the horizon are not readable yet, so they do not count as more to pull; a page
     // that is not full has nothing after it.
-    let remaining = if full {
+    let remaining = if full && query.count {
         count_in_range(db, broker, next, horizon)?
     } else {
         0
@@ -136,7 +137,7 @@ pub(super) fn pull(db: &Db<'_>, broker: &str, cursor: u64, limit: u32) -> Result
     Ok(PullPage {
         changes,
         cursor: next,
-        has_more: remaining > 0,
+        has_more: full,
         remaining,
     })
 }

@@ -176,8 +176,8 @@ impl Storage for SqlStorage {
         Ok(())
     }
 
-    fn pull(&self, broker_id: &str, cursor: u64, limit: u32) -> Result<PullPage> {
-        self.read(|db| feed::pull(db, broker_id, cursor, limit))
+    fn pull_page(&self, broker_id: &str, query: &protocol::PullQuery) -> Result<PullPage> {
+        self.read(|db| feed::pull(db, broker_id, query))
     }
 
     fn correct_client_mobile(&self, client_id: &str, mobile: &Mobile) -> Result<()> {
