@@ -1,7 +1,7 @@
 //! Pay at head office: the pay document, each broker's terms, the official monthly statement
 //! computed by the domain's pay-plan engine from head office's own trades, and disputes.
 
-use super::rows::{insert, FEED_TABLES};
+use super::rows::{feed_table, insert};
 use crate::error::{HeadOfficeError, Result};
 use crate::pay::PaySettings;
 use crate::storage::db::Db;
@@ -47,13 +47,6 @@ pub(super) fn terms(db: &Db<'_>, broker_id: &str) -> Result<PayTerms> {
         plans: pay.plans,
         development_splits: pay.development_splits,
     })
-}
-
-fn table(kind: EntityKind) -> Result<&'static super::rows::FeedTable> {
-    FEED_TABLES
-        .iter()
-        .find(|t| t.kind == kind)
-        .ok_or_else(|| HeadOfficeError::NotFound(format!("{} table", kind.as_str())))
 }
 
 fn side(code: &str) -> TradeSide {
@@ -245,7 +238,7 @@ fn publish_one(
     });
     insert(
         db,
-        table(EntityKind::Statement)?.insert,
+        feed_table(EntityKind::Statement)?.insert,
         broker,
         db.next_seq()?,
         &statement,
@@ -269,7 +262,7 @@ fn publish_one(
             ],
         )?;
     }
-    let line_insert = table(EntityKind::StatementLine)?.insert;
+    let line_insert = feed_table(EntityKind::StatementLine)?.insert;
     for line in lines {
         insert(
             db,
@@ -337,7 +330,7 @@ pub(super) fn record_dispute(
     });
     insert(
         db,
-        table(EntityKind::Dispute)?.insert,
+        feed_table(EntityKind::Dispute)?.insert,
         user_id,
         db.next_seq()?,
         &record,

@@ -2,9 +2,9 @@
 //! in book order.
 
 use super::role_to_code;
-use super::rows::{insert, FEED_TABLES, FIRM_WIDE};
+use super::rows::{feed_table, insert, FIRM_WIDE};
 use crate::demo::FirmSeed;
-use crate::error::{HeadOfficeError, Result};
+use crate::error::Result;
 use crate::storage::db::Db;
 use crate::storage::ImportSummary;
 use protocol::{EntityKind, Record};
@@ -34,13 +34,6 @@ pub(super) fn import(db: &Db<'_>, firm: FirmSeed) -> Result<ImportSummary> {
     let mut seq = db.next_seq()?;
     let mut clients = 0;
     let mut rows = 0;
-    let sql = |kind: EntityKind| -> Result<&'static str> {
-        FEED_TABLES
-            .iter()
-            .find(|t| t.kind == kind)
-            .map(|t| t.insert)
-            .ok_or_else(|| HeadOfficeError::Internal(format!("no feed table for {kind:?}")))
-    };
     for book in firm.books {
         let broker = book.client.serving_broker_id.clone();
         let records = std::iter::once(Record::Client(book.client))
@@ -56,7 +49,7 @@ pub(super) fn import(db: &Db<'_>, firm: FirmSeed) -> Result<ImportSummary> {
             .chain(book.contact_notes.into_iter().map(Record::ContactNote))
             .chain(book.service);
         for record in records {
-            insert(db, sql(record.kind())?, &broker, seq, &record)?;
+            insert(db, feed_table(record.kind())?.insert, &broker, seq, &record)?;
             seq += 1;
             rows += 1;
         }
@@ -65,7 +58,7 @@ pub(super) fn import(db: &Db<'_>, firm: FirmSeed) -> Result<ImportSummary> {
     for (broker, task) in firm.tasks {
         insert(
             db,
-            sql(EntityKind::Task)?,
+            feed_table(EntityKind::Task)?.insert,
             &broker,
             seq,
             &Record::Task(task),
@@ -79,7 +72,13 @@ pub(super) fn import(db: &Db<'_>, firm: FirmSeed) -> Result<ImportSummary> {
         .map(Record::Product)
         .chain(firm.market_events.into_iter().map(Record::MarketEvent));
     for record in firm_wide {
-        insert(db, sql(record.kind())?, FIRM_WIDE, seq, &record)?;
+        insert(
+            db,
+            feed_table(record.kind())?.insert,
+            FIRM_WIDE,
+            seq,
+            &record,
+        )?;
         seq += 1;
         rows += 1;
     }
@@ -91,14 +90,20 @@ pub(super) fn import(db: &Db<'_>, firm: FirmSeed) -> Result<ImportSummary> {
         )?;
         let broker = r.from_broker_id.clone();
         let record = Record::TransferRequest(r);
-        insert(db, sql(EntityKind::TransferRequest)?, &broker, seq, &record)?;
+        insert(
+            db,
+            feed_table(EntityKind::TransferRequest)?.insert,
+            &broker,
+            seq,
+            &record,
+        )?;
         seq += 1;
         rows += 1;
     }
     for (broker, c) in firm.comments {
         insert(
             db,
-            sql(EntityKind::Comment)?,
+            feed_table(EntityKind::Comment)?.insert,
             &broker,
             seq,
             &Record::Comment(c),

@@ -1,6 +1,6 @@
 //! Applying broker mutations and moving clients between books, the same code on either backend.
 
-use super::rows::{insert, FeedScope, FEED_TABLES};
+use super::rows::{feed_table, insert, FeedScope, FEED_TABLES};
 use crate::error::{HeadOfficeError, Result};
 use crate::storage::db::Db;
 use chrono::{DateTime, Duration, Utc};
@@ -109,10 +109,7 @@ fn add_contact_note(
         return Ok(refused(ErrorCode::Validation, "联系记录编号重复"));
     }
     let seq = db.next_seq()?;
-    let table = FEED_TABLES
-        .iter()
-        .find(|t| t.kind == EntityKind::ContactNote)
-        .ok_or_else(|| HeadOfficeError::NotFound("contact_notes table".into()))?;
+    let table = feed_table(EntityKind::ContactNote)?;
     let record = Record::ContactNote(protocol::ContactNoteRecord {
         summary,
         ..note.clone()

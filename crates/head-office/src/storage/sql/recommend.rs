@@ -4,9 +4,9 @@
 
 use super::firm_policy;
 use super::mutations::serving_broker;
-use super::rows::{insert, FEED_TABLES};
+use super::rows::{feed_table, insert};
 use super::rows_library::read_product;
-use crate::error::{HeadOfficeError, Result};
+use crate::error::Result;
 use crate::storage::db::Db;
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::recommendation::{cover_message, decide, RecipientDecision};
@@ -232,10 +232,7 @@ pub(super) fn accept(
             archive
         ],
     )?;
-    let table = FEED_TABLES
-        .iter()
-        .find(|t| t.kind == EntityKind::PushDelivery)
-        .ok_or_else(|| HeadOfficeError::NotFound("push_deliveries table".into()))?;
+    let table = feed_table(EntityKind::PushDelivery)?;
     for c in checks {
         let record = Record::PushDelivery(PushDeliveryRecord {
             id: PushDeliveryRecord::id_for(&push.id, &c.client_id),

@@ -38,6 +38,13 @@ pub(super) struct FeedTable {
     pub insert: &'static str,
 }
 
+/// The feed table that keeps `kind`.
+pub(super) fn feed_table(kind: EntityKind) -> crate::error::Result<&'static FeedTable> {
+    FEED_TABLES.iter().find(|t| t.kind == kind).ok_or_else(|| {
+        crate::error::HeadOfficeError::Internal(format!("no feed table for {}", kind.as_str()))
+    })
+}
+
 pub(super) const FEED_TABLES: [FeedTable; 20] = [
     FeedTable {
         scope: FeedScope::ClientBook,
