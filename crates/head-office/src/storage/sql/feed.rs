@@ -49,6 +49,27 @@ fn page_sql() -> &'static str {
     })
 }
 
+/// Each feed table's page read, built once (a pull runs on every sync), with the position of its
+/// `seq` column: `?1` broker, `?2` cursor, `?3` limit, `?4` the page's last seq.
+fn table_reads() -> &'static [(String, usize)] {
+    static READS: OnceLock<Vec<(String, usize)>> = OnceLock::new();
+    READS.get_or_init(|| {
+        FEED_TABLES
+            .iter()
+            .map(|t| {
+                let sql = format!(
+                    "SELECT id, {}, seq FROM {} WHERE {} AND seq > ?2 AND seq <= ?4 \
+                     ORDER BY seq LIMIT ?3",
+                    t.columns,
+                    t.table,
+                    owner_clause(t.scope)
+                );
+                (sql, t.columns.split(',').count() + 1)
+            })
+            .collect()
+    })
+}
+
 /// How many rows of the caller's feed are in `(cursor, horizon]`, for a desk's progress.
 fn count_in_range(db: &Db<'_>, broker: &str, cursor: u64, horizon: i64) -> Result<u64> {
     static SQL: OnceLock<String> = OnceLock::new();
@@ -85,17 +106,10 @@ pub(super) fn pull(db: &Db<'_>, broker: &str, query: &PullQuery) -> Result<PullP
         if !has_rows(source) {
             continue;
         }
-        let seq_index = t.columns.split(',').count() + 1;
-        let sql = format!(
-            "SELECT id, {}, seq FROM {} WHERE {} AND seq > ?2 AND seq <= ?4 \
-             ORDER BY seq LIMIT ?3",
-            t.columns,
-            t.table,
-            owner_clause(t.scope)
-        );
-        let rows = db.query_map(&sql, params![broker, to_i64(cursor), limit, upper], |r| {
+        let (sql, seq_index) = &table_reads()[source];
+        let rows = db.query_map(sql, params![broker, to_i64(cursor), limit, upper], |r| {
             Ok(Change::Upsert {
-                seq: r.get::<_, i64>(seq_index)?.unsigned_abs(),
+                seq: r.get::<_, i64>(*seq_index)?.unsigned_abs(),
                 record: (t.read)(r)?,
             })
         })?;
