@@ -10,6 +10,7 @@ need_pkgs=(
   libxdo-dev
   xvfb xauth webkit2gtk-driver fonts-noto-cjk keyutils
   postgresql postgresql-client
+  faketime
 )
 missing=()
 for p in "${need_pkgs[@]}"; do

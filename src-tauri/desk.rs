@@ -16,6 +16,7 @@ use crate::error::{DeskError, Result};
 use crate::ipc::{Connection, SessionState, SignInForm, SyncStatus};
 use crate::profile::{self, Profile};
 use crate::secrets::Keyring;
+use clock::SharedClock;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 use store::{ClientProfile, NewContactNote, Store, StoreError, WriteIds};
@@ -29,6 +30,8 @@ pub struct DeskConfig {
     pub default_server_url: Option<String>,
     /// Where exported client lists are written (the user's downloads folder).
     pub export_dir: PathBuf,
+    /// The desk's "now": the system clock in the app, a pinned one in tests.
+    pub clock: SharedClock,
 }
 
 struct Session {
@@ -124,6 +127,7 @@ impl Desk {
             head_office,
             device_id,
             Arc::new(keyring.clone()),
+            self.config.clock.clone(),
         ))
     }
 
@@ -132,6 +136,16 @@ impl Desk {
         *lock(&self.status) = SyncStatus::from_counters(&counters);
         *lock(&self.session) = Some(Arc::new(session));
         Ok(())
+    }
+
+    fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.config.clock.now()
+    }
+
+    /// The firm's day (Asia/Shanghai) by the desk's clock: what "today", "this month" and
+    /// "overdue" mean to a broker, whatever zone this machine is set to.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.config.clock.today()
     }
 
     fn session(&self) -> Result<Arc<Session>> {
@@ -268,7 +282,7 @@ impl Desk {
         };
         let pending = {
             let mut store = lock(&session.store);
-            store.add_contact_note(ids, &author, note, chrono::Utc::now())?;
+            store.add_contact_note(ids, &author, note, self.now())?;
             store.sync_counters()?.pending
         };
         lock(&self.status).pending = pending;

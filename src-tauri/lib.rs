@@ -32,6 +32,7 @@ fn config_from_env(default_data_dir: PathBuf, default_export_dir: PathBuf) -> De
         export_dir: std::env::var_os("BROKERDESK_EXPORT_DIR")
             .map(PathBuf::from)
             .unwrap_or(default_export_dir),
+        clock: clock::SystemClock::shared(),
     }
 }
 

@@ -59,17 +59,18 @@ pub fn spawn_scheduler(app: AppHandle, desk: Arc<Desk>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::Utc;
+    use chrono::{TimeZone, Utc};
 
     #[test]
     fn a_locked_desk_keeps_the_reminder_to_itself() {
+        let due = Utc.with_ymd_and_hms(2026, 11, 25, 2, 0, 0).unwrap();
         let event = ReminderEvent {
             reminder_id: "R-1".into(),
             title: "回访张伟".into(),
             client_id: Some("C0000001".into()),
-            due_at: Utc::now(),
+            due_at: due,
             event: "fired".into(),
-            at: Utc::now(),
+            at: due,
         };
         assert_eq!(notification_text(&event, false).1, "回访张伟");
         assert!(!notification_text(&event, true).1.contains("张伟"));

@@ -5,8 +5,7 @@
 use super::{lock, random_id, Desk};
 use crate::error::Result;
 use crate::ipc::{TodayCommission, TodayView};
-use chrono::{Duration, NaiveDate, Utc};
-use domain::clock::shanghai_date;
+use chrono::{Duration, NaiveDate};
 use store::{Agenda, AgendaItem, BookAlert, NewReminder, ReminderEvent};
 
 /// The most alerts the Today panel lists; the 提醒 panel has them all.
@@ -15,7 +14,7 @@ const TODAY_ALERTS: usize = 12;
 impl Desk {
     pub fn agenda(&self) -> Result<Agenda> {
         let session = self.unlocked()?;
-        let agenda = lock(&session.store).agenda(shanghai_date(Utc::now()))?;
+        let agenda = lock(&session.store).agenda(self.today())?;
         Ok(agenda)
     }
 
@@ -28,13 +27,13 @@ impl Desk {
     pub fn add_reminder(&self, reminder: &NewReminder) -> Result<Agenda> {
         let session = self.unlocked()?;
         let id = format!("RM-{}", random_id());
-        lock(&session.store).add_reminder(&id, reminder, Utc::now())?;
+        lock(&session.store).add_reminder(&id, reminder, self.now())?;
         self.agenda()
     }
 
     pub fn update_reminder(&self, id: &str, reminder: &NewReminder) -> Result<Agenda> {
         let session = self.unlocked()?;
-        lock(&session.store).update_reminder(id, reminder, Utc::now())?;
+        lock(&session.store).update_reminder(id, reminder, self.now())?;
         self.agenda()
     }
 
@@ -44,10 +43,10 @@ impl Desk {
         {
             let mut store = lock(&session.store);
             if store.is_task(id)? {
-                store.complete_task(format!("m-{}", random_id()), id, Utc::now())?;
+                store.complete_task(format!("m-{}", random_id()), id, self.now())?;
                 lock(&self.status).pending = store.sync_counters()?.pending;
             } else {
-                store.complete_reminder(id, Utc::now())?;
+                store.complete_reminder(id, self.now())?;
             }
         }
         self.agenda()
@@ -55,7 +54,7 @@ impl Desk {
 
     pub fn snooze_reminder(&self, id: &str, minutes: u32) -> Result<Agenda> {
         let session = self.unlocked()?;
-        let now = Utc::now();
+        let now = self.now();
         let until = now + Duration::minutes(i64::from(minutes.clamp(1, 7 * 24 * 60)));
         lock(&session.store).snooze_reminder(id, until, now)?;
         self.agenda()
@@ -69,7 +68,7 @@ impl Desk {
 
     pub fn book_alerts(&self) -> Result<Vec<BookAlert>> {
         let session = self.unlocked()?;
-        let today = shanghai_date(Utc::now());
+        let today = self.today();
         let alerts = lock(&session.store).book_alerts(today)?;
         Ok(alerts)
     }
@@ -78,7 +77,7 @@ impl Desk {
     pub fn today_view(&self) -> Result<TodayView> {
         let session = self.unlocked()?;
         let me = session.profile.user.as_ref().map(|u| u.user_id.clone());
-        let today = shanghai_date(Utc::now());
+        let today = self.today();
         let store = lock(&session.store);
         let agenda = store.agenda(today)?;
         let mut alerts = store.book_alerts(today)?;
@@ -107,7 +106,7 @@ impl Desk {
         let Ok(session) = self.session() else {
             return Ok(None);
         };
-        let events = lock(&session.store).scheduler_tick(Utc::now())?;
+        let events = lock(&session.store).scheduler_tick(self.now())?;
         Ok(Some((events, lock(&self.lock).locked)))
     }
 }

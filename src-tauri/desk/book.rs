@@ -4,7 +4,6 @@
 use super::{lock, random_id, Desk};
 use crate::error::{DeskError, Result};
 use crate::ipc::{BookTag, ExportRequest, ExportResult};
-use chrono::Utc;
 use domain::clock::shanghai_date;
 use domain::SensitiveField;
 use store::book_view::{ContributionReport, TierReport};
@@ -20,13 +19,13 @@ fn audit_ids() -> WriteIds {
 impl Desk {
     pub fn list_clients(&self, query: &ClientQuery) -> Result<ClientPage> {
         let session = self.unlocked()?;
-        let page = lock(&session.store).list_clients(query, shanghai_date(Utc::now()))?;
+        let page = lock(&session.store).list_clients(query, self.today())?;
         Ok(page)
     }
 
     pub fn client_profile(&self, client_id: &str) -> Result<ClientProfile> {
         let session = self.unlocked()?;
-        let profile = lock(&session.store).client_profile(client_id, shanghai_date(Utc::now()))?;
+        let profile = lock(&session.store).client_profile(client_id, self.today())?;
         profile.ok_or_else(|| DeskError::ClientNotFound(client_id.to_string()))
     }
 
@@ -35,7 +34,7 @@ impl Desk {
         let session = self.unlocked()?;
         let value = {
             let mut store = lock(&session.store);
-            let value = store.reveal(audit_ids(), client_id, field, reason, Utc::now())?;
+            let value = store.reveal(audit_ids(), client_id, field, reason, self.now())?;
             lock(&self.status).pending = store.sync_counters()?.pending;
             value
         };
@@ -45,7 +44,7 @@ impl Desk {
     /// Writes the filtered list to a file in the export folder. The audit entry is written first.
     pub fn export_clients(&self, request: &ExportRequest) -> Result<ExportResult> {
         let session = self.unlocked()?;
-        let now = Utc::now();
+        let now = self.now();
         let rows = {
             let mut store = lock(&session.store);
             let rows = store.export_rows(&request.query, shanghai_date(now), request.in_clear)?;
@@ -76,7 +75,7 @@ impl Desk {
     pub fn save_filter(&self, name: &str, query: &ClientQuery) -> Result<Vec<SavedFilter>> {
         let session = self.unlocked()?;
         let store = lock(&session.store);
-        store.save_filter(name, query, Utc::now())?;
+        store.save_filter(name, query, self.now())?;
         Ok(store.saved_filters()?)
     }
 
@@ -98,7 +97,7 @@ impl Desk {
 
     pub fn contribution(&self) -> Result<ContributionReport> {
         let session = self.unlocked()?;
-        let report = lock(&session.store).contribution(shanghai_date(Utc::now()))?;
+        let report = lock(&session.store).contribution(self.today())?;
         Ok(report)
     }
 

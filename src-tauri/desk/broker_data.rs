@@ -15,12 +15,7 @@ impl Desk {
         let session = self.unlocked()?;
         let pending = {
             let mut store = lock(&session.store);
-            store.update_preferences(
-                format!("m-{}", random_id()),
-                client_id,
-                input,
-                chrono::Utc::now(),
-            )?;
+            store.update_preferences(format!("m-{}", random_id()), client_id, input, self.now())?;
             store.sync_counters()?.pending
         };
         lock(&self.status).pending = pending;
@@ -47,7 +42,7 @@ impl Desk {
             field,
             keep_mine,
             format!("m-{}", random_id()),
-            chrono::Utc::now(),
+            self.now(),
         )?;
         lock(&self.status).pending = store.sync_counters()?.pending;
         Ok(store.conflicts()?)

@@ -4,8 +4,7 @@
 use super::{lock, random_id, Desk, Session};
 use crate::error::{DeskError, Result};
 use crate::ipc::StatementExport;
-use chrono::{NaiveDate, Utc};
-use domain::clock::shanghai_date;
+use chrono::NaiveDate;
 use store::{
     CommissionMonth, MonthFigure, NewDispute, Reconciliation, TradeCommission, TradeFilter,
     WriteIds,
@@ -23,14 +22,14 @@ fn me(session: &Session) -> Result<String> {
 impl Desk {
     pub fn commission_month(&self, month: NaiveDate) -> Result<CommissionMonth> {
         let session = self.unlocked()?;
-        let today = shanghai_date(Utc::now());
+        let today = self.today();
         let view = lock(&session.store).commission_month(&me(&session)?, month, today)?;
         Ok(view)
     }
 
     pub fn commission_history(&self, months: u32) -> Result<Vec<MonthFigure>> {
         let session = self.unlocked()?;
-        let today = shanghai_date(Utc::now());
+        let today = self.today();
         let history = lock(&session.store).commission_history(&me(&session)?, today, months)?;
         Ok(history)
     }
@@ -61,7 +60,7 @@ impl Desk {
         };
         let view = {
             let mut store = lock(&session.store);
-            store.dispute_statement(&me, ids, dispute, Utc::now())?;
+            store.dispute_statement(&me, ids, dispute, self.now())?;
             lock(&self.status).pending = store.sync_counters()?.pending;
             store.reconcile(&me, dispute.month)?
         };
@@ -79,6 +78,6 @@ impl Desk {
             let lines = store.commission_lines(&me, month)?;
             (view, lines)
         };
-        super::statement_export::write(&self.config.export_dir, &view, &lines, Utc::now())
+        super::statement_export::write(&self.config.export_dir, &view, &lines, self.now())
     }
 }

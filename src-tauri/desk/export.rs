@@ -154,7 +154,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let blocked = dir.path().join("not-a-folder");
         std::fs::write(&blocked, b"a file where the folder should be").unwrap();
-        let err = write(&blocked, ExportFormat::Csv, &[], Utc::now()).unwrap_err();
+        let err = write(
+            &blocked,
+            ExportFormat::Csv,
+            &[],
+            chrono::DateTime::UNIX_EPOCH,
+        )
+        .unwrap_err();
         let message = err.to_string();
         assert!(message.contains("not-a-folder"), "{message}");
         assert!(message.contains("请确认该文件夹存在"), "{message}");

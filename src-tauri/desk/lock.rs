@@ -9,7 +9,7 @@ use argon2::password_hash::{
     rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
 };
 use argon2::Argon2;
-use std::time::{Duration, Instant};
+use chrono::{DateTime, Duration, Utc};
 use store::Store;
 
 /// The desk setting holding the Argon2 hash of the last password that signed in here.
@@ -18,13 +18,14 @@ const IDLE_MINUTES: &str = "idle_lock_minutes";
 const DEFAULT_IDLE_MINUTES: u32 = 10;
 /// After this many wrong passwords in a row the desk waits before it checks again.
 const MAX_FAILURES: u32 = 5;
-const COOL_DOWN: Duration = Duration::from_secs(30);
+const COOL_DOWN_SECONDS: i64 = 30;
 
 #[derive(Debug, Default)]
 pub(super) struct LockState {
     pub locked: bool,
     failures: u32,
-    blocked_until: Option<Instant>,
+    /// By the desk's clock, so a test can step past it.
+    blocked_until: Option<DateTime<Utc>>,
 }
 
 pub(super) fn remember_password(store: &Store, password: &str) -> Result<()> {
@@ -55,10 +56,9 @@ impl Desk {
         let session = self.session()?;
         {
             let state = lock(&self.lock);
-            if state.blocked_until.is_some_and(|t| Instant::now() < t) {
+            if state.blocked_until.is_some_and(|t| self.now() < t) {
                 return Err(DeskError::Validation(format!(
-                    "密码连续输错 {MAX_FAILURES} 次，请 {} 秒后再试",
-                    COOL_DOWN.as_secs()
+                    "密码连续输错 {MAX_FAILURES} 次，请 {COOL_DOWN_SECONDS} 秒后再试"
                 )));
             }
         }
@@ -82,7 +82,7 @@ impl Desk {
         state.failures += 1;
         if state.failures >= MAX_FAILURES {
             state.failures = 0;
-            state.blocked_until = Some(Instant::now() + COOL_DOWN);
+            state.blocked_until = Some(self.now() + Duration::seconds(COOL_DOWN_SECONDS));
         }
         Err(DeskError::Validation(
             "密码不正确，请输入本账号的登录密码".into(),

@@ -3,7 +3,6 @@
 
 use super::{lock, random_id, Desk};
 use crate::error::Result;
-use chrono::Utc;
 use domain::clock::shanghai_date;
 use store::{
     ClientPushView, ProductQuery, ProductView, PushDetail, PushDraft, PushSummary, RecipientChecks,
@@ -13,7 +12,7 @@ use store::{
 impl Desk {
     pub fn products(&self, query: &ProductQuery) -> Result<Vec<ProductView>> {
         let session = self.unlocked()?;
-        let items = lock(&session.store).products(query, shanghai_date(Utc::now()))?;
+        let items = lock(&session.store).products(query, self.today())?;
         Ok(items)
     }
 
@@ -23,11 +22,7 @@ impl Desk {
         selection: &RecipientSelection,
     ) -> Result<RecipientChecks> {
         let session = self.unlocked()?;
-        let checks = lock(&session.store).check_recipients(
-            product_id,
-            selection,
-            shanghai_date(Utc::now()),
-        )?;
+        let checks = lock(&session.store).check_recipients(product_id, selection, self.today())?;
         Ok(checks)
     }
 
@@ -38,7 +33,7 @@ impl Desk {
             mutation_id: format!("m-{}", random_id()),
             record_id: format!("PUSH-{}", random_id()),
         };
-        let now = Utc::now();
+        let now = self.now();
         let detail = {
             let mut store = lock(&session.store);
             let id = store.send_recommendation(ids, draft, now, shanghai_date(now))?;

@@ -4,7 +4,7 @@
 
 use super::{lock, Desk};
 use crate::error::{DeskError, Result};
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use protocol::team::{AssignTasks, AssignedTasks, BrokerDashboard, TeamDashboard};
 use protocol::Role;
 use std::sync::Arc;
@@ -50,7 +50,7 @@ impl Desk {
             return;
         };
         let taken = lock(&session.store).team_taken_at().ok().flatten();
-        if taken.is_some_and(|t| Utc::now() - t < Duration::minutes(TEAM_STALE_MINUTES)) {
+        if taken.is_some_and(|t| self.now() - t < Duration::minutes(TEAM_STALE_MINUTES)) {
             return;
         }
         if let Err(e) = session.engine.refresh_team(&session.store).await {

@@ -4,7 +4,6 @@
 
 use super::{lock, random_id, Desk};
 use crate::error::{DeskError, Result};
-use chrono::Utc;
 use protocol::team::{
     CommentQuery, CommentRecord, CommentSubject, NewComment, TransferDecision,
     TransferRequestRecord,
@@ -54,7 +53,7 @@ impl Desk {
             client_id,
             to_broker,
             reason,
-            Utc::now(),
+            self.now(),
         )?;
         Ok(store.transfer_requests(Some(client_id))?)
     }
@@ -85,7 +84,7 @@ impl Desk {
             subject,
             subject_id,
             body,
-            Utc::now(),
+            self.now(),
         )?;
         Ok(store.comments(subject, subject_id)?)
     }

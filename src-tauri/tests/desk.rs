@@ -13,6 +13,7 @@ fn config(dir: &Path, service: &str) -> DeskConfig {
         keyring_service: service.to_string(),
         default_server_url: None,
         export_dir: dir.join("exports"),
+        clock: system_tests::test_clock(),
     }
 }
 

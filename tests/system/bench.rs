@@ -5,7 +5,6 @@
 mod load_bench;
 mod search_bench;
 
-use chrono::Utc;
 use head_office::demo::DemoParams;
 use head_office::storage::{DatabaseLocation, Storage};
 use protocol::{Change, PullQuery, Record, SignInRequest};
@@ -13,6 +12,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use store::{DbKey, NewContactNote, Store, WriteIds};
 use sync::{HeadOffice, SyncEngine};
+use system_tests::now;
 use system_tests::{MemoryVault, TestHeadOffice, PASSWORD};
 
 fn percentile(samples: &mut [Duration], p: f64) -> f64 {
@@ -124,6 +124,7 @@ async fn main() {
         HeadOffice::new(&url).expect("url"),
         "bench".into(),
         Arc::new(MemoryVault::default()),
+        system_tests::test_clock(),
     );
     engine.sign_in("broker01", PASSWORD).await.expect("sign in");
     let started = Instant::now();
@@ -161,7 +162,7 @@ async fn main() {
         store
             .lock()
             .expect("lock")
-            .add_contact_note(ids, "B001", &n, Utc::now())
+            .add_contact_note(ids, "B001", &n, now())
             .expect("write");
         writes.push(started.elapsed());
     }
@@ -186,7 +187,7 @@ async fn main() {
         store
             .lock()
             .expect("lock")
-            .add_contact_note(ids, "B001", &note(client, i), Utc::now())
+            .add_contact_note(ids, "B001", &note(client, i), now())
             .expect("write");
         let started = Instant::now();
         let r = engine

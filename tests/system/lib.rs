@@ -3,13 +3,14 @@
 
 pub mod proxy;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use clock::{RunningClock, SharedClock};
 use head_office::demo::{self, DemoParams};
 use head_office::storage::{DatabaseLocation, SqlStorage, Storage};
 use head_office::test_support;
 use head_office::RunningHeadOffice;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use store::{DbKey, Store};
 use sync::{HeadOffice, SyncEngine, TokenVault, VaultError};
 
@@ -21,6 +22,24 @@ pub const TODAY: NaiveDate = match NaiveDate::from_ymd_opt(2026, 11, 25) {
     Some(d) => d,
     None => NaiveDate::MIN,
 };
+
+/// The one clock of a test process: 10:00 in Beijing on [`TODAY`] when the process first asks,
+/// running at real speed from there. Head office, desks and the tests' own timestamps all read
+/// it, so they agree with each other and with the firm's dates on whatever day the suite runs.
+pub fn test_clock() -> SharedClock {
+    static CLOCK: OnceLock<SharedClock> = OnceLock::new();
+    CLOCK
+        .get_or_init(|| {
+            let ten = NaiveTime::from_hms_opt(10, 0, 0).unwrap_or(NaiveTime::MIN);
+            RunningClock::on(TODAY, ten)
+        })
+        .clone()
+}
+
+/// Now by [`test_clock`].
+pub fn now() -> DateTime<Utc> {
+    test_clock().now()
+}
 
 pub fn small_firm() -> DemoParams {
     DemoParams {
@@ -37,16 +56,23 @@ pub struct TestHeadOffice {
     /// Where its data is: a SQLite file, or a PostgreSQL database when the run is against one.
     pub location: DatabaseLocation,
     pub server: Option<RunningHeadOffice>,
+    /// What the server takes "now" from: [`test_clock`] unless the test brought its own.
+    pub clock: SharedClock,
     addr: std::net::SocketAddr,
 }
 
 impl TestHeadOffice {
     /// A head office with a generated firm, on the backend this test run is on.
     pub async fn start(params: &DemoParams) -> TestHeadOffice {
-        TestHeadOffice::start_on(params, |dir| {
+        TestHeadOffice::start_at(params, test_clock()).await
+    }
+
+    /// The same, on a clock of the test's own (to step across a month end, say).
+    pub async fn start_at(params: &DemoParams, clock: SharedClock) -> TestHeadOffice {
+        let (dir, db) = TestHeadOffice::generate(params, |dir| {
             test_support::fresh_database(dir).expect("a database for the test")
-        })
-        .await
+        });
+        TestHeadOffice::serve_at(dir, db, clock).await
     }
 
     /// The same on a database of the caller's choosing (`dir` is the test's temporary directory).
@@ -54,30 +80,45 @@ impl TestHeadOffice {
         params: &DemoParams,
         location: impl FnOnce(&Path) -> DatabaseLocation,
     ) -> TestHeadOffice {
+        let (dir, db) = TestHeadOffice::generate(params, location);
+        TestHeadOffice::serve(dir, db).await
+    }
+
+    fn generate(
+        params: &DemoParams,
+        location: impl FnOnce(&Path) -> DatabaseLocation,
+    ) -> (tempfile::TempDir, DatabaseLocation) {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = location(dir.path());
-        {
-            let storage = SqlStorage::open(&db).expect("open head office");
-            storage
-                .import_firm(demo::generate(params).expect("generate"))
-                .expect("import");
-        }
-        TestHeadOffice::serve(dir, db).await
+        let storage = SqlStorage::open(&db).expect("open head office");
+        storage
+            .import_firm(demo::generate(params).expect("generate"))
+            .expect("import");
+        (dir, db)
     }
 
     /// Serves an existing database (kept alive by `dir`) on a free loopback port.
     pub async fn serve(dir: tempfile::TempDir, location: DatabaseLocation) -> TestHeadOffice {
+        TestHeadOffice::serve_at(dir, location, test_clock()).await
+    }
+
+    async fn serve_at(
+        dir: tempfile::TempDir,
+        location: DatabaseLocation,
+        clock: SharedClock,
+    ) -> TestHeadOffice {
         let storage = Arc::new(SqlStorage::open(&location).expect("open head office"));
-        let server =
-            RunningHeadOffice::start(storage.clone(), "127.0.0.1:0".parse().expect("addr"))
-                .await
-                .expect("start head office");
+        let any_port = "127.0.0.1:0".parse().expect("addr");
+        let server = RunningHeadOffice::start(storage.clone(), any_port, clock.clone())
+            .await
+            .expect("start head office");
         let addr = server.addr;
         TestHeadOffice {
             dir,
             storage,
             location,
             server: Some(server),
+            clock,
             addr,
         }
     }
@@ -101,7 +142,7 @@ impl TestHeadOffice {
         self.stop().await;
         let storage: Arc<dyn Storage> = self.storage.clone();
         self.server = Some(
-            RunningHeadOffice::start(storage, self.addr)
+            RunningHeadOffice::start(storage, self.addr, self.clock.clone())
                 .await
                 .expect("restart"),
         );
@@ -144,6 +185,7 @@ impl TestDesk {
             HeadOffice::new(base_url).expect("url"),
             "test-device".into(),
             vault.clone(),
+            test_clock(),
         );
         TestDesk {
             dir,

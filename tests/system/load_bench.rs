@@ -3,13 +3,13 @@
 //! push one contact note, pull what changed. Every broker is its own task on loopback HTTP, as
 //! desks would be. It measures whichever storage the head office runs on; the label says which.
 
-use chrono::Utc;
 use protocol::{
     Change, ContactChannel, ContactNoteRecord, Mutation, MutationOp, MutationOutcome, PullQuery,
     PushRequest, Record,
 };
 use std::time::{Duration, Instant};
 use sync::HeadOffice;
+use system_tests::now;
 
 pub struct LoadFigures {
     pub brokers: usize,
@@ -86,14 +86,14 @@ async fn round(api: &HeadOffice, desk: &mut Desk, n: usize) -> Result<(), String
         client_id: desk.client.clone(),
         channel: ContactChannel::Phone,
         summary: format!("压力测试电话记录 {n}"),
-        contacted_at: Utc::now(),
+        contacted_at: now(),
         follow_up_on: None,
         author_id: desk.broker.clone(),
     };
     let push = PushRequest {
         mutations: vec![Mutation {
             id: format!("LM-{}-{n}", desk.broker),
-            made_at: Utc::now(),
+            made_at: now(),
             op: MutationOp::AddContactNote(note),
         }],
     };

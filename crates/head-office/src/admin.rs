@@ -6,6 +6,7 @@
 use crate::auth::hash_password;
 use crate::error::{HeadOfficeError, Result};
 use crate::storage::Storage;
+use chrono::{DateTime, Utc};
 use protocol::Role;
 
 /// A new user as IT enters them.
@@ -96,9 +97,14 @@ fn existing(storage: &dyn Storage, username: &str) -> Result<crate::storage::Use
 }
 
 /// Disables or re-enables a user; a disabled user's sessions end at once.
-pub fn set_disabled(storage: &dyn Storage, username: &str, disabled: bool) -> Result<String> {
+pub fn set_disabled(
+    storage: &dyn Storage,
+    username: &str,
+    disabled: bool,
+    now: DateTime<Utc>,
+) -> Result<String> {
     let user = existing(storage, username)?;
-    storage.set_user_disabled(&user.id, disabled)?;
+    storage.set_user_disabled(&user.id, disabled, now)?;
     Ok(format!(
         "{}（{}）已{}",
         user.display_name,
@@ -112,10 +118,14 @@ pub fn set_disabled(storage: &dyn Storage, username: &str, disabled: bool) -> Re
 }
 
 /// A new temporary password; every session of the user ends.
-pub fn reset_password(storage: &dyn Storage, username: &str) -> Result<(String, String)> {
+pub fn reset_password(
+    storage: &dyn Storage,
+    username: &str,
+    now: DateTime<Utc>,
+) -> Result<(String, String)> {
     let user = existing(storage, username)?;
     let password = temporary_password();
-    storage.set_password_hash(&user.id, &hash_password(&password)?)?;
+    storage.set_password_hash(&user.id, &hash_password(&password)?, now)?;
     Ok((
         format!(
             "{}（{}）的密码已重置，原有会话已终止",

@@ -1,6 +1,7 @@
 //! The `head-office` subcommands of head-office IT: people, the org tree, backup and restore.
 //! Each one says what it changed.
 
+use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use head_office::admin::{self, NewUser};
 use head_office::storage::{DatabaseLocation, SqlStorage, Storage};
@@ -61,7 +62,7 @@ pub enum UnitCommand {
     },
 }
 
-pub fn user(storage: &SqlStorage, command: UserCommand) -> anyhow::Result<()> {
+pub fn user(storage: &SqlStorage, command: UserCommand, now: DateTime<Utc>) -> anyhow::Result<()> {
     match command {
         UserCommand::Add {
             username,
@@ -83,13 +84,13 @@ pub fn user(storage: &SqlStorage, command: UserCommand) -> anyhow::Result<()> {
             println!("临时密码：{password}（请当面告知本人，首次登录后修改）");
         }
         UserCommand::Disable { username } => {
-            println!("{}", admin::set_disabled(storage, &username, true)?)
+            println!("{}", admin::set_disabled(storage, &username, true, now)?)
         }
         UserCommand::Enable { username } => {
-            println!("{}", admin::set_disabled(storage, &username, false)?)
+            println!("{}", admin::set_disabled(storage, &username, false, now)?)
         }
         UserCommand::ResetPassword { username } => {
-            let (said, password) = admin::reset_password(storage, &username)?;
+            let (said, password) = admin::reset_password(storage, &username, now)?;
             println!("{said}");
             println!("临时密码：{password}（请当面告知本人）");
         }

@@ -11,7 +11,7 @@ use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use domain::FirmPolicy;
 use protocol::team::{
     AssignTasks, AssignedTasks, BrokerDashboard, BrokerQuery, CommentQuery, CommentRecord,
@@ -101,7 +101,7 @@ async fn issue_tokens(
     device_id: String,
     family_id: String,
 ) -> Result<SessionTokens> {
-    let now = Utc::now();
+    let now = state.clock.now();
     let refresh_token = new_token();
     let grant = RefreshGrant {
         user_id: user.id.clone(),
@@ -130,7 +130,7 @@ async fn sign_in(
     if req.device_id.trim().is_empty() {
         return Err(HeadOfficeError::Validation("缺少设备标识".into()));
     }
-    let now = Utc::now();
+    let now = state.clock.now();
     state.limiter.check(&username, now)?;
     let lookup = username.clone();
     let user = blocking(&state, move |s| s.user_by_username(&lookup)).await?;
@@ -162,17 +162,17 @@ async fn refresh(
     Json(req): Json<RefreshRequest>,
 ) -> Result<Json<SessionTokens>> {
     let hash = token_hash(&req.refresh_token);
-    let now = Utc::now();
+    let now = state.clock.now();
     let grant = match blocking(&state, move |s| s.use_refresh_token(&hash, now)).await? {
         RefreshUse::Fresh(g) | RefreshUse::Retried(g) if g.device_id == req.device_id => g,
         RefreshUse::Fresh(g) | RefreshUse::Retried(g) => {
             // A token presented from another device was stolen: end the session everywhere.
-            revoke_family(&state, g.family_id, &g.user_id).await?;
+            revoke_family(&state, g.family_id, &g.user_id, now).await?;
             return Err(HeadOfficeError::SessionEnded);
         }
         RefreshUse::Reused { family_id } => {
             tracing::warn!(family = %family_id, "refresh token replayed; session revoked");
-            blocking(&state, move |s| s.revoke_refresh_family(&family_id)).await?;
+            blocking(&state, move |s| s.revoke_refresh_family(&family_id, now)).await?;
             return Err(HeadOfficeError::SessionEnded);
         }
         RefreshUse::Invalid => return Err(HeadOfficeError::SessionEnded),
@@ -189,9 +189,14 @@ async fn refresh(
     ))
 }
 
-async fn revoke_family(state: &Arc<AppState>, family_id: String, user_id: &str) -> Result<()> {
+async fn revoke_family(
+    state: &Arc<AppState>,
+    family_id: String,
+    user_id: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
     state.access.revoke_user(user_id);
-    blocking(state, move |s| s.revoke_refresh_family(&family_id)).await
+    blocking(state, move |s| s.revoke_refresh_family(&family_id, now)).await
 }
 
 /// The signed-in user behind a request's bearer token.
@@ -207,7 +212,7 @@ impl FromRequestParts<Arc<AppState>> for Caller {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer "))
             .ok_or(HeadOfficeError::Unauthorized)?;
-        let grant = state.access.check(token, Utc::now())?;
+        let grant = state.access.check(token, state.clock.now())?;
         let user = blocking(state, move |s| s.user_by_id(&grant.user_id))
             .await?
             .ok_or(HeadOfficeError::Unauthorized)?;
@@ -265,8 +270,8 @@ async fn push(
             PushRequest::MAX_MUTATIONS
         )));
     }
+    let now = state.clock.now();
     let results = blocking(&state, move |s| {
-        let now = Utc::now();
         req.mutations
             .iter()
             .map(|m| {
@@ -287,9 +292,10 @@ async fn team_dashboard(
     Caller(user): Caller,
     Query(q): Query<TeamQuery>,
 ) -> Result<Json<TeamDashboard>> {
+    let now = state.clock.now();
     Ok(Json(
         blocking(&state, move |s| {
-            crate::team::team_dashboard(s, &user, &q, Utc::now())
+            crate::team::team_dashboard(s, &user, &q, now)
         })
         .await?,
     ))
@@ -301,9 +307,10 @@ async fn team_broker(
     Caller(user): Caller,
     Query(q): Query<BrokerQuery>,
 ) -> Result<Json<BrokerDashboard>> {
+    let now = state.clock.now();
     Ok(Json(
         blocking(&state, move |s| {
-            crate::team::broker_dashboard(s, &user, &q, Utc::now())
+            crate::team::broker_dashboard(s, &user, &q, now)
         })
         .await?,
     ))
@@ -314,9 +321,10 @@ async fn team_tasks(
     Caller(user): Caller,
     Json(req): Json<AssignTasks>,
 ) -> Result<Json<AssignedTasks>> {
+    let now = state.clock.now();
     let made = blocking(&state, move |s| {
         let id = || format!("T-{}", &new_token()[..16]);
-        crate::team::assign_tasks(s, &user, &req, id, Utc::now())
+        crate::team::assign_tasks(s, &user, &req, id, now)
     })
     .await?;
     tracing::info!(tasks = made.task_ids.len(), "tasks assigned");
@@ -341,8 +349,9 @@ async fn team_transfer_decide(
     Caller(user): Caller,
     Json(decision): Json<TransferDecision>,
 ) -> Result<Json<TransferRequestRecord>> {
+    let now = state.clock.now();
     let decided = blocking(&state, move |s| {
-        crate::team_transfers::decide_transfer(s, &user, &decision, Utc::now())
+        crate::team_transfers::decide_transfer(s, &user, &decision, now)
     })
     .await?;
     tracing::info!(request = %decided.id, status = ?decided.status, "transfer decided");
@@ -367,10 +376,11 @@ async fn team_comment_add(
     Caller(user): Caller,
     Json(new): Json<NewComment>,
 ) -> Result<Json<Vec<CommentRecord>>> {
+    let now = state.clock.now();
     Ok(Json(
         blocking(&state, move |s| {
             let id = format!("CM-{}", &new_token()[..16]);
-            crate::team_transfers::add_comment(s, &user, &new, id, Utc::now())
+            crate::team_transfers::add_comment(s, &user, &new, id, now)
         })
         .await?,
     ))

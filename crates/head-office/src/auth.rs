@@ -142,7 +142,7 @@ mod tests {
     #[test]
     fn five_failures_lock_the_user_name_for_a_while() {
         let l = SignInLimiter::default();
-        let t0 = Utc::now();
+        let t0 = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 11, 25, 2, 0, 0).unwrap();
         for _ in 0..5 {
             l.check("broker01", t0).unwrap();
             l.failed("broker01", t0);
@@ -158,7 +158,7 @@ mod tests {
     #[test]
     fn access_tokens_expire() {
         let tokens = AccessTokens::default();
-        let t0 = Utc::now();
+        let t0 = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 11, 25, 2, 0, 0).unwrap();
         let tok = tokens.issue("B001", t0);
         assert_eq!(tokens.check(&tok, t0).unwrap().user_id, "B001");
         assert!(tokens.check(&tok, t0 + Duration::minutes(16)).is_err());

@@ -18,6 +18,7 @@ pub mod test_support;
 
 use auth::{AccessTokens, SignInLimiter};
 use channel::{DeliveryChannel, SimulatedChannel};
+use clock::SharedClock;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use storage::Storage;
@@ -27,14 +28,17 @@ use tokio::task::JoinHandle;
 
 pub struct AppState {
     pub storage: Arc<dyn Storage>,
+    /// Every handler's "now": token expiry, the month of a dashboard, when a note was received.
+    pub clock: SharedClock,
     access: AccessTokens,
     limiter: SignInLimiter,
 }
 
 impl AppState {
-    pub fn new(storage: Arc<dyn Storage>) -> Arc<AppState> {
+    pub fn new(storage: Arc<dyn Storage>, clock: SharedClock) -> Arc<AppState> {
         Arc::new(AppState {
             storage,
+            clock,
             access: AccessTokens::default(),
             limiter: SignInLimiter::default(),
         })
@@ -70,17 +74,16 @@ impl Default for DeliveryOptions {
 }
 
 /// Moves deliveries along until aborted. A failed round is logged and the next one tries again.
-async fn run_deliveries(storage: Arc<dyn Storage>, options: DeliveryOptions) {
+async fn run_deliveries(storage: Arc<dyn Storage>, clock: SharedClock, options: DeliveryOptions) {
     let mut ticks = tokio::time::interval(options.tick);
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         ticks.tick().await;
         let storage = storage.clone();
         let channel = options.channel.clone();
+        let now = clock.now();
         let round = tokio::task::spawn_blocking(move || {
-            storage::on_blocking_thread(|| {
-                storage.advance_deliveries(channel.as_ref(), chrono::Utc::now())
-            })
+            storage::on_blocking_thread(|| storage.advance_deliveries(channel.as_ref(), now))
         })
         .await;
         match round {
@@ -95,20 +98,22 @@ impl RunningHeadOffice {
     pub async fn start(
         storage: Arc<dyn Storage>,
         addr: SocketAddr,
+        clock: SharedClock,
     ) -> std::io::Result<RunningHeadOffice> {
-        Self::start_with(storage, addr, DeliveryOptions::default()).await
+        Self::start_with(storage, addr, clock, DeliveryOptions::default()).await
     }
 
     pub async fn start_with(
         storage: Arc<dyn Storage>,
         addr: SocketAddr,
+        clock: SharedClock,
         delivery: DeliveryOptions,
     ) -> std::io::Result<RunningHeadOffice> {
         let listener = TcpListener::bind(addr).await?;
         let addr = listener.local_addr()?;
-        let deliveries = tokio::spawn(run_deliveries(storage.clone(), delivery));
+        let deliveries = tokio::spawn(run_deliveries(storage.clone(), clock.clone(), delivery));
         let (tx, rx) = oneshot::channel::<()>();
-        let app = router(AppState::new(storage));
+        let app = router(AppState::new(storage, clock));
         let task = tokio::spawn(async move {
             axum::serve(listener, app)
                 .with_graceful_shutdown(async {

@@ -6,6 +6,7 @@ mod admin_cli;
 use anyhow::{bail, Context};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
+use clock::{SharedClock, SystemClock};
 use head_office::audit;
 use head_office::demo::{self, DemoParams};
 use head_office::storage::{DatabaseLocation, SqlStorage, Storage};
@@ -216,8 +217,8 @@ struct DemoSize {
 }
 
 impl DemoSize {
-    fn params(&self) -> DemoParams {
-        let today = (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive();
+    /// `today` is the firm's day by the head office's clock, unless `--as-of` names another.
+    fn params(&self, today: NaiveDate) -> DemoParams {
         DemoParams {
             seed: self.seed,
             clients: self.clients,
@@ -229,12 +230,12 @@ impl DemoSize {
     }
 }
 
-fn fill_demo(storage: &SqlStorage, size: &DemoSize) -> anyhow::Result<()> {
+fn fill_demo(storage: &SqlStorage, size: &DemoSize, today: NaiveDate) -> anyhow::Result<()> {
     if !storage.is_empty()? {
         eprintln!("head-office: the database already holds a firm; keeping it");
         return Ok(());
     }
-    let params = size.params();
+    let params = size.params(today);
     let started = std::time::Instant::now();
     let summary = storage.import_firm(demo::generate(&params)?)?;
     eprintln!(
@@ -267,6 +268,8 @@ async fn main() -> anyhow::Result<()> {
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
         )
         .init();
+    // The only clock the head office runs on; everything below asks it, never the OS.
+    let clock: SharedClock = SystemClock::shared();
     match Cli::parse().command {
         Command::Serve {
             db,
@@ -276,10 +279,10 @@ async fn main() -> anyhow::Result<()> {
         } => {
             let storage = db.open()?;
             if demo {
-                fill_demo(&storage, &size)?;
-                print_demo_users(&size.params().password);
+                fill_demo(&storage, &size, clock.today())?;
+                print_demo_users(&size.params(clock.today()).password);
             }
-            let server = RunningHeadOffice::start(Arc::new(storage), addr)
+            let server = RunningHeadOffice::start(Arc::new(storage), addr, clock.clone())
                 .await
                 .with_context(|| format!("listening on {addr}"))?;
             println!("head-office: serving on {}", server.base_url());
@@ -290,14 +293,14 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Demo { db, size } => {
             let storage = db.open()?;
-            fill_demo(&storage, &size)?;
+            fill_demo(&storage, &size, clock.today())?;
         }
         Command::TransferClient { db, client, to } => {
             let storage = db.open()?;
             let Some(broker) = storage.user_by_username(&to)? else {
                 bail!("没有用户名为 {to} 的经纪人");
             };
-            storage.transfer_client(&client, &broker.id, chrono::Utc::now())?;
+            storage.transfer_client(&client, &broker.id, clock.now())?;
             println!(
                 "客户 {client} 已划转给 {}（{}）",
                 broker.display_name, broker.username
@@ -376,7 +379,7 @@ async fn main() -> anyhow::Result<()> {
             );
         }
         Command::PublishStatements { db, month } => {
-            let written = db.open()?.publish_statements(month, chrono::Utc::now())?;
+            let written = db.open()?.publish_statements(month, clock.now())?;
             println!(
                 "已发布 {} 的佣金结算单 {written} 份",
                 month.format("%Y年%m月")
@@ -412,7 +415,7 @@ async fn main() -> anyhow::Result<()> {
             db.open()?.answer_dispute(&id, status, answer.trim())?;
             println!("异议 {id} 已答复，经纪人下次同步时可见");
         }
-        Command::User { db, command } => admin_cli::user(&db.open()?, command)?,
+        Command::User { db, command } => admin_cli::user(&db.open()?, command, clock.now())?,
         Command::Unit { db, command } => admin_cli::unit(&db.open()?, command)?,
         Command::Backup { db, out } => admin_cli::backup(&db.open()?, &out)?,
         Command::Restore { from, db, replace } => {

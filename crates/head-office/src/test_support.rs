@@ -39,10 +39,9 @@ fn with_database(url: &str, name: &str) -> String {
 fn unique_name(tag: &str) -> String {
     static NEXT: AtomicU32 = AtomicU32::new(0);
     let n = NEXT.fetch_add(1, Ordering::Relaxed);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    format!("hq_{tag}_{}_{n}_{nanos}", std::process::id())
+    // Random, not the time: an earlier run with the same pid must not collide either.
+    let salt: u32 = rand::random();
+    format!("hq_{tag}_{}_{n}_{salt}", std::process::id())
 }
 
 /// A new, empty database for one test: a file in `dir`, or a fresh PostgreSQL database.

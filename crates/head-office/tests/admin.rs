@@ -2,7 +2,7 @@
 //! org tree (a move changes who leads whom), sessions ended by disabling or a reset, and a backup
 //! restored into a fresh file.
 
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use head_office::admin::{self, NewUser};
 use head_office::auth::verify_password;
 use head_office::demo::{self, DemoParams};
@@ -25,6 +25,11 @@ fn firm(dir: &std::path::Path) -> SqlStorage {
     storage
 }
 
+/// The test's "now": 10:00 in Beijing on the firm's day, whatever day the suite runs.
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 25, 2, 0, 0).unwrap()
+}
+
 fn invalid<T: std::fmt::Debug>(r: head_office::error::Result<T>) {
     assert!(matches!(r, Err(HeadOfficeError::Validation(_))), "{r:?}");
 }
@@ -34,7 +39,7 @@ fn session(storage: &SqlStorage, user_id: &str, token: &str) {
         user_id: user_id.into(),
         device_id: "d".into(),
         family_id: format!("f-{token}"),
-        expires_at: Utc::now() + Duration::days(30),
+        expires_at: now() + Duration::days(30),
     };
     storage.insert_refresh_token(token, &grant).unwrap();
 }
@@ -69,26 +74,26 @@ fn people_are_added_placed_disabled_and_reset_with_sessions_ended() {
     invalid(admin::place_user(&storage, "wangmin", "NOWHERE"));
 
     session(&storage, &id, "t1");
-    admin::set_disabled(&storage, "wangmin", true).unwrap();
+    admin::set_disabled(&storage, "wangmin", true, now()).unwrap();
     assert!(storage.user_by_id(&id).unwrap().unwrap().disabled);
     assert!(!matches!(
-        storage.use_refresh_token("t1", Utc::now()).unwrap(),
+        storage.use_refresh_token("t1", now()).unwrap(),
         RefreshUse::Fresh(_)
     ));
-    admin::set_disabled(&storage, "wangmin", false).unwrap();
+    admin::set_disabled(&storage, "wangmin", false, now()).unwrap();
     assert!(!storage.user_by_id(&id).unwrap().unwrap().disabled);
 
     session(&storage, &id, "t2");
-    let (_, fresh) = admin::reset_password(&storage, "wangmin").unwrap();
+    let (_, fresh) = admin::reset_password(&storage, "wangmin", now()).unwrap();
     let user = storage.user_by_id(&id).unwrap().unwrap();
     assert!(verify_password(&fresh, &user.password_hash).unwrap());
     assert!(!verify_password(&password, &user.password_hash).unwrap());
     assert!(!matches!(
-        storage.use_refresh_token("t2", Utc::now()).unwrap(),
+        storage.use_refresh_token("t2", now()).unwrap(),
         RefreshUse::Fresh(_)
     ));
     assert!(matches!(
-        admin::reset_password(&storage, "nobody"),
+        admin::reset_password(&storage, "nobody", now()),
         Err(HeadOfficeError::NotFound(_))
     ));
 

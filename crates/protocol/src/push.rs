@@ -193,15 +193,16 @@ mod tests {
 
     #[test]
     fn a_mutation_survives_the_round_trip_through_json() {
+        let at = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 11, 25, 2, 0, 0).unwrap();
         let m = Mutation {
             id: "m-1".into(),
-            made_at: Utc::now(),
+            made_at: at,
             op: MutationOp::AddContactNote(ContactNoteRecord {
                 id: "N-1".into(),
                 client_id: "C0000001".into(),
                 channel: ContactChannel::Wechat,
                 summary: "微信沟通定投计划".into(),
-                contacted_at: Utc::now(),
+                contacted_at: at,
                 follow_up_on: None,
                 author_id: "B001".into(),
             }),

@@ -160,7 +160,7 @@ mod tests {
                 id: "X1".into(),
                 client_id: "C1".into(),
                 account_id: "A1".into(),
-                transferred_at: chrono::Utc::now(),
+                transferred_at: day.and_hms_opt(9, 30, 0).unwrap().and_utc(),
                 direction: TransferDirection::Out,
                 amount: Fen(100),
             }),

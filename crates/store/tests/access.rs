@@ -3,8 +3,7 @@
 
 mod common;
 
-use chrono::Utc;
-use common::{book, TODAY};
+use common::{book, now, TODAY};
 use domain::{AssessmentStatus, Fen, SensitiveField};
 use protocol::MutationOp;
 use store::{ClientQuery, DbKey, Store, StoreError, WriteIds};
@@ -17,13 +16,7 @@ fn reveal_needs_a_reason_and_leaves_an_audit_entry_in_the_outbox() {
         mutation_id: format!("m-{n}"),
         record_id: format!("A-{n}"),
     };
-    match store.reveal(
-        ids(1),
-        "C0000001",
-        SensitiveField::IdNumber,
-        "看看",
-        Utc::now(),
-    ) {
+    match store.reveal(ids(1), "C0000001", SensitiveField::IdNumber, "看看", now()) {
         Err(StoreError::Invalid(m)) => assert!(m.contains("事由"), "{m}"),
         other => panic!("a reason of two characters must be refused, got {other:?}"),
     }
@@ -37,7 +30,7 @@ fn reveal_needs_a_reason_and_leaves_an_audit_entry_in_the_outbox() {
             "C0000001",
             SensitiveField::IdNumber,
             "客户来电核实身份",
-            Utc::now(),
+            now(),
         )
         .unwrap();
     assert_eq!(clear, "11010519491231002X");
@@ -53,7 +46,7 @@ fn reveal_needs_a_reason_and_leaves_an_audit_entry_in_the_outbox() {
             ids(3),
             "季度客户回访名单",
             "导出客户名单 5 条（CSV，个人信息已脱敏）",
-            Utc::now(),
+            now(),
         )
         .unwrap();
     let rows = store

@@ -3,8 +3,7 @@
 
 mod common;
 
-use chrono::Utc;
-use common::{book, TODAY};
+use common::{book, now, TODAY};
 use domain::{AssessmentStatus, Fen, RiskLevel, Tier};
 use store::{ClientQuery, ClientSort, ClientSortField, Store, StoreError};
 
@@ -173,9 +172,7 @@ fn saved_filters_round_trip_and_need_a_name() {
         offset: 40,
         ..Default::default()
     };
-    store
-        .save_filter("  休眠金卡 ", &query, Utc::now())
-        .unwrap();
+    store.save_filter("  休眠金卡 ", &query, now()).unwrap();
     let saved = store.saved_filters().unwrap();
     assert_eq!(saved.len(), 1);
     assert_eq!(saved[0].name, "休眠金卡");
@@ -187,7 +184,7 @@ fn saved_filters_round_trip_and_need_a_name() {
         }
     );
     assert!(matches!(
-        store.save_filter(" ", &query, Utc::now()),
+        store.save_filter(" ", &query, now()),
         Err(StoreError::Invalid(_))
     ));
     store.delete_filter("休眠金卡").unwrap();

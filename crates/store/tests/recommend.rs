@@ -3,8 +3,7 @@
 
 mod common;
 
-use chrono::Utc;
-use common::{book, day, TODAY};
+use common::{book, day, now, TODAY};
 use domain::suitability_check::{BlockReason, Verdict};
 use domain::{Fen, ProductRisk, Tier};
 use protocol::{
@@ -207,7 +206,7 @@ fn every_recipient_is_checked_and_blocked_ones_say_why() {
 fn only_allowed_and_confirmed_recipients_are_sent_and_the_push_is_archived_and_queued() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = library_book(dir.path());
-    let now = Utc::now();
+    let now = now();
     // A blocked client anywhere in the list refuses the whole push, and nothing is written.
     let err = store
         .send_recommendation(
@@ -354,7 +353,7 @@ fn only_allowed_and_confirmed_recipients_are_sent_and_the_push_is_archived_and_q
 fn a_push_head_office_refuses_stays_archived_with_the_reason() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = library_book(dir.path());
-    let now = Utc::now();
+    let now = now();
     let id = store
         .send_recommendation(
             ids(1),

@@ -2,7 +2,7 @@
 
 use crate::client::HeadOffice;
 use crate::error::{Result, SyncError};
-use chrono::Utc;
+use clock::SharedClock;
 use protocol::{
     ErrorCode, PullQuery, PushRequest, RefreshRequest, SessionTokens, SignInRequest, UserProfile,
 };
@@ -51,6 +51,8 @@ pub struct SyncEngine {
     /// office would take for a replay and end the session).
     access: tokio::sync::Mutex<Option<String>>,
     page_size: u32,
+    /// When a sync finished and when head office's answers were settled: the desk's clock.
+    clock: SharedClock,
 }
 
 impl SyncEngine {
@@ -58,11 +60,13 @@ impl SyncEngine {
         head_office: HeadOffice,
         device_id: String,
         vault: Arc<dyn TokenVault>,
+        clock: SharedClock,
     ) -> SyncEngine {
         SyncEngine {
             head_office,
             device_id,
             vault,
+            clock,
             access: tokio::sync::Mutex::new(None),
             page_size: 5_000,
         }
@@ -159,7 +163,7 @@ impl SyncEngine {
                 })
                 .await?;
             let answered = response.results.len() as u64;
-            let now = Utc::now();
+            let now = self.clock.now();
             with_store(store, move |s| s.settle(&response.results, now)).await?;
             if answered == 0 {
                 return Err(SyncError::UnexpectedResponse { status: 200 });
@@ -237,7 +241,7 @@ impl SyncEngine {
             }
         }
         land(applying.take(), &mut report, already, total, &mut progress).await?;
-        let now = Utc::now();
+        let now = self.clock.now();
         with_store(&store, move |s| s.mark_synced(now)).await?;
         Ok(report)
     }

@@ -1,13 +1,13 @@
 //! Tasks from leads across the wire: they arrive in the broker's agenda with the next sync, their
 //! completion goes back to head office, and nobody else can complete them.
 
-use chrono::Utc;
 use head_office::storage::Storage;
 use protocol::{
     Change, ErrorCode, Mutation, MutationOp, MutationOutcome, PullQuery, PushRequest, Record,
     TaskCompletion, TaskRecord,
 };
 use sync::HeadOffice;
+use system_tests::now;
 use system_tests::{small_firm, TestDesk, TestHeadOffice, TODAY};
 
 fn tasks_at_head_office(storage: &dyn Storage, broker: &str) -> Vec<TaskRecord> {
@@ -69,10 +69,10 @@ async fn a_lead_s_task_reaches_the_agenda_and_its_completion_goes_back() {
     let token = system_tests::access_token(&api, "broker02").await;
     let forged = Mutation {
         id: "m-forged".into(),
-        made_at: Utc::now(),
+        made_at: system_tests::now(),
         op: MutationOp::CompleteTask(TaskCompletion {
             task_id: task.id.clone(),
-            done_at: Utc::now(),
+            done_at: system_tests::now(),
         }),
     };
     refused_as_forbidden(&api, &token, forged).await;
@@ -80,7 +80,7 @@ async fn a_lead_s_task_reaches_the_agenda_and_its_completion_goes_back() {
     desk.store
         .lock()
         .unwrap()
-        .complete_task("m-done".into(), &task.id, Utc::now())
+        .complete_task("m-done".into(), &task.id, system_tests::now())
         .unwrap();
     let pending = desk.with_store(|s| s.agenda(TODAY).unwrap());
     assert!(
@@ -111,7 +111,7 @@ async fn own_reminders_reach_head_office_and_only_for_the_own_book() {
     let head_office = TestHeadOffice::start(&small_firm()).await;
     let desk = TestDesk::synced(&head_office.base_url(), "broker01").await;
     let client = desk.first_client();
-    let now = Utc::now();
+    let now = now();
     {
         let mut store = desk.store.lock().unwrap();
         let about_client = store::NewReminder {
@@ -151,7 +151,7 @@ async fn own_reminders_reach_head_office_and_only_for_the_own_book() {
     let token = system_tests::access_token(&api, "broker02").await;
     let forged = Mutation {
         id: "m-forged-reminder".into(),
-        made_at: Utc::now(),
+        made_at: system_tests::now(),
         op: MutationOp::SaveReminder(protocol::ReminderRecord {
             id: "R-visit".into(),
             client_id: Some(client),

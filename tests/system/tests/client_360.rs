@@ -1,10 +1,11 @@
 //! The client 360° across the wire: head office's transfers, service cases, relations, tags and
 //! firm policy reach the desk; the desk's reveals and exports reach head office's audit log.
 
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use domain::{AccessAction, FirmPolicy, SensitiveField};
 use head_office::storage::Storage;
 use store::{ClientQuery, WriteIds};
+use system_tests::now;
 use system_tests::{small_firm, TestDesk, TestHeadOffice, TODAY};
 
 #[tokio::test(flavor = "multi_thread")]
@@ -55,7 +56,7 @@ async fn reveals_and_exports_reach_the_audit_log_at_head_office() {
     let head_office = TestHeadOffice::start(&small_firm()).await;
     let desk = TestDesk::synced(&head_office.base_url(), "broker01").await;
     let client = desk.first_client();
-    let started = Utc::now() - Duration::seconds(1);
+    let started = now() - Duration::seconds(1);
     {
         let mut store = desk.store.lock().unwrap();
         let ids = |n: u32| WriteIds {
@@ -68,7 +69,7 @@ async fn reveals_and_exports_reach_the_audit_log_at_head_office() {
                 &client,
                 SensitiveField::Mobile,
                 "客户来电更新联系方式",
-                Utc::now(),
+                now(),
             )
             .unwrap();
         store
@@ -76,7 +77,7 @@ async fn reveals_and_exports_reach_the_audit_log_at_head_office() {
                 ids(2),
                 "月度回访名单",
                 "导出客户名单 150 条（XLSX，个人信息已脱敏）",
-                Utc::now(),
+                now(),
             )
             .unwrap();
     }
@@ -87,7 +88,7 @@ async fn reveals_and_exports_reach_the_audit_log_at_head_office() {
 
     let entries = head_office
         .storage
-        .audit_entries(started, Utc::now() + Duration::seconds(1))
+        .audit_entries(started, now() + Duration::seconds(1))
         .unwrap();
     assert_eq!(entries.len(), 2);
     assert_eq!(entries[0].username, "broker01");
@@ -97,7 +98,7 @@ async fn reveals_and_exports_reach_the_audit_log_at_head_office() {
     assert_eq!(entries[0].reason, "客户来电更新联系方式");
     assert_eq!(entries[1].action, AccessAction::Export);
     // Head-office IT's export of the day holds both, in Chinese.
-    let today = domain::clock::shanghai_date(Utc::now());
+    let today = domain::clock::shanghai_date(now());
     let day = head_office::audit::entries_in(head_office.storage.as_ref(), today, today).unwrap();
     let csv = head_office::audit::to_csv(&day);
     assert!(csv.contains("broker01,查看"), "{csv}");

@@ -3,12 +3,13 @@
 //! office corrects shows up as a difference on exactly that client and trade; a dispute travels
 //! to head office and its answer comes back.
 
-use chrono::{Months, NaiveDate, Utc};
+use chrono::{Months, NaiveDate};
 use domain::pay_plan::month_of;
 use domain::Fen;
 use head_office::storage::Storage;
 use protocol::DisputeStatus;
 use store::{DifferenceKind, LineSource, NewDispute, TradeFilter, WriteIds};
+use system_tests::now;
 use system_tests::{small_firm, TestDesk, TestHeadOffice, TODAY};
 
 fn published_months() -> Vec<NaiveDate> {
@@ -95,7 +96,7 @@ async fn a_corrected_trade_shows_up_on_its_client_and_a_dispute_gets_an_answer()
         .unwrap();
     head_office
         .storage
-        .publish_statements(month, Utc::now())
+        .publish_statements(month, now())
         .unwrap();
     desk.engine
         .sync_once(desk.store.clone(), |_| {})
@@ -137,13 +138,13 @@ async fn a_corrected_trade_shows_up_on_its_client_and_a_dispute_gets_an_answer()
         .store
         .lock()
         .unwrap()
-        .dispute_statement("B001", ids(0), &too_short, Utc::now())
+        .dispute_statement("B001", ids(0), &too_short, now())
         .unwrap_err();
     assert!(err.to_string().contains("4 到 500 字"));
     desk.store
         .lock()
         .unwrap()
-        .dispute_statement("B001", ids(1), &dispute, Utc::now())
+        .dispute_statement("B001", ids(1), &dispute, now())
         .unwrap();
     let view = desk.with_store(|s| s.reconcile("B001", month).unwrap());
     assert!(view.disputes[0].pending);

@@ -2,10 +2,10 @@
 //! where head office changed the same field, its value stands and the broker's is kept as a
 //! conflict until the broker chooses.
 
-use chrono::Utc;
 use head_office::storage::Storage;
 use protocol::ClientPreferences;
 use store::PreferencesView;
+use system_tests::now;
 use system_tests::{small_firm, TestDesk, TestHeadOffice};
 
 fn view(channel: Option<&str>, best_time: Option<&str>, remark: Option<&str>) -> PreferencesView {
@@ -47,7 +47,7 @@ async fn concurrent_edits_merge_by_field_and_a_clash_becomes_a_conflict_the_brok
                 Some("工作日上午"),
                 Some("关注高股息，偏好ETF"),
             ),
-            Utc::now(),
+            now(),
         )
         .unwrap();
     assert!(desk.with_store(|s| s.preferences(&client).unwrap().pending));
@@ -97,13 +97,7 @@ async fn concurrent_edits_merge_by_field_and_a_clash_becomes_a_conflict_the_brok
     desk.store
         .lock()
         .unwrap()
-        .resolve_conflict(
-            &c.mutation_id,
-            "remark",
-            true,
-            "m-pref-2".into(),
-            Utc::now(),
-        )
+        .resolve_conflict(&c.mutation_id, "remark", true, "m-pref-2".into(), now())
         .unwrap();
     assert!(desk.with_store(|s| s.conflicts().unwrap()).is_empty());
     desk.engine
@@ -129,12 +123,7 @@ async fn accepting_head_office_closes_the_conflict_and_an_invalid_edit_is_refuse
         desk.store
             .lock()
             .unwrap()
-            .update_preferences(
-                id.into(),
-                &client,
-                &view(None, None, Some(remark)),
-                Utc::now(),
-            )
+            .update_preferences(id.into(), &client, &view(None, None, Some(remark)), now())
             .unwrap();
     };
     edit("m-a", "周末可约");
@@ -161,7 +150,7 @@ async fn accepting_head_office_closes_the_conflict_and_an_invalid_edit_is_refuse
             &conflict.field,
             false,
             "m-b".into(),
-            Utc::now(),
+            now(),
         )
         .unwrap();
     assert_eq!(
@@ -184,7 +173,7 @@ async fn accepting_head_office_closes_the_conflict_and_an_invalid_edit_is_refuse
             "m-c".into(),
             &client,
             &view(None, None, Some(&too_long)),
-            Utc::now(),
+            now(),
         )
         .unwrap_err();
     assert_eq!(err.to_string(), "客户备注不能超过 500 字");
@@ -203,7 +192,7 @@ async fn an_edit_that_loses_every_field_still_leaves_the_desk_equal_to_head_offi
             "m-x".into(),
             &client,
             &view(Some("email"), None, None),
-            Utc::now(),
+            now(),
         )
         .unwrap();
     head_office

@@ -6,7 +6,6 @@
 //!
 //! `BROKERDESK_FAULT_SCENARIOS=n` runs n scenarios (default 200); `BROKERDESK_FAULT_SEED=s` replays one.
 
-use chrono::Utc;
 use head_office::demo::{self, DemoParams};
 use head_office::storage::{DatabaseLocation, SqlStorage, Storage};
 use head_office::test_support;
@@ -15,6 +14,7 @@ use rand_chacha::ChaCha8Rng;
 use std::time::Duration;
 use store::{NewContactNote, WriteIds};
 use sync::{HeadOffice, SyncEngine};
+use system_tests::now;
 use system_tests::proxy::{FaultProxy, FaultRates};
 use system_tests::{TestDesk, TestHeadOffice, PASSWORD};
 
@@ -82,6 +82,7 @@ async fn scenario(seed: u64, template: &DatabaseLocation, tally: &mut Tally) -> 
         HeadOffice::new(&proxy.url())?,
         "test-device".into(),
         desk.vault.clone(),
+        system_tests::test_clock(),
     )
     .with_page_size(rng.gen_range(20..300));
     proxy.set_rates(FaultRates::hostile());
@@ -120,7 +121,7 @@ async fn scenario(seed: u64, template: &DatabaseLocation, tally: &mut Tally) -> 
                     desk.store
                         .lock()
                         .unwrap()
-                        .add_contact_note(ids, ME, &note, Utc::now())?;
+                        .add_contact_note(ids, ME, &note, now())?;
                     made.push(m);
                     tally.notes += 1;
                 }
@@ -136,9 +137,7 @@ async fn scenario(seed: u64, template: &DatabaseLocation, tally: &mut Tally) -> 
                     &format!("SELECT id FROM clients WHERE broker_id = '{from}' ORDER BY id"),
                 );
                 if let Some(c) = candidates.get(rng.gen_range(0..candidates.len().max(1))) {
-                    head_office
-                        .storage
-                        .transfer_client(c, to, chrono::Utc::now())?;
+                    head_office.storage.transfer_client(c, to, now())?;
                     tally.transfers += 1;
                 }
             }
@@ -190,7 +189,7 @@ async fn scenario(seed: u64, template: &DatabaseLocation, tally: &mut Tally) -> 
                     desk.store
                         .lock()
                         .map_err(|e| anyhow::anyhow!("store lock: {e}"))?
-                        .update_preferences(format!("p-{seed}-{round}"), c, &edit, Utc::now())?;
+                        .update_preferences(format!("p-{seed}-{round}"), c, &edit, now())?;
                     tally.preference_edits += 1;
                 }
             }

@@ -2,7 +2,7 @@
 //! sync and its delivery states come back, and head office re-checks suitability on its own data,
 //! whatever the desk's request claims.
 
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use domain::clock::shanghai_date;
 use domain::suitability_check::Verdict;
 use domain::ProductRisk;
@@ -14,10 +14,11 @@ use protocol::{
 };
 use store::{ClientQuery, ProductQuery, PushDraft, PushState, RecipientSelection, WriteIds};
 use sync::HeadOffice;
+use system_tests::now;
 use system_tests::{small_firm, TestDesk, TestHeadOffice, PASSWORD};
 
 fn pushable(desk: &TestDesk, risk: ProductRisk) -> ProductRecord {
-    let today = shanghai_date(Utc::now());
+    let today = shanghai_date(system_tests::now());
     let query = ProductQuery {
         risks: vec![risk],
         pushable_only: true,
@@ -61,7 +62,7 @@ fn whole_book() -> RecipientSelection {
 
 /// Client ids of the book by the desk's verdict for a product: (allowed, blocked, needs confirmation).
 fn by_verdict(desk: &TestDesk, product_id: &str) -> (Vec<String>, Vec<String>, Vec<String>) {
-    let today = shanghai_date(Utc::now());
+    let today = shanghai_date(system_tests::now());
     let checks = desk.with_store(|s| {
         s.check_recipients(product_id, &whole_book(), today)
             .unwrap()
@@ -88,7 +89,7 @@ async fn a_push_goes_out_with_the_next_sync_and_its_delivery_states_come_back() 
     let other = TestDesk::synced(&head_office.base_url(), "broker02").await;
     let library = |d: &TestDesk| {
         d.with_store(|s| {
-            s.products(&ProductQuery::default(), shanghai_date(Utc::now()))
+            s.products(&ProductQuery::default(), shanghai_date(system_tests::now()))
                 .unwrap()
         })
     };
@@ -107,7 +108,7 @@ async fn a_push_goes_out_with_the_next_sync_and_its_delivery_states_come_back() 
         blocked.len()
     );
     let recipients: Vec<String> = allowed.into_iter().take(10).collect();
-    let now = Utc::now();
+    let now = now();
     let push_id = desk
         .store
         .lock()
@@ -151,7 +152,7 @@ async fn a_push_goes_out_with_the_next_sync_and_its_delivery_states_come_back() 
         .storage
         .advance_deliveries(
             &SimulatedChannel::default(),
-            Utc::now() + Duration::hours(1),
+            system_tests::now() + Duration::hours(1),
         )
         .unwrap();
     assert_eq!(moved, 10);
@@ -172,7 +173,7 @@ async fn a_push_goes_out_with_the_next_sync_and_its_delivery_states_come_back() 
         .storage
         .advance_deliveries(
             &SimulatedChannel::default(),
-            Utc::now() + Duration::hours(2),
+            system_tests::now() + Duration::hours(2),
         )
         .unwrap();
     assert_eq!(again, 0);
@@ -182,7 +183,7 @@ async fn a_push_goes_out_with_the_next_sync_and_its_delivery_states_come_back() 
 fn push(id: &str, product: &ProductRecord, recipients: &[(&str, Verdict, bool)]) -> Mutation {
     Mutation {
         id: format!("m-{id}"),
-        made_at: Utc::now(),
+        made_at: system_tests::now(),
         op: MutationOp::SendRecommendation(RecommendationPush {
             id: id.into(),
             product_id: product.id.clone(),
@@ -196,7 +197,7 @@ fn push(id: &str, product: &ProductRecord, recipients: &[(&str, Verdict, bool)])
                     elderly_confirmed: *confirmed,
                 })
                 .collect(),
-            sent_at: Utc::now(),
+            sent_at: system_tests::now(),
         }),
     }
 }
@@ -312,7 +313,7 @@ async fn head_office_refuses_unsuitable_recipients_whatever_the_desk_claims() {
         .storage
         .advance_deliveries(
             &SimulatedChannel::default(),
-            Utc::now() + Duration::hours(1),
+            system_tests::now() + Duration::hours(1),
         )
         .unwrap();
     let still_refused = deliveries_of(head_office.storage.as_ref(), "B001")

@@ -2,11 +2,11 @@
 //! can be asked for again, an old protocol is refused clearly, an unsuitable write is refused with
 //! a reason and rolled back on the desk.
 
-use chrono::Utc;
 use head_office::storage::Storage;
 use protocol::{paths, ErrorCode, RefreshRequest, SignInRequest, PROTOCOL_VERSION, VERSION_HEADER};
 use store::{NewContactNote, WriteIds};
 use sync::HeadOffice;
+use system_tests::now;
 use system_tests::{small_firm, TestDesk, TestHeadOffice, PASSWORD, TODAY};
 
 async fn sign_in(ho: &HeadOffice) -> protocol::SessionTokens {
@@ -130,14 +130,14 @@ async fn a_note_on_a_client_transferred_away_is_refused_rolled_back_and_explaine
     desk.store
         .lock()
         .unwrap()
-        .add_contact_note(ids, "B001", &note, Utc::now())
+        .add_contact_note(ids, "B001", &note, now())
         .unwrap();
     assert_eq!(desk.with_store(|s| s.sync_counters().unwrap().pending), 1);
 
     // Head office moves the client before the note arrives: the note must be refused, not retried.
     head_office
         .storage
-        .transfer_client(&client, "B002", chrono::Utc::now())
+        .transfer_client(&client, "B002", now())
         .unwrap();
     let report = desk
         .engine
@@ -179,7 +179,7 @@ async fn a_transferred_client_arrives_whole_at_the_new_broker() {
     let before = old.with_store(|s| s.client_profile(&client, TODAY).unwrap().unwrap());
     head_office
         .storage
-        .transfer_client(&client, "B002", chrono::Utc::now())
+        .transfer_client(&client, "B002", now())
         .unwrap();
     old.engine
         .sync_once(old.store.clone(), |_| {})

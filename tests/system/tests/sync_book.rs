@@ -148,6 +148,7 @@ async fn a_first_sync_cut_off_resumes_where_it_stopped_and_its_bar_continues() {
         sync::HeadOffice::new(&head_office.base_url()).unwrap(),
         "test-device".into(),
         desk.vault.clone(),
+        system_tests::test_clock(),
     )
     .with_page_size(100);
 

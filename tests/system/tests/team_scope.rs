@@ -15,6 +15,7 @@ use protocol::{
 };
 use std::collections::{BTreeSet, HashMap};
 use sync::{HeadOffice, SyncError};
+use system_tests::now;
 use system_tests::{small_firm, TestHeadOffice, TODAY};
 
 const UNITS: [&str; 10] = [
@@ -217,7 +218,7 @@ async fn a_broker_cannot_write_about_a_colleague_s_clients() {
             _ => None,
         })
         .unwrap();
-    let now = Utc::now();
+    let now = now();
     let ops = vec![
         MutationOp::AddContactNote(ContactNoteRecord {
             id: "N-intruder".into(),

@@ -8,6 +8,7 @@ use protocol::team::{CommentQuery, CommentSubject, NewComment, TransferDecision,
 use protocol::ErrorCode;
 use store::WriteIds;
 use sync::{HeadOffice, SyncError};
+use system_tests::now;
 use system_tests::{small_firm, TestDesk, TODAY};
 
 async fn token(api: &HeadOffice, user: &str) -> String {
@@ -55,7 +56,7 @@ async fn a_lead_decides_a_transfer_and_talks_it_over_with_the_broker() {
         .collect()
     });
     let me = ("B001", "broker01");
-    let now = chrono::Utc::now();
+    let now = now();
     {
         let mut s = desk.store.lock().unwrap();
         // broker07 is in broker01's team; broker02 in the other team of the branch.
@@ -246,7 +247,7 @@ async fn a_thread_on_a_task_goes_both_ways() {
             CommentSubject::Task,
             &task,
             "收到，周四前完成",
-            chrono::Utc::now(),
+            system_tests::now(),
         )
         .unwrap();
     desk.engine

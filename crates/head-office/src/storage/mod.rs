@@ -87,7 +87,7 @@ pub trait Storage: Send + Sync + 'static {
     fn insert_refresh_token(&self, token_hash: &str, grant: &RefreshGrant) -> Result<()>;
     /// Spends a refresh token, atomically: of two concurrent uses, one is `Fresh` and one `Reused`.
     fn use_refresh_token(&self, token_hash: &str, now: DateTime<Utc>) -> Result<RefreshUse>;
-    fn revoke_refresh_family(&self, family_id: &str) -> Result<()>;
+    fn revoke_refresh_family(&self, family_id: &str, now: DateTime<Utc>) -> Result<()>;
 
     /// Changes after `query.cursor` in the book served by `broker_id`, in commit order.
     fn pull_page(&self, broker_id: &str, query: &protocol::PullQuery) -> Result<PullPage>;
@@ -229,9 +229,14 @@ pub trait Storage: Send + Sync + 'static {
         password_hash: &str,
     ) -> Result<String>;
     /// Disabling ends every session of the user.
-    fn set_user_disabled(&self, user_id: &str, disabled: bool) -> Result<()>;
+    fn set_user_disabled(&self, user_id: &str, disabled: bool, now: DateTime<Utc>) -> Result<()>;
     /// A new password ends every session of the user.
-    fn set_password_hash(&self, user_id: &str, password_hash: &str) -> Result<()>;
+    fn set_password_hash(
+        &self,
+        user_id: &str,
+        password_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()>;
     fn place_user(&self, user_id: &str, unit_id: &str) -> Result<()>;
     fn create_unit(&self, id: &str, parent_id: &str, name: &str) -> Result<()>;
     /// A consistent copy of the whole database, taken while it serves.

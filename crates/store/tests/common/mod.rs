@@ -15,6 +15,11 @@ pub const TODAY: NaiveDate = match NaiveDate::from_ymd_opt(2026, 11, 25) {
     None => NaiveDate::MIN,
 };
 
+/// 10:00 in Beijing on [`TODAY`]: the tests' "now", whatever day they run.
+pub fn now() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 25, 2, 0, 0).unwrap()
+}
+
 pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }

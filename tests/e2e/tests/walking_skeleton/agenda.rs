@@ -3,7 +3,8 @@
 
 use super::SHORT;
 use anyhow::{ensure, Result};
-use chrono::{Duration, Utc};
+use chrono::Duration;
+use clock::{Clock, SystemClock};
 use domain::clock::shanghai;
 use e2e::Session;
 
@@ -14,8 +15,9 @@ pub fn online(app: &Session) -> Result<()> {
     app.wait("[data-testid=reminders-panel]", SHORT)?;
     app.click(&app.wait("[data-testid=reminder-new]", SHORT)?)?;
     app.wait("[data-testid=reminder-form]", SHORT)?;
-    // A minute ahead on the desk's clock, which is Shanghai's whatever the machine's zone.
-    let due = (Utc::now() + Duration::minutes(1)).with_timezone(&shanghai());
+    // A minute ahead on the desk's clock: the app runs on the machine's clock, as a broker's does,
+    // and shows it in Shanghai's time whatever the machine's zone.
+    let due = (SystemClock.now() + Duration::minutes(1)).with_timezone(&shanghai());
     let title = app.wait("[data-testid=reminder-title]", SHORT)?;
     app.type_text(&title, TITLE)?;
     for (testid, text) in [

@@ -3,7 +3,7 @@
 use super::role_to_code;
 use crate::error::Result;
 use crate::storage::db::Db;
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use protocol::Role;
 use rusqlite::params;
 
@@ -38,31 +38,41 @@ pub(super) fn create_user(
     Ok(id)
 }
 
-fn end_sessions(db: &Db<'_>, user_id: &str) -> Result<()> {
+fn end_sessions(db: &Db<'_>, user_id: &str, now: DateTime<Utc>) -> Result<()> {
     db.execute(
         "UPDATE refresh_tokens SET revoked_at = ?2 WHERE user_id = ?1 AND revoked_at IS NULL",
-        params![user_id, Utc::now()],
+        params![user_id, now],
     )?;
     Ok(())
 }
 
-pub(super) fn set_disabled(db: &Db<'_>, user_id: &str, disabled: bool) -> Result<()> {
+pub(super) fn set_disabled(
+    db: &Db<'_>,
+    user_id: &str,
+    disabled: bool,
+    now: DateTime<Utc>,
+) -> Result<()> {
     db.execute(
         "UPDATE users SET disabled = ?2 WHERE id = ?1",
         params![user_id, disabled],
     )?;
     if disabled {
-        end_sessions(db, user_id)?;
+        end_sessions(db, user_id, now)?;
     }
     Ok(())
 }
 
-pub(super) fn set_password_hash(db: &Db<'_>, user_id: &str, hash: &str) -> Result<()> {
+pub(super) fn set_password_hash(
+    db: &Db<'_>,
+    user_id: &str,
+    hash: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
     db.execute(
         "UPDATE users SET password_hash = ?2 WHERE id = ?1",
         params![user_id, hash],
     )?;
-    end_sessions(db, user_id)
+    end_sessions(db, user_id, now)
 }
 
 pub(super) fn place_user(db: &Db<'_>, user_id: &str, unit: &str) -> Result<()> {

@@ -165,12 +165,12 @@ impl Storage for SqlStorage {
         self.write(|db| use_refresh_token(db, token_hash, now))
     }
 
-    fn revoke_refresh_family(&self, family_id: &str) -> Result<()> {
+    fn revoke_refresh_family(&self, family_id: &str, now: DateTime<Utc>) -> Result<()> {
         // Every token of the family, spent or not, is dead: no retry can revive a revoked session.
         self.write(|db| {
             db.execute(
                 "UPDATE refresh_tokens SET revoked_at = ?2 WHERE family_id = ?1",
-                params![family_id, Utc::now()],
+                params![family_id, now],
             )
         })?;
         Ok(())
@@ -392,12 +392,17 @@ impl Storage for SqlStorage {
         })
     }
 
-    fn set_user_disabled(&self, user_id: &str, disabled: bool) -> Result<()> {
-        self.write(|db| admin::set_disabled(db, user_id, disabled))
+    fn set_user_disabled(&self, user_id: &str, disabled: bool, now: DateTime<Utc>) -> Result<()> {
+        self.write(|db| admin::set_disabled(db, user_id, disabled, now))
     }
 
-    fn set_password_hash(&self, user_id: &str, password_hash: &str) -> Result<()> {
-        self.write(|db| admin::set_password_hash(db, user_id, password_hash))
+    fn set_password_hash(
+        &self,
+        user_id: &str,
+        password_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.write(|db| admin::set_password_hash(db, user_id, password_hash, now))
     }
 
     fn place_user(&self, user_id: &str, unit_id: &str) -> Result<()> {
