@@ -27,7 +27,28 @@ export default defineConfig([
       "@typescript-eslint/consistent-type-imports": "error",
       "@typescript-eslint/no-floating-promises": "error",
       "@typescript-eslint/switch-exhaustiveness-check": "error",
+      // Time is read in one place (src/lib/clock.ts), as on the Rust side: a "today" taken
+      // anywhere else is a bug waiting for a month end.
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "Read the time with now() from lib/clock, the window's one clock.",
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: "Read the time with nowMillis() from lib/clock, the window's one clock.",
+        },
+        {
+          selector: "CallExpression[callee.name='dayjs'][arguments.length=0]",
+          message: "Pass the day from lib/clock (dayjs(now())) instead of reading the machine's clock.",
+        },
+      ],
     },
+  },
+  {
+    files: ["src/lib/clock.ts"],
+    rules: { "no-restricted-syntax": "off" },
   },
   {
     files: ["eslint.config.js"],

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useEffectEvent, useState } from "react";
 import { api } from "../api";
 import type { LockSettings } from "../bindings/LockSettings";
 import type { SessionState } from "../bindings/SessionState";
+import { nowMillis } from "../lib/clock";
 
 /** What counts as the broker being at the desk. */
 export const ACTIVITY_EVENTS = ["mousemove", "keydown", "mousedown", "wheel", "touchstart"] as const;
@@ -16,13 +17,13 @@ export function useIdleTimer(minutes: number | null, onIdle: () => void): void {
   useEffect(() => {
     if (minutes === null || minutes <= 0) return;
     const idleMs = minutes * 60_000;
-    let last = Date.now();
+    let last = nowMillis();
     let timer = 0;
     const check = () => {
-      const idle = Date.now() - last;
+      const idle = nowMillis() - last;
       if (idle >= idleMs) {
         fire();
-        last = Date.now();
+        last = nowMillis();
         timer = window.setTimeout(check, idleMs);
       } else {
         timer = window.setTimeout(check, idleMs - idle);
@@ -30,7 +31,7 @@ export function useIdleTimer(minutes: number | null, onIdle: () => void): void {
     };
     // Only a timestamp per event: mousemove fires often.
     const active = () => {
-      last = Date.now();
+      last = nowMillis();
     };
     const options: AddEventListenerOptions = { capture: true, passive: true };
     for (const name of ACTIVITY_EVENTS) window.addEventListener(name, active, options);

@@ -4,6 +4,7 @@
 
 import type { Fen } from "../bindings/Fen";
 import type { Rate } from "../bindings/Rate";
+import { now } from "./clock";
 
 export const DISPLAY_TIME_ZONE = "Asia/Shanghai";
 
@@ -109,14 +110,14 @@ export function formatInstantDate(iso: string): string {
 }
 
 /** Today's date in Shanghai, "YYYY-MM-DD". */
-export function todayInShanghai(now: Date = new Date()): string {
-  const p = shanghaiParts(now);
+export function todayInShanghai(at: Date = now()): string {
+  const p = shanghaiParts(at);
   return `${p.year}-${p.month}-${p.day}`;
 }
 
 /** The wall clock in Shanghai at an instant: its date ("YYYY-MM-DD") and time ("HH:mm"). */
-export function shanghaiWallClock(now: Date = new Date()): { date: string; time: string } {
-  const p = shanghaiParts(now);
+export function shanghaiWallClock(at: Date = now()): { date: string; time: string } {
+  const p = shanghaiParts(at);
   return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
 }
 

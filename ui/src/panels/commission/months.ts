@@ -3,6 +3,7 @@
 
 import type { Translate } from "../../i18n/context";
 import { todayInShanghai } from "../../lib/format";
+import { now } from "../../lib/clock";
 
 /** Months the selector and the history chart offer, this one included. */
 export const HISTORY_MONTHS = 24;
@@ -25,8 +26,8 @@ export function monthOf(date: string): string {
 }
 
 /** This month in Shanghai, "YYYY-MM-01". */
-export function currentMonth(now: Date = new Date()): string {
-  return monthOf(todayInShanghai(now));
+export function currentMonth(at: Date = now()): string {
+  return monthOf(todayInShanghai(at));
 }
 
 /** The `count` months up to and including `latest`'s, newest first. */

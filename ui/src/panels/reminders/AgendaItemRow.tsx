@@ -11,6 +11,7 @@ import { isTask, minutesUntilTomorrowMorning, nextAlarm, shownTime } from "../..
 import { daysBetween, formatDateTime, shanghaiWallClock } from "../../lib/format";
 import { RepeatTag, shortDate, SourceTag } from "./tags";
 import { TaskThreadButton } from "./TaskThreadButton";
+import { now, nowMillis } from "../../lib/clock";
 
 /** Every open reminder of an agenda, overdue first. */
 export function agendaItems(agenda: Agenda): AgendaItem[] {
@@ -72,7 +73,7 @@ export function ReminderActions({ item, onAgenda, onEdit }: ActionsProps) {
       (agenda) => {
         const until =
           agendaItems(agenda).find((i) => i.id === item.id)?.snoozed_until ??
-          new Date(Date.now() + minutes * 60_000).toISOString();
+          new Date(nowMillis() + minutes * 60_000).toISOString();
         return t("agenda.snoozed", { time: formatDateTime(until) });
       },
     );
@@ -106,7 +107,7 @@ export function ReminderActions({ item, onAgenda, onEdit }: ActionsProps) {
           disabled={busy}
           menu={{
             items: snoozeItems,
-            onClick: ({ key }) => snooze(key === "tomorrow" ? minutesUntilTomorrowMorning(new Date()) : Number(key)),
+            onClick: ({ key }) => snooze(key === "tomorrow" ? minutesUntilTomorrowMorning(now()) : Number(key)),
           }}
         >
           <Button size="small" icon={<ClockCircleOutlined />} data-testid={`reminder-snooze-${item.id}`}>

@@ -11,6 +11,7 @@ import { useT } from "../../i18n/context";
 import { defaultWhen, dueTimeOf, MORNING, parseDateText, parseTimeText } from "../../lib/agenda";
 import { ClientSelect, type ClientChoice } from "./ClientSelect";
 import { REPEATS } from "./tags";
+import { now } from "../../lib/clock";
 
 /** What the form opens on: a new reminder (maybe for a day, a client or an alert), or one to edit. */
 export type ReminderTarget =
@@ -102,7 +103,7 @@ function ReminderFormBody({ target, onCancel, onSaved }: BodyProps) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [initial] = useState(() => initialValues(target, new Date()));
+  const [initial] = useState(() => initialValues(target, now()));
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<IpcError | null>(null);
   const [picking, setPicking] = useState(false);
