@@ -8,6 +8,7 @@ pub mod asset_class;
 pub mod calendar;
 pub mod clock;
 pub mod fees;
+pub mod fold;
 pub mod kpi;
 pub mod mask;
 pub mod merge;

@@ -44,7 +44,9 @@ pub fn cover_message(text: &str) -> Result<String, CoverMessageError> {
             max: COVER_MESSAGE_MAX,
         });
     }
-    if let Some(word) = PROMISES.iter().find(|w| trimmed.contains(*w)) {
+    // Read as a client would: "保 本", "稳　赚" and "保證收益" promise as much as "保本" does.
+    let folded = crate::fold::for_matching(trimmed);
+    if let Some(word) = PROMISES.iter().find(|w| folded.contains(*w)) {
         return Err(CoverMessageError::Promise((*word).to_string()));
     }
     Ok(trimmed.to_string())
@@ -101,6 +103,32 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("稳赚"));
+    }
+
+    #[test]
+    fn a_promise_is_caught_however_it_is_spaced_or_written() {
+        for dodge in [
+            "保 本",
+            "稳　赚",
+            "保證收益",
+            "穩賺不賠",
+            "零\u{200b}风险",
+            "无·风·险",
+        ] {
+            assert!(
+                matches!(cover_message(dodge), Err(CoverMessageError::Promise(_))),
+                "{dodge} slipped through"
+            );
+        }
+        assert_eq!(
+            cover_message("保 证 收 益"),
+            Err(CoverMessageError::Promise("保证收益".into()))
+        );
+        // What is sent is the broker's own text, not the folded one.
+        assert_eq!(
+            cover_message(" 长期看好，仅供参考 ").unwrap(),
+            "长期看好，仅供参考"
+        );
     }
 
     #[test]
