@@ -5,6 +5,7 @@ use crate::error::{DeskError, Result};
 use crate::ipc::{ExportFormat, ExportRequest};
 use chrono::{DateTime, Utc};
 use domain::clock::shanghai;
+use domain::spreadsheet::{csv_cell, defused};
 use rust_xlsxwriter::Workbook;
 use std::path::{Path, PathBuf};
 use store::ExportRow;
@@ -62,34 +63,13 @@ fn cells(row: &ExportRow) -> [String; 11] {
     ]
 }
 
-/// A cell a spreadsheet would evaluate (`=`, `+`, `-`, `@`) gets a leading apostrophe, except a
-/// plain negative amount.
-pub(super) fn defused(cell: &str) -> String {
-    let risky = cell.starts_with(['=', '+', '@'])
-        || (cell.starts_with('-') && !cell[1..].chars().all(|c| c.is_ascii_digit() || c == '.'));
-    if risky {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
-    }
-}
-
-fn csv_field(cell: &str) -> String {
-    let cell = defused(cell);
-    if cell.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", cell.replace('"', "\"\""))
-    } else {
-        cell
-    }
-}
-
 fn csv(rows: &[ExportRow]) -> String {
     // A byte-order mark, so that Excel opens Chinese text as UTF-8.
     let mut out = String::from("\u{feff}");
     out.push_str(&HEADER.join(","));
     out.push_str("\r\n");
     for row in rows {
-        let line: Vec<String> = cells(row).iter().map(|c| csv_field(c)).collect();
+        let line: Vec<String> = cells(row).iter().map(|c| csv_cell(c)).collect();
         out.push_str(&line.join(","));
         out.push_str("\r\n");
     }
@@ -164,15 +144,5 @@ mod tests {
         let message = err.to_string();
         assert!(message.contains("not-a-folder"), "{message}");
         assert!(message.contains("请确认该文件夹存在"), "{message}");
-    }
-
-    #[test]
-    fn formulas_are_defused_and_amounts_kept() {
-        assert_eq!(defused("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(defused("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(defused("-1234.50"), "-1234.50");
-        assert_eq!(defused("-cmd"), "'-cmd");
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
     }
 }

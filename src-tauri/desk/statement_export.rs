@@ -1,12 +1,13 @@
 //! A month's commission statement written out for the broker's records: a workbook (summary and
 //! every trade, the desk's figures beside head office's) and a page to print or save as PDF.
 
-use super::export::{defused, export_failed};
+use super::export::export_failed;
 use crate::error::{DeskError, Result};
 use crate::ipc::StatementExport;
 use chrono::{DateTime, Utc};
 use domain::clock::shanghai;
 use domain::pay_plan::CreditRole;
+use domain::spreadsheet::defused;
 use domain::{Fen, TradeSide};
 use rust_xlsxwriter::Workbook;
 use std::collections::HashMap;

@@ -19,6 +19,7 @@ pub mod policy;
 pub mod recommendation;
 pub mod repeat;
 pub mod schedule;
+pub mod spreadsheet;
 pub mod suitability;
 pub mod suitability_check;
 pub mod tier;

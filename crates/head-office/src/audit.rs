@@ -5,6 +5,7 @@ use crate::error::Result;
 use crate::storage::{AuditEntry, Storage};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use domain::clock::shanghai;
+use domain::spreadsheet::csv_cell;
 
 fn day_start(day: NaiveDate) -> DateTime<Utc> {
     day.and_hms_opt(0, 0, 0)
@@ -20,14 +21,6 @@ pub fn entries_in(
 ) -> Result<Vec<AuditEntry>> {
     let end = until.checked_add_days(Days::new(1)).unwrap_or(until);
     storage.audit_entries(day_start(from), day_start(end))
-}
-
-fn field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
 }
 
 pub fn to_csv(entries: &[AuditEntry]) -> String {
@@ -50,9 +43,37 @@ pub fn to_csv(entries: &[AuditEntry]) -> String {
             e.reason.clone(),
             e.detail.clone(),
         ];
-        let cells: Vec<String> = line.iter().map(|c| field(c)).collect();
+        // Reasons and details are the broker's own words: defused, never run as formulas.
+        let cells: Vec<String> = line.iter().map(|c| csv_cell(c)).collect();
         out.push_str(&cells.join(","));
         out.push_str("\r\n");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn a_reason_written_as_a_formula_is_exported_as_text() {
+        let entry = AuditEntry {
+            id: "A1".into(),
+            user_id: "B001".into(),
+            username: "broker01".into(),
+            action: domain::AccessAction::Reveal,
+            client_id: Some("C0000001".into()),
+            field: Some(domain::SensitiveField::Mobile),
+            reason: "=HYPERLINK(\"http://x\",\"看\")".into(),
+            detail: "@SUM(1)".into(),
+            at: Utc.with_ymd_and_hms(2026, 11, 25, 2, 0, 0).unwrap(),
+        };
+        let csv = to_csv(&[entry]);
+        let line = csv.lines().nth(1).unwrap();
+        assert_eq!(
+            line,
+            "2026-11-25 10:00:00,broker01,查看,C0000001,手机号,\"'=HYPERLINK(\"\"http://x\"\",\"\"看\"\")\",'@SUM(1)"
+        );
+    }
 }
