@@ -54,14 +54,31 @@ fn first_of_month(day: NaiveDate) -> NaiveDate {
     day.with_day(1).unwrap_or(day)
 }
 
+/// The first month a dashboard may ask for: the month China's first exchange opened (the SSE,
+/// December 1990). Earlier months have no trades, and dates far enough back overflow the
+/// arithmetic of the window and its trend.
+const FIRST_MONTH: NaiveDate = match NaiveDate::from_ymd_opt(1990, 12, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
 impl KpiWindow {
-    pub fn new(month: Option<NaiveDate>, now: DateTime<Utc>, dormant_months: u32) -> KpiWindow {
+    pub fn new(
+        month: Option<NaiveDate>,
+        now: DateTime<Utc>,
+        dormant_months: u32,
+    ) -> Result<KpiWindow> {
         let today = shanghai_date(now);
         let month = first_of_month(month.unwrap_or(today)).min(first_of_month(today));
+        if month < FIRST_MONTH {
+            return Err(HeadOfficeError::Validation(
+                "月份超出范围：请选择 1990 年 12 月至本月之间的月份".into(),
+            ));
+        }
         let next = month + Months::new(1);
         let until = shanghai_midnight(next).min(now);
         let end_day = shanghai_date(until);
-        KpiWindow {
+        Ok(KpiWindow {
             month,
             from: shanghai_midnight(month),
             until,
@@ -72,7 +89,7 @@ impl KpiWindow {
                     .checked_sub_months(Months::new(dormant_months))
                     .unwrap_or(end_day),
             ),
-        }
+        })
     }
 }
 
@@ -208,7 +225,7 @@ pub fn team_dashboard(
         .ok_or_else(|| out_of_scope(&format!("部门 {unit_id}")))?;
     let tree = chart.tree(root).ok_or_else(|| out_of_scope(root))?;
     let unit = chart.unit(unit_id).ok_or_else(|| out_of_scope(unit_id))?;
-    let w = KpiWindow::new(q.month, now, storage.firm_policy()?.dormant_months);
+    let w = KpiWindow::new(q.month, now, storage.firm_policy()?.dormant_months)?;
     let brokers = chart.brokers_under(unit_id);
     let figures = storage.broker_figures(&brokers, &w)?;
     let trends = trend(storage, &brokers, &w)?;
@@ -298,7 +315,7 @@ pub fn broker_dashboard(
     let unit = chart
         .unit(&person.unit_id)
         .ok_or_else(|| out_of_scope(&person.unit_id))?;
-    let w = KpiWindow::new(q.month, now, storage.firm_policy()?.dormant_months);
+    let w = KpiWindow::new(q.month, now, storage.firm_policy()?.dormant_months)?;
     let one = std::slice::from_ref(&q.broker);
     let figures = storage
         .broker_figures(one, &w)?

@@ -5,7 +5,8 @@
 use chrono::{Duration, NaiveDate, NaiveTime};
 use clock::{shanghai_instant, Clock, ManualClock};
 use domain::Fen;
-use protocol::team::TeamQuery;
+use protocol::team::{BrokerQuery, TeamQuery};
+use protocol::ErrorCode;
 use sync::HeadOffice;
 use system_tests::{access_token, small_firm, TestHeadOffice};
 
@@ -60,4 +61,42 @@ async fn a_lead_s_month_turns_at_midnight_in_beijing_not_in_utc() {
         .await
         .unwrap();
     assert_eq!(again.totals.net_commission, january.totals.net_commission);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_month_before_the_first_exchange_opened_is_refused_in_chinese_not_a_crash() {
+    let head_office = TestHeadOffice::start(&small_firm()).await;
+    let api = HeadOffice::new(&head_office.base_url()).unwrap();
+    let token = access_token(&api, "lead01").await;
+    for month in [NaiveDate::MIN, day(-262_143, 1, 1), day(1990, 11, 30)] {
+        let query = TeamQuery {
+            unit: None,
+            month: Some(month),
+        };
+        let refused = api.team_dashboard(&token, &query).await.unwrap_err();
+        assert_eq!(
+            refused.code(),
+            Some(ErrorCode::Validation),
+            "{month}: {refused:?}"
+        );
+        assert!(refused.to_string().contains("1990 年 12 月"), "{refused}");
+        let broker = BrokerQuery {
+            broker: "B001".into(),
+            month: Some(month),
+        };
+        let refused = api.team_broker(&token, &broker).await.unwrap_err();
+        assert_eq!(
+            refused.code(),
+            Some(ErrorCode::Validation),
+            "{month}: {refused:?}"
+        );
+    }
+    // The server is still there, and the first month it keeps answers.
+    let first = TeamQuery {
+        unit: None,
+        month: Some(day(1990, 12, 19)),
+    };
+    let dashboard = api.team_dashboard(&token, &first).await.unwrap();
+    assert_eq!(dashboard.month, day(1990, 12, 1));
+    assert_eq!(dashboard.totals.net_commission, Fen(0));
 }
