@@ -55,6 +55,18 @@ fn postgres_detail(e: &postgres::Error) -> String {
 pub type Result<T, E = HeadOfficeError> = std::result::Result<T, E>;
 
 impl HeadOfficeError {
+    /// The database refused the data itself (a constraint: a duplicate key, a missing parent,
+    /// a NULL): the same request will be refused again, unlike a lost connection or a lock.
+    pub fn is_refused_data(&self) -> bool {
+        match self {
+            HeadOfficeError::Database(rusqlite::Error::SqliteFailure(e, _)) => {
+                e.code == rusqlite::ErrorCode::ConstraintViolation
+            }
+            HeadOfficeError::Postgres(e) => e.code().is_some_and(|c| c.code().starts_with("23")),
+            _ => false,
+        }
+    }
+
     fn status_and_code(&self) -> (StatusCode, ErrorCode) {
         use HeadOfficeError as E;
         match self {

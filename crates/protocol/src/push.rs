@@ -133,6 +133,23 @@ pub enum MutationOp {
     AddComment(crate::team::CommentRecord),
 }
 
+impl MutationOp {
+    /// What the broker made, as a refusal names it ("这条联系记录").
+    pub fn label_zh(&self) -> &'static str {
+        match self {
+            MutationOp::AddContactNote(_) => "联系记录",
+            MutationOp::UpdatePreferences(_) => "偏好修改",
+            MutationOp::RecordAccess(_) => "查看留痕",
+            MutationOp::SendRecommendation(_) => "推荐推送",
+            MutationOp::DisputeStatement(_) => "结算单异议",
+            MutationOp::CompleteTask(_) => "任务完成记录",
+            MutationOp::SaveReminder(_) => "提醒",
+            MutationOp::RequestTransfer(_) => "移交申请",
+            MutationOp::AddComment(_) => "留言",
+        }
+    }
+}
+
 /// A field both sides changed: head office's value stands, the broker's waits here.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldConflictRecord {

@@ -200,7 +200,15 @@ impl Storage for SqlStorage {
         mutation: &Mutation,
         now: DateTime<Utc>,
     ) -> Result<MutationOutcome> {
-        self.write(|db| mutations::apply(db, user_id, mutation, now))
+        match self.write(|db| mutations::apply(db, user_id, mutation, now)) {
+            Err(e) if e.is_refused_data() => {
+                tracing::warn!(mutation = %mutation.id, error = %e, "mutation refused by the database");
+                let outcome = mutations::refused_by_database(mutation);
+                self.write(|db| mutations::remember(db, user_id, mutation, &outcome, now))?;
+                Ok(outcome)
+            }
+            answered => answered,
+        }
     }
 
     fn set_preferences(&self, client_id: &str, fields: &ClientPreferences) -> Result<()> {

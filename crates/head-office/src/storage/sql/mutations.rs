@@ -57,11 +57,36 @@ pub(super) fn apply(
         MutationOp::RequestTransfer(request) => super::transfers::request(db, user_id, request)?,
         MutationOp::AddComment(comment) => super::transfers::broker_comment(db, user_id, comment)?,
     };
+    remember(db, user_id, m, &outcome, now)?;
+    Ok(outcome)
+}
+
+/// Stores the answer to a mutation, so that a resend of it gets the same one.
+pub(super) fn remember(
+    db: &Db<'_>,
+    user_id: &str,
+    m: &Mutation,
+    outcome: &MutationOutcome,
+    now: DateTime<Utc>,
+) -> Result<()> {
     db.execute(
         "INSERT INTO applied_mutations (id, user_id, outcome, applied_at) VALUES (?1, ?2, ?3, ?4)",
-        params![m.id, user_id, serde_json::to_string(&outcome)?, now],
+        params![m.id, user_id, serde_json::to_string(outcome)?, now],
     )?;
-    Ok(outcome)
+    Ok(())
+}
+
+/// The answer to a mutation the database itself refused (a record id already taken, a reference
+/// to nothing): sending it again cannot help, so it is refused alone and the rest of the push, and
+/// the desk's sync, go on.
+pub(super) fn refused_by_database(m: &Mutation) -> MutationOutcome {
+    refused(
+        ErrorCode::Validation,
+        format!(
+            "总部无法保存这条{}（记录编号与已有记录冲突），内容已保留在本机，请重新提交",
+            m.op.label_zh()
+        ),
+    )
 }
 
 pub(super) fn serving_broker(db: &Db<'_>, client_id: &str) -> Result<Option<String>> {
