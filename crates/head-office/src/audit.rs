@@ -1,5 +1,6 @@
-//! The audit log as head-office IT exports it: whole Beijing days, one CSV line per reveal or
-//! export, with who, when, which client and field, and the stated reason.
+//! The audit log as head-office IT exports it: whole Beijing days of what head office received,
+//! one CSV line per reveal or export, with who, when it happened (as the desk says) and when it
+//! arrived, which client and field, and the stated reason.
 
 use crate::error::Result;
 use crate::storage::{AuditEntry, Storage};
@@ -13,7 +14,8 @@ fn day_start(day: NaiveDate) -> DateTime<Utc> {
         .map_or(DateTime::<Utc>::MIN_UTC, |t| t.with_timezone(&Utc))
 }
 
-/// Entries made from the start of `from` to the end of `until`, both Beijing days.
+/// Entries received from the start of `from` to the end of `until`, both Beijing days. A desk that
+/// was offline reports late; its events are in the export of the day they arrived.
 pub fn entries_in(
     storage: &dyn Storage,
     from: NaiveDate,
@@ -24,16 +26,20 @@ pub fn entries_in(
 }
 
 pub fn to_csv(entries: &[AuditEntry]) -> String {
-    let mut out = String::from("\u{feff}时间,用户,操作,客户,字段,事由,说明\r\n");
+    let mut out = String::from("\u{feff}时间,总部接收时间,用户,操作,客户,字段,事由,说明\r\n");
+    let beijing = |t: &DateTime<Utc>| {
+        t.with_timezone(&shanghai())
+            .format("%Y-%m-%d %H:%M:%S")
+            .to_string()
+    };
     for e in entries {
         let action = match e.action {
             domain::AccessAction::Reveal => "查看",
             domain::AccessAction::Export => "导出",
         };
         let line = [
-            e.at.with_timezone(&shanghai())
-                .format("%Y-%m-%d %H:%M:%S")
-                .to_string(),
+            beijing(&e.at),
+            beijing(&e.received_at),
             e.username.clone(),
             action.to_string(),
             e.client_id.clone().unwrap_or_default(),
@@ -68,12 +74,13 @@ mod tests {
             reason: "=HYPERLINK(\"http://x\",\"看\")".into(),
             detail: "@SUM(1)".into(),
             at: Utc.with_ymd_and_hms(2026, 11, 25, 2, 0, 0).unwrap(),
+            received_at: Utc.with_ymd_and_hms(2026, 11, 25, 2, 0, 3).unwrap(),
         };
         let csv = to_csv(&[entry]);
         let line = csv.lines().nth(1).unwrap();
         assert_eq!(
             line,
-            "2026-11-25 10:00:00,broker01,查看,C0000001,手机号,\"'=HYPERLINK(\"\"http://x\"\",\"\"看\"\")\",'@SUM(1)"
+            "2026-11-25 10:00:00,2026-11-25 10:00:03,broker01,查看,C0000001,手机号,\"'=HYPERLINK(\"\"http://x\"\",\"\"看\"\")\",'@SUM(1)"
         );
     }
 }

@@ -70,7 +70,10 @@ pub struct AuditEntry {
     pub field: Option<SensitiveField>,
     pub reason: String,
     pub detail: String,
+    /// When it happened, as the desk reports it.
     pub at: DateTime<Utc>,
+    /// When head office received it: what an export of a period selects by.
+    pub received_at: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

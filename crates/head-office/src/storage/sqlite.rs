@@ -27,6 +27,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/008_calendar.sql"),
     include_str!("migrations/009_team.sql"),
     include_str!("migrations/010_transfers.sql"),
+    include_str!("migrations/011_audit_received.sql"),
 ];
 
 /// Statements kept prepared; the feed alone has two per table.

@@ -1,6 +1,7 @@
 //! The audit log of personal-data access, on either backend. A desk reports what already happened
 //! on it, so an event is recorded as sent, never refused: refusing would erase the trace the log
-//! exists for.
+//! exists for. An over-long reason or detail is cut to a length a reader can use instead, and
+//! head office stamps when it received the event, which is what the export selects by.
 
 use crate::error::Result;
 use crate::storage::db::Db;
@@ -9,6 +10,18 @@ use chrono::{DateTime, Utc};
 use domain::{AccessAction, SensitiveField};
 use protocol::{AccessEventRecord, MutationOutcome};
 use rusqlite::params;
+
+/// The longest reason and detail kept, in characters; a desk asks for 4 to 200 in its forms.
+const REASON_MAX: usize = 500;
+const DETAIL_MAX: usize = 1_000;
+
+fn capped(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(max).collect();
+    format!("{kept}…（超长，已截断）")
+}
 
 pub(super) fn record(
     db: &Db<'_>,
@@ -25,8 +38,8 @@ pub(super) fn record(
             event.action.as_str(),
             event.client_id,
             event.field.map(SensitiveField::as_str),
-            event.reason,
-            event.detail,
+            capped(&event.reason, REASON_MAX),
+            capped(&event.detail, DETAIL_MAX),
             event.at,
             now
         ],
@@ -40,9 +53,9 @@ pub(super) fn entries(
     until: DateTime<Utc>,
 ) -> Result<Vec<AuditEntry>> {
     db.query_map(
-        "SELECT a.id, a.user_id, u.username, a.action, a.client_id, a.field, a.reason, a.detail, a.at \
-         FROM audit_log a JOIN users u ON u.id = a.user_id \
-         WHERE a.at >= ?1 AND a.at < ?2 ORDER BY a.at, a.id",
+        "SELECT a.id, a.user_id, u.username, a.action, a.client_id, a.field, a.reason, a.detail, \
+         a.at, a.received_at FROM audit_log a JOIN users u ON u.id = a.user_id \
+         WHERE a.received_at >= ?1 AND a.received_at < ?2 ORDER BY a.received_at, a.id",
         params![from, until],
         |r| {
             let action: String = r.get(3)?;
@@ -57,6 +70,7 @@ pub(super) fn entries(
                 reason: r.get(6)?,
                 detail: r.get(7)?,
                 at: r.get(8)?,
+                received_at: r.get(9)?,
             })
         },
     )
