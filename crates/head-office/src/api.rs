@@ -110,9 +110,10 @@ async fn issue_tokens(
         expires_at: now + REFRESH_TOKEN_TTL,
     };
     let hash = token_hash(&refresh_token);
+    let family = grant.family_id.clone();
     blocking(state, move |s| s.insert_refresh_token(&hash, &grant)).await?;
     Ok(SessionTokens {
-        access_token: state.access.issue(&user.id, now),
+        access_token: state.access.issue(&user.id, &family, now),
         access_expires_in_secs: crate::auth::ACCESS_TOKEN_TTL.num_seconds().unsigned_abs(),
         refresh_token,
         user: profile(user),
@@ -172,6 +173,7 @@ async fn refresh(
         }
         RefreshUse::Reused { family_id } => {
             tracing::warn!(family = %family_id, "refresh token replayed; session revoked");
+            state.access.revoke_family(&family_id);
             blocking(&state, move |s| s.revoke_refresh_family(&family_id, now)).await?;
             return Err(HeadOfficeError::SessionEnded);
         }

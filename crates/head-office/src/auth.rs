@@ -55,6 +55,8 @@ pub fn token_hash(token: &str) -> String {
 #[derive(Debug, Clone)]
 pub struct AccessGrant {
     pub user_id: String,
+    /// The sign-in it was issued under, so a stolen refresh token ends that session's access too.
+    pub family_id: String,
     pub expires_at: DateTime<Utc>,
 }
 
@@ -64,7 +66,7 @@ pub struct AccessTokens {
 }
 
 impl AccessTokens {
-    pub fn issue(&self, user_id: &str, now: DateTime<Utc>) -> String {
+    pub fn issue(&self, user_id: &str, family_id: &str, now: DateTime<Utc>) -> String {
         let token = new_token();
         let mut grants = self.grants.lock().unwrap_or_else(|p| p.into_inner());
         grants.retain(|_, g| g.expires_at > now);
@@ -72,6 +74,7 @@ impl AccessTokens {
             token_hash(&token),
             AccessGrant {
                 user_id: user_id.to_string(),
+                family_id: family_id.to_string(),
                 expires_at: now + ACCESS_TOKEN_TTL,
             },
         );
@@ -86,10 +89,18 @@ impl AccessTokens {
         }
     }
 
-    /// Ends every access token of a user, for sign-out and for a replayed refresh token.
+    /// Ends every access token of a user, for sign-out and for a refresh token shown by another
+    /// device.
     pub fn revoke_user(&self, user_id: &str) {
         let mut grants = self.grants.lock().unwrap_or_else(|p| p.into_inner());
         grants.retain(|_, g| g.user_id != user_id);
+    }
+
+    /// Ends the access tokens of one sign-in, for a replayed refresh token: whoever holds an
+    /// access token of that session may be the thief.
+    pub fn revoke_family(&self, family_id: &str) {
+        let mut grants = self.grants.lock().unwrap_or_else(|p| p.into_inner());
+        grants.retain(|_, g| g.family_id != family_id);
     }
 }
 
@@ -159,9 +170,13 @@ mod tests {
     fn access_tokens_expire() {
         let tokens = AccessTokens::default();
         let t0 = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 11, 25, 2, 0, 0).unwrap();
-        let tok = tokens.issue("B001", t0);
+        let tok = tokens.issue("B001", "F1", t0);
+        let other = tokens.issue("B001", "F2", t0);
         assert_eq!(tokens.check(&tok, t0).unwrap().user_id, "B001");
         assert!(tokens.check(&tok, t0 + Duration::minutes(16)).is_err());
         assert!(tokens.check("nonsense", t0).is_err());
+        tokens.revoke_family("F1");
+        assert!(tokens.check(&tok, t0).is_err());
+        assert!(tokens.check(&other, t0).is_ok(), "another sign-in lives on");
     }
 }

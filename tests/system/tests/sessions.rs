@@ -3,7 +3,9 @@
 //! a reason and rolled back on the desk.
 
 use head_office::storage::Storage;
-use protocol::{paths, ErrorCode, RefreshRequest, SignInRequest, PROTOCOL_VERSION, VERSION_HEADER};
+use protocol::{
+    paths, ErrorCode, PullQuery, RefreshRequest, SignInRequest, PROTOCOL_VERSION, VERSION_HEADER,
+};
 use store::{NewContactNote, WriteIds};
 use sync::HeadOffice;
 use system_tests::now;
@@ -53,6 +55,21 @@ async fn a_replayed_refresh_token_ends_the_session() {
         Some(ErrorCode::SessionEnded),
         "the live token was revoked too"
     );
+    // So are the access tokens the session was given: the thief may hold the newest one.
+    for access in [&second.access_token, &third.access_token] {
+        let refused = ho
+            .pull(
+                access,
+                PullQuery {
+                    cursor: 0,
+                    limit: 1,
+                    count: false,
+                },
+            )
+            .await
+            .expect_err("an access token of a revoked session still works");
+        assert_eq!(refused.code(), Some(ErrorCode::Unauthorized));
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
