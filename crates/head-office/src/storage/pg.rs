@@ -90,6 +90,28 @@ impl PgBackend {
         }
     }
 
+    /// Runs `f` on a connection out of the pool and returns it after, also when `f` panics: then
+    /// the connection is closed instead (it may be mid-transaction) and its slot freed, so that a
+    /// panic in one request never shrinks the pool for good.
+    fn with_conn<T>(&self, f: impl FnOnce(&mut PgConn) -> Result<T>) -> Result<T> {
+        let mut conn = self.take()?;
+        let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut conn)));
+        match out {
+            Ok(out) => {
+                self.give_back(conn);
+                out
+            }
+            Err(panic) => {
+                drop(conn);
+                let mut idle = self.idle.lock().unwrap_or_else(|p| p.into_inner());
+                idle.1 -= 1;
+                self.returned.notify_one();
+                drop(idle);
+                std::panic::resume_unwind(panic)
+            }
+        }
+    }
+
     fn give_back(&self, conn: PgConn) {
         let mut idle = self.idle.lock().unwrap_or_else(|p| p.into_inner());
         if conn.client.is_closed() {
@@ -106,8 +128,7 @@ impl PgBackend {
     }
 
     fn read_here<T>(&self, f: impl FnOnce(&Db<'_>) -> Result<T>) -> Result<T> {
-        let mut conn = self.take()?;
-        let out = {
+        self.with_conn(|conn| {
             let db = Db::pg(PgSession {
                 client: &mut conn.client,
                 statements: &mut conn.statements,
@@ -115,9 +136,7 @@ impl PgBackend {
                 horizon: &self.horizon,
             });
             f(&db)
-        };
-        self.give_back(conn);
-        out
+        })
     }
 
     /// Runs `f` in a serializable transaction, as if alone (as on SQLite), retrying when PostgreSQL
@@ -127,20 +146,18 @@ impl PgBackend {
     }
 
     fn write_here<T>(&self, mut f: impl FnMut(&Db<'_>) -> Result<T>) -> Result<T> {
-        let mut conn = self.take()?;
-        let mut attempt = 0;
-        let out = loop {
-            attempt += 1;
-            let result = Self::attempt(&mut conn, &self.horizon, &mut f);
-            match result {
-                Err(e) if is_conflict(&e) && attempt < MAX_ATTEMPTS => {
-                    std::thread::sleep(Duration::from_millis(u64::from(attempt) * 3));
+        self.with_conn(|conn| {
+            let mut attempt = 0;
+            loop {
+                attempt += 1;
+                match Self::attempt(conn, &self.horizon, &mut f) {
+                    Err(e) if is_conflict(&e) && attempt < MAX_ATTEMPTS => {
+                        std::thread::sleep(Duration::from_millis(u64::from(attempt) * 3));
+                    }
+                    other => break other,
                 }
-                other => break other,
             }
-        };
-        self.give_back(conn);
-        out
+        })
     }
 
     fn attempt<T>(
@@ -255,6 +272,36 @@ impl PgBackend {
         run_tool(cmd.arg("--dbname").arg(url).arg(backup))?;
         // Any migration the backup predates.
         PgBackend::connect(url, 1).map(|_| ())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::DatabaseLocation;
+
+    /// Runs on the PostgreSQL pass of `make test`; on SQLite there is no pool to leak.
+    #[test]
+    fn a_panic_in_a_request_frees_its_connection() {
+        if !crate::test_support::on_postgres() {
+            return;
+        }
+        let Ok(DatabaseLocation::Postgres(url)) = crate::test_support::fresh_postgres_database()
+        else {
+            panic!("a PostgreSQL database for the test");
+        };
+        let pool = PgBackend::connect(&url, 2).unwrap();
+        for _ in 0..5 {
+            let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                pool.write(|_| -> Result<()> { panic!("a bug in a handler") })
+            }));
+            assert!(panicked.is_err());
+        }
+        // With the two slots lost, this would wait for the pool and fail ("连接池已满").
+        let one: i64 = pool
+            .read(|db| db.query_row("SELECT 1", &[], |r| r.get(0)))
+            .unwrap();
+        assert_eq!(one, 1);
     }
 }
 
