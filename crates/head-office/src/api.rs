@@ -26,6 +26,9 @@ use std::sync::Arc;
 
 type AppStateRef = State<Arc<AppState>>;
 
+const MAX_USERNAME_CHARS: usize = 64;
+const MAX_PASSWORD_CHARS: usize = 256;
+
 pub fn router(state: Arc<AppState>) -> Router {
     let api = Router::new()
         .route(paths::SIGN_IN, post(sign_in))
@@ -131,11 +134,28 @@ async fn sign_in(
     if req.device_id.trim().is_empty() {
         return Err(HeadOfficeError::Validation("缺少设备标识".into()));
     }
+    // Bounded before anything is remembered or hashed: a 2 MB "user name" is nobody's.
+    if username.chars().count() > MAX_USERNAME_CHARS {
+        return Err(HeadOfficeError::Validation(format!(
+            "用户名过长（最多 {MAX_USERNAME_CHARS} 个字符），请核对"
+        )));
+    }
+    if req.password.chars().count() > MAX_PASSWORD_CHARS || req.device_id.len() > 128 {
+        return Err(HeadOfficeError::Validation(format!(
+            "密码过长（最多 {MAX_PASSWORD_CHARS} 个字符），请核对"
+        )));
+    }
     let now = state.clock.now();
     state.limiter.check(&username, now)?;
     let lookup = username.clone();
     let user = blocking(&state, move |s| s.user_by_username(&lookup)).await?;
     let password = req.password;
+    // Each hash takes 19 MiB: as many at once as there are cores, the rest wait their turn.
+    let _turn = state
+        .hashing
+        .acquire()
+        .await
+        .map_err(|e| HeadOfficeError::Internal(e.to_string()))?;
     // Hash even for an unknown user, so timing does not tell which user names exist.
     let (user, ok) = tokio::task::spawn_blocking(move || match user {
         Some(u) => verify_password(&password, &u.password_hash).map(|ok| (Some(u), ok)),

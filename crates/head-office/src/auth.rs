@@ -18,6 +18,9 @@ pub const ACCESS_TOKEN_TTL: Duration = Duration::minutes(15);
 pub const REFRESH_TOKEN_TTL: Duration = Duration::days(30);
 const MAX_FAILURES: usize = 5;
 const FAILURE_WINDOW: Duration = Duration::minutes(10);
+/// User names the limiter remembers at most. Past this, names whose failures are out of the window
+/// are forgotten first, then the longest quiet; a flood of made-up names cannot grow it further.
+const MAX_TRACKED_NAMES: usize = 20_000;
 
 pub fn hash_password(password: &str) -> Result<String> {
     let salt = SaltString::generate(&mut OsRng);
@@ -113,7 +116,10 @@ pub struct SignInLimiter {
 impl SignInLimiter {
     pub fn check(&self, username: &str, now: DateTime<Utc>) -> Result<()> {
         let mut failures = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        let list = failures.entry(username.to_string()).or_default();
+        // Only failures are remembered: a check of a name never seen adds nothing.
+        let Some(list) = failures.get_mut(username) else {
+            return Ok(());
+        };
         list.retain(|t| now - *t < FAILURE_WINDOW);
         if list.len() >= MAX_FAILURES {
             let wait = list
@@ -129,7 +135,33 @@ impl SignInLimiter {
 
     pub fn failed(&self, username: &str, now: DateTime<Utc>) {
         let mut failures = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        failures.entry(username.to_string()).or_default().push(now);
+        if failures.len() >= MAX_TRACKED_NAMES && !failures.contains_key(username) {
+            failures.retain(|_, list| list.last().is_some_and(|t| now - *t < FAILURE_WINDOW));
+            while failures.len() >= MAX_TRACKED_NAMES {
+                let quietest = failures
+                    .iter()
+                    .min_by_key(|(_, list)| list.last().copied())
+                    .map(|(name, _)| name.clone());
+                match quietest {
+                    Some(name) => failures.remove(&name),
+                    None => break,
+                };
+            }
+        }
+        let list = failures.entry(username.to_string()).or_default();
+        list.push(now);
+        // Only the last MAX_FAILURES count; older ones can never matter again.
+        if list.len() > MAX_FAILURES {
+            list.remove(0);
+        }
+    }
+
+    #[cfg(test)]
+    fn tracked(&self) -> usize {
+        self.failures
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .len()
     }
 
     pub fn succeeded(&self, username: &str) {
@@ -164,6 +196,26 @@ mod tests {
         ));
         assert!(l.check("broker02", t0).is_ok());
         assert!(l.check("broker01", t0 + Duration::minutes(11)).is_ok());
+    }
+
+    #[test]
+    fn a_flood_of_made_up_names_cannot_grow_the_limiter() {
+        let l = SignInLimiter::default();
+        let t0 = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 11, 25, 2, 0, 0).unwrap();
+        for i in 0..(MAX_TRACKED_NAMES + 500) {
+            let name = format!("stranger{i}");
+            l.check(&name, t0).unwrap();
+            l.failed(&name, t0);
+        }
+        assert!(l.tracked() <= MAX_TRACKED_NAMES);
+        // A real user's failures still count, and a check alone remembers nothing.
+        for _ in 0..5 {
+            l.failed("broker01", t0);
+        }
+        assert!(l.check("broker01", t0).is_err());
+        let before = l.tracked();
+        l.check("never-failed", t0).unwrap();
+        assert_eq!(l.tracked(), before);
     }
 
     #[test]

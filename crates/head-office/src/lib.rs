@@ -32,6 +32,8 @@ pub struct AppState {
     pub clock: SharedClock,
     access: AccessTokens,
     limiter: SignInLimiter,
+    /// Password hashes running at once (each takes 19 MiB and a core for a moment).
+    hashing: tokio::sync::Semaphore,
 }
 
 impl AppState {
@@ -39,6 +41,9 @@ impl AppState {
         Arc::new(AppState {
             storage,
             clock,
+            hashing: tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get),
+            ),
             access: AccessTokens::default(),
             limiter: SignInLimiter::default(),
         })

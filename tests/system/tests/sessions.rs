@@ -215,3 +215,31 @@ async fn a_transferred_client_arrives_whole_at_the_new_broker() {
     assert_eq!(after.holdings, before.holdings);
     assert_eq!(after.serving_broker_id, "B002");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_oversized_sign_in_is_refused_before_it_is_remembered_or_hashed() {
+    let head_office = TestHeadOffice::start(&small_firm()).await;
+    let ho = HeadOffice::new(&head_office.base_url()).unwrap();
+    let attempt = |username: String, password: String| SignInRequest {
+        username,
+        password,
+        device_id: "dev-1".into(),
+    };
+    let long_name = ho
+        .sign_in(&attempt("broker01".repeat(10_000), PASSWORD.into()))
+        .await
+        .unwrap_err();
+    assert_eq!(long_name.code(), Some(ErrorCode::Validation));
+    assert!(long_name.to_string().contains("用户名过长"), "{long_name}");
+    let long_password = ho
+        .sign_in(&attempt("broker01".into(), "x".repeat(100_000)))
+        .await
+        .unwrap_err();
+    assert_eq!(long_password.code(), Some(ErrorCode::Validation));
+    assert!(
+        long_password.to_string().contains("密码过长"),
+        "{long_password}"
+    );
+    // Neither counted as a failure of broker01, who signs in at once.
+    assert!(!sign_in(&ho).await.access_token.is_empty());
+}
