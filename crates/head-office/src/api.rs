@@ -235,11 +235,16 @@ impl FromRequestParts<Arc<AppState>> for Caller {
             .and_then(|v| v.strip_prefix("Bearer "))
             .ok_or(HeadOfficeError::Unauthorized)?;
         let grant = state.access.check(token, state.clock.now())?;
-        let user = blocking(state, move |s| s.user_by_id(&grant.user_id))
+        let user_id = grant.user_id.clone();
+        let user = blocking(state, move |s| s.user_by_id(&user_id))
             .await?
             .ok_or(HeadOfficeError::Unauthorized)?;
         if user.disabled {
             return Err(HeadOfficeError::AccountDisabled);
+        }
+        // Ended by head-office IT (a new password) after this token was issued.
+        if user.sessions_ended_at.is_some_and(|t| grant.issued_at <= t) {
+            return Err(HeadOfficeError::SessionEnded);
         }
         Ok(Caller(user))
     }

@@ -60,6 +60,7 @@ pub struct AccessGrant {
     pub user_id: String,
     /// The sign-in it was issued under, so a stolen refresh token ends that session's access too.
     pub family_id: String,
+    pub issued_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
 }
 
@@ -78,6 +79,7 @@ impl AccessTokens {
             AccessGrant {
                 user_id: user_id.to_string(),
                 family_id: family_id.to_string(),
+                issued_at: now,
                 expires_at: now + ACCESS_TOKEN_TTL,
             },
         );

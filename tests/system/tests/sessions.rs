@@ -243,3 +243,35 @@ async fn an_oversized_sign_in_is_refused_before_it_is_remembered_or_hashed() {
     // Neither counted as a failure of broker01, who signs in at once.
     assert!(!sign_in(&ho).await.access_token.is_empty());
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_password_reset_by_head_office_it_ends_the_access_tokens_too() {
+    let head_office = TestHeadOffice::start(&small_firm()).await;
+    let ho = HeadOffice::new(&head_office.base_url()).unwrap();
+    let before = sign_in(&ho).await;
+    let page = PullQuery {
+        cursor: 0,
+        limit: 1,
+        count: false,
+    };
+    ho.pull(&before.access_token, page).await.unwrap();
+
+    // IT resets the password from the command line: another process than the server.
+    let (_, fresh) =
+        head_office::admin::reset_password(head_office.storage.as_ref(), "broker01", now())
+            .unwrap();
+    let ended = ho.pull(&before.access_token, page).await.unwrap_err();
+    assert_eq!(ended.code(), Some(ErrorCode::SessionEnded), "{ended:?}");
+    assert!(ended.needs_sign_in());
+
+    // With the new password the broker is back at once.
+    let after = ho
+        .sign_in(&SignInRequest {
+            username: "broker01".into(),
+            password: fresh,
+            device_id: "dev-1".into(),
+        })
+        .await
+        .unwrap();
+    ho.pull(&after.access_token, page).await.unwrap();
+}

@@ -33,6 +33,8 @@ pub struct UserRow {
     /// The unit the user is placed in; a lead leads it and everything under it.
     pub org_unit_id: String,
     pub disabled: bool,
+    /// Access tokens issued before this are dead (the user was disabled or given a new password).
+    pub sessions_ended_at: Option<DateTime<Utc>>,
 }
 
 /// Who a refresh token was issued to. Tokens of one sign-in share a family, so that reuse of any

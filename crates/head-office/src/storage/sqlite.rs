@@ -28,6 +28,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/009_team.sql"),
     include_str!("migrations/010_transfers.sql"),
     include_str!("migrations/011_audit_received.sql"),
+    include_str!("migrations/012_sessions_ended.sql"),
 ];
 
 /// Statements kept prepared; the feed alone has two per table.

@@ -43,6 +43,10 @@ fn end_sessions(db: &Db<'_>, user_id: &str, now: DateTime<Utc>) -> Result<()> {
         "UPDATE refresh_tokens SET revoked_at = ?2 WHERE user_id = ?1 AND revoked_at IS NULL",
         params![user_id, now],
     )?;
+    db.execute(
+        "UPDATE users SET sessions_ended_at = ?2 WHERE id = ?1",
+        params![user_id, now],
+    )?;
     Ok(())
 }
 

@@ -34,7 +34,7 @@ pub(super) const USER_COLUMNS: &str = "u.id, u.username, u.display_name, u.role,
         SELECT id, parent_id, name, 0 FROM org_units WHERE id = u.org_unit_id \
         UNION ALL SELECT o.id, o.parent_id, o.name, up.depth + 1 FROM org_units o JOIN up ON o.id = up.parent_id) \
      SELECT group_concat(name, ' / ') FROM (SELECT name FROM up ORDER BY depth DESC) AS path), \
-    u.org_unit_id";
+    u.org_unit_id, u.sessions_ended_at";
 
 pub(super) fn user_row(r: &Row<'_>) -> rusqlite::Result<UserRow> {
     Ok(UserRow {
@@ -46,6 +46,7 @@ pub(super) fn user_row(r: &Row<'_>) -> rusqlite::Result<UserRow> {
         disabled: r.get(5)?,
         org_path: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
         org_unit_id: r.get(7)?,
+        sessions_ended_at: r.get(8)?,
     })
 }
 
