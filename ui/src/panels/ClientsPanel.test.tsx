@@ -170,6 +170,10 @@ describe("ClientsPanel", () => {
     const user = userEvent.setup();
     renderWithProviders(<ClientsPanel />);
     const rows = await screen.findAllByTestId("client-row");
+    // While a page is still loading the table is covered (as for a broker, who cannot click
+    // through the spinner); on a slow machine the first rows show before the last load ends.
+    const table = screen.getByTestId("clients-table");
+    await waitFor(() => expect(table.querySelector(".ant-spin-spinning")).toBeNull());
     await user.click(rows[0]);
     expect(await screen.findByTestId("profile-id-number")).toHaveTextContent("3101**********123X");
   });
