@@ -44,8 +44,8 @@ pub async fn sign_in(desk: DeskState<'_>, form: SignInForm) -> Result<SessionSta
 }
 
 #[tauri::command]
-pub fn sign_out(desk: DeskState<'_>) -> Result<SessionState, IpcError> {
-    Ok(desk.sign_out()?)
+pub async fn sign_out(desk: DeskState<'_>) -> Result<SessionState, IpcError> {
+    Ok(desk.sign_out().await?)
 }
 
 #[tauri::command]

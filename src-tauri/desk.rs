@@ -51,6 +51,9 @@ pub struct Desk {
     lock: Mutex<lock::LockState>,
 }
 
+/// How long sign-out waits to tell head office before going on without it.
+const SIGN_OUT_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
 }
@@ -245,13 +248,20 @@ impl Desk {
 
     /// Ends the session and wipes this user's cache and keyring entries from the machine. Refused
     /// while writes wait in the outbox: wiping them would lose the broker's work.
-    pub fn sign_out(&self) -> Result<SessionState> {
-        if let Some(session) = lock(&self.session).as_ref() {
+    pub async fn sign_out(&self) -> Result<SessionState> {
+        let current = lock(&self.session).clone();
+        if let Some(session) = current {
             let pending = lock(&session.store).sync_counters()?.pending;
             if pending > 0 {
                 return Err(DeskError::Validation(format!(
                     "还有 {pending} 条变更尚未同步到总部，退出登录会清除本机数据。请联网同步后再退出"
                 )));
+            }
+            // Head office ends the sign-in too when it can be reached; offline, the tokens are
+            // wiped from this machine below and expire there on their own.
+            let told = tokio::time::timeout(SIGN_OUT_WAIT, session.engine.sign_out()).await;
+            if !matches!(told, Ok(Ok(()))) {
+                tracing::warn!("head office not told of the sign-out: {told:?}");
             }
         }
         if let Some(session) = lock(&self.session).take() {

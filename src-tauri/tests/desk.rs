@@ -91,7 +91,7 @@ async fn desk_starts_offline_from_its_cache_after_a_sync() {
         "the last good sync is still shown"
     );
 
-    desk.sign_out().unwrap();
+    desk.sign_out().await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -119,7 +119,7 @@ async fn wrong_password_is_refused_in_chinese_and_no_password_is_stored() {
         "no file holds the password"
     );
     assert!(!files_contain(dir.path(), wrong.as_bytes()));
-    desk.sign_out().unwrap();
+    desk.sign_out().await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -161,7 +161,7 @@ async fn sign_out_wipes_the_cache_and_the_keyring_entries() {
         .await
         .unwrap();
     desk.sync(&|_| {}).await.unwrap();
-    let state = desk.sign_out().unwrap();
+    let state = desk.sign_out().await.unwrap();
     assert!(!state.signed_in);
     assert_eq!(
         state.last_username.as_deref(),
@@ -212,7 +212,7 @@ async fn sign_out_is_refused_while_work_waits_to_be_pushed() {
     assert!(profile.contacts[0].pending);
     assert_eq!(desk.sync_status().pending, 1);
 
-    let err: IpcError = desk.sign_out().unwrap_err().into();
+    let err: IpcError = desk.sign_out().await.unwrap_err().into();
     assert_eq!(err.code, IpcErrorCode::Validation);
     assert!(err.message.contains("尚未同步"), "{}", err.message);
     assert!(desk.session_state().unwrap().signed_in, "nothing was wiped");
@@ -221,7 +221,7 @@ async fn sign_out_is_refused_while_work_waits_to_be_pushed() {
     let status = desk.sync(&|_| {}).await.unwrap();
     assert_eq!(status.pending, 0);
     assert!(!desk.client_profile(&client).unwrap().contacts[0].pending);
-    desk.sign_out().unwrap();
+    desk.sign_out().await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -246,5 +246,5 @@ async fn a_contact_note_with_no_text_is_refused_in_chinese_and_nothing_is_queued
         (IpcErrorCode::Validation, "请填写联系内容")
     );
     assert_eq!(desk.sync_status().pending, 0);
-    desk.sign_out().unwrap();
+    desk.sign_out().await.unwrap();
 }

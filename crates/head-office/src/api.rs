@@ -33,6 +33,7 @@ pub fn router(state: Arc<AppState>) -> Router {
     let api = Router::new()
         .route(paths::SIGN_IN, post(sign_in))
         .route(paths::REFRESH, post(refresh))
+        .route(paths::SIGN_OUT, post(sign_out))
         .route(paths::ME, get(me))
         .route(paths::FEED, get(feed))
         .route(paths::PUSH, post(push))
@@ -221,13 +222,42 @@ async fn revoke_family(
     blocking(state, move |s| s.revoke_refresh_family(&family_id, now)).await
 }
 
+/// Ends the caller's sign-in at head office: every refresh and access token of it, so a copy of
+/// either left on the machine is worth nothing. Other sign-ins of the user are untouched.
+async fn sign_out(
+    State(state): AppStateRef,
+    session: CallerSession,
+) -> Result<Json<serde_json::Value>> {
+    let now = state.clock.now();
+    state.access.revoke_family(&session.family_id);
+    let family = session.family_id;
+    blocking(&state, move |s| s.revoke_refresh_family(&family, now)).await?;
+    tracing::info!(user = %session.user.username, "signed out");
+    Ok(Json(serde_json::json!({ "signed_out": true })))
+}
+
 /// The signed-in user behind a request's bearer token.
 pub struct Caller(pub UserRow);
+
+/// The same, with the sign-in (refresh family) the token belongs to.
+pub struct CallerSession {
+    pub user: UserRow,
+    pub family_id: String,
+}
 
 impl FromRequestParts<Arc<AppState>> for Caller {
     type Rejection = HeadOfficeError;
 
     async fn from_request_parts(parts: &mut Parts, state: &Arc<AppState>) -> Result<Caller> {
+        let session = CallerSession::from_request_parts(parts, state).await?;
+        Ok(Caller(session.user))
+    }
+}
+
+impl FromRequestParts<Arc<AppState>> for CallerSession {
+    type Rejection = HeadOfficeError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &Arc<AppState>) -> Result<Self> {
         let token = parts
             .headers
             .get(axum::http::header::AUTHORIZATION)
@@ -246,7 +276,10 @@ impl FromRequestParts<Arc<AppState>> for Caller {
         if user.sessions_ended_at.is_some_and(|t| grant.issued_at <= t) {
             return Err(HeadOfficeError::SessionEnded);
         }
-        Ok(Caller(user))
+        Ok(CallerSession {
+            user,
+            family_id: grant.family_id,
+        })
     }
 }
 

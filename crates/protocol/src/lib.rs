@@ -49,6 +49,8 @@ pub const VERSION_HEADER: &str = "x-brokerdesk-protocol";
 pub mod paths {
     pub const SIGN_IN: &str = "/api/v1/auth/sign-in";
     pub const REFRESH: &str = "/api/v1/auth/refresh";
+    /// `POST`, with the access token of the sign-in to end: its refresh and access tokens die.
+    pub const SIGN_OUT: &str = "/api/v1/auth/sign-out";
     pub const ME: &str = "/api/v1/me";
     pub const FEED: &str = "/api/v1/feed";
     pub const PUSH: &str = "/api/v1/push";

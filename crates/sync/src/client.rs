@@ -91,6 +91,14 @@ impl HeadOffice {
         .await
     }
 
+    pub async fn sign_out(&self, access_token: &str) -> Result<()> {
+        let url = format!("{}{}", self.base, paths::SIGN_OUT);
+        let _: serde_json::Value = self
+            .send(self.http.post(url).bearer_auth(access_token))
+            .await?;
+        Ok(())
+    }
+
     pub async fn pull(&self, access_token: &str, query: PullQuery) -> Result<PullPage> {
         let url = format!("{}{}", self.base, paths::FEED);
         let request = self.http.get(url).bearer_auth(access_token).query(&[

@@ -144,6 +144,16 @@ impl SyncEngine {
         }
     }
 
+    /// Tells head office this sign-in is over, so that its tokens die there too, not only on this
+    /// machine.
+    pub async fn sign_out(&self) -> Result<()> {
+        self.authorized(|token| {
+            let head_office = self.head_office.clone();
+            async move { head_office.sign_out(&token).await }
+        })
+        .await
+    }
+
     /// Sends the outbox in order until it is empty. An entry leaves the outbox only with head
     /// office's answer, so a push cut off anywhere is simply sent again (head office answers a
     /// resend with its first answer).

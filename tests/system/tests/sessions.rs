@@ -275,3 +275,38 @@ async fn a_password_reset_by_head_office_it_ends_the_access_tokens_too() {
         .unwrap();
     ho.pull(&after.access_token, page).await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn signing_out_ends_the_sign_in_at_head_office_and_no_other() {
+    let head_office = TestHeadOffice::start(&small_firm()).await;
+    let ho = HeadOffice::new(&head_office.base_url()).unwrap();
+    let page = PullQuery {
+        cursor: 0,
+        limit: 1,
+        count: false,
+    };
+    let leaving = sign_in(&ho).await;
+    let elsewhere = sign_in(&ho).await;
+
+    // The desk's engine signs out with whatever access it holds (here it must renew first).
+    let desk = TestDesk::new(&head_office.base_url());
+    desk.engine.sign_in("broker01", PASSWORD).await.unwrap();
+    desk.engine.sign_out().await.unwrap();
+    ho.sign_out(&leaving.access_token).await.unwrap();
+
+    let pull = ho.pull(&leaving.access_token, page).await.unwrap_err();
+    assert_eq!(pull.code(), Some(ErrorCode::Unauthorized), "{pull:?}");
+    let renew = ho
+        .refresh(&refresh(&leaving.refresh_token))
+        .await
+        .unwrap_err();
+    assert_eq!(renew.code(), Some(ErrorCode::SessionEnded), "{renew:?}");
+    let desk_sync = desk
+        .engine
+        .sync_once(desk.store.clone(), |_| {})
+        .await
+        .unwrap_err();
+    assert!(desk_sync.needs_sign_in(), "{desk_sync:?}");
+    // The same broker's other sign-in is untouched.
+    ho.pull(&elsewhere.access_token, page).await.unwrap();
+}
