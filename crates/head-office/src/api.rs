@@ -28,6 +28,8 @@ type AppStateRef = State<Arc<AppState>>;
 
 const MAX_USERNAME_CHARS: usize = 64;
 const MAX_PASSWORD_CHARS: usize = 256;
+/// A desk's device id is a short random token; anything longer did not come from a desk.
+const MAX_DEVICE_ID_BYTES: usize = 128;
 
 pub fn router(state: Arc<AppState>) -> Router {
     let api = Router::new()
@@ -141,10 +143,15 @@ async fn sign_in(
             "用户名过长（最多 {MAX_USERNAME_CHARS} 个字符），请核对"
         )));
     }
-    if req.password.chars().count() > MAX_PASSWORD_CHARS || req.device_id.len() > 128 {
+    if req.password.chars().count() > MAX_PASSWORD_CHARS {
         return Err(HeadOfficeError::Validation(format!(
             "密码过长（最多 {MAX_PASSWORD_CHARS} 个字符），请核对"
         )));
+    }
+    if req.device_id.len() > MAX_DEVICE_ID_BYTES {
+        return Err(HeadOfficeError::Validation(
+            "设备标识无效，请重新安装经纪人工作台或联系总部信息技术部".into(),
+        ));
     }
     let now = state.clock.now();
     state.limiter.check(&username, now)?;
@@ -189,13 +196,13 @@ async fn refresh(
         RefreshUse::Fresh(g) | RefreshUse::Retried(g) if g.device_id == req.device_id => g,
         RefreshUse::Fresh(g) | RefreshUse::Retried(g) => {
             // A token presented from another device was stolen: end the session everywhere.
-            revoke_family(&state, g.family_id, &g.user_id, now).await?;
+            state.access.revoke_user(&g.user_id);
+            end_sign_in(&state, g.family_id, now).await?;
             return Err(HeadOfficeError::SessionEnded);
         }
         RefreshUse::Reused { family_id } => {
             tracing::warn!(family = %family_id, "refresh token replayed; session revoked");
-            state.access.revoke_family(&family_id);
-            blocking(&state, move |s| s.revoke_refresh_family(&family_id, now)).await?;
+            end_sign_in(&state, family_id, now).await?;
             return Err(HeadOfficeError::SessionEnded);
         }
         RefreshUse::Invalid => return Err(HeadOfficeError::SessionEnded),
@@ -212,13 +219,9 @@ async fn refresh(
     ))
 }
 
-async fn revoke_family(
-    state: &Arc<AppState>,
-    family_id: String,
-    user_id: &str,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    state.access.revoke_user(user_id);
+/// Ends one sign-in: its refresh tokens in the database and its access tokens in memory.
+async fn end_sign_in(state: &Arc<AppState>, family_id: String, now: DateTime<Utc>) -> Result<()> {
+    state.access.revoke_family(&family_id);
     blocking(state, move |s| s.revoke_refresh_family(&family_id, now)).await
 }
 
@@ -228,10 +231,7 @@ async fn sign_out(
     State(state): AppStateRef,
     session: CallerSession,
 ) -> Result<Json<serde_json::Value>> {
-    let now = state.clock.now();
-    state.access.revoke_family(&session.family_id);
-    let family = session.family_id;
-    blocking(&state, move |s| s.revoke_refresh_family(&family, now)).await?;
+    end_sign_in(&state, session.family_id, state.clock.now()).await?;
     tracing::info!(user = %session.user.username, "signed out");
     Ok(Json(serde_json::json!({ "signed_out": true })))
 }
