@@ -15,7 +15,10 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 
 pub const ACCESS_TOKEN_TTL: Duration = Duration::minutes(15);
-pub const REFRESH_TOKEN_TTL: Duration = Duration::days(30);
+/// A desk unused this long must sign in with the password again.
+pub const REFRESH_TOKEN_TTL: Duration = Duration::days(7);
+/// However often it is refreshed, a sign-in ends this long after it began.
+pub const SESSION_MAX_AGE: Duration = Duration::days(30);
 const MAX_FAILURES: usize = 5;
 const FAILURE_WINDOW: Duration = Duration::minutes(10);
 /// User names the limiter remembers at most. Past this, names whose failures are out of the window

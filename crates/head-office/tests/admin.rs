@@ -39,7 +39,8 @@ fn session(storage: &SqlStorage, user_id: &str, token: &str) {
         user_id: user_id.into(),
         device_id: "d".into(),
         family_id: format!("f-{token}"),
-        expires_at: now() + Duration::days(30),
+        expires_at: now() + Duration::days(7),
+        signed_in_at: now(),
     };
     storage.insert_refresh_token(token, &grant).unwrap();
 }
@@ -77,7 +78,7 @@ fn people_are_added_placed_disabled_and_reset_with_sessions_ended() {
     admin::set_disabled(&storage, "wangmin", true, now()).unwrap();
     assert!(storage.user_by_id(&id).unwrap().unwrap().disabled);
     assert!(!matches!(
-        storage.use_refresh_token("t1", now()).unwrap(),
+        storage.use_refresh_token("t1", None, now()).unwrap(),
         RefreshUse::Fresh(_)
     ));
     admin::set_disabled(&storage, "wangmin", false, now()).unwrap();
@@ -89,7 +90,7 @@ fn people_are_added_placed_disabled_and_reset_with_sessions_ended() {
     assert!(verify_password(&fresh, &user.password_hash).unwrap());
     assert!(!verify_password(&password, &user.password_hash).unwrap());
     assert!(!matches!(
-        storage.use_refresh_token("t2", now()).unwrap(),
+        storage.use_refresh_token("t2", None, now()).unwrap(),
         RefreshUse::Fresh(_)
     ));
     assert!(matches!(

@@ -13,6 +13,10 @@ pub struct SignInRequest {
 pub struct RefreshRequest {
     pub refresh_token: String,
     pub device_id: String,
+    /// Made afresh by the desk for each refresh token it spends and kept only in its memory: if the
+    /// answer is lost, asking again with the same key is a retry; the token without it is a replay.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_key: Option<String>,
 }
 
 /// What a successful sign-in or refresh returns. The refresh token is single-use: every refresh

@@ -50,6 +50,10 @@ pub struct SyncEngine {
     /// Held across a renewal so that two callers never spend the same refresh token (which head
     /// office would take for a replay and end the session).
     access: tokio::sync::Mutex<Option<String>>,
+    /// The refresh token last sent whose answer never came, and the retry key sent with it: only
+    /// the same key makes a second try a retry rather than a replay. Never stored on disk, so a
+    /// copy of the token taken from this machine cannot pass for this desk.
+    unanswered: std::sync::Mutex<Option<(String, String)>>,
     page_size: u32,
     /// When a sync finished and when head office's answers were settled: the desk's clock.
     clock: SharedClock,
@@ -68,6 +72,7 @@ impl SyncEngine {
             vault,
             clock,
             access: tokio::sync::Mutex::new(None),
+            unanswered: std::sync::Mutex::new(None),
             page_size: 5_000,
         }
     }
@@ -103,16 +108,35 @@ impl SyncEngine {
 
     async fn renew(&self, slot: &mut Option<String>) -> Result<String> {
         let refresh_token = self.vault.refresh_token()?.ok_or(SyncError::NotSignedIn)?;
+        let retry_key = self.retry_key_for(&refresh_token);
         let tokens = self
             .head_office
             .refresh(&RefreshRequest {
                 refresh_token,
                 device_id: self.device_id.clone(),
+                retry_key: Some(retry_key),
             })
             .await?;
         self.vault.set_refresh_token(&tokens.refresh_token)?;
+        *self.unanswered.lock().unwrap_or_else(|p| p.into_inner()) = None;
         *slot = Some(tokens.access_token.clone());
         Ok(tokens.access_token)
+    }
+
+    /// The key to send with `refresh_token`: the one sent before if that try went unanswered,
+    /// otherwise a new one, remembered until an answer comes.
+    fn retry_key_for(&self, refresh_token: &str) -> String {
+        let mut unanswered = self.unanswered.lock().unwrap_or_else(|p| p.into_inner());
+        match unanswered.as_ref() {
+            Some((token, key)) if token == refresh_token => key.clone(),
+            _ => {
+                let mut bytes = [0u8; 16];
+                rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut bytes);
+                let key = hex::encode(bytes);
+                *unanswered = Some((refresh_token.to_string(), key.clone()));
+                key
+            }
+        }
     }
 
     /// Runs `call` with a valid access token, renewing it once if head office says it expired.

@@ -21,10 +21,12 @@ async fn sign_in(ho: &HeadOffice) -> protocol::SessionTokens {
     .unwrap()
 }
 
+/// As the desk asks: a retry of the same token carries the same retry key.
 fn refresh(token: &str) -> RefreshRequest {
     RefreshRequest {
         refresh_token: token.into(),
         device_id: "dev-1".into(),
+        retry_key: Some(format!("retry-of-{token}")),
     }
 }
 
@@ -95,8 +97,8 @@ async fn a_refresh_token_is_bound_to_its_device() {
     let ho = HeadOffice::new(&head_office.base_url()).unwrap();
     let first = sign_in(&ho).await;
     let stolen = RefreshRequest {
-        refresh_token: first.refresh_token.clone(),
         device_id: "someone-else".into(),
+        ..refresh(&first.refresh_token)
     };
     assert_eq!(
         ho.refresh(&stolen).await.unwrap_err().code(),

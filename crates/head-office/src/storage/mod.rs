@@ -45,14 +45,16 @@ pub struct RefreshGrant {
     pub device_id: String,
     pub family_id: String,
     pub expires_at: DateTime<Utc>,
+    /// When the sign-in began: no refresh carries a session past its absolute lifetime.
+    pub signed_in_at: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone)]
 pub enum RefreshUse {
     /// First use: the token is now spent and a new one may be issued in the same family.
     Fresh(RefreshGrant),
-    /// The token was spent moments ago but its successor never came back (the answer was lost on
-    /// the way): the desk may have a new pair; the unused successor is revoked.
+    /// The token was spent moments ago by the same asker (same retry key) but its successor never
+    /// came back (the answer was lost on the way): the desk may have a new pair.
     Retried(RefreshGrant),
     /// The token was spent before and the session has moved on: somebody replayed it. The family
     /// must be revoked.
@@ -91,7 +93,13 @@ pub trait Storage: Send + Sync + 'static {
 
     fn insert_refresh_token(&self, token_hash: &str, grant: &RefreshGrant) -> Result<()>;
     /// Spends a refresh token, atomically: of two concurrent uses, one is `Fresh` and one `Reused`.
-    fn use_refresh_token(&self, token_hash: &str, now: DateTime<Utc>) -> Result<RefreshUse>;
+    /// `retry_key_hash` is what a later retry of this same use must present to be `Retried`.
+    fn use_refresh_token(
+        &self,
+        token_hash: &str,
+        retry_key_hash: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<RefreshUse>;
     fn revoke_refresh_family(&self, family_id: &str, now: DateTime<Utc>) -> Result<()>;
 
     /// Changes after `query.cursor` in the book served by `broker_id`, in commit order.

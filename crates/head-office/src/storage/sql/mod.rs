@@ -34,8 +34,8 @@ use domain::{FirmPolicy, Mobile};
 use protocol::{ClientPreferences, Mutation, MutationOutcome, PullPage, Role};
 use rusqlite::params;
 use std::path::Path;
+use users::{refresh_token_known, use_refresh_token, user_row, USER_COLUMNS};
 use users::{role_from_code, role_to_code};
-use users::{use_refresh_token, user_row, USER_COLUMNS};
 
 pub use crate::storage::location::DatabaseLocation;
 
@@ -147,22 +147,34 @@ impl Storage for SqlStorage {
     fn insert_refresh_token(&self, token_hash: &str, grant: &RefreshGrant) -> Result<()> {
         self.write(|db| {
             db.execute(
-                "INSERT INTO refresh_tokens (token_hash, user_id, device_id, family_id, expires_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO refresh_tokens \
+                 (token_hash, user_id, device_id, family_id, expires_at, signed_in_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![
                     token_hash,
                     grant.user_id,
                     grant.device_id,
                     grant.family_id,
-                    grant.expires_at
+                    grant.expires_at,
+                    grant.signed_in_at
                 ],
             )
         })?;
         Ok(())
     }
 
-    fn use_refresh_token(&self, token_hash: &str, now: DateTime<Utc>) -> Result<RefreshUse> {
-        self.write(|db| use_refresh_token(db, token_hash, now))
+    fn use_refresh_token(
+        &self,
+        token_hash: &str,
+        retry_key_hash: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<RefreshUse> {
+        // Made-up tokens are answered from a read: a flood of them never queues for the one
+        // writer that every desk's push needs.
+        if !self.read(|db| refresh_token_known(db, token_hash))? {
+            return Ok(RefreshUse::Invalid);
+        }
+        self.write(|db| use_refresh_token(db, token_hash, retry_key_hash, now))
     }
 
     fn revoke_refresh_family(&self, family_id: &str, now: DateTime<Utc>) -> Result<()> {

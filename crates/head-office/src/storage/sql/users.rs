@@ -50,14 +50,24 @@ pub(super) fn user_row(r: &Row<'_>) -> rusqlite::Result<UserRow> {
     })
 }
 
+pub(super) fn refresh_token_known(db: &Db<'_>, token_hash: &str) -> Result<bool> {
+    let found = db.query_opt(
+        "SELECT 1 FROM refresh_tokens WHERE token_hash = ?1 AND revoked_at IS NULL",
+        params![token_hash],
+        |r| r.get::<_, i64>(0),
+    )?;
+    Ok(found.is_some())
+}
+
 pub(super) fn use_refresh_token(
     db: &Db<'_>,
     token_hash: &str,
+    retry_key_hash: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<RefreshUse> {
     let row = db.query_opt(
-        "SELECT user_id, device_id, family_id, expires_at, used_at FROM refresh_tokens \
-                 WHERE token_hash = ?1 AND revoked_at IS NULL",
+        "SELECT user_id, device_id, family_id, expires_at, signed_in_at, used_at, retry_key_hash \
+         FROM refresh_tokens WHERE token_hash = ?1 AND revoked_at IS NULL",
         params![token_hash],
         |r| {
             Ok((
@@ -66,23 +76,28 @@ pub(super) fn use_refresh_token(
                     device_id: r.get(1)?,
                     family_id: r.get(2)?,
                     expires_at: r.get(3)?,
+                    // Issued before sign-ins were dated: the lifetime starts counting now.
+                    signed_in_at: r.get::<_, Option<DateTime<Utc>>>(4)?.unwrap_or(now),
                 },
-                r.get::<_, Option<DateTime<Utc>>>(4)?,
+                r.get::<_, Option<DateTime<Utc>>>(5)?,
+                r.get::<_, Option<String>>(6)?,
             ))
         },
     )?;
     let outcome = match row {
         None => RefreshUse::Invalid,
-        Some((grant, Some(used_at))) => {
+        Some((grant, Some(used_at), first_key)) => {
             // Has any token of the family been used since? Then the session moved on and this
-            // is a replay. If not, the answer to the first use was lost: allow a retry, briefly.
+            // is a replay. If not, the answer to the first use may have been lost: its asker (who
+            // alone knows the retry key) may ask again, briefly. Anyone else holds a copy.
             let moved_on: bool = db.query_row(
                 "SELECT count(*) > 0 FROM refresh_tokens WHERE family_id = ?1 \
                          AND token_hash != ?2 AND used_at IS NOT NULL AND used_at > ?3",
                 params![grant.family_id, token_hash, used_at],
                 |r| r.get(0),
             )?;
-            if !moved_on && now - used_at < REFRESH_RETRY_GRACE {
+            let same_asker = first_key.is_some() && first_key.as_deref() == retry_key_hash;
+            if same_asker && !moved_on && now - used_at < REFRESH_RETRY_GRACE {
                 // The successor the desk never got stays valid until a sibling is used.
                 RefreshUse::Retried(grant)
             } else {
@@ -91,8 +106,8 @@ pub(super) fn use_refresh_token(
                 }
             }
         }
-        Some((grant, None)) if grant.expires_at <= now => RefreshUse::Invalid,
-        Some((grant, None)) => {
+        Some((grant, None, _)) if grant.expires_at <= now => RefreshUse::Invalid,
+        Some((grant, None, _)) => {
             // Siblings issued for lost answers were never received or are now abandoned.
             db.execute(
                 "UPDATE refresh_tokens SET expires_at = ?3 WHERE family_id = ?1 \
@@ -100,8 +115,8 @@ pub(super) fn use_refresh_token(
                 params![grant.family_id, token_hash, now],
             )?;
             db.execute(
-                "UPDATE refresh_tokens SET used_at = ?2 WHERE token_hash = ?1",
-                params![token_hash, now],
+                "UPDATE refresh_tokens SET used_at = ?2, retry_key_hash = ?3 WHERE token_hash = ?1",
+                params![token_hash, now, retry_key_hash],
             )?;
             RefreshUse::Fresh(grant)
         }

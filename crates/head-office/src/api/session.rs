@@ -1,0 +1,245 @@
+//! Sessions: signing in with a password, renewing with a single-use refresh token, signing out,
+//! and who a bearer token belongs to. Everything that ends a sign-in goes through `end_sign_in`.
+
+use super::{blocking, AppStateRef};
+use crate::auth::{hash_password_dummy, new_token, token_hash, verify_password};
+use crate::auth::{REFRESH_TOKEN_TTL, SESSION_MAX_AGE};
+use crate::error::{HeadOfficeError, Result};
+use crate::storage::{RefreshGrant, RefreshUse, UserRow};
+use crate::AppState;
+use axum::extract::{FromRequestParts, State};
+use axum::http::request::Parts;
+use axum::Json;
+use chrono::{DateTime, Utc};
+use protocol::{RefreshRequest, SessionTokens, SignInRequest, UserProfile};
+use std::sync::Arc;
+
+const MAX_USERNAME_CHARS: usize = 64;
+const MAX_PASSWORD_CHARS: usize = 256;
+/// A desk's device id is a short random token; anything longer did not come from a desk.
+const MAX_DEVICE_ID_BYTES: usize = 128;
+/// The desk sends 32 hex characters; anything much longer is not a desk.
+const MAX_RETRY_KEY_BYTES: usize = 128;
+
+fn profile(user: &UserRow) -> UserProfile {
+    UserProfile {
+        user_id: user.id.clone(),
+        username: user.username.clone(),
+        display_name: user.display_name.clone(),
+        role: user.role,
+        org_path: user.org_path.clone(),
+    }
+}
+
+async fn issue_tokens(
+    state: &Arc<AppState>,
+    user: &UserRow,
+    device_id: String,
+    family_id: String,
+    signed_in_at: DateTime<Utc>,
+) -> Result<SessionTokens> {
+    let now = state.clock.now();
+    let refresh_token = new_token();
+    let grant = RefreshGrant {
+        user_id: user.id.clone(),
+        device_id,
+        family_id,
+        expires_at: (now + REFRESH_TOKEN_TTL).min(signed_in_at + SESSION_MAX_AGE),
+        signed_in_at,
+    };
+    let hash = token_hash(&refresh_token);
+    let family = grant.family_id.clone();
+    blocking(state, move |s| s.insert_refresh_token(&hash, &grant)).await?;
+    Ok(SessionTokens {
+        access_token: state.access.issue(&user.id, &family, now),
+        access_expires_in_secs: crate::auth::ACCESS_TOKEN_TTL.num_seconds().unsigned_abs(),
+        refresh_token,
+        user: profile(user),
+    })
+}
+
+pub(super) async fn sign_in(
+    State(state): AppStateRef,
+    Json(req): Json<SignInRequest>,
+) -> Result<Json<SessionTokens>> {
+    let username = req.username.trim().to_string();
+    if username.is_empty() || req.password.is_empty() {
+        return Err(HeadOfficeError::Validation("请输入用户名和密码".into()));
+    }
+    if req.device_id.trim().is_empty() {
+        return Err(HeadOfficeError::Validation("缺少设备标识".into()));
+    }
+    // Bounded before anything is remembered or hashed: a 2 MB "user name" is nobody's.
+    if username.chars().count() > MAX_USERNAME_CHARS {
+        return Err(HeadOfficeError::Validation(format!(
+            "用户名过长（最多 {MAX_USERNAME_CHARS} 个字符），请核对"
+        )));
+    }
+    if req.password.chars().count() > MAX_PASSWORD_CHARS {
+        return Err(HeadOfficeError::Validation(format!(
+            "密码过长（最多 {MAX_PASSWORD_CHARS} 个字符），请核对"
+        )));
+    }
+    if req.device_id.len() > MAX_DEVICE_ID_BYTES {
+        return Err(HeadOfficeError::Validation(
+            "设备标识无效，请重新安装经纪人工作台或联系总部信息技术部".into(),
+        ));
+    }
+    let now = state.clock.now();
+    state.limiter.check(&username, now)?;
+    let lookup = username.clone();
+    let user = blocking(&state, move |s| s.user_by_username(&lookup)).await?;
+    let password = req.password;
+    // Each hash takes 19 MiB: as many at once as there are cores, the rest wait their turn.
+    let _turn = state
+        .hashing
+        .acquire()
+        .await
+        .map_err(|e| HeadOfficeError::Internal(e.to_string()))?;
+    // Hash even for an unknown user, so timing does not tell which user names exist.
+    let (user, ok) = tokio::task::spawn_blocking(move || match user {
+        Some(u) => verify_password(&password, &u.password_hash).map(|ok| (Some(u), ok)),
+        None => hash_password_dummy(&password).map(|_| (None, false)),
+    })
+    .await??;
+    let user = match (user, ok) {
+        (Some(u), true) => u,
+        _ => {
+            state.limiter.failed(&username, now);
+            return Err(HeadOfficeError::BadCredentials);
+        }
+    };
+    if user.disabled {
+        return Err(HeadOfficeError::AccountDisabled);
+    }
+    state.limiter.succeeded(&username);
+    let tokens = issue_tokens(&state, &user, req.device_id, new_token(), now).await?;
+    tracing::info!(user = %user.username, "signed in");
+    Ok(Json(tokens))
+}
+
+pub(super) async fn refresh(
+    State(state): AppStateRef,
+    Json(req): Json<RefreshRequest>,
+) -> Result<Json<SessionTokens>> {
+    if req
+        .retry_key
+        .as_ref()
+        .is_some_and(|k| k.len() > MAX_RETRY_KEY_BYTES)
+    {
+        return Err(HeadOfficeError::Validation(
+            "续期请求无效，请重新登录".into(),
+        ));
+    }
+    let hash = token_hash(&req.refresh_token);
+    let retry_key = req.retry_key.as_deref().map(token_hash);
+    let now = state.clock.now();
+    let used = blocking(&state, move |s| {
+        s.use_refresh_token(&hash, retry_key.as_deref(), now)
+    })
+    .await?;
+    let grant = match used {
+        RefreshUse::Fresh(g) | RefreshUse::Retried(g) if g.device_id == req.device_id => g,
+        RefreshUse::Fresh(g) | RefreshUse::Retried(g) => {
+            // A token presented from another device was stolen: end the session everywhere.
+            state.access.revoke_user(&g.user_id);
+            end_sign_in(&state, g.family_id, now).await?;
+            return Err(HeadOfficeError::SessionEnded);
+        }
+        RefreshUse::Reused { family_id } => {
+            tracing::warn!(family = %family_id, "refresh token replayed; session revoked");
+            end_sign_in(&state, family_id, now).await?;
+            return Err(HeadOfficeError::SessionEnded);
+        }
+        RefreshUse::Invalid => return Err(HeadOfficeError::SessionEnded),
+    };
+    if now >= grant.signed_in_at + SESSION_MAX_AGE {
+        end_sign_in(&state, grant.family_id, now).await?;
+        return Err(HeadOfficeError::SessionEnded);
+    }
+    let user_id = grant.user_id.clone();
+    let user = blocking(&state, move |s| s.user_by_id(&user_id))
+        .await?
+        .ok_or(HeadOfficeError::SessionEnded)?;
+    if user.disabled {
+        return Err(HeadOfficeError::AccountDisabled);
+    }
+    Ok(Json(
+        issue_tokens(
+            &state,
+            &user,
+            grant.device_id,
+            grant.family_id,
+            grant.signed_in_at,
+        )
+        .await?,
+    ))
+}
+
+/// Ends one sign-in: its refresh tokens in the database and its access tokens in memory.
+async fn end_sign_in(state: &Arc<AppState>, family_id: String, now: DateTime<Utc>) -> Result<()> {
+    state.access.revoke_family(&family_id);
+    blocking(state, move |s| s.revoke_refresh_family(&family_id, now)).await
+}
+
+/// Ends the caller's sign-in at head office: every refresh and access token of it, so a copy of
+/// either left on the machine is worth nothing. Other sign-ins of the user are untouched.
+pub(super) async fn sign_out(
+    State(state): AppStateRef,
+    session: CallerSession,
+) -> Result<Json<serde_json::Value>> {
+    end_sign_in(&state, session.family_id, state.clock.now()).await?;
+    tracing::info!(user = %session.user.username, "signed out");
+    Ok(Json(serde_json::json!({ "signed_out": true })))
+}
+
+/// The signed-in user behind a request's bearer token.
+pub struct Caller(pub UserRow);
+
+/// The same, with the sign-in (refresh family) the token belongs to.
+pub struct CallerSession {
+    pub user: UserRow,
+    pub family_id: String,
+}
+
+impl FromRequestParts<Arc<AppState>> for Caller {
+    type Rejection = HeadOfficeError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &Arc<AppState>) -> Result<Caller> {
+        let session = CallerSession::from_request_parts(parts, state).await?;
+        Ok(Caller(session.user))
+    }
+}
+
+impl FromRequestParts<Arc<AppState>> for CallerSession {
+    type Rejection = HeadOfficeError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &Arc<AppState>) -> Result<Self> {
+        let token = parts
+            .headers
+            .get(axum::http::header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .ok_or(HeadOfficeError::Unauthorized)?;
+        let grant = state.access.check(token, state.clock.now())?;
+        let user_id = grant.user_id.clone();
+        let user = blocking(state, move |s| s.user_by_id(&user_id))
+            .await?
+            .ok_or(HeadOfficeError::Unauthorized)?;
+        if user.disabled {
+            return Err(HeadOfficeError::AccountDisabled);
+        }
+        // Ended by head-office IT (a new password) after this token was issued.
+        if user.sessions_ended_at.is_some_and(|t| grant.issued_at <= t) {
+            return Err(HeadOfficeError::SessionEnded);
+        }
+        Ok(CallerSession {
+            user,
+            family_id: grant.family_id,
+        })
+    }
+}
+
+pub(super) async fn me(Caller(user): Caller) -> Json<UserProfile> {
+    Json(profile(&user))
+}
