@@ -4,6 +4,7 @@
 mod agenda;
 mod book;
 mod broker_data;
+mod cache_key;
 mod commission;
 mod export;
 mod lock;
@@ -19,7 +20,7 @@ use crate::secrets::Keyring;
 use clock::SharedClock;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
-use store::{ClientProfile, NewContactNote, Store, StoreError, WriteIds};
+use store::{ClientProfile, NewContactNote, Store, WriteIds};
 use sync::{HeadOffice, SyncEngine, SyncError};
 
 pub struct DeskConfig {
@@ -49,6 +50,10 @@ pub struct Desk {
     sync_lock: tokio::sync::Mutex<()>,
     /// Locked screens show nothing of the book; sync goes on underneath.
     lock: Mutex<lock::LockState>,
+    /// A cache whose key waits for the broker's password (the keyring lost it, e.g. a reboot).
+    sealed: Mutex<Option<cache_key::SealedCache>>,
+    /// Something the broker must be told on the next screen, e.g. that a cache was set aside.
+    notice: Mutex<Option<String>>,
 }
 
 /// How long sign-out waits to tell head office before going on without it.
@@ -77,6 +82,8 @@ impl Desk {
             }),
             sync_lock: tokio::sync::Mutex::new(()),
             lock: Mutex::new(lock::LockState::default()),
+            sealed: Mutex::new(None),
+            notice: Mutex::new(None),
             config,
         };
         if let Some(p) = profile::load(&desk.config.data_dir)? {
@@ -93,20 +100,14 @@ impl Desk {
             &profile.server_url,
             &profile.username,
         );
-        let path = profile.database_path(&self.config.data_dir);
-        let Some(key) = keyring.db_key()? else {
-            // Without its key the cache is unreadable noise: drop it and ask for a sign-in.
-            tracing::warn!("database key missing from the keyring; the cache will be rebuilt");
-            profile::remove_database(&path)?;
-            return Ok(());
-        };
-        let store = match Store::open(&path, &key) {
-            Ok(s) => s,
-            Err(StoreError::WrongKey) => {
-                profile::remove_database(&path)?;
+        let store = match self.open_at_start(&profile, &keyring)? {
+            cache_key::StartKey::Open(store) => store,
+            cache_key::StartKey::SignIn => return Ok(()),
+            cache_key::StartKey::Sealed => {
+                // Starts locked: the password opens the cache.
+                *lock(&self.sealed) = Some(cache_key::SealedCache { profile, keyring });
                 return Ok(());
             }
-            Err(e) => return Err(e.into()),
         };
         let engine = self.engine_for(&profile, &keyring)?;
         // Whoever starts the app on this machine must prove they are the broker before the book
@@ -169,6 +170,7 @@ impl Desk {
     }
 
     pub fn session_state(&self) -> Result<SessionState> {
+        let notice = lock(&self.notice).clone();
         if let Some(s) = lock(&self.session).as_ref() {
             return Ok(SessionState {
                 locked: lock(&self.lock).locked,
@@ -176,10 +178,22 @@ impl Desk {
                 user: s.profile.user.clone(),
                 server_url: Some(s.profile.server_url.clone()),
                 last_username: Some(s.profile.username.clone()),
+                notice,
+            });
+        }
+        if let Some(s) = lock(&self.sealed).as_ref() {
+            return Ok(SessionState {
+                locked: true,
+                signed_in: true,
+                user: s.profile.user.clone(),
+                server_url: Some(s.profile.server_url.clone()),
+                last_username: Some(s.profile.username.clone()),
+                notice,
             });
         }
         let remembered = profile::load(&self.config.data_dir)?;
         Ok(SessionState {
+            notice,
             locked: false,
             signed_in: false,
             user: None,
@@ -205,6 +219,7 @@ impl Desk {
         if form.password.is_empty() {
             return Err(DeskError::Validation("请填写密码".into()));
         }
+        *lock(&self.notice) = None;
         let mut profile = Profile {
             server_url,
             username,
@@ -219,21 +234,7 @@ impl Desk {
         let user = engine.sign_in(&profile.username, &form.password).await?;
         profile.user = Some(user);
 
-        let path = profile.database_path(&self.config.data_dir);
-        let key = match keyring.db_key()? {
-            Some(k) => k,
-            None => {
-                profile::remove_database(&path)?;
-                keyring.create_db_key()?
-            }
-        };
-        let store = match Store::open(&path, &key) {
-            Err(StoreError::WrongKey) => {
-                profile::remove_database(&path)?;
-                Store::open(&path, &key)?
-            }
-            other => other?,
-        };
+        let store = self.open_at_sign_in(&profile, &keyring, &form.password)?;
         profile::save(&self.config.data_dir, &profile)?;
         lock::remember_password(&store, &form.password)?;
         *lock(&self.lock) = lock::LockState::default();
@@ -249,6 +250,10 @@ impl Desk {
     /// Ends the session and wipes this user's cache and keyring entries from the machine. Refused
     /// while writes wait in the outbox: wiping them would lose the broker's work.
     pub async fn sign_out(&self) -> Result<SessionState> {
+        if self.is_sealed() {
+            // Nothing of the cache can be read to say what would be lost: open it first.
+            return Err(DeskError::Locked);
+        }
         let current = lock(&self.session).clone();
         if let Some(session) = current {
             let pending = lock(&session.store).sync_counters()?.pending;

@@ -68,6 +68,8 @@ pub struct SessionState {
     /// Remembered from the last sign-in, to prefill the form. Never a password.
     pub server_url: Option<String>,
     pub last_username: Option<String>,
+    /// What the broker must be told, e.g. that a cache this desk could not open was kept aside.
+    pub notice: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]

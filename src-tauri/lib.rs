@@ -12,6 +12,7 @@ pub mod error;
 pub mod ipc;
 mod profile;
 mod reminders;
+mod sealed_key;
 mod secrets;
 
 use desk::{Desk, DeskConfig};

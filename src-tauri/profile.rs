@@ -68,9 +68,11 @@ fn create_device_id(path: &Path) -> Result<String> {
     Ok(id)
 }
 
-/// Deletes the cache file and its WAL companions.
+const CACHE_FILES: [&str; 4] = ["", "-wal", "-shm", ".key"];
+
+/// Deletes the cache file, its WAL companions and its sealed key.
 pub fn remove_database(path: &Path) -> Result<()> {
-    for suffix in ["", "-wal", "-shm"] {
+    for suffix in CACHE_FILES {
         let mut p = path.as_os_str().to_owned();
         p.push(suffix);
         let p = PathBuf::from(p);
@@ -81,4 +83,25 @@ pub fn remove_database(path: &Path) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Moves a cache this desk cannot open (its key is gone, or sealed with a password no longer
+/// known) out of the way instead of deleting it: it may hold work never synced. Returns where it
+/// went. `stamp` tells kept caches apart.
+pub fn set_aside(path: &Path, stamp: &str) -> Result<PathBuf> {
+    let mut kept = path.as_os_str().to_owned();
+    kept.push(format!(".kept-{stamp}"));
+    let kept = PathBuf::from(kept);
+    for suffix in CACHE_FILES {
+        let mut from = path.as_os_str().to_owned();
+        from.push(suffix);
+        let mut to = kept.as_os_str().to_owned();
+        to.push(suffix);
+        match std::fs::rename(&from, &to) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(io_error(Path::new(&from), e)),
+        }
+    }
+    Ok(kept)
 }

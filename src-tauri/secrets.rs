@@ -1,6 +1,8 @@
 //! Secrets in the OS keyring: the refresh token and the key of the local database. On Linux this
-//! is the kernel keyring (keyutils), which works headless and without a session bus; on macOS the
-//! Keychain; on Windows the Credential Manager. Nothing secret is ever written to a file.
+//! is the kernel keyring (keyutils), which works headless and without a session bus but is emptied
+//! by a reboot, so the database key also lives sealed with the broker's password
+//! (`sealed_key`); on macOS the Keychain; on Windows the Credential Manager. Nothing secret is
+//! ever written to a file in the clear.
 
 use crate::error::{DeskError, Result};
 use keyring::Entry;
@@ -61,8 +63,20 @@ impl Keyring {
     pub fn create_db_key(&self) -> Result<DbKey> {
         let mut key = [0u8; 32];
         rand::rngs::OsRng.fill_bytes(&mut key);
-        self.entry("db-key")?.set_password(&hex::encode(key))?;
-        Ok(DbKey(key))
+        let key = DbKey(key);
+        self.store_db_key(&key)?;
+        Ok(key)
+    }
+
+    /// Puts a key recovered from its sealed file back, so the next start needs no password for it.
+    pub fn store_db_key(&self, key: &DbKey) -> Result<()> {
+        self.entry("db-key")?.set_password(&hex::encode(key.0))?;
+        Ok(())
+    }
+
+    /// Who these entries belong to: a sealed key is bound to it.
+    pub fn account(&self) -> &str {
+        &self.account
     }
 
     /// Forgets everything of this user: used at sign-out.

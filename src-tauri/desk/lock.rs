@@ -53,7 +53,6 @@ impl Desk {
     }
 
     pub fn unlock(&self, password: &str) -> Result<SessionState> {
-        let session = self.session()?;
         {
             let state = lock(&self.lock);
             if state.blocked_until.is_some_and(|t| self.now() < t) {
@@ -65,14 +64,11 @@ impl Desk {
         if password.is_empty() {
             return Err(DeskError::Validation("请输入登录密码".into()));
         }
-        let stored = lock(&session.store).desk_setting(VERIFIER)?;
-        let Some(stored) = stored else {
-            // Nothing to check against: only a fresh sign-in can open this desk.
-            return Err(DeskError::Validation(
-                "本机没有可用于解锁的凭据，请退出后重新登录".into(),
-            ));
+        let ok = if self.is_sealed() {
+            self.open_sealed(password)?
+        } else {
+            self.password_opens(password)?
         };
-        let ok = password_matches(&stored, password);
         let mut state = lock(&self.lock);
         if ok {
             *state = LockState::default();
@@ -87,6 +83,23 @@ impl Desk {
         Err(DeskError::Validation(
             "密码不正确，请输入本账号的登录密码".into(),
         ))
+    }
+
+    /// Checks the password against the one that last signed in here, offline.
+    fn password_opens(&self, password: &str) -> Result<bool> {
+        let session = self.session()?;
+        let stored = lock(&session.store).desk_setting(VERIFIER)?;
+        let Some(stored) = stored else {
+            // Nothing to check against: only a fresh sign-in can open this desk.
+            return Err(DeskError::Validation(
+                "本机没有可用于解锁的凭据，请退出后重新登录".into(),
+            ));
+        };
+        if !password_matches(&stored, password) {
+            return Ok(false);
+        }
+        self.seal_if_missing(&session, password)?;
+        Ok(true)
     }
 
     pub fn lock_settings(&self) -> Result<LockSettings> {

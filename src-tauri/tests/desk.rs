@@ -1,48 +1,12 @@
 //! The desk as the app runs it: real head office on loopback, real encrypted cache files, real OS
 //! keyring (the kernel keyring on Linux), no window.
 
-use brokerdesk_lib::desk::{Desk, DeskConfig};
-use brokerdesk_lib::ipc::{Connection, IpcError, IpcErrorCode, SignInForm};
-use std::path::Path;
-use store::ClientQuery;
+mod support;
+
+use brokerdesk_lib::desk::Desk;
+use brokerdesk_lib::ipc::{Connection, IpcError, IpcErrorCode};
+use support::{config, everything, files_contain, form, service};
 use system_tests::{small_firm, TestHeadOffice, PASSWORD};
-
-fn config(dir: &Path, service: &str) -> DeskConfig {
-    DeskConfig {
-        data_dir: dir.to_path_buf(),
-        keyring_service: service.to_string(),
-        default_server_url: None,
-        export_dir: dir.join("exports"),
-        clock: system_tests::test_clock(),
-    }
-}
-
-/// A keyring service name of its own per test, so tests never see each other's entries.
-fn service(test: &str) -> String {
-    format!("BrokerDesk-test-{test}-{}", std::process::id())
-}
-
-fn form(url: &str, password: &str) -> SignInForm {
-    SignInForm {
-        server_url: url.to_string(),
-        username: "broker01".into(),
-        password: password.into(),
-    }
-}
-
-fn everything() -> ClientQuery {
-    ClientQuery {
-        limit: 50,
-        ..Default::default()
-    }
-}
-
-fn files_contain(dir: &Path, needle: &[u8]) -> bool {
-    std::fs::read_dir(dir).unwrap().flatten().any(|e| {
-        let bytes = std::fs::read(e.path()).unwrap_or_default();
-        bytes.windows(needle.len()).any(|w| w == needle)
-    })
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn desk_starts_offline_from_its_cache_after_a_sync() {

@@ -12,4 +12,8 @@ locked: boolean, user: UserProfile | null,
 /**
  * Remembered from the last sign-in, to prefill the form. Never a password.
  */
-server_url: string | null, last_username: string | null, };
+server_url: string | null, last_username: string | null, 
+/**
+ * What the broker must be told, e.g. that a cache this desk could not open was kept aside.
+ */
+notice: string | null, };

@@ -76,6 +76,15 @@ export function LockScreen({ session, onSession }: Props) {
             {t("lock.hint")}
           </Typography.Text>
         </div>
+        {session.notice && !error && (
+          <Alert
+            type="warning"
+            showIcon
+            title={session.notice}
+            style={{ marginBottom: 16 }}
+            data-testid="lock-notice"
+          />
+        )}
         {error && (
           <Alert
             type="error"

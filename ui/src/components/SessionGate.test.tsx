@@ -49,6 +49,35 @@ describe("SessionGate", () => {
     expect(await screen.findByRole("button", { name: "登录" })).toBeInTheDocument();
   });
 
+  it("tells the broker once, in the workstation, what the desk had to set aside", async () => {
+    const said = "本机缓存的密钥已丢失，原缓存已另存为 book.db.kept-1，没有删除。";
+    mockDesk((cmd) => {
+      switch (cmd) {
+        case "session_state":
+          return { ...signedIn, notice: said };
+        case "list_clients":
+          return book;
+        case "today_view":
+          return todayView;
+        default:
+          return undefined;
+      }
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<SessionGate />);
+    expect(await screen.findByText(said)).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "知道了" }));
+    await waitFor(() => expect(screen.queryByText(said)).not.toBeInTheDocument());
+    expect(await screen.findByTestId("status-bar")).toBeInTheDocument();
+  });
+
+  it("shows on the sign-in and lock screens what the desk found at start", async () => {
+    const said = "原缓存已另存为 book.db.kept-1，没有删除。";
+    mockIPC((cmd) => (cmd === "session_state" ? { ...locked, notice: said } : undefined));
+    renderWithProviders(<SessionGate />);
+    expect(await screen.findByTestId("lock-notice")).toHaveTextContent(said);
+  });
+
   it("switches the language and remembers it", async () => {
     mockIPC((cmd) => (cmd === "session_state" ? signedOut : undefined));
     const user = userEvent.setup();

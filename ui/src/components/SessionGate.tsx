@@ -1,5 +1,5 @@
-import { Button, Result, Spin } from "antd";
-import { useCallback, useEffect, useState } from "react";
+import { App, Button, Result, Spin } from "antd";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { api, onLocked, onSessionLost, toIpcError } from "../api";
 import type { IpcError } from "../bindings/IpcError";
 import type { SessionState } from "../bindings/SessionState";
@@ -45,6 +45,16 @@ export function SessionGate() {
       ),
     [],
   );
+
+  // Told once in the workstation, e.g. that signing in had to set an unreadable cache aside.
+  const { modal } = App.useApp();
+  const toldNotice = useRef<string | null>(null);
+  useEffect(() => {
+    const s = gate?.session;
+    if (!s?.signed_in || s.locked || !s.notice || toldNotice.current === s.notice) return;
+    toldNotice.current = s.notice;
+    modal.warning({ title: t("app.noticeTitle"), content: s.notice, okText: t("app.noticeOk") });
+  }, [gate, modal, t]);
 
   const takeSession = useCallback((next: SessionState) => setGate({ session: next, error: null }), []);
 

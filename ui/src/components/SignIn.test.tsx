@@ -22,6 +22,12 @@ describe("SignIn", () => {
     expect(screen.getByLabelText("密码")).toHaveValue("");
   });
 
+  it("shows what the desk found at start, e.g. a cache kept aside", () => {
+    const said = "原缓存已另存为 book.db.kept-1，没有删除。";
+    renderWithProviders(<SignIn session={{ ...signedOut, notice: said }} onSignedIn={vi.fn()} />);
+    expect(screen.getByTestId("signin-notice")).toHaveTextContent(said);
+  });
+
   it("defaults the server address", () => {
     renderWithProviders(<SignIn session={signedOut} onSignedIn={vi.fn()} />);
     expect(screen.getByLabelText("服务器地址")).toHaveValue("http://127.0.0.1:8787");
@@ -79,6 +85,7 @@ describe("SignIn", () => {
       },
       server_url: "https://desk.example.cn",
       last_username: "wangli",
+      notice: null,
     };
     mockIPC((cmd) => (cmd === "sign_in" ? next : undefined));
     const onSignedIn = vi.fn();

@@ -27,6 +27,8 @@ export function SignIn({ session, notice, onSignedIn }: Props) {
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const lastUsername = session?.last_username ?? "";
+  // Why the session ended (from the window), else what the desk found at start (a cache kept aside).
+  const shownNotice = notice ?? session?.notice ?? null;
 
   const submit = (values: Values) => {
     setSubmitting(true);
@@ -70,8 +72,14 @@ export function SignIn({ session, notice, onSignedIn }: Props) {
         <Typography.Paragraph type="secondary" style={{ marginBottom: 20 }}>
           {t("signin.subtitle")}
         </Typography.Paragraph>
-        {notice && !error && (
-          <Alert type="warning" showIcon title={notice} style={{ marginBottom: 16 }} />
+        {shownNotice && !error && (
+          <Alert
+            type="warning"
+            showIcon
+            title={shownNotice}
+            style={{ marginBottom: 16 }}
+            data-testid="signin-notice"
+          />
         )}
         {error && (
           <Alert

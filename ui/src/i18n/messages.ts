@@ -16,6 +16,8 @@ export const zhCN = {
   "app.loading": "正在加载…",
   "app.loadFailed": "无法读取登录状态",
   "app.retry": "重试",
+  "app.noticeTitle": "请注意",
+  "app.noticeOk": "知道了",
 
   "signin.subtitle": "证券经纪人客户服务与营销平台",
   "signin.server": "服务器地址",
@@ -206,6 +208,8 @@ export const en: Messages = {
   "app.loading": "Loading…",
   "app.loadFailed": "Could not read the sign-in state",
   "app.retry": "Retry",
+  "app.noticeTitle": "Please note",
+  "app.noticeOk": "OK",
 
   "signin.subtitle": "Client service and marketing for securities brokers",
   "signin.server": "Server address",

@@ -27,6 +27,7 @@ export const signedOut: SessionState = {
   user: null,
   server_url: null,
   last_username: null,
+  notice: null,
 };
 
 export function syncStatus(overrides: Partial<SyncStatus> = {}): SyncStatus {
@@ -189,6 +190,7 @@ export const signedIn: SessionState = {
   user: { ...signedInUser },
   server_url: "http://127.0.0.1:8787",
   last_username: "wangli",
+  notice: null,
 };
 
 export function accessEntry(overrides: Partial<AccessLogEntry> = {}): AccessLogEntry {
