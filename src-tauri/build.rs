@@ -16,6 +16,7 @@ const COMMANDS: &[&str] = &[
     "conflicts",
     "resolve_conflict",
     "lock_desk",
+    "note_activity",
     "unlock_desk",
     "lock_settings",
     "set_idle_lock_minutes",

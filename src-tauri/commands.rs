@@ -129,6 +129,12 @@ pub fn lock_desk(desk: DeskState<'_>) -> Result<SessionState, IpcError> {
     Ok(desk.lock_desk()?)
 }
 
+/// The window saw the broker at the desk; the idle time starts again.
+#[tauri::command]
+pub fn note_activity(desk: DeskState<'_>) -> Result<SessionState, IpcError> {
+    Ok(desk.note_activity()?)
+}
+
 #[tauri::command]
 pub fn unlock_desk(desk: DeskState<'_>, password: String) -> Result<SessionState, IpcError> {
     Ok(desk.unlock(&password)?)

@@ -120,7 +120,12 @@ impl Desk {
             store: Arc::new(Mutex::new(store)),
             engine,
         })?;
-        lock(&self.lock).locked = can_unlock;
+        let at = self.config.clock.monotonic();
+        *lock(&self.lock) = if can_unlock {
+            lock::LockState::locked_at_start(at)
+        } else {
+            lock::LockState::opened(at)
+        };
         Ok(())
     }
 
@@ -159,7 +164,7 @@ impl Desk {
     /// The session, for anything that shows or changes the book: refused while the desk is locked.
     fn unlocked(&self) -> Result<Arc<Session>> {
         let session = self.session()?;
-        if lock(&self.lock).locked {
+        if self.is_locked()? {
             return Err(DeskError::Locked);
         }
         Ok(session)
@@ -171,9 +176,10 @@ impl Desk {
 
     pub fn session_state(&self) -> Result<SessionState> {
         let notice = lock(&self.notice).clone();
-        if let Some(s) = lock(&self.session).as_ref() {
+        let current = lock(&self.session).clone();
+        if let Some(s) = current {
             return Ok(SessionState {
-                locked: lock(&self.lock).locked,
+                locked: self.is_locked()?,
                 signed_in: true,
                 user: s.profile.user.clone(),
                 server_url: Some(s.profile.server_url.clone()),
@@ -237,7 +243,7 @@ impl Desk {
         let store = self.open_at_sign_in(&profile, &keyring, &form.password)?;
         profile::save(&self.config.data_dir, &profile)?;
         lock::remember_password(&store, &form.password)?;
-        *lock(&self.lock) = lock::LockState::default();
+        *lock(&self.lock) = lock::LockState::opened(self.config.clock.monotonic());
         self.start_session(Session {
             profile,
             keyring,

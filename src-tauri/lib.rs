@@ -76,6 +76,7 @@ pub fn run() {
             commands::conflicts,
             commands::resolve_conflict,
             commands::lock_desk,
+            commands::note_activity,
             commands::unlock_desk,
             commands::lock_settings,
             commands::set_idle_lock_minutes,

@@ -107,6 +107,6 @@ impl Desk {
             return Ok(None);
         };
         let events = lock(&session.store).scheduler_tick(self.now())?;
-        Ok(Some((events, lock(&self.lock).locked)))
+        Ok(Some((events, self.is_locked()?)))
     }
 }

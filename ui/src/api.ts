@@ -256,6 +256,7 @@ export const api = {
     call<CommentRecord[]>("team_comments", { subject, subjectId }),
   addTeamComment: (comment: NewComment) => call<CommentRecord[]>("add_team_comment", { comment }),
   lockDesk: () => call<SessionState>("lock_desk"),
+  noteActivity: () => call<SessionState>("note_activity"),
   unlockDesk: (password: string) => call<SessionState>("unlock_desk", { password }),
   lockSettings: () => call<LockSettings>("lock_settings"),
   setIdleLockMinutes: (minutes: number) => call<LockSettings>("set_idle_lock_minutes", { minutes }),

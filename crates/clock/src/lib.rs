@@ -15,6 +15,11 @@ use std::time::Instant;
 pub trait Clock: Send + Sync + Debug {
     fn now(&self) -> DateTime<Utc>;
 
+    /// Time since an arbitrary fixed point that only ever moves forward, at real speed, through a
+    /// suspend too, and whatever the wall clock is set to: what idle times and cool-downs are
+    /// measured in, so neither a sleeping laptop nor a clock set back can stretch them.
+    fn monotonic(&self) -> std::time::Duration;
+
     /// The firm's calendar day (Asia/Shanghai) at this clock's now.
     fn today(&self) -> NaiveDate {
         domain::clock::shanghai_date(self.now())
@@ -37,6 +42,39 @@ impl Clock for SystemClock {
     fn now(&self) -> DateTime<Utc> {
         Utc::now()
     }
+
+    fn monotonic(&self) -> std::time::Duration {
+        boot_time()
+    }
+}
+
+/// CLOCK_BOOTTIME: monotonic and counting a suspend, unlike `Instant` (CLOCK_MONOTONIC) on Linux.
+#[cfg(target_os = "linux")]
+fn boot_time() -> std::time::Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes one timespec into the struct we own.
+    let ok = unsafe { libc::clock_gettime(libc::CLOCK_BOOTTIME, &mut ts) } == 0;
+    if !ok {
+        return process_time();
+    }
+    std::time::Duration::new(
+        u64::try_from(ts.tv_sec).unwrap_or(0),
+        u32::try_from(ts.tv_nsec).unwrap_or(0),
+    )
+}
+
+#[cfg(not(target_os = "linux"))]
+fn boot_time() -> std::time::Duration {
+    process_time()
+}
+
+/// Since this process first asked: `Instant`, where the platform offers nothing better.
+fn process_time() -> std::time::Duration {
+    static ORIGIN: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+    ORIGIN.get_or_init(Instant::now).elapsed()
 }
 
 /// A clock that stands still until told to move: for tests that step through time (expiry, a
@@ -44,11 +82,16 @@ impl Clock for SystemClock {
 #[derive(Debug)]
 pub struct ManualClock {
     at: Mutex<DateTime<Utc>>,
+    /// Where it started: its monotonic time is how far it has been moved since.
+    start: DateTime<Utc>,
 }
 
 impl ManualClock {
     pub fn at(at: DateTime<Utc>) -> Arc<ManualClock> {
-        Arc::new(ManualClock { at: Mutex::new(at) })
+        Arc::new(ManualClock {
+            at: Mutex::new(at),
+            start: at,
+        })
     }
 
     pub fn set(&self, at: DateTime<Utc>) {
@@ -68,6 +111,13 @@ impl ManualClock {
 impl Clock for ManualClock {
     fn now(&self) -> DateTime<Utc> {
         *self.guard()
+    }
+
+    /// Set back before its start, it stands at zero rather than run backwards.
+    fn monotonic(&self) -> std::time::Duration {
+        (*self.guard() - self.start)
+            .to_std()
+            .unwrap_or(std::time::Duration::ZERO)
     }
 }
 
@@ -99,6 +149,10 @@ impl Clock for RunningClock {
     fn now(&self) -> DateTime<Utc> {
         let elapsed = Duration::from_std(self.origin.elapsed()).unwrap_or(Duration::zero());
         self.start + elapsed
+    }
+
+    fn monotonic(&self) -> std::time::Duration {
+        self.origin.elapsed()
     }
 }
 
@@ -132,6 +186,24 @@ mod tests {
         late.advance(Duration::hours(1));
         assert_eq!(late.now().date_naive(), day(2027, 1, 31));
         assert_eq!(late.today(), day(2027, 2, 1));
+    }
+
+    #[test]
+    fn the_system_clock_counts_forward_monotonically() {
+        let a = SystemClock.monotonic();
+        let b = SystemClock.monotonic();
+        assert!(b >= a);
+        assert!(a > std::time::Duration::ZERO);
+    }
+
+    #[test]
+    fn a_manual_clocks_monotonic_time_is_how_far_it_was_moved() {
+        let clock = ManualClock::at(Utc.with_ymd_and_hms(2027, 3, 1, 2, 0, 0).unwrap());
+        assert_eq!(clock.monotonic(), std::time::Duration::ZERO);
+        clock.advance(Duration::minutes(11));
+        assert_eq!(clock.monotonic(), std::time::Duration::from_secs(660));
+        clock.advance(Duration::minutes(-30));
+        assert_eq!(clock.monotonic(), std::time::Duration::ZERO);
     }
 
     #[test]

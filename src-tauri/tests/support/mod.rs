@@ -8,12 +8,17 @@ use std::path::Path;
 use store::ClientQuery;
 
 pub fn config(dir: &Path, service: &str) -> DeskConfig {
+    config_on(dir, service, system_tests::test_clock())
+}
+
+/// The same on a clock of the test's own, to step through idle times.
+pub fn config_on(dir: &Path, service: &str, clock: clock::SharedClock) -> DeskConfig {
     DeskConfig {
         data_dir: dir.to_path_buf(),
         keyring_service: service.to_string(),
         default_server_url: None,
         export_dir: dir.join("exports"),
-        clock: system_tests::test_clock(),
+        clock,
     }
 }
 

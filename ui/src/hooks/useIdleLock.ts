@@ -43,6 +43,41 @@ export function useIdleTimer(minutes: number | null, onIdle: () => void): void {
   }, [minutes]);
 }
 
+/** How often the window tells the desk the broker was active, and asks whether it locked itself. */
+export const ACTIVITY_REPORT_MS = 20_000;
+
+/**
+ * The desk enforces the idle time itself (by a clock that counts a suspend, which this window's
+ * timers do not): tells it every little while whether the broker was active, and hands over the
+ * session when the desk answers that it is locked.
+ */
+export function useActivityReport(onLocked: (session: SessionState) => void): void {
+  const locked = useEffectEvent(onLocked);
+  useEffect(() => {
+    let active = false;
+    const mark = () => {
+      active = true;
+    };
+    const report = () => {
+      const asked = active ? api.noteActivity() : api.sessionState();
+      active = false;
+      asked.then(
+        (session) => {
+          if (session?.signed_in && session.locked) locked(session);
+        },
+        (reason: unknown) => console.error("cannot report activity to the desk", reason),
+      );
+    };
+    const options: AddEventListenerOptions = { capture: true, passive: true };
+    for (const name of ACTIVITY_EVENTS) window.addEventListener(name, mark, options);
+    const timer = window.setInterval(report, ACTIVITY_REPORT_MS);
+    return () => {
+      window.clearInterval(timer);
+      for (const name of ACTIVITY_EVENTS) window.removeEventListener(name, mark, options);
+    };
+  }, []);
+}
+
 export interface DeskLock {
   /** Null until `lock_settings` answers. */
   settings: LockSettings | null;
@@ -86,6 +121,7 @@ export function useDeskLock(onLocked: (session: SessionState) => void): DeskLock
   useIdleTimer(settings?.idle_lock_minutes ?? null, () => {
     lockNow().catch((reason: unknown) => console.error("cannot lock the desk", reason));
   });
+  useActivityReport(onLocked);
 
   return { settings, setMinutes, lockNow };
 }
