@@ -5,6 +5,8 @@ const COMMANDS: &[&str] = &[
     "session_state",
     "sign_in",
     "sign_out",
+    "local_data",
+    "switch_user",
     "sync_now",
     "sync_status",
     "list_clients",

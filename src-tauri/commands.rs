@@ -15,7 +15,7 @@ use protocol::team::{
 };
 use std::sync::Arc;
 use store::book_view::{ContributionReport, TierReport};
-use store::{AccessLogEntry, SavedFilter};
+use store::{AccessLogEntry, LocalData, SavedFilter};
 use store::{Agenda, AgendaItem, BookAlert, NewReminder, ReminderEvent};
 use store::{
     ClientPage, ClientProfile, ClientQuery, ConflictView, NewContactNote, PreferencesView,
@@ -43,9 +43,21 @@ pub async fn sign_in(desk: DeskState<'_>, form: SignInForm) -> Result<SessionSta
     Ok(desk.sign_in(form).await?)
 }
 
+/// `wipe`: also delete this broker's cache from the machine (refused while writes wait).
 #[tauri::command]
-pub async fn sign_out(desk: DeskState<'_>) -> Result<SessionState, IpcError> {
-    Ok(desk.sign_out().await?)
+pub async fn sign_out(desk: DeskState<'_>, wipe: bool) -> Result<SessionState, IpcError> {
+    Ok(desk.sign_out(wipe).await?)
+}
+
+/// What only this machine holds of the broker's: what a wipe would take.
+#[tauri::command]
+pub fn local_data(desk: DeskState<'_>) -> Result<LocalData, IpcError> {
+    Ok(desk.local_data()?)
+}
+
+#[tauri::command]
+pub fn switch_user(desk: DeskState<'_>) -> Result<SessionState, IpcError> {
+    Ok(desk.switch_user()?)
 }
 
 #[tauri::command]

@@ -9,6 +9,7 @@ mod commission;
 mod export;
 mod lock;
 mod recommend;
+mod sign_out;
 mod statement_export;
 mod team;
 mod threads;
@@ -55,9 +56,6 @@ pub struct Desk {
     /// Something the broker must be told on the next screen, e.g. that a cache was set aside.
     notice: Mutex<Option<String>>,
 }
-
-/// How long sign-out waits to tell head office before going on without it.
-const SIGN_OUT_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
@@ -250,40 +248,6 @@ impl Desk {
             store: Arc::new(Mutex::new(store)),
             engine,
         })?;
-        self.session_state()
-    }
-
-    /// Ends the session and wipes this user's cache and keyring entries from the machine. Refused
-    /// while writes wait in the outbox: wiping them would lose the broker's work.
-    pub async fn sign_out(&self) -> Result<SessionState> {
-        if self.is_sealed() {
-            // Nothing of the cache can be read to say what would be lost: open it first.
-            return Err(DeskError::Locked);
-        }
-        let current = lock(&self.session).clone();
-        if let Some(session) = current {
-            let pending = lock(&session.store).sync_counters()?.pending;
-            if pending > 0 {
-                return Err(DeskError::Validation(format!(
-                    "还有 {pending} 条变更尚未同步到总部，退出登录会清除本机数据。请联网同步后再退出"
-                )));
-            }
-            // Head office ends the sign-in too when it can be reached; offline, the tokens are
-            // wiped from this machine below and expire there on their own.
-            let told = tokio::time::timeout(SIGN_OUT_WAIT, session.engine.sign_out()).await;
-            if !matches!(told, Ok(Ok(()))) {
-                tracing::warn!("head office not told of the sign-out: {told:?}");
-            }
-        }
-        if let Some(session) = lock(&self.session).take() {
-            let path = session.profile.database_path(&self.config.data_dir);
-            session.keyring.wipe()?;
-            let mut remembered = session.profile.clone();
-            remembered.user = None;
-            profile::save(&self.config.data_dir, &remembered)?;
-            drop(session);
-            profile::remove_database(&path)?;
-        }
         self.session_state()
     }
 

@@ -76,6 +76,8 @@ pub fn run() {
             commands::conflicts,
             commands::resolve_conflict,
             commands::lock_desk,
+            commands::local_data,
+            commands::switch_user,
             commands::note_activity,
             commands::unlock_desk,
             commands::lock_settings,

@@ -79,6 +79,12 @@ impl Keyring {
         &self.account
     }
 
+    /// Ends the session on this machine but keeps the cache's key.
+    pub fn forget_refresh_token(&self) -> Result<()> {
+        self.delete("refresh-token")?;
+        Ok(())
+    }
+
     /// Forgets everything of this user: used at sign-out.
     pub fn wipe(&self) -> Result<()> {
         self.delete("db-key")?;

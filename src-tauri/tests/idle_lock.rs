@@ -59,7 +59,7 @@ async fn the_desk_locks_itself_after_the_idle_time_whatever_the_window_did() {
     clock.advance(Duration::seconds(1));
     assert!(locked(&desk));
     desk.unlock(PASSWORD).unwrap();
-    desk.sign_out().await.unwrap();
+    desk.sign_out(true).await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -79,5 +79,5 @@ async fn five_wrong_passwords_make_the_desk_wait_before_it_checks_again() {
     assert!(blocked.message.contains("秒后再试"), "{}", blocked.message);
     clock.advance(Duration::seconds(31));
     assert!(!desk.unlock(PASSWORD).unwrap().locked);
-    desk.sign_out().await.unwrap();
+    desk.sign_out(true).await.unwrap();
 }

@@ -45,7 +45,7 @@ async fn a_reboot_with_five_unsynced_notes_loses_nothing() {
     let state = desk.session_state().unwrap();
     assert!(state.signed_in && state.locked, "{state:?}");
     assert_eq!(state.notice, None, "nothing was set aside");
-    let out: IpcError = desk.sign_out().await.unwrap_err().into();
+    let out: IpcError = desk.sign_out(false).await.unwrap_err().into();
     assert_eq!(
         out.code,
         IpcErrorCode::Locked,
@@ -76,7 +76,7 @@ async fn a_reboot_with_five_unsynced_notes_loses_nothing() {
         5,
         "head office has all five"
     );
-    desk.sign_out().await.unwrap();
+    desk.sign_out(true).await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -121,5 +121,5 @@ async fn a_cache_no_key_opens_is_kept_aside_and_the_broker_told() {
     desk.sign_in(form(&url, PASSWORD)).await.unwrap();
     desk.sync(&|_| {}).await.unwrap();
     assert_eq!(desk.list_clients(&everything()).unwrap().total, 150);
-    desk.sign_out().await.unwrap();
+    desk.sign_out(true).await.unwrap();
 }

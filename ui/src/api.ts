@@ -25,6 +25,7 @@ import type { ExportRequest } from "./bindings/ExportRequest";
 import type { ExportResult } from "./bindings/ExportResult";
 import type { IpcError } from "./bindings/IpcError";
 import type { IpcErrorCode } from "./bindings/IpcErrorCode";
+import type { LocalData } from "./bindings/LocalData";
 import type { LockSettings } from "./bindings/LockSettings";
 import type { MonthFigure } from "./bindings/MonthFigure";
 import type { NewComment } from "./bindings/NewComment";
@@ -135,7 +136,8 @@ async function call<T>(cmd: string, args?: InvokeArgs): Promise<T> {
 export const api = {
   sessionState: () => call<SessionState>("session_state"),
   signIn: (form: SignInForm) => call<SessionState>("sign_in", { form }),
-  signOut: () => call<SessionState>("sign_out"),
+  /** `wipe`: also delete this broker's cache from the machine. */
+  signOut: (wipe = false) => call<SessionState>("sign_out", { wipe }),
   syncNow: () => call<SyncStatus>("sync_now"),
   syncStatus: () => call<SyncStatus>("sync_status"),
   listClients: (query: ClientQuery) => call<ClientPage>("list_clients", { query }),
@@ -256,6 +258,8 @@ export const api = {
     call<CommentRecord[]>("team_comments", { subject, subjectId }),
   addTeamComment: (comment: NewComment) => call<CommentRecord[]>("add_team_comment", { comment }),
   lockDesk: () => call<SessionState>("lock_desk"),
+  localData: () => call<LocalData>("local_data"),
+  switchUser: () => call<SessionState>("switch_user"),
   noteActivity: () => call<SessionState>("note_activity"),
   unlockDesk: (password: string) => call<SessionState>("unlock_desk", { password }),
   lockSettings: () => call<LockSettings>("lock_settings"),

@@ -1,13 +1,13 @@
 import { LogoutOutlined, UserOutlined } from "@ant-design/icons";
-import { App, Avatar, Button, Popconfirm, Space, Typography } from "antd";
+import { Avatar, Button, Space, Typography } from "antd";
 import { useState } from "react";
-import { api, toIpcError } from "../api";
 import type { SessionState } from "../bindings/SessionState";
 import type { UserProfile } from "../bindings/UserProfile";
 import { useT } from "../i18n/context";
 import type { DeskLock } from "../hooks/useIdleLock";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { LockControls } from "./LockControls";
+import { SignOutDialog } from "./SignOutDialog";
 
 interface Props {
   user: UserProfile | null;
@@ -18,22 +18,7 @@ interface Props {
 
 export function AppHeader({ user, onSession, lock }: Props) {
   const t = useT();
-  const { message } = App.useApp();
   const [signingOut, setSigningOut] = useState(false);
-
-  const signOut = () => {
-    setSigningOut(true);
-    api.signOut().then(
-      (next) => {
-        setSigningOut(false);
-        onSession(next);
-      },
-      (reason: unknown) => {
-        setSigningOut(false);
-        void message.error(toIpcError(reason).message);
-      },
-    );
-  };
 
   return (
     <header className="app-header">
@@ -49,18 +34,11 @@ export function AppHeader({ user, onSession, lock }: Props) {
       <Space size={12}>
         <LockControls lock={lock} />
         <LanguageSwitch />
-        <Popconfirm
-          title={t("header.signOutConfirm")}
-          description={t("header.signOutHint")}
-          okText={t("header.ok")}
-          cancelText={t("header.cancel")}
-          placement="bottomRight"
-          onConfirm={signOut}
-        >
-          <Button size="small" icon={<LogoutOutlined />} loading={signingOut} data-testid="sign-out">
-            {t("header.signOut")}
-          </Button>
-        </Popconfirm>
+        <Button size="small" icon={<LogoutOutlined />} onClick={() => setSigningOut(true)} data-testid="sign-out">
+          {t("header.signOut")}
+        </Button>
+        {/* Mounted only while open, so it counts afresh each time. */}
+        {signingOut && <SignOutDialog open onClose={() => setSigningOut(false)} onSession={onSession} />}
       </Space>
     </header>
   );

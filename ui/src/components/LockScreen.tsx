@@ -20,7 +20,7 @@ interface Props {
 export function LockScreen({ session, onSession }: Props) {
   const t = useT();
   const [form] = Form.useForm<{ password: string }>();
-  const [busy, setBusy] = useState<"unlock" | "signOut" | null>(null);
+  const [busy, setBusy] = useState<"unlock" | "switchUser" | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
   const user = session.user;
 
@@ -40,10 +40,12 @@ export function LockScreen({ session, onSession }: Props) {
     );
   };
 
-  const signOut = () => {
-    setBusy("signOut");
+  // A locked desk is not signed out (whoever is here has not shown they are the broker): the
+  // sign-in form is shown instead, and nothing on this computer changes.
+  const switchUser = () => {
+    setBusy("switchUser");
     setError(null);
-    api.signOut().then(
+    api.switchUser().then(
       (next) => {
         setBusy(null);
         onSession(next);
@@ -115,16 +117,16 @@ export function LockScreen({ session, onSession }: Props) {
           </Button>
         </Form>
         <div className="lock-footer">
-          <Typography.Text type="secondary">{t("lock.signOutHint")}</Typography.Text>
+          <Typography.Text type="secondary">{t("lock.switchUserHint")}</Typography.Text>
           <Button
             type="link"
             icon={<LogoutOutlined />}
-            onClick={signOut}
-            loading={busy === "signOut"}
+            onClick={switchUser}
+            loading={busy === "switchUser"}
             disabled={busy === "unlock"}
-            data-testid="unlock-sign-out"
+            data-testid="unlock-switch-user"
           >
-            {t("lock.signOut")}
+            {t("lock.switchUser")}
           </Button>
         </div>
       </Card>

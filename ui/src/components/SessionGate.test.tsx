@@ -25,6 +25,8 @@ describe("SessionGate", () => {
         case "sign_out":
           session = { ...signedOut, last_username: "wangli" };
           return session;
+        case "local_data":
+          return { pending: 0, own_reminders: 0, saved_filters: 0, conflicts: 0, refusals: 0, pushes: 0 };
         case "list_clients":
           return book;
         case "today_view":
@@ -45,7 +47,7 @@ describe("SessionGate", () => {
     expect(await screen.findAllByTestId("client-row")).toHaveLength(1);
 
     await user.click(screen.getByTestId("sign-out"));
-    await user.click(await screen.findByRole("button", { name: "退出" }));
+    await user.click(await screen.findByTestId("sign-out-confirm"));
     expect(await screen.findByRole("button", { name: "登录" })).toBeInTheDocument();
   });
 
@@ -150,7 +152,7 @@ describe("SessionGate lock screen", () => {
     expect(screen.queryByTestId("status-bar")).not.toBeInTheDocument();
   });
 
-  it("locks from the header and signs out from the lock screen", async () => {
+  it("locks from the header and leaves the lock screen for a new sign-in without signing out", async () => {
     let session: SessionState = signedIn;
     const calls = mockDesk((cmd) => {
       switch (cmd) {
@@ -159,7 +161,7 @@ describe("SessionGate lock screen", () => {
         case "lock_desk":
           session = locked;
           return session;
-        case "sign_out":
+        case "switch_user":
           session = { ...signedOut, last_username: "wangli" };
           return session;
         case "list_clients":
@@ -180,9 +182,10 @@ describe("SessionGate lock screen", () => {
     expect(screen.queryByTestId("today-alert")).not.toBeInTheDocument();
     expect(screen.queryByText("赵六")).not.toBeInTheDocument();
 
-    await user.click(screen.getByTestId("unlock-sign-out"));
+    await user.click(screen.getByTestId("unlock-switch-user"));
     expect(await screen.findByRole("button", { name: "登录" })).toBeInTheDocument();
-    await waitFor(() => expect(calls.map(([cmd]) => cmd)).toContain("sign_out"));
+    await waitFor(() => expect(calls.map(([cmd]) => cmd)).toContain("switch_user"));
+    expect(calls.map(([cmd]) => cmd)).not.toContain("sign_out");
   });
 
   it("changes the idle time from the header", async () => {

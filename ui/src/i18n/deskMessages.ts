@@ -47,8 +47,8 @@ export const deskZh = {
   "lock.passwordRequired": "请输入登录密码",
   "lock.unlock": "解锁",
   "lock.failed": "解锁失败",
-  "lock.signOut": "退出登录",
-  "lock.signOutHint": "换人使用或忘记密码时，请退出后重新登录。",
+  "lock.switchUser": "重新登录",
+  "lock.switchUserHint": "换人使用或忘记密码时，请重新登录；本机数据不会改动。",
   "lock.now": "锁定",
   "lock.lockFailed": "无法锁定",
   "lock.settings": "自动锁定",
@@ -59,6 +59,19 @@ export const deskZh = {
   "lock.save": "保存",
   "lock.saved": "已设置为闲置 {minutes} 分钟后自动锁定",
   "lock.saveFailed": "保存失败",
+
+  "signOut.title": "退出登录",
+  "signOut.keeps":
+    "退出后，本机缓存的客户数据和您的待同步记录、提醒、筛选等都会保留（用您的登录密码加密），下次在本机登录后继续使用和同步。",
+  "signOut.wipeHint": "如这台电脑将交给他人使用，可清除本机数据。以下仅存于本机的内容会一并删除：",
+  "signOut.ownReminders": "{count} 条未完成的个人提醒",
+  "signOut.savedFilters": "{count} 个保存的筛选",
+  "signOut.conflicts": "{count} 处尚未处理的数据冲突",
+  "signOut.refusals": "{count} 条被总部退回的记录及其内容",
+  "signOut.pushes": "{count} 次研报推送的存档",
+  "signOut.nothingLocal": "本机没有仅存于本机的个人数据，客户资料下次登录时会重新下载。",
+  "signOut.pending": "还有 {count} 条变更尚未同步到总部，同步完成前不能清除本机数据。",
+  "signOut.wipe": "清除本机数据并退出",
 } as const;
 
 export const deskEn: Record<keyof typeof deskZh, string> = {
@@ -108,8 +121,8 @@ export const deskEn: Record<keyof typeof deskZh, string> = {
   "lock.passwordRequired": "Enter your sign-in password",
   "lock.unlock": "Unlock",
   "lock.failed": "Could not unlock",
-  "lock.signOut": "Sign out",
-  "lock.signOutHint": "Someone else, or forgot the password? Sign out and sign in again.",
+  "lock.switchUser": "Sign in again",
+  "lock.switchUserHint": "Someone else, or forgot the password? Sign in again; nothing on this computer changes.",
   "lock.now": "Lock",
   "lock.lockFailed": "Could not lock the desk",
   "lock.settings": "Auto-lock",
@@ -120,4 +133,17 @@ export const deskEn: Record<keyof typeof deskZh, string> = {
   "lock.save": "Save",
   "lock.saved": "The desk now locks after {minutes} idle minutes",
   "lock.saveFailed": "Could not save",
+
+  "signOut.title": "Sign out",
+  "signOut.keeps":
+    "Signing out keeps this computer's copy of your clients and your unsynced records, reminders and filters (encrypted with your password), for your next sign-in here.",
+  "signOut.wipeHint": "If this computer is changing hands, you can wipe its data. This would also delete what exists only here:",
+  "signOut.ownReminders": "{count} open personal reminders",
+  "signOut.savedFilters": "{count} saved filters",
+  "signOut.conflicts": "{count} undecided conflicts with head office",
+  "signOut.refusals": "{count} records head office sent back, with their text",
+  "signOut.pushes": "{count} research pushes in the archive",
+  "signOut.nothingLocal": "Nothing of yours exists only here; your clients download again at the next sign-in.",
+  "signOut.pending": "{count} changes have not reached head office yet: wiping waits until they have.",
+  "signOut.wipe": "Wipe this computer and sign out",
 };

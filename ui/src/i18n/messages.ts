@@ -39,9 +39,6 @@ export const zhCN = {
   "nav.clients": "客户",
 
   "header.signOut": "退出登录",
-  "header.signOutConfirm": "确定要退出登录吗？",
-  "header.signOutHint": "本机缓存的客户数据将保留，下次登录后继续同步。",
-  "header.ok": "退出",
   "header.cancel": "取消",
   "header.language": "语言",
 
@@ -232,9 +229,6 @@ export const en: Messages = {
   "nav.clients": "Clients",
 
   "header.signOut": "Sign out",
-  "header.signOutConfirm": "Sign out now?",
-  "header.signOutHint": "Cached client data stays on this computer and syncs again at the next sign-in.",
-  "header.ok": "Sign out",
   "header.cancel": "Cancel",
   "header.language": "Language",
 
