@@ -77,6 +77,7 @@ impl Desk {
                 pending: 0,
                 last_sync_at: None,
                 last_error: None,
+                notice: None,
             }),
             sync_lock: tokio::sync::Mutex::new(()),
             lock: Mutex::new(lock::LockState::default()),
@@ -314,9 +315,14 @@ impl Desk {
             s.pending = counters.pending;
             s.last_sync_at = counters.last_sync_at;
             match &result {
-                Ok(_) => {
+                Ok(report) => {
                     s.connection = Connection::Online;
                     s.last_error = None;
+                    if let Some(requeued) = report.head_office_restored {
+                        s.notice = Some(format!(
+                            "总部数据已从备份恢复：本机已重新下载客户资料，并重新提交了 {requeued} 条此前已保存、总部可能缺失的记录"
+                        ));
+                    }
                 }
                 Err(SyncError::Offline(_)) => {
                     s.connection = Connection::Offline;

@@ -41,7 +41,7 @@ impl DeskError {
                 IpcErrorCode::Storage
             }
             DeskError::Sync(e) => match e {
-                SyncError::Offline(_) => IpcErrorCode::Offline,
+                SyncError::Offline(_) | SyncError::HeadOfficeRestoredAgain => IpcErrorCode::Offline,
                 SyncError::BadAddress(_) => IpcErrorCode::Validation,
                 SyncError::NotSignedIn => IpcErrorCode::SessionEnded,
                 SyncError::Vault(_) => IpcErrorCode::Keyring,

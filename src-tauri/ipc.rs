@@ -94,6 +94,9 @@ pub struct SyncStatus {
     pub last_sync_at: Option<DateTime<Utc>>,
     /// Why the last attempt failed, in Chinese; `None` after a success.
     pub last_error: Option<String>,
+    /// Something about sync the broker should know though nothing failed, e.g. that head office
+    /// was restored from a backup and what the desk did about it.
+    pub notice: Option<String>,
 }
 
 impl SyncStatus {
@@ -105,6 +108,7 @@ impl SyncStatus {
             pending: counters.pending,
             last_sync_at: counters.last_sync_at,
             last_error: None,
+            notice: None,
         }
     }
 }

@@ -137,6 +137,23 @@ impl TestHeadOffice {
         }
     }
 
+    /// What head-office IT does after a disaster: stops the server, restores `backup` (into a
+    /// new database beside the old one) and serves it again on the same port.
+    pub async fn restore_from(&mut self, backup: &Path) {
+        self.stop().await;
+        let restored = test_support::fresh_database_named(self.dir.path(), "restored")
+            .expect("a database to restore into");
+        SqlStorage::restore(backup, &restored, false).expect("restore");
+        self.storage = Arc::new(SqlStorage::open(&restored).expect("open the restored database"));
+        self.location = restored;
+        let storage: Arc<dyn Storage> = self.storage.clone();
+        self.server = Some(
+            RunningHeadOffice::start(storage, self.addr, self.clock.clone())
+                .await
+                .expect("serve the restored database"),
+        );
+    }
+
     /// Starts again on the same port, as after a restart of the server process.
     pub async fn restart(&mut self) {
         self.stop().await;

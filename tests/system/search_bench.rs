@@ -60,6 +60,7 @@ fn load(store: &mut Store) -> Vec<Record> {
                     cursor: seq,
                     has_more: true,
                     remaining: 0,
+                    epoch: String::new(),
                 };
                 store.apply_page(&page).expect("apply");
             }
@@ -70,6 +71,7 @@ fn load(store: &mut Store) -> Vec<Record> {
         cursor: seq,
         has_more: false,
         remaining: 0,
+        epoch: String::new(),
     };
     store.apply_page(&page).expect("apply");
     clients_and_accounts

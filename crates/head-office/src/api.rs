@@ -112,6 +112,7 @@ async fn feed(
             cursor: q.cursor,
             has_more: false,
             remaining: 0,
+            epoch: state.storage.epoch(),
         }));
     }
     let page = blocking(&state, move |s| s.pull_page(&user.id, &q)).await?;

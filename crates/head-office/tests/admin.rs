@@ -130,6 +130,11 @@ fn a_backup_taken_while_serving_restores_into_a_working_head_office() {
     SqlStorage::restore(&backup, &restored, false).unwrap();
     let again = SqlStorage::open(&restored).unwrap();
     assert!(again.user_by_username("broker01").unwrap().is_some());
+    assert_ne!(
+        again.epoch(),
+        storage.epoch(),
+        "a restored database starts a new life, so desks notice"
+    );
     assert!(again.user_by_username("after.backup").unwrap().is_none());
     assert_eq!(
         again.pull("B001", 0, 100).unwrap().remaining,

@@ -31,6 +31,11 @@ pub struct PullPage {
     /// Changes still waiting after this page, for the progress bar of a first sync; 0 when the
     /// query did not ask for the count (`has_more` is right either way).
     pub remaining: u64,
+    /// Which life of head office's database answered: a restore from a backup starts a new one,
+    /// whose feed may have rolled back behind the desk's cursor and lost writes it acknowledged.
+    /// A desk that sees it change pulls again from the start and pushes again what it sent.
+    #[serde(default)]
+    pub epoch: String,
 }
 
 // Nearly every change is an upsert; boxing the record would add an allocation per row of a

@@ -17,6 +17,7 @@ mod commission_reconcile;
 mod commission_views;
 mod error;
 mod export_rows;
+mod head_office_restore;
 mod local_data;
 mod market_alerts;
 mod migrate;
@@ -48,6 +49,7 @@ pub use commission_views::{
 };
 pub use error::{Result, StoreError};
 pub use export_rows::ExportRow;
+pub use head_office_restore::EpochCheck;
 pub use local_data::LocalData;
 pub use outbox::{NewContactNote, RefusalNotice, WriteIds};
 pub use preferences::{ConflictView, PreferencesView};

@@ -143,16 +143,21 @@ impl Store {
     pub fn settle(&mut self, results: &[MutationResult], now: DateTime<Utc>) -> Result<()> {
         let tx = self.conn.transaction()?;
         for result in results {
-            let payload: Option<String> = tx
+            let queued: Option<(i64, String)> = tx
                 .query_row(
-                    "SELECT payload FROM outbox WHERE id = ?1",
+                    "SELECT position, payload FROM outbox WHERE id = ?1",
                     [&result.id],
-                    |r| r.get(0),
+                    |r| Ok((r.get(0)?, r.get(1)?)),
                 )
                 .optional()?;
-            let Some(payload) = payload else { continue };
+            let Some((position, payload)) = queued else {
+                continue;
+            };
             let mutation: Mutation = serde_json::from_str(&payload)
                 .map_err(|e| StoreError::Corrupt(format!("outbox: {e}")))?;
+            if result.outcome == MutationOutcome::Applied {
+                crate::head_office_restore::keep_accepted(&tx, position, &result.id, now)?;
+            }
             tx.execute("DELETE FROM outbox WHERE id = ?1", [&result.id])?;
             match (&result.outcome, &mutation.op) {
                 (MutationOutcome::Refused { message, .. }, MutationOp::AddContactNote(n)) => {
@@ -271,6 +276,7 @@ impl Store {
                 }
             }
         }
+        crate::head_office_restore::prune_accepted(&tx, now)?;
         tx.commit()?;
         Ok(())
     }

@@ -201,6 +201,7 @@ fn pulled_follow_up_dates_become_reminders_once() {
             cursor: 901,
             has_more: false,
             remaining: 0,
+            epoch: String::new(),
         })
         .unwrap();
     store.mark_synced(sh(12, 0)).unwrap();

@@ -48,6 +48,7 @@ fn apply(store: &mut Store, first_seq: u64, records: Vec<Record>) {
             cursor,
             has_more: false,
             remaining: 0,
+            epoch: String::new(),
         })
         .unwrap();
 }

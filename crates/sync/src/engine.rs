@@ -38,6 +38,18 @@ pub struct SyncReport {
     pub pushed: u64,
     pub pulled: u64,
     pub pages: u32,
+    /// Head office had been restored from a backup: the book was pulled again from the start
+    /// and this many writes it had accepted before were pushed again.
+    pub head_office_restored: Option<u64>,
+}
+
+/// How one pass of a sync ended.
+enum Pass {
+    Done(SyncReport),
+    /// Head office's epoch changed: the pass stopped before applying anything of the new one.
+    Restored {
+        requeued: u64,
+    },
 }
 
 /// Mutations per push request.
@@ -213,6 +225,30 @@ impl SyncEngine {
         store: Arc<Mutex<Store>>,
         mut progress: impl FnMut(SyncProgress) + Send,
     ) -> Result<SyncReport> {
+        let requeued = match self.sync_pass(&store, &mut progress).await? {
+            Pass::Done(report) => return Ok(report),
+            Pass::Restored { requeued } => requeued,
+        };
+        tracing::warn!(
+            requeued,
+            "head office was restored from a backup; syncing again from the start"
+        );
+        // Again, now with the writes head office lost back in the outbox and the cursor at 0.
+        match self.sync_pass(&store, &mut progress).await? {
+            Pass::Done(report) => Ok(SyncReport {
+                head_office_restored: Some(requeued),
+                ..report
+            }),
+            Pass::Restored { .. } => Err(SyncError::HeadOfficeRestoredAgain),
+        }
+    }
+
+    async fn sync_pass(
+        &self,
+        store: &Arc<Mutex<Store>>,
+        progress: &mut (impl FnMut(SyncProgress) + Send),
+    ) -> Result<Pass> {
+        let store = store.clone();
         let pushed = self.push_outbox(&store).await?;
         // The firm's practice is small and may change any day: fetched with every sync, so the
         // filters and alerts of an offline day use what head office last said.
@@ -236,6 +272,7 @@ impl SyncEngine {
             pushed,
             pulled: 0,
             pages: 0,
+            head_office_restored: None,
         };
         let mut total: Option<u64> = None;
         // Rows a cut-off earlier pass of the first sync already applied.
@@ -256,10 +293,16 @@ impl SyncEngine {
                     async move { head_office.pull(&token, query).await }
                 })
                 .await;
-            land(applying.take(), &mut report, already, total, &mut progress).await?;
+            land(applying.take(), &mut report, already, total, progress).await?;
             let page = fetched?;
             let rows = page.changes.len() as u64;
             if total.is_none() {
+                // The first page says which life of head office's database answered.
+                let epoch = page.epoch.clone();
+                let check = with_store(&store, move |s| s.check_head_office_epoch(&epoch)).await?;
+                if let store::EpochCheck::Restored { requeued } = check {
+                    return Ok(Pass::Restored { requeued });
+                }
                 // A first sync resumed after a cut continues its bar from where it stopped.
                 let left = rows + page.remaining;
                 let first = with_store(&store, move |s| s.first_sync_total(left)).await?;
@@ -274,10 +317,10 @@ impl SyncEngine {
                 break;
             }
         }
-        land(applying.take(), &mut report, already, total, &mut progress).await?;
+        land(applying.take(), &mut report, already, total, progress).await?;
         let now = self.clock.now();
         with_store(&store, move |s| s.mark_synced(now)).await?;
-        Ok(report)
+        Ok(Pass::Done(report))
     }
 }
 

@@ -20,6 +20,9 @@ pub enum SyncError {
     Store(#[from] store::StoreError),
     #[error("后台任务中断：{0}")]
     Task(String),
+    /// Head office's database changed life twice within one sync: someone is restoring it now.
+    #[error("总部数据库正在从备份恢复，稍后将自动重新同步")]
+    HeadOfficeRestoredAgain,
 }
 
 impl SyncError {

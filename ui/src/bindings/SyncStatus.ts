@@ -9,4 +9,9 @@ export type SyncStatus = { connection: Connection, syncing: boolean, progress: S
 /**
  * Why the last attempt failed, in Chinese; `None` after a success.
  */
-last_error: string | null, };
+last_error: string | null, 
+/**
+ * Something about sync the broker should know though nothing failed, e.g. that head office
+ * was restored from a backup and what the desk did about it.
+ */
+notice: string | null, };

@@ -33,6 +33,14 @@ describe("StatusBar", () => {
     expect(screen.queryByTestId("status-error")).not.toBeInTheDocument();
   });
 
+  it("says when head office was restored from a backup and what the desk did", async () => {
+    const said = "总部数据已从备份恢复：本机已重新下载客户资料，并重新提交了 3 条此前已保存、总部可能缺失的记录";
+    mockStatus(syncStatus({ notice: said }));
+    renderWithProviders(<StatusBar />);
+    expect(await screen.findByTestId("status-notice")).toHaveTextContent(said);
+    expect(screen.queryByTestId("status-error")).not.toBeInTheDocument();
+  });
+
   it("shows offline, never synced and the last error", async () => {
     mockStatus(
       syncStatus({

@@ -70,6 +70,13 @@ export function StatusBar() {
           </Typography.Text>
         </Tooltip>
       )}
+      {status?.notice && (
+        <Tooltip title={status.notice}>
+          <Typography.Text type="warning" ellipsis className="status-error" data-testid="status-notice">
+            {status.notice}
+          </Typography.Text>
+        </Tooltip>
+      )}
       <Refusals />
       <Conflicts />
       <span className="status-spacer" />

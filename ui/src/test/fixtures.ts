@@ -38,6 +38,7 @@ export function syncStatus(overrides: Partial<SyncStatus> = {}): SyncStatus {
     pending: 0,
     last_sync_at: "2024-03-01T16:30:00Z",
     last_error: null,
+    notice: null,
     ...overrides,
   };
 }

@@ -102,6 +102,9 @@ pub trait Storage: Send + Sync + 'static {
     ) -> Result<RefreshUse>;
     fn revoke_refresh_family(&self, family_id: &str, now: DateTime<Utc>) -> Result<()>;
 
+    /// This life of the database: a restore from a backup starts a new one.
+    fn epoch(&self) -> String;
+
     /// Changes after `query.cursor` in the book served by `broker_id`, in commit order.
     fn pull_page(&self, broker_id: &str, query: &protocol::PullQuery) -> Result<PullPage>;
 

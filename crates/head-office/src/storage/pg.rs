@@ -32,6 +32,12 @@ pub struct PgBackend {
     horizon: HorizonGate,
 }
 
+#[derive(Debug, Clone, Copy)]
+enum Isolation {
+    RepeatableRead,
+    ReadCommitted,
+}
+
 fn is_conflict(e: &HeadOfficeError) -> bool {
     match e {
         HeadOfficeError::Postgres(pg) => matches!(
@@ -139,18 +145,31 @@ impl PgBackend {
         })
     }
 
-    /// Runs `f` in a serializable transaction, as if alone (as on SQLite), retrying when PostgreSQL
-    /// reports that a concurrent transaction made that impossible. `f` may run more than once.
+    /// Runs `f` in a REPEATABLE READ transaction, as if alone (as on SQLite), retrying when
+    /// PostgreSQL reports that a concurrent transaction made that impossible. `f` may run more
+    /// than once.
     pub fn write<T: Send>(&self, f: impl FnMut(&Db<'_>) -> Result<T> + Send) -> Result<T> {
-        off_runtime(|| self.write_here(f))
+        off_runtime(|| self.write_here(f, Isolation::RepeatableRead))
     }
 
-    fn write_here<T>(&self, mut f: impl FnMut(&Db<'_>) -> Result<T>) -> Result<T> {
+    /// The same at READ COMMITTED, for a write that first locks the rows it hangs on (a move of
+    /// a client locks the client): each later statement then sees whatever committed before it
+    /// got the lock, and it queues for the lock instead of losing, retry after retry, to a
+    /// stream of small writes on the same row.
+    pub fn write_locking<T: Send>(&self, f: impl FnMut(&Db<'_>) -> Result<T> + Send) -> Result<T> {
+        off_runtime(|| self.write_here(f, Isolation::ReadCommitted))
+    }
+
+    fn write_here<T>(
+        &self,
+        mut f: impl FnMut(&Db<'_>) -> Result<T>,
+        isolation: Isolation,
+    ) -> Result<T> {
         self.with_conn(|conn| {
             let mut attempt = 0;
             loop {
                 attempt += 1;
-                match Self::attempt(conn, &self.horizon, &mut f) {
+                match Self::attempt(conn, &self.horizon, &mut f, isolation) {
                     Err(e) if is_conflict(&e) && attempt < MAX_ATTEMPTS => {
                         std::thread::sleep(Duration::from_millis(u64::from(attempt) * 3));
                     }
@@ -164,9 +183,12 @@ impl PgBackend {
         conn: &mut PgConn,
         horizon: &HorizonGate,
         f: &mut impl FnMut(&Db<'_>) -> Result<T>,
+        isolation: Isolation,
     ) -> Result<T> {
-        conn.client
-            .batch_execute("BEGIN ISOLATION LEVEL REPEATABLE READ")?;
+        conn.client.batch_execute(match isolation {
+            Isolation::RepeatableRead => "BEGIN ISOLATION LEVEL REPEATABLE READ",
+            Isolation::ReadCommitted => "BEGIN ISOLATION LEVEL READ COMMITTED",
+        })?;
         let out = {
             let db = Db::pg(PgSession {
                 client: &mut conn.client,

@@ -30,6 +30,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/011_audit_received.sql"),
     include_str!("migrations/012_sessions_ended.sql"),
     include_str!("migrations/013_session_bounds.sql"),
+    include_str!("migrations/014_epoch.sql"),
 ];
 
 /// Statements kept prepared; the feed alone has two per table.

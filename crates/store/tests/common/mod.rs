@@ -178,6 +178,7 @@ pub fn book(dir: &std::path::Path) -> Store {
             cursor,
             has_more: false,
             remaining: 0,
+            epoch: String::new(),
         })
         .unwrap();
     store
@@ -200,6 +201,7 @@ pub fn apply_more(store: &mut Store, first_seq: u64, records: Vec<Record>) {
             cursor,
             has_more: false,
             remaining: 0,
+            epoch: String::new(),
         })
         .unwrap();
 }

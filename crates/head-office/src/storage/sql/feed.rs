@@ -85,7 +85,7 @@ fn count_in_range(db: &Db<'_>, broker: &str, cursor: u64, horizon: i64) -> Resul
     Ok(n.unsigned_abs())
 }
 
-pub(super) fn pull(db: &Db<'_>, broker: &str, query: &PullQuery) -> Result<PullPage> {
+pub(super) fn pull(db: &Db<'_>, broker: &str, query: &PullQuery, epoch: &str) -> Result<PullPage> {
     let cursor = query.cursor;
     // On PostgreSQL a change with a lower seq may still commit after one with a higher seq is
     // visible; reading past the horizon could move the cursor over it and lose it for good.
@@ -153,5 +153,6 @@ pub(super) fn pull(db: &Db<'_>, broker: &str, query: &PullQuery) -> Result<PullP
         cursor: next,
         has_more: full,
         remaining,
+        epoch: epoch.to_string(),
     })
 }

@@ -46,6 +46,9 @@ enum Backend {
 
 pub struct SqlStorage {
     backend: Backend,
+    /// This life of the database (see `database_epoch`): read once, as a restore needs the
+    /// server stopped.
+    epoch: String,
 }
 
 /// Connections a PostgreSQL head office keeps open, unless `BROKERDESK_PG_POOL` says otherwise:
@@ -65,9 +68,36 @@ impl SqlStorage {
     }
 
     pub fn sqlite(path: &Path) -> Result<SqlStorage> {
-        Ok(SqlStorage {
-            backend: Backend::Sqlite(SqliteBackend::open(path)?),
-        })
+        SqlStorage::with_epoch(Backend::Sqlite(SqliteBackend::open(path)?))
+    }
+
+    fn with_epoch(backend: Backend) -> Result<SqlStorage> {
+        let mut storage = SqlStorage {
+            backend,
+            epoch: String::new(),
+        };
+        let fresh = crate::auth::new_token();
+        storage.epoch = storage.write(|db| {
+            db.execute(
+                "INSERT INTO database_epoch (id, epoch) SELECT 1, CAST(?1 AS TEXT) \
+                 WHERE NOT EXISTS (SELECT 1 FROM database_epoch)",
+                params![&fresh[..16]],
+            )?;
+            db.query_row("SELECT epoch FROM database_epoch", &[], |r| r.get(0))
+        })?;
+        Ok(storage)
+    }
+
+    /// Starts a new life of the database: what a restore does, so desks notice.
+    fn start_new_epoch(&self) -> Result<()> {
+        let fresh = crate::auth::new_token();
+        self.write(|db| {
+            db.execute(
+                "UPDATE database_epoch SET epoch = ?1",
+                params![&fresh[..16]],
+            )
+        })?;
+        Ok(())
     }
 
     pub fn postgres(url: &str) -> Result<SqlStorage> {
@@ -75,18 +105,19 @@ impl SqlStorage {
             .ok()
             .and_then(|v| v.parse().ok())
             .unwrap_or_else(default_pg_pool);
-        Ok(SqlStorage {
-            backend: Backend::Pg(PgBackend::connect(url, size)?),
-        })
+        SqlStorage::with_epoch(Backend::Pg(PgBackend::connect(url, size)?))
     }
 
     /// Puts a backup taken by `backup_to` in place (the server stopped); runs any migration the
     /// backup predates.
+    /// The restored database starts a new epoch: desks that synced past the backup pull again
+    /// from the start and push again what they sent since.
     pub fn restore(backup: &Path, target: &DatabaseLocation, replace: bool) -> Result<()> {
         match target {
-            DatabaseLocation::Sqlite(path) => SqliteBackend::restore(backup, path, replace),
-            DatabaseLocation::Postgres(url) => PgBackend::restore(backup, url, replace),
+            DatabaseLocation::Sqlite(path) => SqliteBackend::restore(backup, path, replace)?,
+            DatabaseLocation::Postgres(url) => PgBackend::restore(backup, url, replace)?,
         }
+        SqlStorage::open(target)?.start_new_epoch()
     }
 
     /// Folds SQLite's write-ahead log into the main file, so a plain copy of the file is complete.
@@ -116,6 +147,15 @@ impl SqlStorage {
         match &self.backend {
             Backend::Sqlite(sqlite) => sqlite.write(f),
             Backend::Pg(pg) => pg.write(f),
+        }
+    }
+
+    /// A write whose first statement locks the row everything it reads hangs on (see
+    /// `PgBackend::write_locking`); on SQLite, where writers take turns, an ordinary write.
+    fn write_locking<T: Send>(&self, f: impl FnMut(&Db<'_>) -> Result<T> + Send) -> Result<T> {
+        match &self.backend {
+            Backend::Sqlite(sqlite) => sqlite.write(f),
+            Backend::Pg(pg) => pg.write_locking(f),
         }
     }
 }
@@ -188,8 +228,12 @@ impl Storage for SqlStorage {
         Ok(())
     }
 
+    fn epoch(&self) -> String {
+        self.epoch.clone()
+    }
+
     fn pull_page(&self, broker_id: &str, query: &protocol::PullQuery) -> Result<PullPage> {
-        self.read(|db| feed::pull(db, broker_id, query))
+        self.read(|db| feed::pull(db, broker_id, query, &self.epoch))
     }
 
     fn correct_client_mobile(&self, client_id: &str, mobile: &Mobile) -> Result<()> {
@@ -233,7 +277,7 @@ impl Storage for SqlStorage {
         to_broker_id: &str,
         at: DateTime<Utc>,
     ) -> Result<()> {
-        self.write(|db| mutations::transfer_client(db, client_id, to_broker_id, at))
+        self.write_locking(|db| mutations::transfer_client(db, client_id, to_broker_id, at))
     }
 
     fn audit_entries(
@@ -368,7 +412,7 @@ impl Storage for SqlStorage {
         decision: &protocol::team::TransferDecision,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        self.write(|db| transfers::decide(db, decider_id, decision, now))
+        self.write_locking(|db| transfers::decide(db, decider_id, decision, now))
     }
 
     fn comment_subject_broker(

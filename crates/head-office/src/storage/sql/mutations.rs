@@ -90,10 +90,11 @@ pub(super) fn refused_by_database(m: &Mutation) -> MutationOutcome {
 }
 
 /// Who serves the client, read by writing the client's row. Every write scoped by the serving
-/// broker reads it here, and a move rewrites that row too, so on PostgreSQL (REPEATABLE READ) a
-/// note and a move of its client can never both commit from snapshots that miss each other: the
-/// later one fails, is retried, and sees the other. A plain read would let a note land in the book
-/// the client just left. On SQLite writers never overlap; the touch costs one row write.
+/// broker reads it here, so on PostgreSQL a note and a move of its client can never both commit
+/// from snapshots that miss each other: a note (REPEATABLE READ) that finds the row rewritten by a
+/// move fails, is retried, and sees the new broker; a move (READ COMMITTED, `write_locking`) that
+/// finds a note holding the row waits, then sees the note. A plain read would let a note land in
+/// the book the client just left. On SQLite writers never overlap; the touch costs one row write.
 pub(super) fn serving_broker(db: &Db<'_>, client_id: &str) -> Result<Option<String>> {
     db.query_opt(
         "UPDATE clients SET broker_id = broker_id WHERE id = ?1 RETURNING broker_id",

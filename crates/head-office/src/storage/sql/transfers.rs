@@ -320,8 +320,11 @@ pub(super) fn decide(
     d: &TransferDecision,
     now: DateTime<Utc>,
 ) -> Result<()> {
+    // Read by writing the request's row: of two leads deciding at once, the second waits and
+    // then finds it decided.
     let row: Option<(String, String, String, String)> = db.query_opt(
-        "SELECT client_id, from_broker, to_broker, status FROM transfer_requests WHERE id = ?1",
+        "UPDATE transfer_requests SET status = status WHERE id = ?1 \
+         RETURNING client_id, from_broker, to_broker, status",
         params![d.request_id],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
     )?;
