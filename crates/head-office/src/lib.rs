@@ -11,6 +11,7 @@ pub mod channel;
 pub mod demo;
 pub mod error;
 pub mod pay;
+pub mod serve;
 pub mod storage;
 pub mod team;
 pub mod team_transfers;
@@ -119,13 +120,7 @@ impl RunningHeadOffice {
         let deliveries = tokio::spawn(run_deliveries(storage.clone(), clock.clone(), delivery));
         let (tx, rx) = oneshot::channel::<()>();
         let app = router(AppState::new(storage, clock));
-        let task = tokio::spawn(async move {
-            axum::serve(listener, app)
-                .with_graceful_shutdown(async {
-                    let _ = rx.await;
-                })
-                .await
-        });
+        let task = tokio::spawn(serve::serve(listener, app, rx));
         Ok(RunningHeadOffice {
             addr,
             shutdown: Some(tx),
