@@ -113,12 +113,7 @@ impl Desk {
         // shows, as after an idle lock; with no password check stored yet, there is nothing to
         // check against and the desk opens.
         let can_unlock = store.desk_setting(lock::VERIFIER)?.is_some();
-        self.start_session(Session {
-            profile,
-            keyring,
-            store: Arc::new(Mutex::new(store)),
-            engine,
-        })?;
+        self.start_session(profile, keyring, store, engine)?;
         let at = self.config.clock.monotonic();
         *lock(&self.lock) = if can_unlock {
             lock::LockState::locked_at_start(at)
@@ -139,10 +134,23 @@ impl Desk {
         ))
     }
 
-    fn start_session(&self, session: Session) -> Result<()> {
-        let counters = lock(&session.store).sync_counters()?;
+    fn start_session(
+        &self,
+        profile: Profile,
+        keyring: Keyring,
+        store: Store,
+        engine: SyncEngine,
+    ) -> Result<()> {
+        let counters = store.sync_counters()?;
         *lock(&self.status) = SyncStatus::from_counters(&counters);
-        *lock(&self.session) = Some(Arc::new(session));
+        let store = Arc::new(Mutex::new(store));
+        keyring.attach_cache(store.clone())?;
+        *lock(&self.session) = Some(Arc::new(Session {
+            profile,
+            keyring,
+            store,
+            engine,
+        }));
         Ok(())
     }
 
@@ -243,12 +251,7 @@ impl Desk {
         profile::save(&self.config.data_dir, &profile)?;
         lock::remember_password(&store, &form.password)?;
         *lock(&self.lock) = lock::LockState::opened(self.config.clock.monotonic());
-        self.start_session(Session {
-            profile,
-            keyring,
-            store: Arc::new(Mutex::new(store)),
-            engine,
-        })?;
+        self.start_session(profile, keyring, store, engine)?;
         self.session_state()
     }
 

@@ -7,14 +7,22 @@
 use crate::error::{DeskError, Result};
 use keyring::Entry;
 use rand::RngCore;
-use store::DbKey;
+use std::sync::{Arc, Mutex, OnceLock};
+use store::{DbKey, Store};
 use sync::{TokenVault, VaultError};
 
-/// The keyring entries of one user on one head office.
+/// The desk setting holding a copy of the refresh token inside the (encrypted) cache.
+const CACHED_REFRESH_TOKEN: &str = "refresh_token";
+
+/// The keyring entries of one user on one head office. Clones share the cache they are attached
+/// to, so the sync engine's copy sees it once the session opens it.
 #[derive(Clone)]
 pub struct Keyring {
     service: String,
     account: String,
+    /// The refresh token is also kept in the cache: a reboot empties Linux's keyring, and the
+    /// cache, opened again with the password, still holds it, so sync goes on without a sign-in.
+    cache: Arc<OnceLock<Arc<Mutex<Store>>>>,
 }
 
 impl Keyring {
@@ -24,7 +32,27 @@ impl Keyring {
         Keyring {
             service: service.to_string(),
             account: format!("{username}@{server_url}"),
+            cache: Arc::new(OnceLock::new()),
         }
+    }
+
+    /// From now on the refresh token is kept in `store` too; the one in the keyring (a fresh
+    /// sign-in's) is copied there at once, and one only the cache has (after a reboot) stays.
+    pub fn attach_cache(&self, store: Arc<Mutex<Store>>) -> Result<()> {
+        let in_keyring = self.read("refresh-token")?;
+        let store = self.cache.get_or_init(|| store);
+        if let Some(token) = in_keyring {
+            cached(store).set_desk_setting(CACHED_REFRESH_TOKEN, &token)?;
+        }
+        Ok(())
+    }
+
+    fn cached_refresh_token(&self) -> Result<Option<String>> {
+        let Some(store) = self.cache.get() else {
+            return Ok(None);
+        };
+        let token = cached(store).desk_setting(CACHED_REFRESH_TOKEN)?;
+        Ok(token.filter(|t| !t.is_empty()))
     }
 
     fn entry(&self, what: &str) -> keyring::Result<Entry> {
@@ -82,27 +110,46 @@ impl Keyring {
     /// Ends the session on this machine but keeps the cache's key.
     pub fn forget_refresh_token(&self) -> Result<()> {
         self.delete("refresh-token")?;
+        if let Some(store) = self.cache.get() {
+            cached(store).set_desk_setting(CACHED_REFRESH_TOKEN, "")?;
+        }
         Ok(())
     }
 
     /// Forgets everything of this user: used at sign-out.
     pub fn wipe(&self) -> Result<()> {
+        self.forget_refresh_token()?;
         self.delete("db-key")?;
-        self.delete("refresh-token")?;
         Ok(())
     }
 }
 
+fn cached(store: &Mutex<Store>) -> std::sync::MutexGuard<'_, Store> {
+    store.lock().unwrap_or_else(|p| p.into_inner())
+}
+
 impl TokenVault for Keyring {
     fn refresh_token(&self) -> Result<Option<String>, VaultError> {
-        self.read("refresh-token")
-            .map_err(|e| VaultError(e.to_string()))
+        let vault_error = |e: DeskError| VaultError(e.to_string());
+        match self
+            .read("refresh-token")
+            .map_err(|e| VaultError(e.to_string()))?
+        {
+            Some(token) => Ok(Some(token)),
+            None => self.cached_refresh_token().map_err(vault_error),
+        }
     }
 
     fn set_refresh_token(&self, token: &str) -> Result<(), VaultError> {
         self.entry("refresh-token")
             .and_then(|e| e.set_password(token))
-            .map_err(|e| VaultError(e.to_string()))
+            .map_err(|e| VaultError(e.to_string()))?;
+        if let Some(store) = self.cache.get() {
+            cached(store)
+                .set_desk_setting(CACHED_REFRESH_TOKEN, token)
+                .map_err(|e| VaultError(e.to_string()))?;
+        }
+        Ok(())
     }
 }
 

@@ -9,7 +9,6 @@ use crate::profile::{self, Profile};
 use crate::sealed_key::{self, Unsealed};
 use crate::secrets::Keyring;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
 use store::{Store, StoreError};
 
 /// A cache found at start whose key is only in its sealed file: waits for the password.
@@ -127,12 +126,7 @@ impl Desk {
         };
         keyring.store_db_key(&key)?;
         let engine = self.engine_for(&profile, &keyring)?;
-        self.start_session(Session {
-            profile,
-            keyring,
-            store: Arc::new(Mutex::new(store)),
-            engine,
-        })?;
+        self.start_session(profile, keyring, store, engine)?;
         *lock(&self.sealed) = None;
         Ok(true)
     }

@@ -1,7 +1,8 @@
 //! The broker's first day, through the real window: sign in (once wrongly), watch the first sync,
 //! find the book, open a client with the ID number masked; then, with head office down, the app
-//! restarted still shows the book and takes a contact note, which survives another restart as
-//! pending and reaches head office once it is back. On the road, the broker also pushes an R4
+//! restarted still shows the book and takes a contact note, which survives a reboot (the keyring
+//! emptied: the password opens the cache from its sealed key) as pending and reaches head office
+//! once it is back. On the road, the broker also pushes an R4
 //! fund to a filtered group (some blocked, each with its reason); its delivery states arrive once
 //! head office is back. The commission panel agrees with last month's statement; after finance
 //! corrects one trade, the difference shows on that trade and is disputed. A reminder set a minute
@@ -55,7 +56,11 @@ fn broker_signs_in_syncs_and_reads_the_book_online_and_offline() -> Result<()> {
             app.step("offline", offline_work)?;
             app.close()?;
         }
-        // Started again, still offline: the work is there and still waiting.
+        // The computer reboots, still offline. Linux empties the kernel keyring: the app starts
+        // again with none of its entries (to the app, a keyring service it never used is exactly
+        // that). The password opens the cache from its sealed key; the work is there and still
+        // waiting, and sync later resumes with the refresh token the cache kept.
+        let keyring = rebooted(&keyring);
         let driver = Driver::start(dir.path(), &head_office.url, &keyring)?;
         let app = driver.open_app()?;
         let client = app.step("restart-offline", still_pending)?;
@@ -98,15 +103,22 @@ fn broker_signs_in_syncs_and_reads_the_book_online_and_offline() -> Result<()> {
     })();
 
     // Leave nothing of this run in the kernel keyring, whatever happened.
-    for user in ["broker01", "lead01"] {
-        for what in ["refresh-token", "db-key"] {
-            let account = format!("{user}@{}#{what}", head_office.url);
-            if let Ok(entry) = keyring::Entry::new(&keyring, &account) {
-                let _ = entry.delete_credential();
+    for service in [keyring.clone(), rebooted(&keyring)] {
+        for user in ["broker01", "lead01"] {
+            for what in ["refresh-token", "db-key"] {
+                let account = format!("{user}@{}#{what}", head_office.url);
+                if let Ok(entry) = keyring::Entry::new(&service, &account) {
+                    let _ = entry.delete_credential();
+                }
             }
         }
     }
     result
+}
+
+/// The keyring the app meets after a reboot: none of its entries.
+fn rebooted(keyring: &str) -> String {
+    format!("{keyring}-rebooted")
 }
 
 const NOTE: &str = "高铁上电话回访：客户关注红利ETF，下周面谈";
@@ -205,7 +217,7 @@ fn offline_work(app: &Session) -> Result<()> {
 
 /// Returns the id of the client worked on.
 fn still_pending(app: &Session) -> Result<String> {
-    unlock(app, None)?;
+    unlock(app, Some("unlock-after-reboot"))?;
     show_clients(app, SHORT)?;
     let row = app.wait("[data-testid=client-row]", SHORT)?;
     let client = app.attribute(&row, "data-client-id")?.unwrap_or_default();
