@@ -99,6 +99,7 @@ fn broker_signs_in_syncs_and_reads_the_book_online_and_offline() -> Result<()> {
         let driver = Driver::start(dir.path(), &head_office.url, &keyring)?;
         let app = driver.open_app()?;
         app.step("team-task", team::broker_sees_task)?;
+        app.step("sign-out-dialog", sign_out_dialog)?;
         app.close()
     })();
 
@@ -213,6 +214,16 @@ fn offline_work(app: &Session) -> Result<()> {
     app.click(&app.wait("[data-testid=nav-clients]", SHORT)?)?;
     app.wait("[data-testid=client-row]", SHORT)?;
     Ok(())
+}
+
+/// 退出登录 says the cache stays, and what a wipe would take; cancelling changes nothing.
+fn sign_out_dialog(app: &Session) -> Result<()> {
+    app.click(&app.wait("[data-testid=sign-out]", SHORT)?)?;
+    app.wait("[data-testid=sign-out-local]", SHORT)?;
+    app.wait_settled(".ant-modal", SHORT)?;
+    app.screenshot("sign-out-dialog")?;
+    app.click(&app.wait("[data-testid=sign-out-cancel]", SHORT)?)?;
+    gone(app, "[data-testid=sign-out-local]", "the dialog to close")
 }
 
 /// Returns the id of the client worked on.

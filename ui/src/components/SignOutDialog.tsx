@@ -75,7 +75,7 @@ export function SignOutDialog({ open, onClose, onSession }: Props) {
       destroyOnHidden
       footer={
         <Space>
-          <Button onClick={onClose} disabled={busy !== null}>
+          <Button onClick={onClose} disabled={busy !== null} data-testid="sign-out-cancel">
             {t("header.cancel")}
           </Button>
           <Button

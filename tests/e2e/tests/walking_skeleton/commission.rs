@@ -60,7 +60,15 @@ pub fn online(app: &Session) -> Result<LastMonth> {
 
     // Last month: every trade as the statement has it.
     let month = open_last_month(app)?;
-    app.click(&app.wait("[data-testid=commission-all-trades]", SHORT)?)?;
+    // The month's tables render after its headline; the button may be there but not yet
+    // clickable (WebDriver: "element not interactable"), so the click is tried until it takes.
+    e2e::wait_for("the all-trades button to take a click", SHORT, || {
+        let Some(all) = app.find("[data-testid=commission-all-trades]")? else {
+            return Ok(None);
+        };
+        app.click(&all)?;
+        Ok(Some(()))
+    })?;
     app.wait("[data-testid=drill-table] [data-testid^=trade-row-]", SHORT)?;
     let mut trade_id = None;
     for row in app.find_all("[data-testid=drill-table] [data-testid^=trade-row-]")? {
