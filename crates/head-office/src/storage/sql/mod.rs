@@ -6,6 +6,7 @@ mod admin;
 mod audit;
 mod calendar;
 mod commission;
+mod epoch;
 mod feed;
 #[cfg(test)]
 mod feed_safety;
@@ -69,35 +70,6 @@ impl SqlStorage {
 
     pub fn sqlite(path: &Path) -> Result<SqlStorage> {
         SqlStorage::with_epoch(Backend::Sqlite(SqliteBackend::open(path)?))
-    }
-
-    fn with_epoch(backend: Backend) -> Result<SqlStorage> {
-        let mut storage = SqlStorage {
-            backend,
-            epoch: String::new(),
-        };
-        let fresh = crate::auth::new_token();
-        storage.epoch = storage.write(|db| {
-            db.execute(
-                "INSERT INTO database_epoch (id, epoch) SELECT 1, CAST(?1 AS TEXT) \
-                 WHERE NOT EXISTS (SELECT 1 FROM database_epoch)",
-                params![&fresh[..16]],
-            )?;
-            db.query_row("SELECT epoch FROM database_epoch", &[], |r| r.get(0))
-        })?;
-        Ok(storage)
-    }
-
-    /// Starts a new life of the database: what a restore does, so desks notice.
-    fn start_new_epoch(&self) -> Result<()> {
-        let fresh = crate::auth::new_token();
-        self.write(|db| {
-            db.execute(
-                "UPDATE database_epoch SET epoch = ?1",
-                params![&fresh[..16]],
-            )
-        })?;
-        Ok(())
     }
 
     pub fn postgres(url: &str) -> Result<SqlStorage> {

@@ -1,0 +1,37 @@
+//! Which life of the database this is (`database_epoch`): made when the database is first opened,
+//! made anew by a restore, sent with every pull page so desks notice a restore.
+
+use super::{Backend, SqlStorage};
+use crate::error::Result;
+use rusqlite::params;
+
+impl SqlStorage {
+    pub(super) fn with_epoch(backend: Backend) -> Result<SqlStorage> {
+        let mut storage = SqlStorage {
+            backend,
+            epoch: String::new(),
+        };
+        let fresh = crate::auth::new_token();
+        storage.epoch = storage.write(|db| {
+            db.execute(
+                "INSERT INTO database_epoch (id, epoch) SELECT 1, CAST(?1 AS TEXT) \
+                 WHERE NOT EXISTS (SELECT 1 FROM database_epoch)",
+                params![&fresh[..16]],
+            )?;
+            db.query_row("SELECT epoch FROM database_epoch", &[], |r| r.get(0))
+        })?;
+        Ok(storage)
+    }
+
+    /// Starts a new life of the database: what a restore does, so desks notice.
+    pub(super) fn start_new_epoch(&self) -> Result<()> {
+        let fresh = crate::auth::new_token();
+        self.write(|db| {
+            db.execute(
+                "UPDATE database_epoch SET epoch = ?1",
+                params![&fresh[..16]],
+            )
+        })?;
+        Ok(())
+    }
+}
