@@ -63,20 +63,8 @@ export function StatusBar() {
           ? t("status.lastSync", { time: formatDateTime(status.last_sync_at) })
           : t("status.neverSynced")}
       </span>
-      {status?.last_error && (
-        <Tooltip title={status.last_error}>
-          <Typography.Text type="danger" ellipsis className="status-error" data-testid="status-error">
-            {status.last_error}
-          </Typography.Text>
-        </Tooltip>
-      )}
-      {status?.notice && (
-        <Tooltip title={status.notice}>
-          <Typography.Text type="warning" ellipsis className="status-error" data-testid="status-notice">
-            {status.notice}
-          </Typography.Text>
-        </Tooltip>
-      )}
+      <StatusMessage text={status?.last_error} type="danger" testId="status-error" />
+      <StatusMessage text={status?.notice} type="warning" testId="status-notice" />
       <Refusals />
       <Conflicts />
       <span className="status-spacer" />
@@ -91,5 +79,17 @@ export function StatusBar() {
         {t("status.syncNow")}
       </Button>
     </footer>
+  );
+}
+
+/** One line of the status bar that may be long: cut to fit, whole in the tooltip. */
+function StatusMessage({ text, type, testId }: { text?: string | null; type: "danger" | "warning"; testId: string }) {
+  if (!text) return null;
+  return (
+    <Tooltip title={text}>
+      <Typography.Text type={type} ellipsis className="status-error" data-testid={testId}>
+        {text}
+      </Typography.Text>
+    </Tooltip>
   );
 }
