@@ -248,6 +248,17 @@ impl TestDesk {
     }
 }
 
+/// broker01's tokens for a sign-in from the device "dev-1", for session tests made by hand.
+pub async fn sign_in_on_device_1(api: &HeadOffice) -> protocol::SessionTokens {
+    api.sign_in(&protocol::SignInRequest {
+        username: "broker01".into(),
+        password: PASSWORD.into(),
+        device_id: "dev-1".into(),
+    })
+    .await
+    .expect("sign in")
+}
+
 /// A fresh access token of a demo user, for requests a test makes by hand.
 pub async fn access_token(api: &HeadOffice, username: &str) -> String {
     api.sign_in(&protocol::SignInRequest {

@@ -4,19 +4,9 @@
 
 use chrono::Duration;
 use clock::ManualClock;
-use protocol::{ErrorCode, RefreshRequest, SessionTokens, SignInRequest};
+use protocol::{ErrorCode, RefreshRequest};
 use sync::HeadOffice;
-use system_tests::{now, small_firm, TestHeadOffice, PASSWORD};
-
-async fn sign_in(ho: &HeadOffice) -> SessionTokens {
-    ho.sign_in(&SignInRequest {
-        username: "broker01".into(),
-        password: PASSWORD.into(),
-        device_id: "dev-1".into(),
-    })
-    .await
-    .unwrap()
-}
+use system_tests::{now, sign_in_on_device_1 as sign_in, small_firm, TestHeadOffice};
 
 fn refresh(token: &str, retry_key: Option<&str>) -> RefreshRequest {
     RefreshRequest {

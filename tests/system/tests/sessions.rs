@@ -8,18 +8,8 @@ use protocol::{
 };
 use store::{NewContactNote, WriteIds};
 use sync::HeadOffice;
-use system_tests::now;
+use system_tests::{now, sign_in_on_device_1 as sign_in};
 use system_tests::{small_firm, TestDesk, TestHeadOffice, PASSWORD, TODAY};
-
-async fn sign_in(ho: &HeadOffice) -> protocol::SessionTokens {
-    ho.sign_in(&SignInRequest {
-        username: "broker01".into(),
-        password: PASSWORD.into(),
-        device_id: "dev-1".into(),
-    })
-    .await
-    .unwrap()
-}
 
 /// As the desk asks: a retry of the same token carries the same retry key.
 fn refresh(token: &str) -> RefreshRequest {
