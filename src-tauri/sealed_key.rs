@@ -139,7 +139,12 @@ pub fn unseal(path: &Path, password: &str, account: &str) -> Result<Unsealed> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Unsealed::Missing),
         Err(e) => return Err(files_error(path, e)),
     };
-    let damaged = || DeskError::Keyring(format!("本地数据库密钥文件 {} 已损坏", path.display()));
+    let damaged = || {
+        DeskError::Keyring(format!(
+            "本地数据库密钥文件 {} 已损坏。请退出后重新登录；如有尚未同步的记录，请联系总部信息技术部协助找回",
+            path.display()
+        ))
+    };
     let file: SealedKeyFile = serde_json::from_slice(&bytes).map_err(|_| damaged())?;
     let decode = |h: &str| hex::decode(h).map_err(|_| damaged());
     let (salt, nonce, sealed) = (

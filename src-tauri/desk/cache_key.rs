@@ -61,16 +61,22 @@ impl Desk {
         let key_path = sealed_key::path_for(&path);
         let key = match keyring.db_key()? {
             Some(key) => key,
-            None => match sealed_key::unseal(&key_path, password, keyring.account())? {
-                Unsealed::Key(key) => {
+            None => match sealed_key::unseal(&key_path, password, keyring.account()) {
+                Ok(Unsealed::Key(key)) => {
                     keyring.store_db_key(&key)?;
                     key
                 }
-                Unsealed::WrongPassword => {
+                Ok(Unsealed::WrongPassword) => {
                     self.set_cache_aside(&path, "本机缓存是用以前的密码保护的")?;
                     keyring.create_db_key()?
                 }
-                Unsealed::Missing => {
+                // A damaged key file must not block every sign-in: the cache is kept aside too.
+                Err(DeskError::Keyring(_)) => {
+                    self.set_cache_aside(&path, "本机缓存的密钥文件已损坏")?;
+                    keyring.create_db_key()?
+                }
+                Err(e) => return Err(e),
+                Ok(Unsealed::Missing) => {
                     if path.exists() {
                         self.set_cache_aside(&path, "本机缓存的密钥已丢失")?;
                     }
