@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test bench setup ui build clean-run
+.PHONY: run test bench fuzz setup ui build clean-run
 
 ## make run: install what is missing, start a local head office with the demo firm, open the app.
 run: build
@@ -15,6 +15,10 @@ test: setup
 ## make bench: the sync figures of DESIGN.md's budgets (release build, not part of make test).
 bench: setup
 	scripts/bench.sh
+
+## make fuzz: the fuzz targets of fuzz/, 60 s each (FUZZ_SECONDS), on nightly Rust (not part of make test).
+fuzz: setup
+	scripts/fuzz.sh
 
 setup:
 	scripts/setup.sh
