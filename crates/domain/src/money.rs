@@ -37,8 +37,16 @@ impl Fen {
         }
         let yuan: i64 = whole.parse().ok()?;
         let fen: i64 = format!("{fraction:0<2}").parse().ok()?;
-        let total = yuan.checked_mul(100)?.checked_add(fen)?;
-        Some(Fen(if negative { -total } else { total }))
+        let magnitude = yuan.checked_mul(100)?;
+        // Built towards its sign rather than negated at the end: the most negative amount,
+        // `-92233720368547758.08` (what `yuan_plain` writes for `Fen(i64::MIN)`), has no positive
+        // counterpart in an i64, so building it positive first refused it.
+        let total = if negative {
+            magnitude.checked_neg()?.checked_sub(fen)?
+        } else {
+            magnitude.checked_add(fen)?
+        };
+        Some(Fen(total))
     }
 }
 
@@ -115,5 +123,30 @@ mod tests {
         for bad in ["", "1.234", "1,000", "abc", "1e3", ".5", "--1"] {
             assert_eq!(Fen::parse_yuan(bad), None, "{bad}");
         }
+    }
+
+    /// Found by `make fuzz` (domain_parsers): the plain form of the most negative amount did not
+    /// parse back, because it was built positive and only then negated.
+    #[test]
+    fn every_amount_parses_back_from_its_plain_form() {
+        // The fuzzer's input: its first eight bytes are the amount, little-endian.
+        let crash = [0u8, 0, 0, 0, 0, 0, 0, 128, 49, 48, 88];
+        let mut first8 = [0u8; 8];
+        first8.copy_from_slice(&crash[..8]);
+        let most_negative = Fen(i64::from_le_bytes(first8));
+        assert_eq!(most_negative, Fen(i64::MIN));
+        assert_eq!(most_negative.yuan_plain(), "-92233720368547758.08");
+        for fen in [
+            Fen(i64::MIN),
+            Fen(i64::MIN + 1),
+            Fen(-1),
+            Fen(0),
+            Fen(i64::MAX),
+        ] {
+            assert_eq!(Fen::parse_yuan(&fen.yuan_plain()), Some(fen), "{fen:?}");
+        }
+        // One fen beyond either end is still refused, not wrapped.
+        assert_eq!(Fen::parse_yuan("-92233720368547758.09"), None);
+        assert_eq!(Fen::parse_yuan("92233720368547758.08"), None);
     }
 }
