@@ -52,9 +52,13 @@ impl DeskError {
                     ErrorCode::AccountDisabled => IpcErrorCode::AccountDisabled,
                     ErrorCode::RateLimited => IpcErrorCode::RateLimited,
                     ErrorCode::Unauthorized | ErrorCode::SessionEnded => IpcErrorCode::SessionEnded,
-                    ErrorCode::Forbidden | ErrorCode::Validation | ErrorCode::Unsuitable => {
-                        IpcErrorCode::Validation
-                    }
+                    ErrorCode::Forbidden
+                    | ErrorCode::Validation
+                    | ErrorCode::Unsuitable
+                    | ErrorCode::PayloadTooLarge => IpcErrorCode::Validation,
+                    // The desk itself sent what head office cannot read: ours to fix, not the
+                    // broker's; the message still says what head office refused.
+                    ErrorCode::BadRequest | ErrorCode::MethodNotAllowed => IpcErrorCode::Internal,
                     ErrorCode::ProtocolMismatch => IpcErrorCode::ProtocolMismatch,
                     ErrorCode::NotFound => IpcErrorCode::NotFound,
                     ErrorCode::Internal => IpcErrorCode::Internal,

@@ -165,3 +165,54 @@ pub fn add_unit(storage: &dyn Storage, id: &str, parent: &str, name: &str) -> Re
     storage.create_unit(id, parent, name)?;
     Ok(format!("已在 {parent_name} 下新建 {name}（{id}）"))
 }
+
+/// How far back `user list` looks for failed sign-ins.
+pub const SIGN_IN_LOOKBACK: chrono::Duration = chrono::Duration::hours(24);
+/// Failures in the lookback that mark a name as under attack (a broker who forgot a password
+/// gives up or calls IT long before this), as does any throttle.
+const UNDER_ATTACK_FAILURES: u64 = 10;
+/// Lines of the report at most; a flood of made-up names is summed up after them.
+const REPORT_LINES: usize = 30;
+
+/// The ids of users under attack: those the log shows throttled or failing often lately.
+pub fn users_under_attack(storage: &dyn Storage, now: DateTime<Utc>) -> Result<Vec<String>> {
+    let mut ids = Vec::new();
+    for p in storage.sign_in_pressure(now - SIGN_IN_LOOKBACK)? {
+        if p.failures >= UNDER_ATTACK_FAILURES || p.throttles > 0 {
+            ids.extend(storage.user_by_username(&p.username)?.map(|u| u.id));
+        }
+    }
+    Ok(ids)
+}
+
+/// The failed sign-ins of the lookback, one line per name tried, for `head-office user list`.
+pub fn sign_in_report(storage: &dyn Storage, now: DateTime<Utc>) -> Result<Vec<String>> {
+    let pressure = storage.sign_in_pressure(now - SIGN_IN_LOOKBACK)?;
+    if pressure.is_empty() {
+        return Ok(vec!["近 24 小时没有登录失败。".into()]);
+    }
+    let mut lines = vec!["近 24 小时登录失败（用户名按输入记录，未必是本公司用户）：".to_string()];
+    for p in pressure.iter().take(REPORT_LINES) {
+        let flag = if p.failures >= UNDER_ATTACK_FAILURES || p.throttles > 0 {
+            "  ⚠ 疑似密码攻击：常用设备仍可登录，新设备需等待"
+        } else {
+            ""
+        };
+        let last = p.last_at.with_timezone(&domain::clock::shanghai());
+        lines.push(format!(
+            "  {}：失败 {} 次，限速 {} 次，来自 {} 个地址，最近一次 {}{flag}",
+            p.username,
+            p.failures,
+            p.throttles,
+            p.sources,
+            last.format("%m-%d %H:%M:%S")
+        ));
+    }
+    if pressure.len() > REPORT_LINES {
+        lines.push(format!(
+            "  ……另有 {} 个用户名",
+            pressure.len() - REPORT_LINES
+        ));
+    }
+    Ok(lines)
+}

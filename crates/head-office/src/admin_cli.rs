@@ -45,7 +45,7 @@ pub enum UserCommand {
         #[arg(long)]
         unit: String,
     },
-    /// List the org tree and who is in each unit.
+    /// List the org tree and who is in each unit, and the failed sign-ins of the last 24 hours.
     List,
 }
 
@@ -97,7 +97,13 @@ pub fn user(storage: &SqlStorage, command: UserCommand, now: DateTime<Utc>) -> a
         UserCommand::Place { username, unit } => {
             println!("{}", admin::place_user(storage, &username, &unit)?)
         }
-        UserCommand::List => print_tree(storage)?,
+        UserCommand::List => {
+            print_tree(storage, now)?;
+            println!();
+            for line in admin::sign_in_report(storage, now)? {
+                println!("{line}");
+            }
+        }
     }
     Ok(())
 }
@@ -111,8 +117,9 @@ pub fn unit(storage: &SqlStorage, command: UnitCommand) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn print_tree(storage: &dyn Storage) -> anyhow::Result<()> {
+fn print_tree(storage: &dyn Storage, now: DateTime<Utc>) -> anyhow::Result<()> {
     let chart = storage.org_chart()?;
+    let attacked = admin::users_under_attack(storage, now)?;
     let Some(root) = chart.units.iter().find(|u| u.parent_id.is_none()) else {
         println!("（组织架构为空）");
         return Ok(());
@@ -132,7 +139,15 @@ fn print_tree(storage: &dyn Storage) -> anyhow::Result<()> {
         println!("{indent}{}（{}）", unit.name, unit.id);
         for p in chart.people.iter().filter(|p| p.unit_id == unit.id) {
             let state = if p.disabled { " [已停用]" } else { "" };
-            println!("{indent}  - {} {} {:?}{state}", p.id, p.name, p.role);
+            let attack = if attacked.contains(&p.id) {
+                " [⚠ 登录受攻击，见下]"
+            } else {
+                ""
+            };
+            println!(
+                "{indent}  - {} {} {:?}{state}{attack}",
+                p.id, p.name, p.role
+            );
         }
     }
     Ok(())

@@ -1,19 +1,22 @@
 //! HTTP endpoints. Each handler checks who is calling, calls storage, and returns protocol types.
 
+mod edge;
 mod session;
+mod sign_in;
 
 pub use session::Caller;
 
 use crate::auth::new_token;
 use crate::error::{HeadOfficeError, Result};
 use crate::AppState;
-use axum::extract::{Query, Request, State};
+use axum::extract::{Request, State};
 use axum::http::HeaderValue;
 use axum::middleware::{self, Next};
 use axum::response::Response;
-use axum::routing::{get, post};
+use axum::routing::{get, post, MethodRouter};
 use axum::{Json, Router};
 use domain::FirmPolicy;
+use edge::{ApiJson, ApiQuery};
 use protocol::team::{
     AssignTasks, AssignedTasks, BrokerDashboard, BrokerQuery, CommentQuery, CommentRecord,
     NewComment, TeamDashboard, TeamQuery, TransferDecision, TransferRequestRecord,
@@ -22,35 +25,65 @@ use protocol::{
     paths, MutationResult, PayTerms, PullPage, PullQuery, PushRequest, PushResponse, Role,
     PROTOCOL_VERSION, VERSION_HEADER,
 };
-use session::{me, refresh, sign_in, sign_out};
+use session::{me, refresh, sign_out};
+use sign_in::sign_in;
 use std::sync::Arc;
 
 type AppStateRef = State<Arc<AppState>>;
 
+/// The longest body each kind of route reads. Sign-in and renewal carry a few short strings. A
+/// push is at most 100 mutations (the desk's batch), the largest a recommendation to 1,000
+/// clients of about 100 KB, so 16 MiB leaves room. Team writes are a task list or a comment.
+pub const AUTH_BODY_LIMIT: usize = 16 * 1024;
+pub const PUSH_BODY_LIMIT: usize = 16 * 1024 * 1024;
+pub const TEAM_BODY_LIMIT: usize = 256 * 1024;
+/// Requests without a body of their own (GETs, sign-out) still may not send a large one.
+pub const EMPTY_BODY_LIMIT: usize = 4 * 1024;
+
+/// A route whose bodies are read up to `limit` bytes by the edge, not by axum's default.
+fn limited(route: MethodRouter<Arc<AppState>>, limit: usize) -> MethodRouter<Arc<AppState>> {
+    route.layer(middleware::from_fn_with_state(limit, edge::limited_body))
+}
+
 pub fn router(state: Arc<AppState>) -> Router {
     let api = Router::new()
-        .route(paths::SIGN_IN, post(sign_in))
-        .route(paths::REFRESH, post(refresh))
-        .route(paths::SIGN_OUT, post(sign_out))
-        .route(paths::ME, get(me))
-        .route(paths::FEED, get(feed))
-        .route(paths::PUSH, post(push))
-        .route(paths::POLICY, get(policy))
-        .route(paths::PAY_TERMS, get(pay_terms))
-        .route(paths::TEAM_DASHBOARD, get(team_dashboard))
-        .route(paths::TEAM_BROKER, get(team_broker))
-        .route(paths::TEAM_TASKS, post(team_tasks))
-        .route(paths::TEAM_TRANSFERS, get(team_transfers))
-        .route(paths::TEAM_TRANSFER_DECIDE, post(team_transfer_decide))
+        .route(paths::SIGN_IN, limited(post(sign_in), AUTH_BODY_LIMIT))
+        .route(paths::REFRESH, limited(post(refresh), AUTH_BODY_LIMIT))
+        .route(paths::SIGN_OUT, limited(post(sign_out), EMPTY_BODY_LIMIT))
+        .route(paths::ME, limited(get(me), EMPTY_BODY_LIMIT))
+        .route(paths::FEED, limited(get(feed), EMPTY_BODY_LIMIT))
+        .route(paths::PUSH, limited(post(push), PUSH_BODY_LIMIT))
+        .route(paths::POLICY, limited(get(policy), EMPTY_BODY_LIMIT))
+        .route(paths::PAY_TERMS, limited(get(pay_terms), EMPTY_BODY_LIMIT))
+        .route(
+            paths::TEAM_DASHBOARD,
+            limited(get(team_dashboard), EMPTY_BODY_LIMIT),
+        )
+        .route(
+            paths::TEAM_BROKER,
+            limited(get(team_broker), EMPTY_BODY_LIMIT),
+        )
+        .route(
+            paths::TEAM_TASKS,
+            limited(post(team_tasks), TEAM_BODY_LIMIT),
+        )
+        .route(
+            paths::TEAM_TRANSFERS,
+            limited(get(team_transfers), EMPTY_BODY_LIMIT),
+        )
+        .route(
+            paths::TEAM_TRANSFER_DECIDE,
+            limited(post(team_transfer_decide), TEAM_BODY_LIMIT),
+        )
         .route(
             paths::TEAM_COMMENTS,
-            get(team_comments).post(team_comment_add),
+            limited(get(team_comments).post(team_comment_add), TEAM_BODY_LIMIT),
         )
         .layer(middleware::from_fn(check_protocol_version));
-    Router::new()
+    let app = Router::new()
         .merge(api)
-        .route(paths::HEALTH, get(health))
-        .with_state(state)
+        .route(paths::HEALTH, limited(get(health), EMPTY_BODY_LIMIT));
+    edge::contract(app).with_state(state)
 }
 
 /// A desk speaking another protocol version gets a clear refusal, never a misread body.
@@ -102,7 +135,7 @@ async fn pay_terms(State(state): AppStateRef, Caller(user): Caller) -> Result<Js
 async fn feed(
     State(state): AppStateRef,
     Caller(user): Caller,
-    Query(q): Query<PullQuery>,
+    ApiQuery(q): ApiQuery<PullQuery>,
 ) -> Result<Json<PullPage>> {
     // A broker's feed is their own book. Leads and managers have no book of their own; what they
     // see of their subtree are summaries, served by the team endpoints.
@@ -123,7 +156,7 @@ async fn feed(
 async fn push(
     State(state): AppStateRef,
     Caller(user): Caller,
-    Json(req): Json<PushRequest>,
+    ApiJson(req): ApiJson<PushRequest>,
 ) -> Result<Json<PushResponse>> {
     if req.mutations.len() > PushRequest::MAX_MUTATIONS {
         return Err(HeadOfficeError::Validation(format!(
@@ -151,7 +184,7 @@ async fn push(
 async fn team_dashboard(
     State(state): AppStateRef,
     Caller(user): Caller,
-    Query(q): Query<TeamQuery>,
+    ApiQuery(q): ApiQuery<TeamQuery>,
 ) -> Result<Json<TeamDashboard>> {
     let now = state.clock.now();
     Ok(Json(
@@ -166,7 +199,7 @@ async fn team_dashboard(
 async fn team_broker(
     State(state): AppStateRef,
     Caller(user): Caller,
-    Query(q): Query<BrokerQuery>,
+    ApiQuery(q): ApiQuery<BrokerQuery>,
 ) -> Result<Json<BrokerDashboard>> {
     let now = state.clock.now();
     Ok(Json(
@@ -180,7 +213,7 @@ async fn team_broker(
 async fn team_tasks(
     State(state): AppStateRef,
     Caller(user): Caller,
-    Json(req): Json<AssignTasks>,
+    ApiJson(req): ApiJson<AssignTasks>,
 ) -> Result<Json<AssignedTasks>> {
     let now = state.clock.now();
     let made = blocking(&state, move |s| {
@@ -208,7 +241,7 @@ async fn team_transfers(
 async fn team_transfer_decide(
     State(state): AppStateRef,
     Caller(user): Caller,
-    Json(decision): Json<TransferDecision>,
+    ApiJson(decision): ApiJson<TransferDecision>,
 ) -> Result<Json<TransferRequestRecord>> {
     let now = state.clock.now();
     let decided = blocking(&state, move |s| {
@@ -222,7 +255,7 @@ async fn team_transfer_decide(
 async fn team_comments(
     State(state): AppStateRef,
     Caller(user): Caller,
-    Query(q): Query<CommentQuery>,
+    ApiQuery(q): ApiQuery<CommentQuery>,
 ) -> Result<Json<Vec<CommentRecord>>> {
     Ok(Json(
         blocking(&state, move |s| {
@@ -235,7 +268,7 @@ async fn team_comments(
 async fn team_comment_add(
     State(state): AppStateRef,
     Caller(user): Caller,
-    Json(new): Json<NewComment>,
+    ApiJson(new): ApiJson<NewComment>,
 ) -> Result<Json<Vec<CommentRecord>>> {
     let now = state.clock.now();
     Ok(Json(

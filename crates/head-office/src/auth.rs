@@ -1,4 +1,4 @@
-//! Passwords, tokens and the sign-in rate limit.
+//! Passwords and tokens (sign-in throttling is `throttle`).
 //!
 //! Access tokens are short-lived and held in memory only: a restarted head office forgets them and
 //! desks quietly renew with their refresh token, which lives (hashed) in storage.
@@ -19,12 +19,6 @@ pub const ACCESS_TOKEN_TTL: Duration = Duration::minutes(15);
 pub const REFRESH_TOKEN_TTL: Duration = Duration::days(7);
 /// However often it is refreshed, a sign-in ends this long after it began.
 pub const SESSION_MAX_AGE: Duration = Duration::days(30);
-const MAX_FAILURES: usize = 5;
-const FAILURE_WINDOW: Duration = Duration::minutes(10);
-/// User names the limiter remembers at most. Past this, names whose failures are out of the window
-/// are forgotten first, then the longest quiet; a flood of made-up names cannot grow it further.
-const MAX_TRACKED_NAMES: usize = 20_000;
-
 pub fn hash_password(password: &str) -> Result<String> {
     let salt = SaltString::generate(&mut OsRng);
     Argon2::default()
@@ -112,69 +106,6 @@ impl AccessTokens {
     }
 }
 
-/// Counts failed sign-ins per user name, so a password cannot be guessed at network speed.
-#[derive(Default)]
-pub struct SignInLimiter {
-    failures: Mutex<HashMap<String, Vec<DateTime<Utc>>>>,
-}
-
-impl SignInLimiter {
-    pub fn check(&self, username: &str, now: DateTime<Utc>) -> Result<()> {
-        let mut failures = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        // Only failures are remembered: a check of a name never seen adds nothing.
-        let Some(list) = failures.get_mut(username) else {
-            return Ok(());
-        };
-        list.retain(|t| now - *t < FAILURE_WINDOW);
-        if list.len() >= MAX_FAILURES {
-            let wait = list
-                .first()
-                .map(|t| FAILURE_WINDOW - (now - *t))
-                .unwrap_or(FAILURE_WINDOW);
-            return Err(HeadOfficeError::RateLimited(
-                wait.num_minutes().max(1) as u64
-            ));
-        }
-        Ok(())
-    }
-
-    pub fn failed(&self, username: &str, now: DateTime<Utc>) {
-        let mut failures = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        if failures.len() >= MAX_TRACKED_NAMES && !failures.contains_key(username) {
-            failures.retain(|_, list| list.last().is_some_and(|t| now - *t < FAILURE_WINDOW));
-            while failures.len() >= MAX_TRACKED_NAMES {
-                let quietest = failures
-                    .iter()
-                    .min_by_key(|(_, list)| list.last().copied())
-                    .map(|(name, _)| name.clone());
-                match quietest {
-                    Some(name) => failures.remove(&name),
-                    None => break,
-                };
-            }
-        }
-        let list = failures.entry(username.to_string()).or_default();
-        list.push(now);
-        // Only the last MAX_FAILURES count; older ones can never matter again.
-        if list.len() > MAX_FAILURES {
-            list.remove(0);
-        }
-    }
-
-    #[cfg(test)]
-    fn tracked(&self) -> usize {
-        self.failures
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .len()
-    }
-
-    pub fn succeeded(&self, username: &str) {
-        let mut failures = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        failures.remove(username);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,42 +116,6 @@ mod tests {
         assert!(h.starts_with("$argon2id$"));
         assert!(verify_password("demo1234", &h).unwrap());
         assert!(!verify_password("demo12345", &h).unwrap());
-    }
-
-    #[test]
-    fn five_failures_lock_the_user_name_for_a_while() {
-        let l = SignInLimiter::default();
-        let t0 = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 11, 25, 2, 0, 0).unwrap();
-        for _ in 0..5 {
-            l.check("broker01", t0).unwrap();
-            l.failed("broker01", t0);
-        }
-        assert!(matches!(
-            l.check("broker01", t0),
-            Err(HeadOfficeError::RateLimited(_))
-        ));
-        assert!(l.check("broker02", t0).is_ok());
-        assert!(l.check("broker01", t0 + Duration::minutes(11)).is_ok());
-    }
-
-    #[test]
-    fn a_flood_of_made_up_names_cannot_grow_the_limiter() {
-        let l = SignInLimiter::default();
-        let t0 = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 11, 25, 2, 0, 0).unwrap();
-        for i in 0..(MAX_TRACKED_NAMES + 500) {
-            let name = format!("stranger{i}");
-            l.check(&name, t0).unwrap();
-            l.failed(&name, t0);
-        }
-        assert!(l.tracked() <= MAX_TRACKED_NAMES);
-        // A real user's failures still count, and a check alone remembers nothing.
-        for _ in 0..5 {
-            l.failed("broker01", t0);
-        }
-        assert!(l.check("broker01", t0).is_err());
-        let before = l.tracked();
-        l.check("never-failed", t0).unwrap();
-        assert_eq!(l.tracked(), before);
     }
 
     #[test]

@@ -11,7 +11,7 @@ pub enum HeadOfficeError {
     BadCredentials,
     #[error("该用户已停用，请联系总部信息技术部")]
     AccountDisabled,
-    #[error("登录失败次数过多，请 {0} 分钟后再试")]
+    #[error("登录失败次数过多，请{}后再试", wait_words(*.0))]
     RateLimited(u64),
     #[error("登录已过期，请重新验证")]
     Unauthorized,
@@ -25,6 +25,20 @@ pub enum HeadOfficeError {
     ProtocolMismatch { client: String, server: u32 },
     #[error("未找到：{0}")]
     NotFound(String),
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("请求内容过大（此接口最多接受 {limit_kib} KB），请分批提交")]
+    PayloadTooLarge { limit_kib: usize },
+    #[error("请求内容的格式应为 JSON（Content-Type: application/json）")]
+    UnsupportedMediaType,
+    #[error("请求正文在 {0} 秒内未发送完毕，请检查网络后重试")]
+    BodyTimeout(u64),
+    #[error("接口 {0} 不支持此请求方法，请核对接口文档")]
+    MethodNotAllowed(String),
+    #[error("没有这个接口：{0}，请核对地址")]
+    NoSuchRoute(String),
+    #[error("handler panicked: {0}")]
+    Panicked(String),
     #[error("database: {0}")]
     Database(#[from] rusqlite::Error),
     #[error("postgres: {}", postgres_detail(.0))]
@@ -37,6 +51,15 @@ pub enum HeadOfficeError {
     Join(#[from] tokio::task::JoinError),
     #[error("encoding: {0}")]
     Encoding(#[from] serde_json::Error),
+}
+
+/// A wait in seconds as a broker reads it.
+fn wait_words(secs: u64) -> String {
+    if secs < 60 {
+        format!(" {secs} 秒")
+    } else {
+        format!(" {} 分钟", secs.div_ceil(60))
+    }
 }
 
 /// PostgreSQL's own words (code, message, detail) rather than the client's bare "db error".
@@ -78,13 +101,21 @@ impl HeadOfficeError {
             E::Forbidden(_) => (StatusCode::FORBIDDEN, ErrorCode::Forbidden),
             E::Validation(_) => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::Validation),
             E::ProtocolMismatch { .. } => (StatusCode::BAD_REQUEST, ErrorCode::ProtocolMismatch),
-            E::NotFound(_) => (StatusCode::NOT_FOUND, ErrorCode::NotFound),
+            E::NotFound(_) | E::NoSuchRoute(_) => (StatusCode::NOT_FOUND, ErrorCode::NotFound),
+            E::BadRequest(_) => (StatusCode::BAD_REQUEST, ErrorCode::BadRequest),
+            E::PayloadTooLarge { .. } => {
+                (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::PayloadTooLarge)
+            }
+            E::UnsupportedMediaType => (StatusCode::UNSUPPORTED_MEDIA_TYPE, ErrorCode::BadRequest),
+            E::BodyTimeout(_) => (StatusCode::REQUEST_TIMEOUT, ErrorCode::BadRequest),
+            E::MethodNotAllowed(_) => (StatusCode::METHOD_NOT_ALLOWED, ErrorCode::MethodNotAllowed),
             E::Database(_)
             | E::Postgres(_)
             | E::Internal(_)
             | E::Hashing(_)
             | E::Join(_)
-            | E::Encoding(_) => (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal),
+            | E::Encoding(_)
+            | E::Panicked(_) => (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal),
         }
     }
 }

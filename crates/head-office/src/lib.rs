@@ -16,8 +16,10 @@ pub mod storage;
 pub mod team;
 pub mod team_transfers;
 pub mod test_support;
+pub mod throttle;
 
-use auth::{AccessTokens, SignInLimiter};
+pub use api::{AUTH_BODY_LIMIT, EMPTY_BODY_LIMIT, PUSH_BODY_LIMIT, TEAM_BODY_LIMIT};
+use auth::AccessTokens;
 use channel::{DeliveryChannel, SimulatedChannel};
 use clock::SharedClock;
 use std::net::SocketAddr;
@@ -32,7 +34,7 @@ pub struct AppState {
     /// Every handler's "now": token expiry, the month of a dashboard, when a note was received.
     pub clock: SharedClock,
     access: AccessTokens,
-    limiter: SignInLimiter,
+    throttle: throttle::SignInThrottle,
     /// Password hashes running at once (each takes 19 MiB and a core for a moment).
     hashing: tokio::sync::Semaphore,
 }
@@ -46,7 +48,7 @@ impl AppState {
                 std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get),
             ),
             access: AccessTokens::default(),
-            limiter: SignInLimiter::default(),
+            throttle: throttle::SignInThrottle::default(),
         })
     }
 }

@@ -4,6 +4,7 @@
 //! (beyond that, new ones wait in the kernel's backlog), and on shutdown lets requests in flight
 //! finish.
 
+use axum::extract::ConnectInfo;
 use axum::Router;
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use hyper_util::server::conn::auto::Builder;
@@ -13,6 +14,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::sync::{oneshot, Semaphore};
+use tower::ServiceExt;
 
 /// How long a client may take to send a request's head (line and headers).
 pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
@@ -48,14 +50,22 @@ pub async fn serve(
             _ = &mut shutdown => break,
         };
         let stream = match stream {
-            Ok((stream, _)) => stream,
+            Ok(accepted) => accepted,
             Err(e) => {
                 tracing::warn!(error = %e, "could not accept a connection");
                 tokio::time::sleep(ACCEPT_BACKOFF).await;
                 continue;
             }
         };
-        let service = TowerToHyperService::new(app.clone());
+        let (stream, peer) = stream;
+        // Who is on the other end, for the sign-in throttle (axum's `ConnectInfo`).
+        let app =
+            app.clone()
+                .map_request(move |mut req: axum::http::Request<hyper::body::Incoming>| {
+                    req.extensions_mut().insert(ConnectInfo(peer));
+                    req
+                });
+        let service = TowerToHyperService::new(app);
         let connection = builder
             .serve_connection_with_upgrades(TokioIo::new(stream), service)
             .into_owned();

@@ -18,6 +18,13 @@ pub enum ErrorCode {
     Unsuitable,
     ProtocolMismatch,
     NotFound,
+    /// The request itself is broken (a query or body that does not parse, a wrong content type):
+    /// sending it again unchanged will not help.
+    BadRequest,
+    /// The body is longer than the route accepts; the message says the limit.
+    PayloadTooLarge,
+    /// The path exists but not with this method.
+    MethodNotAllowed,
     Internal,
 }
 

@@ -217,14 +217,27 @@ async fn an_oversized_sign_in_is_refused_before_it_is_remembered_or_hashed() {
         password,
         device_id: "dev-1".into(),
     };
+    // Longer than any sign-in: refused by the body limit before it is even parsed.
+    for huge in [
+        attempt("broker01".repeat(10_000), PASSWORD.into()),
+        attempt("broker01".into(), "x".repeat(100_000)),
+    ] {
+        let refused = ho.sign_in(&huge).await.unwrap_err();
+        assert_eq!(
+            refused.code(),
+            Some(ErrorCode::PayloadTooLarge),
+            "{refused}"
+        );
+    }
+    // Within the body limit but longer than a name or a password can be.
     let long_name = ho
-        .sign_in(&attempt("broker01".repeat(10_000), PASSWORD.into()))
+        .sign_in(&attempt("broker01".repeat(10), PASSWORD.into()))
         .await
         .unwrap_err();
     assert_eq!(long_name.code(), Some(ErrorCode::Validation));
     assert!(long_name.to_string().contains("用户名过长"), "{long_name}");
     let long_password = ho
-        .sign_in(&attempt("broker01".into(), "x".repeat(100_000)))
+        .sign_in(&attempt("broker01".into(), "x".repeat(300)))
         .await
         .unwrap_err();
     assert_eq!(long_password.code(), Some(ErrorCode::Validation));

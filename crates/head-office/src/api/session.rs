@@ -1,8 +1,8 @@
-//! Sessions: signing in with a password, renewing with a single-use refresh token, signing out,
+//! Sessions (signing in with a password is `sign_in`): renewing with a single-use refresh token, signing out,
 //! and who a bearer token belongs to. Everything that ends a sign-in goes through `end_sign_in`.
 
-use super::{blocking, AppStateRef};
-use crate::auth::{hash_password_dummy, new_token, token_hash, verify_password};
+use super::{blocking, ApiJson, AppStateRef};
+use crate::auth::{new_token, token_hash};
 use crate::auth::{REFRESH_TOKEN_TTL, SESSION_MAX_AGE};
 use crate::error::{HeadOfficeError, Result};
 use crate::storage::{RefreshGrant, RefreshUse, UserRow};
@@ -11,17 +11,13 @@ use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::Json;
 use chrono::{DateTime, Utc};
-use protocol::{RefreshRequest, SessionTokens, SignInRequest, UserProfile};
+use protocol::{RefreshRequest, SessionTokens, UserProfile};
 use std::sync::Arc;
 
-const MAX_USERNAME_CHARS: usize = 64;
-const MAX_PASSWORD_CHARS: usize = 256;
-/// A desk's device id is a short random token; anything longer did not come from a desk.
-const MAX_DEVICE_ID_BYTES: usize = 128;
 /// The desk sends 32 hex characters; anything much longer is not a desk.
 const MAX_RETRY_KEY_BYTES: usize = 128;
 
-fn profile(user: &UserRow) -> UserProfile {
+pub(super) fn profile(user: &UserRow) -> UserProfile {
     UserProfile {
         user_id: user.id.clone(),
         username: user.username.clone(),
@@ -31,7 +27,7 @@ fn profile(user: &UserRow) -> UserProfile {
     }
 }
 
-async fn issue_tokens(
+pub(super) async fn issue_tokens(
     state: &Arc<AppState>,
     user: &UserRow,
     device_id: String,
@@ -58,69 +54,9 @@ async fn issue_tokens(
     })
 }
 
-pub(super) async fn sign_in(
-    State(state): AppStateRef,
-    Json(req): Json<SignInRequest>,
-) -> Result<Json<SessionTokens>> {
-    let username = req.username.trim().to_string();
-    if username.is_empty() || req.password.is_empty() {
-        return Err(HeadOfficeError::Validation("请输入用户名和密码".into()));
-    }
-    if req.device_id.trim().is_empty() {
-        return Err(HeadOfficeError::Validation("缺少设备标识".into()));
-    }
-    // Bounded before anything is remembered or hashed: a 2 MB "user name" is nobody's.
-    if username.chars().count() > MAX_USERNAME_CHARS {
-        return Err(HeadOfficeError::Validation(format!(
-            "用户名过长（最多 {MAX_USERNAME_CHARS} 个字符），请核对"
-        )));
-    }
-    if req.password.chars().count() > MAX_PASSWORD_CHARS {
-        return Err(HeadOfficeError::Validation(format!(
-            "密码过长（最多 {MAX_PASSWORD_CHARS} 个字符），请核对"
-        )));
-    }
-    if req.device_id.len() > MAX_DEVICE_ID_BYTES {
-        return Err(HeadOfficeError::Validation(
-            "设备标识无效，请重新安装经纪人工作台或联系总部信息技术部".into(),
-        ));
-    }
-    let now = state.clock.now();
-    state.limiter.check(&username, now)?;
-    let lookup = username.clone();
-    let user = blocking(&state, move |s| s.user_by_username(&lookup)).await?;
-    let password = req.password;
-    // Each hash takes 19 MiB: as many at once as there are cores, the rest wait their turn.
-    let _turn = state
-        .hashing
-        .acquire()
-        .await
-        .map_err(|e| HeadOfficeError::Internal(e.to_string()))?;
-    // Hash even for an unknown user, so timing does not tell which user names exist.
-    let (user, ok) = tokio::task::spawn_blocking(move || match user {
-        Some(u) => verify_password(&password, &u.password_hash).map(|ok| (Some(u), ok)),
-        None => hash_password_dummy(&password).map(|_| (None, false)),
-    })
-    .await??;
-    let user = match (user, ok) {
-        (Some(u), true) => u,
-        _ => {
-            state.limiter.failed(&username, now);
-            return Err(HeadOfficeError::BadCredentials);
-        }
-    };
-    if user.disabled {
-        return Err(HeadOfficeError::AccountDisabled);
-    }
-    state.limiter.succeeded(&username);
-    let tokens = issue_tokens(&state, &user, req.device_id, new_token(), now).await?;
-    tracing::info!(user = %user.username, "signed in");
-    Ok(Json(tokens))
-}
-
 pub(super) async fn refresh(
     State(state): AppStateRef,
-    Json(req): Json<RefreshRequest>,
+    ApiJson(req): ApiJson<RefreshRequest>,
 ) -> Result<Json<SessionTokens>> {
     if req
         .retry_key

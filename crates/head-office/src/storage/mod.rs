@@ -63,6 +63,48 @@ pub enum RefreshUse {
     Invalid,
 }
 
+/// What became of one sign-in try, as the operation log keeps it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignInOutcome {
+    SignedIn,
+    Failed,
+    Throttled,
+}
+
+impl SignInOutcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SignInOutcome::SignedIn => "signed_in",
+            SignInOutcome::Failed => "failed",
+            SignInOutcome::Throttled => "throttled",
+        }
+    }
+}
+
+/// One line of the sign-in operation log. The device id is kept hashed: the log is read by
+/// people, and the id is what lets a desk past failures from elsewhere.
+#[derive(Debug, Clone)]
+pub struct SignInEvent {
+    pub at: DateTime<Utc>,
+    /// As typed (bounded), whether or not such a user exists.
+    pub username: String,
+    pub user_id: Option<String>,
+    pub source: String,
+    pub device_hash: String,
+    pub outcome: SignInOutcome,
+    pub detail: String,
+}
+
+/// A name tried with wrong passwords lately: what head-office IT sees of an attack.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignInPressure {
+    pub username: String,
+    pub failures: u64,
+    pub throttles: u64,
+    pub sources: u64,
+    pub last_at: DateTime<Utc>,
+}
+
 /// One reveal or export as the audit log keeps it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct AuditEntry {
@@ -92,6 +134,12 @@ pub trait Storage: Send + Sync + 'static {
     fn user_by_id(&self, user_id: &str) -> Result<Option<UserRow>>;
 
     fn insert_refresh_token(&self, token_hash: &str, grant: &RefreshGrant) -> Result<()>;
+    /// Whether `device_id` held a session of the user whose tokens lasted until `since`.
+    fn is_usual_device(&self, user_id: &str, device_id: &str, since: DateTime<Utc>)
+        -> Result<bool>;
+    fn record_sign_in(&self, event: &SignInEvent) -> Result<()>;
+    /// Names tried with wrong passwords since `since`, most failures first.
+    fn sign_in_pressure(&self, since: DateTime<Utc>) -> Result<Vec<SignInPressure>>;
     /// Spends a refresh token, atomically: of two concurrent uses, one is `Fresh` and one `Reused`.
     /// `retry_key_hash` is what a later retry of this same use must present to be `Retried`.
     fn use_refresh_token(

@@ -31,6 +31,8 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/012_sessions_ended.sql"),
     include_str!("migrations/013_session_bounds.sql"),
     include_str!("migrations/014_epoch.sql"),
+    include_str!("migrations/015_sign_in_log.sql"),
+    include_str!("migrations/016_statement_line_clients.sql"),
 ];
 
 /// Statements kept prepared; the feed alone has two per table.

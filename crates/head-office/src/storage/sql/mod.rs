@@ -18,13 +18,14 @@ mod rows;
 mod rows_360;
 mod rows_commission;
 mod rows_library;
+mod sign_in_log;
 mod tasks;
 mod team;
 mod tiers;
 mod transfers;
 mod users;
 
-use super::{RefreshGrant, RefreshUse, Storage, UserRow};
+use super::{RefreshGrant, RefreshUse, SignInEvent, SignInPressure, Storage, UserRow};
 use crate::demo::FirmSeed;
 use crate::error::{HeadOfficeError, Result};
 use crate::storage::db::Db;
@@ -198,6 +199,18 @@ impl Storage for SqlStorage {
             )
         })?;
         Ok(())
+    }
+
+    fn is_usual_device(&self, user: &str, device: &str, since: DateTime<Utc>) -> Result<bool> {
+        self.read(|db| sign_in_log::is_usual_device(db, user, device, since))
+    }
+
+    fn record_sign_in(&self, event: &SignInEvent) -> Result<()> {
+        self.write(|db| sign_in_log::record(db, event))
+    }
+
+    fn sign_in_pressure(&self, since: DateTime<Utc>) -> Result<Vec<SignInPressure>> {
+        self.read(|db| sign_in_log::pressure(db, since))
     }
 
     fn epoch(&self) -> String {
