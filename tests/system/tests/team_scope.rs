@@ -4,7 +4,6 @@
 //! be inside the caller's subtree, totals included; whatever is outside is refused and changes
 //! nothing.
 
-use chrono::{Datelike, Duration, TimeZone, Utc};
 use domain::Fen;
 use head_office::storage::Storage;
 use protocol::team::{AssignTasks, BrokerQuery, TeamQuery};
@@ -13,99 +12,12 @@ use protocol::{
     MutationOutcome, PreferencesUpdate, PullQuery, PushRequest, Record, ReminderRecord,
     TaskCompletion,
 };
-use std::collections::{BTreeSet, HashMap};
 use sync::{HeadOffice, SyncError};
+use system_tests::firm_scope::{
+    books, brokers, brokers_of, brokers_under, feed_of, units_of, UNITS,
+};
 use system_tests::now;
 use system_tests::{small_firm, TestHeadOffice, TODAY};
-
-const UNITS: [&str; 10] = [
-    "HQ", "BR01", "BR02", "BR03", "TM01", "TM02", "TM03", "TM04", "TM05", "TM06",
-];
-
-/// The demo firm places broker k in team k mod 6; teams 1–2 are branch 1's.
-fn team_of(broker: usize) -> String {
-    format!("TM{:02}", (broker - 1) % 6 + 1)
-}
-
-fn brokers() -> Vec<String> {
-    (1..=30).map(|k| format!("B{k:03}")).collect()
-}
-
-/// Units each caller may read, written out by hand rather than computed by the code under test.
-fn units_of(user: &str) -> BTreeSet<&'static str> {
-    match user {
-        "lead01" => ["TM01"].into(),
-        "manager01" => ["BR01", "TM01", "TM02"].into(),
-        _ => BTreeSet::new(),
-    }
-}
-
-fn brokers_of(user: &str) -> BTreeSet<String> {
-    let units = units_of(user);
-    (1..=30)
-        .filter(|k| units.contains(team_of(*k).as_str()))
-        .map(|k| format!("B{k:03}"))
-        .collect()
-}
-
-fn brokers_under(unit: &str) -> BTreeSet<String> {
-    (1..=30)
-        .filter(|k| {
-            let team = team_of(*k);
-            let branch = format!("BR{:02}", ((k - 1) % 6) / 2 + 1);
-            unit == "HQ" || team == unit || branch == unit
-        })
-        .map(|k| format!("B{k:03}"))
-        .collect()
-}
-
-/// Everything in a broker's feed, every page of it.
-fn feed_of(storage: &dyn Storage, broker: &str) -> Vec<Record> {
-    let (mut cursor, mut out) = (0, Vec::new());
-    loop {
-        let page = storage.pull(broker, cursor, PullQuery::MAX_LIMIT).unwrap();
-        out.extend(page.changes.into_iter().filter_map(|c| match c {
-            Change::Upsert { record, .. } => Some(record),
-            Change::Remove { .. } => None,
-        }));
-        cursor = page.cursor;
-        if !page.has_more {
-            return out;
-        }
-    }
-}
-
-/// Each broker's clients and this month's net commission, read from their own feed.
-struct Books {
-    clients: HashMap<String, BTreeSet<String>>,
-    commission: HashMap<String, Fen>,
-}
-
-fn books(storage: &dyn Storage) -> Books {
-    let since = Utc
-        .with_ymd_and_hms(TODAY.year(), TODAY.month(), 1, 0, 0, 0)
-        .unwrap()
-        - Duration::hours(8);
-    let mut out = Books {
-        clients: HashMap::new(),
-        commission: HashMap::new(),
-    };
-    for b in brokers() {
-        let (mut clients, mut commission) = (BTreeSet::new(), Fen::ZERO);
-        for record in feed_of(storage, &b) {
-            match record {
-                Record::Client(c) => {
-                    clients.insert(c.id);
-                }
-                Record::Trade(t) if t.traded_at >= since => commission += t.net_commission,
-                _ => {}
-            }
-        }
-        out.clients.insert(b.clone(), clients);
-        out.commission.insert(b, commission);
-    }
-    out
-}
 
 async fn token(api: &HeadOffice, user: &str) -> String {
     system_tests::access_token(api, user).await

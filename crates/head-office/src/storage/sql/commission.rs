@@ -314,6 +314,12 @@ pub(super) fn record_dispute(
             "只能对本人的佣金结算单提出异议",
         ));
     }
+    if !names_a_line_of_it(db, dispute)? {
+        return Ok(refused(
+            ErrorCode::Validation,
+            "异议所指的成交或客户不在这张结算单上，请从结算单明细中选择",
+        ));
+    }
     let comment = dispute.comment.trim();
     if comment.chars().count() < 4 || comment.chars().count() > 500 {
         return Ok(refused(
@@ -336,6 +342,32 @@ pub(super) fn record_dispute(
         &record,
     )?;
     Ok(MutationOutcome::Applied)
+}
+
+/// A dispute of a line names a trade and a client of that statement: otherwise a broker could
+/// file, under their own statement, a record about any client of the firm.
+fn names_a_line_of_it(db: &Db<'_>, dispute: &DisputeRecord) -> Result<bool> {
+    let line_client: Option<Option<String>> = match &dispute.trade_id {
+        Some(trade) => db.query_opt(
+            "SELECT client_id FROM statement_lines WHERE id = ?1",
+            params![format!("{}/{trade}", dispute.statement_id)],
+            |r| r.get(0),
+        )?,
+        None => Some(None),
+    };
+    Ok(match (line_client, &dispute.client_id) {
+        (None, _) => false,
+        (Some(Some(line)), Some(client)) => &line == client,
+        (Some(Some(_)), None) => true,
+        (Some(None), Some(client)) => db
+            .query_opt(
+                "SELECT 1 FROM statement_lines WHERE statement_id = ?1 AND client_id = ?2 LIMIT 1",
+                params![dispute.statement_id, client],
+                |r| r.get::<_, i64>(0),
+            )?
+            .is_some(),
+        (Some(None), None) => true,
+    })
 }
 
 /// Head office answers a dispute; the answer flows back to the broker's desk.
