@@ -50,29 +50,34 @@ impl Fen {
     }
 }
 
+// Sums saturate instead of overflowing. No real amount comes near i64::MAX fen (about 9.2e16
+// yuan), but the desk adds up whatever head office sends: two holdings worth i64::MAX each panicked
+// the client profile's allocation in a debug build and wrapped to a large negative figure in a
+// release one (found with fuzz/'s apply_page target, from its extreme-value seeds). A clamped
+// figure is wrong too, but visibly so, and the rest of the view still works.
 impl Add for Fen {
     type Output = Fen;
     fn add(self, rhs: Fen) -> Fen {
-        Fen(self.0 + rhs.0)
+        Fen(self.0.saturating_add(rhs.0))
     }
 }
 
 impl AddAssign for Fen {
     fn add_assign(&mut self, rhs: Fen) {
-        self.0 += rhs.0;
+        self.0 = self.0.saturating_add(rhs.0);
     }
 }
 
 impl Sub for Fen {
     type Output = Fen;
     fn sub(self, rhs: Fen) -> Fen {
-        Fen(self.0 - rhs.0)
+        Fen(self.0.saturating_sub(rhs.0))
     }
 }
 
 impl Sum for Fen {
     fn sum<I: Iterator<Item = Fen>>(iter: I) -> Fen {
-        Fen(iter.map(|f| f.0).sum())
+        iter.fold(Fen::ZERO, |total, f| total + f)
     }
 }
 
@@ -123,6 +128,23 @@ mod tests {
         for bad in ["", "1.234", "1,000", "abc", "1e3", ".5", "--1"] {
             assert_eq!(Fen::parse_yuan(bad), None, "{bad}");
         }
+    }
+
+    /// Found with fuzz/ (apply_page): head office's figures are added up as they come, so two
+    /// absurd ones must not overflow.
+    #[test]
+    fn sums_saturate_instead_of_overflowing() {
+        assert_eq!(Fen(i64::MAX) + Fen(1), Fen(i64::MAX));
+        assert_eq!(Fen(i64::MIN) - Fen(1), Fen(i64::MIN));
+        assert_eq!(Fen(i64::MIN) + Fen(-1), Fen(i64::MIN));
+        let mut total = Fen(i64::MAX);
+        total += Fen(i64::MAX);
+        assert_eq!(total, Fen(i64::MAX));
+        assert_eq!(
+            [Fen(i64::MAX), Fen(i64::MAX)].into_iter().sum::<Fen>(),
+            Fen(i64::MAX)
+        );
+        assert_eq!([Fen(250), Fen(-50)].into_iter().sum::<Fen>(), Fen(200));
     }
 
     /// Found by `make fuzz` (domain_parsers): the plain form of the most negative amount did not
