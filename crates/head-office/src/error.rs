@@ -27,7 +27,7 @@ pub enum HeadOfficeError {
     NotFound(String),
     #[error("{0}")]
     BadRequest(String),
-    #[error("请求内容过大（此接口最多接受 {limit_kib} KB），请分批提交")]
+    #[error("请求内容过大（此接口最多接受 {limit_kib} KB），请缩短内容或分批提交")]
     PayloadTooLarge { limit_kib: usize },
     #[error("请求内容的格式应为 JSON（Content-Type: application/json）")]
     UnsupportedMediaType,
