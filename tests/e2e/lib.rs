@@ -163,6 +163,12 @@ impl HeadOffice {
         self.process = None;
     }
 
+    /// The SQLite file behind it; none when the run is against PostgreSQL.
+    pub fn sqlite_file(&self) -> Option<PathBuf> {
+        let path = PathBuf::from(&self.db);
+        path.exists().then_some(path)
+    }
+
     /// Runs a `head-office` admin subcommand on this head office's database (while it is stopped).
     pub fn admin(&self, args: &[&str]) -> Result<String> {
         let out = Command::new(binary("head-office")?)
@@ -193,7 +199,19 @@ impl Driver {
         let port = free_port()?;
         let native = free_port()?;
         let exe = which_tauri_driver()?;
+        // Everything the app and its WebKit write lands inside `dir`, where the plaintext scan
+        // reads it: their data, cache and config homes and their temporary files.
+        let homes = [
+            ("XDG_DATA_HOME", dir.join("xdg/data")),
+            ("XDG_CACHE_HOME", dir.join("xdg/cache")),
+            ("XDG_CONFIG_HOME", dir.join("xdg/config")),
+            ("TMPDIR", dir.join("tmp")),
+        ];
         let mut cmd = Command::new(exe);
+        for (var, path) in &homes {
+            std::fs::create_dir_all(path)?;
+            cmd.env(var, path);
+        }
         cmd.args([
             "--port",
             &port.to_string(),

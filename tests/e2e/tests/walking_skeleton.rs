@@ -14,6 +14,8 @@ use e2e::{Driver, HeadOffice, Session};
 
 #[path = "walking_skeleton/agenda.rs"]
 mod agenda;
+#[path = "walking_skeleton/at_rest.rs"]
+mod at_rest;
 #[path = "walking_skeleton/client_book.rs"]
 mod client_book;
 #[path = "walking_skeleton/commission.rs"]
@@ -100,7 +102,18 @@ fn broker_signs_in_syncs_and_reads_the_book_online_and_offline() -> Result<()> {
         let app = driver.open_app()?;
         app.step("team-task", team::broker_sees_task)?;
         app.step("sign-out-dialog", sign_out_dialog)?;
-        app.close()
+        app.close()?;
+        drop(driver);
+        // The app's own logs sit beside the screenshots.
+        let app_log = e2e::log_path("app");
+        let logs = app_log.parent().unwrap_or(dir.path());
+        match head_office.sqlite_file() {
+            Some(db) => at_rest::nothing_in_clear(dir.path(), logs, &db),
+            None => {
+                eprintln!("e2e: head office on PostgreSQL; the plaintext scan reads SQLite only");
+                Ok(())
+            }
+        }
     })();
 
     // Leave nothing of this run in the kernel keyring, whatever happened.
