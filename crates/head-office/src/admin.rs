@@ -5,7 +5,7 @@
 
 use crate::auth::hash_password;
 use crate::error::{HeadOfficeError, Result};
-use crate::storage::Storage;
+use crate::storage::{SignInPressure, Storage};
 use chrono::{DateTime, Utc};
 use protocol::Role;
 
@@ -174,26 +174,38 @@ const UNDER_ATTACK_FAILURES: u64 = 10;
 /// Lines of the report at most; a flood of made-up names is summed up after them.
 const REPORT_LINES: usize = 30;
 
+/// The names tried with wrong passwords in the lookback, read once for the whole listing.
+pub fn recent_sign_in_failures(
+    storage: &dyn Storage,
+    now: DateTime<Utc>,
+) -> Result<Vec<SignInPressure>> {
+    storage.sign_in_pressure(now - SIGN_IN_LOOKBACK)
+}
+
+fn under_attack(p: &SignInPressure) -> bool {
+    p.failures >= UNDER_ATTACK_FAILURES || p.throttles > 0
+}
+
 /// The ids of users under attack: those the log shows throttled or failing often lately.
-pub fn users_under_attack(storage: &dyn Storage, now: DateTime<Utc>) -> Result<Vec<String>> {
+pub fn users_under_attack(
+    storage: &dyn Storage,
+    failures: &[SignInPressure],
+) -> Result<Vec<String>> {
     let mut ids = Vec::new();
-    for p in storage.sign_in_pressure(now - SIGN_IN_LOOKBACK)? {
-        if p.failures >= UNDER_ATTACK_FAILURES || p.throttles > 0 {
-            ids.extend(storage.user_by_username(&p.username)?.map(|u| u.id));
-        }
+    for p in failures.iter().filter(|p| under_attack(p)) {
+        ids.extend(storage.user_by_username(&p.username)?.map(|u| u.id));
     }
     Ok(ids)
 }
 
 /// The failed sign-ins of the lookback, one line per name tried, for `head-office user list`.
-pub fn sign_in_report(storage: &dyn Storage, now: DateTime<Utc>) -> Result<Vec<String>> {
-    let pressure = storage.sign_in_pressure(now - SIGN_IN_LOOKBACK)?;
-    if pressure.is_empty() {
-        return Ok(vec!["近 24 小时没有登录失败。".into()]);
+pub fn sign_in_report(failures: &[SignInPressure]) -> Vec<String> {
+    if failures.is_empty() {
+        return vec!["近 24 小时没有登录失败。".into()];
     }
     let mut lines = vec!["近 24 小时登录失败（用户名按输入记录，未必是本公司用户）：".to_string()];
-    for p in pressure.iter().take(REPORT_LINES) {
-        let flag = if p.failures >= UNDER_ATTACK_FAILURES || p.throttles > 0 {
+    for p in failures.iter().take(REPORT_LINES) {
+        let flag = if under_attack(p) {
             "  ⚠ 疑似密码攻击：常用设备仍可登录，新设备需等待"
         } else {
             ""
@@ -208,11 +220,11 @@ pub fn sign_in_report(storage: &dyn Storage, now: DateTime<Utc>) -> Result<Vec<S
             last.format("%m-%d %H:%M:%S")
         ));
     }
-    if pressure.len() > REPORT_LINES {
+    if failures.len() > REPORT_LINES {
         lines.push(format!(
             "  ……另有 {} 个用户名",
-            pressure.len() - REPORT_LINES
+            failures.len() - REPORT_LINES
         ));
     }
-    Ok(lines)
+    lines
 }

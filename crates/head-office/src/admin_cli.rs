@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use head_office::admin::{self, NewUser};
-use head_office::storage::{DatabaseLocation, SqlStorage, Storage};
+use head_office::storage::{DatabaseLocation, SignInPressure, SqlStorage, Storage};
 use std::path::Path;
 
 #[derive(Subcommand)]
@@ -98,9 +98,10 @@ pub fn user(storage: &SqlStorage, command: UserCommand, now: DateTime<Utc>) -> a
             println!("{}", admin::place_user(storage, &username, &unit)?)
         }
         UserCommand::List => {
-            print_tree(storage, now)?;
+            let failures = admin::recent_sign_in_failures(storage, now)?;
+            print_tree(storage, &failures)?;
             println!();
-            for line in admin::sign_in_report(storage, now)? {
+            for line in admin::sign_in_report(&failures) {
                 println!("{line}");
             }
         }
@@ -117,9 +118,9 @@ pub fn unit(storage: &SqlStorage, command: UnitCommand) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn print_tree(storage: &dyn Storage, now: DateTime<Utc>) -> anyhow::Result<()> {
+fn print_tree(storage: &dyn Storage, failures: &[SignInPressure]) -> anyhow::Result<()> {
     let chart = storage.org_chart()?;
-    let attacked = admin::users_under_attack(storage, now)?;
+    let attacked = admin::users_under_attack(storage, failures)?;
     let Some(root) = chart.units.iter().find(|u| u.parent_id.is_none()) else {
         println!("（组织架构为空）");
         return Ok(());

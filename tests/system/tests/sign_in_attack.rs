@@ -113,12 +113,11 @@ async fn a_thousand_wrong_passwords_do_not_keep_the_broker_out() {
         "a line per wait, not per refused try: {}",
         broker02.throttles
     );
-    let attacked = admin::users_under_attack(storage.as_ref(), clock.now()).unwrap();
+    let failures = admin::recent_sign_in_failures(storage.as_ref(), clock.now()).unwrap();
+    let attacked = admin::users_under_attack(storage.as_ref(), &failures).unwrap();
     let id = storage.user_by_username("broker02").unwrap().unwrap().id;
     assert_eq!(attacked, vec![id]);
-    let report = admin::sign_in_report(storage.as_ref(), clock.now())
-        .unwrap()
-        .join("\n");
+    let report = admin::sign_in_report(&failures).join("\n");
     assert!(
         report.contains("broker02：失败") && report.contains("疑似密码攻击"),
         "{report}"
