@@ -15,7 +15,7 @@ use protocol::team::{
 };
 use std::sync::Arc;
 use store::book_view::{ContributionReport, TierReport};
-use store::{AccessLogEntry, LocalData, SavedFilter};
+use store::{AccessLogEntry, LocalData, PaletteClient, SavedFilter};
 use store::{Agenda, AgendaItem, BookAlert, NewReminder, ReminderEvent};
 use store::{
     ClientPage, ClientProfile, ClientQuery, ConflictView, NewContactNote, PreferencesView,
@@ -73,6 +73,12 @@ pub fn sync_status(desk: DeskState<'_>) -> SyncStatus {
 #[tauri::command]
 pub fn list_clients(desk: DeskState<'_>, query: ClientQuery) -> Result<ClientPage, IpcError> {
     Ok(desk.list_clients(&query)?)
+}
+
+/// Runs off the main thread: the palette asks at every keystroke, and a sync may hold the store.
+#[tauri::command(async)]
+pub fn palette_clients(desk: DeskState<'_>, text: String) -> Result<Vec<PaletteClient>, IpcError> {
+    Ok(desk.palette_clients(&text)?)
 }
 
 #[tauri::command]
@@ -365,6 +371,14 @@ pub fn complete_reminder(
 #[tauri::command]
 pub fn snooze_reminder(desk: DeskState<'_>, id: String, minutes: u32) -> Result<Agenda, IpcError> {
     Ok(desk.snooze_reminder(&id, minutes)?)
+}
+
+#[tauri::command]
+pub fn snooze_reminder_to_next_trading_day(
+    desk: DeskState<'_>,
+    id: String,
+) -> Result<Agenda, IpcError> {
+    Ok(desk.snooze_reminder_to_next_trading_day(&id)?)
 }
 
 #[tauri::command]

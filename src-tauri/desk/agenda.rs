@@ -10,6 +10,8 @@ use store::{Agenda, AgendaItem, BookAlert, NewReminder, ReminderEvent};
 
 /// The most alerts the Today panel lists; the 提醒 panel has them all.
 const TODAY_ALERTS: usize = 12;
+/// When a reminder snoozed to another day comes back: before the 09:15 call auction.
+const MORNING_HOUR: i64 = 9;
 
 impl Desk {
     pub fn agenda(&self) -> Result<Agenda> {
@@ -57,6 +59,19 @@ impl Desk {
         let now = self.now();
         let until = now + Duration::minutes(i64::from(minutes.clamp(1, 7 * 24 * 60)));
         lock(&session.store).snooze_reminder(id, until, now)?;
+        self.agenda()
+    }
+
+    /// Not today: back at 09:00 on the next day the exchanges trade, by head office's calendar.
+    pub fn snooze_reminder_to_next_trading_day(&self, id: &str) -> Result<Agenda> {
+        let session = self.unlocked()?;
+        let now = self.now();
+        {
+            let mut store = lock(&session.store);
+            let day = store.trading_calendar()?.next_trading_day(self.today());
+            let until = domain::clock::shanghai_midnight(day) + Duration::hours(MORNING_HOUR);
+            store.snooze_reminder(id, until, now)?;
+        }
         self.agenda()
     }
 

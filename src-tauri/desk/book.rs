@@ -7,7 +7,9 @@ use crate::ipc::{BookTag, ExportRequest, ExportResult};
 use domain::clock::shanghai_date;
 use domain::SensitiveField;
 use store::book_view::{ContributionReport, TierReport};
-use store::{AccessLogEntry, ClientPage, ClientProfile, ClientQuery, SavedFilter, WriteIds};
+use store::{
+    AccessLogEntry, ClientPage, ClientProfile, ClientQuery, PaletteClient, SavedFilter, WriteIds,
+};
 
 fn audit_ids() -> WriteIds {
     WriteIds {
@@ -23,10 +25,21 @@ impl Desk {
         Ok(page)
     }
 
+    /// The palette's clients for what the broker typed (the ones opened lately when nothing).
+    pub fn palette_clients(&self, text: &str) -> Result<Vec<PaletteClient>> {
+        let session = self.unlocked()?;
+        let clients = lock(&session.store).palette_clients(text)?;
+        Ok(clients)
+    }
+
     pub fn client_profile(&self, client_id: &str) -> Result<ClientProfile> {
         let session = self.unlocked()?;
-        let profile = lock(&session.store).client_profile(client_id, self.today())?;
-        profile.ok_or_else(|| DeskError::ClientNotFound(client_id.to_string()))
+        let store = lock(&session.store);
+        let profile = store
+            .client_profile(client_id, self.today())?
+            .ok_or_else(|| DeskError::ClientNotFound(client_id.to_string()))?;
+        store.note_client_opened(client_id, self.now())?;
+        Ok(profile)
     }
 
     /// One field in clear, for a reason that goes to the audit log and on to head office.

@@ -51,10 +51,12 @@ async fn main() {
         )
         .with_writer(std::io::stderr)
         .init();
-    // `bench load` runs only the head-office load test; `bench load-pg` only its PostgreSQL half.
+    // `bench load` runs only the head-office load test; `bench load-pg` only its PostgreSQL half;
+    // `bench search` only the client list and palette figures.
     match std::env::args().nth(1).as_deref() {
         Some("load") => return load(true).await,
         Some("load-pg") => return load(false).await,
+        Some("search") => return search_bench::run(percentile),
         _ => {}
     }
     search_bench::run(percentile);

@@ -170,4 +170,34 @@ pub fn run(percentile: fn(&mut [Duration], f64) -> f64) {
         "bench: client_list_first_page_ms {:.2}",
         percentile(&mut first_pages, 0.95)
     );
+    palette(&store, &records, percentile);
+}
+
+/// The command palette asks at every keystroke: each search is typed a character at a time,
+/// over a desk whose broker has opened fifty clients lately.
+fn palette(store: &Store, records: &[Record], percentile: fn(&mut [Duration], f64) -> f64) {
+    let opened = records.iter().filter_map(|r| match r {
+        Record::Client(c) => Some(c.id.clone()),
+        _ => None,
+    });
+    for (i, id) in opened.step_by(197).take(50).enumerate() {
+        let at = system_tests::now() + chrono::Duration::minutes(i as i64);
+        store.note_client_opened(&id, at).expect("note opened");
+    }
+    let mut keystrokes = Vec::new();
+    for text in searches(records) {
+        let chars: Vec<char> = text.chars().collect();
+        for typed in 1..=chars.len() {
+            let prefix: String = chars[..typed].iter().collect();
+            let started = Instant::now();
+            let found = store.palette_clients(&prefix).expect("palette");
+            keystrokes.push(started.elapsed());
+            assert!(found.len() <= store::PALETTE_CLIENTS as usize);
+        }
+    }
+    eprintln!("bench: {} palette keystrokes", keystrokes.len());
+    println!(
+        "bench: palette_search_p95_ms {:.2}",
+        percentile(&mut keystrokes, 0.95)
+    );
 }

@@ -32,6 +32,7 @@ import type { NewComment } from "./bindings/NewComment";
 import type { NewContactNote } from "./bindings/NewContactNote";
 import type { NewDispute } from "./bindings/NewDispute";
 import type { NewReminder } from "./bindings/NewReminder";
+import type { PaletteClient } from "./bindings/PaletteClient";
 import type { PreferencesView } from "./bindings/PreferencesView";
 import type { ProductQuery } from "./bindings/ProductQuery";
 import type { ProductView } from "./bindings/ProductView";
@@ -142,6 +143,8 @@ export const api = {
   syncStatus: () => call<SyncStatus>("sync_status"),
   listClients: (query: ClientQuery) => call<ClientPage>("list_clients", { query }),
   clientProfile: (clientId: string) => call<ClientProfile>("client_profile", { clientId }),
+  /** The palette's clients for what was typed; the ones opened lately when nothing was. */
+  paletteClients: (text: string) => call<PaletteClient[]>("palette_clients", { text }),
   /** Records a contact locally (it syncs later); resolves to that client's updated profile. */
   addContactNote: (note: NewContactNote) => call<ClientProfile>("add_contact_note", { note }),
   /** Changes head office refused, newest first. */
@@ -221,6 +224,8 @@ export const api = {
   completeReminder: (id: string) => call<Agenda>("complete_reminder", { id }),
   /** Comes back `minutes` from now. */
   snoozeReminder: (id: string, minutes: number) => call<Agenda>("snooze_reminder", { id, minutes }),
+  /** Comes back at 09:00 on the next day the exchanges trade (head office's holiday calendar). */
+  snoozeToNextTradingDay: (id: string) => call<Agenda>("snooze_reminder_to_next_trading_day", { id }),
   /** What the scheduler and the broker did with reminders, newest first. */
   reminderLog: (limit: number) => call<ReminderEvent[]>("reminder_log", { limit }),
   /** Everything the book raises today (deadlines, expiries, outflows, birthdays, dormancy). */

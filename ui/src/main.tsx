@@ -9,6 +9,7 @@ import "./reconcile.css";
 import "./agenda.css";
 import "./team.css";
 import "./threads.css";
+import "./keyboard.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("missing #root");

@@ -39,6 +39,11 @@ impl TradingCalendar {
         current
     }
 
+    /// The first trading day after `day`: where "remind me next trading day" lands.
+    pub fn next_trading_day(&self, day: NaiveDate) -> NaiveDate {
+        self.add_trading_days(day + Days::new(1), 0)
+    }
+
     /// Trading days in `[from, until]`.
     pub fn trading_days_between(&self, from: NaiveDate, until: NaiveDate) -> u32 {
         from.iter_days()
@@ -77,6 +82,10 @@ mod tests {
             day(2026, 11, 30)
         );
         assert!(!cal.is_trading_day(day(2026, 10, 5)));
+        // After Friday comes Monday; after the last day before the holiday, the day after it.
+        assert_eq!(cal.next_trading_day(day(2026, 11, 27)), day(2026, 11, 30));
+        assert_eq!(cal.next_trading_day(day(2026, 11, 28)), day(2026, 11, 30));
+        assert_eq!(cal.next_trading_day(day(2026, 9, 30)), day(2026, 10, 8));
         assert_eq!(
             cal.trading_days_between(day(2026, 9, 28), day(2026, 10, 9)),
             5

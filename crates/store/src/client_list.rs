@@ -102,7 +102,7 @@ pub(crate) const FROM_LIST: &str = "FROM client_facts f JOIN clients c ON c.id =
 pub const MAX_PAGE: u32 = 1_000;
 
 /// `LIKE` pattern for text typed by a broker: `%` and `_` are matched literally.
-fn like_escaped(text: &str) -> String {
+pub(crate) fn like_escaped(text: &str) -> String {
     text.replace('\\', "\\\\")
         .replace('%', "\\%")
         .replace('_', "\\_")

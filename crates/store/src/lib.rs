@@ -22,6 +22,7 @@ mod local_data;
 mod market_alerts;
 mod migrate;
 mod outbox;
+pub mod palette;
 mod preferences;
 pub mod profile_views;
 mod push_history;
@@ -52,6 +53,7 @@ pub use export_rows::ExportRow;
 pub use head_office_restore::EpochCheck;
 pub use local_data::LocalData;
 pub use outbox::{NewContactNote, RefusalNotice, WriteIds};
+pub use palette::{MatchStrength, PaletteClient, PaletteMatch, PALETTE_CLIENTS};
 pub use preferences::{ConflictView, PreferencesView};
 pub use profile_views::{AccountView, ClientProfile, ContactNoteView, HoldingView};
 pub use push_history::{

@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/009_calendar.sql"),
     include_str!("migrations/010_team.sql"),
     include_str!("migrations/011_outbox_history.sql"),
+    include_str!("migrations/012_recent_clients.sql"),
 ];
 
 pub(crate) fn run(conn: &mut Connection) -> Result<()> {

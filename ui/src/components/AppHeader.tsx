@@ -5,6 +5,7 @@ import type { SessionState } from "../bindings/SessionState";
 import type { UserProfile } from "../bindings/UserProfile";
 import { useT } from "../i18n/context";
 import type { DeskLock } from "../hooks/useIdleLock";
+import type { HeaderRequest } from "../keyboard/DeskKeyboard";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { LockControls } from "./LockControls";
 import { SignOutDialog } from "./SignOutDialog";
@@ -14,11 +15,18 @@ interface Props {
   /** The session after signing out. */
   onSession: (session: SessionState) => void;
   lock: DeskLock;
+  /** Opens one of the header's dialogs, as the palette asks. */
+  request?: { kind: HeaderRequest; seq: number } | null;
 }
 
-export function AppHeader({ user, onSession, lock }: Props) {
+export function AppHeader({ user, onSession, lock, request = null }: Props) {
   const t = useT();
   const [signingOut, setSigningOut] = useState(false);
+  const [seen, setSeen] = useState(request?.seq ?? 0);
+  if (request && request.seq !== seen) {
+    setSeen(request.seq);
+    if (request.kind === "signOut") setSigningOut(true);
+  }
 
   return (
     <header className="app-header">
@@ -32,7 +40,7 @@ export function AppHeader({ user, onSession, lock }: Props) {
         )}
       </div>
       <Space size={12}>
-        <LockControls lock={lock} />
+        <LockControls lock={lock} settingsRequest={request?.kind === "idleLock" ? request.seq : null} />
         <LanguageSwitch />
         <Button size="small" icon={<LogoutOutlined />} onClick={() => setSigningOut(true)} data-testid="sign-out">
           {t("header.signOut")}

@@ -6,10 +6,16 @@ import type { DeskLock } from "../hooks/useIdleLock";
 import { useT } from "../i18n/context";
 
 /** The header's 锁定 button and the 自动锁定 N 分钟 setting. */
-export function LockControls({ lock }: { lock: DeskLock }) {
+export function LockControls({ lock, settingsRequest = null }: { lock: DeskLock; settingsRequest?: number | null }) {
   const t = useT();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
+  // 设置自动锁定时间 from the palette opens the setting as a click would.
+  const [seen, setSeen] = useState(settingsRequest);
+  if (settingsRequest !== seen) {
+    setSeen(settingsRequest);
+    if (settingsRequest !== null) setOpen(true);
+  }
   const [locking, setLocking] = useState(false);
   const settings = lock.settings;
 

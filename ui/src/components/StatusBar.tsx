@@ -3,7 +3,7 @@ import { App, Badge, Button, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { api, toIpcError } from "../api";
 import type { Connection } from "../bindings/Connection";
-import { useSyncStatus } from "../hooks/useSyncStatus";
+import { useSyncNowRunner, useSyncStatus } from "../hooks/useSyncStatus";
 import { useT } from "../i18n/context";
 import type { MessageKey } from "../i18n/messages";
 import { formatCount, formatDateTime } from "../lib/format";
@@ -27,6 +27,7 @@ export function StatusBar() {
   const progress = status?.syncing ? status.progress : null;
 
   const syncNow = () => {
+    if (syncing) return;
     setRequesting(true);
     api.syncNow().then(
       (next) => {
@@ -39,6 +40,8 @@ export function StatusBar() {
       },
     );
   };
+
+  useSyncNowRunner(syncNow);
 
   return (
     <footer className="status-bar" data-testid="status-bar">

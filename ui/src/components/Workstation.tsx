@@ -6,7 +6,9 @@ import { useDeskLock } from "../hooks/useIdleLock";
 import { useT } from "../i18n/context";
 import { PanelNavContext, type PanelNav, type PanelRequest } from "../panels/navigation";
 import { defaultPanelFor, panelsFor, type PanelKey } from "../panels/registry";
+import { DeskKeyboard, type HeaderRequest } from "../keyboard/DeskKeyboard";
 import { AppHeader } from "./AppHeader";
+import { ClientDrawerProvider } from "./ClientDrawer";
 import { CurrentUserContext } from "./currentUser";
 import { ReminderFeed } from "./ReminderFeed";
 import { StatusBar } from "./StatusBar";
@@ -34,11 +36,17 @@ export function Workstation({ user, onSession }: Props) {
   }, []);
   const nav = useMemo<PanelNav>(() => ({ open, request }), [open, request]);
   const openReminders = useCallback(() => open("reminders", "agenda"), [open]);
+  const [headerRequest, setHeaderRequest] = useState<{ kind: HeaderRequest; seq: number } | null>(null);
+  const askHeader = useCallback(
+    (kind: HeaderRequest) => setHeaderRequest((prev) => ({ kind, seq: (prev?.seq ?? 0) + 1 })),
+    [],
+  );
 
   return (
     <CurrentUserContext.Provider value={user}>
     <PanelNavContext.Provider value={nav}>
     <ReminderFeed onOpenReminders={openReminders}>
+    <ClientDrawerProvider>
     <div className="workstation">
       <Layout className="workstation-main" hasSider>
         <Layout.Sider width={176} theme="dark" className="workstation-sider">
@@ -64,12 +72,14 @@ export function Workstation({ user, onSession }: Props) {
           />
         </Layout.Sider>
         <Layout>
-          <AppHeader user={user} onSession={onSession} lock={lock} />
+          <AppHeader user={user} onSession={onSession} lock={lock} request={headerRequest} />
           <Layout.Content className="workstation-content">{Panel && <Panel />}</Layout.Content>
         </Layout>
       </Layout>
       <StatusBar />
+      <DeskKeyboard panels={panels} openPanel={open} lock={lock} onHeaderRequest={askHeader} />
     </div>
+    </ClientDrawerProvider>
     </ReminderFeed>
     </PanelNavContext.Provider>
     </CurrentUserContext.Provider>

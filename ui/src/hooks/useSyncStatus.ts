@@ -73,3 +73,24 @@ export function useSyncStatus(): SyncStatusFeed {
   }, []);
   return { status, update: setStatus };
 }
+
+type SyncRunner = () => void;
+/** The status bar's 立即同步, so that Ctrl+R shows the same progress and errors as the button. */
+const syncRunners = new Set<SyncRunner>();
+
+/** Registers the desk's way of syncing now while mounted. */
+export function useSyncNowRunner(run: SyncRunner): void {
+  const onRequest = useEffectEvent(run);
+  useEffect(() => {
+    const runner = () => onRequest();
+    syncRunners.add(runner);
+    return () => {
+      syncRunners.delete(runner);
+    };
+  }, []);
+}
+
+/** Sync now, as if 立即同步 were clicked (Ctrl+R, the palette). */
+export function requestSyncNow(): void {
+  for (const run of syncRunners) run();
+}

@@ -5,6 +5,7 @@ import { agendaEn, agendaZh } from "./agendaMessages";
 import { clientListEn, clientListZh } from "./clientListMessages";
 import { commissionEn, commissionZh } from "./commissionMessages";
 import { deskEn, deskZh } from "./deskMessages";
+import { keyboardEn, keyboardZh } from "./keyboardMessages";
 import { profileEn, profileZh } from "./profileMessages";
 import { recommendEn, recommendZh } from "./recommendMessages";
 import { teamEn, teamZh } from "./teamMessages";
@@ -194,6 +195,7 @@ export const zhCN = {
   ...agendaZh,
   ...teamZh,
   ...threadZh,
+  ...keyboardZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -385,6 +387,7 @@ export const en: Messages = {
   ...agendaEn,
   ...teamEn,
   ...threadEn,
+  ...keyboardEn,
 };
 
 export type Locale = "zh-CN" | "en";

@@ -6,9 +6,9 @@ import type { AccessLogEntry } from "../bindings/AccessLogEntry";
 import type { IpcError } from "../bindings/IpcError";
 import { AccessLogTable } from "../components/AccessLogTable";
 import { useSyncStatusEvents } from "../hooks/useSyncStatus";
+import { useClientDrawer } from "../components/ClientDrawer";
 import { useT } from "../i18n/context";
 import { formatCount } from "../lib/format";
-import { ClientProfileDrawer } from "./ClientProfileDrawer";
 
 /** 访问审计: every reveal and export on this desk, and whether head office has received it. */
 export function AuditPanel() {
@@ -16,7 +16,7 @@ export function AuditPanel() {
   const [entries, setEntries] = useState<AccessLogEntry[] | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
   const [reloads, setReloads] = useState(0);
-  const [openId, setOpenId] = useState<string | null>(null);
+  const drawer = useClientDrawer();
   const wasSyncing = useRef(false);
 
   useEffect(() => {
@@ -80,9 +80,8 @@ export function AuditPanel() {
         loading={entries === null && error === null}
         rowTestId="audit-entry"
         showClient
-        onOpenClient={setOpenId}
+        onOpenClient={drawer.open}
       />
-      <ClientProfileDrawer clientId={openId} onClose={() => setOpenId(null)} onOpenClient={setOpenId} />
     </div>
   );
 }

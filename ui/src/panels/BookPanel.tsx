@@ -7,11 +7,11 @@ import type { IpcError } from "../bindings/IpcError";
 import type { TierReport } from "../bindings/TierReport";
 import { ParetoChart, percentText } from "../charts";
 import { useSyncStatusEvents } from "../hooks/useSyncStatus";
+import { useClientDrawer } from "../components/ClientDrawer";
 import { useT } from "../i18n/context";
 import { formatCount, formatFen } from "../lib/format";
 import { ContributionTable } from "./book/ContributionTable";
 import { TierTable } from "./book/TierTable";
-import { ClientProfileDrawer } from "./ClientProfileDrawer";
 
 interface Reports {
   contribution: ContributionReport;
@@ -35,7 +35,7 @@ export function BookPanel() {
   const [reports, setReports] = useState<Reports | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
   const [reloads, setReloads] = useState(0);
-  const [openId, setOpenId] = useState<string | null>(null);
+  const drawer = useClientDrawer();
   const wasSyncing = useRef(false);
 
   useEffect(() => {
@@ -126,11 +126,10 @@ export function BookPanel() {
             </Card>
           </div>
           <Card size="small" title={t("book.top")} className="book-ranking">
-            <ContributionTable report={contribution} onOpenClient={setOpenId} />
+            <ContributionTable report={contribution} onOpenClient={drawer.open} />
           </Card>
         </>
       )}
-      <ClientProfileDrawer clientId={openId} onClose={() => setOpenId(null)} onOpenClient={setOpenId} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { Alert, Drawer, Spin } from "antd";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { api, toIpcError } from "../api";
 import type { ClientProfile } from "../bindings/ClientProfile";
 import type { IpcError } from "../bindings/IpcError";
@@ -22,10 +22,12 @@ interface Props {
   onClose: () => void;
   /** Opens another client (a related one) in the drawer. */
   onOpenClient?: (clientId: string) => void;
+  /** Told the client's name once the profile is in, so that shortcuts can name their subject. */
+  onLoaded?: (client: { id: string; name: string }) => void;
 }
 
 /** 客户360 of one client in a wide drawer; loads it again after each sync. */
-export function ClientProfileDrawer({ clientId, onClose, onOpenClient }: Props) {
+export function ClientProfileDrawer({ clientId, onClose, onOpenClient, onLoaded }: Props) {
   const t = useT();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [reloads, setReloads] = useState(0);
@@ -33,6 +35,7 @@ export function ClientProfileDrawer({ clientId, onClose, onOpenClient }: Props) 
   const generation = useRef(0);
   const shownId = useRef(clientId);
   const wasSyncing = useRef(false);
+  const announce = useEffectEvent((client: { id: string; name: string }) => onLoaded?.(client));
 
   useEffect(() => {
     shownId.current = clientId;
@@ -42,7 +45,9 @@ export function ClientProfileDrawer({ clientId, onClose, onOpenClient }: Props) 
     const fresh = () => active && generation.current === asked;
     api.clientProfile(clientId).then(
       (profile) => {
-        if (fresh()) setLoaded({ id: clientId, profile, error: null });
+        if (!fresh()) return;
+        setLoaded({ id: clientId, profile, error: null });
+        announce({ id: profile.id, name: profile.name });
       },
       (reason: unknown) => {
         if (!fresh()) return;

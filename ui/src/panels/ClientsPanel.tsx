@@ -10,6 +10,7 @@ import type { SavedFilter } from "../bindings/SavedFilter";
 import { useClientPages } from "../hooks/useClientPages";
 import { useElementHeight } from "../hooks/useElementHeight";
 import { useSyncStatusEvents } from "../hooks/useSyncStatus";
+import { useClientDrawer } from "../components/ClientDrawer";
 import { useT } from "../i18n/context";
 import {
   buildQuery,
@@ -23,10 +24,11 @@ import {
   type ClientFilters,
 } from "../lib/clientQuery";
 import { formatCount } from "../lib/format";
+import { useListCursor } from "../keyboard/useListCursor";
 import { ClientFilterBar } from "./ClientFilterBar";
 import { CLIENT_TABLE_WIDTH, clientColumns, FIRST_DESCENDING, sortFromTable } from "./clientColumns";
-import { ClientProfileDrawer } from "./ClientProfileDrawer";
 import { ExportModal } from "./ExportModal";
+import { usePanelNav } from "./navigation";
 import { SavedFilters } from "./SavedFilters";
 
 export const SEARCH_DEBOUNCE_MS = 150;
@@ -43,14 +45,15 @@ const sortValue = (sort: ClientSort) => `${sort.field}.${sort.descending ? "desc
 /** 客户: search, filters, saved filters, export, and a virtual list that loads as it scrolls. */
 export function ClientsPanel() {
   const t = useT();
+  const nav = usePanelNav();
   const [input, setInput] = useState("");
   const [search, setSearch] = useState("");
   const [filters, setFilters] = useState<ClientFilters>(EMPTY_FILTERS);
   const [sort, setSort] = useState<ClientSort>(DEFAULT_SORT);
   const [reloads, setReloads] = useState(0);
   const [tags, setTags] = useState<BookTag[]>([]);
-  const [openId, setOpenId] = useState<string | null>(null);
-  const [exporting, setExporting] = useState(false);
+  const drawer = useClientDrawer();
+  const [exporting, setExporting] = useState(() => nav.request?.panel === "clients" && nav.request.tab === "export");
   const wasSyncing = useRef(false);
   const table = useRef<TableRef>(null);
   const [box, boxHeight] = useElementHeight<HTMLDivElement>(520);
@@ -108,6 +111,19 @@ export function ClientsPanel() {
     const el = e.currentTarget;
     if (el.scrollHeight - el.scrollTop - el.clientHeight < LOAD_MORE_WITHIN_PX) pages.loadMore();
   };
+
+  const cursor = useListCursor(pages.rows, {
+    listKey: pages.shownKey,
+    scrollTo: (index) => table.current?.scrollTo({ index }),
+    loadMore: pages.loadMore,
+  });
+
+  // 导出客户名单 asked from the palette.
+  const [seenRequest, setSeenRequest] = useState(nav.request?.seq ?? 0);
+  if (nav.request && nav.request.seq !== seenRequest) {
+    setSeenRequest(nav.request.seq);
+    if (nav.request.panel === "clients" && nav.request.tab === "export") setExporting(true);
+  }
 
   const columns = useMemo(() => clientColumns(t, sort), [t, sort]);
   const sortOptions = SORT_FIELDS.flatMap((field) => {
@@ -182,10 +198,14 @@ export function ClientsPanel() {
           loading={pages.loading}
           pagination={false}
           locale={{ emptyText: t("clients.empty") }}
-          rowClassName={() => "clickable-row"}
-          onRow={(row) => {
-            const attrs: Record<string, string> = { "data-testid": "client-row", "data-client-id": row.id };
-            return { ...attrs, onClick: () => setOpenId(row.id) } as HTMLAttributes<HTMLElement>;
+          rowClassName={(_row, index) => (index === cursor ? "clickable-row client-row-cursor" : "clickable-row")}
+          onRow={(row, index) => {
+            const attrs: Record<string, string> = {
+              "data-testid": "client-row",
+              "data-client-id": row.id,
+              "aria-selected": String(index === cursor),
+            };
+            return { ...attrs, onClick: () => drawer.open(row.id) } as HTMLAttributes<HTMLElement>;
           }}
           onChange={(_pagination, _filters, sorter) => {
             const next = sortFromTable(sorter);
@@ -195,7 +215,6 @@ export function ClientsPanel() {
           scroll={{ x: CLIENT_TABLE_WIDTH, y: Math.max(MIN_BODY_PX, boxHeight - TABLE_HEADER_PX) }}
         />
       </div>
-      <ClientProfileDrawer clientId={openId} onClose={() => setOpenId(null)} onOpenClient={setOpenId} />
       {exporting && <ExportModal query={fullQuery} total={pages.total} onClose={() => setExporting(false)} />}
     </div>
   );

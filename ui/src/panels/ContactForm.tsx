@@ -36,8 +36,9 @@ interface Props {
 const disabledDate = (day: CalendarDay) => isBeforeToday(day.format(DAY_FORMAT), todayInShanghai());
 
 /**
- * 记录联系: channel, text and an optional follow-up date. A rejected save shows the reason
- * and keeps everything the broker typed.
+ * 记录联系: the text first (the cursor waits there), then channel and an optional follow-up
+ * date. Ctrl+Enter saves, Esc cancels. A rejected save shows the reason and keeps everything
+ * the broker typed.
  */
 export function ContactForm({ clientId, onSaved, onCancel }: Props) {
   const t = useT();
@@ -76,6 +77,12 @@ export function ContactForm({ clientId, onSaved, onCancel }: Props) {
       initialValues={{ channel: DEFAULT_CHANNEL, summary: "", followUp: null }}
       onFinish={save}
       disabled={saving}
+      onKeyDown={(e) => {
+        // Esc leaves the form, not the 360° around it.
+        if (e.key !== "Escape" || saving) return;
+        e.stopPropagation();
+        onCancel();
+      }}
     >
       {error && (
         <Alert
@@ -87,6 +94,20 @@ export function ContactForm({ clientId, onSaved, onCancel }: Props) {
           data-testid="contact-error"
         />
       )}
+      <Form.Item
+        name="summary"
+        label={t("contact.summary")}
+        rules={[{ required: true, whitespace: true, message: t("contact.summaryRequired") }]}
+      >
+        <Input.TextArea
+          rows={4}
+          maxLength={CONTACT_SUMMARY_MAX}
+          showCount
+          placeholder={t("contact.summaryPlaceholder")}
+          autoFocus
+          data-testid="contact-summary"
+        />
+      </Form.Item>
       <Space size="middle" align="start" wrap>
         <Form.Item name="channel" label={t("contact.channel")}>
           <Select<ContactChannel>
@@ -104,19 +125,6 @@ export function ContactForm({ clientId, onSaved, onCancel }: Props) {
           />
         </Form.Item>
       </Space>
-      <Form.Item
-        name="summary"
-        label={t("contact.summary")}
-        rules={[{ required: true, whitespace: true, message: t("contact.summaryRequired") }]}
-      >
-        <Input.TextArea
-          rows={4}
-          maxLength={CONTACT_SUMMARY_MAX}
-          showCount
-          placeholder={t("contact.summaryPlaceholder")}
-          data-testid="contact-summary"
-        />
-      </Form.Item>
       <Space>
         <Button type="primary" htmlType="submit" loading={saving} data-testid="contact-save">
           {t("contact.save")}

@@ -1,9 +1,10 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { App, Button, Empty, Tag, Timeline, Typography } from "antd";
 import type { TimelineProps } from "antd";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { ClientProfile } from "../bindings/ClientProfile";
 import type { ContactNoteView } from "../bindings/ContactNoteView";
+import { useClientDrawer } from "../components/ClientDrawer";
 import { refreshSyncStatus } from "../hooks/useSyncStatus";
 import { useT } from "../i18n/context";
 import { formatDateTime } from "../lib/format";
@@ -21,6 +22,16 @@ export function ContactLog({ profile, onProfile }: Props) {
   const t = useT();
   const { message } = App.useApp();
   const [adding, setAdding] = useState(false);
+  const { request } = useClientDrawer();
+  const answered = useRef<number | null>(null);
+
+  // 记录联系 from the palette or N: the form opens, ready for the note.
+  useEffect(() => {
+    if (request?.intent !== "contact" || request.clientId !== profile.id) return;
+    if (answered.current === request.seq) return;
+    answered.current = request.seq;
+    setAdding(true);
+  }, [request, profile.id]);
 
   const saved = (next: ClientProfile) => {
     const before = new Set(profile.contacts.map((c) => c.id));

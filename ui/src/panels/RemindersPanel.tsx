@@ -9,9 +9,9 @@ import { useReminderFeed } from "../components/reminderFeed";
 import { useAgendaReloads } from "../hooks/useAgendaReloads";
 import { useLoaded } from "../hooks/useLoaded";
 import { useNow } from "../hooks/useNow";
+import { useClientDrawer } from "../components/ClientDrawer";
 import { useT } from "../i18n/context";
 import { shanghaiWallClock } from "../lib/format";
-import { ClientProfileDrawer } from "./ClientProfileDrawer";
 import { requestedTab, usePanelNav } from "./navigation";
 import { AgendaView } from "./reminders/AgendaView";
 import { AlertsView } from "./reminders/AlertsView";
@@ -58,7 +58,7 @@ export function RemindersPanel() {
     if (asked) setTab(asked);
   }
 
-  const [clientId, setClientId] = useState<string | null>(null);
+  const drawer = useClientDrawer();
   const [form, setForm] = useState<ReminderTarget | null>(null);
   const missedIds = useMemo(() => new Set(missed.map((e) => e.reminder_id)), [missed]);
 
@@ -133,7 +133,7 @@ export function RemindersPanel() {
                     missed={missedIds}
                     onAgenda={takeAgenda}
                     onEdit={edit}
-                    onOpenClient={setClientId}
+                    onOpenClient={drawer.open}
                   />
                 )}
               </div>
@@ -160,7 +160,7 @@ export function RemindersPanel() {
               </span>
             ),
             children: (
-              <AlertsView alerts={alertList} today={today} onOpenClient={setClientId} onRemind={remindAbout} />
+              <AlertsView alerts={alertList} today={today} onOpenClient={drawer.open} onRemind={remindAbout} />
             ),
           },
           {
@@ -172,8 +172,6 @@ export function RemindersPanel() {
           },
         ]}
       />
-
-      <ClientProfileDrawer clientId={clientId} onClose={() => setClientId(null)} onOpenClient={setClientId} />
       <ReminderForm
         target={form}
         onClose={() => setForm(null)}

@@ -8,9 +8,9 @@ import { useReminderFeed } from "../components/reminderFeed";
 import { useAgendaReloads } from "../hooks/useAgendaReloads";
 import { useLoaded } from "../hooks/useLoaded";
 import { useNow } from "../hooks/useNow";
+import { useClientDrawer } from "../components/ClientDrawer";
 import { useT } from "../i18n/context";
 import { shanghaiWallClock } from "../lib/format";
-import { ClientProfileDrawer } from "./ClientProfileDrawer";
 import { usePanelNav } from "./navigation";
 import { MissedBanner } from "./reminders/MissedBanner";
 import { ReminderForm, type ReminderTarget } from "./reminders/ReminderForm";
@@ -35,7 +35,7 @@ export function TodayPanel() {
   const view = useLoaded(loadToday, `${reloads}|${today}`);
   const { missed } = useReminderFeed();
   const nav = usePanelNav();
-  const [clientId, setClientId] = useState<string | null>(null);
+  const drawer = useClientDrawer();
   const [form, setForm] = useState<ReminderTarget | null>(null);
 
   const missedIds = useMemo(() => new Set(missed.map((e) => e.reminder_id)), [missed]);
@@ -96,7 +96,7 @@ export function TodayPanel() {
               missed={missedIds}
               onAgenda={takeAgenda}
               onEdit={edit}
-              onOpenClient={setClientId}
+              onOpenClient={drawer.open}
               testId="today-overdue"
             />
             <AgendaCard
@@ -107,14 +107,14 @@ export function TodayPanel() {
               missed={missedIds}
               onAgenda={takeAgenda}
               onEdit={edit}
-              onOpenClient={setClientId}
+              onOpenClient={drawer.open}
               testId="today-due"
             />
             <AlertsCard
               alerts={data.alerts}
               total={data.alert_total}
               today={today}
-              onOpenClient={setClientId}
+              onOpenClient={drawer.open}
               onShowAll={() => nav.open("reminders", "alerts")}
             />
           </div>
@@ -124,8 +124,6 @@ export function TodayPanel() {
           </div>
         </div>
       )}
-
-      <ClientProfileDrawer clientId={clientId} onClose={() => setClientId(null)} onOpenClient={setClientId} />
       <ReminderForm
         target={form}
         onClose={() => setForm(null)}

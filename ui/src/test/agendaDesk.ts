@@ -161,6 +161,7 @@ export function mockAgenda(extra: Handler = () => undefined, view: TodayView = t
       case "add_reminder":
       case "update_reminder":
       case "snooze_reminder":
+      case "snooze_reminder_to_next_trading_day":
         return view.agenda;
       case "complete_reminder": {
         const { id } = args as { id: string };

@@ -38,6 +38,7 @@ function fallback(cmd: string): unknown {
     case "products":
     case "push_history":
     case "client_pushes":
+    case "palette_clients":
     case "transfer_requests":
     case "comments":
     case "team_transfers":

@@ -1,135 +1,38 @@
-import { CheckOutlined, ClockCircleOutlined, DownOutlined, EditOutlined, UserOutlined } from "@ant-design/icons";
-import { App, Button, Dropdown, Space, Tag, Tooltip, Typography } from "antd";
-import type { MenuProps } from "antd";
-import { useState } from "react";
-import { api, toIpcError } from "../../api";
-import { refreshSyncStatus } from "../../hooks/useSyncStatus";
+import { UserOutlined } from "@ant-design/icons";
+import { Tag, Typography } from "antd";
+import type { KeyboardEvent } from "react";
 import type { Agenda } from "../../bindings/Agenda";
 import type { AgendaItem } from "../../bindings/AgendaItem";
 import { useT } from "../../i18n/context";
-import { isTask, minutesUntilTomorrowMorning, nextAlarm, shownTime } from "../../lib/agenda";
+import { deskKeyOf } from "../../keyboard/keys";
+import { nextAlarm, shownTime } from "../../lib/agenda";
 import { daysBetween, formatDateTime, shanghaiWallClock } from "../../lib/format";
+import { ReminderActions, SNOOZE_CHOICES, useReminderCommands, type ReminderCommands } from "./ReminderActions";
 import { RepeatTag, shortDate, SourceTag } from "./tags";
-import { TaskThreadButton } from "./TaskThreadButton";
-import { now, nowMillis } from "../../lib/clock";
 
-/** Every open reminder of an agenda, overdue first. */
-export function agendaItems(agenda: Agenda): AgendaItem[] {
-  return [...agenda.overdue, ...agenda.today, ...agenda.week];
-}
-
-interface ActionsProps {
-  item: AgendaItem;
-  /** The agenda the command answered with. */
-  onAgenda: (agenda: Agenda) => void;
-  /** Opens the reminder in the form; no 编辑 button without it. */
-  onEdit?: (item: AgendaItem) => void;
-}
+export { agendaItems } from "./ReminderActions";
 
 /**
- * 完成, 稍后提醒 (15 分钟 / 1 小时 / 明天 09:00) and 编辑 for one open reminder; a lead's task can
- * only be completed (head office hears of it through the outbox) or discussed (留言).
+ * The keys of a focused row: D completes, S opens 稍后提醒 and then 1 / 2 / 3 pick when, Esc
+ * closes that menu. Keys pressed on the row's buttons (Tab reaches them) count as on the row.
  */
-export function ReminderActions({ item, onAgenda, onEdit }: ActionsProps) {
-  const t = useT();
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-
-  const run = (action: () => Promise<Agenda>, done: (agenda: Agenda) => string) => {
-    setBusy(true);
-    action().then(
-      (agenda) => {
-        setBusy(false);
-        onAgenda(agenda);
-        void message.success(done(agenda));
-      },
-      (reason: unknown) => {
-        setBusy(false);
-        void message.error(toIpcError(reason).message);
-      },
-    );
-  };
-
-  const task = isTask(item);
-
-  const complete = () =>
-    run(
-      () => api.completeReminder(item.id),
-      (agenda) => {
-        if (task) {
-          // The completion waits in the outbox: the status bar's pending count has changed.
-          refreshSyncStatus().catch((reason: unknown) => console.error("cannot refresh sync status", reason));
-          return t("agenda.taskDone");
-        }
-        // A repeating reminder stays, on its next date.
-        const next = item.repeat === "never" ? undefined : agendaItems(agenda).find((i) => i.id === item.id);
-        return next ? t("agenda.completedNext", { date: next.due_on }) : t("agenda.completed", { title: item.title });
-      },
-    );
-
-  const snooze = (minutes: number) =>
-    run(
-      () => api.snoozeReminder(item.id, minutes),
-      (agenda) => {
-        const until =
-          agendaItems(agenda).find((i) => i.id === item.id)?.snoozed_until ??
-          new Date(nowMillis() + minutes * 60_000).toISOString();
-        return t("agenda.snoozed", { time: formatDateTime(until) });
-      },
-    );
-
-  const snoozeItems: MenuProps["items"] = [
-    { key: "15", label: <span data-testid={`snooze-15-${item.id}`}>{t("agenda.snooze15")}</span> },
-    { key: "60", label: <span data-testid={`snooze-60-${item.id}`}>{t("agenda.snooze60")}</span> },
-    {
-      key: "tomorrow",
-      label: <span data-testid={`snooze-tomorrow-${item.id}`}>{t("agenda.snoozeTomorrow")}</span>,
-    },
-  ];
-
-  return (
-    <Space size={4} className="agenda-actions">
-      <Button
-        size="small"
-        type="primary"
-        ghost
-        icon={<CheckOutlined />}
-        loading={busy}
-        onClick={complete}
-        data-testid={`reminder-done-${item.id}`}
-      >
-        {t("agenda.done")}
-      </Button>
-      {task && <TaskThreadButton item={item} />}
-      {!task && (
-        <Dropdown
-          trigger={["click"]}
-          disabled={busy}
-          menu={{
-            items: snoozeItems,
-            onClick: ({ key }) => snooze(key === "tomorrow" ? minutesUntilTomorrowMorning(now()) : Number(key)),
-          }}
-        >
-          <Button size="small" icon={<ClockCircleOutlined />} data-testid={`reminder-snooze-${item.id}`}>
-            {t("agenda.snooze")} <DownOutlined />
-          </Button>
-        </Dropdown>
-      )}
-      {onEdit && !task && (
-        <Tooltip title={t("agenda.edit")}>
-          <Button
-            size="small"
-            type="text"
-            icon={<EditOutlined />}
-            aria-label={t("agenda.edit")}
-            disabled={busy}
-            onClick={() => onEdit(item)}
-            data-testid={`reminder-edit-${item.id}`}
-          />
-        </Tooltip>
-      )}
-    </Space>
-  );
+function onRowKey(e: KeyboardEvent<HTMLDivElement>, commands: ReminderCommands) {
+  if (commands.snoozeMenu) {
+    const picked = SNOOZE_CHOICES.find((c) => c.digit === e.key);
+    if (picked) commands.snooze(picked.choice);
+    if (picked || e.key === "Escape") {
+      e.preventDefault();
+      e.stopPropagation();
+      commands.setSnoozeMenu(false);
+    }
+    return;
+  }
+  const key = deskKeyOf(e.nativeEvent);
+  if (key === "complete") commands.complete();
+  else if (key === "snooze" && !commands.task) commands.setSnoozeMenu(true);
+  else return;
+  e.preventDefault();
+  e.stopPropagation();
 }
 
 interface RowProps {
@@ -151,11 +54,15 @@ export function AgendaItemRow({ item, now, withDate, missed, onAgenda, onEdit, o
   const overdueDays = daysBetween(item.due_on, today) ?? 0;
   const snoozed = item.snoozed_until !== null && nextAlarm(item) > now.getTime();
   const due = !snoozed && nextAlarm(item) <= now.getTime();
+  const commands = useReminderCommands(item, onAgenda);
 
   return (
     <div
       className={`agenda-item${overdueDays > 0 ? " agenda-item-overdue" : due ? " agenda-item-due" : ""}`}
       data-testid={`reminder-item-${item.id}`}
+      tabIndex={0}
+      aria-label={`${shownTime(item)} ${item.title}`}
+      onKeyDown={(e) => onRowKey(e, commands)}
     >
       <div className="agenda-when tabular">
         {withDate && <span className="agenda-date">{shortDate(t, item.due_on)}</span>}
@@ -218,7 +125,7 @@ export function AgendaItemRow({ item, now, withDate, missed, onAgenda, onEdit, o
           </div>
         )}
       </div>
-      <ReminderActions item={item} onAgenda={onAgenda} onEdit={onEdit} />
+      <ReminderActions item={item} commands={commands} onEdit={onEdit} />
     </div>
   );
 }

@@ -1,13 +1,15 @@
 import { CalendarOutlined, FieldTimeOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Calendar, Dropdown, Form, Input, Modal, Popover, Select, Space } from "antd";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { api, toIpcError } from "../../api";
 import type { Agenda } from "../../bindings/Agenda";
 import type { AgendaItem } from "../../bindings/AgendaItem";
 import type { IpcError } from "../../bindings/IpcError";
 import type { NewReminder } from "../../bindings/NewReminder";
 import type { Repeat } from "../../bindings/Repeat";
+import { refreshSyncStatus } from "../../hooks/useSyncStatus";
 import { useT } from "../../i18n/context";
+import { focusFirstField } from "../../keyboard/useDeskKeys";
 import { defaultWhen, dueTimeOf, MORNING, parseDateText, parseTimeText } from "../../lib/agenda";
 import { ClientSelect, type ClientChoice } from "./ClientSelect";
 import { REPEATS } from "./tags";
@@ -125,6 +127,8 @@ function ReminderFormBody({ target, onCancel, onSaved }: BodyProps) {
       (agenda) => {
         setSaving(false);
         void message.success(t("reminderForm.saved"));
+        // The reminder waits in the outbox for head office: the pending count has moved.
+        refreshSyncStatus().catch((reason: unknown) => console.error("cannot refresh sync status", reason));
         onSaved(agenda);
       },
       (reason: unknown) => {
@@ -307,8 +311,10 @@ interface Props {
  */
 export function ReminderForm({ target, onClose, onSaved }: Props) {
   const t = useT();
+  const body = useRef<HTMLDivElement>(null);
   return (
     <Modal
+      afterOpenChange={(visible) => visible && focusFirstField(body.current)}
       open={target !== null}
       title={t(target?.mode === "edit" ? "reminderForm.editTitle" : "reminderForm.newTitle")}
       onCancel={onClose}
@@ -317,7 +323,7 @@ export function ReminderForm({ target, onClose, onSaved }: Props) {
       width={560}
       mask={{ closable: false }}
     >
-      {target && <ReminderFormBody target={target} onCancel={onClose} onSaved={onSaved} />}
+      <div ref={body}>{target && <ReminderFormBody target={target} onCancel={onClose} onSaved={onSaved} />}</div>
     </Modal>
   );
 }
