@@ -155,6 +155,32 @@ impl Session {
         Ok(())
     }
 
+    /// Holds `modifier` (a WebDriver key code such as `\u{E009}` for Control) while pressing
+    /// `key`, on whatever has the focus.
+    pub fn press_chord(&self, modifier: &str, key: &str) -> Result<()> {
+        let actions = json!({ "actions": [{
+            "type": "key", "id": "keyboard",
+            "actions": [
+                { "type": "keyDown", "value": modifier },
+                { "type": "keyDown", "value": key },
+                { "type": "keyUp", "value": key },
+                { "type": "keyUp", "value": modifier }
+            ]
+        }]});
+        self.call(reqwest::Method::POST, "/actions", Some(actions))?;
+        self.call(reqwest::Method::DELETE, "/actions", None)?;
+        Ok(())
+    }
+
+    /// The element that has the focus (the document's body when none does).
+    pub fn active(&self) -> Result<Element> {
+        let v = self.call(reqwest::Method::GET, "/element/active", None)?;
+        let id = v[ELEMENT_KEY]
+            .as_str()
+            .ok_or_else(|| anyhow!("no active element: {v}"))?;
+        Ok(Element { id: id.to_string() })
+    }
+
     /// Scrolls the page so that `e` is in the middle of the window, for a screenshot of it.
     pub fn scroll_to(&self, e: &Element) -> Result<()> {
         let script = json!({

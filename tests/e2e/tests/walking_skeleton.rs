@@ -20,6 +20,8 @@ mod at_rest;
 mod client_book;
 #[path = "walking_skeleton/commission.rs"]
 mod commission;
+#[path = "walking_skeleton/keyboard.rs"]
+mod keyboard;
 #[path = "walking_skeleton/recommend.rs"]
 mod recommend;
 #[path = "walking_skeleton/team.rs"]
@@ -101,6 +103,7 @@ fn broker_signs_in_syncs_and_reads_the_book_online_and_offline() -> Result<()> {
         let driver = Driver::start(dir.path(), &head_office.url, &keyring)?;
         let app = driver.open_app()?;
         app.step("team-task", team::broker_sees_task)?;
+        app.step("keyboard", keyboard::walk)?;
         app.step("sign-out-dialog", sign_out_dialog)?;
         app.close()?;
         drop(driver);

@@ -1,6 +1,6 @@
 import { SearchOutlined, UserOutlined } from "@ant-design/icons";
 import { Input, Modal, Tag, Typography, type InputRef } from "antd";
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useEffectEvent, useRef, useState, type KeyboardEvent } from "react";
 import { api, toIpcError } from "../api";
 import type { PaletteClient } from "../bindings/PaletteClient";
 import type { ClientRef } from "../components/ClientDrawer";
@@ -38,27 +38,17 @@ export function CommandPalette({ open, pending: initialPending, actions, subject
   const [active, setActive] = useState(0);
   const input = useRef<InputRef>(null);
   const asked = useRef(0);
+  // Enter pressed before the store answered the last keystroke: done when it answers.
+  const enterWaiting = useRef(false);
 
-  // Every keystroke asks the store; an older answer never replaces a newer one.
-  useEffect(() => {
-    const seq = ++asked.current;
-    api.paletteClients(text).then(
-      (clients) => {
-        if (asked.current !== seq) return;
-        setFound({ text, clients });
-        setError(null);
-      },
-      (reason: unknown) => {
-        if (asked.current === seq) setError(toIpcError(reason).message);
-      },
-    );
-  }, [text]);
-
-  const entries = useMemo(() => {
-    const clients = found?.clients ?? [];
-    const ranked = rankPalette(text, pending ? [] : actions, clients);
+  // Clients found for older text are not offered for the new: the store has not answered yet
+  // (after a failed search the commands still run).
+  const searching = error === null && (found === null || found.text !== text);
+  const entriesFor = (typed: string, clients: readonly PaletteClient[]) => {
+    const ranked = rankPalette(typed, pending ? [] : actions, clients);
     return pending ? clientsOnly(ranked) : ranked;
-  }, [found, text, pending, actions]);
+  };
+  const entries = entriesFor(text, found !== null && found.text === text ? found.clients : []);
   const current = Math.min(active, Math.max(entries.length - 1, 0));
 
   const choose = (entry: PaletteEntry | undefined) => {
@@ -79,6 +69,31 @@ export function CommandPalette({ open, pending: initialPending, actions, subject
     onRun(entry.action, entry.action.subject === "none" ? null : subject);
   };
 
+  const answered = useEffectEvent((typed: string, clients: PaletteClient[]) => {
+    if (!enterWaiting.current) return;
+    enterWaiting.current = false;
+    // The cursor is on the first entry after every keystroke.
+    choose(entriesFor(typed, clients)[0]);
+  });
+
+  // Every keystroke asks the store; an older answer never replaces a newer one.
+  useEffect(() => {
+    const seq = ++asked.current;
+    api.paletteClients(text).then(
+      (clients) => {
+        if (asked.current !== seq) return;
+        setFound({ text, clients });
+        setError(null);
+        answered(text, clients);
+      },
+      (reason: unknown) => {
+        if (asked.current !== seq) return;
+        enterWaiting.current = false;
+        setError(toIpcError(reason).message);
+      },
+    );
+  }, [text]);
+
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.nativeEvent.isComposing) return;
     if (e.key === "ArrowDown" || e.key === "ArrowUp") {
@@ -87,7 +102,8 @@ export function CommandPalette({ open, pending: initialPending, actions, subject
       setActive((entries.length + current + step) % Math.max(entries.length, 1));
     } else if (e.key === "Enter" && !e.ctrlKey && !e.metaKey) {
       e.preventDefault();
-      choose(entries[current]);
+      if (searching) enterWaiting.current = true;
+      else choose(entries[current]);
     } else if (e.key === "Backspace" && text === "" && pending) {
       setPending(null);
     }
@@ -100,7 +116,6 @@ export function CommandPalette({ open, pending: initialPending, actions, subject
   const label = (action: PaletteAction) =>
     action.panel ? t(action.label, { panel: t(action.panel) }) : t(action.label);
   const placeholder = pending ? t("palette.pickClient", { action: label(pending) }) : t("palette.placeholder");
-  const searching = found === null || found.text !== text;
 
   return (
     <Modal
@@ -133,6 +148,7 @@ export function CommandPalette({ open, pending: initialPending, actions, subject
           onChange={(e) => {
             setText(e.target.value);
             setActive(0);
+            setError(null);
           }}
           onKeyDown={onKeyDown}
           role="combobox"

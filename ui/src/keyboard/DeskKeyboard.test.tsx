@@ -22,8 +22,11 @@ const zhangSan: PaletteClient = {
   opened_at: null,
 };
 
-/** The 提醒 panel's desk, whose palette finds 张三 by "zs" and whose 360° is 张三's. */
-function deskWithZhangSan() {
+/**
+ * The 提醒 panel's desk, whose palette finds 张三 by "zs" and whose 360° is 张三's; the palette's
+ * search answers `lateMs` late when given.
+ */
+function deskWithZhangSan(lateMs = 0) {
   const asked: string[] = [];
   const notes: unknown[] = [];
   const snoozedToTradingDay: string[] = [];
@@ -31,7 +34,8 @@ function deskWithZhangSan() {
     if (cmd === "palette_clients") {
       const { text } = args as { text: string };
       asked.push(text);
-      return text === "zs" ? [zhangSan] : [];
+      const clients = text === "zs" ? [zhangSan] : [];
+      return lateMs > 0 ? new Promise((resolve) => setTimeout(() => resolve(clients), lateMs)) : clients;
     }
     if (cmd === "add_contact_note") {
       notes.push((args as { note: unknown }).note);
@@ -94,6 +98,20 @@ describe("the desk's keyboard", () => {
     expect(await screen.findByRole("option", { name: /打开佣金/ })).toHaveAttribute("aria-selected", "true");
     await user.keyboard("{Enter}");
     expect(await screen.findByTestId("commission-panel")).toBeInTheDocument();
+  });
+
+  it("opens the client when Enter came before the store's answer to the last keystroke", async () => {
+    deskWithZhangSan(150);
+    const user = userEvent.setup();
+    renderDesk();
+    await screen.findByTestId("today-panel");
+    await user.keyboard("{Control>}k{/Control}");
+    const combo = await screen.findByRole("combobox", { name: "命令面板" });
+    await waitFor(() => expect(combo).toHaveFocus());
+    await user.keyboard("zs{Enter}");
+    expect(await within(await screen.findByTestId("client-profile")).findByTestId("profile-name")).toHaveTextContent(
+      "张三",
+    );
   });
 
   it("asks for the client first when 记录联系 is chosen with nobody open", async () => {

@@ -5,6 +5,7 @@ import { api, toIpcError } from "../api";
 import type { ClientProfile } from "../bindings/ClientProfile";
 import type { IpcError } from "../bindings/IpcError";
 import { useT } from "../i18n/context";
+import { cancelOnEscape } from "../keyboard/useDeskKeys";
 import { todayInShanghai } from "../lib/format";
 import {
   CONTACT_CHANNELS,
@@ -77,12 +78,7 @@ export function ContactForm({ clientId, onSaved, onCancel }: Props) {
       initialValues={{ channel: DEFAULT_CHANNEL, summary: "", followUp: null }}
       onFinish={save}
       disabled={saving}
-      onKeyDown={(e) => {
-        // Esc leaves the form, not the 360° around it.
-        if (e.key !== "Escape" || saving) return;
-        e.stopPropagation();
-        onCancel();
-      }}
+      onKeyDown={cancelOnEscape(onCancel, saving)}
     >
       {error && (
         <Alert

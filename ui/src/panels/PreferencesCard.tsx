@@ -8,6 +8,7 @@ import type { IpcError } from "../bindings/IpcError";
 import type { PreferencesView } from "../bindings/PreferencesView";
 import { refreshSyncStatus } from "../hooks/useSyncStatus";
 import { useT } from "../i18n/context";
+import { cancelOnEscape } from "../keyboard/useDeskKeys";
 import { CONTACT_CHANNELS, useChannelLabel } from "./contactChannels";
 
 /** Longest 方便联系时间 the backend accepts. */
@@ -178,6 +179,7 @@ function PreferencesForm({ clientId, initial, onSaved, onCancel }: FormProps) {
       }}
       onFinish={save}
       disabled={saving}
+      onKeyDown={cancelOnEscape(onCancel, saving)}
     >
       {error && (
         <Alert

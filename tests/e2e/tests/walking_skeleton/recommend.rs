@@ -27,14 +27,16 @@ pub fn compose_offline(app: &Session) -> Result<()> {
     })?;
     ensure!(row.contains("R4"), "the fund shows its risk level: {row}");
     // The search narrows the library to the one fund before its 推送 button is pressed.
-    let compose = e2e::wait_for("the search to narrow the library", SHORT, || {
+    // The table may render its rows again meanwhile (a failed background sync reloads it): a
+    // button found just before may be gone by the click, so find it again until one takes it.
+    e2e::wait_for("the search to narrow the library", SHORT, || {
         let buttons =
             app.find_all("[data-testid=recommend-library] button[data-testid^=compose-]")?;
-        Ok((buttons.len() == 1)
-            .then(|| buttons.into_iter().next())
-            .flatten())
+        match buttons.as_slice() {
+            [only] => Ok(app.click(only).ok()),
+            _ => Ok(None),
+        }
     })?;
-    app.click(&compose)?;
     app.wait_settled("[data-testid=compose-drawer]", SHORT)?;
 
     let cover = app.wait("[data-testid=cover-message]", SHORT)?;

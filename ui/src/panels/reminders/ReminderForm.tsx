@@ -1,6 +1,6 @@
 import { CalendarOutlined, FieldTimeOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Calendar, Dropdown, Form, Input, Modal, Popover, Select, Space } from "antd";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { api, toIpcError } from "../../api";
 import type { Agenda } from "../../bindings/Agenda";
 import type { AgendaItem } from "../../bindings/AgendaItem";
@@ -9,7 +9,6 @@ import type { NewReminder } from "../../bindings/NewReminder";
 import type { Repeat } from "../../bindings/Repeat";
 import { refreshSyncStatus } from "../../hooks/useSyncStatus";
 import { useT } from "../../i18n/context";
-import { focusFirstField } from "../../keyboard/useDeskKeys";
 import { defaultWhen, dueTimeOf, MORNING, parseDateText, parseTimeText } from "../../lib/agenda";
 import { ClientSelect, type ClientChoice } from "./ClientSelect";
 import { REPEATS } from "./tags";
@@ -311,10 +310,8 @@ interface Props {
  */
 export function ReminderForm({ target, onClose, onSaved }: Props) {
   const t = useT();
-  const body = useRef<HTMLDivElement>(null);
   return (
     <Modal
-      afterOpenChange={(visible) => visible && focusFirstField(body.current)}
       open={target !== null}
       title={t(target?.mode === "edit" ? "reminderForm.editTitle" : "reminderForm.newTitle")}
       onCancel={onClose}
@@ -323,7 +320,7 @@ export function ReminderForm({ target, onClose, onSaved }: Props) {
       width={560}
       mask={{ closable: false }}
     >
-      <div ref={body}>{target && <ReminderFormBody target={target} onCancel={onClose} onSaved={onSaved} />}</div>
+      {target && <ReminderFormBody target={target} onCancel={onClose} onSaved={onSaved} />}
     </Modal>
   );
 }
