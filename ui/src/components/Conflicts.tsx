@@ -1,5 +1,6 @@
 import { WarningOutlined } from "@ant-design/icons";
-import { App, Button, Modal, Space, Typography } from "antd";
+import { App, Button, Space, Typography } from "antd";
+import { Dialog } from "./Dialog";
 import { useState } from "react";
 import { toIpcError } from "../api";
 import type { ConflictView } from "../bindings/ConflictView";
@@ -68,7 +69,7 @@ export function Conflicts() {
       >
         {t("conflicts.count", { count: formatCount(conflicts.length) })}
       </Button>
-      <Modal
+      <Dialog
         open={open}
         title={t("conflicts.title")}
         footer={null}
@@ -88,7 +89,7 @@ export function Conflicts() {
             ))}
           </div>
         </div>
-      </Modal>
+      </Dialog>
     </>
   );
 }

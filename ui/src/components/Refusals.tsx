@@ -1,5 +1,6 @@
 import { ExclamationCircleOutlined } from "@ant-design/icons";
-import { App, Button, Modal, Typography } from "antd";
+import { App, Button, Typography } from "antd";
+import { Dialog } from "./Dialog";
 import { useState } from "react";
 import { toIpcError } from "../api";
 import type { RefusalNotice } from "../bindings/RefusalNotice";
@@ -54,7 +55,7 @@ export function Refusals() {
       >
         {t("refusals.count", { count: formatCount(refusals.length) })}
       </Button>
-      <Modal
+      <Dialog
         open={open}
         title={t("refusals.title")}
         footer={null}
@@ -72,7 +73,7 @@ export function Refusals() {
             />
           ))}
         </div>
-      </Modal>
+      </Dialog>
     </>
   );
 }

@@ -13,7 +13,7 @@ import { CommandPalette } from "./CommandPalette";
 import type { DeskKey } from "./keys";
 import type { PaletteAction } from "./palette";
 import { ShortcutHelp } from "./ShortcutHelp";
-import { useDeskKeys, useFirstFieldInDialogs, useSubmitChord } from "./useDeskKeys";
+import { useDeskKeys, useSubmitChord } from "./useDeskKeys";
 
 /** What the header opens on request: its dialogs live there. */
 export type HeaderRequest = "idleLock" | "signOut";
@@ -27,7 +27,7 @@ interface Props {
 
 /**
  * The keyboard of the workstation: Ctrl+K's palette, the `?` sheet, and the shortcuts that work
- * anywhere (N, R, Ctrl+R, Ctrl+L, Esc, Ctrl+Enter in forms, the cursor in a dialog's first field). Each act is done as its button
+ * anywhere (N, R, Ctrl+R, Ctrl+L, Esc, Ctrl+Enter in forms). Each act is done as its button
  * does it, so a key and a click can never differ.
  */
 export function DeskKeyboard({ panels, openPanel, lock, onHeaderRequest }: Props) {
@@ -41,7 +41,6 @@ export function DeskKeyboard({ panels, openPanel, lock, onHeaderRequest }: Props
   const [reminder, setReminder] = useState<ReminderTarget | null>(null);
   const actions = useMemo(() => deskActions(panels), [panels]);
   useSubmitChord();
-  useFirstFieldInDialogs();
 
   const lockNow = () =>
     lock.lockNow().catch((reason: unknown) => void message.error(`${t("lock.lockFailed")}：${toIpcError(reason).message}`));

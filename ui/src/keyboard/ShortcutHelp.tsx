@@ -1,4 +1,5 @@
-import { Modal, Typography } from "antd";
+import { Typography } from "antd";
+import { Dialog } from "../components/Dialog";
 import { useT } from "../i18n/context";
 import { printedKeys, SHORTCUTS, type ShortcutScope } from "./keys";
 
@@ -8,7 +9,7 @@ const SCOPES: readonly ShortcutScope[] = ["anywhere", "clients", "agenda", "form
 export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();
   return (
-    <Modal
+    <Dialog
       open={open}
       onCancel={onClose}
       footer={null}
@@ -46,6 +47,6 @@ export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => 
       <Typography.Paragraph type="secondary" className="shortcut-note">
         {t("keys.typingNote")}
       </Typography.Paragraph>
-    </Modal>
+    </Dialog>
   );
 }

@@ -54,34 +54,6 @@ export function useSubmitChord(): void {
   }, []);
 }
 
-/** The first field of `root` that takes typing. */
-function focusFirstField(root: Element | null): void {
-  const field = root?.querySelector<HTMLElement>(
-    "input:not([type=hidden]):not([disabled]), textarea:not([disabled]), select:not([disabled])",
-  );
-  field?.focus();
-}
-
-/**
- * Puts the cursor in the first field of every dialog as it opens: antd focuses the dialog
- * itself, which leaves the broker one Tab away from typing. Only the dialog's first focus
- * moves on; a click on a dialog's text later leaves the focus where the click put it. Drawers
- * are left alone: the 360°'s keys (N, R) must work as it opens.
- */
-export function useFirstFieldInDialogs(): void {
-  useEffect(() => {
-    const moved = new WeakSet<Element>();
-    const listener = (e: FocusEvent) => {
-      const dialog = e.target;
-      if (!(dialog instanceof Element) || !dialog.matches(".ant-modal[role=dialog]") || moved.has(dialog)) return;
-      moved.add(dialog);
-      focusFirstField(dialog.querySelector(".ant-modal-body"));
-    };
-    document.addEventListener("focusin", listener);
-    return () => document.removeEventListener("focusin", listener);
-  }, []);
-}
-
 /**
  * Esc in a form shown inline (in the 360°, not in a dialog of its own) cancels that form and
  * goes no further: the 360° around it stays open.

@@ -1,5 +1,6 @@
 import { AuditOutlined } from "@ant-design/icons";
-import { Alert, Button, Checkbox, Form, Input, Modal, Radio, Typography } from "antd";
+import { Alert, Button, Checkbox, Form, Input, Radio, Typography } from "antd";
+import { Dialog } from "../components/Dialog";
 import { useState } from "react";
 import { api, toIpcError } from "../api";
 import type { ClientQuery } from "../bindings/ClientQuery";
@@ -75,7 +76,7 @@ export function ExportModal({ query, total, onClose }: Props) {
       ];
 
   return (
-    <Modal open title={t("export.title")} onCancel={onClose} footer={footer} destroyOnHidden width={560}>
+    <Dialog open title={t("export.title")} onCancel={onClose} footer={footer} destroyOnHidden width={560}>
       {result ? (
         <Alert
           type="success"
@@ -139,6 +140,6 @@ export function ExportModal({ query, total, onClose }: Props) {
           <Alert type="warning" showIcon icon={<AuditOutlined />} title={t("export.audit")} />
         </Form>
       )}
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,5 +1,6 @@
 import { DeleteOutlined, DownOutlined, FilterOutlined, SaveOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Dropdown, Form, Input, Modal, Typography } from "antd";
+import { Alert, App, Button, Dropdown, Form, Input, Typography } from "antd";
+import { Dialog } from "../components/Dialog";
 import type { MenuProps } from "antd";
 import { useEffect, useState } from "react";
 import { api, toIpcError } from "../api";
@@ -133,7 +134,7 @@ function SaveFilterModal({ query, onSaved, onCancel }: ModalProps) {
   };
 
   return (
-    <Modal
+    <Dialog
       open
       title={t("savedFilters.saveTitle")}
       okText={t("savedFilters.ok")}
@@ -160,6 +161,6 @@ function SaveFilterModal({ query, onSaved, onCancel }: ModalProps) {
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,5 +1,6 @@
 import { SendOutlined } from "@ant-design/icons";
-import { Alert, Button, Input, Modal, Spin, Tag, Typography } from "antd";
+import { Alert, Button, Input, Spin, Tag, Typography } from "antd";
+import { Dialog } from "../Dialog";
 import { useState, type KeyboardEvent, type ReactNode } from "react";
 import { toIpcError } from "../../api";
 import type { CommentSubject } from "../../bindings/CommentSubject";
@@ -182,8 +183,8 @@ export function ThreadModal({ title, onClose, children }: ModalProps) {
   const [shown, setShown] = useState(title);
   if (title !== null && title !== shown) setShown(title);
   return (
-    <Modal open={title !== null} title={shown} onCancel={onClose} footer={null} destroyOnHidden width={560}>
+    <Dialog open={title !== null} title={shown} onCancel={onClose} footer={null} destroyOnHidden width={560}>
       <div data-testid="thread-modal">{title !== null && children}</div>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,4 +1,5 @@
-import { Alert, Button, Input, Modal, Typography } from "antd";
+import { Alert, Button, Input, Typography } from "antd";
+import { Dialog } from "../../components/Dialog";
 import { useState } from "react";
 import { api, toIpcError } from "../../api";
 import type { Fen } from "../../bindings/Fen";
@@ -28,7 +29,7 @@ interface Props {
 export function DisputeModal({ month, target, onClose, onDone }: Props) {
   const t = useT();
   return (
-    <Modal
+    <Dialog
       open={target !== null}
       title={t("dispute.title")}
       onCancel={onClose}
@@ -37,7 +38,7 @@ export function DisputeModal({ month, target, onClose, onDone }: Props) {
       width={560}
     >
       {target && <DisputeForm month={month} target={target} onCancel={onClose} onDone={onDone} />}
-    </Modal>
+    </Dialog>
   );
 }
 

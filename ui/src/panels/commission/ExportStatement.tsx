@@ -1,5 +1,6 @@
 import { DownloadOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Modal, Typography } from "antd";
+import { Alert, App, Button, Typography } from "antd";
+import { Dialog } from "../../components/Dialog";
 import { useState } from "react";
 import { api, toIpcError } from "../../api";
 import type { StatementExport } from "../../bindings/StatementExport";
@@ -32,7 +33,7 @@ export function ExportStatement({ month }: { month: string }) {
       <Button icon={<DownloadOutlined />} onClick={run} loading={busy} data-testid="commission-export">
         {t("commission.export")}
       </Button>
-      <Modal
+      <Dialog
         open={done !== null}
         title={t("commission.export")}
         onCancel={() => setDone(null)}
@@ -64,7 +65,7 @@ export function ExportStatement({ month }: { month: string }) {
             }
           />
         )}
-      </Modal>
+      </Dialog>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { EyeInvisibleOutlined, EyeOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
-import { Alert, Button, Form, Input, Modal, Typography } from "antd";
+import { Alert, Button, Form, Input, Typography } from "antd";
+import { Dialog } from "../../components/Dialog";
 import { useState } from "react";
 import { api, toIpcError } from "../../api";
 import type { IpcError } from "../../bindings/IpcError";
@@ -103,7 +104,7 @@ function RevealModal({ clientId, field, onRevealed, onCancel }: ModalProps) {
   };
 
   return (
-    <Modal
+    <Dialog
       open
       title={t("reveal.title", { field: t(`field.${field}`) })}
       onCancel={onCancel}
@@ -153,6 +154,6 @@ function RevealModal({ clientId, field, onRevealed, onCancel }: ModalProps) {
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </Dialog>
   );
 }

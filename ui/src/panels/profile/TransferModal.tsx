@@ -1,4 +1,5 @@
-import { Alert, App, Button, Form, Input, Modal, Typography } from "antd";
+import { Alert, App, Button, Form, Input, Typography } from "antd";
+import { Dialog } from "../../components/Dialog";
 import { useState } from "react";
 import { toIpcError } from "../../api";
 import type { IpcError } from "../../bindings/IpcError";
@@ -119,7 +120,7 @@ interface Props extends FormProps {
 export function TransferModal({ open, clientName, submit, onCancel, onDone }: Props) {
   const t = useT();
   return (
-    <Modal
+    <Dialog
       open={open}
       title={t("transfer.formTitle", { name: clientName })}
       onCancel={onCancel}
@@ -129,6 +130,6 @@ export function TransferModal({ open, clientName, submit, onCancel, onDone }: Pr
       mask={{ closable: false }}
     >
       {open && <TransferForm submit={submit} onCancel={onCancel} onDone={onDone} />}
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,5 +1,6 @@
 import { CalendarOutlined, FieldTimeOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Calendar, Dropdown, Form, Input, Modal, Popover, Select, Space } from "antd";
+import { Alert, App, Button, Calendar, Dropdown, Form, Input, Popover, Select, Space } from "antd";
+import { Dialog } from "../../components/Dialog";
 import { useState } from "react";
 import { api, toIpcError } from "../../api";
 import type { Agenda } from "../../bindings/Agenda";
@@ -311,7 +312,7 @@ interface Props {
 export function ReminderForm({ target, onClose, onSaved }: Props) {
   const t = useT();
   return (
-    <Modal
+    <Dialog
       open={target !== null}
       title={t(target?.mode === "edit" ? "reminderForm.editTitle" : "reminderForm.newTitle")}
       onCancel={onClose}
@@ -321,6 +322,6 @@ export function ReminderForm({ target, onClose, onSaved }: Props) {
       mask={{ closable: false }}
     >
       {target && <ReminderFormBody target={target} onCancel={onClose} onSaved={onSaved} />}
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,4 +1,5 @@
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Select, Typography } from "antd";
+import { Alert, App, Button, DatePicker, Form, Input, Select, Typography } from "antd";
+import { Dialog } from "../../components/Dialog";
 import type { DatePickerProps } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
@@ -194,7 +195,7 @@ interface Props {
 export function AssignTaskModal({ open, brokers, preselect, onClose, onAssigned }: Props) {
   const t = useT();
   return (
-    <Modal
+    <Dialog
       open={open}
       title={t("teamAssign.title")}
       onCancel={onClose}
@@ -204,6 +205,6 @@ export function AssignTaskModal({ open, brokers, preselect, onClose, onAssigned 
       mask={{ closable: false }}
     >
       {open && <AssignForm brokers={brokers} preselect={preselect} onCancel={onClose} onAssigned={onAssigned} />}
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,4 +1,5 @@
-import { Alert, App, Button, Form, Input, Modal, Typography } from "antd";
+import { Alert, App, Button, Form, Input, Typography } from "antd";
+import { Dialog } from "../../components/Dialog";
 import { useState } from "react";
 import { toIpcError } from "../../api";
 import type { IpcError } from "../../bindings/IpcError";
@@ -114,7 +115,7 @@ interface Props {
 export function DecisionModal({ target, onDecide, onClose }: Props) {
   const t = useT();
   return (
-    <Modal
+    <Dialog
       open={target !== null}
       title={target && t(target.approve ? "teamTransfer.approveTitle" : "teamTransfer.rejectTitle")}
       onCancel={onClose}
@@ -124,6 +125,6 @@ export function DecisionModal({ target, onDecide, onClose }: Props) {
       mask={{ closable: false }}
     >
       {target && <DecisionForm key={`${target.request.id}:${target.approve}`} target={target} onDecide={onDecide} onClose={onClose} />}
-    </Modal>
+    </Dialog>
   );
 }
