@@ -1,4 +1,7 @@
 //! Tauri commands: parse, call one function of the desk, map the error. Nothing else lives here.
+//! Every command that touches the cache runs off the main thread (`async`), so that a command
+//! waiting for the cache (a sync applying a page holds the writing connection) never freezes the
+//! window; reads go to their own connection and do not wait at all.
 
 use crate::background::emit_status;
 use crate::background::SyncTrigger;
@@ -33,7 +36,7 @@ use tauri::{AppHandle, State};
 
 type DeskState<'a> = State<'a, Arc<Desk>>;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn session_state(desk: DeskState<'_>) -> Result<SessionState, IpcError> {
     Ok(desk.session_state()?)
 }
@@ -50,12 +53,12 @@ pub async fn sign_out(desk: DeskState<'_>, wipe: bool) -> Result<SessionState, I
 }
 
 /// What only this machine holds of the broker's: what a wipe would take.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn local_data(desk: DeskState<'_>) -> Result<LocalData, IpcError> {
     Ok(desk.local_data()?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn switch_user(desk: DeskState<'_>) -> Result<SessionState, IpcError> {
     Ok(desk.switch_user()?)
 }
@@ -65,28 +68,27 @@ pub async fn sync_now(app: AppHandle, desk: DeskState<'_>) -> Result<SyncStatus,
     Ok(desk.sync(&|s| emit_status(&app, s)).await?)
 }
 
-#[tauri::command]
-pub fn sync_status(desk: DeskState<'_>) -> SyncStatus {
-    desk.sync_status()
+#[tauri::command(async)]
+pub fn sync_status(desk: DeskState<'_>) -> Result<SyncStatus, IpcError> {
+    Ok(desk.sync_status())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_clients(desk: DeskState<'_>, query: ClientQuery) -> Result<ClientPage, IpcError> {
     Ok(desk.list_clients(&query)?)
 }
 
-/// Runs off the main thread: the palette asks at every keystroke, and a sync may hold the store.
 #[tauri::command(async)]
 pub fn palette_clients(desk: DeskState<'_>, text: String) -> Result<Vec<PaletteClient>, IpcError> {
     Ok(desk.palette_clients(&text)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn client_profile(desk: DeskState<'_>, client_id: String) -> Result<ClientProfile, IpcError> {
     Ok(desk.client_profile(&client_id)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_contact_note(
     desk: DeskState<'_>,
     trigger: State<'_, SyncTrigger>,
@@ -97,12 +99,12 @@ pub fn add_contact_note(
     Ok(profile)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn refusals(desk: DeskState<'_>) -> Result<Vec<RefusalNotice>, IpcError> {
     Ok(desk.refusals()?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn dismiss_refusal(
     desk: DeskState<'_>,
     mutation_id: String,
@@ -110,7 +112,7 @@ pub fn dismiss_refusal(
     Ok(desk.dismiss_refusal(&mutation_id)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_preferences(
     desk: DeskState<'_>,
     trigger: State<'_, SyncTrigger>,
@@ -122,12 +124,12 @@ pub fn update_preferences(
     Ok(profile)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn conflicts(desk: DeskState<'_>) -> Result<Vec<ConflictView>, IpcError> {
     Ok(desk.conflicts()?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn resolve_conflict(
     desk: DeskState<'_>,
     trigger: State<'_, SyncTrigger>,
@@ -142,33 +144,33 @@ pub fn resolve_conflict(
     Ok(remaining)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn lock_desk(desk: DeskState<'_>) -> Result<SessionState, IpcError> {
     Ok(desk.lock_desk()?)
 }
 
 /// The window saw the broker at the desk; the idle time starts again.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn note_activity(desk: DeskState<'_>) -> Result<SessionState, IpcError> {
     Ok(desk.note_activity()?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn unlock_desk(desk: DeskState<'_>, password: String) -> Result<SessionState, IpcError> {
     Ok(desk.unlock(&password)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn lock_settings(desk: DeskState<'_>) -> Result<LockSettings, IpcError> {
     Ok(desk.lock_settings()?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_idle_lock_minutes(desk: DeskState<'_>, minutes: u32) -> Result<LockSettings, IpcError> {
     Ok(desk.set_idle_lock_minutes(minutes)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn reveal_field(
     desk: DeskState<'_>,
     trigger: State<'_, SyncTrigger>,
@@ -181,7 +183,7 @@ pub fn reveal_field(
     Ok(value)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_clients(
     desk: DeskState<'_>,
     trigger: State<'_, SyncTrigger>,
@@ -192,17 +194,17 @@ pub fn export_clients(
     Ok(result)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn access_log(desk: DeskState<'_>) -> Result<Vec<AccessLogEntry>, IpcError> {
     Ok(desk.access_log()?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn saved_filters(desk: DeskState<'_>) -> Result<Vec<SavedFilter>, IpcError> {
     Ok(desk.saved_filters()?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_filter(
     desk: DeskState<'_>,
     name: String,
@@ -211,32 +213,32 @@ pub fn save_filter(
     Ok(desk.save_filter(&name, &query)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn delete_filter(desk: DeskState<'_>, name: String) -> Result<Vec<SavedFilter>, IpcError> {
     Ok(desk.delete_filter(&name)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn book_tags(desk: DeskState<'_>) -> Result<Vec<BookTag>, IpcError> {
     Ok(desk.book_tags()?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn contribution(desk: DeskState<'_>) -> Result<ContributionReport, IpcError> {
     Ok(desk.contribution()?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn tier_report(desk: DeskState<'_>) -> Result<TierReport, IpcError> {
     Ok(desk.tier_report()?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn products(desk: DeskState<'_>, query: ProductQuery) -> Result<Vec<ProductView>, IpcError> {
     Ok(desk.products(&query)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn check_recipients(
     desk: DeskState<'_>,
     product_id: String,
@@ -245,7 +247,7 @@ pub fn check_recipients(
     Ok(desk.check_recipients(&product_id, &selection)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn send_recommendation(
     desk: DeskState<'_>,
     trigger: State<'_, SyncTrigger>,
@@ -256,17 +258,17 @@ pub fn send_recommendation(
     Ok(detail)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn push_history(desk: DeskState<'_>, limit: u32) -> Result<Vec<PushSummary>, IpcError> {
     Ok(desk.push_history(limit)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn push_detail(desk: DeskState<'_>, push_id: String) -> Result<PushDetail, IpcError> {
     Ok(desk.push_detail(&push_id)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn client_pushes(
     desk: DeskState<'_>,
     client_id: String,
@@ -274,7 +276,7 @@ pub fn client_pushes(
     Ok(desk.client_pushes(&client_id)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn commission_month(
     desk: DeskState<'_>,
     month: NaiveDate,
@@ -282,12 +284,12 @@ pub fn commission_month(
     Ok(desk.commission_month(month)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn commission_history(desk: DeskState<'_>, months: u32) -> Result<Vec<MonthFigure>, IpcError> {
     Ok(desk.commission_history(months)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn commission_trades(
     desk: DeskState<'_>,
     month: NaiveDate,
@@ -296,12 +298,12 @@ pub fn commission_trades(
     Ok(desk.commission_trades(month, &filter)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn reconcile(desk: DeskState<'_>, month: NaiveDate) -> Result<Reconciliation, IpcError> {
     Ok(desk.reconcile(month)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn dispute_statement(
     desk: DeskState<'_>,
     trigger: State<'_, SyncTrigger>,
@@ -312,7 +314,7 @@ pub fn dispute_statement(
     Ok(view)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_statement(
     desk: DeskState<'_>,
     month: NaiveDate,
@@ -320,12 +322,12 @@ pub fn export_statement(
     Ok(desk.export_statement(month)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn agenda(desk: DeskState<'_>) -> Result<Agenda, IpcError> {
     Ok(desk.agenda()?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn reminders_between(
     desk: DeskState<'_>,
     from: NaiveDate,
@@ -334,7 +336,7 @@ pub fn reminders_between(
     Ok(desk.reminders_between(from, until)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_reminder(
     desk: DeskState<'_>,
     trigger: State<'_, SyncTrigger>,
@@ -345,7 +347,7 @@ pub fn add_reminder(
     Ok(agenda)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_reminder(
     desk: DeskState<'_>,
     trigger: State<'_, SyncTrigger>,
@@ -357,7 +359,7 @@ pub fn update_reminder(
     Ok(agenda)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn complete_reminder(
     desk: DeskState<'_>,
     trigger: State<'_, SyncTrigger>,
@@ -368,12 +370,12 @@ pub fn complete_reminder(
     Ok(agenda)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn snooze_reminder(desk: DeskState<'_>, id: String, minutes: u32) -> Result<Agenda, IpcError> {
     Ok(desk.snooze_reminder(&id, minutes)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn snooze_reminder_to_next_trading_day(
     desk: DeskState<'_>,
     id: String,
@@ -381,22 +383,22 @@ pub fn snooze_reminder_to_next_trading_day(
     Ok(desk.snooze_reminder_to_next_trading_day(&id)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn reminder_log(desk: DeskState<'_>, limit: u32) -> Result<Vec<ReminderEvent>, IpcError> {
     Ok(desk.reminder_log(limit)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn book_alerts(desk: DeskState<'_>) -> Result<Vec<BookAlert>, IpcError> {
     Ok(desk.book_alerts()?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn today_view(desk: DeskState<'_>) -> Result<TodayView, IpcError> {
     Ok(desk.today_view()?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn team_dashboard(
     desk: DeskState<'_>,
     unit: Option<String>,
@@ -404,7 +406,7 @@ pub fn team_dashboard(
     Ok(desk.team_dashboard(unit.as_deref())?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn team_broker(
     desk: DeskState<'_>,
     broker_id: String,
@@ -425,7 +427,7 @@ pub async fn assign_tasks(
     Ok(desk.assign_tasks(&request).await?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn request_transfer(
     desk: DeskState<'_>,
     trigger: State<'_, SyncTrigger>,
@@ -438,7 +440,7 @@ pub fn request_transfer(
     Ok(requests)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn transfer_requests(
     desk: DeskState<'_>,
     client_id: Option<String>,
@@ -446,7 +448,7 @@ pub fn transfer_requests(
     Ok(desk.transfer_requests(client_id.as_deref())?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn comments(
     desk: DeskState<'_>,
     subject: CommentSubject,
@@ -455,7 +457,7 @@ pub fn comments(
     Ok(desk.comments(subject, &subject_id)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_comment(
     desk: DeskState<'_>,
     trigger: State<'_, SyncTrigger>,

@@ -39,7 +39,11 @@ pub struct DeskConfig {
 struct Session {
     profile: Profile,
     keyring: Keyring,
+    /// The one writing connection: broker writes and the sync's pages, one transaction each.
     store: Arc<Mutex<Store>>,
+    /// A reading connection of its own, so that the list, the 360° and the panels answer while
+    /// a sync holds `store` to apply a page (WAL: reads see the last committed page).
+    reader: Mutex<Store>,
     engine: SyncEngine,
 }
 
@@ -143,12 +147,14 @@ impl Desk {
     ) -> Result<()> {
         let counters = store.sync_counters()?;
         *lock(&self.status) = SyncStatus::from_counters(&counters);
+        let reader = Mutex::new(store.reader()?);
         let store = Arc::new(Mutex::new(store));
         keyring.attach_cache(store.clone())?;
         *lock(&self.session) = Some(Arc::new(Session {
             profile,
             keyring,
             store,
+            reader,
             engine,
         }));
         Ok(())

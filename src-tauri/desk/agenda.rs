@@ -16,13 +16,13 @@ const MORNING_HOUR: i64 = 9;
 impl Desk {
     pub fn agenda(&self) -> Result<Agenda> {
         let session = self.unlocked()?;
-        let agenda = lock(&session.store).agenda(self.today())?;
+        let agenda = lock(&session.reader).agenda(self.today())?;
         Ok(agenda)
     }
 
     pub fn reminders_between(&self, from: NaiveDate, until: NaiveDate) -> Result<Vec<AgendaItem>> {
         let session = self.unlocked()?;
-        let items = lock(&session.store).reminders_between(from, until)?;
+        let items = lock(&session.reader).reminders_between(from, until)?;
         Ok(items)
     }
 
@@ -77,14 +77,14 @@ impl Desk {
 
     pub fn reminder_log(&self, limit: u32) -> Result<Vec<ReminderEvent>> {
         let session = self.unlocked()?;
-        let log = lock(&session.store).reminder_log(limit)?;
+        let log = lock(&session.reader).reminder_log(limit)?;
         Ok(log)
     }
 
     pub fn book_alerts(&self) -> Result<Vec<BookAlert>> {
         let session = self.unlocked()?;
         let today = self.today();
-        let alerts = lock(&session.store).book_alerts(today)?;
+        let alerts = lock(&session.reader).book_alerts(today)?;
         Ok(alerts)
     }
 
@@ -93,7 +93,7 @@ impl Desk {
         let session = self.unlocked()?;
         let me = session.profile.user.as_ref().map(|u| u.user_id.clone());
         let today = self.today();
-        let store = lock(&session.store);
+        let store = lock(&session.reader);
         let agenda = store.agenda(today)?;
         let mut alerts = store.book_alerts(today)?;
         let alert_total = alerts.len() as u32;

@@ -6,6 +6,7 @@ use crate::error::{DeskError, Result};
 use crate::ipc::{BookTag, ExportRequest, ExportResult};
 use domain::clock::shanghai_date;
 use domain::SensitiveField;
+use std::sync::TryLockError;
 use store::book_view::{ContributionReport, TierReport};
 use store::{
     AccessLogEntry, ClientPage, ClientProfile, ClientQuery, PaletteClient, SavedFilter, WriteIds,
@@ -21,24 +22,38 @@ fn audit_ids() -> WriteIds {
 impl Desk {
     pub fn list_clients(&self, query: &ClientQuery) -> Result<ClientPage> {
         let session = self.unlocked()?;
-        let page = lock(&session.store).list_clients(query, self.today())?;
+        let page = lock(&session.reader).list_clients(query, self.today())?;
         Ok(page)
     }
 
     /// The palette's clients for what the broker typed (the ones opened lately when nothing).
     pub fn palette_clients(&self, text: &str) -> Result<Vec<PaletteClient>> {
         let session = self.unlocked()?;
-        let clients = lock(&session.store).palette_clients(text)?;
+        let clients = lock(&session.reader).palette_clients(text)?;
         Ok(clients)
     }
 
     pub fn client_profile(&self, client_id: &str) -> Result<ClientProfile> {
         let session = self.unlocked()?;
-        let store = lock(&session.store);
-        let profile = store
+        let profile = lock(&session.reader)
             .client_profile(client_id, self.today())?
             .ok_or_else(|| DeskError::ClientNotFound(client_id.to_string()))?;
-        store.note_client_opened(client_id, self.now())?;
+        // Remembered for the palette on the writing connection. A sync may hold it for a
+        // moment: then it is remembered once the sync lets go, and the profile does not wait.
+        let (id, at) = (client_id.to_string(), self.now());
+        let remember = move |store: &store::Store| {
+            if let Err(e) = store.note_client_opened(&id, at) {
+                tracing::warn!(error = %e, "cannot remember the client opened");
+            }
+        };
+        match session.store.try_lock() {
+            Ok(store) => remember(&store),
+            Err(TryLockError::Poisoned(poisoned)) => remember(&poisoned.into_inner()),
+            Err(TryLockError::WouldBlock) => {
+                let store = session.store.clone();
+                std::thread::spawn(move || remember(&lock(&store)));
+            }
+        }
         Ok(profile)
     }
 
@@ -75,13 +90,13 @@ impl Desk {
 
     pub fn access_log(&self) -> Result<Vec<AccessLogEntry>> {
         let session = self.unlocked()?;
-        let entries = lock(&session.store).access_log(None, 200)?;
+        let entries = lock(&session.reader).access_log(None, 200)?;
         Ok(entries)
     }
 
     pub fn saved_filters(&self) -> Result<Vec<SavedFilter>> {
         let session = self.unlocked()?;
-        let filters = lock(&session.store).saved_filters()?;
+        let filters = lock(&session.reader).saved_filters()?;
         Ok(filters)
     }
 
@@ -101,7 +116,7 @@ impl Desk {
 
     pub fn book_tags(&self) -> Result<Vec<BookTag>> {
         let session = self.unlocked()?;
-        let tags = lock(&session.store).book_tags()?;
+        let tags = lock(&session.reader).book_tags()?;
         Ok(tags
             .into_iter()
             .map(|(tag, clients)| BookTag { tag, clients })
@@ -110,13 +125,13 @@ impl Desk {
 
     pub fn contribution(&self) -> Result<ContributionReport> {
         let session = self.unlocked()?;
-        let report = lock(&session.store).contribution(self.today())?;
+        let report = lock(&session.reader).contribution(self.today())?;
         Ok(report)
     }
 
     pub fn tier_report(&self) -> Result<TierReport> {
         let session = self.unlocked()?;
-        let report = lock(&session.store).tier_report()?;
+        let report = lock(&session.reader).tier_report()?;
         Ok(report)
     }
 }

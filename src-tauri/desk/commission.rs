@@ -23,14 +23,14 @@ impl Desk {
     pub fn commission_month(&self, month: NaiveDate) -> Result<CommissionMonth> {
         let session = self.unlocked()?;
         let today = self.today();
-        let view = lock(&session.store).commission_month(&me(&session)?, month, today)?;
+        let view = lock(&session.reader).commission_month(&me(&session)?, month, today)?;
         Ok(view)
     }
 
     pub fn commission_history(&self, months: u32) -> Result<Vec<MonthFigure>> {
         let session = self.unlocked()?;
         let today = self.today();
-        let history = lock(&session.store).commission_history(&me(&session)?, today, months)?;
+        let history = lock(&session.reader).commission_history(&me(&session)?, today, months)?;
         Ok(history)
     }
 
@@ -40,13 +40,13 @@ impl Desk {
         filter: &TradeFilter,
     ) -> Result<Vec<TradeCommission>> {
         let session = self.unlocked()?;
-        let trades = lock(&session.store).commission_trades(&me(&session)?, month, filter)?;
+        let trades = lock(&session.reader).commission_trades(&me(&session)?, month, filter)?;
         Ok(trades)
     }
 
     pub fn reconcile(&self, month: NaiveDate) -> Result<Reconciliation> {
         let session = self.unlocked()?;
-        let view = lock(&session.store).reconcile(&me(&session)?, month)?;
+        let view = lock(&session.reader).reconcile(&me(&session)?, month)?;
         Ok(view)
     }
 

@@ -12,7 +12,7 @@ use store::{
 impl Desk {
     pub fn products(&self, query: &ProductQuery) -> Result<Vec<ProductView>> {
         let session = self.unlocked()?;
-        let items = lock(&session.store).products(query, self.today())?;
+        let items = lock(&session.reader).products(query, self.today())?;
         Ok(items)
     }
 
@@ -22,7 +22,7 @@ impl Desk {
         selection: &RecipientSelection,
     ) -> Result<RecipientChecks> {
         let session = self.unlocked()?;
-        let checks = lock(&session.store).check_recipients(product_id, selection, self.today())?;
+        let checks = lock(&session.reader).check_recipients(product_id, selection, self.today())?;
         Ok(checks)
     }
 
@@ -45,19 +45,19 @@ impl Desk {
 
     pub fn push_history(&self, limit: u32) -> Result<Vec<PushSummary>> {
         let session = self.unlocked()?;
-        let history = lock(&session.store).push_history(limit)?;
+        let history = lock(&session.reader).push_history(limit)?;
         Ok(history)
     }
 
     pub fn push_detail(&self, push_id: &str) -> Result<PushDetail> {
         let session = self.unlocked()?;
-        let detail = lock(&session.store).push_detail(push_id)?;
+        let detail = lock(&session.reader).push_detail(push_id)?;
         Ok(detail)
     }
 
     pub fn client_pushes(&self, client_id: &str) -> Result<Vec<ClientPushView>> {
         let session = self.unlocked()?;
-        let pushes = lock(&session.store).client_pushes(client_id)?;
+        let pushes = lock(&session.reader).client_pushes(client_id)?;
         Ok(pushes)
     }
 }

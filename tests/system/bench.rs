@@ -3,6 +3,7 @@
 //! on its own `bench:` line. Run in release mode; never part of `make test`.
 
 mod load_bench;
+mod read_bench;
 mod search_bench;
 
 use head_office::demo::DemoParams;
@@ -52,11 +53,17 @@ async fn main() {
         .with_writer(std::io::stderr)
         .init();
     // `bench load` runs only the head-office load test; `bench load-pg` only its PostgreSQL half;
-    // `bench search` only the client list and palette figures.
+    // `bench search` only the client list and palette figures; `bench reads` only the reads
+    // during a first sync.
     match std::env::args().nth(1).as_deref() {
         Some("load") => return load(true).await,
         Some("load-pg") => return load(false).await,
         Some("search") => return search_bench::run(percentile),
+        Some("reads") => {
+            let head_office = TestHeadOffice::start(&benchmark_book()).await;
+            let dir = tempfile::tempdir().expect("temp dir");
+            return read_bench::run(&head_office.base_url(), dir.path(), percentile).await;
+        }
         _ => {}
     }
     search_bench::run(percentile);
@@ -218,6 +225,7 @@ async fn main() {
         "bench: local_write_p95_ms {:.3}",
         percentile(&mut writes, 0.95)
     );
+    read_bench::run(&url, dir.path(), percentile).await;
     drop(head_office);
     load(true).await;
 }

@@ -69,21 +69,52 @@ pub use team_threads::{CommentView, TransferRequestView};
 
 use rusqlite::Connection;
 use std::path::Path;
+use zeroize::Zeroizing;
 
 /// The 256-bit key of the local database. Kept in the OS keyring, never in a file.
 pub struct DbKey(pub [u8; 32]);
 
 pub struct Store {
     conn: Connection,
+    /// Kept to open the reading connection (`reader`); wiped from memory with the store.
+    key: Zeroizing<[u8; 32]>,
 }
 
 impl Store {
     /// Opens (or creates) the cache at `path` with its key, and brings the schema up to date.
     /// A wrong key is reported as such rather than as a corrupt file.
     pub fn open(path: &Path, key: &DbKey) -> Result<Store> {
+        let conn = Store::connect(path, &key.0)?;
+        let mut store = Store {
+            conn,
+            key: Zeroizing::new(key.0),
+        };
+        migrate::run(&mut store.conn)?;
+        Ok(store)
+    }
+
+    /// A second connection to the same cache, for the window's reads. In WAL mode it reads the
+    /// last committed state while a sync applies a page on the first connection, so a click
+    /// never waits for a sync; it refuses to write (`query_only`), so every write still goes
+    /// through the one writing connection and its transactions.
+    pub fn reader(&self) -> Result<Store> {
+        let path = self
+            .conn
+            .path()
+            .filter(|p| !p.is_empty())
+            .ok_or_else(|| StoreError::Invalid("内存中的缓存没有第二个连接".into()))?;
+        let conn = Store::connect(Path::new(path), &self.key)?;
+        conn.pragma_update(None, "query_only", true)?;
+        Ok(Store {
+            conn,
+            key: self.key.clone(),
+        })
+    }
+
+    fn connect(path: &Path, key: &[u8; 32]) -> Result<Connection> {
         let conn = Connection::open(path)?;
         // SQLCipher takes a raw key as a blob literal, which skips its own key derivation.
-        conn.execute_batch(&format!("PRAGMA key = \"x'{}'\";", hex::encode(key.0)))?;
+        conn.execute_batch(&format!("PRAGMA key = \"x'{}'\";", hex::encode(key)))?;
         conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
             r.get::<_, i64>(0)
         })
@@ -99,9 +130,7 @@ impl Store {
         // book is applied or browsed (negative = KiB; 32 MiB).
         conn.pragma_update(None, "cache_size", -32_768)?;
         conn.pragma_update(None, "foreign_keys", true)?;
-        let mut store = Store { conn };
-        migrate::run(&mut store.conn)?;
-        Ok(store)
+        Ok(conn)
     }
 
     pub(crate) fn conn(&self) -> &Connection {
@@ -131,5 +160,42 @@ mod tests {
             Err(StoreError::WrongKey)
         ));
         assert!(Store::open(&path, &DbKey([1; 32])).is_ok());
+    }
+
+    #[test]
+    fn the_reader_answers_with_the_last_commit_while_the_writer_is_mid_transaction() {
+        let dir = tempfile::tempdir().unwrap();
+        let writer = Store::open(&dir.path().join("desk.db"), &DbKey([3; 32])).unwrap();
+        let reader = writer.reader().unwrap();
+        let probe = |s: &Store| -> Option<String> {
+            s.conn()
+                .query_row(
+                    "SELECT value FROM sync_state WHERE key = 'probe'",
+                    [],
+                    |r| r.get(0),
+                )
+                .ok()
+        };
+        writer
+            .conn()
+            .execute_batch("INSERT INTO sync_state (key, value) VALUES ('probe', 'page 1')")
+            .unwrap();
+        assert_eq!(probe(&reader).as_deref(), Some("page 1"));
+        // A sync applying page 2: its transaction is open, the reader neither waits nor sees it.
+        writer
+            .conn()
+            .execute_batch(
+                "BEGIN IMMEDIATE; UPDATE sync_state SET value = 'page 2' WHERE key = 'probe'",
+            )
+            .unwrap();
+        assert_eq!(probe(&reader).as_deref(), Some("page 1"));
+        writer.conn().execute_batch("COMMIT").unwrap();
+        assert_eq!(probe(&reader).as_deref(), Some("page 2"));
+        // Every write goes through the writing connection.
+        assert!(reader
+            .conn()
+            .execute_batch("DELETE FROM sync_state")
+            .is_err());
+        assert_eq!(probe(&writer).as_deref(), Some("page 2"));
     }
 }
