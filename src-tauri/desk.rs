@@ -147,6 +147,7 @@ impl Desk {
     ) -> Result<()> {
         let counters = store.sync_counters()?;
         *lock(&self.status) = SyncStatus::from_counters(&counters);
+        store.build_read_indexes()?;
         let reader = Mutex::new(store.reader()?);
         let store = Arc::new(Mutex::new(store));
         keyring.attach_cache(store.clone())?;
@@ -316,7 +317,14 @@ impl Desk {
                 self.update_status(notify, |s| s.progress = Some(p))
             })
             .await;
-        let counters = lock(&session.store).sync_counters()?;
+        let counters = {
+            let store = lock(&session.store);
+            // Reads work without it, only slower: a failure is no reason to fail the sync.
+            if let (Ok(_), Err(e)) = (&result, store.build_read_indexes()) {
+                tracing::warn!(error = %e, "cannot build the indexes for reads");
+            }
+            store.sync_counters()?
+        };
         let ended = matches!(&result, Err(e) if e.needs_sign_in());
         self.update_status(notify, |s| {
             s.syncing = false;

@@ -144,10 +144,6 @@ impl Store {
     /// those of clients brought in and served elsewhere (from the month's statement, if any).
     pub fn commission_lines(&self, me: &str, month: NaiveDate) -> Result<Vec<TradeCommission>> {
         let terms = self.terms()?;
-        // Built on first use rather than by a migration: kept up during the first sync, an index
-        // on trade time (random order across the book) doubled the time to apply it.
-        self.conn()
-            .execute_batch("CREATE INDEX IF NOT EXISTS trades_traded_at ON trades(traded_at);")?;
         let (first, length) = month_of(month);
         let (from, until) = (
             shanghai_midnight(first),

@@ -51,9 +51,11 @@ export function TodayPanel() {
       <div className="today-head">
         <Greeting
           now={now}
-          due={data?.agenda.today.length ?? 0}
-          overdue={data?.agenda.overdue.length ?? 0}
-          alerts={data?.alert_total ?? 0}
+          counts={
+            data
+              ? { due: data.agenda.today.length, overdue: data.agenda.overdue.length, alerts: data.alert_total }
+              : undefined
+          }
         />
         <span className="toolbar-spacer" />
         <Button icon={<BellOutlined />} onClick={() => nav.open("reminders", "agenda")} data-testid="today-all-reminders">

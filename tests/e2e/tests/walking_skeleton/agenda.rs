@@ -71,13 +71,10 @@ pub fn online(app: &Session) -> Result<()> {
     app.screenshot("reminders-log")?;
 
     app.click(&app.wait("[data-testid=nav-today]", SHORT)?)?;
-    let today = app.wait_text("[data-testid=today-panel]", SHORT, |t| {
-        t.contains("任务") || t.contains("提醒")
-    })?;
-    ensure!(
-        today.contains('¥'),
-        "the month's commission is on the Today panel: {today}"
-    );
+    // The day loads after the panel shows: wait for its summary and the month's commission.
+    app.wait("[data-testid=today-summary]", SHORT)?;
+    app.wait_text("[data-testid=today-panel]", SHORT, |t| t.contains('¥'))
+        .map_err(|e| e.context("the month's commission on the Today panel"))?;
     app.wait("[data-testid=today-alert]", SHORT)?;
     app.wait_settled("[data-testid=today-panel]", SHORT)?;
     app.screenshot("today")?;

@@ -48,7 +48,10 @@ pub fn walk(app: &Session) -> Result<()> {
         testid.starts_with("palette-client-"),
         "the palette opens on the client opened last, not {testid:?}"
     );
-    let name = app.text(&app.wait("[role=option] .palette-name", SHORT)?)?;
+    // Read once the palette shows (WebDriver reads no text of what is not displayed yet).
+    let name = app.wait_text("[role=option] .palette-name", SHORT, |t| {
+        !t.trim().is_empty()
+    })?;
     let (_, initials) = store::name_keys(&name);
     type_here(app, &initials)?;
     chosen_option(app, &name, |t| t.contains(&name) && t.contains("首字母"))?;

@@ -14,13 +14,12 @@ function greetingKey(hour: number): MessageKey {
 
 interface Props {
   now: Date;
-  due: number;
-  overdue: number;
-  alerts: number;
+  /** What the day holds; absent while the day is loading, rather than zeros that are not so. */
+  counts?: { due: number; overdue: number; alerts: number };
 }
 
 /** 早上好，王丽 · 2024年3月15日 星期五, and what the day holds in one line. */
-export function Greeting({ now, due, overdue, alerts }: Props) {
+export function Greeting({ now, counts }: Props) {
   const t = useT();
   const user = useCurrentUser();
   const { date, time } = shanghaiWallClock(now);
@@ -39,10 +38,12 @@ export function Greeting({ now, due, overdue, alerts }: Props) {
           date,
           weekday: weekdayName(t, date),
         })}
-        <span className="today-summary" data-testid="today-summary">
-          {" · "}
-          {t("today.summary", { due, overdue, alerts })}
-        </span>
+        {counts && (
+          <span className="today-summary" data-testid="today-summary">
+            {" · "}
+            {t("today.summary", counts)}
+          </span>
+        )}
       </Typography.Text>
     </div>
   );
