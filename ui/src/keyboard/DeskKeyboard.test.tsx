@@ -50,20 +50,25 @@ function deskWithZhangSan(lateMs = 0) {
   return { desk, asked, notes, snoozedToTradingDay };
 }
 
-function renderDesk() {
-  return renderWithProviders(<Workstation user={{ ...signedInUser }} onSession={vi.fn()} />);
+/** The signed-in window on 工作台, keys ready. */
+async function renderDesk() {
+  renderWithProviders(<Workstation user={{ ...signedInUser }} onSession={vi.fn()} />);
+  await screen.findByTestId("today-panel");
+  return userEvent.setup();
+}
+
+/** The palette is open (by Ctrl+K unless `opened` says it already is) and takes the keys. */
+async function paletteHasFocus(user: ReturnType<typeof userEvent.setup>, opened = false) {
+  if (!opened) await user.keyboard("{Control>}k{/Control}");
+  const combo = await screen.findByRole("combobox", { name: "命令面板" });
+  await waitFor(() => expect(combo).toHaveFocus());
 }
 
 describe("the desk's keyboard", () => {
   it("finds a client by initials, logs a call and sets a follow-up without the mouse", async () => {
     const { asked, notes, desk } = deskWithZhangSan();
-    const user = userEvent.setup();
-    renderDesk();
-    await screen.findByTestId("today-panel");
-
-    await user.keyboard("{Control>}k{/Control}");
-    const combo = await screen.findByRole("combobox", { name: "命令面板" });
-    await waitFor(() => expect(combo).toHaveFocus());
+    const user = await renderDesk();
+    await paletteHasFocus(user);
     await user.keyboard("zs");
     const option = await screen.findByRole("option", { name: /张三/ });
     expect(option).toHaveAttribute("aria-selected", "true");
@@ -92,8 +97,7 @@ describe("the desk's keyboard", () => {
 
     await user.keyboard("{Escape}");
     await waitFor(() => expect(screen.queryByTestId("client-profile")).not.toBeInTheDocument());
-    await user.keyboard("{Control>}k{/Control}");
-    await screen.findByRole("combobox", { name: "命令面板" });
+    await paletteHasFocus(user);
     await user.keyboard("佣金");
     expect(await screen.findByRole("option", { name: /打开佣金/ })).toHaveAttribute("aria-selected", "true");
     await user.keyboard("{Enter}");
@@ -102,12 +106,8 @@ describe("the desk's keyboard", () => {
 
   it("opens the client when Enter came before the store's answer to the last keystroke", async () => {
     deskWithZhangSan(150);
-    const user = userEvent.setup();
-    renderDesk();
-    await screen.findByTestId("today-panel");
-    await user.keyboard("{Control>}k{/Control}");
-    const combo = await screen.findByRole("combobox", { name: "命令面板" });
-    await waitFor(() => expect(combo).toHaveFocus());
+    const user = await renderDesk();
+    await paletteHasFocus(user);
     await user.keyboard("zs{Enter}");
     expect(await within(await screen.findByTestId("client-profile")).findByTestId("profile-name")).toHaveTextContent(
       "张三",
@@ -116,13 +116,10 @@ describe("the desk's keyboard", () => {
 
   it("asks for the client first when 记录联系 is chosen with nobody open", async () => {
     const { notes } = deskWithZhangSan();
-    const user = userEvent.setup();
-    renderDesk();
-    await screen.findByTestId("today-panel");
+    const user = await renderDesk();
     await user.keyboard("n");
     expect(await screen.findByTestId("palette-pending")).toHaveTextContent("记录联系");
-    const combo = screen.getByRole("combobox", { name: "命令面板" });
-    await waitFor(() => expect(combo).toHaveFocus());
+    await paletteHasFocus(user, true);
     await user.keyboard("zs");
     await screen.findByRole("option", { name: /张三/ });
     await user.keyboard("{Enter}");
@@ -136,8 +133,7 @@ describe("the desk's keyboard", () => {
 
   it("types into a field without firing a single-key shortcut", async () => {
     deskWithZhangSan();
-    const user = userEvent.setup();
-    renderDesk();
+    const user = await renderDesk();
     await user.click(await screen.findByTestId("nav-clients"));
     const search = screen.getByTestId("client-search");
     await user.click(search);
@@ -151,8 +147,7 @@ describe("the desk's keyboard", () => {
 
   it("walks the client list with J and K and opens the row with Enter", async () => {
     const { desk } = deskWithZhangSan();
-    const user = userEvent.setup();
-    renderDesk();
+    const user = await renderDesk();
     await user.click(await screen.findByTestId("nav-clients"));
     const [row] = await screen.findAllByTestId("client-row");
     if (!row) throw new Error("no row");
@@ -166,8 +161,7 @@ describe("the desk's keyboard", () => {
 
   it("snoozes the focused reminder to the next trading day with S then 3, and completes with D", async () => {
     const { snoozedToTradingDay, desk } = deskWithZhangSan();
-    const user = userEvent.setup();
-    renderDesk();
+    const user = await renderDesk();
     await user.click(await screen.findByTestId("nav-reminders"));
     const row = await screen.findByTestId("reminder-item-RM-2");
     act(() => row.focus());
@@ -182,9 +176,7 @@ describe("the desk's keyboard", () => {
 
   it("shows every shortcut on ?", async () => {
     deskWithZhangSan();
-    const user = userEvent.setup();
-    renderDesk();
-    await screen.findByTestId("today-panel");
+    const user = await renderDesk();
     await user.keyboard("?");
     const sheet = await screen.findByTestId("shortcut-help-body");
     expect(sheet).toHaveTextContent("打开命令面板");
