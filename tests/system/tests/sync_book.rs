@@ -129,10 +129,16 @@ async fn a_restarted_head_office_is_rejoined_with_the_refresh_token() {
     let before = desk.vault.refresh_token().unwrap();
     // Access tokens live in the server's memory: a restart forgets them.
     head_office.restart().await;
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    // The first request may still meet a kept-alive connection of the old process and see it
+    // cut (Offline), as a desk does at most once: its next round, like this one, rejoins.
+    let first = desk.engine.sync_once(desk.store.clone(), |_| {}).await;
+    if let Err(e) = first {
+        assert!(matches!(e, sync::SyncError::Offline(_)), "{e}");
+        desk.engine
+            .sync_once(desk.store.clone(), |_| {})
+            .await
+            .unwrap();
+    }
     let after = desk.vault.refresh_token().unwrap();
     assert_ne!(before, after, "the refresh token rotates on use");
     assert_eq!(desk.with_store(|s| s.client_count().unwrap()), 150);
