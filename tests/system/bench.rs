@@ -54,9 +54,14 @@ async fn main() {
         .init();
     // `bench load` runs only the head-office load test; `bench load-pg` only its PostgreSQL half;
     // `bench search` only the client list and palette figures; `bench reads` only the reads
-    // during a first sync.
+    // during a first sync; `bench sync` only the first and incremental sync figures.
     match std::env::args().nth(1).as_deref() {
         Some("load") => return load(true).await,
+        Some("sync") => {
+            let head_office = TestHeadOffice::start(&benchmark_book()).await;
+            let dir = tempfile::tempdir().expect("temp dir");
+            return sync_figures(&head_office, dir.path()).await;
+        }
         Some("load-pg") => return load(false).await,
         Some("search") => return search_bench::run(percentile),
         Some("reads") => {
@@ -67,12 +72,19 @@ async fn main() {
         _ => {}
     }
     search_bench::run(percentile);
-    let params = benchmark_book();
     eprintln!("bench: generating the benchmark book…");
-    let head_office = TestHeadOffice::start(&params).await;
+    let head_office = TestHeadOffice::start(&benchmark_book()).await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    sync_figures(&head_office, dir.path()).await;
+    read_bench::run(&head_office.base_url(), dir.path(), percentile).await;
+    drop(head_office);
+    load(true).await;
+}
+
+/// The first sync against a plain insert of the same rows, local writes, incremental syncs.
+async fn sync_figures(head_office: &TestHeadOffice, dir: &std::path::Path) {
     let url = head_office.base_url();
     let key = [9u8; 32];
-    let dir = tempfile::tempdir().expect("temp dir");
 
     // The same rows, fetched up front, inserted plainly into the same schema and encryption.
     let ho = HeadOffice::new(&url).expect("url");
@@ -116,7 +128,7 @@ async fn main() {
         records.len(),
         fetch_started.elapsed().as_secs_f64()
     );
-    let mut apply_store = Store::open(&dir.path().join("apply.db"), &DbKey(key)).expect("store");
+    let mut apply_store = Store::open(&dir.join("apply.db"), &DbKey(key)).expect("store");
     let apply_started = Instant::now();
     for page in &pages {
         apply_store.apply_page(page).expect("apply");
@@ -127,7 +139,7 @@ async fn main() {
     );
     // First sync of the whole book into an empty encrypted cache.
     let store = Arc::new(Mutex::new(
-        Store::open(&dir.path().join("sync.db"), &DbKey(key)).expect("store"),
+        Store::open(&dir.join("sync.db"), &DbKey(key)).expect("store"),
     ));
     let engine = SyncEngine::new(
         HeadOffice::new(&url).expect("url"),
@@ -147,7 +159,7 @@ async fn main() {
         report.pulled, report.pages
     );
 
-    let mut raw_store = Store::open(&dir.path().join("raw.db"), &DbKey(key)).expect("store");
+    let mut raw_store = Store::open(&dir.join("raw.db"), &DbKey(key)).expect("store");
     let started = Instant::now();
     raw_store.bulk_insert_raw(&records).expect("raw insert");
     let raw = started.elapsed().as_secs_f64();
@@ -225,9 +237,6 @@ async fn main() {
         "bench: local_write_p95_ms {:.3}",
         percentile(&mut writes, 0.95)
     );
-    read_bench::run(&url, dir.path(), percentile).await;
-    drop(head_office);
-    load(true).await;
 }
 
 /// Many brokers syncing at once against one head office (`BROKERDESK_LOAD_BROKERS`, 200 by

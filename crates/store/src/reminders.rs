@@ -111,7 +111,9 @@ impl Store {
     pub fn adopt_follow_ups(&self, today: NaiveDate, now: DateTime<Utc>) -> Result<usize> {
         let since = today - chrono::Days::new(ADOPT_DAYS);
         let title_chars = TITLE_CHARS as i64;
-        Ok(self.conn().execute(
+        // Every sync ends here: the statement stays prepared, and the partial index on
+        // follow-up dates keeps it to the book's recent follow-ups instead of every note.
+        Ok(self.conn().prepare_cached(
             "INSERT OR IGNORE INTO reminders (id, client_id, title, due_on, source, source_id, \
              created_at) \
              SELECT 'follow-up-' || n.id, n.client_id, \
@@ -120,8 +122,8 @@ impl Store {
                n.follow_up_on, 'follow_up', n.id, ?2 \
              FROM contact_notes n JOIN clients c ON c.id = n.client_id \
              WHERE n.follow_up_on >= ?1",
-            params![since, now, title_chars],
-        )?)
+        )?
+        .execute(params![since, now, title_chars])?)
     }
 
     /// A client's reminders, open ones first by due date, then the done ones.

@@ -14,20 +14,20 @@ const FIRST_SYNC_TOTAL: &str = "first_sync_total";
 const FIRM_POLICY: &str = "firm_policy";
 const PAY_TERMS: &str = "pay_terms";
 
+// Both run several times in every sync: their statements stay prepared.
 pub(crate) fn set_value(conn: &Connection, key: &str, value: &str) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO sync_state (key, value) VALUES (?1, ?2) \
          ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        [key, value],
-    )?;
+    )?
+    .execute([key, value])?;
     Ok(())
 }
 
 pub(crate) fn value(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
-        .query_row("SELECT value FROM sync_state WHERE key = ?1", [key], |r| {
-            r.get(0)
-        })
+        .prepare_cached("SELECT value FROM sync_state WHERE key = ?1")?
+        .query_row([key], |r| r.get(0))
         .optional()?)
 }
 
