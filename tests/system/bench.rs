@@ -107,7 +107,7 @@ async fn sync_figures(head_office: &TestHeadOffice, dir: &std::path::Path) {
                 PullQuery {
                     cursor,
                     limit: PullQuery::MAX_LIMIT,
-                    count: true,
+                    count: cursor == 0,
                 },
             )
             .await

@@ -98,7 +98,8 @@ impl EntityKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// On the wire an object with its `kind` first; decoded by `tagged.rs`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Record {
     Client(ClientRecord),

@@ -41,7 +41,8 @@ pub struct PullPage {
 // Nearly every change is an upsert; boxing the record would add an allocation per row of a
 // 300,000-row first sync to save space on the rare removals.
 #[allow(clippy::large_enum_variant)]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// On the wire an object with its `op` first; decoded by `tagged.rs`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Change {
     Upsert {

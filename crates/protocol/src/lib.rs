@@ -10,6 +10,7 @@ pub mod feed;
 pub mod library;
 pub mod push;
 pub mod service;
+mod tagged;
 pub mod tasks;
 pub mod team;
 
