@@ -2,6 +2,7 @@
 //! small W3C WebDriver client talking to tauri-driver (which drives WebKitWebDriver, which drives
 //! the real app window).
 
+pub mod procs;
 mod webdriver;
 
 pub use webdriver::{Element, Session};
@@ -37,12 +38,24 @@ pub fn log_path(name: &str) -> PathBuf {
     dir.join(name)
 }
 
+static RELEASE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// From now on, start the release builds of the app and head office (as a broker gets them), not
+/// the debug builds the tests use. For `make bench`, which builds them first.
+pub fn use_release_builds() {
+    RELEASE.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
 pub fn binary(name: &str) -> Result<PathBuf> {
-    let path = target_dir().join("debug").join(name);
+    let release = RELEASE.load(std::sync::atomic::Ordering::Relaxed);
+    let path = target_dir()
+        .join(if release { "release" } else { "debug" })
+        .join(name);
     if !path.exists() {
         bail!(
-            "{} is missing: run `make test` (it builds the app and head office first)",
-            path.display()
+            "{} is missing: run `{}` (it builds the app and head office first)",
+            path.display(),
+            if release { "make bench" } else { "make test" }
         );
     }
     Ok(path)

@@ -224,14 +224,29 @@ impl Session {
 
     /// Keeps the page's HTML as `<name>.html` beside the screenshots.
     pub fn save_page(&self, name: &str) -> Result<()> {
-        let html = self.call(
-            reqwest::Method::POST,
-            "/execute/sync",
-            Some(json!({ "script": "return document.documentElement.outerHTML", "args": [] })),
-        )?;
+        let html = self.execute("return document.documentElement.outerHTML", Vec::new())?;
         let path = crate::screenshot_dir().join(format!("{name}.html"));
         std::fs::write(&path, html.as_str().unwrap_or_default())?;
         Ok(())
+    }
+
+    /// Runs `script` in the page (its `arguments` are `args`) and returns what it returns.
+    pub fn execute(&self, script: &str, args: Vec<Value>) -> Result<Value> {
+        self.call(
+            reqwest::Method::POST,
+            "/execute/sync",
+            Some(json!({ "script": script, "args": args })),
+        )
+    }
+
+    /// Runs `script`, which ends by calling its last argument with the result (WebDriver's
+    /// asynchronous script; the page's script timeout bounds it).
+    pub fn execute_async(&self, script: &str, args: Vec<Value>) -> Result<Value> {
+        self.call(
+            reqwest::Method::POST,
+            "/execute/async",
+            Some(json!({ "script": script, "args": args })),
+        )
     }
 
     /// Ends the session, which closes the app.

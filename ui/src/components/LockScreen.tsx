@@ -1,10 +1,11 @@
 import { LockOutlined, LogoutOutlined, UnlockOutlined } from "@ant-design/icons";
 import { Alert, Avatar, Button, Card, Form, Input, Typography } from "antd";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { api, toIpcError } from "../api";
 import type { IpcError } from "../bindings/IpcError";
 import type { SessionState } from "../bindings/SessionState";
 import { useT } from "../i18n/context";
+import { markStartup } from "../lib/startupMarks";
 import { LanguageSwitch } from "./LanguageSwitch";
 
 interface Props {
@@ -23,6 +24,7 @@ export function LockScreen({ session, onSession }: Props) {
   const [busy, setBusy] = useState<"unlock" | "switchUser" | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
   const user = session.user;
+  useEffect(() => markStartup("brokerdesk:lock-screen"), []);
 
   const unlock = ({ password }: { password: string }) => {
     setBusy("unlock");

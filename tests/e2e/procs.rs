@@ -1,0 +1,122 @@
+//! What the OS knows about the app's processes (Linux `/proc`): when one started, which processes
+//! it spawned (WebKit's web and network processes), and how much memory they hold.
+
+use anyhow::{bail, Context, Result};
+use std::path::Path;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// The running processes whose executable is `exe`.
+pub fn running(exe: &Path) -> Result<Vec<u32>> {
+    let exe = exe.canonicalize()?;
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir("/proc")? {
+        let entry = entry?;
+        let Some(pid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|n| n.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if std::fs::read_link(entry.path().join("exe")).is_ok_and(|p| p == exe) {
+            found.push(pid);
+        }
+    }
+    Ok(found)
+}
+
+/// The fields of `/proc/<pid>/stat` after the command name (which may hold spaces): index 0 is
+/// the state, 1 the parent, 19 the start time in clock ticks after boot.
+fn stat_fields(pid: u32) -> Result<Vec<String>> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat"))?;
+    let after_name = stat.rfind(')').context("a /proc stat line")?;
+    Ok(stat[after_name + 1..]
+        .split_whitespace()
+        .map(str::to_string)
+        .collect())
+}
+
+/// When `pid` started, as wall-clock time: the same clock the page's `performance.timeOrigin`
+/// reads, so the two can be subtracted. Resolution: one clock tick (10 ms on Linux).
+pub fn started_at(pid: u32) -> Result<SystemTime> {
+    let ticks: u64 = stat_fields(pid)?
+        .get(19)
+        .context("start time in /proc stat")?
+        .parse()?;
+    let boot: u64 = std::fs::read_to_string("/proc/stat")?
+        .lines()
+        .find_map(|l| l.strip_prefix("btime "))
+        .context("btime in /proc/stat")?
+        .trim()
+        .parse()?;
+    // SAFETY: sysconf only reads a configuration value.
+    let per_second = unsafe { libc::sysconf(libc::_SC_CLK_TCK) };
+    if per_second <= 0 {
+        bail!("no clock tick rate");
+    }
+    let per_second = per_second.unsigned_abs() as u64;
+    let since_boot = Duration::from_millis(ticks * 1_000 / per_second);
+    Ok(UNIX_EPOCH + Duration::from_secs(boot) + since_boot)
+}
+
+/// `pid` and every process below it.
+pub fn tree(pid: u32) -> Result<Vec<u32>> {
+    let mut parents = Vec::new();
+    for entry in std::fs::read_dir("/proc")? {
+        let Some(child) = entry?
+            .file_name()
+            .to_str()
+            .and_then(|n| n.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        // A process may end between the listing and the read.
+        if let Some(parent) = stat_fields(child)
+            .ok()
+            .and_then(|f| f.get(1).and_then(|p| p.parse::<u32>().ok()))
+        {
+            parents.push((child, parent));
+        }
+    }
+    let mut family = vec![pid];
+    let mut i = 0;
+    while i < family.len() {
+        let parent = family[i];
+        family.extend(
+            parents
+                .iter()
+                .filter(|(_, p)| *p == parent)
+                .map(|(c, _)| *c),
+        );
+        i += 1;
+    }
+    Ok(family)
+}
+
+/// The proportional set size of `pid` in KiB (shared pages divided among their users), or the
+/// resident size where the kernel has no `smaps_rollup`.
+pub fn memory_kib(pid: u32) -> Result<(u64, &'static str)> {
+    let field = |path: String, name: &str| -> Option<u64> {
+        std::fs::read_to_string(path).ok()?.lines().find_map(|l| {
+            l.strip_prefix(name)?
+                .trim()
+                .trim_end_matches("kB")
+                .trim()
+                .parse()
+                .ok()
+        })
+    };
+    if let Some(kib) = field(format!("/proc/{pid}/smaps_rollup"), "Pss:") {
+        return Ok((kib, "PSS"));
+    }
+    field(format!("/proc/{pid}/status"), "VmRSS:")
+        .map(|kib| (kib, "RSS"))
+        .with_context(|| format!("memory of process {pid}"))
+}
+
+/// The command name of `pid` (e.g. `WebKitWebProces`), for the bench's account of its memory.
+pub fn name(pid: u32) -> String {
+    std::fs::read_to_string(format!("/proc/{pid}/comm"))
+        .map(|n| n.trim().to_string())
+        .unwrap_or_default()
+}
