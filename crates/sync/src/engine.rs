@@ -249,24 +249,23 @@ impl SyncEngine {
         progress: &mut (impl FnMut(SyncProgress) + Send),
     ) -> Result<Pass> {
         let store = store.clone();
-        let pushed = self.push_outbox(&store).await?;
-        // The firm's practice is small and may change any day: fetched with every sync, so the
-        // filters and alerts of an offline day use what head office last said.
-        let policy = self
-            .authorized(|token| {
-                let head_office = self.head_office.clone();
-                async move { head_office.policy(&token).await }
-            })
-            .await?;
-        with_store(&store, move |s| s.set_firm_policy(&policy)).await?;
-        // Pay terms likewise: the commission panel computes offline by what head office last said.
-        let terms = self
-            .authorized(|token| {
-                let head_office = self.head_office.clone();
-                async move { head_office.pay_terms(&token).await }
-            })
-            .await?;
-        with_store(&store, move |s| s.set_pay_terms(&terms)).await?;
+        // The firm's practice and the pay terms are small and may change any day: fetched with
+        // every sync (the filters, alerts and commission of an offline day use what head office
+        // last said), alongside the push rather than after it, so they add no round trip.
+        let policy = self.authorized(|token| {
+            let head_office = self.head_office.clone();
+            async move { head_office.policy(&token).await }
+        });
+        let terms = self.authorized(|token| {
+            let head_office = self.head_office.clone();
+            async move { head_office.pay_terms(&token).await }
+        });
+        let (pushed, policy, terms) = tokio::try_join!(self.push_outbox(&store), policy, terms)?;
+        with_store(&store, move |s| {
+            s.set_firm_policy(&policy)?;
+            s.set_pay_terms(&terms)
+        })
+        .await?;
         let mut cursor = with_store(&store, |s| s.cursor()).await?;
         let mut report = SyncReport {
             pushed,
