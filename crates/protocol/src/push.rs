@@ -134,6 +134,21 @@ pub enum MutationOp {
 }
 
 impl MutationOp {
+    /// The serde tag: how the outbox files the mutation and how a desk finds its own kind.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            MutationOp::AddContactNote(_) => "add_contact_note",
+            MutationOp::UpdatePreferences(_) => "update_preferences",
+            MutationOp::RecordAccess(_) => "record_access",
+            MutationOp::SendRecommendation(_) => "send_recommendation",
+            MutationOp::DisputeStatement(_) => "dispute_statement",
+            MutationOp::CompleteTask(_) => "complete_task",
+            MutationOp::SaveReminder(_) => "save_reminder",
+            MutationOp::RequestTransfer(_) => "request_transfer",
+            MutationOp::AddComment(_) => "add_comment",
+        }
+    }
+
     /// What the broker made, as a refusal names it ("这条联系记录").
     pub fn label_zh(&self) -> &'static str {
         match self {
@@ -226,6 +241,9 @@ mod tests {
         };
         let text = serde_json::to_string(&m).unwrap();
         assert_eq!(serde_json::from_str::<Mutation>(&text).unwrap(), m);
+        // The outbox files a mutation by the tag it travels with.
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(json["op"]["op"], m.op.kind());
         let result = MutationResult {
             id: "m-1".into(),
             outcome: MutationOutcome::Refused {

@@ -3,7 +3,7 @@
 //! there is no reveal without a trace.
 
 use crate::error::{Result, StoreError};
-use crate::outbox::enqueue;
+use crate::outbox::{enqueue, Answer};
 use crate::{Store, WriteIds};
 use chrono::{DateTime, Utc};
 use domain::access::access_reason;
@@ -160,4 +160,17 @@ impl Store {
         })
         .collect()
     }
+}
+
+/// The entry stays in the desk's log whatever head office answers; a refusal is shown too.
+pub(crate) fn settle_answer(
+    tx: &Transaction<'_>,
+    event: &AccessEventRecord,
+    answer: &Answer<'_>,
+) -> Result<()> {
+    tx.execute(
+        "UPDATE access_log SET pending = 0 WHERE id = ?1",
+        [&event.id],
+    )?;
+    answer.record_refusal(tx, "访问审计记录")
 }

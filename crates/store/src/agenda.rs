@@ -4,6 +4,7 @@
 //! Times are Shanghai wall-clock times; a reminder without one is due at 09:00.
 
 use crate::error::{Result, StoreError};
+use crate::outbox::Answer;
 use crate::sync_state::set_value;
 use crate::Store;
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
@@ -328,4 +329,25 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// Head office's answer to a task marked done: taken, or refused (head office's state is "not
+/// done", so the task opens again).
+pub(crate) fn settle_answer(
+    tx: &rusqlite::Transaction<'_>,
+    done: &protocol::TaskCompletion,
+    answer: &Answer<'_>,
+) -> Result<()> {
+    if answer.refusal().is_none() {
+        tx.execute(
+            "UPDATE tasks SET pending = 0 WHERE id = ?1",
+            [&done.task_id],
+        )?;
+        return Ok(());
+    }
+    tx.execute(
+        "UPDATE tasks SET done_at = NULL, pending = 0 WHERE id = ?1",
+        [&done.task_id],
+    )?;
+    answer.record_refusal(tx, "完成任务")
 }

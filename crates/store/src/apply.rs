@@ -1,8 +1,8 @@
 //! Applying pulled pages. A page and the cursor after it are written in one transaction, so an
 //! interrupted sync resumes from the last whole page and never half-applies one.
 
-use crate::apply_rows::{bind_and_run, client_of, columns, follows_client, table};
 use crate::error::Result;
+use crate::feed_registry::feed_table;
 use crate::sync_state::{set_value, CURSOR};
 use crate::Store;
 use protocol::{Change, EntityKind, PullPage, Record};
@@ -12,7 +12,8 @@ use std::collections::HashSet;
 /// An upsert that updates in place: `INSERT OR REPLACE` would delete the row first and, through the
 /// cascade, every child of a client.
 fn upsert_sql(kind: EntityKind) -> String {
-    let cols = columns(kind);
+    let t = feed_table(kind);
+    let cols = t.columns;
     let marks: Vec<String> = (1..=cols.len()).map(|i| format!("?{i}")).collect();
     let updates: Vec<String> = cols[1..]
         .iter()
@@ -20,7 +21,7 @@ fn upsert_sql(kind: EntityKind) -> String {
         .collect();
     format!(
         "INSERT INTO {} ({}) VALUES ({}) ON CONFLICT(id) DO UPDATE SET {}",
-        table(kind),
+        t.table,
         cols.join(", "),
         marks.join(", "),
         updates.join(", ")
@@ -39,17 +40,20 @@ impl SqlByKind {
 }
 
 fn upsert(tx: &Transaction<'_>, sql: &mut SqlByKind, record: &Record) -> Result<()> {
-    let mut stmt = tx.prepare_cached(sql.get(record.kind(), upsert_sql))?;
-    bind_and_run(&mut stmt, record)
+    let kind = record.kind();
+    let mut stmt = tx.prepare_cached(sql.get(kind, upsert_sql))?;
+    (feed_table(kind).bind)(&mut stmt, record)?;
+    Ok(())
 }
 
 /// Plain INSERT of a record: what the benchmark measures the feed's apply against.
 fn insert_sql(kind: EntityKind) -> String {
-    let cols = columns(kind);
+    let t = feed_table(kind);
+    let cols = t.columns;
     let marks: Vec<String> = (1..=cols.len()).map(|i| format!("?{i}")).collect();
     format!(
         "INSERT INTO {} ({}) VALUES ({})",
-        table(kind),
+        t.table,
         cols.join(", "),
         marks.join(", ")
     )
@@ -61,9 +65,11 @@ fn insert_sql(kind: EntityKind) -> String {
 /// Returns the client whose child row went, so its derived facts can be redone.
 fn remove(tx: &Transaction<'_>, kind: EntityKind, id: &str) -> Result<Option<String>> {
     let mut owner = None;
-    if kind == EntityKind::Client {
-        for child in EntityKind::ALL.into_iter().filter(|k| follows_client(*k)) {
-            let sql = format!("DELETE FROM {} WHERE client_id = ?1", table(child));
+    let table = feed_table(kind);
+    if table.kind == EntityKind::Client {
+        let children = EntityKind::ALL.into_iter().map(feed_table);
+        for child in children.filter(|t| t.follows_client) {
+            let sql = format!("DELETE FROM {} WHERE client_id = ?1", child.table);
             tx.prepare_cached(&sql)?.execute([id])?;
         }
         // The audit log stays: it records what the broker did, and head office must receive it.
@@ -71,14 +77,14 @@ fn remove(tx: &Transaction<'_>, kind: EntityKind, id: &str) -> Result<Option<Str
             let sql = format!("DELETE FROM {derived} WHERE client_id = ?1");
             tx.prepare_cached(&sql)?.execute([id])?;
         }
-    } else if follows_client(kind) {
-        let sql = format!("SELECT client_id FROM {} WHERE id = ?1", table(kind));
+    } else if table.follows_client {
+        let sql = format!("SELECT client_id FROM {} WHERE id = ?1", table.table);
         owner = tx
             .prepare_cached(&sql)?
             .query_row([id], |r| r.get(0))
             .optional()?;
     }
-    let sql = format!("DELETE FROM {} WHERE id = ?1", table(kind));
+    let sql = format!("DELETE FROM {} WHERE id = ?1", table.table);
     tx.prepare_cached(&sql)?.execute([id])?;
     Ok(owner)
 }
@@ -100,6 +106,33 @@ fn refresh_facts(tx: &Transaction<'_>, client_id: &str) -> Result<()> {
     Ok(())
 }
 
+/// The client whose list facts a record feeds: the client itself or its parent. Library items
+/// and push deliveries feed none.
+fn client_of(record: &Record) -> Option<&str> {
+    Some(match record {
+        Record::Client(c) => &c.id,
+        Record::Account(a) => &a.client_id,
+        Record::Holding(h) => &h.client_id,
+        Record::Trade(t) => &t.client_id,
+        Record::AssetMonth(m) => &m.client_id,
+        Record::RiskAssessment(r) => &r.client_id,
+        Record::ContactNote(n) => &n.client_id,
+        Record::Preferences(p) => &p.client_id,
+        Record::CashTransfer(t) => &t.client_id,
+        Record::ServiceCase(c) => &c.client_id,
+        Record::ClientRelation(l) => &l.client_id,
+        Record::Product(_)
+        | Record::PushDelivery(_)
+        | Record::Statement(_)
+        | Record::StatementLine(_)
+        | Record::Dispute(_)
+        | Record::Task(_)
+        | Record::MarketEvent(_)
+        | Record::TransferRequest(_)
+        | Record::Comment(_) => return None,
+    })
+}
+
 impl Store {
     /// Inserts records with plain prepared INSERTs in one transaction, no cursor, no upsert: the
     /// raw bulk-insert speed that `make bench` compares the first sync with.
@@ -107,8 +140,9 @@ impl Store {
         let tx = self.conn.transaction()?;
         let mut sql = SqlByKind::default();
         for record in records {
-            let mut stmt = tx.prepare_cached(sql.get(record.kind(), insert_sql))?;
-            bind_and_run(&mut stmt, record)?;
+            let kind = record.kind();
+            let mut stmt = tx.prepare_cached(sql.get(kind, insert_sql))?;
+            (feed_table(kind).bind)(&mut stmt, record)?;
         }
         tx.commit()?;
         Ok(())

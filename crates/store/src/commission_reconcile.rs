@@ -3,7 +3,7 @@
 
 use crate::commission::TradeCommission;
 use crate::error::{Result, StoreError};
-use crate::outbox::enqueue;
+use crate::outbox::{enqueue, Answer};
 use crate::{Store, WriteIds};
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::pay_plan::{month_of, CreditRole, MonthPay};
@@ -302,4 +302,22 @@ fn difference(
         official_credited: official.map(|o| o.credited),
         dispute,
     }
+}
+
+/// Head office's answer to a dispute: taken, or refused (head office holds no such dispute, so
+/// the desk's goes; the text is kept for the broker).
+pub(crate) fn settle_answer(
+    tx: &rusqlite::Transaction<'_>,
+    dispute: &DisputeRecord,
+    answer: &Answer<'_>,
+) -> Result<()> {
+    if answer.refusal().is_none() {
+        tx.execute(
+            "UPDATE disputes SET pending = 0 WHERE id = ?1",
+            [&dispute.id],
+        )?;
+        return Ok(());
+    }
+    tx.execute("DELETE FROM disputes WHERE id = ?1", [&dispute.id])?;
+    answer.record_refusal(tx, &format!("佣金异议：{}", dispute.comment))
 }

@@ -4,15 +4,27 @@
 
 use crate::book_alerts::{AlertKind, BookAlert};
 use crate::error::Result;
+use crate::feed_table::{wrong_kind, FeedTable};
 use crate::Store;
 use chrono::{Days, NaiveDate};
 use domain::alerts::{new_share_payment_due, rights_window, AlertThresholds};
 use domain::calendar::TradingCalendar;
 use domain::Fen;
-use protocol::{MarketEventKind, MarketEventRecord};
+use protocol::{EntityKind, MarketEventKind, MarketEventRecord, Record};
 use rusqlite::params;
 
-pub(crate) const COLUMNS: &[&str] = &[
+pub(crate) const MARKET_EVENTS: FeedTable = FeedTable {
+    kind: EntityKind::MarketEvent,
+    table: "market_events",
+    follows_client: false,
+    columns: COLUMNS,
+    bind: |stmt, record| match record {
+        Record::MarketEvent(e) => bind(stmt, e),
+        other => Err(wrong_kind(EntityKind::MarketEvent, other)),
+    },
+};
+
+const COLUMNS: &[&str] = &[
     "id",
     "event",
     "on_day",
@@ -22,7 +34,7 @@ pub(crate) const COLUMNS: &[&str] = &[
     "detail",
 ];
 
-pub(crate) fn bind(stmt: &mut rusqlite::Statement<'_>, e: &MarketEventRecord) -> Result<usize> {
+fn bind(stmt: &mut rusqlite::Statement<'_>, e: &MarketEventRecord) -> Result<usize> {
     Ok(stmt.execute(params![
         e.id,
         e.event.as_str(),

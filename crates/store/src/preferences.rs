@@ -2,10 +2,13 @@
 //! was based on; conflicts head office reports wait here for the broker's choice.
 
 use crate::error::{Result, StoreError};
-use crate::outbox::enqueue;
+use crate::outbox::{enqueue, Answer};
 use crate::Store;
 use chrono::{DateTime, Utc};
-use protocol::{ClientPreferences, FieldConflictRecord, Mutation, MutationOp, PreferencesUpdate};
+use protocol::{
+    ClientPreferences, FieldConflictRecord, Mutation, MutationOp, MutationOutcome,
+    PreferencesUpdate,
+};
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -81,8 +84,32 @@ fn save(
     Ok(())
 }
 
+/// Head office's answer to an edit: taken, merged with conflicts to show, or refused (the row
+/// goes back to what it was before the edit).
+pub(crate) fn settle_answer(
+    tx: &Transaction<'_>,
+    update: &PreferencesUpdate,
+    answer: &Answer<'_>,
+) -> Result<()> {
+    match answer.outcome {
+        MutationOutcome::Refused { .. } => {
+            restore(tx, update)?;
+            let what = describe(&update.after);
+            answer.record_refusal(tx, &format!("客户偏好：{what}"))
+        }
+        MutationOutcome::Merged { conflicts } => record_conflicts(
+            tx,
+            answer.mutation_id,
+            &update.client_id,
+            conflicts,
+            answer.now,
+        ),
+        MutationOutcome::Applied => Ok(()),
+    }
+}
+
 /// Puts the row back as it was when a refused edit was made.
-pub(crate) fn restore(tx: &Transaction<'_>, update: &PreferencesUpdate) -> Result<()> {
+fn restore(tx: &Transaction<'_>, update: &PreferencesUpdate) -> Result<()> {
     let known: Option<i64> = tx
         .query_row(
             "SELECT 1 FROM clients WHERE id = ?1",
@@ -104,7 +131,7 @@ pub(crate) fn restore(tx: &Transaction<'_>, update: &PreferencesUpdate) -> Resul
 }
 
 /// A short description of an edit, for the list of refused changes.
-pub(crate) fn describe(p: &ClientPreferences) -> String {
+fn describe(p: &ClientPreferences) -> String {
     [&p.preferred_channel, &p.best_time_to_call, &p.remark]
         .into_iter()
         .flatten()
@@ -113,7 +140,7 @@ pub(crate) fn describe(p: &ClientPreferences) -> String {
         .join("；")
 }
 
-pub(crate) fn record_conflicts(
+fn record_conflicts(
     tx: &Transaction<'_>,
     mutation_id: &str,
     client_id: &str,

@@ -2,11 +2,12 @@
 //! as it was written; delivery states come from head office.
 
 use crate::error::{Result, StoreError};
+use crate::outbox::Answer;
 use crate::recommend::{view, ProductView};
 use crate::Store;
 use chrono::{DateTime, Utc};
 use domain::suitability_check::Verdict;
-use protocol::{DeliveryStatus, ProductRecord};
+use protocol::{DeliveryStatus, ProductRecord, RecommendationPush};
 use rusqlite::{OptionalExtension, Row, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
@@ -258,23 +259,34 @@ impl Store {
     }
 }
 
-/// Head office's answer to a push: taken (deliveries follow by the feed) or refused whole.
-pub(crate) fn settle_push(
+/// Head office's answer to a push: taken (deliveries follow by the feed) or refused whole. The
+/// archive stays as sent either way; only its state says what head office did.
+pub(crate) fn settle_answer(
     tx: &Transaction<'_>,
-    push_id: &str,
-    refusal: Option<&str>,
+    push: &RecommendationPush,
+    answer: &Answer<'_>,
 ) -> Result<()> {
-    match refusal {
-        None => tx.execute(
+    let Some(reason) = answer.refusal() else {
+        tx.execute(
             "UPDATE recommendation_pushes SET state = 'accepted' WHERE id = ?1",
-            [push_id],
-        )?,
-        Some(reason) => tx.execute(
-            "UPDATE recommendation_pushes SET state = 'refused', refusal = ?2 WHERE id = ?1",
-            rusqlite::params![push_id, reason],
-        )?,
+            [&push.id],
+        )?;
+        return Ok(());
     };
-    Ok(())
+    tx.execute(
+        "UPDATE recommendation_pushes SET state = 'refused', refusal = ?2 WHERE id = ?1",
+        rusqlite::params![push.id, reason],
+    )?;
+    let title: String = tx
+        .query_row(
+            "SELECT json_extract(product_snapshot, '$.title') FROM recommendation_pushes WHERE id = ?1",
+            [&push.id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .unwrap_or_default();
+    let what = format!("推荐《{title}》给 {} 位客户", push.recipients.len());
+    answer.record_refusal(tx, &what)
 }
 
 #[cfg(test)]

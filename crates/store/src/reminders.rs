@@ -3,6 +3,7 @@
 //! the reminder's whole state at a time, so a lead can see what is overdue.
 
 use crate::error::Result;
+use crate::outbox::Answer;
 use crate::Store;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use protocol::{ContactNoteRecord, Mutation, MutationOp, ReminderRecord};
@@ -144,4 +145,14 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// The reminder lives on the desk whatever head office answers; a refusal only tells the broker
+/// why head office would not keep a copy.
+pub(crate) fn settle_answer(
+    tx: &rusqlite::Transaction<'_>,
+    reminder: &ReminderRecord,
+    answer: &Answer<'_>,
+) -> Result<()> {
+    answer.record_refusal(tx, &format!("提醒：{}", reminder.title))
 }

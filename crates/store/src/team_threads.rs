@@ -4,18 +4,41 @@
 //! (the decision, a lead's message) arrives in the feed.
 
 use crate::error::{Result, StoreError};
-use crate::outbox::{enqueue, WriteIds};
+use crate::feed_table::{wrong_kind, FeedTable};
+use crate::outbox::{enqueue, Answer, WriteIds};
 use crate::Store;
 use chrono::{DateTime, Utc};
 use protocol::team::{
     CommentRecord, CommentSubject, NewTransferRequest, TransferRequestRecord, TransferStatus,
 };
-use protocol::{Mutation, MutationOp};
+use protocol::{EntityKind, Mutation, MutationOp, Record};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::Serialize;
 use ts_rs::TS;
 
-pub(crate) const TRANSFER_COLUMNS: &[&str] = &[
+pub(crate) const TRANSFER_REQUESTS: FeedTable = FeedTable {
+    kind: EntityKind::TransferRequest,
+    table: "transfer_requests",
+    follows_client: false,
+    columns: TRANSFER_COLUMNS,
+    bind: |stmt, record| match record {
+        Record::TransferRequest(t) => bind_transfer(stmt, t),
+        other => Err(wrong_kind(EntityKind::TransferRequest, other)),
+    },
+};
+
+pub(crate) const COMMENTS: FeedTable = FeedTable {
+    kind: EntityKind::Comment,
+    table: "comments",
+    follows_client: false,
+    columns: COMMENT_COLUMNS,
+    bind: |stmt, record| match record {
+        Record::Comment(c) => bind_comment(stmt, c),
+        other => Err(wrong_kind(EntityKind::Comment, other)),
+    },
+};
+
+const TRANSFER_COLUMNS: &[&str] = &[
     "id",
     "client_id",
     "client_name",
@@ -32,7 +55,7 @@ pub(crate) const TRANSFER_COLUMNS: &[&str] = &[
     "pending",
 ];
 
-pub(crate) const COMMENT_COLUMNS: &[&str] = &[
+const COMMENT_COLUMNS: &[&str] = &[
     "id",
     "subject",
     "subject_id",
@@ -43,10 +66,7 @@ pub(crate) const COMMENT_COLUMNS: &[&str] = &[
     "pending",
 ];
 
-pub(crate) fn bind_transfer(
-    stmt: &mut rusqlite::Statement<'_>,
-    t: &TransferRequestRecord,
-) -> Result<usize> {
+fn bind_transfer(stmt: &mut rusqlite::Statement<'_>, t: &TransferRequestRecord) -> Result<usize> {
     Ok(stmt.execute(params![
         t.id,
         t.client_id,
@@ -65,7 +85,7 @@ pub(crate) fn bind_transfer(
     ])?)
 }
 
-pub(crate) fn bind_comment(stmt: &mut rusqlite::Statement<'_>, c: &CommentRecord) -> Result<usize> {
+fn bind_comment(stmt: &mut rusqlite::Statement<'_>, c: &CommentRecord) -> Result<usize> {
     Ok(stmt.execute(params![
         c.id,
         c.subject.as_str(),
@@ -297,4 +317,39 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
     }
+}
+
+/// Head office's answer to a transfer request: taken, or refused (head office holds no such
+/// request, so the desk's goes and the reason is kept).
+pub(crate) fn settle_transfer(
+    tx: &rusqlite::Transaction<'_>,
+    request: &NewTransferRequest,
+    answer: &Answer<'_>,
+) -> Result<()> {
+    if answer.refusal().is_none() {
+        tx.execute(
+            "UPDATE transfer_requests SET pending = 0 WHERE id = ?1",
+            [&request.id],
+        )?;
+        return Ok(());
+    }
+    tx.execute("DELETE FROM transfer_requests WHERE id = ?1", [&request.id])?;
+    answer.record_refusal(tx, &format!("客户移交申请（转给 {}）", request.to_broker))
+}
+
+/// Head office's answer to a comment: taken, or refused (the desk's copy goes).
+pub(crate) fn settle_comment(
+    tx: &rusqlite::Transaction<'_>,
+    comment: &CommentRecord,
+    answer: &Answer<'_>,
+) -> Result<()> {
+    if answer.refusal().is_none() {
+        tx.execute(
+            "UPDATE comments SET pending = 0 WHERE id = ?1",
+            [&comment.id],
+        )?;
+        return Ok(());
+    }
+    tx.execute("DELETE FROM comments WHERE id = ?1", [&comment.id])?;
+    answer.record_refusal(tx, &format!("留言：{}", comment.body))
 }
