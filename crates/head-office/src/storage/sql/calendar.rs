@@ -1,6 +1,6 @@
 //! The market calendar's feed rows (firm-wide). Same shape as `rows`.
 
-use super::rows::{bad, FeedScope, FeedTable};
+use super::feed_table::{bad, FeedScope, FeedTable};
 use crate::error::Result;
 use crate::storage::db::{Db, Row};
 use protocol::{EntityKind, MarketEventKind, MarketEventRecord, Record};
@@ -14,6 +14,7 @@ pub(super) const MARKET_EVENTS: FeedTable = FeedTable {
     read: read_event,
     insert: "INSERT INTO market_events (id, broker_id, seq, event, on_day, security_code, \
              security_name, window_days, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    bind: insert,
 };
 
 fn read_event(r: &Row<'_>) -> rusqlite::Result<Record> {
@@ -29,13 +30,7 @@ fn read_event(r: &Row<'_>) -> rusqlite::Result<Record> {
     }))
 }
 
-pub(super) fn insert(
-    db: &Db<'_>,
-    sql: &str,
-    broker: &str,
-    seq: i64,
-    record: &Record,
-) -> Result<usize> {
+fn insert(db: &Db<'_>, sql: &str, broker: &str, seq: i64, record: &Record) -> Result<usize> {
     match record {
         Record::MarketEvent(e) => db.execute(
             sql,

@@ -1,7 +1,7 @@
 //! Pay at head office: the pay document, each broker's terms, the official monthly statement
 //! computed by the domain's pay-plan engine from head office's own trades, and disputes.
 
-use super::rows::{feed_table, insert};
+use super::rows_commission::{DISPUTES, STATEMENTS, STATEMENT_LINES};
 use crate::error::{HeadOfficeError, Result};
 use crate::pay::PaySettings;
 use crate::storage::db::Db;
@@ -236,13 +236,7 @@ fn publish_one(
         adjustment_note: note,
         total: result.total,
     });
-    insert(
-        db,
-        feed_table(EntityKind::Statement)?.insert,
-        broker,
-        db.next_seq()?,
-        &statement,
-    )?;
+    STATEMENTS.write(db, broker, db.next_seq()?, &statement)?;
     // Lines that no longer belong (a trade corrected away) leave the broker's feed.
     let kept: HashSet<String> = lines.iter().map(|l| l.id.clone()).collect();
     let old: Vec<String> = db.query_map(
@@ -262,15 +256,8 @@ fn publish_one(
             ],
         )?;
     }
-    let line_insert = feed_table(EntityKind::StatementLine)?.insert;
     for line in lines {
-        insert(
-            db,
-            line_insert,
-            broker,
-            db.next_seq()?,
-            &Record::StatementLine(line),
-        )?;
+        STATEMENT_LINES.write(db, broker, db.next_seq()?, &Record::StatementLine(line))?;
     }
     Ok(true)
 }
@@ -334,13 +321,7 @@ pub(super) fn record_dispute(
         raised_at: dispute.raised_at.min(now),
         ..dispute.clone()
     });
-    insert(
-        db,
-        feed_table(EntityKind::Dispute)?.insert,
-        user_id,
-        db.next_seq()?,
-        &record,
-    )?;
+    DISPUTES.write(db, user_id, db.next_seq()?, &record)?;
     Ok(MutationOutcome::Applied)
 }
 

@@ -1,7 +1,8 @@
 //! The change feed, on either backend: rows of the caller's book above the cursor, merged across
 //! tables in seq order.
 
-use super::rows::{FeedScope, FEED_TABLES};
+use super::feed_registry::FEED_TABLES;
+use super::feed_table::FeedScope;
 use crate::error::Result;
 use crate::storage::db::Db;
 use protocol::{Change, EntityKind, PullPage, PullQuery};

@@ -1,8 +1,9 @@
 //! Bulk load of a generated firm, on either backend: in the caller's one transaction, seq given
 //! in book order.
 
+use super::feed_registry::feed_table;
+use super::feed_table::FIRM_WIDE;
 use super::role_to_code;
-use super::rows::{feed_table, insert, FIRM_WIDE};
 use crate::demo::FirmSeed;
 use crate::error::Result;
 use crate::storage::db::Db;
@@ -49,20 +50,14 @@ pub(super) fn import(db: &Db<'_>, firm: FirmSeed) -> Result<ImportSummary> {
             .chain(book.contact_notes.into_iter().map(Record::ContactNote))
             .chain(book.service);
         for record in records {
-            insert(db, feed_table(record.kind())?.insert, &broker, seq, &record)?;
+            feed_table(record.kind())?.write(db, &broker, seq, &record)?;
             seq += 1;
             rows += 1;
         }
         clients += 1;
     }
     for (broker, task) in firm.tasks {
-        insert(
-            db,
-            feed_table(EntityKind::Task)?.insert,
-            &broker,
-            seq,
-            &Record::Task(task),
-        )?;
+        feed_table(EntityKind::Task)?.write(db, &broker, seq, &Record::Task(task))?;
         seq += 1;
         rows += 1;
     }
@@ -72,13 +67,7 @@ pub(super) fn import(db: &Db<'_>, firm: FirmSeed) -> Result<ImportSummary> {
         .map(Record::Product)
         .chain(firm.market_events.into_iter().map(Record::MarketEvent));
     for record in firm_wide {
-        insert(
-            db,
-            feed_table(record.kind())?.insert,
-            FIRM_WIDE,
-            seq,
-            &record,
-        )?;
+        feed_table(record.kind())?.write(db, FIRM_WIDE, seq, &record)?;
         seq += 1;
         rows += 1;
     }
@@ -90,24 +79,12 @@ pub(super) fn import(db: &Db<'_>, firm: FirmSeed) -> Result<ImportSummary> {
         )?;
         let broker = r.from_broker_id.clone();
         let record = Record::TransferRequest(r);
-        insert(
-            db,
-            feed_table(EntityKind::TransferRequest)?.insert,
-            &broker,
-            seq,
-            &record,
-        )?;
+        feed_table(EntityKind::TransferRequest)?.write(db, &broker, seq, &record)?;
         seq += 1;
         rows += 1;
     }
     for (broker, c) in firm.comments {
-        insert(
-            db,
-            feed_table(EntityKind::Comment)?.insert,
-            &broker,
-            seq,
-            &Record::Comment(c),
-        )?;
+        feed_table(EntityKind::Comment)?.write(db, &broker, seq, &Record::Comment(c))?;
         seq += 1;
         rows += 1;
     }

@@ -8,8 +8,10 @@ mod calendar;
 mod commission;
 mod epoch;
 mod feed;
+mod feed_registry;
 #[cfg(test)]
 mod feed_safety;
+mod feed_table;
 mod import;
 mod mutations;
 mod preferences;

@@ -1,6 +1,8 @@
 //! Applying broker mutations and moving clients between books, the same code on either backend.
 
-use super::rows::{feed_table, insert, FeedScope, FEED_TABLES};
+use super::feed_registry::FEED_TABLES;
+use super::feed_table::FeedScope;
+use super::rows::CONTACT_NOTES;
 use crate::error::{HeadOfficeError, Result};
 use crate::storage::db::Db;
 use chrono::{DateTime, Duration, Utc};
@@ -140,12 +142,11 @@ fn add_contact_note(
         return Ok(refused(ErrorCode::Validation, "联系记录编号重复"));
     }
     let seq = db.next_seq()?;
-    let table = feed_table(EntityKind::ContactNote)?;
     let record = Record::ContactNote(protocol::ContactNoteRecord {
         summary,
         ..note.clone()
     });
-    insert(db, table.insert, user_id, seq, &record)?;
+    CONTACT_NOTES.write(db, user_id, seq, &record)?;
     Ok(MutationOutcome::Applied)
 }
 

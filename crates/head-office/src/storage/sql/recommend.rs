@@ -4,8 +4,7 @@
 
 use super::firm_policy;
 use super::mutations::serving_broker;
-use super::rows::{feed_table, insert};
-use super::rows_library::read_product;
+use super::rows_library::{read_product, PUSH_DELIVERIES};
 use crate::error::Result;
 use crate::storage::db::Db;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -13,7 +12,7 @@ use domain::recommendation::{cover_message, decide, RecipientDecision};
 use domain::suitability_check::{check, SuitabilityProfile, Verdict};
 use domain::{FirmPolicy, IdNumber, InvestorClass, RiskLevel};
 use protocol::{
-    DeliveryStatus, EntityKind, ErrorCode, MutationOutcome, ProductRecord, PushDeliveryRecord,
+    DeliveryStatus, ErrorCode, MutationOutcome, ProductRecord, PushDeliveryRecord,
     RecommendationPush, Record,
 };
 use rusqlite::params;
@@ -232,7 +231,6 @@ pub(super) fn accept(
             archive
         ],
     )?;
-    let table = feed_table(EntityKind::PushDelivery)?;
     for c in checks {
         let record = Record::PushDelivery(PushDeliveryRecord {
             id: PushDeliveryRecord::id_for(&push.id, &c.client_id),
@@ -243,7 +241,7 @@ pub(super) fn accept(
             reply: None,
             updated_at: now,
         });
-        insert(db, table.insert, broker, db.next_seq()?, &record)?;
+        PUSH_DELIVERIES.write(db, broker, db.next_seq()?, &record)?;
     }
     Ok(MutationOutcome::Applied)
 }

@@ -1,7 +1,7 @@
-//! Each feed table's columns, and the mapping between its rows and the protocol's records, kept in
-//! one place so that import, feed and later writes cannot disagree about a column.
+//! The client book's own feed tables: clients, their accounts, holdings, trades, monthly assets,
+//! risk assessments, and the broker data head office keeps of them (contact notes, preferences).
 
-use super::{rows_360, rows_commission, rows_library};
+use super::feed_table::{bad, side_code, wrong_kind, FeedScope, FeedTable};
 use crate::error::Result;
 use crate::storage::db::{Db, Row};
 use domain::{Fen, InvestorClass, Rate, RiskLevel, Tier, TradeSide};
@@ -10,151 +10,110 @@ use protocol::{
     ContactNoteRecord, EntityKind, HoldingRecord, PreferencesRecord, Record, RiskAssessmentRecord,
     TradeRecord,
 };
-use rusqlite::types::Type;
 use rusqlite::{params, ToSql};
 
-/// Whose feed a table's rows are in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum FeedScope {
-    /// The book of the broker serving the row's client; the row moves when the client does.
-    ClientBook,
-    /// The broker who wrote it (a push's deliveries); it stays with them when the client moves.
-    Author,
-    /// Every broker: `broker_id` is `*`.
-    Firm,
-}
+pub(super) const CLIENTS: FeedTable = FeedTable {
+    scope: FeedScope::ClientBook,
+    kind: EntityKind::Client,
+    table: "clients",
+    // Broker names are looked up as the row is read, so a renamed colleague is never stale.
+    columns: "name, id_number, mobile, investor_class, tier, total_assets, opened_on, broker_id, \
+              developing_broker_id, last_contact_at, version, tags, \
+              (SELECT display_name FROM users u WHERE u.id = clients.broker_id), \
+              (SELECT display_name FROM users u WHERE u.id = clients.developing_broker_id), \
+              id_expires_on",
+    read: read_client,
+    insert:
+        "INSERT INTO clients (id, broker_id, seq, name, id_number, mobile, investor_class, tier, \
+             total_assets, opened_on, developing_broker_id, last_contact_at, version, tags, \
+             id_expires_on) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+    bind: insert,
+};
 
-/// The `broker_id` of firm-wide rows.
-pub(super) const FIRM_WIDE: &str = "*";
+pub(super) const ACCOUNTS: FeedTable = FeedTable {
+    scope: FeedScope::ClientBook,
+    kind: EntityKind::Account,
+    table: "accounts",
+    columns: "client_id, account_no, commission_rate, waive_minimum, opened_on, cash, \
+              margin_ratio_bp",
+    read: read_account,
+    insert: "INSERT INTO accounts (id, broker_id, seq, client_id, account_no, commission_rate, \
+             waive_minimum, opened_on, cash, margin_ratio_bp) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    bind: insert,
+};
 
-pub(super) struct FeedTable {
-    pub kind: EntityKind,
-    pub scope: FeedScope,
-    pub table: &'static str,
-    /// Data columns after `id`, in the order `read` expects them at index 1...
-    pub columns: &'static str,
-    pub read: fn(&Row<'_>) -> rusqlite::Result<Record>,
-    /// Parameters: `id, broker_id, seq`, then the record's fields as `insert` binds them.
-    pub insert: &'static str,
-}
+pub(super) const HOLDINGS: FeedTable = FeedTable {
+    scope: FeedScope::ClientBook,
+    kind: EntityKind::Holding,
+    table: "holdings",
+    columns: "client_id, account_id, security_code, security_name, quantity, cost, market_value",
+    read: read_holding,
+    insert: "INSERT INTO holdings (id, broker_id, seq, client_id, account_id, security_code, \
+             security_name, quantity, cost, market_value) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    bind: insert,
+};
 
-/// The feed table that keeps `kind`.
-pub(super) fn feed_table(kind: EntityKind) -> crate::error::Result<&'static FeedTable> {
-    FEED_TABLES.iter().find(|t| t.kind == kind).ok_or_else(|| {
-        crate::error::HeadOfficeError::Internal(format!("no feed table for {}", kind.as_str()))
-    })
-}
+pub(super) const TRADES: FeedTable = FeedTable {
+    scope: FeedScope::ClientBook,
+    kind: EntityKind::Trade,
+    table: "trades",
+    columns: "client_id, account_id, traded_at, security_code, side, quantity, price_li, amount, \
+              commission, handling_fee, regulatory_fee, transfer_fee, stamp_duty, net_commission",
+    read: read_trade,
+    insert:
+        "INSERT INTO trades (id, broker_id, seq, client_id, account_id, traded_at, security_code, \
+             side, quantity, price_li, amount, commission, handling_fee, regulatory_fee, \
+             transfer_fee, stamp_duty, net_commission) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+    bind: insert,
+};
 
-pub(super) const FEED_TABLES: [FeedTable; 20] = [
-    FeedTable {
-        scope: FeedScope::ClientBook,
-        kind: EntityKind::Client,
-        table: "clients",
-        // Broker names are looked up as the row is read, so a renamed colleague is never stale.
-        columns: "name, id_number, mobile, investor_class, tier, total_assets, opened_on, broker_id, \
-                  developing_broker_id, last_contact_at, version, tags, \
-                  (SELECT display_name FROM users u WHERE u.id = clients.broker_id), \
-                  (SELECT display_name FROM users u WHERE u.id = clients.developing_broker_id), \
-                  id_expires_on",
-        read: read_client,
-        insert: "INSERT INTO clients (id, broker_id, seq, name, id_number, mobile, investor_class, tier, \
-                 total_assets, opened_on, developing_broker_id, last_contact_at, version, tags, \
-                 id_expires_on) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-    },
-    FeedTable {
-        scope: FeedScope::ClientBook,
-        kind: EntityKind::Account,
-        table: "accounts",
-        columns: "client_id, account_no, commission_rate, waive_minimum, opened_on, cash, \
-                  margin_ratio_bp",
-        read: read_account,
-        insert: "INSERT INTO accounts (id, broker_id, seq, client_id, account_no, commission_rate, \
-                 waive_minimum, opened_on, cash, margin_ratio_bp) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-    },
-    FeedTable {
-        scope: FeedScope::ClientBook,
-        kind: EntityKind::Holding,
-        table: "holdings",
-        columns: "client_id, account_id, security_code, security_name, quantity, cost, market_value",
-        read: read_holding,
-        insert: "INSERT INTO holdings (id, broker_id, seq, client_id, account_id, security_code, \
-                 security_name, quantity, cost, market_value) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-    },
-    FeedTable {
-        scope: FeedScope::ClientBook,
-        kind: EntityKind::Trade,
-        table: "trades",
-        columns: "client_id, account_id, traded_at, security_code, side, quantity, price_li, amount, \
-                  commission, handling_fee, regulatory_fee, transfer_fee, stamp_duty, net_commission",
-        read: read_trade,
-        insert: "INSERT INTO trades (id, broker_id, seq, client_id, account_id, traded_at, security_code, \
-                 side, quantity, price_li, amount, commission, handling_fee, regulatory_fee, \
-                 transfer_fee, stamp_duty, net_commission) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-    },
-    FeedTable {
-        scope: FeedScope::ClientBook,
-        kind: EntityKind::AssetMonth,
-        table: "asset_months",
-        columns: "client_id, month, total_assets",
-        read: read_asset_month,
-        insert: "INSERT INTO asset_months (id, broker_id, seq, client_id, month, total_assets) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    },
-    FeedTable {
-        scope: FeedScope::ClientBook,
-        kind: EntityKind::RiskAssessment,
-        table: "risk_assessments",
-        columns: "client_id, level, assessed_on, expires_on, lowest_category",
-        read: read_risk,
-        insert: "INSERT INTO risk_assessments (id, broker_id, seq, client_id, level, assessed_on, \
-                 expires_on, lowest_category) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    },
-    FeedTable {
-        scope: FeedScope::ClientBook,
-        kind: EntityKind::ContactNote,
-        table: "contact_notes",
-        columns: "client_id, channel, summary, contacted_at, follow_up_on, author_id",
-        read: read_contact_note,
-        insert: "INSERT INTO contact_notes (id, broker_id, seq, client_id, channel, summary, \
-                 contacted_at, follow_up_on, author_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    },
-    FeedTable {
-        scope: FeedScope::ClientBook,
-        kind: EntityKind::Preferences,
-        table: "client_preferences",
-        columns: "client_id, preferred_channel, best_time_to_call, remark, version",
-        read: read_preferences,
-        insert: "INSERT INTO client_preferences (id, broker_id, seq, client_id, preferred_channel, \
-                 best_time_to_call, remark, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    },
-    rows_360::CASH_TRANSFERS,
-    rows_360::SERVICE_CASES,
-    rows_360::CLIENT_RELATIONS,
-    rows_library::PRODUCTS,
-    rows_library::PUSH_DELIVERIES,
-    rows_commission::STATEMENTS,
-    rows_commission::STATEMENT_LINES,
-    rows_commission::DISPUTES,
-    super::tasks::TASKS,
-    super::calendar::MARKET_EVENTS,
-    super::transfers::TRANSFER_REQUESTS,
-    super::transfers::COMMENTS,
-];
+pub(super) const ASSET_MONTHS: FeedTable = FeedTable {
+    scope: FeedScope::ClientBook,
+    kind: EntityKind::AssetMonth,
+    table: "asset_months",
+    columns: "client_id, month, total_assets",
+    read: read_asset_month,
+    insert: "INSERT INTO asset_months (id, broker_id, seq, client_id, month, total_assets) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    bind: insert,
+};
 
-pub(super) fn bad(i: usize, what: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(i, Type::Text, format!("unknown {what}").into())
-}
+pub(super) const RISK_ASSESSMENTS: FeedTable = FeedTable {
+    scope: FeedScope::ClientBook,
+    kind: EntityKind::RiskAssessment,
+    table: "risk_assessments",
+    columns: "client_id, level, assessed_on, expires_on, lowest_category",
+    read: read_risk,
+    insert: "INSERT INTO risk_assessments (id, broker_id, seq, client_id, level, assessed_on, \
+             expires_on, lowest_category) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    bind: insert,
+};
 
-pub(super) fn side_code(side: TradeSide) -> &'static str {
-    match side {
-        TradeSide::Buy => "Buy",
-        TradeSide::Sell => "Sell",
-    }
-}
+pub(super) const CONTACT_NOTES: FeedTable = FeedTable {
+    scope: FeedScope::ClientBook,
+    kind: EntityKind::ContactNote,
+    table: "contact_notes",
+    columns: "client_id, channel, summary, contacted_at, follow_up_on, author_id",
+    read: read_contact_note,
+    insert: "INSERT INTO contact_notes (id, broker_id, seq, client_id, channel, summary, \
+             contacted_at, follow_up_on, author_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    bind: insert,
+};
+
+pub(super) const CLIENT_PREFERENCES: FeedTable = FeedTable {
+    scope: FeedScope::ClientBook,
+    kind: EntityKind::Preferences,
+    table: "client_preferences",
+    columns: "client_id, preferred_channel, best_time_to_call, remark, version",
+    read: read_preferences,
+    insert: "INSERT INTO client_preferences (id, broker_id, seq, client_id, preferred_channel, \
+             best_time_to_call, remark, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    bind: insert,
+};
 
 fn read_client(r: &Row<'_>) -> rusqlite::Result<Record> {
     let class: String = r.get(4)?;
@@ -277,15 +236,8 @@ fn read_preferences(r: &Row<'_>) -> rusqlite::Result<Record> {
     }))
 }
 
-/// Writes one record into its table with the given scope and sequence number.
-/// `sql` is the `insert` statement of the record's table.
-pub(super) fn insert(
-    db: &Db<'_>,
-    sql: &str,
-    broker: &str,
-    seq: i64,
-    record: &Record,
-) -> Result<usize> {
+/// Binds a record of one of this file's tables (`FeedTable::bind`).
+fn insert(db: &Db<'_>, sql: &str, broker: &str, seq: i64, record: &Record) -> Result<usize> {
     let head: [&dyn ToSql; 2] = [&broker, &seq];
     let run = |p: &[&dyn ToSql]| db.execute(sql, p);
     match record {
@@ -388,19 +340,6 @@ pub(super) fn insert(
             p.fields.remark,
             p.version
         ]),
-        Record::CashTransfer(_) | Record::ServiceCase(_) | Record::ClientRelation(_) => {
-            rows_360::insert(db, sql, broker, seq, record)
-        }
-        Record::Product(_) | Record::PushDelivery(_) => {
-            rows_library::insert(db, sql, broker, seq, record)
-        }
-        Record::Statement(_) | Record::StatementLine(_) | Record::Dispute(_) => {
-            rows_commission::insert(db, sql, broker, seq, record)
-        }
-        Record::Task(_) => super::tasks::insert(db, sql, broker, seq, record),
-        Record::MarketEvent(_) => super::calendar::insert(db, sql, broker, seq, record),
-        Record::TransferRequest(_) | Record::Comment(_) => {
-            super::transfers::insert(db, sql, broker, seq, record)
-        }
+        _ => Err(wrong_kind()),
     }
 }

@@ -1,7 +1,7 @@
 //! Feed tables of the client 360° that head office alone writes: bank–securities transfers,
 //! complaints and return visits, related clients. Same shape as `rows`.
 
-use super::rows::{bad, FeedScope, FeedTable};
+use super::feed_table::{bad, FeedScope, FeedTable};
 use crate::error::Result;
 use crate::storage::db::{Db, Row};
 use domain::Fen;
@@ -20,6 +20,7 @@ pub(super) const CASH_TRANSFERS: FeedTable = FeedTable {
     insert:
         "INSERT INTO cash_transfers (id, broker_id, seq, client_id, account_id, transferred_at, \
              direction, amount) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    bind: insert,
 };
 
 pub(super) const SERVICE_CASES: FeedTable = FeedTable {
@@ -30,6 +31,7 @@ pub(super) const SERVICE_CASES: FeedTable = FeedTable {
     read: read_service_case,
     insert: "INSERT INTO service_cases (id, broker_id, seq, client_id, kind, opened_on, due_on, \
              closed_on, summary, outcome) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    bind: insert,
 };
 
 pub(super) const CLIENT_RELATIONS: FeedTable = FeedTable {
@@ -40,6 +42,7 @@ pub(super) const CLIENT_RELATIONS: FeedTable = FeedTable {
     read: read_relation,
     insert: "INSERT INTO client_relations (id, broker_id, seq, client_id, related_client_id, \
              related_name, kind, label) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    bind: insert,
 };
 
 fn read_cash_transfer(r: &Row<'_>) -> rusqlite::Result<Record> {
@@ -80,13 +83,7 @@ fn read_relation(r: &Row<'_>) -> rusqlite::Result<Record> {
     }))
 }
 
-pub(super) fn insert(
-    db: &Db<'_>,
-    sql: &str,
-    broker: &str,
-    seq: i64,
-    record: &Record,
-) -> Result<usize> {
+fn insert(db: &Db<'_>, sql: &str, broker: &str, seq: i64, record: &Record) -> Result<usize> {
     match record {
         Record::CashTransfer(t) => db.execute(
             sql,

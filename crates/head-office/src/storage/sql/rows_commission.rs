@@ -1,7 +1,7 @@
 //! Feed tables of pay: official statements, their lines and disputes, each in the broker's own
 //! feed (a statement stays with the broker it pays). Same shape as `rows`.
 
-use super::rows::{bad, side_code, FeedScope, FeedTable};
+use super::feed_table::{bad, side_code, FeedScope, FeedTable};
 use crate::error::Result;
 use crate::storage::db::{Db, Row};
 use domain::pay_plan::CreditRole;
@@ -24,7 +24,7 @@ pub(super) const STATEMENTS: FeedTable = FeedTable {
              ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, published_at = excluded.published_at, \
              credited = excluded.credited, threshold = excluded.threshold, share = excluded.share, \
              bonus = excluded.bonus, base = excluded.base, adjustments = excluded.adjustments, \
-             adjustment_note = excluded.adjustment_note, total = excluded.total",
+             adjustment_note = excluded.adjustment_note, total = excluded.total",    bind: insert,
 };
 
 pub(super) const STATEMENT_LINES: FeedTable = FeedTable {
@@ -42,6 +42,7 @@ pub(super) const STATEMENT_LINES: FeedTable = FeedTable {
              commission_rate = excluded.commission_rate, waive_minimum = excluded.waive_minimum, \
              role = excluded.role, net_commission = excluded.net_commission, \
              credited = excluded.credited, client_name = excluded.client_name",
+    bind: insert,
 };
 
 pub(super) const DISPUTES: FeedTable = FeedTable {
@@ -55,6 +56,7 @@ pub(super) const DISPUTES: FeedTable = FeedTable {
         "INSERT INTO statement_disputes (id, broker_id, seq, statement_id, trade_id, client_id, \
              desk_amount, statement_amount, comment, raised_at, status, answer) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    bind: insert,
 };
 
 fn read_statement(r: &Row<'_>) -> rusqlite::Result<Record> {
@@ -114,13 +116,7 @@ fn read_dispute(r: &Row<'_>) -> rusqlite::Result<Record> {
     }))
 }
 
-pub(super) fn insert(
-    db: &Db<'_>,
-    sql: &str,
-    broker: &str,
-    seq: i64,
-    record: &Record,
-) -> Result<usize> {
+fn insert(db: &Db<'_>, sql: &str, broker: &str, seq: i64, record: &Record) -> Result<usize> {
     match record {
         Record::Statement(s) => db.execute(
             sql,

@@ -1,7 +1,7 @@
 //! Feed tables of the approved library (firm-wide) and of push deliveries (the pushing broker's).
 //! Same shape as `rows`.
 
-use super::rows::{bad, FeedScope, FeedTable};
+use super::feed_table::{bad, FeedScope, FeedTable};
 use crate::error::Result;
 use crate::storage::db::{Db, Row};
 use domain::ProductRisk;
@@ -22,6 +22,7 @@ pub(super) const PRODUCTS: FeedTable = FeedTable {
         "INSERT INTO products (id, broker_id, seq, kind, title, summary, risk, version, approval, \
              valid_from, valid_until, security_code, author, approval_ref) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    bind: insert,
 };
 
 pub(super) const PUSH_DELIVERIES: FeedTable = FeedTable {
@@ -32,6 +33,7 @@ pub(super) const PUSH_DELIVERIES: FeedTable = FeedTable {
     read: read_delivery,
     insert: "INSERT INTO push_deliveries (id, broker_id, seq, push_id, client_id, status, reason, \
              reply, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    bind: insert,
 };
 
 pub(super) fn read_product(r: &Row<'_>) -> rusqlite::Result<Record> {
@@ -67,13 +69,7 @@ fn read_delivery(r: &Row<'_>) -> rusqlite::Result<Record> {
     }))
 }
 
-pub(super) fn insert(
-    db: &Db<'_>,
-    sql: &str,
-    broker: &str,
-    seq: i64,
-    record: &Record,
-) -> Result<usize> {
+fn insert(db: &Db<'_>, sql: &str, broker: &str, seq: i64, record: &Record) -> Result<usize> {
     match record {
         Record::Product(p) => db.execute(
             sql,

@@ -1,7 +1,7 @@
 //! The agenda at head office, on either backend: tasks from leads (feed rows in the assignee's
 //! book, completed only by the assignee) and the brokers' own reminders as their desks push them.
 
-use super::rows::{FeedScope, FeedTable};
+use super::feed_table::{FeedScope, FeedTable};
 use crate::error::Result;
 use crate::storage::db::{Db, Row};
 use chrono::{DateTime, Utc};
@@ -19,7 +19,7 @@ pub(super) const TASKS: FeedTable = FeedTable {
               due_on, done_at",
     read: read_task,
     insert: "INSERT INTO tasks (id, broker_id, seq, title, detail, client_id, assigned_by, due_on, done_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",    bind: insert,
 };
 
 fn read_task(r: &Row<'_>) -> rusqlite::Result<Record> {
@@ -36,13 +36,7 @@ fn read_task(r: &Row<'_>) -> rusqlite::Result<Record> {
 
 /// `assigned_by_name` carries the lead's user id on the way in (import and assignment). `sql` is
 /// `TASKS.insert`.
-pub(super) fn insert(
-    db: &Db<'_>,
-    sql: &str,
-    broker: &str,
-    seq: i64,
-    record: &Record,
-) -> Result<usize> {
+fn insert(db: &Db<'_>, sql: &str, broker: &str, seq: i64, record: &Record) -> Result<usize> {
     match record {
         Record::Task(t) => db.execute(
             sql,

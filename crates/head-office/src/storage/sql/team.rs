@@ -314,13 +314,7 @@ pub(super) fn overdue_items(
 pub(super) fn assign_tasks(db: &Db<'_>, tasks: &[(String, TaskRecord)]) -> Result<()> {
     for (assignee, task) in tasks {
         let seq = db.next_seq()?;
-        super::tasks::insert(
-            db,
-            super::tasks::TASKS.insert,
-            assignee,
-            seq,
-            &protocol::Record::Task(task.clone()),
-        )?;
+        super::tasks::TASKS.write(db, assignee, seq, &protocol::Record::Task(task.clone()))?;
     }
     Ok(())
 }

@@ -2,8 +2,8 @@
 //! requesting or assigned broker's feed), the broker's writes (through mutations) and the lead's
 //! (through the team endpoints, after `team` has checked scope).
 
+use super::feed_table::{bad, FeedScope, FeedTable};
 use super::mutations::{move_client, serving_broker};
-use super::rows::{bad, FeedScope, FeedTable};
 use crate::error::{HeadOfficeError, Result};
 use crate::storage::db::{Db, Row};
 use chrono::{DateTime, Utc};
@@ -28,7 +28,7 @@ pub(super) const TRANSFER_REQUESTS: FeedTable = FeedTable {
     // Names are looked up as rows are read; `decided_by_name` carries the decider's id on the way in.
     insert: "INSERT INTO transfer_requests (id, broker_id, seq, client_id, client_name, from_broker, \
              to_broker, reason, raised_at, status, decided_by, decided_at, decision_note) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",    bind: insert,
 };
 
 pub(super) const COMMENTS: FeedTable = FeedTable {
@@ -40,6 +40,7 @@ pub(super) const COMMENTS: FeedTable = FeedTable {
     read: read_comment,
     insert: "INSERT INTO comments (id, broker_id, seq, subject, subject_id, author_id, body, at) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    bind: insert,
 };
 
 fn read_request(r: &Row<'_>) -> rusqlite::Result<Record> {
@@ -75,13 +76,7 @@ fn read_comment(r: &Row<'_>) -> rusqlite::Result<Record> {
 }
 
 /// `sql` is the record's table's `insert` (`TRANSFER_REQUESTS` or `COMMENTS`).
-pub(super) fn insert(
-    db: &Db<'_>,
-    sql: &str,
-    broker: &str,
-    seq: i64,
-    record: &Record,
-) -> Result<usize> {
+fn insert(db: &Db<'_>, sql: &str, broker: &str, seq: i64, record: &Record) -> Result<usize> {
     match record {
         Record::TransferRequest(t) => db.execute(
             sql,
