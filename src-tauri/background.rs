@@ -1,8 +1,8 @@
 //! The background sync loop: a pass at start, soon after a local write, every minute while online,
 //! and with exponential backoff and jitter while head office cannot be reached.
 
-use crate::desk::Desk;
-use crate::ipc::{events, Connection, SyncStatus};
+use desk::ipc::{events, Connection, SyncStatus};
+use desk::Desk;
 use rand::Rng;
 use std::sync::Arc;
 use std::time::Duration;

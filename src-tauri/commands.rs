@@ -5,12 +5,12 @@
 
 use crate::background::emit_status;
 use crate::background::SyncTrigger;
-use crate::desk::Desk;
-use crate::ipc::{
+use chrono::NaiveDate;
+use desk::ipc::{
     BookTag, ExportRequest, ExportResult, IpcError, LockSettings, SessionState, SignInForm,
     StatementExport, SyncStatus, TodayView,
 };
-use chrono::NaiveDate;
+use desk::Desk;
 use domain::SensitiveField;
 use protocol::team::{
     AssignTasks, AssignedTasks, BrokerDashboard, CommentQuery, CommentRecord, CommentSubject,

@@ -7,13 +7,7 @@
 
 mod background;
 mod commands;
-pub mod desk;
-pub mod error;
-pub mod ipc;
-mod profile;
 mod reminders;
-mod sealed_key;
-mod secrets;
 
 use desk::{Desk, DeskConfig};
 use std::path::PathBuf;

@@ -2,8 +2,8 @@
 //! not. What fires becomes a desktop notification and an event for the window; what came due
 //! while the app was closed is reported as missed on the first tick after a start.
 
-use crate::desk::Desk;
-use crate::ipc::events;
+use desk::ipc::events;
+use desk::Desk;
 use std::sync::Arc;
 use std::time::Duration;
 use store::ReminderEvent;

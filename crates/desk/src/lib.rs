@@ -1,6 +1,12 @@
 //! The desk itself, without Tauri: sign-in, the session, the cache and sync. Commands call into
 //! this; tests drive it directly against a real head office and the real keyring.
 
+pub mod error;
+pub mod ipc;
+mod profile;
+mod sealed_key;
+mod secrets;
+
 mod agenda;
 mod book;
 mod broker_data;
@@ -16,7 +22,7 @@ mod threads;
 
 use crate::error::{DeskError, Result};
 use crate::ipc::{Connection, SessionState, SignInForm, SyncStatus};
-use crate::profile::{self, Profile};
+use crate::profile::Profile;
 use crate::secrets::Keyring;
 use clock::SharedClock;
 use std::path::PathBuf;

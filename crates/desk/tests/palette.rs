@@ -1,14 +1,12 @@
 //! The keyboard's backend as the app runs it: the palette finds the client opened last first,
 //! and "next trading day" follows head office's holiday calendar, not the weekday after today.
 
-mod support;
-
-use brokerdesk_lib::desk::Desk;
+use crate::support::{config_on, everything, form, service};
 use chrono::{NaiveDate, TimeZone, Utc};
 use clock::ManualClock;
+use desk::Desk;
 use domain::repeat::Repeat;
 use store::{NewReminder, PaletteMatch};
-use support::{config_on, everything, form, service};
 use system_tests::{now, small_firm, TestHeadOffice, PASSWORD};
 
 #[tokio::test(flavor = "multi_thread")]
@@ -38,7 +36,7 @@ async fn the_palette_offers_the_client_opened_last_and_snoozes_to_the_next_tradi
     );
     assert!(found.iter().all(|c| c.mobile_masked.contains("****")));
     let long = desk.palette_clients(&"张".repeat(41)).unwrap_err();
-    assert!(brokerdesk_lib::ipc::IpcError::from(long)
+    assert!(desk::ipc::IpcError::from(long)
         .message
         .contains("搜索内容过长"));
 

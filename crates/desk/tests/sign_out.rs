@@ -2,12 +2,10 @@
 //! next sign-in here opens it with everything only it holds. Wiping the machine is a separate
 //! choice that says first what goes and waits for unsynced work. A locked desk does neither.
 
-mod support;
-
-use brokerdesk_lib::desk::Desk;
-use brokerdesk_lib::ipc::{IpcError, IpcErrorCode};
+use crate::support::{config, everything, form, service};
+use desk::ipc::{IpcError, IpcErrorCode};
+use desk::Desk;
 use store::{ClientQuery, NewContactNote};
-use support::{config, everything, form, service};
 use system_tests::{small_firm, TestHeadOffice, PASSWORD};
 
 fn note(client_id: &str) -> NewContactNote {

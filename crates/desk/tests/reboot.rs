@@ -3,12 +3,10 @@
 //! lost, and sync resumes with the refresh token the cache kept; a cache no key opens any more is
 //! kept aside, never deleted.
 
-mod support;
-
-use brokerdesk_lib::desk::Desk;
-use brokerdesk_lib::ipc::{IpcError, IpcErrorCode};
+use crate::support::{config, everything, form, reboot_keyring, service};
+use desk::ipc::{IpcError, IpcErrorCode};
+use desk::Desk;
 use store::NewContactNote;
-use support::{config, everything, form, reboot_keyring, service};
 use system_tests::{small_firm, TestHeadOffice, PASSWORD};
 
 fn note(client_id: &str, n: usize) -> NewContactNote {

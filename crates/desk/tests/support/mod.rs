@@ -2,8 +2,8 @@
 //! the test's own, the sign-in form.
 #![allow(dead_code)] // each test file uses its own part
 
-use brokerdesk_lib::desk::DeskConfig;
-use brokerdesk_lib::ipc::SignInForm;
+use desk::ipc::SignInForm;
+use desk::DeskConfig;
 use std::path::Path;
 use store::ClientQuery;
 

@@ -2,11 +2,9 @@
 //! read that wrote (a lazy index, a cache table) would fail there. Each is asked once on a
 //! synced demo book and must answer with the book in it.
 
-mod support;
-
-use brokerdesk_lib::desk::Desk;
+use crate::support::{config, everything, form, service};
+use desk::Desk;
 use store::{ProductQuery, RecipientSelection, TradeFilter};
-use support::{config, everything, form, service};
 use system_tests::{small_firm, TestHeadOffice, PASSWORD};
 
 #[tokio::test(flavor = "multi_thread")]

@@ -2,13 +2,11 @@
 //! suspend skips them), a command after the idle time finds the book locked, and only the
 //! broker's activity, reported by the window, starts the idle time again.
 
-mod support;
-
-use brokerdesk_lib::desk::Desk;
-use brokerdesk_lib::ipc::{IpcError, IpcErrorCode};
+use crate::support::{config_on, everything, form, service};
 use chrono::Duration;
 use clock::ManualClock;
-use support::{config_on, everything, form, service};
+use desk::ipc::{IpcError, IpcErrorCode};
+use desk::Desk;
 use system_tests::{now, small_firm, TestHeadOffice, PASSWORD};
 
 fn locked(desk: &Desk) -> bool {

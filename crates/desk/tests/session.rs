@@ -1,11 +1,9 @@
 //! The desk as the app runs it: real head office on loopback, real encrypted cache files, real OS
 //! keyring (the kernel keyring on Linux), no window.
 
-mod support;
-
-use brokerdesk_lib::desk::Desk;
-use brokerdesk_lib::ipc::{Connection, IpcError, IpcErrorCode};
-use support::{config, everything, files_contain, form, service};
+use crate::support::{config, everything, files_contain, form, service};
+use desk::ipc::{Connection, IpcError, IpcErrorCode};
+use desk::Desk;
 use system_tests::{small_firm, TestHeadOffice, PASSWORD};
 
 #[tokio::test(flavor = "multi_thread")]
