@@ -292,7 +292,8 @@ async fn load(with_sqlite: bool) {
     }
     eprintln!("bench: the same firm on PostgreSQL…");
     let pg = TestHeadOffice::start_on(&params, |_| {
-        head_office::test_support::fresh_postgres_database().expect("a PostgreSQL database")
+        head_office::storage::test_support::fresh_postgres_database()
+            .expect("a PostgreSQL database")
     })
     .await;
     let figures = load_bench::run(&pg.base_url(), brokers, seconds).await;

@@ -10,12 +10,10 @@ pub mod auth;
 pub mod channel;
 pub mod demo;
 pub mod error;
-pub mod pay;
 pub mod serve;
 pub mod storage;
 pub mod team;
 pub mod team_transfers;
-pub mod test_support;
 pub mod throttle;
 
 pub use api::{AUTH_BODY_LIMIT, EMPTY_BODY_LIMIT, PUSH_BODY_LIMIT, TEAM_BODY_LIMIT};

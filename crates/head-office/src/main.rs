@@ -366,7 +366,7 @@ async fn main() -> anyhow::Result<()> {
             if let Some(file) = set {
                 let text = std::fs::read_to_string(&file)
                     .with_context(|| format!("无法读取 {}", file.display()))?;
-                let pay: head_office::pay::PaySettings = serde_json::from_str(&text)
+                let pay: head_office::storage::pay::PaySettings = serde_json::from_str(&text)
                     .with_context(|| format!("{} 不是有效的薪酬设置 JSON", file.display()))?;
                 storage.set_pay_settings(&pay)?;
                 println!(

@@ -7,8 +7,8 @@ use head_office::admin::{self, NewUser};
 use head_office::auth::verify_password;
 use head_office::demo::{self, DemoParams};
 use head_office::error::HeadOfficeError;
+use head_office::storage::test_support;
 use head_office::storage::{RefreshGrant, RefreshUse, SqlStorage, Storage};
-use head_office::test_support;
 use protocol::Role;
 
 fn firm(dir: &std::path::Path) -> SqlStorage {

@@ -6,8 +6,8 @@ use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use domain::{AccessAction, SensitiveField};
 use head_office::audit;
 use head_office::demo::{self, DemoParams};
+use head_office::storage::test_support;
 use head_office::storage::{SqlStorage, Storage};
-use head_office::test_support;
 use protocol::{AccessEventRecord, Mutation, MutationOp, MutationOutcome};
 
 /// 10:00 in Beijing on the firm's day.

@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 use head_office::demo::{self, DemoParams};
+use head_office::storage::test_support;
 use head_office::storage::{SqlStorage, Storage};
-use head_office::test_support;
 use protocol::{Change, PullQuery};
 
 fn pages(storage: &SqlStorage, limit: u32, count: bool) -> (Vec<u64>, Vec<u64>) {

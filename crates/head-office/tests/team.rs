@@ -6,9 +6,9 @@ use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use domain::{Fen, InvestorClass, Rate, Tier, TradeSide};
 use head_office::demo::{ClientBook, FirmSeed, OrgUnitSeed, UserSeed};
 use head_office::error::HeadOfficeError;
+use head_office::storage::test_support;
 use head_office::storage::{SqlStorage, Storage, UserRow};
 use head_office::team::{assign_tasks, broker_dashboard, team_dashboard};
-use head_office::test_support;
 use protocol::team::{AssignTasks, BrokerQuery, ReportKind, TeamQuery};
 use protocol::{
     AccountRecord, CashTransferRecord, ClientRecord, ContactChannel, ContactNoteRecord, Record,

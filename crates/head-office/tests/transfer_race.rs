@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use head_office::demo::{self, DemoParams};
+use head_office::storage::test_support;
 use head_office::storage::{SqlStorage, Storage};
-use head_office::test_support;
 use protocol::{
     Change, ContactChannel, ContactNoteRecord, Mutation, MutationOp, MutationOutcome, PullQuery,
     Record,

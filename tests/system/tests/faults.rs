@@ -7,8 +7,8 @@
 //! `BROKERDESK_FAULT_SCENARIOS=n` runs n scenarios (default 200); `BROKERDESK_FAULT_SEED=s` replays one.
 
 use head_office::demo::{self, DemoParams};
+use head_office::storage::test_support;
 use head_office::storage::{DatabaseLocation, SqlStorage, Storage};
-use head_office::test_support;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::time::Duration;

@@ -4,41 +4,17 @@ use super::calendar;
 use super::market::LISTED;
 use super::people::person;
 use super::service::{self, Neighbour, Subject};
-use super::{broker_id, DemoParams};
+use super::{broker_id, ClientBook, DemoParams};
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, TimeZone, Utc, Weekday};
 use domain::{
     FeeSchedule, Fen, InvestorClass, Rate, RiskLevel, SecurityCode, TierPolicy, TradeSide,
 };
 use protocol::{
     AccountRecord, AssetMonthRecord, ClientRecord, ContactChannel, ContactNoteRecord,
-    HoldingRecord, Record, RiskAssessmentRecord, TradeRecord,
+    HoldingRecord, RiskAssessmentRecord, TradeRecord,
 };
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
-
-pub struct ClientBook {
-    pub client: ClientRecord,
-    pub accounts: Vec<AccountRecord>,
-    pub holdings: Vec<HoldingRecord>,
-    pub trades: Vec<TradeRecord>,
-    pub asset_months: Vec<AssetMonthRecord>,
-    pub risk_assessments: Vec<RiskAssessmentRecord>,
-    pub contact_notes: Vec<ContactNoteRecord>,
-    /// Transfers, complaints and return visits, relations: head office's side of the 360°.
-    pub service: Vec<Record>,
-}
-
-impl ClientBook {
-    pub fn row_count(&self) -> usize {
-        1 + self.accounts.len()
-            + self.holdings.len()
-            + self.trades.len()
-            + self.asset_months.len()
-            + self.risk_assessments.len()
-            + self.contact_notes.len()
-            + self.service.len()
-    }
-}
 
 pub(super) struct Books {
     params: DemoParams,

@@ -11,7 +11,7 @@ mod service;
 mod tasks;
 mod transfers;
 
-pub use book::ClientBook;
+pub use crate::storage::seed::{ClientBook, FirmSeed, OrgUnitSeed, UserSeed};
 
 use crate::auth::hash_password;
 use crate::error::Result;
@@ -55,42 +55,6 @@ impl DemoParams {
             password: "demo1234".to_string(),
         }
     }
-}
-
-pub struct OrgUnitSeed {
-    pub id: String,
-    pub parent_id: Option<String>,
-    pub name: String,
-}
-
-pub struct UserSeed {
-    pub id: String,
-    pub username: String,
-    pub display_name: String,
-    pub role: Role,
-    pub password_hash: String,
-    pub org_unit_id: String,
-}
-
-pub struct FirmSeed {
-    pub units: Vec<OrgUnitSeed>,
-    pub users: Vec<UserSeed>,
-    pub books: Box<dyn Iterator<Item = ClientBook> + Send>,
-    /// The approved library every desk pulls.
-    pub library: Vec<protocol::ProductRecord>,
-    pub pay: crate::pay::PaySettings,
-    /// Months whose official statements are published on import.
-    pub statement_months: Vec<NaiveDate>,
-    /// "Today" of the firm: statements are dated by it.
-    pub as_of: NaiveDate,
-    /// Tasks from leads, with the assignee.
-    pub tasks: Vec<(String, protocol::TaskRecord)>,
-    /// Holidays, new shares, rights issues and maturities around "today".
-    pub market_events: Vec<protocol::MarketEventRecord>,
-    /// Open client transfer requests (client names filled in on import).
-    pub transfer_requests: Vec<protocol::team::TransferRequestRecord>,
-    /// Messages on tasks, with the broker whose feed they are in.
-    pub comments: Vec<(String, protocol::team::CommentRecord)>,
 }
 
 const BRANCHES: [&str; 3] = ["上海浦东营业部", "北京朝阳营业部", "深圳南山营业部"];

@@ -3,7 +3,7 @@
 //! whose official statements are already published.
 
 use super::broker_id;
-use crate::pay::{MonthlyTarget, PayAdjustment, PaySettings, PlanAssignment};
+use crate::storage::pay::{MonthlyTarget, PayAdjustment, PaySettings, PlanAssignment};
 use chrono::{Days, Months, NaiveDate};
 use domain::pay_plan::{month_of, DevelopmentSplit, PayPlan, ShareBand};
 use domain::{FeeSchedule, Fen, Rate};

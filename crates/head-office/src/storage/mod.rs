@@ -2,20 +2,25 @@
 //! and PostgreSQL (a whole firm) serve the same API and pass the same tests.
 
 mod db;
+pub mod delivery;
 mod location;
+pub mod org;
+pub mod pay;
 mod pg;
 mod pg_schema;
 mod pg_session;
 mod pg_value;
+pub mod seed;
 mod sql;
 mod sqlite;
+pub mod test_support;
 
 pub(crate) use pg::off_runtime;
 pub use pg::on_blocking_thread;
 pub use sql::{DatabaseLocation, SqlStorage};
 
-use crate::demo::FirmSeed;
 use crate::error::Result;
+use crate::storage::seed::FirmSeed;
 use chrono::{DateTime, Utc};
 use domain::{AccessAction, FirmPolicy, Mobile, SensitiveField};
 use protocol::{ClientPreferences, Mutation, MutationOutcome, PullPage, Role};
@@ -197,7 +202,7 @@ pub trait Storage: Send + Sync + 'static {
     /// Asks the delivery channel what happened to every open delivery and records the changes.
     fn advance_deliveries(
         &self,
-        channel: &dyn crate::channel::DeliveryChannel,
+        channel: &dyn crate::storage::delivery::DeliveryChannel,
         now: DateTime<Utc>,
     ) -> Result<usize>;
 
@@ -205,8 +210,8 @@ pub trait Storage: Send + Sync + 'static {
     fn push_archive(&self, push_id: &str) -> Result<Option<String>>;
 
     /// The pay document (fee schedules, plans, assignments, splits, targets, adjustments).
-    fn pay_settings(&self) -> Result<crate::pay::PaySettings>;
-    fn set_pay_settings(&self, pay: &crate::pay::PaySettings) -> Result<()>;
+    fn pay_settings(&self) -> Result<crate::storage::pay::PaySettings>;
+    fn set_pay_settings(&self, pay: &crate::storage::pay::PaySettings) -> Result<()>;
     /// What one broker is paid by, as their desk receives it.
     fn pay_terms(&self, broker_id: &str) -> Result<protocol::PayTerms>;
     /// Writes every broker's official statement for the month of `month`; returns how many.
@@ -221,12 +226,12 @@ pub trait Storage: Send + Sync + 'static {
     ) -> Result<()>;
 
     /// The org tree and everyone placed in it.
-    fn org_chart(&self) -> Result<crate::team::OrgChart>;
+    fn org_chart(&self) -> Result<crate::storage::org::OrgChart>;
     /// The month's figures of each of `brokers`, and of no one else.
     fn broker_figures(
         &self,
         brokers: &[String],
-        window: &crate::team::KpiWindow,
+        window: &crate::storage::org::KpiWindow,
     ) -> Result<std::collections::HashMap<String, domain::kpi::KpiFigures>>;
     /// Net commission of each of `brokers` in `[from, until)`.
     fn commission_between(
@@ -239,7 +244,7 @@ pub trait Storage: Send + Sync + 'static {
     fn top_clients(
         &self,
         broker_id: &str,
-        window: &crate::team::KpiWindow,
+        window: &crate::storage::org::KpiWindow,
         limit: u32,
     ) -> Result<Vec<protocol::team::MaskedClient>>;
     fn overdue_items(

@@ -305,10 +305,11 @@ mod tests {
     /// Runs on the PostgreSQL pass of `make test`; on SQLite there is no pool to leak.
     #[test]
     fn a_panic_in_a_request_frees_its_connection() {
-        if !crate::test_support::on_postgres() {
+        if !crate::storage::test_support::on_postgres() {
             return;
         }
-        let Ok(DatabaseLocation::Postgres(url)) = crate::test_support::fresh_postgres_database()
+        let Ok(DatabaseLocation::Postgres(url)) =
+            crate::storage::test_support::fresh_postgres_database()
         else {
             panic!("a PostgreSQL database for the test");
         };

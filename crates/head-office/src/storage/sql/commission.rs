@@ -3,8 +3,8 @@
 
 use super::rows_commission::{DISPUTES, STATEMENTS, STATEMENT_LINES};
 use crate::error::{HeadOfficeError, Result};
-use crate::pay::PaySettings;
 use crate::storage::db::Db;
+use crate::storage::pay::PaySettings;
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use domain::clock::{shanghai_date, shanghai_midnight};
 use domain::pay_plan::{credited, month_of, month_pay, CreditRole, DayCredit, DevelopmentSplit};

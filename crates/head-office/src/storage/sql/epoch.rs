@@ -3,7 +3,15 @@
 
 use super::{Backend, SqlStorage};
 use crate::error::Result;
+use rand::RngCore;
 use rusqlite::params;
+
+/// Random, so two databases never share an epoch; only its first 16 characters are kept.
+fn new_epoch() -> String {
+    let mut bytes = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
 
 impl SqlStorage {
     pub(super) fn with_epoch(backend: Backend) -> Result<SqlStorage> {
@@ -11,7 +19,7 @@ impl SqlStorage {
             backend,
             epoch: String::new(),
         };
-        let fresh = crate::auth::new_token();
+        let fresh = new_epoch();
         storage.epoch = storage.write(|db| {
             db.execute(
                 "INSERT INTO database_epoch (id, epoch) SELECT 1, CAST(?1 AS TEXT) \
@@ -25,7 +33,7 @@ impl SqlStorage {
 
     /// Starts a new life of the database: what a restore does, so desks notice.
     pub(super) fn start_new_epoch(&self) -> Result<()> {
-        let fresh = crate::auth::new_token();
+        let fresh = new_epoch();
         self.write(|db| {
             db.execute(
                 "UPDATE database_epoch SET epoch = ?1",

@@ -13,7 +13,7 @@ use std::sync::{Arc, Barrier};
 
 fn firm() -> Option<(tempfile::TempDir, SqlStorage)> {
     let dir = tempfile::tempdir().ok()?;
-    let location = crate::test_support::fresh_database(dir.path()).ok()?;
+    let location = crate::storage::test_support::fresh_database(dir.path()).ok()?;
     if !matches!(location, DatabaseLocation::Postgres(_)) {
         // SQLite writes one transaction at a time: seq order is commit order by construction.
         eprintln!("feed safety: SQLite run, nothing can commit out of order; skipped");

@@ -4,9 +4,9 @@
 use super::feed_registry::feed_table;
 use super::feed_table::FIRM_WIDE;
 use super::role_to_code;
-use crate::demo::FirmSeed;
 use crate::error::Result;
 use crate::storage::db::Db;
+use crate::storage::seed::FirmSeed;
 use crate::storage::ImportSummary;
 use protocol::{EntityKind, Record};
 use rusqlite::params;
@@ -93,7 +93,7 @@ pub(super) fn import(db: &Db<'_>, firm: FirmSeed) -> Result<ImportSummary> {
     for month in &firm.statement_months {
         // Published on the 5th of the month after, at 10:00 in Beijing, or today if that is sooner.
         let day = (*month + chrono::Months::new(1) + chrono::Days::new(4)).min(firm.as_of);
-        let at = crate::demo::beijing_at(day, 10);
+        let at = domain::clock::shanghai_midnight(day) + chrono::Duration::hours(10);
         super::commission::publish(db, *month, at)?;
     }
     Ok(ImportSummary {

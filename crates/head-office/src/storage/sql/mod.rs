@@ -28,10 +28,10 @@ mod transfers;
 mod users;
 
 use super::{RefreshGrant, RefreshUse, SignInEvent, SignInPressure, Storage, UserRow};
-use crate::demo::FirmSeed;
 use crate::error::{HeadOfficeError, Result};
 use crate::storage::db::Db;
 use crate::storage::pg::PgBackend;
+use crate::storage::seed::FirmSeed;
 use crate::storage::sqlite::SqliteBackend;
 use chrono::{DateTime, Utc};
 use domain::{FirmPolicy, Mobile};
@@ -301,7 +301,7 @@ impl Storage for SqlStorage {
 
     fn advance_deliveries(
         &self,
-        channel: &dyn crate::channel::DeliveryChannel,
+        channel: &dyn crate::storage::delivery::DeliveryChannel,
         now: DateTime<Utc>,
     ) -> Result<usize> {
         self.write(|db| recommend::advance_deliveries(db, channel, now))
@@ -311,11 +311,11 @@ impl Storage for SqlStorage {
         self.read(|db| recommend::archive(db, push_id))
     }
 
-    fn pay_settings(&self) -> Result<crate::pay::PaySettings> {
+    fn pay_settings(&self) -> Result<crate::storage::pay::PaySettings> {
         self.read(commission::settings)
     }
 
-    fn set_pay_settings(&self, pay: &crate::pay::PaySettings) -> Result<()> {
+    fn set_pay_settings(&self, pay: &crate::storage::pay::PaySettings) -> Result<()> {
         self.write(|db| commission::set_settings(db, pay))
     }
 
@@ -340,14 +340,14 @@ impl Storage for SqlStorage {
         self.write(|db| commission::answer_dispute(db, dispute_id, status, answer))
     }
 
-    fn org_chart(&self) -> Result<crate::team::OrgChart> {
+    fn org_chart(&self) -> Result<crate::storage::org::OrgChart> {
         self.read(team::org_chart)
     }
 
     fn broker_figures(
         &self,
         brokers: &[String],
-        window: &crate::team::KpiWindow,
+        window: &crate::storage::org::KpiWindow,
     ) -> Result<std::collections::HashMap<String, domain::kpi::KpiFigures>> {
         self.read(|db| team::broker_figures(db, brokers, window))
     }
@@ -364,7 +364,7 @@ impl Storage for SqlStorage {
     fn top_clients(
         &self,
         broker_id: &str,
-        window: &crate::team::KpiWindow,
+        window: &crate::storage::org::KpiWindow,
         limit: u32,
     ) -> Result<Vec<protocol::team::MaskedClient>> {
         self.read(|db| team::top_clients(db, broker_id, window, limit))

@@ -250,7 +250,7 @@ pub(super) fn accept(
 /// takes a new `seq`, so it reaches the pushing broker's desk on the next pull.
 pub(super) fn advance_deliveries(
     db: &Db<'_>,
-    channel: &dyn crate::channel::DeliveryChannel,
+    channel: &dyn crate::storage::delivery::DeliveryChannel,
     now: DateTime<Utc>,
 ) -> Result<usize> {
     let open: Vec<(String, String, String, DateTime<Utc>)> = db.query_map(
@@ -263,7 +263,7 @@ pub(super) fn advance_deliveries(
     let mut changed = 0;
     for (id, client_id, status, handed_over_at) in open {
         let report = channel.report(
-            &crate::channel::ChannelMessage {
+            &crate::storage::delivery::ChannelMessage {
                 delivery_id: id.clone(),
                 client_id,
                 handed_over_at,

@@ -4,7 +4,7 @@
 
 use crate::error::Result;
 use crate::storage::db::Db;
-use crate::team::{KpiWindow, OrgChart, OrgPerson, OrgUnit};
+use crate::storage::org::{KpiWindow, OrgChart, OrgPerson, OrgUnit};
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::kpi::KpiFigures;
 use domain::{Fen, Tier};
