@@ -12,7 +12,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 command -v faketime >/dev/null 2>&1 || scripts/setup.sh
 
-suites=(-p domain -p clock -p protocol -p store -p sync -p head-office -p system-tests)
+suites=(-p domain -p clock -p protocol -p store -p sync -p head-office-storage -p demo-firm -p head-office -p system-tests)
 logs=target/test-dates
 mkdir -p "$logs"
 

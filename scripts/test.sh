@@ -21,7 +21,7 @@ step "Head office and whole-system suites again, on PostgreSQL (a throwaway serv
 # shellcheck source=scripts/pg-cluster.sh
 source scripts/pg-cluster.sh
 pg_cluster_start
-BROKERDESK_TEST_BACKEND=postgres cargo test -p head-office -p system-tests
+BROKERDESK_TEST_BACKEND=postgres cargo test -p head-office-storage -p head-office -p system-tests
 pg_cluster_stop
 
 step "TypeScript bindings are current"

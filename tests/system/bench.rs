@@ -6,8 +6,8 @@ mod load_bench;
 mod read_bench;
 mod search_bench;
 
-use head_office::demo::DemoParams;
-use head_office::storage::{DatabaseLocation, Storage};
+use demo_firm::DemoParams;
+use head_office_storage::{DatabaseLocation, Storage};
 use protocol::{Change, PullQuery, Record, SignInRequest};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -292,8 +292,7 @@ async fn load(with_sqlite: bool) {
     }
     eprintln!("bench: the same firm on PostgreSQL…");
     let pg = TestHeadOffice::start_on(&params, |_| {
-        head_office::storage::test_support::fresh_postgres_database()
-            .expect("a PostgreSQL database")
+        head_office_storage::test_support::fresh_postgres_database().expect("a PostgreSQL database")
     })
     .await;
     let figures = load_bench::run(&pg.base_url(), brokers, seconds).await;

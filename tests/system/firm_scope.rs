@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, Duration, TimeZone, Utc};
 use domain::Fen;
-use head_office::storage::Storage;
+use head_office_storage::Storage;
 use protocol::{Change, PullQuery, Record};
 use std::collections::{BTreeSet, HashMap};
 

@@ -6,10 +6,10 @@ pub mod proxy;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use clock::{RunningClock, SharedClock};
-use head_office::demo::{self, DemoParams};
-use head_office::storage::test_support;
-use head_office::storage::{DatabaseLocation, SqlStorage, Storage};
+use demo_firm::{self as demo, DemoParams};
 use head_office::RunningHeadOffice;
+use head_office_storage::test_support;
+use head_office_storage::{DatabaseLocation, SqlStorage, Storage};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 use store::{DbKey, Store};

@@ -2,7 +2,7 @@
 //! of the searches brokers type (pinyin initials, part of a name, phone tail, account number),
 //! each asking for the first page of 200 rows with the total, as the window does.
 
-use head_office::demo::{self, DemoParams};
+use demo_firm::{self as demo, DemoParams};
 use protocol::{Change, PullPage, Record};
 use rand::{Rng, SeedableRng};
 use std::time::{Duration, Instant};

@@ -3,10 +3,10 @@
 //! unit. Each operation checks its input and returns what it changed, in words, for the command
 //! line to print.
 
-use crate::auth::hash_password;
 use crate::error::{HeadOfficeError, Result};
-use crate::storage::{SignInPressure, Storage};
 use chrono::{DateTime, Utc};
+use head_office_storage::passwords::hash_password;
+use head_office_storage::{SignInPressure, Storage};
 use protocol::Role;
 
 /// A new user as IT enters them.
@@ -90,7 +90,7 @@ pub fn add_user(storage: &dyn Storage, user: &NewUser) -> Result<(String, String
     Ok((id, password))
 }
 
-fn existing(storage: &dyn Storage, username: &str) -> Result<crate::storage::UserRow> {
+fn existing(storage: &dyn Storage, username: &str) -> Result<head_office_storage::UserRow> {
     storage
         .user_by_username(username.trim())?
         .ok_or_else(|| HeadOfficeError::NotFound(format!("用户 {}", username.trim())))
@@ -179,7 +179,7 @@ pub fn recent_sign_in_failures(
     storage: &dyn Storage,
     now: DateTime<Utc>,
 ) -> Result<Vec<SignInPressure>> {
-    storage.sign_in_pressure(now - SIGN_IN_LOOKBACK)
+    Ok(storage.sign_in_pressure(now - SIGN_IN_LOOKBACK)?)
 }
 
 fn under_attack(p: &SignInPressure) -> bool {

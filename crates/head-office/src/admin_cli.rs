@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use head_office::admin::{self, NewUser};
-use head_office::storage::{DatabaseLocation, SignInPressure, SqlStorage, Storage};
+use head_office_storage::{DatabaseLocation, SignInPressure, SqlStorage, Storage};
 use std::path::Path;
 
 #[derive(Subcommand)]

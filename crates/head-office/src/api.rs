@@ -111,13 +111,15 @@ async fn health() -> Json<serde_json::Value> {
 }
 
 /// Runs a storage call off the async workers: SQLite calls block.
-async fn blocking<T: Send + 'static>(
+async fn blocking<T: Send + 'static, E: Into<HeadOfficeError>>(
     state: &Arc<AppState>,
-    f: impl FnOnce(&dyn crate::storage::Storage) -> Result<T> + Send + 'static,
+    f: impl FnOnce(&dyn head_office_storage::Storage) -> Result<T, E> + Send + 'static,
 ) -> Result<T> {
     let storage = state.storage.clone();
-    tokio::task::spawn_blocking(move || crate::storage::on_blocking_thread(|| f(storage.as_ref())))
-        .await?
+    tokio::task::spawn_blocking(move || {
+        head_office_storage::on_blocking_thread(|| f(storage.as_ref()).map_err(Into::into))
+    })
+    .await?
 }
 
 /// Any signed-in user may read the firm's practice: it holds no one's data.

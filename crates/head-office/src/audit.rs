@@ -3,10 +3,10 @@
 //! arrived, which client and field, and the stated reason.
 
 use crate::error::Result;
-use crate::storage::{AuditEntry, Storage};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use domain::clock::shanghai;
 use domain::spreadsheet::csv_cell;
+use head_office_storage::{AuditEntry, Storage};
 
 fn day_start(day: NaiveDate) -> DateTime<Utc> {
     day.and_hms_opt(0, 0, 0)
@@ -22,7 +22,7 @@ pub fn entries_in(
     until: NaiveDate,
 ) -> Result<Vec<AuditEntry>> {
     let end = until.checked_add_days(Days::new(1)).unwrap_or(until);
-    storage.audit_entries(day_start(from), day_start(end))
+    Ok(storage.audit_entries(day_start(from), day_start(end))?)
 }
 
 pub fn to_csv(entries: &[AuditEntry]) -> String {

@@ -1,13 +1,9 @@
-//! Passwords and tokens (sign-in throttling is `throttle`).
+//! Tokens (password hashes are storage's `passwords`; sign-in throttling is `throttle`).
 //!
 //! Access tokens are short-lived and held in memory only: a restarted head office forgets them and
 //! desks quietly renew with their refresh token, which lives (hashed) in storage.
 
 use crate::error::{HeadOfficeError, Result};
-use argon2::password_hash::{
-    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
-};
-use argon2::Argon2;
 use chrono::{DateTime, Duration, Utc};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
@@ -19,27 +15,6 @@ pub const ACCESS_TOKEN_TTL: Duration = Duration::minutes(15);
 pub const REFRESH_TOKEN_TTL: Duration = Duration::days(7);
 /// However often it is refreshed, a sign-in ends this long after it began.
 pub const SESSION_MAX_AGE: Duration = Duration::days(30);
-pub fn hash_password(password: &str) -> Result<String> {
-    let salt = SaltString::generate(&mut OsRng);
-    Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|e| HeadOfficeError::Hashing(e.to_string()))
-}
-
-pub fn verify_password(password: &str, stored_hash: &str) -> Result<bool> {
-    let parsed =
-        PasswordHash::new(stored_hash).map_err(|e| HeadOfficeError::Hashing(e.to_string()))?;
-    Ok(Argon2::default()
-        .verify_password(password.as_bytes(), &parsed)
-        .is_ok())
-}
-
-/// Costs the same as a verification; used when the user name is unknown.
-pub fn hash_password_dummy(password: &str) -> Result<()> {
-    hash_password(password).map(|_| ())
-}
-
 /// 256 random bits, hex-encoded.
 pub fn new_token() -> String {
     let mut bytes = [0u8; 32];
@@ -109,14 +84,6 @@ impl AccessTokens {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn password_hash_verifies_only_the_right_password() {
-        let h = hash_password("demo1234").unwrap();
-        assert!(h.starts_with("$argon2id$"));
-        assert!(verify_password("demo1234", &h).unwrap());
-        assert!(!verify_password("demo12345", &h).unwrap());
-    }
 
     #[test]
     fn access_tokens_expire() {

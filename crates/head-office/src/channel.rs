@@ -8,7 +8,9 @@
 use chrono::{DateTime, Duration, Utc};
 use protocol::DeliveryStatus;
 
-pub use crate::storage::delivery::{ChannelEvent, ChannelMessage, ChannelReport, DeliveryChannel};
+pub use head_office_storage::delivery::{
+    ChannelEvent, ChannelMessage, ChannelReport, DeliveryChannel,
+};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 

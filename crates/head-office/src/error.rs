@@ -75,21 +75,26 @@ fn postgres_detail(e: &postgres::Error) -> String {
     }
 }
 
+/// Storage's words stay as they were: a validation or a missing row is the broker's to read,
+/// everything else is internal.
+impl From<head_office_storage::StorageError> for HeadOfficeError {
+    fn from(e: head_office_storage::StorageError) -> Self {
+        use head_office_storage::StorageError as S;
+        match e {
+            S::Validation(m) => HeadOfficeError::Validation(m),
+            S::NotFound(m) => HeadOfficeError::NotFound(m),
+            S::Database(e) => HeadOfficeError::Database(e),
+            S::Postgres(e) => HeadOfficeError::Postgres(e),
+            S::Encoding(e) => HeadOfficeError::Encoding(e),
+            S::Internal(m) => HeadOfficeError::Internal(m),
+            S::Hashing(m) => HeadOfficeError::Hashing(m),
+        }
+    }
+}
+
 pub type Result<T, E = HeadOfficeError> = std::result::Result<T, E>;
 
 impl HeadOfficeError {
-    /// The database refused the data itself (a constraint: a duplicate key, a missing parent,
-    /// a NULL): the same request will be refused again, unlike a lost connection or a lock.
-    pub fn is_refused_data(&self) -> bool {
-        match self {
-            HeadOfficeError::Database(rusqlite::Error::SqliteFailure(e, _)) => {
-                e.code == rusqlite::ErrorCode::ConstraintViolation
-            }
-            HeadOfficeError::Postgres(e) => e.code().is_some_and(|c| c.code().starts_with("23")),
-            _ => false,
-        }
-    }
-
     fn status_and_code(&self) -> (StatusCode, ErrorCode) {
         use HeadOfficeError as E;
         match self {

@@ -8,10 +8,8 @@ mod api;
 pub mod audit;
 pub mod auth;
 pub mod channel;
-pub mod demo;
 pub mod error;
 pub mod serve;
-pub mod storage;
 pub mod team;
 pub mod team_transfers;
 pub mod throttle;
@@ -20,9 +18,9 @@ pub use api::{AUTH_BODY_LIMIT, EMPTY_BODY_LIMIT, PUSH_BODY_LIMIT, TEAM_BODY_LIMI
 use auth::AccessTokens;
 use channel::{DeliveryChannel, SimulatedChannel};
 use clock::SharedClock;
+use head_office_storage::Storage;
 use std::net::SocketAddr;
 use std::sync::Arc;
-use storage::Storage;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
@@ -89,7 +87,9 @@ async fn run_deliveries(storage: Arc<dyn Storage>, clock: SharedClock, options: 
         let channel = options.channel.clone();
         let now = clock.now();
         let round = tokio::task::spawn_blocking(move || {
-            storage::on_blocking_thread(|| storage.advance_deliveries(channel.as_ref(), now))
+            head_office_storage::on_blocking_thread(|| {
+                storage.advance_deliveries(channel.as_ref(), now)
+            })
         })
         .await;
         match round {

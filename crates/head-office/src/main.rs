@@ -7,10 +7,10 @@ use anyhow::{bail, Context};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 use clock::{SharedClock, SystemClock};
+use demo_firm::{self as demo, DemoParams};
 use head_office::audit;
-use head_office::demo::{self, DemoParams};
-use head_office::storage::{DatabaseLocation, SqlStorage, Storage};
 use head_office::RunningHeadOffice;
+use head_office_storage::{DatabaseLocation, SqlStorage, Storage};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -366,7 +366,7 @@ async fn main() -> anyhow::Result<()> {
             if let Some(file) = set {
                 let text = std::fs::read_to_string(&file)
                     .with_context(|| format!("无法读取 {}", file.display()))?;
-                let pay: head_office::storage::pay::PaySettings = serde_json::from_str(&text)
+                let pay: head_office_storage::pay::PaySettings = serde_json::from_str(&text)
                     .with_context(|| format!("{} 不是有效的薪酬设置 JSON", file.display()))?;
                 storage.set_pay_settings(&pay)?;
                 println!(

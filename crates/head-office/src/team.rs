@@ -4,11 +4,11 @@
 //! storage is asked, and storage is asked only about brokers in it.
 
 use crate::error::{HeadOfficeError, Result};
-use crate::storage::org::{KpiWindow, COVERAGE_DAYS};
-use crate::storage::{Storage, UserRow};
 use chrono::{DateTime, Months, Utc};
 use domain::clock::{shanghai_date, shanghai_midnight};
 use domain::kpi::{add_trends, KpiFigures, TrendPoint};
+use head_office_storage::org::{KpiWindow, COVERAGE_DAYS};
+use head_office_storage::{Storage, UserRow};
 use protocol::team::{
     AssignTasks, AssignedTasks, BrokerDashboard, BrokerQuery, ReportKind, TeamDashboard, TeamQuery,
     TeamRow,

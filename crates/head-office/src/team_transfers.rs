@@ -3,9 +3,9 @@
 //! both brokers are in their subtree, and read or join a thread only if its broker is.
 
 use crate::error::Result;
-use crate::storage::{Storage, UserRow};
 use crate::team::{out_of_scope, scope_root};
 use chrono::{DateTime, Utc};
+use head_office_storage::{Storage, UserRow};
 use protocol::team::{
     CommentQuery, CommentRecord, NewComment, TransferDecision, TransferRequestRecord,
 };
@@ -17,7 +17,7 @@ pub fn transfer_requests(
 ) -> Result<Vec<TransferRequestRecord>> {
     let root = scope_root(caller)?;
     let brokers = storage.org_chart()?.brokers_under(root);
-    storage.transfer_requests(&brokers)
+    Ok(storage.transfer_requests(&brokers)?)
 }
 
 pub fn decide_transfer(
@@ -56,7 +56,7 @@ pub fn comments(
     q: &CommentQuery,
 ) -> Result<Vec<CommentRecord>> {
     thread_in_scope(storage, caller, q)?;
-    storage.comments(q.subject, &q.subject_id)
+    Ok(storage.comments(q.subject, &q.subject_id)?)
 }
 
 /// Adds the lead's message; returns the whole thread as it now stands.
@@ -82,5 +82,5 @@ pub fn add_comment(
         at: now,
     };
     storage.add_lead_comment(&caller.id, &comment)?;
-    storage.comments(q.subject, &q.subject_id)
+    Ok(storage.comments(q.subject, &q.subject_id)?)
 }

@@ -3,12 +3,12 @@
 //! restored into a fresh file.
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use demo_firm::{self as demo, DemoParams};
 use head_office::admin::{self, NewUser};
-use head_office::auth::verify_password;
-use head_office::demo::{self, DemoParams};
 use head_office::error::HeadOfficeError;
-use head_office::storage::test_support;
-use head_office::storage::{RefreshGrant, RefreshUse, SqlStorage, Storage};
+use head_office_storage::passwords::verify_password;
+use head_office_storage::test_support;
+use head_office_storage::{RefreshGrant, RefreshUse, SqlStorage, Storage};
 use protocol::Role;
 
 fn firm(dir: &std::path::Path) -> SqlStorage {
@@ -30,7 +30,8 @@ fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 25, 2, 0, 0).unwrap()
 }
 
-fn invalid<T: std::fmt::Debug>(r: head_office::error::Result<T>) {
+fn invalid<T: std::fmt::Debug, E: Into<HeadOfficeError>>(r: Result<T, E>) {
+    let r = r.map_err(Into::into);
     assert!(matches!(r, Err(HeadOfficeError::Validation(_))), "{r:?}");
 }
 

@@ -3,11 +3,11 @@
 //! day head office received it, with both times; an over-long reason is kept, cut to a usable length.
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use demo_firm::{self as demo, DemoParams};
 use domain::{AccessAction, SensitiveField};
 use head_office::audit;
-use head_office::demo::{self, DemoParams};
-use head_office::storage::test_support;
-use head_office::storage::{SqlStorage, Storage};
+use head_office_storage::test_support;
+use head_office_storage::{SqlStorage, Storage};
 use protocol::{AccessEventRecord, Mutation, MutationOp, MutationOutcome};
 
 /// 10:00 in Beijing on the firm's day.

@@ -3,12 +3,12 @@
 //! must never show. "Now" is Wednesday 25 November 2026, 10:00 in Beijing.
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use demo_firm::{ClientBook, FirmSeed, OrgUnitSeed, UserSeed};
 use domain::{Fen, InvestorClass, Rate, Tier, TradeSide};
-use head_office::demo::{ClientBook, FirmSeed, OrgUnitSeed, UserSeed};
 use head_office::error::HeadOfficeError;
-use head_office::storage::test_support;
-use head_office::storage::{SqlStorage, Storage, UserRow};
 use head_office::team::{assign_tasks, broker_dashboard, team_dashboard};
+use head_office_storage::test_support;
+use head_office_storage::{SqlStorage, Storage, UserRow};
 use protocol::team::{AssignTasks, BrokerQuery, ReportKind, TeamQuery};
 use protocol::{
     AccountRecord, CashTransferRecord, ClientRecord, ContactChannel, ContactNoteRecord, Record,

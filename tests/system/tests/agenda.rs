@@ -1,7 +1,7 @@
 //! Tasks from leads across the wire: they arrive in the broker's agenda with the next sync, their
 //! completion goes back to head office, and nobody else can complete them.
 
-use head_office::storage::Storage;
+use head_office_storage::Storage;
 use protocol::{
     Change, ErrorCode, Mutation, MutationOp, MutationOutcome, PullQuery, PushRequest, Record,
     TaskCompletion, TaskRecord,

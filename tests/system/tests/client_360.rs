@@ -3,7 +3,7 @@
 
 use chrono::Duration;
 use domain::{AccessAction, FirmPolicy, SensitiveField};
-use head_office::storage::Storage;
+use head_office_storage::Storage;
 use store::{ClientQuery, WriteIds};
 use system_tests::now;
 use system_tests::{small_firm, TestDesk, TestHeadOffice, TODAY};

@@ -6,7 +6,7 @@
 use chrono::{Months, NaiveDate};
 use domain::pay_plan::month_of;
 use domain::Fen;
-use head_office::storage::Storage;
+use head_office_storage::Storage;
 use protocol::DisputeStatus;
 use store::{DifferenceKind, LineSource, NewDispute, TradeFilter, WriteIds};
 use system_tests::now;

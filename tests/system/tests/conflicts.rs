@@ -2,7 +2,7 @@
 //! where head office changed the same field, its value stands and the broker's is kept as a
 //! conflict until the broker chooses.
 
-use head_office::storage::Storage;
+use head_office_storage::Storage;
 use protocol::ClientPreferences;
 use store::PreferencesView;
 use system_tests::now;

@@ -6,9 +6,9 @@
 //!
 //! `BROKERDESK_FAULT_SCENARIOS=n` runs n scenarios (default 200); `BROKERDESK_FAULT_SEED=s` replays one.
 
-use head_office::demo::{self, DemoParams};
-use head_office::storage::test_support;
-use head_office::storage::{DatabaseLocation, SqlStorage, Storage};
+use demo_firm::{self as demo, DemoParams};
+use head_office_storage::test_support;
+use head_office_storage::{DatabaseLocation, SqlStorage, Storage};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::time::Duration;

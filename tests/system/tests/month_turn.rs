@@ -21,7 +21,7 @@ async fn a_lead_s_month_turns_at_midnight_in_beijing_not_in_utc() {
         last_day,
         NaiveTime::from_hms_opt(23, 30, 0).unwrap(),
     ));
-    let params = head_office::demo::DemoParams {
+    let params = demo_firm::DemoParams {
         as_of: last_day,
         ..small_firm()
     };

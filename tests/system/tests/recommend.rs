@@ -7,7 +7,7 @@ use domain::clock::shanghai_date;
 use domain::suitability_check::Verdict;
 use domain::ProductRisk;
 use head_office::channel::SimulatedChannel;
-use head_office::storage::Storage;
+use head_office_storage::Storage;
 use protocol::{
     DeliveryStatus, ErrorCode, Mutation, MutationOp, MutationOutcome, ProductRecord, PullQuery,
     PushRecipient, PushRequest, RecommendationPush, Record, SignInRequest,

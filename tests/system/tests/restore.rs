@@ -3,7 +3,7 @@
 //! pushes those writes again and pulls its book again from the start, so nothing is lost and
 //! nothing head office does after the restore is skipped.
 
-use head_office::storage::Storage;
+use head_office_storage::Storage;
 use store::{NewContactNote, WriteIds};
 use system_tests::{now, small_firm, TestDesk, TestHeadOffice, TODAY};
 

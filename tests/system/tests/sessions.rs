@@ -2,7 +2,7 @@
 //! can be asked for again, an old protocol is refused clearly, an unsuitable write is refused with
 //! a reason and rolled back on the desk.
 
-use head_office::storage::Storage;
+use head_office_storage::Storage;
 use protocol::{
     paths, ErrorCode, PullQuery, RefreshRequest, SignInRequest, PROTOCOL_VERSION, VERSION_HEADER,
 };

@@ -4,7 +4,7 @@
 
 use clock::{Clock, ManualClock};
 use head_office::admin;
-use head_office::storage::Storage;
+use head_office_storage::Storage;
 use protocol::{ErrorCode, SignInRequest};
 use std::sync::Arc;
 use sync::{HeadOffice, SyncError};

@@ -1,7 +1,7 @@
 //! The walking skeleton's promises, end to end over loopback HTTP.
 
 use domain::Mobile;
-use head_office::storage::Storage;
+use head_office_storage::Storage;
 use std::sync::Arc;
 use store::{ClientQuery, DbKey, Store};
 use sync::TokenVault;

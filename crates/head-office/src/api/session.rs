@@ -5,12 +5,12 @@ use super::{blocking, ApiJson, AppStateRef};
 use crate::auth::{new_token, token_hash};
 use crate::auth::{REFRESH_TOKEN_TTL, SESSION_MAX_AGE};
 use crate::error::{HeadOfficeError, Result};
-use crate::storage::{RefreshGrant, RefreshUse, UserRow};
 use crate::AppState;
 use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::Json;
 use chrono::{DateTime, Utc};
+use head_office_storage::{RefreshGrant, RefreshUse, UserRow};
 use protocol::{RefreshRequest, SessionTokens, UserProfile};
 use std::sync::Arc;
 

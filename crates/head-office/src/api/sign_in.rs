@@ -4,14 +4,15 @@
 use super::edge::{ApiJson, Source};
 use super::session::issue_tokens;
 use super::{blocking, AppStateRef};
-use crate::auth::{hash_password_dummy, new_token, token_hash, verify_password};
+use crate::auth::{new_token, token_hash};
 use crate::error::{HeadOfficeError, Result};
-use crate::storage::{SignInEvent, SignInOutcome};
 use crate::throttle::Attempt;
 use crate::AppState;
 use axum::extract::State;
 use axum::Json;
 use chrono::{DateTime, Duration, Utc};
+use head_office_storage::passwords::{hash_password_dummy, verify_password};
+use head_office_storage::{SignInEvent, SignInOutcome};
 use protocol::{SessionTokens, SignInRequest};
 use std::net::IpAddr;
 use std::sync::Arc;
@@ -95,7 +96,7 @@ pub(super) async fn sign_in(
             Some(u) => s.is_usual_device(&u.id, &device, since)?,
             None => false,
         };
-        Ok((user, usual))
+        Ok::<_, HeadOfficeError>((user, usual))
     })
     .await?;
     let attempt = if usual {

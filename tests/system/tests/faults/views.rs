@@ -1,7 +1,7 @@
 //! How the fault scenarios compare the desk with head office: the same rows of the broker's book on
 //! both sides, and the desk's derived list facts matching its rows.
 
-use head_office::storage::SqlStorage;
+use head_office_storage::SqlStorage;
 use rusqlite::Connection;
 use std::path::Path;
 use system_tests::DESK_KEY;

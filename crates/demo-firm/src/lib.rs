@@ -1,0 +1,199 @@
+//! A deterministic demo firm: the same seed, size and date give the same firm, byte for byte. It is
+//! what `make run` serves, what the tests sync against and, scaled up, the benchmark book.
+
+mod book;
+mod calendar;
+mod library;
+mod market;
+mod pay;
+mod people;
+mod service;
+mod tasks;
+mod transfers;
+
+pub use head_office_storage::seed::{ClientBook, FirmSeed, OrgUnitSeed, UserSeed};
+
+use chrono::NaiveDate;
+use head_office_storage::passwords::hash_password;
+use head_office_storage::Result;
+use protocol::Role;
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+
+/// The demo broker everybody signs in as first.
+pub const DEMO_BROKER: &str = "broker01";
+pub const DEMO_LEAD: &str = "lead01";
+pub const DEMO_MANAGER: &str = "manager01";
+
+#[derive(Debug, Clone)]
+pub struct DemoParams {
+    pub seed: u64,
+    pub clients: usize,
+    pub brokers: usize,
+    /// The demo broker's own book; the rest of the clients spread heavy-tailed over the others.
+    pub demo_broker_clients: usize,
+    /// Mean number of trades per client over 24 months; the spread is heavy-tailed.
+    pub trades_per_client: u32,
+    /// Mean number of contact-log entries per client over 24 months.
+    pub notes_per_client: u32,
+    /// "Today" of the generated firm: expiries and history are placed relative to it.
+    pub as_of: NaiveDate,
+    /// Every demo user's password.
+    pub password: String,
+}
+
+impl DemoParams {
+    pub fn standard(as_of: NaiveDate) -> DemoParams {
+        DemoParams {
+            seed: 20_261_125,
+            clients: 20_000,
+            brokers: 30,
+            demo_broker_clients: 2_000,
+            trades_per_client: 24,
+            notes_per_client: 6,
+            as_of,
+            password: "demo1234".to_string(),
+        }
+    }
+}
+
+const BRANCHES: [&str; 3] = ["上海浦东营业部", "北京朝阳营业部", "深圳南山营业部"];
+const TEAMS_PER_BRANCH: usize = 2;
+
+pub fn generate(params: &DemoParams) -> Result<FirmSeed> {
+    let mut rng = ChaCha8Rng::seed_from_u64(params.seed);
+    let mut units = vec![OrgUnitSeed {
+        id: "HQ".into(),
+        parent_id: None,
+        name: "华信证券总部".into(),
+    }];
+    let mut users = Vec::new();
+    let user = |id: String, username: String, role: Role, unit: &str, rng: &mut ChaCha8Rng| {
+        let male = rand::Rng::gen_bool(rng, 0.5);
+        let display_name = people::name(rng, male);
+        Ok::<_, head_office_storage::StorageError>(UserSeed {
+            id,
+            username,
+            display_name,
+            role,
+            password_hash: hash_password(&params.password)?,
+            org_unit_id: unit.to_string(),
+        })
+    };
+    users.push(user(
+        "A01".into(),
+        "admin".into(),
+        Role::Admin,
+        "HQ",
+        &mut rng,
+    )?);
+    let team_count = BRANCHES.len() * TEAMS_PER_BRANCH;
+    for (b, branch) in BRANCHES.iter().enumerate() {
+        let branch_id = format!("BR{:02}", b + 1);
+        units.push(OrgUnitSeed {
+            id: branch_id.clone(),
+            parent_id: Some("HQ".into()),
+            name: (*branch).into(),
+        });
+        let manager = format!("manager{:02}", b + 1);
+        users.push(user(
+            format!("M{:02}", b + 1),
+            manager,
+            Role::BranchManager,
+            &branch_id,
+            &mut rng,
+        )?);
+        for t in 0..TEAMS_PER_BRANCH {
+            let n = b * TEAMS_PER_BRANCH + t + 1;
+            let team_id = format!("TM{n:02}");
+            units.push(OrgUnitSeed {
+                id: team_id.clone(),
+                parent_id: Some(branch_id.clone()),
+                name: format!("财富管理{}组", ["一", "二"][t]),
+            });
+            users.push(user(
+                format!("L{n:02}"),
+                format!("lead{n:02}"),
+                Role::TeamLead,
+                &team_id,
+                &mut rng,
+            )?);
+        }
+    }
+    for k in 0..params.brokers {
+        let team = format!("TM{:02}", k % team_count + 1);
+        users.push(user(
+            broker_id(k),
+            format!("broker{:02}", k + 1),
+            Role::Broker,
+            &team,
+            &mut rng,
+        )?);
+    }
+    let sizes = book_sizes(params);
+    let transfer_requests = transfers::requests(&sizes, team_count, params.as_of);
+    let books = book::Books::new(params.clone(), sizes, rng);
+    Ok(FirmSeed {
+        units,
+        users,
+        books: Box::new(books),
+        library: library::generate(params.seed, params.as_of),
+        pay: pay::settings(params.brokers, params.as_of),
+        statement_months: pay::published_months(params.as_of),
+        as_of: params.as_of,
+        tasks: tasks::generate(params.brokers, team_count, params.as_of),
+        market_events: calendar::market_events(params.as_of),
+        transfer_requests,
+        comments: transfers::comments(team_count, params.brokers, params.as_of),
+    })
+}
+
+/// `hour`:00 in Beijing on `day`.
+pub(crate) fn beijing_at(day: NaiveDate, hour: u32) -> chrono::DateTime<chrono::Utc> {
+    book::beijing(day, hour, 0)
+}
+
+pub(crate) fn broker_id(index: usize) -> String {
+    format!("B{:03}", index + 1)
+}
+
+/// How many clients each broker serves: the demo broker's fixed share, the rest by 1/√rank, which
+/// gives the long tail of a real branch (a few big books, many small ones).
+fn book_sizes(p: &DemoParams) -> Vec<usize> {
+    if p.brokers == 0 {
+        return Vec::new();
+    }
+    let first = p.demo_broker_clients.min(p.clients);
+    let rest = p.clients - first;
+    let weights: Vec<f64> = (1..p.brokers).map(|r| 1.0 / (r as f64).sqrt()).collect();
+    let total: f64 = weights.iter().sum();
+    let mut sizes = vec![first];
+    let mut given = 0;
+    for w in &weights {
+        let n = ((rest as f64) * w / total).floor() as usize;
+        sizes.push(n);
+        given += n;
+    }
+    // Rounding leftovers go to the second-largest book so that the total is exact.
+    if let Some(s) = sizes.get_mut(1) {
+        *s += rest - given;
+    } else {
+        sizes[0] += rest - given;
+    }
+    sizes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn book_sizes_add_up_and_tail_off() {
+        let p = DemoParams::standard(NaiveDate::from_ymd_opt(2026, 11, 25).unwrap());
+        let sizes = book_sizes(&p);
+        assert_eq!(sizes.len(), 30);
+        assert_eq!(sizes.iter().sum::<usize>(), 20_000);
+        assert_eq!(sizes[0], 2_000);
+        assert!(sizes[1] > sizes[29] * 4);
+    }
+}

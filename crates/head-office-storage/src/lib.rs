@@ -1,0 +1,319 @@
+//! The head office's storage, behind one trait so that the embedded SQLite file (demo, one branch)
+//! and PostgreSQL (a whole firm) serve the same API and pass the same tests.
+
+mod db;
+pub mod delivery;
+pub mod error;
+mod location;
+pub mod org;
+pub mod passwords;
+pub mod pay;
+mod pg;
+mod pg_schema;
+mod pg_session;
+mod pg_value;
+pub mod seed;
+mod sql;
+mod sqlite;
+pub mod test_support;
+
+pub use error::{Result, StorageError};
+pub(crate) use pg::off_runtime;
+pub use pg::on_blocking_thread;
+pub use sql::{DatabaseLocation, SqlStorage};
+
+use crate::seed::FirmSeed;
+use chrono::{DateTime, Utc};
+use domain::{AccessAction, FirmPolicy, Mobile, SensitiveField};
+use protocol::{ClientPreferences, Mutation, MutationOutcome, PullPage, Role};
+
+/// A person who can sign in.
+#[derive(Debug, Clone)]
+pub struct UserRow {
+    pub id: String,
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    pub password_hash: String,
+    /// Names of the org units from the top down to the user's own, e.g. "上海分公司 / 浦东营业部 / 财富一组".
+    pub org_path: String,
+    /// The unit the user is placed in; a lead leads it and everything under it.
+    pub org_unit_id: String,
+    pub disabled: bool,
+    /// Access tokens issued before this are dead (the user was disabled or given a new password).
+    pub sessions_ended_at: Option<DateTime<Utc>>,
+}
+
+/// Who a refresh token was issued to. Tokens of one sign-in share a family, so that reuse of any
+/// one of them can end the whole session.
+#[derive(Debug, Clone)]
+pub struct RefreshGrant {
+    pub user_id: String,
+    pub device_id: String,
+    pub family_id: String,
+    pub expires_at: DateTime<Utc>,
+    /// When the sign-in began: no refresh carries a session past its absolute lifetime.
+    pub signed_in_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone)]
+pub enum RefreshUse {
+    /// First use: the token is now spent and a new one may be issued in the same family.
+    Fresh(RefreshGrant),
+    /// The token was spent moments ago by the same asker (same retry key) but its successor never
+    /// came back (the answer was lost on the way): the desk may have a new pair.
+    Retried(RefreshGrant),
+    /// The token was spent before and the session has moved on: somebody replayed it. The family
+    /// must be revoked.
+    Reused { family_id: String },
+    /// Unknown or expired.
+    Invalid,
+}
+
+/// What became of one sign-in try, as the operation log keeps it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignInOutcome {
+    SignedIn,
+    Failed,
+    Throttled,
+}
+
+impl SignInOutcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SignInOutcome::SignedIn => "signed_in",
+            SignInOutcome::Failed => "failed",
+            SignInOutcome::Throttled => "throttled",
+        }
+    }
+}
+
+/// One line of the sign-in operation log. The device id is kept hashed: the log is read by
+/// people, and the id is what lets a desk past failures from elsewhere.
+#[derive(Debug, Clone)]
+pub struct SignInEvent {
+    pub at: DateTime<Utc>,
+    /// As typed (bounded), whether or not such a user exists.
+    pub username: String,
+    pub user_id: Option<String>,
+    pub source: String,
+    pub device_hash: String,
+    pub outcome: SignInOutcome,
+    pub detail: String,
+}
+
+/// A name tried with wrong passwords lately: what head-office IT sees of an attack.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignInPressure {
+    pub username: String,
+    pub failures: u64,
+    pub throttles: u64,
+    pub sources: u64,
+    pub last_at: DateTime<Utc>,
+}
+
+/// One reveal or export as the audit log keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct AuditEntry {
+    pub id: String,
+    pub user_id: String,
+    pub username: String,
+    pub action: AccessAction,
+    pub client_id: Option<String>,
+    pub field: Option<SensitiveField>,
+    pub reason: String,
+    pub detail: String,
+    /// When it happened, as the desk reports it.
+    pub at: DateTime<Utc>,
+    /// When head office received it: what an export of a period selects by.
+    pub received_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub users: usize,
+    pub clients: usize,
+    pub rows: usize,
+}
+
+pub trait Storage: Send + Sync + 'static {
+    fn user_by_username(&self, username: &str) -> Result<Option<UserRow>>;
+    fn user_by_id(&self, user_id: &str) -> Result<Option<UserRow>>;
+
+    fn insert_refresh_token(&self, token_hash: &str, grant: &RefreshGrant) -> Result<()>;
+    /// Whether `device_id` held a session of the user whose tokens lasted until `since`.
+    fn is_usual_device(&self, user_id: &str, device_id: &str, since: DateTime<Utc>)
+        -> Result<bool>;
+    fn record_sign_in(&self, event: &SignInEvent) -> Result<()>;
+    /// Names tried with wrong passwords since `since`, most failures first.
+    fn sign_in_pressure(&self, since: DateTime<Utc>) -> Result<Vec<SignInPressure>>;
+    /// Spends a refresh token, atomically: of two concurrent uses, one is `Fresh` and one `Reused`.
+    /// `retry_key_hash` is what a later retry of this same use must present to be `Retried`.
+    fn use_refresh_token(
+        &self,
+        token_hash: &str,
+        retry_key_hash: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<RefreshUse>;
+    fn revoke_refresh_family(&self, family_id: &str, now: DateTime<Utc>) -> Result<()>;
+
+    /// This life of the database: a restore from a backup starts a new one.
+    fn epoch(&self) -> String;
+
+    /// Changes after `query.cursor` in the book served by `broker_id`, in commit order.
+    fn pull_page(&self, broker_id: &str, query: &protocol::PullQuery) -> Result<PullPage>;
+
+    /// The same, counting what remains.
+    fn pull(&self, broker_id: &str, cursor: u64, limit: u32) -> Result<PullPage> {
+        let query = protocol::PullQuery {
+            cursor,
+            limit,
+            count: true,
+        };
+        self.pull_page(broker_id, &query)
+    }
+
+    /// Head-office master data correction: a client's mobile number changed.
+    fn correct_client_mobile(&self, client_id: &str, mobile: &Mobile) -> Result<()>;
+
+    /// Applies a broker's mutation exactly once and returns its outcome (the stored one on a resend).
+    fn apply_mutation(
+        &self,
+        user_id: &str,
+        mutation: &Mutation,
+        now: DateTime<Utc>,
+    ) -> Result<MutationOutcome>;
+
+    /// Head office's own edit of a client's preferences (a call centre, an administrator).
+    fn set_preferences(&self, client_id: &str, fields: &ClientPreferences) -> Result<()>;
+
+    /// Moves a client, with all its rows, to another broker's book (客户划转).
+    fn transfer_client(&self, client_id: &str, to_broker_id: &str, at: DateTime<Utc>)
+        -> Result<()>;
+
+    /// Reveals and exports reported by desks, made in `[from, until)`, oldest first.
+    fn audit_entries(&self, from: DateTime<Utc>, until: DateTime<Utc>) -> Result<Vec<AuditEntry>>;
+
+    /// The firm's configurable practice; DOMAIN.md's defaults until head office sets it.
+    fn firm_policy(&self) -> Result<FirmPolicy>;
+    fn set_firm_policy(&self, policy: &FirmPolicy) -> Result<()>;
+
+    /// Re-tiers every client by the firm's tier policy; returns how many changed tier.
+    fn recompute_tiers(&self) -> Result<usize>;
+
+    /// Asks the delivery channel what happened to every open delivery and records the changes.
+    fn advance_deliveries(
+        &self,
+        channel: &dyn crate::delivery::DeliveryChannel,
+        now: DateTime<Utc>,
+    ) -> Result<usize>;
+
+    /// A push's archive (JSON): the push as received and head office's verdict per recipient.
+    fn push_archive(&self, push_id: &str) -> Result<Option<String>>;
+
+    /// The pay document (fee schedules, plans, assignments, splits, targets, adjustments).
+    fn pay_settings(&self) -> Result<crate::pay::PaySettings>;
+    fn set_pay_settings(&self, pay: &crate::pay::PaySettings) -> Result<()>;
+    /// What one broker is paid by, as their desk receives it.
+    fn pay_terms(&self, broker_id: &str) -> Result<protocol::PayTerms>;
+    /// Writes every broker's official statement for the month of `month`; returns how many.
+    fn publish_statements(&self, month: chrono::NaiveDate, now: DateTime<Utc>) -> Result<usize>;
+    /// Finance's correction of what one trade was charged.
+    fn correct_trade_commission(&self, trade_id: &str, commission: domain::Fen) -> Result<()>;
+    fn answer_dispute(
+        &self,
+        dispute_id: &str,
+        status: protocol::DisputeStatus,
+        answer: &str,
+    ) -> Result<()>;
+
+    /// The org tree and everyone placed in it.
+    fn org_chart(&self) -> Result<crate::org::OrgChart>;
+    /// The month's figures of each of `brokers`, and of no one else.
+    fn broker_figures(
+        &self,
+        brokers: &[String],
+        window: &crate::org::KpiWindow,
+    ) -> Result<std::collections::HashMap<String, domain::kpi::KpiFigures>>;
+    /// Net commission of each of `brokers` in `[from, until)`.
+    fn commission_between(
+        &self,
+        brokers: &[String],
+        from: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> Result<std::collections::HashMap<String, domain::Fen>>;
+    /// A broker's largest clients, masked for a lead's eyes.
+    fn top_clients(
+        &self,
+        broker_id: &str,
+        window: &crate::org::KpiWindow,
+        limit: u32,
+    ) -> Result<Vec<protocol::team::MaskedClient>>;
+    fn overdue_items(
+        &self,
+        broker_id: &str,
+        today: chrono::NaiveDate,
+    ) -> Result<Vec<protocol::team::OverdueItem>>;
+    /// Tasks from a lead, each into its assignee's feed (`assigned_by_name` holds the lead's id).
+    fn assign_tasks(&self, tasks: &[(String, protocol::TaskRecord)]) -> Result<()>;
+
+    /// Transfer requests raised by any of `brokers`, pending first.
+    fn transfer_requests(
+        &self,
+        brokers: &[String],
+    ) -> Result<Vec<protocol::team::TransferRequestRecord>>;
+    fn transfer_request(&self, id: &str) -> Result<Option<protocol::team::TransferRequestRecord>>;
+    /// Records a decision; an approval moves the client in the same transaction.
+    fn decide_transfer(
+        &self,
+        decider_id: &str,
+        decision: &protocol::team::TransferDecision,
+        now: DateTime<Utc>,
+    ) -> Result<()>;
+    /// The broker whose task or request a thread hangs off.
+    fn comment_subject_broker(
+        &self,
+        subject: protocol::team::CommentSubject,
+        subject_id: &str,
+    ) -> Result<Option<String>>;
+    fn comments(
+        &self,
+        subject: protocol::team::CommentSubject,
+        subject_id: &str,
+    ) -> Result<Vec<protocol::team::CommentRecord>>;
+    fn add_lead_comment(
+        &self,
+        author_id: &str,
+        comment: &protocol::team::CommentRecord,
+    ) -> Result<()>;
+
+    /// A broker's own reminders as their desk last pushed them, by due date.
+    fn broker_reminders(&self, broker_id: &str) -> Result<Vec<protocol::ReminderRecord>>;
+
+    /// Adds a user; returns the id given.
+    fn create_user(
+        &self,
+        username: &str,
+        display_name: &str,
+        role: protocol::Role,
+        unit_id: &str,
+        password_hash: &str,
+    ) -> Result<String>;
+    /// Disabling ends every session of the user.
+    fn set_user_disabled(&self, user_id: &str, disabled: bool, now: DateTime<Utc>) -> Result<()>;
+    /// A new password ends every session of the user.
+    fn set_password_hash(
+        &self,
+        user_id: &str,
+        password_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()>;
+    fn place_user(&self, user_id: &str, unit_id: &str) -> Result<()>;
+    fn create_unit(&self, id: &str, parent_id: &str, name: &str) -> Result<()>;
+    /// A consistent copy of the whole database, taken while it serves.
+    fn backup_to(&self, target: &std::path::Path) -> Result<()>;
+
+    /// Loads a generated firm into an empty database.
+    fn import_firm(&self, firm: FirmSeed) -> Result<ImportSummary>;
+    fn is_empty(&self) -> Result<bool>;
+}

@@ -1,0 +1,159 @@
+//! The change feed, on either backend: rows of the caller's book above the cursor, merged across
+//! tables in seq order.
+
+use super::feed_registry::FEED_TABLES;
+use super::feed_table::FeedScope;
+use crate::db::Db;
+use crate::error::Result;
+use protocol::{Change, EntityKind, PullPage, PullQuery};
+use rusqlite::params;
+use std::sync::OnceLock;
+
+fn to_i64(v: u64) -> i64 {
+    i64::try_from(v).unwrap_or(i64::MAX)
+}
+
+/// Which rows of a table are in the caller's (`?1`) feed. Firm-wide rows are everybody's; `?1` is
+/// still named so every statement takes the same parameters (cast, so PostgreSQL knows its type).
+fn owner_clause(scope: FeedScope) -> &'static str {
+    match scope {
+        FeedScope::ClientBook | FeedScope::Author => "broker_id = ?1",
+        FeedScope::Firm => "broker_id = '*' AND CAST(?1 AS TEXT) IS NOT NULL",
+    }
+}
+
+/// Every table a feed reads, with its owner clause; tombstones last.
+fn feed_sources() -> impl Iterator<Item = (&'static str, &'static str)> {
+    FEED_TABLES
+        .iter()
+        .map(|t| (t.table, owner_clause(t.scope)))
+        .chain([("tombstones", "broker_id = ?1")])
+}
+
+/// One statement that finds the page: the seqs of the caller's first `?4` rows in
+/// `(?2 cursor, ?3 horizon]` across every source (`?1` broker), each with its source's position in
+/// `feed_sources`. Each branch is a short range scan of the source's (broker_id, seq) index, and
+/// the whole is one round trip, which matters on PostgreSQL, where each statement crosses a socket.
+fn page_sql() -> &'static str {
+    static SQL: OnceLock<String> = OnceLock::new();
+    SQL.get_or_init(|| {
+        let branches: Vec<String> = feed_sources()
+            .enumerate()
+            .map(|(i, (table, owner))| {
+                format!(
+                    "SELECT * FROM (SELECT seq, {i} AS source FROM {table} WHERE {owner} \
+                     AND seq > ?2 AND seq <= ?3 ORDER BY seq LIMIT ?4) AS s{i}"
+                )
+            })
+            .collect();
+        format!("{} ORDER BY seq LIMIT ?4", branches.join(" UNION ALL "))
+    })
+}
+
+/// Each feed table's page read, built once (a pull runs on every sync), with the position of its
+/// `seq` column: `?1` broker, `?2` cursor, `?3` limit, `?4` the page's last seq.
+fn table_reads() -> &'static [(String, usize)] {
+    static READS: OnceLock<Vec<(String, usize)>> = OnceLock::new();
+    READS.get_or_init(|| {
+        FEED_TABLES
+            .iter()
+            .map(|t| {
+                let sql = format!(
+                    "SELECT id, {}, seq FROM {} WHERE {} AND seq > ?2 AND seq <= ?4 \
+                     ORDER BY seq LIMIT ?3",
+                    t.columns,
+                    t.table,
+                    owner_clause(t.scope)
+                );
+                (sql, t.columns.split(',').count() + 1)
+            })
+            .collect()
+    })
+}
+
+/// How many rows of the caller's feed are in `(cursor, horizon]`, for a desk's progress.
+fn count_in_range(db: &Db<'_>, broker: &str, cursor: u64, horizon: i64) -> Result<u64> {
+    static SQL: OnceLock<String> = OnceLock::new();
+    let sql = SQL.get_or_init(|| {
+        let counts: Vec<String> = feed_sources()
+            .map(|(table, owner)| {
+                format!("(SELECT count(*) FROM {table} WHERE {owner} AND seq > ?2 AND seq <= ?3)")
+            })
+            .collect();
+        format!("SELECT {}", counts.join(" + "))
+    });
+    let n: i64 = db.query_row(sql, params![broker, to_i64(cursor), horizon], |r| r.get(0))?;
+    Ok(n.unsigned_abs())
+}
+
+pub(super) fn pull(db: &Db<'_>, broker: &str, query: &PullQuery, epoch: &str) -> Result<PullPage> {
+    let cursor = query.cursor;
+    // On PostgreSQL a change with a lower seq may still commit after one with a higher seq is
+    // visible; reading past the horizon could move the cursor over it and lose it for good.
+    let horizon = db.feed_horizon()?.unwrap_or(i64::MAX);
+    let limit = query.limit.clamp(1, PullQuery::MAX_LIMIT);
+    // One row more than the page, to know whether there is more.
+    let found: Vec<(i64, usize)> = db.query_map(
+        page_sql(),
+        params![broker, to_i64(cursor), horizon, limit + 1],
+        |r| Ok((r.get(0)?, r.get::<_, i64>(1)?.unsigned_abs() as usize)),
+    )?;
+    let full = found.len() > limit as usize;
+    let page = &found[..found.len().min(limit as usize)];
+    let upper = page.last().map_or(to_i64(cursor), |(seq, _)| *seq);
+    let has_rows = |source: usize| page.iter().any(|(_, s)| *s == source);
+    let mut changes: Vec<Change> = Vec::new();
+    for (source, t) in FEED_TABLES.iter().enumerate() {
+        if !has_rows(source) {
+            continue;
+        }
+        let (sql, seq_index) = &table_reads()[source];
+        let rows = db.query_map(sql, params![broker, to_i64(cursor), limit, upper], |r| {
+            Ok(Change::Upsert {
+                seq: r.get::<_, i64>(*seq_index)?.unsigned_abs(),
+                record: (t.read)(r)?,
+            })
+        })?;
+        changes.extend(rows);
+    }
+    if has_rows(FEED_TABLES.len()) {
+        let tombstones = db.query_map(
+            "SELECT seq, kind, id FROM tombstones WHERE broker_id = ?1 AND seq > ?2 AND seq <= ?4 \
+             ORDER BY seq LIMIT ?3",
+            params![broker, to_i64(cursor), limit, upper],
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            },
+        )?;
+        for (seq, kind, id) in tombstones {
+            if let Some(kind) = EntityKind::parse(&kind) {
+                changes.push(Change::Remove {
+                    seq: seq.unsigned_abs(),
+                    kind,
+                    id,
+                });
+            }
+        }
+    }
+    changes.sort_by_key(Change::seq);
+    changes.truncate(limit as usize);
+    let next = changes.last().map_or(cursor, Change::seq);
+    // Rows above the horizon are not readable yet, so they do not count as more to pull; a page
+    // that is not full has nothing after it.
+    let remaining = if full && query.count {
+        count_in_range(db, broker, next, horizon)?
+    } else {
+        0
+    };
+    Ok(PullPage {
+        changes,
+        cursor: next,
+        has_more: full,
+        remaining,
+        epoch: epoch.to_string(),
+    })
+}

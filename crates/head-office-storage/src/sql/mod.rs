@@ -1,0 +1,490 @@
+//! The head office's storage, written once for both backends: the embedded SQLite file (demo, a
+//! single branch) and PostgreSQL (a whole firm). Each submodule holds the statements of one part
+//! of the firm; `Db` runs them on whichever backend this storage was opened on.
+
+mod admin;
+mod audit;
+mod calendar;
+mod commission;
+mod epoch;
+mod feed;
+mod feed_registry;
+#[cfg(test)]
+mod feed_safety;
+mod feed_table;
+mod import;
+mod mutations;
+mod preferences;
+mod recommend;
+mod rows;
+mod rows_360;
+mod rows_commission;
+mod rows_library;
+mod sign_in_log;
+mod tasks;
+mod team;
+mod tiers;
+mod transfers;
+mod users;
+
+use super::{RefreshGrant, RefreshUse, SignInEvent, SignInPressure, Storage, UserRow};
+use crate::db::Db;
+use crate::error::{Result, StorageError};
+use crate::pg::PgBackend;
+use crate::seed::FirmSeed;
+use crate::sqlite::SqliteBackend;
+use chrono::{DateTime, Utc};
+use domain::{FirmPolicy, Mobile};
+use protocol::{ClientPreferences, Mutation, MutationOutcome, PullPage, Role};
+use rusqlite::params;
+use std::path::Path;
+use users::{refresh_token_known, use_refresh_token, user_row, USER_COLUMNS};
+use users::{role_from_code, role_to_code};
+
+pub use crate::location::DatabaseLocation;
+
+enum Backend {
+    Sqlite(SqliteBackend),
+    Pg(PgBackend),
+}
+
+pub struct SqlStorage {
+    backend: Backend,
+    /// This life of the database (see `database_epoch`): read once, as a restore needs the
+    /// server stopped.
+    epoch: String,
+}
+
+/// Connections a PostgreSQL head office keeps open, unless `BROKERDESK_PG_POOL` says otherwise:
+/// twice the cores and two more, the usual size for a server where PostgreSQL shares the CPUs. More
+/// only makes the backends take turns (200 desks on 2 cores: 6 connections sync 1,560 times a
+/// second, 16 connections 1,360, 32 connections 1,320).
+fn default_pg_pool() -> usize {
+    std::thread::available_parallelism().map_or(4, |n| n.get()) * 2 + 2
+}
+
+impl SqlStorage {
+    pub fn open(location: &DatabaseLocation) -> Result<SqlStorage> {
+        match location {
+            DatabaseLocation::Sqlite(path) => SqlStorage::sqlite(path),
+            DatabaseLocation::Postgres(url) => SqlStorage::postgres(url),
+        }
+    }
+
+    pub fn sqlite(path: &Path) -> Result<SqlStorage> {
+        SqlStorage::with_epoch(Backend::Sqlite(SqliteBackend::open(path)?))
+    }
+
+    pub fn postgres(url: &str) -> Result<SqlStorage> {
+        let size = std::env::var("BROKERDESK_PG_POOL")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(default_pg_pool);
+        SqlStorage::with_epoch(Backend::Pg(PgBackend::connect(url, size)?))
+    }
+
+    /// Puts a backup taken by `backup_to` in place (the server stopped); runs any migration the
+    /// backup predates.
+    /// The restored database starts a new epoch: desks that synced past the backup pull again
+    /// from the start and push again what they sent since.
+    pub fn restore(backup: &Path, target: &DatabaseLocation, replace: bool) -> Result<()> {
+        match target {
+            DatabaseLocation::Sqlite(path) => SqliteBackend::restore(backup, path, replace)?,
+            DatabaseLocation::Postgres(url) => PgBackend::restore(backup, url, replace)?,
+        }
+        SqlStorage::open(target)?.start_new_epoch()
+    }
+
+    /// Folds SQLite's write-ahead log into the main file, so a plain copy of the file is complete.
+    pub fn checkpoint(&self) -> Result<()> {
+        match &self.backend {
+            Backend::Sqlite(sqlite) => sqlite.checkpoint(),
+            Backend::Pg(_) => Ok(()),
+        }
+    }
+
+    /// The first column of a query's rows as text: for checks that look at the tables themselves
+    /// (the sync fault scenarios compare a desk with head office row by row).
+    pub fn first_column_text(&self, sql: &str) -> Result<Vec<String>> {
+        self.read(|db| db.query_map(sql, &[], |r| r.get(0)))
+    }
+
+    fn read<T: Send>(&self, f: impl FnOnce(&Db<'_>) -> Result<T> + Send) -> Result<T> {
+        match &self.backend {
+            Backend::Sqlite(sqlite) => sqlite.read(f),
+            Backend::Pg(pg) => pg.read(f),
+        }
+    }
+
+    /// One transaction, committed when `f` succeeds; on PostgreSQL `f` may be run again after a
+    /// serialization conflict, so it must do nothing but database work.
+    fn write<T: Send>(&self, f: impl FnMut(&Db<'_>) -> Result<T> + Send) -> Result<T> {
+        match &self.backend {
+            Backend::Sqlite(sqlite) => sqlite.write(f),
+            Backend::Pg(pg) => pg.write(f),
+        }
+    }
+
+    /// A write whose first statement locks the row everything it reads hangs on (see
+    /// `PgBackend::write_locking`); on SQLite, where writers take turns, an ordinary write.
+    fn write_locking<T: Send>(&self, f: impl FnMut(&Db<'_>) -> Result<T> + Send) -> Result<T> {
+        match &self.backend {
+            Backend::Sqlite(sqlite) => sqlite.write(f),
+            Backend::Pg(pg) => pg.write_locking(f),
+        }
+    }
+}
+
+/// The firm's practice as stored, or DOMAIN.md's defaults.
+pub(super) fn firm_policy(db: &Db<'_>) -> Result<FirmPolicy> {
+    let stored: Option<String> = db.query_opt(
+        "SELECT value FROM firm_settings WHERE key = 'policy'",
+        &[],
+        |r| r.get(0),
+    )?;
+    match stored {
+        Some(text) => Ok(serde_json::from_str(&text)?),
+        None => Ok(FirmPolicy::default()),
+    }
+}
+
+impl Storage for SqlStorage {
+    fn user_by_username(&self, username: &str) -> Result<Option<UserRow>> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.username = ?1");
+        self.read(|db| db.query_opt(&sql, params![username], user_row))
+    }
+
+    fn user_by_id(&self, user_id: &str) -> Result<Option<UserRow>> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.id = ?1");
+        self.read(|db| db.query_opt(&sql, params![user_id], user_row))
+    }
+
+    fn insert_refresh_token(&self, token_hash: &str, grant: &RefreshGrant) -> Result<()> {
+        self.write(|db| {
+            db.execute(
+                "INSERT INTO refresh_tokens \
+                 (token_hash, user_id, device_id, family_id, expires_at, signed_in_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    token_hash,
+                    grant.user_id,
+                    grant.device_id,
+                    grant.family_id,
+                    grant.expires_at,
+                    grant.signed_in_at
+                ],
+            )
+        })?;
+        Ok(())
+    }
+
+    fn use_refresh_token(
+        &self,
+        token_hash: &str,
+        retry_key_hash: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<RefreshUse> {
+        // Made-up tokens are answered from a read: a flood of them never queues for the one
+        // writer that every desk's push needs.
+        if !self.read(|db| refresh_token_known(db, token_hash))? {
+            return Ok(RefreshUse::Invalid);
+        }
+        self.write(|db| use_refresh_token(db, token_hash, retry_key_hash, now))
+    }
+
+    fn revoke_refresh_family(&self, family_id: &str, now: DateTime<Utc>) -> Result<()> {
+        // Every token of the family, spent or not, is dead: no retry can revive a revoked session.
+        self.write(|db| {
+            db.execute(
+                "UPDATE refresh_tokens SET revoked_at = ?2 WHERE family_id = ?1",
+                params![family_id, now],
+            )
+        })?;
+        Ok(())
+    }
+
+    fn is_usual_device(&self, user: &str, device: &str, since: DateTime<Utc>) -> Result<bool> {
+        self.read(|db| sign_in_log::is_usual_device(db, user, device, since))
+    }
+
+    fn record_sign_in(&self, event: &SignInEvent) -> Result<()> {
+        self.write(|db| sign_in_log::record(db, event))
+    }
+
+    fn sign_in_pressure(&self, since: DateTime<Utc>) -> Result<Vec<SignInPressure>> {
+        self.read(|db| sign_in_log::pressure(db, since))
+    }
+
+    fn epoch(&self) -> String {
+        self.epoch.clone()
+    }
+
+    fn pull_page(&self, broker_id: &str, query: &protocol::PullQuery) -> Result<PullPage> {
+        self.read(|db| feed::pull(db, broker_id, query, &self.epoch))
+    }
+
+    fn correct_client_mobile(&self, client_id: &str, mobile: &Mobile) -> Result<()> {
+        self.write(|db| {
+            let seq = db.next_seq()?;
+            let changed = db.execute(
+                "UPDATE clients SET mobile = ?2, version = version + 1, seq = ?3 WHERE id = ?1",
+                params![client_id, mobile.as_str(), seq],
+            )?;
+            if changed == 0 {
+                return Err(StorageError::NotFound(format!("客户 {client_id}")));
+            }
+            Ok(())
+        })
+    }
+
+    fn apply_mutation(
+        &self,
+        user_id: &str,
+        mutation: &Mutation,
+        now: DateTime<Utc>,
+    ) -> Result<MutationOutcome> {
+        match self.write(|db| mutations::apply(db, user_id, mutation, now)) {
+            Err(e) if e.is_refused_data() => {
+                tracing::warn!(mutation = %mutation.id, error = %e, "mutation refused by the database");
+                let outcome = mutations::refused_by_database(mutation);
+                self.write(|db| mutations::remember(db, user_id, mutation, &outcome, now))?;
+                Ok(outcome)
+            }
+            answered => answered,
+        }
+    }
+
+    fn set_preferences(&self, client_id: &str, fields: &ClientPreferences) -> Result<()> {
+        self.write(|db| preferences::set_at_head_office(db, client_id, fields))
+    }
+
+    fn transfer_client(
+        &self,
+        client_id: &str,
+        to_broker_id: &str,
+        at: DateTime<Utc>,
+    ) -> Result<()> {
+        self.write_locking(|db| mutations::transfer_client(db, client_id, to_broker_id, at))
+    }
+
+    fn audit_entries(
+        &self,
+        from: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> Result<Vec<crate::AuditEntry>> {
+        self.read(|db| audit::entries(db, from, until))
+    }
+
+    fn firm_policy(&self) -> Result<FirmPolicy> {
+        self.read(firm_policy)
+    }
+
+    fn set_firm_policy(&self, policy: &FirmPolicy) -> Result<()> {
+        policy
+            .validate()
+            .map_err(|e| StorageError::Validation(e.to_string()))?;
+        let text = serde_json::to_string(policy)?;
+        self.write(|db| {
+            db.execute(
+                "INSERT INTO firm_settings (key, value) VALUES ('policy', ?1) \
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                params![text],
+            )
+        })?;
+        Ok(())
+    }
+
+    fn recompute_tiers(&self) -> Result<usize> {
+        let policy = self.firm_policy()?;
+        self.write(|db| tiers::recompute(db, &policy.tiers))
+    }
+
+    fn advance_deliveries(
+        &self,
+        channel: &dyn crate::delivery::DeliveryChannel,
+        now: DateTime<Utc>,
+    ) -> Result<usize> {
+        self.write(|db| recommend::advance_deliveries(db, channel, now))
+    }
+
+    fn push_archive(&self, push_id: &str) -> Result<Option<String>> {
+        self.read(|db| recommend::archive(db, push_id))
+    }
+
+    fn pay_settings(&self) -> Result<crate::pay::PaySettings> {
+        self.read(commission::settings)
+    }
+
+    fn set_pay_settings(&self, pay: &crate::pay::PaySettings) -> Result<()> {
+        self.write(|db| commission::set_settings(db, pay))
+    }
+
+    fn pay_terms(&self, broker_id: &str) -> Result<protocol::PayTerms> {
+        self.read(|db| commission::terms(db, broker_id))
+    }
+
+    fn publish_statements(&self, month: chrono::NaiveDate, now: DateTime<Utc>) -> Result<usize> {
+        self.write(|db| commission::publish(db, month, now))
+    }
+
+    fn correct_trade_commission(&self, trade_id: &str, commission: domain::Fen) -> Result<()> {
+        self.write(|db| commission::correct_trade_commission(db, trade_id, commission))
+    }
+
+    fn answer_dispute(
+        &self,
+        dispute_id: &str,
+        status: protocol::DisputeStatus,
+        answer: &str,
+    ) -> Result<()> {
+        self.write(|db| commission::answer_dispute(db, dispute_id, status, answer))
+    }
+
+    fn org_chart(&self) -> Result<crate::org::OrgChart> {
+        self.read(team::org_chart)
+    }
+
+    fn broker_figures(
+        &self,
+        brokers: &[String],
+        window: &crate::org::KpiWindow,
+    ) -> Result<std::collections::HashMap<String, domain::kpi::KpiFigures>> {
+        self.read(|db| team::broker_figures(db, brokers, window))
+    }
+
+    fn commission_between(
+        &self,
+        brokers: &[String],
+        from: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> Result<std::collections::HashMap<String, domain::Fen>> {
+        self.read(|db| team::commission_between(db, brokers, from, until))
+    }
+
+    fn top_clients(
+        &self,
+        broker_id: &str,
+        window: &crate::org::KpiWindow,
+        limit: u32,
+    ) -> Result<Vec<protocol::team::MaskedClient>> {
+        self.read(|db| team::top_clients(db, broker_id, window, limit))
+    }
+
+    fn overdue_items(
+        &self,
+        broker_id: &str,
+        today: chrono::NaiveDate,
+    ) -> Result<Vec<protocol::team::OverdueItem>> {
+        self.read(|db| team::overdue_items(db, broker_id, today))
+    }
+
+    fn assign_tasks(&self, tasks: &[(String, protocol::TaskRecord)]) -> Result<()> {
+        self.write(|db| team::assign_tasks(db, tasks))
+    }
+
+    fn transfer_requests(
+        &self,
+        brokers: &[String],
+    ) -> Result<Vec<protocol::team::TransferRequestRecord>> {
+        self.read(|db| transfers::requests_from(db, brokers))
+    }
+
+    fn transfer_request(&self, id: &str) -> Result<Option<protocol::team::TransferRequestRecord>> {
+        self.read(|db| transfers::request_by_id(db, id))
+    }
+
+    fn decide_transfer(
+        &self,
+        decider_id: &str,
+        decision: &protocol::team::TransferDecision,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.write_locking(|db| transfers::decide(db, decider_id, decision, now))
+    }
+
+    fn comment_subject_broker(
+        &self,
+        subject: protocol::team::CommentSubject,
+        subject_id: &str,
+    ) -> Result<Option<String>> {
+        self.read(|db| transfers::subject_broker(db, subject, subject_id))
+    }
+
+    fn comments(
+        &self,
+        subject: protocol::team::CommentSubject,
+        subject_id: &str,
+    ) -> Result<Vec<protocol::team::CommentRecord>> {
+        self.read(|db| transfers::comments(db, subject, subject_id))
+    }
+
+    fn add_lead_comment(
+        &self,
+        author_id: &str,
+        comment: &protocol::team::CommentRecord,
+    ) -> Result<()> {
+        self.write(|db| transfers::lead_comment(db, author_id, comment))
+    }
+
+    fn broker_reminders(&self, broker_id: &str) -> Result<Vec<protocol::ReminderRecord>> {
+        self.read(|db| tasks::broker_reminders(db, broker_id))
+    }
+
+    fn create_user(
+        &self,
+        username: &str,
+        display_name: &str,
+        role: Role,
+        unit_id: &str,
+        password_hash: &str,
+    ) -> Result<String> {
+        self.write(|db| {
+            admin::create_user(db, username, display_name, role, unit_id, password_hash)
+        })
+    }
+
+    fn set_user_disabled(&self, user_id: &str, disabled: bool, now: DateTime<Utc>) -> Result<()> {
+        self.write(|db| admin::set_disabled(db, user_id, disabled, now))
+    }
+
+    fn set_password_hash(
+        &self,
+        user_id: &str,
+        password_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.write(|db| admin::set_password_hash(db, user_id, password_hash, now))
+    }
+
+    fn place_user(&self, user_id: &str, unit_id: &str) -> Result<()> {
+        self.write(|db| admin::place_user(db, user_id, unit_id))
+    }
+
+    fn create_unit(&self, id: &str, parent_id: &str, name: &str) -> Result<()> {
+        self.write(|db| admin::create_unit(db, id, parent_id, name))
+    }
+
+    fn backup_to(&self, target: &std::path::Path) -> Result<()> {
+        match &self.backend {
+            Backend::Sqlite(sqlite) => sqlite.backup_to(target),
+            Backend::Pg(pg) => pg.backup_to(target),
+        }
+    }
+
+    fn import_firm(&self, firm: FirmSeed) -> Result<crate::ImportSummary> {
+        // The firm is consumed by the load; a load that lost a conflict is not tried again.
+        let mut firm = Some(firm);
+        self.write(|db| match firm.take() {
+            Some(firm) => import::import(db, firm),
+            None => Err(StorageError::Internal(
+                "导入与另一项写入冲突，请在空库上重新导入".into(),
+            )),
+        })
+    }
+
+    fn is_empty(&self) -> Result<bool> {
+        let users: i64 =
+            self.read(|db| db.query_row("SELECT count(*) FROM users", &[], |r| r.get(0)))?;
+        Ok(users == 0)
+    }
+}

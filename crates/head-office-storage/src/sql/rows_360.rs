@@ -1,0 +1,131 @@
+//! Feed tables of the client 360° that head office alone writes: bank–securities transfers,
+//! complaints and return visits, related clients. Same shape as `rows`.
+
+use super::feed_table::{bad, FeedScope, FeedTable};
+use crate::db::{Db, Row};
+use crate::error::Result;
+use domain::Fen;
+use protocol::{
+    CashTransferRecord, ClientRelationRecord, EntityKind, Record, RelationKind, ServiceCaseKind,
+    ServiceCaseRecord, TransferDirection,
+};
+use rusqlite::params;
+
+pub(super) const CASH_TRANSFERS: FeedTable = FeedTable {
+    scope: FeedScope::ClientBook,
+    kind: EntityKind::CashTransfer,
+    table: "cash_transfers",
+    columns: "client_id, account_id, transferred_at, direction, amount",
+    read: read_cash_transfer,
+    insert:
+        "INSERT INTO cash_transfers (id, broker_id, seq, client_id, account_id, transferred_at, \
+             direction, amount) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    bind: insert,
+};
+
+pub(super) const SERVICE_CASES: FeedTable = FeedTable {
+    scope: FeedScope::ClientBook,
+    kind: EntityKind::ServiceCase,
+    table: "service_cases",
+    columns: "client_id, kind, opened_on, due_on, closed_on, summary, outcome",
+    read: read_service_case,
+    insert: "INSERT INTO service_cases (id, broker_id, seq, client_id, kind, opened_on, due_on, \
+             closed_on, summary, outcome) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    bind: insert,
+};
+
+pub(super) const CLIENT_RELATIONS: FeedTable = FeedTable {
+    scope: FeedScope::ClientBook,
+    kind: EntityKind::ClientRelation,
+    table: "client_relations",
+    columns: "client_id, related_client_id, related_name, kind, label",
+    read: read_relation,
+    insert: "INSERT INTO client_relations (id, broker_id, seq, client_id, related_client_id, \
+             related_name, kind, label) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    bind: insert,
+};
+
+fn read_cash_transfer(r: &Row<'_>) -> rusqlite::Result<Record> {
+    let direction: String = r.get(4)?;
+    Ok(Record::CashTransfer(CashTransferRecord {
+        id: r.get(0)?,
+        client_id: r.get(1)?,
+        account_id: r.get(2)?,
+        transferred_at: r.get(3)?,
+        direction: TransferDirection::parse(&direction).ok_or_else(|| bad(4, "direction"))?,
+        amount: Fen(r.get(5)?),
+    }))
+}
+
+fn read_service_case(r: &Row<'_>) -> rusqlite::Result<Record> {
+    let kind: String = r.get(2)?;
+    Ok(Record::ServiceCase(ServiceCaseRecord {
+        id: r.get(0)?,
+        client_id: r.get(1)?,
+        case_kind: ServiceCaseKind::parse(&kind).ok_or_else(|| bad(2, "service case kind"))?,
+        opened_on: r.get(3)?,
+        due_on: r.get(4)?,
+        closed_on: r.get(5)?,
+        summary: r.get(6)?,
+        outcome: r.get(7)?,
+    }))
+}
+
+fn read_relation(r: &Row<'_>) -> rusqlite::Result<Record> {
+    let kind: String = r.get(4)?;
+    Ok(Record::ClientRelation(ClientRelationRecord {
+        id: r.get(0)?,
+        client_id: r.get(1)?,
+        related_client_id: r.get(2)?,
+        related_name: r.get(3)?,
+        relation: RelationKind::parse(&kind).ok_or_else(|| bad(4, "relation kind"))?,
+        label: r.get(5)?,
+    }))
+}
+
+fn insert(db: &Db<'_>, sql: &str, broker: &str, seq: i64, record: &Record) -> Result<usize> {
+    match record {
+        Record::CashTransfer(t) => db.execute(
+            sql,
+            params![
+                t.id,
+                broker,
+                seq,
+                t.client_id,
+                t.account_id,
+                t.transferred_at,
+                t.direction.as_str(),
+                t.amount.0
+            ],
+        ),
+        Record::ServiceCase(c) => db.execute(
+            sql,
+            params![
+                c.id,
+                broker,
+                seq,
+                c.client_id,
+                c.case_kind.as_str(),
+                c.opened_on,
+                c.due_on,
+                c.closed_on,
+                c.summary,
+                c.outcome
+            ],
+        ),
+        Record::ClientRelation(l) => db.execute(
+            sql,
+            params![
+                l.id,
+                broker,
+                seq,
+                l.client_id,
+                l.related_client_id,
+                l.related_name,
+                l.relation.as_str(),
+                l.label
+            ],
+        ),
+        _ => Err(rusqlite::Error::InvalidQuery.into()),
+    }
+}

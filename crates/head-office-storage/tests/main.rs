@@ -1,0 +1,4 @@
+//! Storage on a real database: a SQLite file, or PostgreSQL when `BROKERDESK_TEST_BACKEND=postgres`.
+
+mod feed;
+mod transfer_race;
