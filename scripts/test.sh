@@ -11,6 +11,9 @@ step "UI build (the app embeds it)"
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
+step "No cycles between the files of a crate"
+python3 scripts/file-cycles.py
+
 step "cargo clippy --all-targets -- -D warnings"
 cargo clippy --workspace --all-targets -- -D warnings
 

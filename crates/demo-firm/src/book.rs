@@ -4,8 +4,8 @@ use super::calendar;
 use super::market::LISTED;
 use super::people::person;
 use super::service::{self, Neighbour, Subject};
-use super::{broker_id, ClientBook, DemoParams};
-use chrono::{DateTime, Datelike, Days, Months, NaiveDate, TimeZone, Utc, Weekday};
+use super::{beijing, broker_id, days_before, ClientBook, DemoParams};
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use domain::{
     FeeSchedule, Fen, InvestorClass, Rate, RiskLevel, SecurityCode, TierPolicy, TradeSide,
 };
@@ -65,10 +65,6 @@ fn normal(rng: &mut ChaCha8Rng) -> f64 {
     let u1: f64 = rng.gen_range(f64::EPSILON..1.0);
     let u2: f64 = rng.gen();
     (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
-}
-
-pub(super) fn days_before(day: NaiveDate, days: u64) -> NaiveDate {
-    day.checked_sub_days(Days::new(days)).unwrap_or(day)
 }
 
 impl Books {
@@ -188,12 +184,6 @@ impl Books {
             service,
         }
     }
-}
-
-pub(super) fn beijing(day: NaiveDate, hour: u32, minute: u32) -> DateTime<Utc> {
-    let local = day.and_hms_opt(hour, minute, 0).unwrap_or_default();
-    // Beijing has no daylight saving: UTC+8 all year.
-    Utc.from_utc_datetime(&(local - chrono::Duration::hours(8)))
 }
 
 fn risk_assessment(

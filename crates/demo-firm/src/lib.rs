@@ -150,7 +150,17 @@ pub fn generate(params: &DemoParams) -> Result<FirmSeed> {
 
 /// `hour`:00 in Beijing on `day`.
 pub(crate) fn beijing_at(day: NaiveDate, hour: u32) -> chrono::DateTime<chrono::Utc> {
-    book::beijing(day, hour, 0)
+    beijing(day, hour, 0)
+}
+
+pub(crate) fn beijing(day: NaiveDate, hour: u32, minute: u32) -> chrono::DateTime<chrono::Utc> {
+    let local = day.and_hms_opt(hour, minute, 0).unwrap_or_default();
+    // Beijing has no daylight saving: UTC+8 all year.
+    chrono::TimeZone::from_utc_datetime(&chrono::Utc, &(local - chrono::Duration::hours(8)))
+}
+
+pub(crate) fn days_before(day: NaiveDate, days: u64) -> NaiveDate {
+    day.checked_sub_days(chrono::Days::new(days)).unwrap_or(day)
 }
 
 pub(crate) fn broker_id(index: usize) -> String {

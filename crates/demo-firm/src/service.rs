@@ -1,7 +1,7 @@
 //! The parts of a demo client's 360° that head office keeps beside the account: tags, bank–securities
 //! transfers, complaints and return visits, family links to the client generated just before.
 
-use super::book::{beijing, days_before};
+use super::{beijing, days_before};
 use chrono::{Days, NaiveDate};
 use domain::Fen;
 use protocol::{

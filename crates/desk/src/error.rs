@@ -1,4 +1,4 @@
-use crate::ipc::IpcErrorCode;
+use crate::ipc::{IpcError, IpcErrorCode};
 use protocol::ErrorCode;
 use sync::SyncError;
 
@@ -76,3 +76,12 @@ impl From<keyring::Error> for DeskError {
 }
 
 pub type Result<T, E = DeskError> = std::result::Result<T, E>;
+
+impl From<DeskError> for IpcError {
+    fn from(e: DeskError) -> IpcError {
+        IpcError {
+            code: e.code(),
+            message: e.to_string(),
+        }
+    }
+}

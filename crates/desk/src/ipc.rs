@@ -1,7 +1,6 @@
 //! Types that cross the IPC boundary and are not already defined by a lower crate. Their
 //! TypeScript twins are generated into `ui/src/bindings` by ts-rs when the tests run.
 
-use crate::error::DeskError;
 use chrono::{DateTime, Utc};
 use protocol::UserProfile;
 use serde::{Deserialize, Serialize};
@@ -38,15 +37,6 @@ pub enum IpcErrorCode {
     Keyring,
     Storage,
     Internal,
-}
-
-impl From<DeskError> for IpcError {
-    fn from(e: DeskError) -> IpcError {
-        IpcError {
-            code: e.code(),
-            message: e.to_string(),
-        }
-    }
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]

@@ -1,7 +1,7 @@
 //! One sync pass: renew the session if needed, then pull pages and apply each with its cursor.
 
 use crate::client::HeadOffice;
-use crate::error::{Result, SyncError};
+use crate::error::{Result, SyncError, VaultError};
 use clock::SharedClock;
 use protocol::{
     ErrorCode, PullQuery, PushRequest, RefreshRequest, SessionTokens, SignInRequest, UserProfile,
@@ -11,10 +11,6 @@ use std::future::Future;
 use std::sync::{Arc, Mutex};
 use store::Store;
 use ts_rs::TS;
-
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct VaultError(pub String);
 
 /// Where the refresh token lives between runs: the OS keyring in the app, memory in tests.
 pub trait TokenVault: Send + Sync {

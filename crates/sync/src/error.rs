@@ -15,7 +15,7 @@ pub enum SyncError {
     #[error("尚未登录")]
     NotSignedIn,
     #[error("无法读取或保存登录凭据：{0}")]
-    Vault(#[from] crate::engine::VaultError),
+    Vault(#[from] VaultError),
     #[error(transparent)]
     Store(#[from] store::StoreError),
     #[error("后台任务中断：{0}")]
@@ -44,3 +44,8 @@ impl SyncError {
 }
 
 pub type Result<T, E = SyncError> = std::result::Result<T, E>;
+
+/// The refresh token could not be read or kept where the desk keeps it (the OS keyring).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct VaultError(pub String);

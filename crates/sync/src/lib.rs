@@ -7,6 +7,7 @@ mod error;
 mod team;
 
 pub use client::HeadOffice;
-pub use engine::{SyncEngine, SyncProgress, SyncReport, TokenVault, VaultError};
+pub use engine::{SyncEngine, SyncProgress, SyncReport, TokenVault};
+pub use error::VaultError;
 pub use error::{Result, SyncError};
 pub use team::TeamRefresh;

@@ -2,7 +2,7 @@
 //! its `FeedTable` beside its neighbours, a migration, and one line here.
 
 use super::feed_table::FeedTable;
-use super::{calendar, rows, rows_360, rows_commission, rows_library, tasks, transfers};
+use super::{calendar, rows, rows_360, rows_commission, rows_library, rows_tasks, rows_transfers};
 use crate::error::{Result, StorageError};
 use protocol::EntityKind;
 
@@ -23,10 +23,10 @@ pub(super) const FEED_TABLES: [FeedTable; 20] = [
     rows_commission::STATEMENTS,
     rows_commission::STATEMENT_LINES,
     rows_commission::DISPUTES,
-    tasks::TASKS,
+    rows_tasks::TASKS,
     calendar::MARKET_EVENTS,
-    transfers::TRANSFER_REQUESTS,
-    transfers::COMMENTS,
+    rows_transfers::TRANSFER_REQUESTS,
+    rows_transfers::COMMENTS,
 ];
 
 /// The feed table that keeps `kind`.

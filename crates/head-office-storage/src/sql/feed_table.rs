@@ -1,7 +1,7 @@
 //! What head office knows of one feed table: whose feed its rows are in, its columns, how a row
 //! reads into a record and how a record binds into a row, in one record. Each table's record lives
-//! beside its neighbours (`rows`, `rows_360`, `rows_library`, `rows_commission`, `tasks`,
-//! `calendar`, `transfers`); `feed_registry` lists them all.
+//! beside its neighbours (`rows`, `rows_360`, `rows_library`, `rows_commission`, `rows_tasks`,
+//! `calendar`, `rows_transfers`); `feed_registry` lists them all.
 
 use crate::db::{Db, Row};
 use crate::error::Result;

@@ -4,6 +4,7 @@
 
 mod admin;
 mod audit;
+mod books;
 mod calendar;
 mod commission;
 mod epoch;
@@ -20,6 +21,8 @@ mod rows;
 mod rows_360;
 mod rows_commission;
 mod rows_library;
+mod rows_tasks;
+mod rows_transfers;
 mod sign_in_log;
 mod tasks;
 mod team;
@@ -264,7 +267,7 @@ impl Storage for SqlStorage {
         to_broker_id: &str,
         at: DateTime<Utc>,
     ) -> Result<()> {
-        self.write_locking(|db| mutations::transfer_client(db, client_id, to_broker_id, at))
+        self.write_locking(|db| books::transfer_client(db, client_id, to_broker_id, at))
     }
 
     fn audit_entries(

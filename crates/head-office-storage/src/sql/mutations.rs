@@ -1,12 +1,12 @@
-//! Applying broker mutations and moving clients between books, the same code on either backend.
+//! Applying broker mutations exactly once, the same code on either backend: each kind is checked
+//! again here (scope, content) and handed to the module that keeps it.
 
-use super::feed_registry::FEED_TABLES;
-use super::feed_table::FeedScope;
+use super::books::serving_broker;
 use super::rows::CONTACT_NOTES;
 use crate::db::Db;
-use crate::error::{Result, StorageError};
+use crate::error::Result;
 use chrono::{DateTime, Duration, Utc};
-use protocol::{EntityKind, ErrorCode, Mutation, MutationOp, MutationOutcome, Record};
+use protocol::{ErrorCode, Mutation, MutationOp, MutationOutcome, Record};
 use rusqlite::params;
 
 fn refused(code: ErrorCode, message: impl Into<String>) -> MutationOutcome {
@@ -91,20 +91,6 @@ pub(super) fn refused_by_database(m: &Mutation) -> MutationOutcome {
     )
 }
 
-/// Who serves the client, read by writing the client's row. Every write scoped by the serving
-/// broker reads it here, so on PostgreSQL a note and a move of its client can never both commit
-/// from snapshots that miss each other: a note (REPEATABLE READ) that finds the row rewritten by a
-/// move fails, is retried, and sees the new broker; a move (READ COMMITTED, `write_locking`) that
-/// finds a note holding the row waits, then sees the note. A plain read would let a note land in
-/// the book the client just left. On SQLite writers never overlap; the touch costs one row write.
-pub(super) fn serving_broker(db: &Db<'_>, client_id: &str) -> Result<Option<String>> {
-    db.query_opt(
-        "UPDATE clients SET broker_id = broker_id WHERE id = ?1 RETURNING broker_id",
-        params![client_id],
-        |r| r.get(0),
-    )
-}
-
 fn add_contact_note(
     db: &Db<'_>,
     user_id: &str,
@@ -148,78 +134,4 @@ fn add_contact_note(
     });
     CONTACT_NOTES.write(db, user_id, seq, &record)?;
     Ok(MutationOutcome::Applied)
-}
-
-/// Moves a client and everything hanging off it to another broker's book. The old book gets a
-/// tombstone for the client (the desk purges the client and its children), the new book gets every
-/// row again with fresh sequence numbers, client first so children never arrive before it.
-pub(super) fn transfer_client(
-    db: &Db<'_>,
-    client_id: &str,
-    to_broker: &str,
-    at: DateTime<Utc>,
-) -> Result<()> {
-    move_client(db, client_id, to_broker, at)
-}
-
-/// The move itself, inside the caller's transaction (an approved transfer request moves the
-/// client and records the decision at once).
-pub(super) fn move_client(
-    db: &Db<'_>,
-    client_id: &str,
-    to_broker: &str,
-    at: DateTime<Utc>,
-) -> Result<()> {
-    let from = serving_broker(db, client_id)?
-        .ok_or_else(|| StorageError::NotFound(format!("客户 {client_id}")))?;
-    let is_broker: bool = db
-        .query_opt(
-            "SELECT 1 FROM users WHERE id = ?1 AND role = 'Broker'",
-            params![to_broker],
-            |_| Ok(true),
-        )?
-        .unwrap_or(false);
-    if !is_broker {
-        return Err(StorageError::Validation(format!("{to_broker} 不是经纪人")));
-    }
-    if from == to_broker {
-        return Ok(());
-    }
-    let seq = db.next_seq()?;
-    db.execute(
-        "INSERT INTO tombstones (seq, broker_id, kind, id) VALUES (?1, ?2, ?3, ?4)",
-        params![seq, from, EntityKind::Client.as_str(), client_id],
-    )?;
-    // Deliveries of a push stay in the book of the broker who pushed; the library is everybody's.
-    for t in FEED_TABLES
-        .iter()
-        .filter(|t| t.scope == FeedScope::ClientBook)
-    {
-        let key = if t.kind == EntityKind::Client {
-            "id"
-        } else {
-            "client_id"
-        };
-        let ids: Vec<String> = db.query_map(
-            &format!("SELECT id FROM {} WHERE {key} = ?1 ORDER BY seq", t.table),
-            params![client_id],
-            |r| r.get(0),
-        )?;
-        for id in ids {
-            let seq = db.next_seq()?;
-            db.execute(
-                &format!(
-                    "UPDATE {} SET broker_id = ?2, seq = ?3 WHERE id = ?1",
-                    t.table
-                ),
-                params![id, to_broker, seq],
-            )?;
-        }
-    }
-    db.execute(
-        "INSERT INTO client_moves (client_id, from_broker, to_broker, moved_at) \
-         VALUES (?1, ?2, ?3, ?4)",
-        params![client_id, from, to_broker, at],
-    )?;
-    Ok(())
 }

@@ -2,8 +2,8 @@
 //! (the desk's verdict is archived, never trusted), the archive written exactly as received, and
 //! one delivery row per recipient that the channel then moves along.
 
+use super::books::serving_broker;
 use super::firm_policy;
-use super::mutations::serving_broker;
 use super::rows_library::{read_product, PUSH_DELIVERIES};
 use crate::db::Db;
 use crate::error::Result;

@@ -1,60 +1,11 @@
 //! The agenda at head office, on either backend: tasks from leads (feed rows in the assignee's
 //! book, completed only by the assignee) and the brokers' own reminders as their desks push them.
 
-use super::feed_table::{FeedScope, FeedTable};
-use crate::db::{Db, Row};
+use crate::db::Db;
 use crate::error::Result;
 use chrono::{DateTime, Utc};
-use protocol::{
-    EntityKind, ErrorCode, MutationOutcome, Record, ReminderRecord, TaskCompletion, TaskRecord,
-};
+use protocol::{ErrorCode, MutationOutcome, ReminderRecord, TaskCompletion};
 use rusqlite::params;
-
-pub(super) const TASKS: FeedTable = FeedTable {
-    scope: FeedScope::Author,
-    kind: EntityKind::Task,
-    table: "tasks",
-    // The lead's name is looked up as the row is read.
-    columns: "title, detail, client_id, (SELECT display_name FROM users u WHERE u.id = tasks.assigned_by), \
-              due_on, done_at",
-    read: read_task,
-    insert: "INSERT INTO tasks (id, broker_id, seq, title, detail, client_id, assigned_by, due_on, done_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",    bind: insert,
-};
-
-fn read_task(r: &Row<'_>) -> rusqlite::Result<Record> {
-    Ok(Record::Task(TaskRecord {
-        id: r.get(0)?,
-        title: r.get(1)?,
-        detail: r.get(2)?,
-        client_id: r.get(3)?,
-        assigned_by_name: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
-        due_on: r.get(5)?,
-        done_at: r.get(6)?,
-    }))
-}
-
-/// `assigned_by_name` carries the lead's user id on the way in (import and assignment). `sql` is
-/// `TASKS.insert`.
-fn insert(db: &Db<'_>, sql: &str, broker: &str, seq: i64, record: &Record) -> Result<usize> {
-    match record {
-        Record::Task(t) => db.execute(
-            sql,
-            params![
-                t.id,
-                broker,
-                seq,
-                t.title,
-                t.detail,
-                t.client_id,
-                t.assigned_by_name,
-                t.due_on,
-                t.done_at
-            ],
-        ),
-        _ => Err(rusqlite::Error::InvalidQuery.into()),
-    }
-}
 
 pub(super) fn complete(
     db: &Db<'_>,
@@ -99,7 +50,7 @@ pub(super) fn save_reminder(
     now: DateTime<Utc>,
 ) -> Result<MutationOutcome> {
     if let Some(client) = &r.client_id {
-        if super::mutations::serving_broker(db, client)?.as_deref() != Some(user_id) {
+        if super::books::serving_broker(db, client)?.as_deref() != Some(user_id) {
             return Ok(MutationOutcome::Refused {
                 code: ErrorCode::Forbidden,
                 message: "该客户已不在您的服务范围内，提醒未同步".into(),

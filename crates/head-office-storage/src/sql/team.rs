@@ -314,7 +314,7 @@ pub(super) fn overdue_items(
 pub(super) fn assign_tasks(db: &Db<'_>, tasks: &[(String, TaskRecord)]) -> Result<()> {
     for (assignee, task) in tasks {
         let seq = db.next_seq()?;
-        super::tasks::TASKS.write(db, assignee, seq, &protocol::Record::Task(task.clone()))?;
+        super::rows_tasks::TASKS.write(db, assignee, seq, &protocol::Record::Task(task.clone()))?;
     }
     Ok(())
 }
