@@ -39,10 +39,9 @@ pub enum HeadOfficeError {
     NoSuchRoute(String),
     #[error("handler panicked: {0}")]
     Panicked(String),
-    #[error("database: {0}")]
-    Database(#[from] rusqlite::Error),
-    #[error("postgres: {}", postgres_detail(.0))]
-    Postgres(#[from] postgres::Error),
+    /// Storage failed for a reason of its own (the database, its encoding): internal.
+    #[error(transparent)]
+    Storage(head_office_storage::StorageError),
     #[error("internal: {0}")]
     Internal(String),
     #[error("password hashing: {0}")]
@@ -62,19 +61,6 @@ fn wait_words(secs: u64) -> String {
     }
 }
 
-/// PostgreSQL's own words (code, message, detail) rather than the client's bare "db error".
-fn postgres_detail(e: &postgres::Error) -> String {
-    match e.as_db_error() {
-        Some(db) => format!(
-            "{} {}{}",
-            db.code().code(),
-            db.message(),
-            db.detail().map(|d| format!(" ({d})")).unwrap_or_default()
-        ),
-        None => e.to_string(),
-    }
-}
-
 /// Storage's words stay as they were: a validation or a missing row is the broker's to read,
 /// everything else is internal.
 impl From<head_office_storage::StorageError> for HeadOfficeError {
@@ -83,11 +69,8 @@ impl From<head_office_storage::StorageError> for HeadOfficeError {
         match e {
             S::Validation(m) => HeadOfficeError::Validation(m),
             S::NotFound(m) => HeadOfficeError::NotFound(m),
-            S::Database(e) => HeadOfficeError::Database(e),
-            S::Postgres(e) => HeadOfficeError::Postgres(e),
-            S::Encoding(e) => HeadOfficeError::Encoding(e),
-            S::Internal(m) => HeadOfficeError::Internal(m),
             S::Hashing(m) => HeadOfficeError::Hashing(m),
+            other => HeadOfficeError::Storage(other),
         }
     }
 }
@@ -114,8 +97,7 @@ impl HeadOfficeError {
             E::UnsupportedMediaType => (StatusCode::UNSUPPORTED_MEDIA_TYPE, ErrorCode::BadRequest),
             E::BodyTimeout(_) => (StatusCode::REQUEST_TIMEOUT, ErrorCode::BadRequest),
             E::MethodNotAllowed(_) => (StatusCode::METHOD_NOT_ALLOWED, ErrorCode::MethodNotAllowed),
-            E::Database(_)
-            | E::Postgres(_)
+            E::Storage(_)
             | E::Internal(_)
             | E::Hashing(_)
             | E::Join(_)
