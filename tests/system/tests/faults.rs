@@ -18,9 +18,7 @@ use system_tests::now;
 use system_tests::proxy::{FaultProxy, FaultRates};
 use system_tests::{TestDesk, TestHeadOffice, PASSWORD};
 
-#[path = "faults/views.rs"]
-mod views;
-use views::{desk_view, facts_follow_the_book, head_office_view, ids_of};
+use crate::views::{desk_view, facts_follow_the_book, head_office_view, ids_of};
 
 const ME: &str = "B001";
 const OTHER: &str = "B002";

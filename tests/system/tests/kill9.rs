@@ -18,8 +18,6 @@ use store::{DbKey, Store};
 use sync::SyncEngine;
 use system_tests::{small_firm, test_clock, MemoryVault, TestHeadOffice, DESK_KEY, PASSWORD};
 
-#[path = "faults/views.rs"]
-mod views;
 
 /// The longest a worker may take to sign in and make its first write.
 const FIRST_WRITE_BOUND: Duration = Duration::from_secs(60);
@@ -201,13 +199,13 @@ async fn a_desk_killed_anywhere_keeps_every_acknowledged_write() {
                 "run {run}: notes differ"
             );
             // The whole book, not only the notes, and the list's facts derived from it.
-            let desk = views::desk_view(&cache);
+            let desk = crate::views::desk_view(&cache);
             assert_eq!(
                 desk,
-                views::head_office_view(&head_office.storage),
+                crate::views::head_office_view(&head_office.storage),
                 "run {run}"
             );
-            views::facts_follow_the_book(&cache).unwrap();
+            crate::views::facts_follow_the_book(&cache).unwrap();
         }
     }
     println!(

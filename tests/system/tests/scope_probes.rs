@@ -17,7 +17,6 @@ use sync::HeadOffice;
 use system_tests::firm_scope::{books, brokers, brokers_of, feed_of};
 use system_tests::{access_token, small_firm, TestHeadOffice};
 
-#[path = "scope_probes/requests.rs"]
 mod requests;
 use requests::probe;
 

@@ -1,0 +1,24 @@
+//! The whole system: a real head office on loopback (SQLite, or PostgreSQL when
+//! `BROKERDESK_TEST_BACKEND=postgres`) and real desks. One binary, one module per promise.
+
+mod agenda;
+mod bad_push;
+mod client_360;
+mod commission;
+mod conflicts;
+mod error_contract;
+mod faults;
+mod flood;
+mod kill9;
+mod month_turn;
+mod recommend;
+mod restore;
+mod scope_probes;
+mod session_bounds;
+mod sessions;
+mod sign_in_attack;
+mod sync_book;
+mod team_scope;
+mod team_transfers;
+#[path = "faults/views.rs"]
+mod views;
