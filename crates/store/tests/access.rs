@@ -1,9 +1,7 @@
 //! Personal data in the cache: reveal and export leave audit entries, the file holds nothing in
 //! clear, and the 360° profile carries its parts.
 
-mod common;
-
-use common::{book, now, TODAY};
+use crate::common::{book, now, TODAY};
 use domain::{AssessmentStatus, Fen, SensitiveField};
 use protocol::MutationOp;
 use store::{ClientQuery, DbKey, Store, StoreError, WriteIds};

@@ -2,10 +2,8 @@
 //! reports what came due while the app was closed as missed, acts on each occurrence once,
 //! survives a restart, snoozes and repeats.
 
-mod common;
-
 use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
-use common::{day, TODAY};
+use crate::common::{day, TODAY};
 use domain::repeat::Repeat;
 use store::{DbKey, NewReminder, Store};
 
@@ -30,7 +28,7 @@ fn fires_on_time_once_and_reports_missed_after_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("book.db");
     {
-        let mut store = common::book(dir.path());
+        let mut store = crate::common::book(dir.path());
         store
             .add_reminder(
                 "R-call",
@@ -76,7 +74,7 @@ fn fires_on_time_once_and_reports_missed_after_a_restart() {
 #[test]
 fn snooze_brings_it_back_and_repeats_move_on_without_drifting() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = common::book(dir.path());
+    let mut store = crate::common::book(dir.path());
     store
         .add_reminder(
             "R-1",
@@ -148,7 +146,7 @@ fn saved_reminders(store: &Store) -> Vec<protocol::ReminderRecord> {
 #[test]
 fn own_reminders_go_to_head_office_latest_state_only() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = common::book(dir.path());
+    let mut store = crate::common::book(dir.path());
     let mut r = reminder("回访张伟", 10, 0, Repeat::Never);
     store.add_reminder("R-1", &r, sh(9, 0)).unwrap();
     r.title = "回访张伟（改约下午）".into();
@@ -173,7 +171,7 @@ fn own_reminders_go_to_head_office_latest_state_only() {
 #[test]
 fn pulled_follow_up_dates_become_reminders_once() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = common::book(dir.path());
+    let mut store = crate::common::book(dir.path());
     let note = |id: &str, follow: chrono::NaiveDate| {
         protocol::Record::ContactNote(protocol::ContactNoteRecord {
             id: id.into(),
@@ -225,7 +223,7 @@ fn pulled_follow_up_dates_become_reminders_once() {
 #[test]
 fn a_reminder_made_a_moment_after_its_time_still_fires() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = common::book(dir.path());
+    let mut store = crate::common::book(dir.path());
     // Typed as 10:00 while the clock went on to 10:00:40.
     store
         .add_reminder(

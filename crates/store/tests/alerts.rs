@@ -1,9 +1,7 @@
 //! Alerts computed from a real cached book, with a fixed "today".
 
-mod common;
-
 use chrono::{TimeZone, Utc};
-use common::{book, day, TODAY};
+use crate::common::{book, day, TODAY};
 use domain::Fen;
 use protocol::{
     AssetMonthRecord, CashTransferRecord, Record, ServiceCaseKind, ServiceCaseRecord,
@@ -12,7 +10,7 @@ use protocol::{
 use store::{AlertKind, Store};
 
 fn apply(store: &mut Store, records: Vec<Record>) {
-    common::apply_more(store, 1_000, records);
+    crate::common::apply_more(store, 1_000, records);
 }
 
 #[test]

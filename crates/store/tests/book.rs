@@ -1,9 +1,7 @@
 //! The client list over a real encrypted cache: search (name, pinyin, initials, phone tail,
 //! account), filters, sort and saved filters.
 
-mod common;
-
-use common::{book, now, TODAY};
+use crate::common::{book, now, TODAY};
 use domain::{AssessmentStatus, Fen, RiskLevel, Tier};
 use store::{ClientQuery, ClientSort, ClientSortField, Store, StoreError};
 

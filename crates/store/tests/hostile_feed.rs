@@ -1,9 +1,7 @@
 //! What head office sends, however absurd, is applied or refused and then shown without a panic.
 //! The cases here were found by the fuzz targets of fuzz/ (`make fuzz`).
 
-mod common;
-
-use common::{apply_more, book, TODAY};
+use crate::common::{apply_more, book, TODAY};
 use domain::{AssetClass, Fen};
 use protocol::{HoldingRecord, Record};
 

@@ -1,15 +1,13 @@
 //! Alerts from head office's market calendar, ID validity and margin ratios, on a real cached
 //! book with a fixed "today" (Wednesday 25 November 2026) and a holiday on Thursday 26th.
 
-mod common;
-
-use common::{book, day, records, TODAY};
+use crate::common::{book, day, records, TODAY};
 use domain::{Fen, FirmPolicy};
 use protocol::{HoldingRecord, MarketEventKind, MarketEventRecord, Record};
 use store::{AlertKind, BookAlert, Store};
 
 fn apply(store: &mut Store, records: Vec<Record>) {
-    common::apply_more(store, 2_000, records);
+    crate::common::apply_more(store, 2_000, records);
 }
 
 fn event(kind: MarketEventKind, on: chrono::NaiveDate, code: &str, window: u32) -> Record {

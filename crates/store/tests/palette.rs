@@ -1,10 +1,8 @@
 //! The palette's client search over a real encrypted cache: what matched and how well, the
 //! clients opened lately first, and text it refuses.
 
-mod common;
-
 use chrono::Duration;
-use common::{book, now};
+use crate::common::{book, now};
 use store::{MatchStrength, PaletteMatch, Store, StoreError};
 
 fn found(store: &Store, text: &str) -> Vec<(String, PaletteMatch, MatchStrength)> {

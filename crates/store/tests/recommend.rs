@@ -1,9 +1,7 @@
 //! Pushing from the library on a real encrypted cache: the library as pulled, the suitability
 //! check of each recipient, the push archived and queued at once, refusals and delivery states.
 
-mod common;
-
-use common::{book, day, now, TODAY};
+use crate::common::{book, day, now, TODAY};
 use domain::suitability_check::{BlockReason, Verdict};
 use domain::{Fen, ProductRisk, Tier};
 use protocol::{
