@@ -2,8 +2,8 @@
 //! reports what came due while the app was closed as missed, acts on each occurrence once,
 //! survives a restart, snoozes and repeats.
 
-use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use crate::common::{day, TODAY};
+use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use domain::repeat::Repeat;
 use store::{DbKey, NewReminder, Store};
 

@@ -1,7 +1,7 @@
 //! Alerts computed from a real cached book, with a fixed "today".
 
-use chrono::{TimeZone, Utc};
 use crate::common::{book, day, TODAY};
+use chrono::{TimeZone, Utc};
 use domain::Fen;
 use protocol::{
     AssetMonthRecord, CashTransferRecord, Record, ServiceCaseKind, ServiceCaseRecord,

@@ -1,10 +1,10 @@
 //! The store on real encrypted SQLite files: one binary, one module per part of the cache.
 
-mod common;
 mod access;
 mod agenda;
 mod alerts;
 mod book;
+mod common;
 mod hostile_feed;
 mod market_alerts;
 mod palette;

@@ -1,8 +1,8 @@
 //! The palette's client search over a real encrypted cache: what matched and how well, the
 //! clients opened lately first, and text it refuses.
 
-use chrono::Duration;
 use crate::common::{book, now};
+use chrono::Duration;
 use store::{MatchStrength, PaletteMatch, Store, StoreError};
 
 fn found(store: &Store, text: &str) -> Vec<(String, PaletteMatch, MatchStrength)> {

@@ -18,7 +18,6 @@ use store::{DbKey, Store};
 use sync::SyncEngine;
 use system_tests::{small_firm, test_clock, MemoryVault, TestHeadOffice, DESK_KEY, PASSWORD};
 
-
 /// The longest a worker may take to sign in and make its first write.
 const FIRST_WRITE_BOUND: Duration = Duration::from_secs(60);
 /// A push carries at most this many mutations, so a kill can leave at most this many applied at
