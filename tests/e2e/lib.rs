@@ -9,6 +9,7 @@ pub use webdriver::{Element, Session};
 
 use anyhow::{bail, Context, Result};
 use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -110,10 +111,13 @@ impl Guarded {
     pub fn spawn(name: &str, command: &mut Command, log: &Path) -> Result<Guarded> {
         let out = std::fs::File::create(log)?;
         let err = out.try_clone()?;
+        // Its own process group, so that what it starts (tauri-driver starts WebKitWebDriver, which
+        // outlives a killed parent) is stopped with it.
         let child = command
             .stdin(Stdio::null())
             .stdout(Stdio::from(out))
             .stderr(Stdio::from(err))
+            .process_group(0)
             .spawn()
             .with_context(|| format!("starting {name}"))?;
         Ok(Guarded {
@@ -123,6 +127,11 @@ impl Guarded {
     }
 
     pub fn stop(&mut self) {
+        if let Ok(group) = libc::pid_t::try_from(self.child.id()) {
+            // SAFETY: kill(2) with a negative pid signals the group this guard created; it reads
+            // and writes no memory of ours.
+            unsafe { libc::kill(-group, libc::SIGKILL) };
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
