@@ -3,10 +3,10 @@
 
 use super::{beijing, days_before};
 use chrono::{Days, NaiveDate};
-use domain::Fen;
+use domain::{CaseStatus, ComplaintCategory, Fen};
 use protocol::{
-    CashTransferRecord, ClientRelationRecord, Record, RelationKind, ServiceCaseKind,
-    ServiceCaseRecord, TransferDirection,
+    CaseStep, CashTransferRecord, ClientRelationRecord, ContactChannel, Record, RelationKind,
+    ServiceCaseKind, ServiceCaseRecord, TransferDirection,
 };
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
@@ -77,12 +77,23 @@ pub(super) fn cash_transfers(rng: &mut ChaCha8Rng, s: &Subject<'_>) -> Vec<Recor
     out.into_iter().map(Record::CashTransfer).collect()
 }
 
-const COMPLAINTS: [&str; 4] = [
-    "客户反映交易软件行情延迟，要求解释",
-    "客户对两融利率调整有异议",
-    "客户称未及时收到风险测评到期提醒",
-    "客户对转托管办理时长不满",
+const COMPLAINTS: [(&str, ComplaintCategory); 4] = [
+    (
+        "客户反映交易软件行情延迟，要求解释",
+        ComplaintCategory::TradingSystem,
+    ),
+    ("客户对两融利率调整有异议", ComplaintCategory::Fees),
+    (
+        "客户称未及时收到风险测评到期提醒",
+        ComplaintCategory::Suitability,
+    ),
+    (
+        "客户对转托管办理时长不满",
+        ComplaintCategory::ServiceAttitude,
+    ),
 ];
+/// Who handles the demo firm's complaints at head office.
+const HANDLER: &str = "总部客服 周敏";
 const VISIT_RESULTS: [&str; 4] = [
     "回访成功：客户确认本人开户，了解产品风险",
     "回访成功：客户对服务满意",
@@ -96,15 +107,48 @@ pub(super) fn service_cases(rng: &mut ChaCha8Rng, s: &Subject<'_>) -> Vec<Record
         let opened_on = days_before(s.as_of, rng.gen_range(1..120));
         let due_on = opened_on + Days::new(15);
         let closed = due_on < s.as_of && rng.gen_bool(0.8);
+        let closed_on = closed.then(|| opened_on + Days::new(rng.gen_range(2..15)));
+        let (summary, category) = COMPLAINTS[rng.gen_range(0..COMPLAINTS.len())];
+        let outcome = closed.then(|| "已向客户解释并获认可，投诉办结".to_string());
+        let mut history = vec![CaseStep {
+            at: beijing(opened_on, 10, 0),
+            status: CaseStatus::InProgress,
+            by: HANDLER.to_string(),
+            note: "客户致电总部客服，已受理".to_string(),
+        }];
+        if let (Some(day), Some(note)) = (closed_on, &outcome) {
+            history.push(CaseStep {
+                at: beijing(day, 16, 0),
+                status: CaseStatus::Closed,
+                by: HANDLER.to_string(),
+                note: note.clone(),
+            });
+        }
         out.push(Record::ServiceCase(ServiceCaseRecord {
             id: format!("S{}-c", &s.client_id[1..]),
             client_id: s.client_id.to_string(),
             case_kind: ServiceCaseKind::Complaint,
             opened_on,
             due_on: Some(due_on),
-            closed_on: closed.then(|| opened_on + Days::new(rng.gen_range(2..15))),
-            summary: COMPLAINTS[rng.gen_range(0..COMPLAINTS.len())].to_string(),
-            outcome: closed.then(|| "已向客户解释并获认可，投诉办结".to_string()),
+            closed_on,
+            summary: summary.to_string(),
+            outcome,
+            category: Some(category),
+            channel: Some(ContactChannel::Phone),
+            client_asks: None,
+            case_no: Some(format!(
+                "TS{}-{}",
+                opened_on.format("%Y%m%d"),
+                &s.client_id[1..]
+            )),
+            status: if closed {
+                CaseStatus::Closed
+            } else {
+                CaseStatus::InProgress
+            },
+            registered_by: None,
+            handler: Some(HANDLER.to_string()),
+            history,
         }));
     }
     if rng.gen_bool(0.35) {
@@ -118,6 +162,14 @@ pub(super) fn service_cases(rng: &mut ChaCha8Rng, s: &Subject<'_>) -> Vec<Record
             closed_on: Some(opened_on),
             summary: "总部客服回访".to_string(),
             outcome: Some(VISIT_RESULTS[rng.gen_range(0..VISIT_RESULTS.len())].to_string()),
+            category: None,
+            channel: None,
+            client_asks: None,
+            case_no: None,
+            status: CaseStatus::Closed,
+            registered_by: None,
+            handler: None,
+            history: Vec::new(),
         }));
     }
     out

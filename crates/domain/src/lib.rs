@@ -7,6 +7,7 @@ pub mod alerts;
 pub mod asset_class;
 pub mod calendar;
 pub mod clock;
+pub mod complaint;
 pub mod fees;
 pub mod fold;
 pub mod kpi;
@@ -27,6 +28,7 @@ pub mod validate;
 
 pub use access::{AccessAction, SensitiveField};
 pub use asset_class::{AssetClass, Board};
+pub use complaint::{CaseStatus, ComplaintCategory, ComplaintLimits};
 pub use fees::{FeeBreakdown, FeeSchedule, Rate, RoundingRule, TradeSide};
 pub use money::Fen;
 pub use policy::{AssessmentStatus, FirmPolicy};

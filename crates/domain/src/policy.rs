@@ -2,6 +2,7 @@
 //! head office sets it, every desk receives it with the sync, and the defaults are DOMAIN.md's.
 
 use crate::alerts::AlertThresholds;
+use crate::complaint::ComplaintLimits;
 use crate::tier::TierPolicy;
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -26,6 +27,9 @@ pub struct FirmPolicy {
     /// before alerts were configurable gets DOMAIN.md's typical values.
     #[serde(default)]
     pub alerts: AlertThresholds,
+    /// The service time limits that set each complaint's deadline.
+    #[serde(default)]
+    pub complaints: ComplaintLimits,
 }
 
 impl Default for FirmPolicy {
@@ -38,6 +42,7 @@ impl Default for FirmPolicy {
             elderly_age: 65,
             max_idle_lock_minutes: 30,
             alerts: AlertThresholds::default(),
+            complaints: ComplaintLimits::default(),
         }
     }
 }
@@ -58,6 +63,8 @@ pub enum PolicyError {
     MarginLines,
     #[error("资产流失比例 outflow_share_bp 应在 1 到 10000 个基点（0.01%–100%）之间")]
     OutflowShare,
+    #[error("投诉处理时限 limit_days 应为 1 到 60 天，监管关注类 watched_limit_days 不长于它且至少 1 天")]
+    ComplaintLimits,
     #[error("{0} 应在 0 到 365 天之间")]
     DaysAhead(&'static str),
 }
@@ -94,6 +101,11 @@ impl FirmPolicy {
             if value == 0 {
                 return Err(PolicyError::NotPositive(name));
             }
+        }
+        let c = &self.complaints;
+        if !(1..=60).contains(&c.limit_days) || !(1..=c.limit_days).contains(&c.watched_limit_days)
+        {
+            return Err(PolicyError::ComplaintLimits);
         }
         self.validate_alerts()
     }

@@ -1,6 +1,7 @@
 //! The head office's storage, behind one trait so that the embedded SQLite file (demo, one branch)
 //! and PostgreSQL (a whole firm) serve the same API and pass the same tests.
 
+pub mod cases;
 mod db;
 pub mod delivery;
 pub mod error;
@@ -136,7 +137,7 @@ pub struct ImportSummary {
     pub rows: usize,
 }
 
-pub trait Storage: Send + Sync + 'static {
+pub trait Storage: cases::ServiceCases + Send + Sync + 'static {
     fn user_by_username(&self, username: &str) -> Result<Option<UserRow>>;
     fn user_by_id(&self, user_id: &str) -> Result<Option<UserRow>>;
 

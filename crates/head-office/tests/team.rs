@@ -12,7 +12,7 @@ use head_office_storage::{SqlStorage, Storage, UserRow};
 use protocol::team::{AssignTasks, BrokerQuery, ReportKind, TeamQuery};
 use protocol::{
     AccountRecord, CashTransferRecord, ClientRecord, ContactChannel, ContactNoteRecord, Record,
-    Role, ServiceCaseKind, ServiceCaseRecord, TaskRecord, TradeRecord, TransferDirection,
+    Role, ServiceCaseRecord, TaskRecord, TradeRecord, TransferDirection,
 };
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -206,16 +206,13 @@ fn firm() -> FirmSeed {
         }));
     books[1]
         .service
-        .push(Record::ServiceCase(ServiceCaseRecord {
-            id: "S1".into(),
-            client_id: "C2".into(),
-            case_kind: ServiceCaseKind::Complaint,
-            opened_on: day(2026, 11, 18),
-            due_on: Some(day(2026, 11, 28)),
-            closed_on: None,
-            summary: "佣金疑问".into(),
-            outcome: None,
-        }));
+        .push(Record::ServiceCase(ServiceCaseRecord::open_complaint(
+            "S1",
+            "C2",
+            day(2026, 11, 18),
+            day(2026, 11, 28),
+            "佣金疑问",
+        )));
     FirmSeed {
         units: vec![
             unit("HQ", None),

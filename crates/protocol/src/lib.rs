@@ -35,8 +35,8 @@ pub use push::{
     PushRequest, PushResponse,
 };
 pub use service::{
-    CashTransferRecord, ClientRelationRecord, RelationKind, ServiceCaseKind, ServiceCaseRecord,
-    TransferDirection,
+    CaseStep, CaseUpdate, CashTransferRecord, ClientRelationRecord, NewComplaint, OpenComplaint,
+    RelationKind, ServiceCaseKind, ServiceCaseRecord, TransferDirection,
 };
 pub use tasks::{ReminderRecord, TaskCompletion, TaskRecord};
 

@@ -5,9 +5,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use domain::{AccessAction, SensitiveField};
 use serde::{Deserialize, Serialize};
 
-/// How a broker reached the client.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// How a broker reached the client (or the client the broker).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(export)]
 pub enum ContactChannel {
     Phone,
     Visit,
@@ -131,6 +132,7 @@ pub enum MutationOp {
     /// The broker's message on their task or transfer request; `author_name` is filled in by
     /// head office.
     AddComment(crate::team::CommentRecord),
+    RegisterComplaint(crate::service::NewComplaint),
 }
 
 impl MutationOp {
@@ -146,6 +148,7 @@ impl MutationOp {
             MutationOp::SaveReminder(_) => "save_reminder",
             MutationOp::RequestTransfer(_) => "request_transfer",
             MutationOp::AddComment(_) => "add_comment",
+            MutationOp::RegisterComplaint(_) => "register_complaint",
         }
     }
 
@@ -161,6 +164,7 @@ impl MutationOp {
             MutationOp::SaveReminder(_) => "提醒",
             MutationOp::RequestTransfer(_) => "移交申请",
             MutationOp::AddComment(_) => "留言",
+            MutationOp::RegisterComplaint(_) => "投诉登记",
         }
     }
 }

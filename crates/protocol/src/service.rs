@@ -2,8 +2,9 @@
 //! return visits (both handled by head-office staff, read-only on the desk), and how clients are
 //! related to each other.
 
+use crate::push::ContactChannel;
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::Fen;
+use domain::{CaseStatus, ComplaintCategory, Fen};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -86,6 +87,117 @@ pub struct ServiceCaseRecord {
     pub summary: String,
     /// How it ended: the complaint's resolution, the return visit's result.
     pub outcome: Option<String>,
+    /// The rest is a complaint's: none of it for a return visit.
+    #[serde(default)]
+    pub category: Option<ComplaintCategory>,
+    /// How the client complained.
+    #[serde(default)]
+    pub channel: Option<ContactChannel>,
+    /// What the client asks for (退还差额, 道歉 …); `summary` holds the client's own words.
+    #[serde(default)]
+    pub client_asks: Option<String>,
+    /// Head office's case number (受理编号), given when the case reaches it.
+    #[serde(default)]
+    pub case_no: Option<String>,
+    #[serde(default = "registered")]
+    pub status: CaseStatus,
+    /// The broker who took it at the desk; none when the client went to head office directly.
+    #[serde(default)]
+    pub registered_by: Option<String>,
+    /// The head-office staff member handling it.
+    #[serde(default)]
+    pub handler: Option<String>,
+    /// Every step, oldest first: what the broker and head office's service staff did.
+    #[serde(default)]
+    pub history: Vec<CaseStep>,
+}
+
+impl ServiceCaseRecord {
+    /// A complaint head office took itself (the client called the firm), being handled.
+    pub fn open_complaint(
+        id: &str,
+        client_id: &str,
+        opened_on: NaiveDate,
+        due_on: NaiveDate,
+        summary: &str,
+    ) -> ServiceCaseRecord {
+        ServiceCaseRecord {
+            id: id.to_string(),
+            client_id: client_id.to_string(),
+            case_kind: ServiceCaseKind::Complaint,
+            opened_on,
+            due_on: Some(due_on),
+            closed_on: None,
+            summary: summary.to_string(),
+            outcome: None,
+            category: None,
+            channel: None,
+            client_asks: None,
+            case_no: None,
+            status: CaseStatus::InProgress,
+            registered_by: None,
+            handler: None,
+            history: Vec::new(),
+        }
+    }
+}
+
+fn registered() -> CaseStatus {
+    CaseStatus::Registered
+}
+
+/// One step of a case: the status it reached, who moved it and what they wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CaseStep {
+    pub at: DateTime<Utc>,
+    pub status: CaseStatus,
+    pub by: String,
+    pub note: String,
+}
+
+/// `MutationOp::RegisterComplaint`: a complaint or service request the client brought to the
+/// broker. Head office gives it a case number and the firm's deadline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewComplaint {
+    pub id: String,
+    pub client_id: String,
+    pub category: ComplaintCategory,
+    pub channel: ContactChannel,
+    /// The client's words, as the broker wrote them down.
+    pub client_words: String,
+    pub client_asks: String,
+    /// When the client complained: the time limit runs from this day.
+    pub received_on: NaiveDate,
+}
+
+/// What head office's service staff do to a case (`head-office case …`): move it on with a note;
+/// taking it (`InProgress`) names who handles it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CaseUpdate {
+    pub to: CaseStatus,
+    pub note: String,
+    pub handler: Option<String>,
+}
+
+/// An open complaint as service staff and a broker's lead see it: with whose it is and the days
+/// left before the firm's deadline (negative once past).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct OpenComplaint {
+    pub id: String,
+    pub case_no: Option<String>,
+    pub client_name: String,
+    pub broker_id: String,
+    pub broker_name: String,
+    pub category: Option<ComplaintCategory>,
+    pub status: CaseStatus,
+    pub opened_on: NaiveDate,
+    pub due_on: Option<NaiveDate>,
+    pub days_left: Option<i32>,
+    pub summary: String,
+    pub handler: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -147,6 +259,19 @@ mod tests {
                 closed_on: None,
                 summary: "投诉".into(),
                 outcome: None,
+                category: Some(ComplaintCategory::Fees),
+                channel: Some(ContactChannel::Phone),
+                client_asks: Some("退还".into()),
+                case_no: Some("TS20261125-000001".into()),
+                status: CaseStatus::InProgress,
+                registered_by: Some("U1".into()),
+                handler: None,
+                history: vec![CaseStep {
+                    at: day.and_hms_opt(9, 0, 0).unwrap().and_utc(),
+                    status: CaseStatus::Registered,
+                    by: "李明".into(),
+                    note: "经纪人登记".into(),
+                }],
             }),
             Record::ClientRelation(ClientRelationRecord {
                 id: "L1".into(),

@@ -14,6 +14,7 @@ pub mod client_list;
 mod commission;
 mod commission_reconcile;
 mod commission_views;
+mod complaints;
 mod contact_notes;
 mod error;
 mod export_rows;
@@ -53,6 +54,7 @@ pub use commission_reconcile::{
 pub use commission_views::{
     BoardCommission, ClientCommission, CommissionMonth, DayTotal, MonthFigure, TradeFilter,
 };
+pub use complaints::ComplaintInput;
 pub use contact_notes::NewContactNote;
 pub use error::{Result, StoreError};
 pub use export_rows::ExportRow;

@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/011_outbox_history.sql"),
     include_str!("migrations/012_recent_clients.sql"),
     include_str!("migrations/013_follow_up_index.sql"),
+    include_str!("migrations/014_complaints.sql"),
 ];
 
 pub(crate) fn run(conn: &mut Connection) -> Result<()> {

@@ -106,8 +106,19 @@ pub struct ServiceCaseView {
     pub opened_on: NaiveDate,
     pub due_on: Option<NaiveDate>,
     pub closed_on: Option<NaiveDate>,
+    /// The client's words for a complaint; what was done for a return visit.
     pub summary: String,
     pub outcome: Option<String>,
+    pub category: Option<domain::ComplaintCategory>,
+    pub channel: Option<protocol::ContactChannel>,
+    pub client_asks: Option<String>,
+    /// Head office's case number; none while the complaint waits to be pushed.
+    pub case_no: Option<String>,
+    pub status: domain::CaseStatus,
+    pub handler: Option<String>,
+    pub history: Vec<protocol::CaseStep>,
+    /// Taken at this desk and not yet accepted by head office.
+    pub pending: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

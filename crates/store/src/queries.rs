@@ -285,10 +285,14 @@ impl Store {
 
     fn service_cases_of(&self, client_id: &str) -> Result<Vec<ServiceCaseView>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT id, kind, opened_on, due_on, closed_on, summary, outcome FROM service_cases \
+            "SELECT id, kind, opened_on, due_on, closed_on, summary, outcome, category, channel, \
+             client_asks, case_no, status, handler, history, pending FROM service_cases \
              WHERE client_id = ?1 ORDER BY opened_on DESC, id",
         )?;
         let rows = stmt.query_map([client_id], |r| {
+            let category: Option<String> = r.get(7)?;
+            let channel: Option<String> = r.get(8)?;
+            let history: String = r.get(13)?;
             Ok(ServiceCaseView {
                 id: r.get(0)?,
                 kind: parsed(r, 1, ServiceCaseKind::parse)?,
@@ -297,6 +301,22 @@ impl Store {
                 closed_on: r.get(4)?,
                 summary: r.get(5)?,
                 outcome: r.get(6)?,
+                category: category
+                    .as_deref()
+                    .and_then(domain::ComplaintCategory::parse),
+                channel: channel.as_deref().and_then(protocol::ContactChannel::parse),
+                client_asks: r.get(9)?,
+                case_no: r.get(10)?,
+                status: parsed(r, 11, domain::CaseStatus::parse)?,
+                handler: r.get(12)?,
+                history: serde_json::from_str(&history).map_err(|e| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        13,
+                        rusqlite::types::Type::Text,
+                        Box::new(e),
+                    )
+                })?,
+                pending: r.get(14)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

@@ -246,6 +246,14 @@ pub(crate) const SERVICE_CASES: FeedTable = FeedTable {
         "closed_on",
         "summary",
         "outcome",
+        "category",
+        "channel",
+        "client_asks",
+        "case_no",
+        "status",
+        "registered_by",
+        "handler",
+        "history",
     ],
     bind: |stmt, record| {
         let Record::ServiceCase(c) = record else {
@@ -259,7 +267,15 @@ pub(crate) const SERVICE_CASES: FeedTable = FeedTable {
             c.due_on,
             c.closed_on,
             c.summary,
-            c.outcome
+            c.outcome,
+            c.category.map(domain::ComplaintCategory::as_str),
+            c.channel.map(protocol::ContactChannel::as_str),
+            c.client_asks,
+            c.case_no,
+            c.status.as_str(),
+            c.registered_by,
+            c.handler,
+            serde_json::to_string(&c.history)?
         ])?)
     },
 };

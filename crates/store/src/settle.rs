@@ -47,5 +47,6 @@ fn hand_over(tx: &Transaction<'_>, op: &MutationOp, answer: &Answer<'_>) -> Resu
         MutationOp::SaveReminder(r) => crate::reminders::settle_answer(tx, r, answer),
         MutationOp::RequestTransfer(r) => crate::team_threads::settle_transfer(tx, r, answer),
         MutationOp::AddComment(c) => crate::team_threads::settle_comment(tx, c, answer),
+        MutationOp::RegisterComplaint(c) => crate::complaints::settle_answer(tx, c, answer),
     }
 }

@@ -4,8 +4,7 @@ use crate::common::{book, day, TODAY};
 use chrono::{TimeZone, Utc};
 use domain::Fen;
 use protocol::{
-    AssetMonthRecord, CashTransferRecord, Record, ServiceCaseKind, ServiceCaseRecord,
-    TransferDirection,
+    AssetMonthRecord, CashTransferRecord, Record, ServiceCaseRecord, TransferDirection,
 };
 use store::{AlertKind, Store};
 
@@ -64,16 +63,13 @@ fn the_book_raises_what_a_broker_must_act_on_and_says_why() {
                 direction: TransferDirection::Out,
                 amount: Fen::from_yuan(600_000),
             }),
-            Record::ServiceCase(ServiceCaseRecord {
-                id: "S1".into(),
-                client_id: "C0000001".into(),
-                case_kind: ServiceCaseKind::Complaint,
-                opened_on: day(2026, 11, 20),
-                due_on: Some(day(2026, 11, 26)),
-                closed_on: None,
-                summary: "佣金收费疑问".into(),
-                outcome: None,
-            }),
+            Record::ServiceCase(ServiceCaseRecord::open_complaint(
+                "S1",
+                "C0000001",
+                day(2026, 11, 20),
+                day(2026, 11, 26),
+                "佣金收费疑问",
+            )),
         ],
     );
     let alerts = store.book_alerts(TODAY).unwrap();

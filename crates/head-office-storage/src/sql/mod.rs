@@ -7,6 +7,7 @@ mod audit;
 mod books;
 mod calendar;
 mod commission;
+mod complaints;
 mod epoch;
 mod feed;
 mod feed_registry;

@@ -58,6 +58,7 @@ pub(super) fn apply(
         }
         MutationOp::RequestTransfer(request) => super::transfers::request(db, user_id, request)?,
         MutationOp::AddComment(comment) => super::transfers::broker_comment(db, user_id, comment)?,
+        MutationOp::RegisterComplaint(c) => super::complaints::register(db, user_id, c, now)?,
     };
     remember(db, user_id, m, &outcome, now)?;
     Ok(outcome)

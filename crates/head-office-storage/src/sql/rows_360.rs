@@ -4,10 +4,10 @@
 use super::feed_table::{bad, FeedScope, FeedTable};
 use crate::db::{Db, Row};
 use crate::error::Result;
-use domain::Fen;
+use domain::{CaseStatus, ComplaintCategory, Fen};
 use protocol::{
-    CashTransferRecord, ClientRelationRecord, EntityKind, Record, RelationKind, ServiceCaseKind,
-    ServiceCaseRecord, TransferDirection,
+    CashTransferRecord, ClientRelationRecord, ContactChannel, EntityKind, Record, RelationKind,
+    ServiceCaseKind, ServiceCaseRecord, TransferDirection,
 };
 use rusqlite::params;
 
@@ -27,10 +27,13 @@ pub(super) const SERVICE_CASES: FeedTable = FeedTable {
     scope: FeedScope::ClientBook,
     kind: EntityKind::ServiceCase,
     table: "service_cases",
-    columns: "client_id, kind, opened_on, due_on, closed_on, summary, outcome",
+    columns: "client_id, kind, opened_on, due_on, closed_on, summary, outcome, category, channel, \
+              client_asks, case_no, status, registered_by, handler, history",
     read: read_service_case,
     insert: "INSERT INTO service_cases (id, broker_id, seq, client_id, kind, opened_on, due_on, \
-             closed_on, summary, outcome) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+             closed_on, summary, outcome, category, channel, client_asks, case_no, status, \
+             registered_by, handler, history) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
     bind: insert,
 };
 
@@ -57,8 +60,12 @@ fn read_cash_transfer(r: &Row<'_>) -> rusqlite::Result<Record> {
     }))
 }
 
-fn read_service_case(r: &Row<'_>) -> rusqlite::Result<Record> {
+pub(super) fn read_service_case(r: &Row<'_>) -> rusqlite::Result<Record> {
     let kind: String = r.get(2)?;
+    let category: Option<String> = r.get(8)?;
+    let channel: Option<String> = r.get(9)?;
+    let status: String = r.get(12)?;
+    let history: String = r.get(15)?;
     Ok(Record::ServiceCase(ServiceCaseRecord {
         id: r.get(0)?,
         client_id: r.get(1)?,
@@ -68,6 +75,20 @@ fn read_service_case(r: &Row<'_>) -> rusqlite::Result<Record> {
         closed_on: r.get(5)?,
         summary: r.get(6)?,
         outcome: r.get(7)?,
+        category: match category {
+            Some(c) => Some(ComplaintCategory::parse(&c).ok_or_else(|| bad(8, "category"))?),
+            None => None,
+        },
+        channel: match channel {
+            Some(c) => Some(ContactChannel::parse(&c).ok_or_else(|| bad(9, "channel"))?),
+            None => None,
+        },
+        client_asks: r.get(10)?,
+        case_no: r.get(11)?,
+        status: CaseStatus::parse(&status).ok_or_else(|| bad(12, "case status"))?,
+        registered_by: r.get(13)?,
+        handler: r.get(14)?,
+        history: serde_json::from_str(&history).map_err(|_| bad(15, "case history"))?,
     }))
 }
 
@@ -110,7 +131,15 @@ fn insert(db: &Db<'_>, sql: &str, broker: &str, seq: i64, record: &Record) -> Re
                 c.due_on,
                 c.closed_on,
                 c.summary,
-                c.outcome
+                c.outcome,
+                c.category.map(ComplaintCategory::as_str),
+                c.channel.map(ContactChannel::as_str),
+                c.client_asks,
+                c.case_no,
+                c.status.as_str(),
+                c.registered_by,
+                c.handler,
+                serde_json::to_string(&c.history)?
             ],
         ),
         Record::ClientRelation(l) => db.execute(
