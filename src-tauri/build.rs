@@ -59,6 +59,7 @@ const COMMANDS: &[&str] = &[
     "refresh_team",
     "assign_tasks",
     "request_transfer",
+    "register_complaint",
     "transfer_requests",
     "comments",
     "add_comment",

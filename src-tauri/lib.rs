@@ -113,6 +113,7 @@ pub fn run() {
             commands::team::refresh_team,
             commands::team::assign_tasks,
             commands::team::request_transfer,
+            commands::service::register_complaint,
             commands::team::transfer_requests,
             commands::team::comments,
             commands::team::add_comment,

@@ -7,6 +7,7 @@ pub mod agenda;
 pub mod book;
 pub mod commission;
 pub mod recommend;
+pub mod service;
 pub mod session;
 pub mod team;
 

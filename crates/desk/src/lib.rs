@@ -12,6 +12,7 @@ mod book;
 mod broker_data;
 mod cache_key;
 mod commission;
+mod complaints;
 mod export;
 mod lock;
 mod recommend;

@@ -28,7 +28,7 @@ fn needs_head_office(e: sync::SyncError, what: &str) -> DeskError {
 }
 
 impl Desk {
-    fn me(&self) -> Result<(std::sync::Arc<super::Session>, String, String)> {
+    pub(crate) fn me(&self) -> Result<(std::sync::Arc<super::Session>, String, String)> {
         let session = self.unlocked()?;
         let user = session
             .profile

@@ -49,6 +49,8 @@ enum Command {
     Restore(cli::restore::Restore),
     /// Correct a client's mobile number (master data kept by head office).
     CorrectMobile(cli::correct_mobile::CorrectMobile),
+    /// Complaints: list by deadline, assign, reply, record the return visit, escalate, close.
+    Case(cli::case::Case),
 }
 
 #[tokio::main]
@@ -77,5 +79,6 @@ async fn main() -> anyhow::Result<()> {
         Command::Backup(c) => c.run(),
         Command::Restore(c) => c.run(),
         Command::CorrectMobile(c) => c.run(),
+        Command::Case(c) => c.run(&clock),
     }
 }

@@ -7,6 +7,7 @@ use crate::error::{HeadOfficeError, Result};
 use chrono::{DateTime, Months, Utc};
 use domain::clock::{shanghai_date, shanghai_midnight};
 use domain::kpi::{add_trends, KpiFigures, TrendPoint};
+use head_office_storage::cases::CaseFilter;
 use head_office_storage::org::{KpiWindow, COVERAGE_DAYS};
 use head_office_storage::{Storage, UserRow};
 use protocol::team::{
@@ -179,6 +180,11 @@ pub fn broker_dashboard(
         trend,
         top_clients: storage.top_clients(&q.broker, &w, TOP_CLIENTS)?,
         overdue: storage.overdue_items(&q.broker, w.today)?,
+        open_complaints: storage.complaints(&CaseFilter {
+            open_only: true,
+            brokers: Some(one.to_vec()),
+            today: w.today,
+        })?,
     })
 }
 

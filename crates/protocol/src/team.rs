@@ -113,6 +113,9 @@ pub struct BrokerDashboard {
     /// The book's largest clients by assets.
     pub top_clients: Vec<MaskedClient>,
     pub overdue: Vec<OverdueItem>,
+    /// The broker's clients' complaints still open, soonest deadline first.
+    #[serde(default)]
+    pub open_complaints: Vec<crate::service::OpenComplaint>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

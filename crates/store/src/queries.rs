@@ -147,7 +147,7 @@ impl Store {
             cash_flow_12m: self.cash_flow(client_id, today)?,
             contacts: self.contacts_of(client_id)?,
             reminders: self.client_reminders(client_id)?,
-            service_cases: self.service_cases_of(client_id)?,
+            service_cases: self.service_cases(client_id)?,
             relations: self.relations_of(client_id)?,
             preferences: self.preferences(client_id)?,
             access_log: self.access_log(Some(client_id), 20)?,
@@ -283,7 +283,8 @@ impl Store {
         })
     }
 
-    fn service_cases_of(&self, client_id: &str) -> Result<Vec<ServiceCaseView>> {
+    /// The client's complaints and return visits, newest first.
+    pub fn service_cases(&self, client_id: &str) -> Result<Vec<ServiceCaseView>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT id, kind, opened_on, due_on, closed_on, summary, outcome, category, channel, \
              client_asks, case_no, status, handler, history, pending FROM service_cases \

@@ -5,6 +5,7 @@ mod agenda;
 mod bad_push;
 mod client_360;
 mod commission;
+mod complaints;
 mod conflicts;
 mod error_contract;
 mod faults;
