@@ -8,6 +8,8 @@ import type { Agenda } from "./bindings/Agenda";
 import type { AgendaItem } from "./bindings/AgendaItem";
 import type { AssignedTasks } from "./bindings/AssignedTasks";
 import type { AssignTasks } from "./bindings/AssignTasks";
+import type { ComplaintInput } from "./bindings/ComplaintInput";
+import type { ServiceCaseView } from "./bindings/ServiceCaseView";
 import type { BookAlert } from "./bindings/BookAlert";
 import type { BookTag } from "./bindings/BookTag";
 import type { BrokerDashboard } from "./bindings/BrokerDashboard";
@@ -247,6 +249,8 @@ export const api = {
   /** 客户移交: queued for the next sync; resolves to that client's requests (a Chinese IpcError if invalid). */
   requestTransfer: (clientId: string, toBroker: string, reason: string) =>
     call<TransferRequestView[]>("request_transfer", { clientId, toBroker, reason }),
+  /** 登记投诉: queued for the next sync; resolves to the client's cases (a Chinese IpcError if invalid). */
+  registerComplaint: (complaint: ComplaintInput) => call<ServiceCaseView[]>("register_complaint", { complaint }),
   /** The broker's transfer requests, pending first; those of one client unless `clientId` is null. */
   transferRequests: (clientId: string | null) => call<TransferRequestView[]>("transfer_requests", { clientId }),
   /** The broker's thread (内部交流) on a task or transfer request, oldest first. */

@@ -4,6 +4,7 @@
 import { agendaEn, agendaZh } from "./agendaMessages";
 import { clientListEn, clientListZh } from "./clientListMessages";
 import { commissionEn, commissionZh } from "./commissionMessages";
+import { complaintEn, complaintZh } from "./complaintMessages";
 import { deskEn, deskZh } from "./deskMessages";
 import { keyboardEn, keyboardZh } from "./keyboardMessages";
 import { profileEn, profileZh } from "./profileMessages";
@@ -195,6 +196,7 @@ export const zhCN = {
   ...agendaZh,
   ...teamZh,
   ...threadZh,
+  ...complaintZh,
   ...keyboardZh,
 } as const;
 
@@ -387,6 +389,7 @@ export const en: Messages = {
   ...agendaEn,
   ...teamEn,
   ...threadEn,
+  ...complaintEn,
   ...keyboardEn,
 };
 

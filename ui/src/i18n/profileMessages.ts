@@ -67,7 +67,7 @@ export const profileZh = {
   "cash.amount": "金额",
   "cash.empty": "暂无银证转账",
 
-  "service.readOnly": "服务记录由总部客服记录，仅供查看。",
+  "service.readOnly": "回访由总部客服进行；投诉可在此登记，由总部受理并给出办结时限，处理进展随同步更新。",
   "service.complaints": "投诉",
   "service.returnVisits": "回访",
   "service.openedOn": "受理日期",
@@ -182,7 +182,7 @@ export const profileEn: Record<keyof typeof profileZh, string> = {
   "cash.amount": "Amount",
   "cash.empty": "No bank transfers",
 
-  "service.readOnly": "Service records are kept by head office customer service and are read-only.",
+  "service.readOnly": "Return visits are made by head office. Register a complaint here: head office takes it, sets its deadline, and its progress arrives with each sync.",
   "service.complaints": "Complaints",
   "service.returnVisits": "Return visits",
   "service.openedOn": "Opened",

@@ -95,9 +95,10 @@ describe("客户360", () => {
 
     await user.click(screen.getByTestId("profile-tab-service"));
     const service = await screen.findByTestId("profile-service");
-    expect(within(service).getByText("服务记录由总部客服记录，仅供查看。")).toBeInTheDocument();
+    expect(within(service).getByTestId("service-read-only")).toHaveTextContent("回访由总部客服进行");
     expect(within(service).getByText("对交易系统卡顿不满")).toBeInTheDocument();
-    expect(within(service).getByText("已办结 2024-01-20")).toBeInTheDocument();
+    expect(within(service).getByText("TS20240110-000001")).toBeInTheDocument();
+    expect(within(service).getByText("结案")).toBeInTheDocument();
     expect(within(service).getByText("客户满意")).toBeInTheDocument();
   });
 

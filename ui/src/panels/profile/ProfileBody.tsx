@@ -45,7 +45,7 @@ export function ProfileBody({ profile, onProfile, onReload, onOpenClient }: Prop
     assets: <AssetsTab profile={profile} />,
     trades: <TradesTab profile={profile} />,
     cash: <CashTab profile={profile} />,
-    service: <ServiceTab cases={profile.service_cases} />,
+    service: <ServiceTab profile={profile} onCases={(cases) => onProfile({ ...profile, service_cases: cases })} />,
     pushes: <PushesTab profile={profile} />,
     relations: <RelationsTab relations={profile.relations} onOpenClient={onOpenClient} />,
     access: (

@@ -1,37 +1,109 @@
-import { InfoCircleOutlined } from "@ant-design/icons";
-import { Table, Tag, Typography } from "antd";
+import { InfoCircleOutlined, PlusOutlined } from "@ant-design/icons";
+import { Button, Descriptions, Table, Tag, Timeline, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
+import type { ClientProfile } from "../../bindings/ClientProfile";
 import type { ServiceCaseView } from "../../bindings/ServiceCaseView";
 import { useT } from "../../i18n/context";
-import { todayInShanghai } from "../../lib/format";
+import { daysBetween, formatDateTime, todayInShanghai } from "../../lib/format";
+import { useChannelLabel } from "../contactChannels";
+import { ComplaintModal } from "./ComplaintModal";
 
 const day = (v: string | null) => (v ? <span className="tabular">{v}</span> : "—");
 
-function CaseStatus({ item, today }: { item: ServiceCaseView; today: string }) {
+/** Where a complaint stands, and how long it has left while open. */
+function CaseStatusTag({ item, today }: { item: ServiceCaseView; today: string }) {
   const t = useT();
-  if (item.closed_on) return <Tag color="green">{t("service.closedOn", { date: item.closed_on })}</Tag>;
-  if (item.due_on && item.due_on < today) return <Tag color="red">{t("service.overdue")}</Tag>;
-  return <Tag color="orange">{t("service.open")}</Tag>;
+  const status = <Tag color={item.status === "closed" ? "green" : "blue"}>{t(`complaint.status.${item.status}`)}</Tag>;
+  if (item.status === "closed" || !item.due_on) return status;
+  const left = daysBetween(today, item.due_on);
+  if (left === null) return status;
+  const [color, text] =
+    left < 0
+      ? ["red", t("complaint.daysOver", { days: -left })]
+      : left === 0
+        ? ["red", t("complaint.dueToday")]
+        : [left <= 2 ? "orange" : "default", t("complaint.daysLeft", { days: left })];
+  return (
+    <span data-testid="complaint-time-left">
+      {status}
+      <Tag color={color}>{text}</Tag>
+    </span>
+  );
 }
 
-/** 服务记录: complaints and return visits, as head office's customer service recorded them. */
-export function ServiceTab({ cases }: { cases: ServiceCaseView[] }) {
+/** The case's details and every step head office's staff took. */
+function CaseDetail({ item }: { item: ServiceCaseView }) {
+  const t = useT();
+  const channel = useChannelLabel();
+  return (
+    <div className="complaint-detail" data-testid="complaint-detail">
+      <Descriptions size="small" column={3}>
+        <Descriptions.Item label={t("complaint.channel")}>{item.channel ? channel(item.channel) : "—"}</Descriptions.Item>
+        <Descriptions.Item label={t("complaint.handler")}>{item.handler ?? "—"}</Descriptions.Item>
+        <Descriptions.Item label={t("complaint.asks")}>{item.client_asks ?? "—"}</Descriptions.Item>
+      </Descriptions>
+      <Typography.Text type="secondary">{t("complaint.history")}</Typography.Text>
+      <Timeline
+        className="complaint-history"
+        items={item.history.map((s) => ({
+          key: `${s.at}-${s.status}`,
+          color: s.status === "closed" ? "green" : "blue",
+          content: (
+            <span>
+              <span className="tabular">{formatDateTime(s.at)}</span> <Tag>{t(`complaint.status.${s.status}`)}</Tag>
+              {s.by}：{s.note}
+            </span>
+          ),
+        }))}
+      />
+    </div>
+  );
+}
+
+interface Props {
+  profile: ClientProfile;
+  onCases: (cases: ServiceCaseView[]) => void;
+}
+
+/** 服务记录: complaints (registered here or at head office, followed to the end) and return visits. */
+export function ServiceTab({ profile, onCases }: Props) {
   const t = useT();
   const [today] = useState(() => todayInShanghai());
+  const [registering, setRegistering] = useState(false);
+  const cases = profile.service_cases;
   const complaints = cases.filter((c) => c.kind === "complaint");
   const visits = cases.filter((c) => c.kind === "return_visit");
   const text = (v: string | null) => <span className="service-text">{v ?? "—"}</span>;
 
   const complaintColumns: ColumnsType<ServiceCaseView> = [
-    { title: t("service.openedOn"), dataIndex: "opened_on", width: 110, render: day },
-    { title: t("service.summary"), dataIndex: "summary", render: text },
-    { title: t("service.dueOn"), dataIndex: "due_on", width: 110, render: day },
+    {
+      title: t("complaint.caseNo"),
+      key: "case_no",
+      width: 150,
+      render: (_, item) =>
+        item.case_no ? (
+          <span className="tabular">{item.case_no}</span>
+        ) : (
+          <Tag color="gold" data-testid="complaint-pending">
+            {t("complaint.pending")}
+          </Tag>
+        ),
+    },
+    {
+      title: t("complaint.category"),
+      key: "category",
+      width: 120,
+      render: (_, item) => (item.category ? t(`complaint.category.${item.category}`) : "—"),
+    },
+    { title: t("service.openedOn"), dataIndex: "opened_on", width: 100, render: day },
+    { title: t("complaint.words"), dataIndex: "summary", render: text },
+    { title: t("service.dueOn"), dataIndex: "due_on", width: 100, render: day },
     {
       title: t("service.status"),
       key: "status",
-      width: 150,
-      render: (_, item) => <CaseStatus item={item} today={today} />,
+      width: 160,
+      render: (_, item) => <CaseStatusTag item={item} today={today} />,
     },
     { title: t("service.outcome"), dataIndex: "outcome", render: text },
   ];
@@ -46,15 +118,24 @@ export function ServiceTab({ cases }: { cases: ServiceCaseView[] }) {
       <Typography.Paragraph type="secondary" className="profile-note" data-testid="service-read-only">
         <InfoCircleOutlined /> {t("service.readOnly")}
       </Typography.Paragraph>
-      <Typography.Title level={5} className="profile-section">
-        {t("service.complaints")}
-      </Typography.Title>
+      <div className="profile-section-head">
+        <Typography.Title level={5} className="profile-section">
+          {t("service.complaints")}
+        </Typography.Title>
+        <Button size="small" icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid="complaint-new">
+          {t("complaint.register")}
+        </Button>
+      </div>
       <Table<ServiceCaseView>
         size="small"
         rowKey="id"
         columns={complaintColumns}
         dataSource={complaints}
         pagination={false}
+        expandable={{
+          expandedRowRender: (item) => <CaseDetail item={item} />,
+          rowExpandable: (item) => item.history.length > 0 || item.client_asks !== null,
+        }}
         locale={{ emptyText: t("service.noComplaints") }}
         data-testid="service-complaints"
       />
@@ -69,6 +150,16 @@ export function ServiceTab({ cases }: { cases: ServiceCaseView[] }) {
         pagination={false}
         locale={{ emptyText: t("service.noVisits") }}
         data-testid="service-visits"
+      />
+      <ComplaintModal
+        open={registering}
+        clientId={profile.id}
+        clientName={profile.name}
+        onCancel={() => setRegistering(false)}
+        onSaved={(next) => {
+          setRegistering(false);
+          onCases(next);
+        }}
       />
     </div>
   );
