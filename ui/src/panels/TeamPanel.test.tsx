@@ -117,6 +117,10 @@ describe("TeamPanel broker view", () => {
     expect(overdue).toHaveLength(2);
     expect(overdue[0]).toHaveTextContent("提醒回访张三，确认调仓意向2024-03-12张三");
     expect(overdue[1]).toHaveTextContent("任务本周完成 5 位高净值客户回访2024-03-14—");
+    const complaints = within(view).getAllByTestId("team-complaint-item");
+    expect(complaints).toHaveLength(1);
+    expect(complaints[0]).toHaveTextContent("TS20240310-000042张三适当性/销售");
+    expect(complaints[0]).toHaveTextContent("处理中2024-03-17剩 2 天");
     expect(within(view).getAllByTestId("team-tier-row")).toHaveLength(5);
     expect(within(view).getAllByTestId("team-trend-bar")).toHaveLength(6);
 

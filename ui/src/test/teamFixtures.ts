@@ -265,6 +265,22 @@ export function brokerDashboard(overrides: Partial<BrokerDashboard> = {}): Broke
       { kind: "reminder", title: "回访张三，确认调仓意向", due_on: "2024-03-12", client_name: "张三" },
       { kind: "task", title: "本周完成 5 位高净值客户回访", due_on: "2024-03-14", client_name: null },
     ],
+    open_complaints: [
+      {
+        id: "CP-1",
+        case_no: "TS20240310-000042",
+        client_name: "张三",
+        broker_id: "B001",
+        broker_name: "王丽",
+        category: "suitability",
+        status: "in_progress",
+        opened_on: "2024-03-10",
+        due_on: "2024-03-17",
+        days_left: 2,
+        summary: "客户称产品风险高于其承受能力",
+        handler: "周敏",
+      },
+    ],
     ...overrides,
   };
 }

@@ -1,7 +1,10 @@
 import { Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import type { HTMLAttributes } from "react";
+import type { CaseStatus } from "../../bindings/CaseStatus";
+import type { ComplaintCategory } from "../../bindings/ComplaintCategory";
 import type { MaskedClient } from "../../bindings/MaskedClient";
+import type { OpenComplaint } from "../../bindings/OpenComplaint";
 import type { OverdueItem } from "../../bindings/OverdueItem";
 import type { Tier } from "../../bindings/Tier";
 import type { TierCoverage } from "../../bindings/TierCoverage";
@@ -128,6 +131,61 @@ export function OverdueList({ items }: { items: OverdueItem[] }) {
       locale={{ emptyText: t("team.overdueEmpty") }}
       onRow={rowTestId("team-overdue-item")}
       data-testid="team-overdue"
+    />
+  );
+}
+
+/** Days left before the firm's deadline: red once past or due today, orange within two days. */
+function DaysLeft({ days }: { days: number | null }) {
+  const t = useT();
+  if (days === null) return <Typography.Text type="secondary">—</Typography.Text>;
+  if (days < 0) return <Tag color="red">{t("complaint.daysOver", { days: -days })}</Tag>;
+  if (days === 0) return <Tag color="red">{t("complaint.dueToday")}</Tag>;
+  return <Tag color={days <= 2 ? "orange" : "default"}>{t("complaint.daysLeft", { days })}</Tag>;
+}
+
+/** The broker's clients' complaints still open, soonest deadline first. */
+export function OpenComplaints({ items }: { items: OpenComplaint[] }) {
+  const t = useT();
+  const columns: ColumnsType<OpenComplaint> = [
+    {
+      title: t("complaint.caseNo"),
+      dataIndex: "case_no",
+      width: 150,
+      render: (v: string | null) => <span className="tabular">{v ?? "—"}</span>,
+    },
+    { title: t("team.overdue.client"), dataIndex: "client_name", width: 90 },
+    {
+      title: t("complaint.category"),
+      dataIndex: "category",
+      width: 110,
+      render: (v: ComplaintCategory | null) => (v ? t(`complaint.category.${v}`) : "—"),
+    },
+    { title: t("complaint.words"), dataIndex: "summary", ellipsis: true },
+    {
+      title: t("service.status"),
+      dataIndex: "status",
+      width: 80,
+      render: (v: CaseStatus) => <Tag color="blue">{t(`complaint.status.${v}`)}</Tag>,
+    },
+    { title: t("service.dueOn"), dataIndex: "due_on", width: 100, render: (v: string | null) => v ?? "—" },
+    {
+      title: t("team.complaints.left"),
+      dataIndex: "days_left",
+      width: 100,
+      render: (v: number | null) => <DaysLeft days={v} />,
+    },
+  ];
+  return (
+    <Table<OpenComplaint>
+      size="small"
+      rowKey="id"
+      columns={columns}
+      dataSource={items}
+      pagination={items.length > 10 ? { pageSize: 10, showSizeChanger: false, size: "small" } : false}
+      locale={{ emptyText: t("team.complaints.empty") }}
+      onRow={rowTestId("team-complaint-item")}
+      data-testid="team-complaints"
     />
   );
 }

@@ -4,7 +4,7 @@ import type { BrokerDashboard } from "../../bindings/BrokerDashboard";
 import { useT } from "../../i18n/context";
 import { formatDateTime } from "../../lib/format";
 import { monthLabel } from "../commission/months";
-import { OverdueList, TierCoverageTable, TopClients } from "./BrokerTables";
+import { OpenComplaints, OverdueList, TierCoverageTable, TopClients } from "./BrokerTables";
 import { KpiCards } from "./KpiCards";
 import { TrendBars } from "./TrendBars";
 
@@ -84,6 +84,21 @@ export function BrokerView({ broker, onBack }: Props) {
         }
       >
         <OverdueList items={broker.overdue} />
+      </Card>
+      <Card
+        size="small"
+        title={
+          <span>
+            {t("team.complaints")}
+            {broker.open_complaints.length > 0 && (
+              <Tag color="orange" className="team-count-tag">
+                {broker.open_complaints.length}
+              </Tag>
+            )}
+          </span>
+        }
+      >
+        <OpenComplaints items={broker.open_complaints} />
       </Card>
     </div>
   );
