@@ -149,10 +149,14 @@ pub(super) fn service_cases(rng: &mut ChaCha8Rng, s: &Subject<'_>) -> Vec<Record
             registered_by: None,
             handler: Some(HANDLER.to_string()),
             history,
+            satisfaction: None,
+            client_words: None,
         }));
     }
     if rng.gen_bool(0.35) {
         let opened_on = days_before(s.as_of, rng.gen_range(1..600));
+        let (result, satisfaction, client_words) =
+            visit_result(rng.gen_range(0..VISIT_RESULTS.len()), s.client_id);
         out.push(Record::ServiceCase(ServiceCaseRecord {
             id: format!("S{}-v", &s.client_id[1..]),
             client_id: s.client_id.to_string(),
@@ -161,18 +165,35 @@ pub(super) fn service_cases(rng: &mut ChaCha8Rng, s: &Subject<'_>) -> Vec<Record
             due_on: None,
             closed_on: Some(opened_on),
             summary: "总部客服回访".to_string(),
-            outcome: Some(VISIT_RESULTS[rng.gen_range(0..VISIT_RESULTS.len())].to_string()),
+            outcome: Some(result.to_string()),
             category: None,
             channel: None,
             client_asks: None,
             case_no: None,
             status: CaseStatus::Closed,
             registered_by: None,
-            handler: None,
+            handler: Some(HANDLER.to_string()),
             history: Vec::new(),
+            satisfaction,
+            client_words: client_words.map(str::to_string),
         }));
     }
     out
+}
+
+/// The visit's result and survey, from the result drawn and the client's number alone (drawing
+/// more would change every client generated after). One client in 23 is unhappy.
+fn visit_result(drawn: usize, client_id: &str) -> (&'static str, Option<u8>, Option<&'static str>) {
+    let number: u64 = client_id[1..].parse().unwrap_or(0);
+    match (VISIT_RESULTS[drawn], number % 23) {
+        (result, _) if result.starts_with("三次未接通") => (result, None, None),
+        (_, 0) => (
+            "回访完成：客户对服务不满意",
+            Some(2),
+            Some("客户经理很久没联系我，问题也没人解答"),
+        ),
+        (result, n) => (result, Some(if n % 3 == 0 { 4 } else { 5 }), None),
+    }
 }
 
 /// The client generated just before, in the same book: a candidate household member.

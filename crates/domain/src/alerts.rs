@@ -22,6 +22,13 @@ pub struct AlertThresholds {
     pub margin_force_bp: u32,
     pub maturity_warn_days: u32,
     pub complaint_warn_days: u32,
+    /// A return visit scored this or lower (out of 5) alerts the serving broker.
+    #[serde(default = "default_low_satisfaction")]
+    pub low_satisfaction_score: u8,
+}
+
+fn default_low_satisfaction() -> u8 {
+    2
 }
 
 impl Default for AlertThresholds {
@@ -35,6 +42,7 @@ impl Default for AlertThresholds {
             margin_force_bp: 13_000,
             maturity_warn_days: 7,
             complaint_warn_days: 2,
+            low_satisfaction_score: default_low_satisfaction(),
         }
     }
 }

@@ -19,6 +19,7 @@ pub mod pay_plan;
 pub mod policy;
 pub mod recommendation;
 pub mod repeat;
+pub mod satisfaction;
 pub mod schedule;
 pub mod spreadsheet;
 pub mod suitability;

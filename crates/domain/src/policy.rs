@@ -65,6 +65,8 @@ pub enum PolicyError {
     OutflowShare,
     #[error("投诉处理时限 limit_days 应为 1 到 60 天，监管关注类 watched_limit_days 不长于它且至少 1 天")]
     ComplaintLimits,
+    #[error("低满意度提醒分数 low_satisfaction_score 应为 1 到 4 分")]
+    LowSatisfaction,
     #[error("{0} 应在 0 到 365 天之间")]
     DaysAhead(&'static str),
 }
@@ -120,6 +122,9 @@ impl FirmPolicy {
         }
         if !(1..=10_000).contains(&a.outflow_share_bp) {
             return Err(PolicyError::OutflowShare);
+        }
+        if !(1..=4).contains(&a.low_satisfaction_score) {
+            return Err(PolicyError::LowSatisfaction);
         }
         if a.outflow_amount <= crate::Fen::ZERO {
             return Err(PolicyError::NotPositive("资产流失金额 outflow_amount"));

@@ -1,9 +1,10 @@
-//! Complaints as head office's service staff handle them: the queue by deadline and moving a case
-//! on. Apart from `Storage` so the service desk's side can be read (and one day served) alone.
+//! Complaints and return visits as head office's service staff handle them: the queue by deadline,
+//! moving a case on, recording a visit and its satisfaction score. Apart from `Storage` so the
+//! service desk's side can be read (and one day served) alone.
 
 use crate::error::Result;
 use chrono::{DateTime, NaiveDate, Utc};
-use protocol::{CaseUpdate, OpenComplaint, ServiceCaseRecord};
+use protocol::{CaseUpdate, NewReturnVisit, OpenComplaint, SatisfactionPoint, ServiceCaseRecord};
 
 /// Which complaints to list. `today` sets each one's days left.
 #[derive(Debug, Clone)]
@@ -27,4 +28,19 @@ pub trait ServiceCases {
         update: &CaseUpdate,
         now: DateTime<Utc>,
     ) -> Result<ServiceCaseRecord>;
+
+    /// Records a return visit in the client's serving broker's book.
+    fn record_return_visit(
+        &self,
+        visit: &NewReturnVisit,
+        now: DateTime<Utc>,
+    ) -> Result<ServiceCaseRecord>;
+
+    /// A broker's scored return visits per month from `from`'s month on.
+    fn satisfaction_trend(
+        &self,
+        broker_id: &str,
+        from: NaiveDate,
+        low_line: u8,
+    ) -> Result<Vec<SatisfactionPoint>>;
 }

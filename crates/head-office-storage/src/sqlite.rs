@@ -34,6 +34,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/015_sign_in_log.sql"),
     include_str!("migrations/016_statement_line_clients.sql"),
     include_str!("migrations/017_complaints.sql"),
+    include_str!("migrations/018_satisfaction.sql"),
 ];
 
 /// Statements kept prepared; the feed alone has two per table.

@@ -51,6 +51,8 @@ enum Command {
     CorrectMobile(cli::correct_mobile::CorrectMobile),
     /// Complaints: list by deadline, assign, reply, record the return visit, escalate, close.
     Case(cli::case::Case),
+    /// Record a return visit (回访) with the client's satisfaction score (1–5) and words.
+    Visit(cli::visit::Visit),
 }
 
 #[tokio::main]
@@ -80,5 +82,6 @@ async fn main() -> anyhow::Result<()> {
         Command::Restore(c) => c.run(),
         Command::CorrectMobile(c) => c.run(),
         Command::Case(c) => c.run(&clock),
+        Command::Visit(c) => c.run(&clock),
     }
 }

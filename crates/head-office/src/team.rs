@@ -18,6 +18,8 @@ use protocol::{Role, TaskRecord};
 
 const TREND_MONTHS: u32 = 6;
 const TOP_CLIENTS: u32 = 10;
+/// How many months of return-visit scores a lead sees for one broker.
+const SATISFACTION_MONTHS: u32 = 6;
 const MAX_ASSIGNEES: usize = 200;
 
 /// The unit whose subtree the caller may read and act on.
@@ -159,7 +161,8 @@ pub fn broker_dashboard(
     let unit = chart
         .unit(&person.unit_id)
         .ok_or_else(|| out_of_scope(&person.unit_id))?;
-    let w = KpiWindow::new(q.month, now, storage.firm_policy()?.dormant_months)?;
+    let policy = storage.firm_policy()?;
+    let w = KpiWindow::new(q.month, now, policy.dormant_months)?;
     let one = std::slice::from_ref(&q.broker);
     let figures = storage
         .broker_figures(one, &w)?
@@ -185,6 +188,11 @@ pub fn broker_dashboard(
             brokers: Some(one.to_vec()),
             today: w.today,
         })?,
+        satisfaction: storage.satisfaction_trend(
+            &q.broker,
+            w.month - Months::new(SATISFACTION_MONTHS - 1),
+            policy.alerts.low_satisfaction_score,
+        )?,
     })
 }
 

@@ -35,8 +35,9 @@ pub use push::{
     PushRequest, PushResponse,
 };
 pub use service::{
-    CaseStep, CaseUpdate, CashTransferRecord, ClientRelationRecord, NewComplaint, OpenComplaint,
-    RelationKind, ServiceCaseKind, ServiceCaseRecord, TransferDirection,
+    CaseStep, CaseUpdate, CashTransferRecord, ClientRelationRecord, NewComplaint, NewReturnVisit,
+    OpenComplaint, RelationKind, SatisfactionPoint, ServiceCaseKind, ServiceCaseRecord,
+    TransferDirection,
 };
 pub use tasks::{ReminderRecord, TaskCompletion, TaskRecord};
 

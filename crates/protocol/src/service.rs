@@ -110,6 +110,12 @@ pub struct ServiceCaseRecord {
     /// Every step, oldest first: what the broker and head office's service staff did.
     #[serde(default)]
     pub history: Vec<CaseStep>,
+    /// A return visit's satisfaction score, 1 to 5, when the client gave one.
+    #[serde(default)]
+    pub satisfaction: Option<u8>,
+    /// What the client said on a return visit, in their words.
+    #[serde(default)]
+    pub client_words: Option<String>,
 }
 
 impl ServiceCaseRecord {
@@ -138,8 +144,39 @@ impl ServiceCaseRecord {
             registered_by: None,
             handler: None,
             history: Vec::new(),
+            satisfaction: None,
+            client_words: None,
         }
     }
+}
+
+/// A return visit head office's caller made (`head-office visit`): its result and, when the
+/// client answered the survey, their score and words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NewReturnVisit {
+    pub client_id: String,
+    pub visited_on: NaiveDate,
+    /// Why the call was made: 开户回访, 产品回访, 投诉回访 …
+    pub purpose: String,
+    pub result: String,
+    pub satisfaction: Option<u8>,
+    pub client_words: Option<String>,
+    /// Who called, as the broker reads it.
+    pub by: String,
+}
+
+/// One month of a broker's return visits with a score: how many, and the average in tenths.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SatisfactionPoint {
+    /// The month's first day.
+    pub month: NaiveDate,
+    pub visits: u32,
+    /// 43 is 4.3 out of 5.
+    pub average_tenths: u32,
+    /// Visits scored at or under the firm's low line.
+    pub low: u32,
 }
 
 fn registered() -> CaseStatus {
@@ -272,6 +309,8 @@ mod tests {
                     by: "李明".into(),
                     note: "经纪人登记".into(),
                 }],
+                satisfaction: None,
+                client_words: None,
             }),
             Record::ClientRelation(ClientRelationRecord {
                 id: "L1".into(),

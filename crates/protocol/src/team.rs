@@ -116,6 +116,9 @@ pub struct BrokerDashboard {
     /// The broker's clients' complaints still open, soonest deadline first.
     #[serde(default)]
     pub open_complaints: Vec<crate::service::OpenComplaint>,
+    /// The broker's clients' return-visit scores, month by month (the last six).
+    #[serde(default)]
+    pub satisfaction: Vec<crate::service::SatisfactionPoint>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

@@ -12,7 +12,9 @@ use domain::alerts::{
     MarginLevel,
 };
 use domain::clock::{shanghai_date, shanghai_midnight};
+use domain::satisfaction::{is_low_alert, LOW_SCORE_ALERT_DAYS};
 use domain::{Fen, IdNumber};
+use rusqlite::params;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -29,6 +31,7 @@ pub enum AlertKind {
     AssessmentExpired,
     RightsIssue,
     AssetOutflow,
+    LowSatisfaction,
     Maturity,
     NewShareSubscription,
     IdExpiring,
@@ -148,6 +151,7 @@ impl Store {
         }
         alerts.extend(self.outflow_alerts(today, t)?);
         alerts.extend(self.complaint_alerts(today, t)?);
+        alerts.extend(self.satisfaction_alerts(today, t)?);
         alerts.extend(self.margin_alerts(today, t)?);
         alerts.extend(self.market_alerts(today, t)?);
         alerts.sort_by(|a, b| {
@@ -228,6 +232,40 @@ impl Store {
                     client_name: Some(client_name),
                     due_on,
                     reason: format!("投诉「{summary}」{when}处理时限 {due_on}"),
+                }
+            })
+            .collect())
+    }
+
+    /// Return visits of the last month where the client scored the service at or under the
+    /// firm's low line: the broker should call back.
+    fn satisfaction_alerts(&self, today: NaiveDate, t: &AlertThresholds) -> Result<Vec<BookAlert>> {
+        let since = today - Days::new(LOW_SCORE_ALERT_DAYS);
+        let rows: Vec<(String, String, NaiveDate, u8, Option<String>)> = self
+            .conn()
+            .prepare_cached(
+                "SELECT c.id, c.name, s.opened_on, s.satisfaction, s.client_words \
+                 FROM service_cases s JOIN clients c ON c.id = s.client_id \
+                 WHERE s.kind = 'return_visit' AND s.satisfaction <= ?1 AND s.opened_on >= ?2 \
+                 ORDER BY s.opened_on",
+            )?
+            .query_map(params![t.low_satisfaction_score, since], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows
+            .into_iter()
+            .filter(|(_, _, on, score, _)| {
+                is_low_alert(*score, t.low_satisfaction_score, *on, today)
+            })
+            .map(|(client_id, client_name, on, score, words)| {
+                let said = words.map_or(String::new(), |w| format!("：「{w}」"));
+                BookAlert {
+                    kind: AlertKind::LowSatisfaction,
+                    client_id: Some(client_id),
+                    client_name: Some(client_name),
+                    due_on: on,
+                    reason: format!("{on} 总部回访满意度 {score} 分{said}，请尽快联系客户"),
                 }
             })
             .collect())

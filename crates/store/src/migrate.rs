@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/012_recent_clients.sql"),
     include_str!("migrations/013_follow_up_index.sql"),
     include_str!("migrations/014_complaints.sql"),
+    include_str!("migrations/015_satisfaction.sql"),
 ];
 
 pub(crate) fn run(conn: &mut Connection) -> Result<()> {

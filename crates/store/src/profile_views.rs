@@ -119,6 +119,9 @@ pub struct ServiceCaseView {
     pub history: Vec<protocol::CaseStep>,
     /// Taken at this desk and not yet accepted by head office.
     pub pending: bool,
+    /// A return visit's score (1–5) and the client's words.
+    pub satisfaction: Option<u8>,
+    pub client_words: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

@@ -287,7 +287,8 @@ impl Store {
     pub fn service_cases(&self, client_id: &str) -> Result<Vec<ServiceCaseView>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT id, kind, opened_on, due_on, closed_on, summary, outcome, category, channel, \
-             client_asks, case_no, status, handler, history, pending FROM service_cases \
+             client_asks, case_no, status, handler, history, pending, satisfaction, client_words \
+             FROM service_cases \
              WHERE client_id = ?1 ORDER BY opened_on DESC, id",
         )?;
         let rows = stmt.query_map([client_id], |r| {
@@ -318,6 +319,8 @@ impl Store {
                     )
                 })?,
                 pending: r.get(14)?,
+                satisfaction: r.get(15)?,
+                client_words: r.get(16)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

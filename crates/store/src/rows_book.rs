@@ -254,6 +254,8 @@ pub(crate) const SERVICE_CASES: FeedTable = FeedTable {
         "registered_by",
         "handler",
         "history",
+        "satisfaction",
+        "client_words",
     ],
     bind: |stmt, record| {
         let Record::ServiceCase(c) = record else {
@@ -275,7 +277,9 @@ pub(crate) const SERVICE_CASES: FeedTable = FeedTable {
             c.status.as_str(),
             c.registered_by,
             c.handler,
-            serde_json::to_string(&c.history)?
+            serde_json::to_string(&c.history)?,
+            c.satisfaction,
+            c.client_words
         ])?)
     },
 };

@@ -7,7 +7,8 @@
 //! head office is back. The commission panel agrees with last month's statement; after finance
 //! corrects one trade, the difference shows on that trade and is disputed. A reminder set a minute
 //! ahead fires and is logged. Last, broker01's team lead reads the team on their own desk, drills
-//! down to broker01 and assigns a task, which broker01's desk then shows.
+//! down to broker01 and assigns a task, which broker01's desk then shows. Between, a complaint
+//! the broker registers is numbered and answered by head office, and the lead sees it open.
 
 use anyhow::{ensure, Result};
 use e2e::{Driver, HeadOffice, Session};
@@ -20,6 +21,8 @@ mod at_rest;
 mod client_book;
 #[path = "walking_skeleton/commission.rs"]
 mod commission;
+#[path = "walking_skeleton/complaint.rs"]
+mod complaint;
 #[path = "walking_skeleton/keyboard.rs"]
 mod keyboard;
 #[path = "walking_skeleton/recommend.rs"]
@@ -92,6 +95,9 @@ fn broker_signs_in_syncs_and_reads_the_book_online_and_offline() -> Result<()> {
         app.step("commission-corrected", |app| {
             commission::corrected(app, &last_month)
         })?;
+        let case_no = app.step("complaint", complaint::register)?;
+        complaint::handle(&head_office, &case_no)?;
+        app.step("complaint-status", |app| complaint::status(app, &case_no))?;
         app.close()?;
         // broker01's lead, on a desk of their own.
         {

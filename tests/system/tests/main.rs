@@ -14,6 +14,7 @@ mod kill9;
 mod month_turn;
 mod recommend;
 mod restore;
+mod return_visits;
 mod scope_probes;
 mod session_bounds;
 mod sessions;

@@ -3,4 +3,4 @@
 /**
  * In order of urgency: what must be acted on today first.
  */
-export type AlertKind = "complaint_deadline" | "forced_sale" | "margin_warning" | "new_share_payment" | "id_expired" | "assessment_expired" | "rights_issue" | "asset_outflow" | "maturity" | "new_share_subscription" | "id_expiring" | "assessment_expiring" | "birthday" | "dormant";
+export type AlertKind = "complaint_deadline" | "forced_sale" | "margin_warning" | "new_share_payment" | "id_expired" | "assessment_expired" | "rights_issue" | "asset_outflow" | "low_satisfaction" | "maturity" | "new_share_subscription" | "id_expiring" | "assessment_expiring" | "birthday" | "dormant";

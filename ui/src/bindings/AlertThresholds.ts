@@ -16,4 +16,8 @@ outflow_amount: Fen,
 /**
  * Margin maintenance ratio (basis points): warn at or below, forced sale below.
  */
-margin_warn_bp: number, margin_force_bp: number, maturity_warn_days: number, complaint_warn_days: number, };
+margin_warn_bp: number, margin_force_bp: number, maturity_warn_days: number, complaint_warn_days: number, 
+/**
+ * A return visit scored this or lower (out of 5) alerts the serving broker.
+ */
+low_satisfaction_score: number, };

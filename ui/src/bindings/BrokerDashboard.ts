@@ -3,6 +3,7 @@ import type { KpiFigures } from "./KpiFigures";
 import type { MaskedClient } from "./MaskedClient";
 import type { OpenComplaint } from "./OpenComplaint";
 import type { OverdueItem } from "./OverdueItem";
+import type { SatisfactionPoint } from "./SatisfactionPoint";
 import type { TrendPoint } from "./TrendPoint";
 
 /**
@@ -16,4 +17,8 @@ top_clients: Array<MaskedClient>, overdue: Array<OverdueItem>,
 /**
  * The broker's clients' complaints still open, soonest deadline first.
  */
-open_complaints: Array<OpenComplaint>, };
+open_complaints: Array<OpenComplaint>, 
+/**
+ * The broker's clients' return-visit scores, month by month (the last six).
+ */
+satisfaction: Array<SatisfactionPoint>, };

@@ -17,4 +17,8 @@ case_no: string | null, status: CaseStatus, handler: string | null, history: Arr
 /**
  * Taken at this desk and not yet accepted by head office.
  */
-pending: boolean, };
+pending: boolean, 
+/**
+ * A return visit's score (1–5) and the client's words.
+ */
+satisfaction: number | null, client_words: string | null, };

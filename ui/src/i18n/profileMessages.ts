@@ -81,6 +81,9 @@ export const profileZh = {
   "service.overdue": "已超期",
   "service.visitOn": "回访日期",
   "service.visitResult": "回访结果",
+  "service.satisfaction": "满意度",
+  "service.clientWords": "客户原话",
+  "service.visitBy": "回访人",
   "service.noComplaints": "暂无投诉",
   "service.noVisits": "暂无回访记录",
 
@@ -196,6 +199,9 @@ export const profileEn: Record<keyof typeof profileZh, string> = {
   "service.overdue": "Overdue",
   "service.visitOn": "Date",
   "service.visitResult": "Result",
+  "service.satisfaction": "Satisfaction",
+  "service.clientWords": "Client's words",
+  "service.visitBy": "Called by",
   "service.noComplaints": "No complaints",
   "service.noVisits": "No return visits",
 

@@ -121,6 +121,8 @@ describe("TeamPanel broker view", () => {
     expect(complaints).toHaveLength(1);
     expect(complaints[0]).toHaveTextContent("TS20240310-000042张三适当性/销售");
     expect(complaints[0]).toHaveTextContent("处理中2024-03-17剩 2 天");
+    const months = within(view).getAllByTestId("team-satisfaction-month");
+    expect(months.map((m) => m.textContent)).toEqual(["2024-0264.50", "2024-0333.71"]);
     expect(within(view).getAllByTestId("team-tier-row")).toHaveLength(5);
     expect(within(view).getAllByTestId("team-trend-bar")).toHaveLength(6);
 

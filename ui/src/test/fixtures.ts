@@ -164,6 +164,8 @@ export const profile: ClientProfile = {
         { at: "2024-01-20T08:00:00Z", status: "closed", by: "周敏", note: "已解释并致歉" },
       ],
       pending: false,
+      satisfaction: null,
+      client_words: null,
     },
     {
       id: "S2",
@@ -178,9 +180,11 @@ export const profile: ClientProfile = {
       client_asks: null,
       case_no: null,
       status: "closed",
-      handler: null,
+      handler: "总部客服 周敏",
       history: [],
       pending: false,
+      satisfaction: 2,
+      client_words: "很久没人联系我",
     },
   ],
   relations: [

@@ -281,6 +281,10 @@ export function brokerDashboard(overrides: Partial<BrokerDashboard> = {}): Broke
         handler: "周敏",
       },
     ],
+    satisfaction: [
+      { month: "2024-02-01", visits: 6, average_tenths: 45, low: 0 },
+      { month: "2024-03-01", visits: 3, average_tenths: 37, low: 1 },
+    ],
     ...overrides,
   };
 }

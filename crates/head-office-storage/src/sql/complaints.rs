@@ -1,6 +1,6 @@
 //! Complaints on either backend: a broker registers one (through mutations), head office's service
 //! staff move it on (`ServiceCases`), and every change goes back to the serving broker's desk as
-//! the case's feed row, rewritten with a new seq.
+//! the case's feed row, rewritten with a new seq. Return visits are in `return_visits`.
 
 use super::books::serving_broker;
 use super::feed_table::bad;
@@ -14,8 +14,8 @@ use domain::clock::shanghai_date;
 use domain::complaint::check_complaint;
 use domain::CaseStatus;
 use protocol::{
-    CaseStep, CaseUpdate, ErrorCode, MutationOutcome, NewComplaint, OpenComplaint, Record,
-    ServiceCaseKind, ServiceCaseRecord,
+    CaseStep, CaseUpdate, ErrorCode, MutationOutcome, NewComplaint, NewReturnVisit, OpenComplaint,
+    Record, SatisfactionPoint, ServiceCaseKind, ServiceCaseRecord,
 };
 use rusqlite::params;
 
@@ -93,6 +93,8 @@ pub(super) fn register(
                 c.category.label_zh()
             ),
         }],
+        satisfaction: None,
+        client_words: None,
     };
     SERVICE_CASES.write(db, user_id, seq, &Record::ServiceCase(record))?;
     Ok(MutationOutcome::Applied)
@@ -114,7 +116,7 @@ pub(super) fn update(
         SERVICE_CASES.columns
     );
     let found = db.query_opt(&sql, params![case.trim()], |r| {
-        Ok((read_service_case(r)?, r.get::<_, String>(16)?))
+        Ok((read_service_case(r)?, r.get::<_, String>(18)?))
     })?;
     let Some((Record::ServiceCase(mut record), broker)) = found else {
         return Err(StorageError::NotFound(format!("投诉 {case}")));
@@ -236,5 +238,22 @@ impl ServiceCases for SqlStorage {
         now: DateTime<Utc>,
     ) -> Result<ServiceCaseRecord> {
         self.write_locking(|db| self::update(db, case, by, update, now))
+    }
+
+    fn record_return_visit(
+        &self,
+        visit: &NewReturnVisit,
+        now: DateTime<Utc>,
+    ) -> Result<ServiceCaseRecord> {
+        self.write(|db| super::return_visits::record(db, visit, now))
+    }
+
+    fn satisfaction_trend(
+        &self,
+        broker_id: &str,
+        from: chrono::NaiveDate,
+        low_line: u8,
+    ) -> Result<Vec<SatisfactionPoint>> {
+        self.read(|db| super::return_visits::trend(db, broker_id, from, low_line))
     }
 }

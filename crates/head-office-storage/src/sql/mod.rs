@@ -18,6 +18,7 @@ mod import;
 mod mutations;
 mod preferences;
 mod recommend;
+mod return_visits;
 mod rows;
 mod rows_360;
 mod rows_commission;

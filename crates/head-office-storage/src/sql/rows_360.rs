@@ -28,12 +28,14 @@ pub(super) const SERVICE_CASES: FeedTable = FeedTable {
     kind: EntityKind::ServiceCase,
     table: "service_cases",
     columns: "client_id, kind, opened_on, due_on, closed_on, summary, outcome, category, channel, \
-              client_asks, case_no, status, registered_by, handler, history",
+              client_asks, case_no, status, registered_by, handler, history, satisfaction, \
+              client_words",
     read: read_service_case,
     insert: "INSERT INTO service_cases (id, broker_id, seq, client_id, kind, opened_on, due_on, \
              closed_on, summary, outcome, category, channel, client_asks, case_no, status, \
-             registered_by, handler, history) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+             registered_by, handler, history, satisfaction, client_words) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, \
+             ?19, ?20)",
     bind: insert,
 };
 
@@ -89,6 +91,8 @@ pub(super) fn read_service_case(r: &Row<'_>) -> rusqlite::Result<Record> {
         registered_by: r.get(13)?,
         handler: r.get(14)?,
         history: serde_json::from_str(&history).map_err(|_| bad(15, "case history"))?,
+        satisfaction: r.get(16)?,
+        client_words: r.get(17)?,
     }))
 }
 
@@ -139,7 +143,9 @@ fn insert(db: &Db<'_>, sql: &str, broker: &str, seq: i64, record: &Record) -> Re
                 c.status.as_str(),
                 c.registered_by,
                 c.handler,
-                serde_json::to_string(&c.history)?
+                serde_json::to_string(&c.history)?,
+                c.satisfaction,
+                c.client_words
             ],
         ),
         Record::ClientRelation(l) => db.execute(

@@ -18,6 +18,7 @@ pub mod set_preferences;
 pub mod transfer_client;
 pub mod unit;
 pub mod user;
+pub mod visit;
 
 use anyhow::Context;
 use clap::Args;

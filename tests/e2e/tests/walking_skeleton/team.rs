@@ -46,6 +46,17 @@ pub fn lead_assigns(app: &Session) -> Result<()> {
     );
     app.wait_settled("[data-testid=team-broker]", SHORT)?;
     app.screenshot("team-broker")?;
+    // The complaint broker01 registered, answered but not closed: open, with its time left.
+    let complaints = app.wait_text("[data-testid=team-complaints]", SHORT, |t| {
+        t.contains("已答复")
+    })?;
+    ensure!(
+        complaints.contains("剩 7 天"),
+        "a mis-selling complaint of today has the firm's 7 days: {complaints}"
+    );
+    app.scroll_to(&app.wait("[data-testid=team-complaints]", SHORT)?)?;
+    app.wait_settled("[data-testid=team-broker]", SHORT)?;
+    app.screenshot("team-complaints")?;
 
     app.click(&app.wait("[data-testid=team-assign]", SHORT)?)?;
     app.wait("[data-testid=assign-form]", SHORT)?;

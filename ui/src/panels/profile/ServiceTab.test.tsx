@@ -25,6 +25,8 @@ const pendingCase: ServiceCaseView = {
   handler: null,
   history: [{ at: "2099-01-01T02:00:00Z", status: "registered", by: "李明", note: "已登记，待同步到总部后获得受理编号" }],
   pending: true,
+  satisfaction: null,
+  client_words: null,
 };
 
 async function openForm(user: User) {
@@ -43,6 +45,14 @@ async function chooseCategory(user: User, form: HTMLElement, label: string) {
 }
 
 describe("ServiceTab", () => {
+  it("shows a return visit's score and the client's words", () => {
+    mockDesk();
+    renderWithProviders(<ServiceTab profile={profile} onCases={vi.fn()} />);
+    const visits = screen.getByTestId("service-visits");
+    expect(within(visits).getByTestId("visit-satisfaction")).toHaveAttribute("data-score", "2");
+    expect(within(visits).getByText("很久没人联系我")).toBeInTheDocument();
+  });
+
   it("says in Chinese what is missing and sends nothing", async () => {
     const calls = mockDesk();
     const user = userEvent.setup();

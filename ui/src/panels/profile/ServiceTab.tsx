@@ -1,7 +1,7 @@
 import { InfoCircleOutlined, PlusOutlined } from "@ant-design/icons";
-import { Button, Descriptions, Table, Tag, Timeline, Typography } from "antd";
+import { Button, Descriptions, Rate, Table, Tag, Timeline, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import { useState } from "react";
+import { type HTMLAttributes, useState } from "react";
 import type { ClientProfile } from "../../bindings/ClientProfile";
 import type { ServiceCaseView } from "../../bindings/ServiceCaseView";
 import { useT } from "../../i18n/context";
@@ -109,8 +109,23 @@ export function ServiceTab({ profile, onCases }: Props) {
   ];
   const visitColumns: ColumnsType<ServiceCaseView> = [
     { title: t("service.visitOn"), dataIndex: "opened_on", width: 110, render: day },
-    { title: t("service.summary"), dataIndex: "summary", render: text },
+    { title: t("service.summary"), dataIndex: "summary", width: 110, render: text },
     { title: t("service.visitResult"), dataIndex: "outcome", render: text },
+    {
+      title: t("service.satisfaction"),
+      dataIndex: "satisfaction",
+      width: 150,
+      render: (v: number | null) =>
+        v === null ? (
+          "—"
+        ) : (
+          <span className={v <= 2 ? "satisfaction-low" : undefined} data-testid="visit-satisfaction" data-score={v}>
+            <Rate disabled value={v} count={5} className="satisfaction-rate" />
+          </span>
+        ),
+    },
+    { title: t("service.clientWords"), dataIndex: "client_words", render: text },
+    { title: t("service.visitBy"), dataIndex: "handler", width: 110, render: text },
   ];
 
   return (
@@ -136,6 +151,7 @@ export function ServiceTab({ profile, onCases }: Props) {
           expandedRowRender: (item) => <CaseDetail item={item} />,
           rowExpandable: (item) => item.history.length > 0 || item.client_asks !== null,
         }}
+        onRow={(item) => ({ "data-case": item.case_no ?? item.id }) as HTMLAttributes<HTMLElement>}
         locale={{ emptyText: t("service.noComplaints") }}
         data-testid="service-complaints"
       />

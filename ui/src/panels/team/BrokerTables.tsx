@@ -5,6 +5,7 @@ import type { CaseStatus } from "../../bindings/CaseStatus";
 import type { ComplaintCategory } from "../../bindings/ComplaintCategory";
 import type { MaskedClient } from "../../bindings/MaskedClient";
 import type { OpenComplaint } from "../../bindings/OpenComplaint";
+import type { SatisfactionPoint } from "../../bindings/SatisfactionPoint";
 import type { OverdueItem } from "../../bindings/OverdueItem";
 import type { Tier } from "../../bindings/Tier";
 import type { TierCoverage } from "../../bindings/TierCoverage";
@@ -186,6 +187,43 @@ export function OpenComplaints({ items }: { items: OpenComplaint[] }) {
       locale={{ emptyText: t("team.complaints.empty") }}
       onRow={rowTestId("team-complaint-item")}
       data-testid="team-complaints"
+    />
+  );
+}
+
+/** The broker's return-visit scores by month: how many, the average out of 5, how many low. */
+export function SatisfactionTrend({ points }: { points: SatisfactionPoint[] }) {
+  const t = useT();
+  const columns: ColumnsType<SatisfactionPoint> = [
+    { title: t("team.satisfaction.month"), dataIndex: "month", render: (v: string) => <span className="tabular">{v.slice(0, 7)}</span> },
+    { title: t("team.satisfaction.visits"), dataIndex: "visits", align: "right", render: (v: number) => formatCount(v) },
+    {
+      title: t("team.satisfaction.average"),
+      dataIndex: "average_tenths",
+      align: "right",
+      render: (v: number) => (
+        <Typography.Text type={v < 40 ? "danger" : undefined} className="tabular">
+          {(v / 10).toFixed(1)}
+        </Typography.Text>
+      ),
+    },
+    {
+      title: t("team.satisfaction.low"),
+      dataIndex: "low",
+      align: "right",
+      render: (v: number) => (v > 0 ? <Tag color="volcano">{v}</Tag> : <span className="tabular">0</span>),
+    },
+  ];
+  return (
+    <Table<SatisfactionPoint>
+      size="small"
+      rowKey="month"
+      columns={columns}
+      dataSource={points}
+      pagination={false}
+      locale={{ emptyText: t("team.satisfaction.empty") }}
+      onRow={rowTestId("team-satisfaction-month")}
+      data-testid="team-satisfaction"
     />
   );
 }

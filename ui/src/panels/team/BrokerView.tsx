@@ -4,7 +4,7 @@ import type { BrokerDashboard } from "../../bindings/BrokerDashboard";
 import { useT } from "../../i18n/context";
 import { formatDateTime } from "../../lib/format";
 import { monthLabel } from "../commission/months";
-import { OpenComplaints, OverdueList, TierCoverageTable, TopClients } from "./BrokerTables";
+import { OpenComplaints, OverdueList, SatisfactionTrend, TierCoverageTable, TopClients } from "./BrokerTables";
 import { KpiCards } from "./KpiCards";
 import { TrendBars } from "./TrendBars";
 
@@ -99,6 +99,9 @@ export function BrokerView({ broker, onBack }: Props) {
         }
       >
         <OpenComplaints items={broker.open_complaints} />
+      </Card>
+      <Card size="small" title={t("team.satisfaction")}>
+        <SatisfactionTrend points={broker.satisfaction} />
       </Card>
     </div>
   );

@@ -1,0 +1,4 @@
+-- Return visits carry the client's satisfaction score (1–5) and their words.
+ALTER TABLE service_cases ADD COLUMN satisfaction INTEGER;
+ALTER TABLE service_cases ADD COLUMN client_words TEXT;
+CREATE INDEX IF NOT EXISTS service_cases_visits ON service_cases(broker_id, kind, opened_on);
