@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod calendar;
+pub mod channel;
 pub mod commission;
 pub mod entities;
 pub mod error;

@@ -5,41 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use domain::{AccessAction, SensitiveField};
 use serde::{Deserialize, Serialize};
 
-/// How a broker reached the client (or the client the broker).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum ContactChannel {
-    Phone,
-    Visit,
-    Wechat,
-    Email,
-    Meeting,
-}
-
-impl ContactChannel {
-    pub const ALL: [ContactChannel; 5] = [
-        ContactChannel::Phone,
-        ContactChannel::Visit,
-        ContactChannel::Wechat,
-        ContactChannel::Email,
-        ContactChannel::Meeting,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ContactChannel::Phone => "phone",
-            ContactChannel::Visit => "visit",
-            ContactChannel::Wechat => "wechat",
-            ContactChannel::Email => "email",
-            ContactChannel::Meeting => "meeting",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<ContactChannel> {
-        ContactChannel::ALL.into_iter().find(|c| c.as_str() == text)
-    }
-}
+pub use crate::channel::ContactChannel;
 
 /// One entry of the contact log (联系记录), written by the broker.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

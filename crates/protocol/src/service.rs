@@ -2,7 +2,7 @@
 //! return visits (both handled by head-office staff, read-only on the desk), and how clients are
 //! related to each other.
 
-use crate::push::ContactChannel;
+use crate::channel::ContactChannel;
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::{CaseStatus, ComplaintCategory, Fen};
 use serde::{Deserialize, Serialize};
