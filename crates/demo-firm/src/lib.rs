@@ -130,6 +130,15 @@ pub fn generate(params: &DemoParams) -> Result<FirmSeed> {
             &mut rng,
         )?);
     }
+    // Head office's customer service. Named, not drawn: drawing would change everyone after.
+    users.push(UserSeed {
+        id: "S01".into(),
+        username: "service01".into(),
+        display_name: "周敏".into(),
+        role: Role::Service,
+        password_hash: hash_password(&params.password)?,
+        org_unit_id: "HQ".into(),
+    });
     let sizes = book_sizes(params);
     let transfer_requests = transfers::requests(&sizes, team_count, params.as_of);
     let books = book::Books::new(params.clone(), sizes, rng);

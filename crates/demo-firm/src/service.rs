@@ -116,6 +116,16 @@ pub(super) fn service_cases(rng: &mut ChaCha8Rng, s: &Subject<'_>) -> Vec<Record
             by: HANDLER.to_string(),
             note: "客户致电总部客服，已受理".to_string(),
         }];
+        // Past its deadline and still open: the client took it to the regulator's hotline.
+        let escalated = !closed && due_on < s.as_of;
+        if escalated {
+            history.push(CaseStep {
+                at: beijing(due_on, 11, 0),
+                status: CaseStatus::Escalated,
+                by: HANDLER.to_string(),
+                note: "客户拨打 12386 投诉，已转监管调解".to_string(),
+            });
+        }
         if let (Some(day), Some(note)) = (closed_on, &outcome) {
             history.push(CaseStep {
                 at: beijing(day, 16, 0),
@@ -143,6 +153,8 @@ pub(super) fn service_cases(rng: &mut ChaCha8Rng, s: &Subject<'_>) -> Vec<Record
             )),
             status: if closed {
                 CaseStatus::Closed
+            } else if escalated {
+                CaseStatus::Escalated
             } else {
                 CaseStatus::InProgress
             },

@@ -259,6 +259,15 @@ impl Desk {
         );
         let engine = self.engine_for(&profile, &keyring)?;
         let user = engine.sign_in(&profile.username, &form.password).await?;
+        if user.role == protocol::Role::Service {
+            // Customer service works at head office; a desk holds a broker's or a lead's book.
+            // The session just opened is closed again so no token stays behind.
+            engine.sign_out().await?;
+            return Err(DeskError::Validation(
+                "客服账号不能登录经纪人工作台：投诉和回访请在总部系统（head-office case / visit）处理"
+                    .into(),
+            ));
+        }
         profile.user = Some(user);
 
         let store = self.open_at_sign_in(&profile, &keyring, &form.password)?;

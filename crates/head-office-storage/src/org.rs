@@ -117,7 +117,7 @@ impl OrgChart {
     pub fn leader(&self, unit: &str) -> Option<PersonRef> {
         self.people
             .iter()
-            .find(|p| p.unit_id == unit && p.role != Role::Broker && !p.disabled)
+            .find(|p| p.unit_id == unit && p.role.leads() && !p.disabled)
             .map(|p| PersonRef {
                 id: p.id.clone(),
                 name: p.name.clone(),

@@ -33,8 +33,9 @@ pub fn parse_role(text: &str) -> Result<Role> {
         "team-lead" => Ok(Role::TeamLead),
         "branch-manager" => Ok(Role::BranchManager),
         "admin" => Ok(Role::Admin),
+        "service" => Ok(Role::Service),
         other => Err(HeadOfficeError::Validation(format!(
-            "角色 {other} 无法识别：请写 broker、team-lead、branch-manager 或 admin"
+            "角色 {other} 无法识别：请写 broker、team-lead、branch-manager、admin 或 service（客服）"
         ))),
     }
 }

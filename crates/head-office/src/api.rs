@@ -1,6 +1,7 @@
 //! HTTP endpoints. Each handler checks who is calling, calls storage, and returns protocol types.
 
 mod edge;
+mod service;
 mod session;
 mod sign_in;
 
@@ -78,6 +79,18 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route(
             paths::TEAM_COMMENTS,
             limited(get(team_comments).post(team_comment_add), TEAM_BODY_LIMIT),
+        )
+        .route(
+            paths::SERVICE_COMPLAINTS,
+            limited(get(service::complaints), EMPTY_BODY_LIMIT),
+        )
+        .route(
+            paths::SERVICE_COMPLAINT_UPDATE,
+            limited(post(service::complaint_update), TEAM_BODY_LIMIT),
+        )
+        .route(
+            paths::SERVICE_VISITS,
+            limited(post(service::return_visit), TEAM_BODY_LIMIT),
         )
         .layer(middleware::from_fn(check_protocol_version));
     let app = Router::new()

@@ -36,6 +36,16 @@ pub enum Role {
     TeamLead,
     BranchManager,
     Admin,
+    /// Head office's customer service (客服): handles complaints and records return visits; no
+    /// book, no team.
+    Service,
+}
+
+impl Role {
+    /// Leads a unit: sees and acts on the team below it.
+    pub fn leads(self) -> bool {
+        matches!(self, Role::TeamLead | Role::BranchManager | Role::Admin)
+    }
 }
 
 /// Also what the desk's window knows of the signed-in user.

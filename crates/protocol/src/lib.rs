@@ -73,4 +73,10 @@ pub mod paths {
     pub const TEAM_TRANSFER_DECIDE: &str = "/api/v1/team/transfers/decide";
     /// A thread on a task or a transfer request of the caller's subtree; POST adds to it.
     pub const TEAM_COMMENTS: &str = "/api/v1/team/comments";
+    /// Customer service's complaint queue by deadline (`service::ComplaintQuery`).
+    pub const SERVICE_COMPLAINTS: &str = "/api/v1/service/complaints";
+    /// Moves a complaint one step on (`service::ComplaintUpdate`).
+    pub const SERVICE_COMPLAINT_UPDATE: &str = "/api/v1/service/complaints/update";
+    /// Records a return visit and its satisfaction score (`service::NewReturnVisit`).
+    pub const SERVICE_VISITS: &str = "/api/v1/service/visits";
 }

@@ -218,6 +218,21 @@ pub struct CaseUpdate {
     pub handler: Option<String>,
 }
 
+/// `GET /api/v1/service/complaints`: open ones unless `all`; one broker's book when `broker`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComplaintQuery {
+    #[serde(default)]
+    pub all: bool,
+    pub broker: Option<String>,
+}
+
+/// `POST /api/v1/service/complaints/update`: the case (number or id) and the step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComplaintUpdate {
+    pub case: String,
+    pub update: CaseUpdate,
+}
+
 /// An open complaint as service staff and a broker's lead see it: with whose it is and the days
 /// left before the firm's deadline (negative once past).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

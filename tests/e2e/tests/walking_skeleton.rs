@@ -103,7 +103,7 @@ fn broker_signs_in_syncs_and_reads_the_book_online_and_offline() -> Result<()> {
         {
             let driver = Driver::start(&dir.path().join("lead"), &head_office.url, &keyring)?;
             let app = driver.open_app()?;
-            app.step("team", team::lead_assigns)?;
+            app.step("team", |app| team::lead_assigns(app, &case_no))?;
             app.close()?;
         }
         let driver = Driver::start(dir.path(), &head_office.url, &keyring)?;

@@ -13,6 +13,7 @@ enum Caller {
     Nobody,
     Broker,
     Lead,
+    Service,
 }
 
 /// Every route, who may call it, and whether it reads a query or a JSON body.
@@ -85,6 +86,21 @@ fn routes() -> Vec<Route> {
             Some(TEAM_BODY_LIMIT),
             false,
         ),
+        r(Method::GET, paths::SERVICE_COMPLAINTS, Service, None, true),
+        r(
+            Method::POST,
+            paths::SERVICE_COMPLAINT_UPDATE,
+            Service,
+            Some(TEAM_BODY_LIMIT),
+            false,
+        ),
+        r(
+            Method::POST,
+            paths::SERVICE_VISITS,
+            Service,
+            Some(TEAM_BODY_LIMIT),
+            false,
+        ),
     ]
 }
 
@@ -120,6 +136,7 @@ struct Client {
     base: String,
     broker: String,
     lead: String,
+    service: String,
 }
 
 impl Client {
@@ -132,6 +149,7 @@ impl Client {
             Caller::Nobody => None,
             Caller::Broker => Some(&self.broker),
             Caller::Lead => Some(&self.lead),
+            Caller::Service => Some(&self.service),
         };
         if let Some(token) = token {
             request = request.bearer_auth(token);
@@ -149,6 +167,7 @@ async fn every_route_refuses_broken_input_in_the_contract() {
         base: head_office.base_url(),
         broker: access_token(&api, "broker01").await,
         lead: access_token(&api, "lead01").await,
+        service: access_token(&api, "service01").await,
     };
     let mut checked = 0;
     for route in routes() {

@@ -21,6 +21,7 @@ pub(super) fn create_user(
         Role::TeamLead => "L",
         Role::BranchManager => "M",
         Role::Admin => "A",
+        Role::Service => "S",
     };
     let next: i64 = db.query_row(
         "SELECT coalesce(max(CAST(substr(id, 2) AS INTEGER)), 0) + 1 FROM users \

@@ -17,6 +17,7 @@ pub(super) fn role_to_code(role: Role) -> &'static str {
         Role::TeamLead => "TeamLead",
         Role::BranchManager => "BranchManager",
         Role::Admin => "Admin",
+        Role::Service => "Service",
     }
 }
 
@@ -25,6 +26,7 @@ pub(super) fn role_from_code(code: &str) -> Role {
         "TeamLead" => Role::TeamLead,
         "BranchManager" => Role::BranchManager,
         "Admin" => Role::Admin,
+        "Service" => Role::Service,
         _ => Role::Broker,
     }
 }

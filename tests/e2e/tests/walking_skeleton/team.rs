@@ -11,7 +11,8 @@ const TASK: &str = "周五前提交科创板开户意向客户名单";
 /// The lead's first sync, then every dashboard of the team from head office.
 const DASHBOARDS: Duration = Duration::from_secs(180);
 
-pub fn lead_assigns(app: &Session) -> Result<()> {
+/// `case_no` is the complaint broker01 registered today and head office answered.
+pub fn lead_assigns(app: &Session, case_no: &str) -> Result<()> {
     app.type_text(&app.wait("[data-testid=signin-username]", SHORT)?, "lead01")?;
     app.type_text(
         &app.wait("[data-testid=signin-password]", SHORT)?,
@@ -47,14 +48,14 @@ pub fn lead_assigns(app: &Session) -> Result<()> {
     app.wait_settled("[data-testid=team-broker]", SHORT)?;
     app.screenshot("team-broker")?;
     // The complaint broker01 registered, answered but not closed: open, with its time left.
-    let complaints = app.wait_text("[data-testid=team-complaints]", SHORT, |t| {
-        t.contains("已答复")
-    })?;
+    let row = format!("[data-testid=team-complaint-item][data-case='{case_no}']");
+    let ours = app.wait_text(&row, SHORT, |t| t.contains("已答复"))?;
     ensure!(
-        complaints.contains("剩 7 天"),
-        "a mis-selling complaint of today has the firm's 7 days: {complaints}"
+        ours.contains("剩 7 天"),
+        "a mis-selling complaint of today has the firm's 7 days: {ours}"
     );
     app.scroll_to(&app.wait("[data-testid=team-complaints]", SHORT)?)?;
+    app.scroll_to(&app.wait(&row, SHORT)?)?;
     app.wait_settled("[data-testid=team-broker]", SHORT)?;
     app.screenshot("team-complaints")?;
 

@@ -109,7 +109,7 @@ describe("ServiceTab", () => {
     renderWithProviders(<ServiceTab profile={{ ...profile, service_cases: [pendingCase] }} onCases={vi.fn()} />);
     const table = screen.getByTestId("service-complaints");
     expect(within(table).getByTestId("complaint-pending")).toHaveTextContent("待同步");
-    expect(within(table).getByTestId("complaint-time-left")).toHaveTextContent(/已登记剩 \d+ 天/);
+    expect(within(table).getByTestId("complaint-time-left")).toHaveTextContent(/剩 \d+ 天/);
     await user.click(within(table).getByRole("button", { name: /展开|expand/i }));
     expect(await screen.findByTestId("complaint-detail")).toHaveTextContent("已登记，待同步到总部后获得受理编号");
   });

@@ -11,13 +11,12 @@ import { ComplaintModal } from "./ComplaintModal";
 
 const day = (v: string | null) => (v ? <span className="tabular">{v}</span> : "—");
 
-/** Where a complaint stands, and how long it has left while open. */
-function CaseStatusTag({ item, today }: { item: ServiceCaseView; today: string }) {
+/** The deadline, and while the case is open the days left before it. */
+function TimeLeft({ item, today }: { item: ServiceCaseView; today: string }) {
   const t = useT();
-  const status = <Tag color={item.status === "closed" ? "green" : "blue"}>{t(`complaint.status.${item.status}`)}</Tag>;
-  if (item.status === "closed" || !item.due_on) return status;
-  const left = daysBetween(today, item.due_on);
-  if (left === null) return status;
+  if (!item.due_on) return "—";
+  const left = item.status === "closed" ? null : daysBetween(today, item.due_on);
+  if (left === null) return day(item.due_on);
   const [color, text] =
     left < 0
       ? ["red", t("complaint.daysOver", { days: -left })]
@@ -25,10 +24,12 @@ function CaseStatusTag({ item, today }: { item: ServiceCaseView; today: string }
         ? ["red", t("complaint.dueToday")]
         : [left <= 2 ? "orange" : "default", t("complaint.daysLeft", { days: left })];
   return (
-    <span data-testid="complaint-time-left">
-      {status}
-      <Tag color={color}>{text}</Tag>
-    </span>
+    <div className="complaint-due">
+      {day(item.due_on)}
+      <Tag color={color} data-testid="complaint-time-left">
+        {text}
+      </Tag>
+    </div>
   );
 }
 
@@ -42,6 +43,9 @@ function CaseDetail({ item }: { item: ServiceCaseView }) {
         <Descriptions.Item label={t("complaint.channel")}>{item.channel ? channel(item.channel) : "—"}</Descriptions.Item>
         <Descriptions.Item label={t("complaint.handler")}>{item.handler ?? "—"}</Descriptions.Item>
         <Descriptions.Item label={t("complaint.asks")}>{item.client_asks ?? "—"}</Descriptions.Item>
+        <Descriptions.Item label={t("service.outcome")} span={3}>
+          {item.outcome ?? "—"}
+        </Descriptions.Item>
       </Descriptions>
       <Typography.Text type="secondary">{t("complaint.history")}</Typography.Text>
       <Timeline
@@ -80,41 +84,52 @@ export function ServiceTab({ profile, onCases }: Props) {
     {
       title: t("complaint.caseNo"),
       key: "case_no",
-      width: 150,
-      render: (_, item) =>
-        item.case_no ? (
-          <span className="tabular">{item.case_no}</span>
-        ) : (
-          <Tag color="gold" data-testid="complaint-pending">
-            {t("complaint.pending")}
-          </Tag>
-        ),
+      width: 180,
+      render: (_, item) => (
+        <div className="complaint-case">
+          {item.case_no ? (
+            <span className="tabular">{item.case_no}</span>
+          ) : (
+            <Tag color="gold" data-testid="complaint-pending">
+              {t("complaint.pending")}
+            </Tag>
+          )}
+          <Typography.Text type="secondary" className="tabular">
+            {t("service.openedOn")} {item.opened_on}
+          </Typography.Text>
+        </div>
+      ),
     },
     {
       title: t("complaint.category"),
       key: "category",
-      width: 120,
+      width: 110,
       render: (_, item) => (item.category ? t(`complaint.category.${item.category}`) : "—"),
     },
-    { title: t("service.openedOn"), dataIndex: "opened_on", width: 100, render: day },
-    { title: t("complaint.words"), dataIndex: "summary", render: text },
-    { title: t("service.dueOn"), dataIndex: "due_on", width: 100, render: day },
+    { title: t("complaint.words"), dataIndex: "summary", ellipsis: { showTitle: true } },
+    {
+      title: t("service.dueOn"),
+      key: "due_on",
+      width: 120,
+      render: (_, item) => <TimeLeft item={item} today={today} />,
+    },
     {
       title: t("service.status"),
       key: "status",
-      width: 160,
-      render: (_, item) => <CaseStatusTag item={item} today={today} />,
+      width: 84,
+      render: (_, item) => (
+        <Tag color={item.status === "closed" ? "green" : "blue"}>{t(`complaint.status.${item.status}`)}</Tag>
+      ),
     },
-    { title: t("service.outcome"), dataIndex: "outcome", render: text },
   ];
   const visitColumns: ColumnsType<ServiceCaseView> = [
     { title: t("service.visitOn"), dataIndex: "opened_on", width: 110, render: day },
-    { title: t("service.summary"), dataIndex: "summary", width: 110, render: text },
+    { title: t("service.summary"), dataIndex: "summary", width: 100, render: text },
     { title: t("service.visitResult"), dataIndex: "outcome", render: text },
     {
       title: t("service.satisfaction"),
       dataIndex: "satisfaction",
-      width: 150,
+      width: 130,
       render: (v: number | null) =>
         v === null ? (
           "—"
@@ -125,7 +140,7 @@ export function ServiceTab({ profile, onCases }: Props) {
         ),
     },
     { title: t("service.clientWords"), dataIndex: "client_words", render: text },
-    { title: t("service.visitBy"), dataIndex: "handler", width: 110, render: text },
+    { title: t("service.visitBy"), dataIndex: "handler", width: 100, render: text },
   ];
 
   return (

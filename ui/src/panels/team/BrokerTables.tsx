@@ -183,9 +183,12 @@ export function OpenComplaints({ items }: { items: OpenComplaint[] }) {
       rowKey="id"
       columns={columns}
       dataSource={items}
-      pagination={items.length > 10 ? { pageSize: 10, showSizeChanger: false, size: "small" } : false}
+      pagination={false}
+      scroll={items.length > 8 ? { y: 320 } : undefined}
       locale={{ emptyText: t("team.complaints.empty") }}
-      onRow={rowTestId("team-complaint-item")}
+      onRow={(item) =>
+        ({ "data-testid": "team-complaint-item", "data-case": item.case_no ?? item.id }) as HTMLAttributes<HTMLElement>
+      }
       data-testid="team-complaints"
     />
   );
