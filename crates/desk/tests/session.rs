@@ -137,3 +137,25 @@ async fn a_contact_note_with_no_text_is_refused_in_chinese_and_nothing_is_queued
     assert_eq!(desk.sync_status().pending, 0);
     desk.sign_out(true).await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_customer_service_account_is_refused_in_chinese_and_leaves_no_session() {
+    let head_office = TestHeadOffice::start(&small_firm()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let desk = Desk::open(config(dir.path(), &service("service-account"))).unwrap();
+    let mut f = form(&head_office.base_url(), PASSWORD);
+    f.username = "service01".into();
+    let err: IpcError = desk.sign_in(f).await.unwrap_err().into();
+    assert_eq!(err.code, IpcErrorCode::Validation);
+    assert!(err.message.contains("客服账号不能登录"), "{}", err.message);
+    assert!(!desk.session_state().unwrap().signed_in);
+    // The session opened to learn the role was closed again at head office.
+    let open: Vec<String> = head_office
+        .storage
+        .first_column_text(
+            "SELECT r.token_hash FROM refresh_tokens r JOIN users u ON u.id = r.user_id \
+             WHERE u.username = 'service01' AND r.revoked_at IS NULL",
+        )
+        .unwrap();
+    assert!(open.is_empty(), "{open:?}");
+}

@@ -3,7 +3,7 @@
 //! each step; the lead sees it open with its time left.
 
 use super::{gone, open_first_client, pending_is, show_clients, SHORT};
-use anyhow::{ensure, Result};
+use anyhow::Result;
 use e2e::{HeadOffice, Session};
 
 const WORDS: &str = "客户来电称：去年购买的R4基金风险高于其测评结果，当时未被告知";
@@ -23,21 +23,20 @@ fn close_drawer(app: &Session) -> Result<()> {
     gone(app, ".ant-drawer-open", "the profile to close")
 }
 
-/// The row of our complaint in 服务记录's complaints table.
-fn our_row(app: &Session) -> Result<e2e::Element> {
-    e2e::wait_for("the complaint in 服务记录", SHORT, || {
-        for row in app.find_all("[data-testid=service-complaints] tr.ant-table-row")? {
-            if app.text(&row)?.contains("客户来电称") {
-                return Ok(Some(row));
-            }
-        }
-        Ok(None)
-    })
+const ROWS: &str = "[data-testid=service-complaints] tr[data-id]";
+
+/// The ids of the complaints 服务记录 lists.
+fn complaint_ids(app: &Session) -> Result<Vec<String>> {
+    app.find_all(ROWS)?
+        .iter()
+        .map(|row| Ok(app.attribute(row, "data-id")?.unwrap_or_default()))
+        .collect()
 }
 
 /// Registers the complaint and syncs; returns head office's case number.
 pub fn register(app: &Session) -> Result<String> {
     service_tab(app)?;
+    let before = complaint_ids(app)?;
     app.click(&app.wait("[data-testid=complaint-new]", SHORT)?)?;
     app.wait("[data-testid=complaint-form]", SHORT)?;
     app.click(&app.wait("[data-testid=complaint-category]", SHORT)?)?;
@@ -48,17 +47,22 @@ pub fn register(app: &Session) -> Result<String> {
     app.screenshot("complaint-new")?;
     app.click(&app.wait("[data-testid=complaint-submit]", SHORT)?)?;
     gone(app, "[data-testid=complaint-form]", "the form to close")?;
-    let row = our_row(app)?;
-    ensure!(
-        app.text(&row)?.contains("待同步"),
-        "an unsynced complaint says so"
-    );
+    let id = e2e::wait_for("the new complaint in 服务记录", SHORT, || {
+        Ok(complaint_ids(app)?
+            .into_iter()
+            .find(|id| !before.contains(id)))
+    })?;
+    let row = format!("{ROWS}[data-id='{id}']");
+    app.wait_text(&row, SHORT, |t| t.contains("待同步"))?;
     close_drawer(app)?;
     app.click(&app.wait("[data-testid=status-sync-now]", SHORT)?)?;
     pending_is(app, 0)?;
     service_tab(app)?;
     let case_no = e2e::wait_for("head office's case number", SHORT, || {
-        let case = app.attribute(&our_row(app)?, "data-case")?;
+        let case = match app.find(&row)? {
+            Some(found) => app.attribute(&found, "data-case")?,
+            None => None,
+        };
         Ok(case.filter(|c| c.starts_with("TS")))
     })?;
     close_drawer(app)?;

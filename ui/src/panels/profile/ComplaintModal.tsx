@@ -7,6 +7,7 @@ import type { ComplaintCategory } from "../../bindings/ComplaintCategory";
 import type { IpcError } from "../../bindings/IpcError";
 import type { ServiceCaseView } from "../../bindings/ServiceCaseView";
 import { Dialog } from "../../components/Dialog";
+import { FormButtons } from "../../components/FormButtons";
 import { refreshSyncStatus } from "../../hooks/useSyncStatus";
 import { useT } from "../../i18n/context";
 import { daysBetween, todayInShanghai } from "../../lib/format";
@@ -171,14 +172,13 @@ function ComplaintForm({ clientId, onSaved, onCancel }: FormProps) {
           data-testid="complaint-asks"
         />
       </Form.Item>
-      <div className="transfer-form-buttons">
-        <Button onClick={onCancel} data-testid="complaint-cancel">
-          {t("complaint.cancel")}
-        </Button>
-        <Button type="primary" htmlType="submit" loading={saving} data-testid="complaint-submit">
-          {t("complaint.submit")}
-        </Button>
-      </div>
+      <FormButtons
+        cancelLabel={t("complaint.cancel")}
+        submitLabel={t("complaint.submit")}
+        onCancel={onCancel}
+        saving={saving}
+        testIdPrefix="complaint"
+      />
     </Form>
   );
 }

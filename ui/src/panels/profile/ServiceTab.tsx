@@ -166,7 +166,7 @@ export function ServiceTab({ profile, onCases }: Props) {
           expandedRowRender: (item) => <CaseDetail item={item} />,
           rowExpandable: (item) => item.history.length > 0 || item.client_asks !== null,
         }}
-        onRow={(item) => ({ "data-case": item.case_no ?? item.id }) as HTMLAttributes<HTMLElement>}
+        onRow={(item) => ({ "data-id": item.id, "data-case": item.case_no ?? item.id }) as HTMLAttributes<HTMLElement>}
         locale={{ emptyText: t("service.noComplaints") }}
         data-testid="service-complaints"
       />

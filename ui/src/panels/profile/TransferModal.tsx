@@ -1,5 +1,6 @@
 import { Alert, App, Button, Form, Input, Typography } from "antd";
 import { Dialog } from "../../components/Dialog";
+import { FormButtons } from "../../components/FormButtons";
 import { useState } from "react";
 import { toIpcError } from "../../api";
 import type { IpcError } from "../../bindings/IpcError";
@@ -99,14 +100,13 @@ function TransferForm({ submit, onCancel, onDone }: FormProps) {
           data-testid="transfer-reason"
         />
       </Form.Item>
-      <div className="transfer-form-buttons">
-        <Button onClick={onCancel} data-testid="transfer-cancel">
-          {t("transfer.cancel")}
-        </Button>
-        <Button type="primary" htmlType="submit" loading={saving} data-testid="transfer-submit">
-          {t("transfer.submit")}
-        </Button>
-      </div>
+      <FormButtons
+        cancelLabel={t("transfer.cancel")}
+        submitLabel={t("transfer.submit")}
+        onCancel={onCancel}
+        saving={saving}
+        testIdPrefix="transfer"
+      />
     </Form>
   );
 }

@@ -1,5 +1,6 @@
 import { Alert, App, Button, Form, Input, Typography } from "antd";
 import { Dialog } from "../../components/Dialog";
+import { FormButtons } from "../../components/FormButtons";
 import { useState } from "react";
 import { toIpcError } from "../../api";
 import type { IpcError } from "../../bindings/IpcError";
@@ -86,20 +87,14 @@ function DecisionForm({ target, onDecide, onClose }: FormProps) {
           data-testid="transfer-note"
         />
       </Form.Item>
-      <div className="transfer-form-buttons">
-        <Button onClick={onClose} data-testid="transfer-decision-cancel">
-          {t("teamTransfer.cancel")}
-        </Button>
-        <Button
-          type="primary"
-          danger={!approve}
-          htmlType="submit"
-          loading={saving}
-          data-testid="transfer-decision-submit"
-        >
-          {t("teamTransfer.confirm")}
-        </Button>
-      </div>
+      <FormButtons
+        cancelLabel={t("teamTransfer.cancel")}
+        submitLabel={t("teamTransfer.confirm")}
+        onCancel={onClose}
+        saving={saving}
+        danger={!approve}
+        testIdPrefix="transfer-decision"
+      />
     </Form>
   );
 }
