@@ -1,4 +1,4 @@
-import { Alert, App, Button, DatePicker, Form, Input, Select, Space, Typography } from "antd";
+import { Alert, App, DatePicker, Form, Input, Select, Space, Typography } from "antd";
 import type { DatePickerProps } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";

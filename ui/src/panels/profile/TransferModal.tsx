@@ -1,4 +1,4 @@
-import { Alert, App, Button, Form, Input, Typography } from "antd";
+import { Alert, App, Form, Input, Typography } from "antd";
 import { Dialog } from "../../components/Dialog";
 import { FormButtons } from "../../components/FormButtons";
 import { useState } from "react";
