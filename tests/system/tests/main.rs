@@ -16,6 +16,7 @@ mod recommend;
 mod restore;
 mod return_visits;
 mod scope_probes;
+mod service_desk;
 mod session_bounds;
 mod sessions;
 mod sign_in_attack;
