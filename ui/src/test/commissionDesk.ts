@@ -10,7 +10,7 @@ import type { Reconciliation } from "../bindings/Reconciliation";
 import type { StatementExport } from "../bindings/StatementExport";
 import type { TradeCommission } from "../bindings/TradeCommission";
 import type { TradeFilter } from "../bindings/TradeFilter";
-import { disputeView, lineDifference, monthPay, statementRecord, tradeCommission } from "./fixtures";
+import { disputeView, lineDifference, monthPay, statementRecord, tradeCommission } from "./commissionFixtures";
 import { mockDesk, type Handler } from "./mockDesk";
 
 /** 2024-03-15 12:00 in Shanghai: March is the current month, February is over. */

@@ -11,7 +11,8 @@ import type { PushDraft } from "../bindings/PushDraft";
 import type { PushSummary } from "../bindings/PushSummary";
 import type { RecipientChecks } from "../bindings/RecipientChecks";
 import type { RecipientSelection } from "../bindings/RecipientSelection";
-import { clientRow, product, pushSummary, recipientCheck } from "./fixtures";
+import { clientRow } from "./fixtures";
+import { product, pushSummary, recipientCheck } from "./recommendFixtures";
 import { mockDesk, type Handler } from "./mockDesk";
 
 export const maotai = product();
