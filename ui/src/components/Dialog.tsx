@@ -1,5 +1,5 @@
 import { Modal, type ModalProps } from "antd";
-import { useRef } from "react";
+import { type ReactNode, useRef } from "react";
 
 const FIELD = "input:not([type=hidden]):not([disabled]), textarea:not([disabled]), select:not([disabled])";
 
@@ -27,5 +27,34 @@ export function Dialog({ afterOpenChange, children, ...props }: ModalProps) {
     >
       <div ref={body}>{children}</div>
     </Modal>
+  );
+}
+
+interface FormDialogProps {
+  open: boolean;
+  title: ReactNode;
+  width: number;
+  onCancel: () => void;
+  /** The form, with its own buttons; rendered only while the dialog is open. */
+  children: ReactNode;
+}
+
+/**
+ * A dialog that holds one form: no footer (the form has its buttons), the form made anew each
+ * time it opens, and a click beside it never throws away what the broker typed.
+ */
+export function FormDialog({ open, title, width, onCancel, children }: FormDialogProps) {
+  return (
+    <Dialog
+      open={open}
+      title={title}
+      onCancel={onCancel}
+      footer={null}
+      destroyOnHidden
+      width={width}
+      mask={{ closable: false }}
+    >
+      {open && children}
+    </Dialog>
   );
 }

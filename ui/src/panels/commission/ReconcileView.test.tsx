@@ -3,7 +3,8 @@ import userEvent, { type UserEvent } from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Reconciliation } from "../../bindings/Reconciliation";
 import { agreeing, differing, freezeCommissionClock, mockCommission, unpublished } from "../../test/commissionDesk";
-import { disputeView, ipcReject } from "../../test/fixtures";
+import { ipcReject } from "../../test/fixtures";
+import { disputeView } from "../../test/commissionFixtures";
 import { renderWithProviders } from "../../test/render";
 import { CommissionPanel } from "../CommissionPanel";
 

@@ -6,7 +6,7 @@ import { api, toIpcError } from "../../api";
 import type { ComplaintCategory } from "../../bindings/ComplaintCategory";
 import type { IpcError } from "../../bindings/IpcError";
 import type { ServiceCaseView } from "../../bindings/ServiceCaseView";
-import { Dialog } from "../../components/Dialog";
+import { FormDialog } from "../../components/Dialog";
 import { FormButtons } from "../../components/FormButtons";
 import { refreshSyncStatus } from "../../hooks/useSyncStatus";
 import { useT } from "../../i18n/context";
@@ -192,16 +192,13 @@ interface Props extends FormProps {
 export function ComplaintModal({ open, clientName, clientId, onSaved, onCancel }: Props) {
   const t = useT();
   return (
-    <Dialog
+    <FormDialog
       open={open}
       title={t("complaint.formTitle", { name: clientName })}
       onCancel={onCancel}
-      footer={null}
-      destroyOnHidden
       width={600}
-      mask={{ closable: false }}
     >
-      {open && <ComplaintForm clientId={clientId} onSaved={onSaved} onCancel={onCancel} />}
-    </Dialog>
+      <ComplaintForm clientId={clientId} onSaved={onSaved} onCancel={onCancel} />
+    </FormDialog>
   );
 }

@@ -1,7 +1,8 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
-import { clientPush, ipcReject, product } from "../../test/fixtures";
+import { ipcReject } from "../../test/fixtures";
+import { clientPush, product } from "../../test/recommendFixtures";
 import { mockDesk } from "../../test/mockDesk";
 import { renderWithProviders } from "../../test/render";
 import { ClientProfileDrawer } from "../ClientProfileDrawer";

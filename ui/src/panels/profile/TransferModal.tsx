@@ -1,5 +1,5 @@
 import { Alert, App, Form, Input, Typography } from "antd";
-import { Dialog } from "../../components/Dialog";
+import { FormDialog } from "../../components/Dialog";
 import { FormButtons } from "../../components/FormButtons";
 import { useState } from "react";
 import { toIpcError } from "../../api";
@@ -120,16 +120,13 @@ interface Props extends FormProps {
 export function TransferModal({ open, clientName, submit, onCancel, onDone }: Props) {
   const t = useT();
   return (
-    <Dialog
+    <FormDialog
       open={open}
       title={t("transfer.formTitle", { name: clientName })}
       onCancel={onCancel}
-      footer={null}
-      destroyOnHidden
       width={520}
-      mask={{ closable: false }}
     >
-      {open && <TransferForm submit={submit} onCancel={onCancel} onDone={onDone} />}
-    </Dialog>
+      <TransferForm submit={submit} onCancel={onCancel} onDone={onDone} />
+    </FormDialog>
   );
 }

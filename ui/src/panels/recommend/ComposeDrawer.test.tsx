@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import type { PushDraft } from "../../bindings/PushDraft";
 import type { PushSummary } from "../../bindings/PushSummary";
 import { allClientsQuery } from "../../lib/clientQuery";
-import { ipcReject, pushSummary } from "../../test/fixtures";
+import { ipcReject } from "../../test/fixtures";
+import { pushSummary } from "../../test/recommendFixtures";
 import {
   ABOVE_RISK,
   composeAndCheck,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { recipientCheck } from "../../test/fixtures";
+import { recipientCheck } from "../../test/recommendFixtures";
 import {
   buildDraft,
   EMPTY_RECIPIENT_FILTER,

@@ -1,5 +1,5 @@
 import { Alert, App, Form, Input, Typography } from "antd";
-import { Dialog } from "../../components/Dialog";
+import { FormDialog } from "../../components/Dialog";
 import { FormButtons } from "../../components/FormButtons";
 import { useState } from "react";
 import { toIpcError } from "../../api";
@@ -110,16 +110,13 @@ interface Props {
 export function DecisionModal({ target, onDecide, onClose }: Props) {
   const t = useT();
   return (
-    <Dialog
+    <FormDialog
       open={target !== null}
       title={target && t(target.approve ? "teamTransfer.approveTitle" : "teamTransfer.rejectTitle")}
       onCancel={onClose}
-      footer={null}
-      destroyOnHidden
       width={480}
-      mask={{ closable: false }}
     >
       {target && <DecisionForm key={`${target.request.id}:${target.approve}`} target={target} onDecide={onDecide} onClose={onClose} />}
-    </Dialog>
+    </FormDialog>
   );
 }
