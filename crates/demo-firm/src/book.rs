@@ -148,6 +148,7 @@ impl Books {
             &p.name,
             self.neighbour.as_ref(),
         ));
+        service.extend(super::needs::profile(n, &client_id, p.age, total_assets));
         let month_ends: Vec<Fen> = asset_months.iter().map(|m| m.total_assets).collect();
         self.neighbour = Some(Neighbour {
             client_id: client_id.clone(),

@@ -5,6 +5,7 @@ mod book;
 mod calendar;
 mod library;
 mod market;
+mod needs;
 mod pay;
 mod people;
 mod service;

@@ -14,6 +14,7 @@ pub mod kpi;
 pub mod mask;
 pub mod merge;
 pub mod money;
+pub mod needs;
 pub mod pareto;
 pub mod pay_plan;
 pub mod policy;

@@ -185,8 +185,18 @@ pub trait Storage: cases::ServiceCases + Send + Sync + 'static {
         now: DateTime<Utc>,
     ) -> Result<MutationOutcome>;
 
-    /// Head office's own edit of a client's preferences (a call centre, an administrator).
-    fn set_preferences(&self, client_id: &str, fields: &ClientPreferences) -> Result<()>;
+    /// A client's profile (preferences and needs) as head office holds it; all empty when never
+    /// edited.
+    fn preferences(&self, client_id: &str) -> Result<ClientPreferences>;
+
+    /// Head office's own edit of a client's profile (a call centre, an administrator), kept in
+    /// the profile's history as 总部's.
+    fn set_preferences(
+        &self,
+        client_id: &str,
+        fields: &ClientPreferences,
+        now: DateTime<Utc>,
+    ) -> Result<()>;
 
     /// Moves a client, with all its rows, to another broker's book (客户划转).
     fn transfer_client(&self, client_id: &str, to_broker_id: &str, at: DateTime<Utc>)

@@ -35,6 +35,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/016_statement_line_clients.sql"),
     include_str!("migrations/017_complaints.sql"),
     include_str!("migrations/018_satisfaction.sql"),
+    include_str!("migrations/019_needs.sql"),
 ];
 
 /// Statements kept prepared; the feed alone has two per table.

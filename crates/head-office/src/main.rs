@@ -68,7 +68,7 @@ async fn main() -> anyhow::Result<()> {
         Command::Serve(c) => c.run(clock).await,
         Command::Demo(c) => c.run(&clock),
         Command::TransferClient(c) => c.run(&clock),
-        Command::SetPreferences(c) => c.run(),
+        Command::SetPreferences(c) => c.run(&clock),
         Command::Policy(c) => c.run(),
         Command::RecomputeTiers(c) => c.run(),
         Command::AuditExport(c) => c.run(),

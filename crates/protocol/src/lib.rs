@@ -9,6 +9,7 @@ pub mod entities;
 pub mod error;
 pub mod feed;
 pub mod library;
+pub mod preferences;
 pub mod push;
 pub mod service;
 mod tagged;
@@ -30,6 +31,7 @@ pub use library::{
     ApprovalState, DeliveryStatus, ProductKind, ProductRecord, PushDeliveryRecord, PushRecipient,
     RecommendationPush,
 };
+pub use preferences::{FieldChange, ProfileChange, PREFERENCE_FIELD_COUNT, RECENT_CHANGES};
 pub use push::{
     AccessEventRecord, ClientPreferences, ContactChannel, ContactNoteRecord, FieldConflictRecord,
     Mutation, MutationOp, MutationOutcome, MutationResult, PreferencesRecord, PreferencesUpdate,

@@ -6,6 +6,7 @@ use domain::{AccessAction, SensitiveField};
 use serde::{Deserialize, Serialize};
 
 pub use crate::channel::ContactChannel;
+pub use crate::preferences::{ClientPreferences, PreferencesRecord, PreferencesUpdate};
 
 /// One entry of the contact log (联系记录), written by the broker.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,57 +18,6 @@ pub struct ContactNoteRecord {
     pub contacted_at: DateTime<Utc>,
     pub follow_up_on: Option<NaiveDate>,
     pub author_id: String,
-}
-
-/// How the client likes to be served (客户偏好): written by the broker, and by head office too (a
-/// call centre may learn a better time to call), so changes are merged field by field.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ClientPreferences {
-    /// `phone`, `visit`, `wechat`, `email` or `meeting`.
-    pub preferred_channel: Option<String>,
-    pub best_time_to_call: Option<String>,
-    pub remark: Option<String>,
-}
-
-impl ClientPreferences {
-    pub const FIELDS: [&'static str; 3] = ["preferred_channel", "best_time_to_call", "remark"];
-
-    pub fn field(&self, name: &str) -> Option<&Option<String>> {
-        match name {
-            "preferred_channel" => Some(&self.preferred_channel),
-            "best_time_to_call" => Some(&self.best_time_to_call),
-            "remark" => Some(&self.remark),
-            _ => None,
-        }
-    }
-
-    pub fn field_mut(&mut self, name: &str) -> Option<&mut Option<String>> {
-        match name {
-            "preferred_channel" => Some(&mut self.preferred_channel),
-            "best_time_to_call" => Some(&mut self.best_time_to_call),
-            "remark" => Some(&mut self.remark),
-            _ => None,
-        }
-    }
-}
-
-/// A client's preferences as head office holds them. `id` is the client's id.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PreferencesRecord {
-    pub id: String,
-    pub client_id: String,
-    pub fields: ClientPreferences,
-    pub version: u64,
-}
-
-/// The broker's edit, with the state it was made on, so head office can merge it with what
-/// changed there meanwhile.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PreferencesUpdate {
-    pub client_id: String,
-    pub base_version: u64,
-    pub before: ClientPreferences,
-    pub after: ClientPreferences,
 }
 
 /// A reveal or an export of personal data, as the audit log at head office keeps it.
@@ -88,7 +38,8 @@ pub struct AccessEventRecord {
 #[serde(tag = "op", content = "data", rename_all = "snake_case")]
 pub enum MutationOp {
     AddContactNote(ContactNoteRecord),
-    UpdatePreferences(PreferencesUpdate),
+    // Boxed: two whole profiles would make every other mutation as large.
+    UpdatePreferences(Box<PreferencesUpdate>),
     RecordAccess(AccessEventRecord),
     SendRecommendation(crate::library::RecommendationPush),
     DisputeStatement(crate::commission::DisputeRecord),

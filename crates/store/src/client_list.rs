@@ -5,6 +5,7 @@ use crate::error::{Result, StoreError};
 use crate::queries::{risk, tier};
 use crate::Store;
 use chrono::{DateTime, Days, NaiveDate, Utc};
+use domain::needs::{InvestmentGoal, InvestmentHorizon, ProductInterest};
 use domain::{mask, AssessmentStatus, Fen, FirmPolicy, RiskLevel, Tier};
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
@@ -63,6 +64,18 @@ pub struct ClientQuery {
     #[serde(default)]
     #[ts(optional)]
     pub holds_security: Option<String>,
+    /// 投资目标 is one of these (needs analysis).
+    #[serde(default)]
+    #[ts(optional)]
+    pub goals: Option<Vec<InvestmentGoal>>,
+    /// 投资期限 is this band or a longer one: "three years or more".
+    #[serde(default)]
+    #[ts(optional)]
+    pub horizon_at_least: Option<InvestmentHorizon>,
+    /// Named this product among those of interest.
+    #[serde(default)]
+    #[ts(optional)]
+    pub interested_in: Option<ProductInterest>,
     pub sort: ClientSort,
     #[ts(type = "number")]
     pub offset: u32,
@@ -261,6 +274,7 @@ pub(crate) fn conditions(query: &ClientQuery, today: NaiveDate, policy: &FirmPol
             );
         }
     }
+    needs_conditions(&mut w, query);
     if query.dormant_only {
         let before = policy.dormant_before(today);
         w.add(
@@ -269,6 +283,36 @@ pub(crate) fn conditions(query: &ClientQuery, today: NaiveDate, policy: &FirmPol
         );
     }
     w
+}
+
+/// The needs analysis answers live in the profile row, keyed by the client's id.
+fn needs_conditions(w: &mut Conditions, query: &ClientQuery) {
+    let profile =
+        |condition: &str| format!("c.id IN (SELECT id FROM client_preferences WHERE {condition})");
+    let any_of = |column: &str, codes: Vec<&'static str>| {
+        let marks = vec!["?"; codes.len()].join(", ");
+        (
+            profile(&format!("{column} IN ({marks})")),
+            codes.into_iter().map(text).collect::<Vec<_>>(),
+        )
+    };
+    if let Some(goals) = query.goals.as_ref().filter(|g| !g.is_empty()) {
+        let (clause, values) = any_of("investment_goal", goals.iter().map(|g| g.code()).collect());
+        w.add(clause, values);
+    }
+    if let Some(least) = query.horizon_at_least {
+        let (clause, values) = any_of(
+            "horizon",
+            least.at_least().iter().map(|h| h.code()).collect(),
+        );
+        w.add(clause, values);
+    }
+    if let Some(product) = query.interested_in {
+        w.add(
+            profile("',' || products_of_interest || ',' LIKE '%,' || ? || ',%'"),
+            [text(product.code())],
+        );
+    }
 }
 
 /// `narrowed`: the query has conditions. Then walking a whole index in sort order, testing each

@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/013_follow_up_index.sql"),
     include_str!("migrations/014_complaints.sql"),
     include_str!("migrations/015_satisfaction.sql"),
+    include_str!("migrations/016_needs.sql"),
 ];
 
 pub(crate) fn run(conn: &mut Connection) -> Result<()> {

@@ -1,4 +1,4 @@
-//! Client preferences on the desk: the broker's edit shows at once and travels with the state it
+//! The client's profile (preferences and needs) on the desk: the broker's edit shows at once and travels with the state it
 //! was based on; conflicts head office reports wait here for the broker's choice.
 
 use crate::error::{Result, StoreError};
@@ -6,14 +6,16 @@ use crate::outbox::{enqueue, Answer};
 use crate::Store;
 use chrono::{DateTime, Utc};
 use protocol::{
-    ClientPreferences, FieldConflictRecord, Mutation, MutationOp, MutationOutcome,
-    PreferencesUpdate,
+    preference_columns, ClientPreferences, FieldConflictRecord, Mutation, MutationOp,
+    MutationOutcome, PreferencesUpdate, ProfileChange, PREFERENCE_FIELD_COUNT,
 };
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// Preferences as the profile shows and the form edits them.
+/// The client's preferences and needs as the profile shows and the form edits them. Answers
+/// are codes (`domain::needs`), kept as text so a code this desk does not know yet survives an
+/// edit of another field.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct PreferencesView {
@@ -21,9 +23,73 @@ pub struct PreferencesView {
     pub preferred_channel: Option<String>,
     pub best_time_to_call: Option<String>,
     pub remark: Option<String>,
+    /// An `InvestmentGoal` code.
+    #[serde(default)]
+    pub investment_goal: Option<String>,
+    /// An `InvestmentHorizon` code.
+    #[serde(default)]
+    pub horizon: Option<String>,
+    /// A `LiquidityNeed` code.
+    #[serde(default)]
+    pub liquidity_need: Option<String>,
+    /// `ProductInterest` codes.
+    #[serde(default)]
+    pub products_of_interest: Vec<String>,
+    /// A `FamilyStage` code.
+    #[serde(default)]
+    pub family_stage: Option<String>,
     /// Edited on this desk and not yet accepted by head office.
     #[serde(default)]
     pub pending: bool,
+}
+
+impl PreferencesView {
+    fn of(p: ClientPreferences, pending: bool) -> PreferencesView {
+        PreferencesView {
+            products_of_interest: p
+                .products_of_interest
+                .as_deref()
+                .unwrap_or("")
+                .split(',')
+                .filter(|c| !c.is_empty())
+                .map(str::to_string)
+                .collect(),
+            preferred_channel: p.preferred_channel,
+            best_time_to_call: p.best_time_to_call,
+            remark: p.remark,
+            investment_goal: p.investment_goal,
+            horizon: p.horizon,
+            liquidity_need: p.liquidity_need,
+            family_stage: p.family_stage,
+            pending,
+        }
+    }
+
+    /// The profile as it travels: text trimmed, blanks as not set, products in their one order.
+    fn fields(&self) -> Result<ClientPreferences> {
+        let products: Vec<&str> = self
+            .products_of_interest
+            .iter()
+            .map(String::as_str)
+            .collect();
+        let products = domain::needs::parse_products(&products.join(","))
+            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let products = domain::needs::products_text(&products);
+        let fields = ClientPreferences {
+            preferred_channel: blank_to_none(&self.preferred_channel),
+            best_time_to_call: blank_to_none(&self.best_time_to_call),
+            remark: blank_to_none(&self.remark),
+            investment_goal: blank_to_none(&self.investment_goal),
+            horizon: blank_to_none(&self.horizon),
+            liquidity_need: blank_to_none(&self.liquidity_need),
+            products_of_interest: (!products.is_empty()).then_some(products),
+            family_stage: blank_to_none(&self.family_stage),
+        };
+        match fields.problem() {
+            Some(reason) => Err(StoreError::Invalid(reason)),
+            None => Ok(fields),
+        }
+    }
 }
 
 /// A field both the broker and head office changed.
@@ -33,7 +99,7 @@ pub struct ConflictView {
     pub mutation_id: String,
     pub client_id: String,
     pub client_name: String,
-    /// `preferred_channel`, `best_time_to_call` or `remark`.
+    /// One of `ClientPreferences::FIELDS`.
     pub field: String,
     pub before: Option<String>,
     pub mine: Option<String>,
@@ -47,23 +113,30 @@ fn blank_to_none(v: &Option<String>) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
-fn load(tx: &Transaction<'_>, client_id: &str) -> Result<(ClientPreferences, u64)> {
-    Ok(tx
+/// The row's fields, version and pending flag, for any connection or transaction.
+fn read(conn: &Connection, client_id: &str) -> Result<Option<(ClientPreferences, u64, bool)>> {
+    Ok(conn
         .query_row(
-            "SELECT preferred_channel, best_time_to_call, remark, version FROM client_preferences WHERE id = ?1",
+            concat!(
+                "SELECT version, pending, ",
+                preference_columns!(),
+                " FROM client_preferences WHERE id = ?1"
+            ),
             [client_id],
             |r| {
-                Ok((
-                    ClientPreferences {
-                        preferred_channel: r.get(0)?,
-                        best_time_to_call: r.get(1)?,
-                        remark: r.get(2)?,
-                    },
-                    r.get(3)?,
-                ))
+                let mut values: [Option<String>; PREFERENCE_FIELD_COUNT] = Default::default();
+                for (i, slot) in values.iter_mut().enumerate() {
+                    *slot = r.get(2 + i)?;
+                }
+                Ok((ClientPreferences::from_values(values), r.get(0)?, r.get(1)?))
             },
         )
-        .optional()?
+        .optional()?)
+}
+
+fn load(tx: &Transaction<'_>, client_id: &str) -> Result<(ClientPreferences, u64)> {
+    Ok(read(tx, client_id)?
+        .map(|(p, version, _)| (p, version))
         .unwrap_or_default())
 }
 
@@ -74,12 +147,19 @@ fn save(
     version: u64,
     pending: bool,
 ) -> Result<()> {
+    let [a, b, c, d, e, f, g, h] = p.values();
     tx.execute(
-        "INSERT INTO client_preferences (id, client_id, preferred_channel, best_time_to_call, remark, \
-         version, pending) VALUES (?1, ?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO UPDATE SET \
-         preferred_channel = excluded.preferred_channel, best_time_to_call = excluded.best_time_to_call, \
-         remark = excluded.remark, version = excluded.version, pending = excluded.pending",
-        params![client_id, p.preferred_channel, p.best_time_to_call, p.remark, version, pending],
+        concat!(
+            "INSERT INTO client_preferences (id, client_id, version, pending, ",
+            preference_columns!(),
+            ") VALUES (?1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT(id) DO UPDATE SET \
+             version = excluded.version, pending = excluded.pending, \
+             preferred_channel = excluded.preferred_channel, best_time_to_call = excluded.best_time_to_call, \
+             remark = excluded.remark, investment_goal = excluded.investment_goal, \
+             horizon = excluded.horizon, liquidity_need = excluded.liquidity_need, \
+             products_of_interest = excluded.products_of_interest, family_stage = excluded.family_stage"
+        ),
+        params![client_id, version, pending, a, b, c, d, e, f, g, h],
     )?;
     Ok(())
 }
@@ -132,7 +212,7 @@ fn restore(tx: &Transaction<'_>, update: &PreferencesUpdate) -> Result<()> {
 
 /// A short description of an edit, for the list of refused changes.
 fn describe(p: &ClientPreferences) -> String {
-    [&p.preferred_channel, &p.best_time_to_call, &p.remark]
+    p.values()
         .into_iter()
         .flatten()
         .cloned()
@@ -175,34 +255,38 @@ fn edit(
         &Mutation {
             id: mutation_id,
             made_at: now,
-            op: MutationOp::UpdatePreferences(PreferencesUpdate {
+            op: MutationOp::UpdatePreferences(Box::new(PreferencesUpdate {
                 client_id: client_id.to_string(),
                 base_version,
                 before,
                 after,
-            }),
+            })),
         },
     )
 }
 
 impl Store {
     pub fn preferences(&self, client_id: &str) -> Result<PreferencesView> {
-        Ok(self
+        Ok(read(self.conn(), client_id)?
+            .map(|(p, _, pending)| PreferencesView::of(p, pending))
+            .unwrap_or_default())
+    }
+
+    /// Who changed the client's profile, what and when, newest first, as head office last sent
+    /// it (an edit still waiting here is not in it yet).
+    pub fn profile_history(&self, client_id: &str) -> Result<Vec<ProfileChange>> {
+        let history: Option<String> = self
             .conn()
             .query_row(
-                "SELECT preferred_channel, best_time_to_call, remark, pending FROM client_preferences WHERE id = ?1",
+                "SELECT history FROM client_preferences WHERE id = ?1",
                 [client_id],
-                |r| {
-                    Ok(PreferencesView {
-                        preferred_channel: r.get(0)?,
-                        best_time_to_call: r.get(1)?,
-                        remark: r.get(2)?,
-                        pending: r.get(3)?,
-                    })
-                },
+                |r| r.get(0),
             )
-            .optional()?
-            .unwrap_or_default())
+            .optional()?;
+        Ok(match history {
+            Some(text) => serde_json::from_str(&text)?,
+            None => Vec::new(),
+        })
     }
 
     pub fn update_preferences(
@@ -212,17 +296,7 @@ impl Store {
         input: &PreferencesView,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        let after = ClientPreferences {
-            preferred_channel: blank_to_none(&input.preferred_channel),
-            best_time_to_call: blank_to_none(&input.best_time_to_call),
-            remark: blank_to_none(&input.remark),
-        };
-        domain::validate::preferences(
-            after.preferred_channel.as_deref(),
-            after.best_time_to_call.as_deref(),
-            after.remark.as_deref(),
-        )
-        .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let after = input.fields()?;
         let tx = self.conn.transaction()?;
         let known: Option<i64> = tx
             .query_row("SELECT 1 FROM clients WHERE id = ?1", [client_id], |r| {

@@ -175,6 +175,8 @@ pub struct ClientProfile {
     pub service_cases: Vec<ServiceCaseView>,
     pub relations: Vec<RelationView>,
     pub preferences: PreferencesView,
+    /// Who changed the preferences and needs, what and when; newest first.
+    pub profile_history: Vec<protocol::ProfileChange>,
     /// This client's entries in the desk's access log, newest first.
     pub access_log: Vec<AccessLogEntry>,
 }

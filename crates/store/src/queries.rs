@@ -150,6 +150,7 @@ impl Store {
             service_cases: self.service_cases(client_id)?,
             relations: self.relations_of(client_id)?,
             preferences: self.preferences(client_id)?,
+            profile_history: self.profile_history(client_id)?,
             access_log: self.access_log(Some(client_id), 20)?,
         }))
     }

@@ -349,24 +349,38 @@ pub(crate) const CLIENT_PREFERENCES: FeedTable = FeedTable {
     columns: &[
         "id",
         "client_id",
+        "version",
+        "history",
+        "pending",
         "preferred_channel",
         "best_time_to_call",
         "remark",
-        "version",
-        "pending",
+        "investment_goal",
+        "horizon",
+        "liquidity_need",
+        "products_of_interest",
+        "family_stage",
     ],
     bind: |stmt, record| {
         let Record::Preferences(p) = record else {
             return Err(wrong_kind(EntityKind::Preferences, record));
         };
+        let history = serde_json::to_string(&p.history)?;
+        let [a, b, c, d, e, f, g, h] = p.fields.values();
         Ok(stmt.execute(params![
             p.id,
             p.client_id,
-            p.fields.preferred_channel,
-            p.fields.best_time_to_call,
-            p.fields.remark,
             p.version,
-            0
+            history,
+            0,
+            a,
+            b,
+            c,
+            d,
+            e,
+            f,
+            g,
+            h
         ])?)
     },
 };

@@ -13,7 +13,7 @@ fn view(channel: Option<&str>, best_time: Option<&str>, remark: Option<&str>) ->
         preferred_channel: channel.map(str::to_string),
         best_time_to_call: best_time.map(str::to_string),
         remark: remark.map(str::to_string),
-        pending: false,
+        ..PreferencesView::default()
     }
 }
 
@@ -28,8 +28,12 @@ async fn concurrent_edits_merge_by_field_and_a_clash_becomes_a_conflict_the_brok
         preferred_channel: Some("phone".into()),
         best_time_to_call: Some("工作日上午".into()),
         remark: Some("关注高股息".into()),
+        ..ClientPreferences::default()
     };
-    head_office.storage.set_preferences(&client, &base).unwrap();
+    head_office
+        .storage
+        .set_preferences(&client, &base, now())
+        .unwrap();
     desk.engine
         .sync_once(desk.store.clone(), |_| {})
         .await
@@ -60,7 +64,9 @@ async fn concurrent_edits_merge_by_field_and_a_clash_becomes_a_conflict_the_brok
                 preferred_channel: Some("phone".into()),
                 best_time_to_call: Some("晚上七点后".into()),
                 remark: Some("客户要求减少来电".into()),
+                ..ClientPreferences::default()
             },
+            now(),
         )
         .unwrap();
 
@@ -135,6 +141,7 @@ async fn accepting_head_office_closes_the_conflict_and_an_invalid_edit_is_refuse
                 remark: Some("仅工作日".into()),
                 ..Default::default()
             },
+            now(),
         )
         .unwrap();
     desk.engine
@@ -203,6 +210,7 @@ async fn an_edit_that_loses_every_field_still_leaves_the_desk_equal_to_head_offi
                 preferred_channel: Some("visit".into()),
                 ..Default::default()
             },
+            now(),
         )
         .unwrap();
     desk.engine

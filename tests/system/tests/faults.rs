@@ -168,7 +168,7 @@ async fn scenario(seed: u64, template: &DatabaseLocation, tally: &mut Tally) -> 
                         remark,
                         ..Default::default()
                     };
-                    head_office.storage.set_preferences(c, &fields)?;
+                    head_office.storage.set_preferences(c, &fields, now())?;
                 }
                 let local = desk_view(&TestDesk::db_path(desk.dir.path()))
                     .into_iter()
@@ -182,7 +182,7 @@ async fn scenario(seed: u64, template: &DatabaseLocation, tally: &mut Tally) -> 
                         preferred_channel: Some("wechat".into()),
                         best_time_to_call: None,
                         remark: Some(format!("经纪人备注 {seed}-{round}")),
-                        pending: false,
+                        ..store::PreferencesView::default()
                     };
                     desk.store
                         .lock()

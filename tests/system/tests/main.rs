@@ -12,6 +12,7 @@ mod faults;
 mod flood;
 mod kill9;
 mod month_turn;
+mod needs;
 mod recommend;
 mod restore;
 mod return_visits;

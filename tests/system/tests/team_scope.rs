@@ -141,7 +141,7 @@ async fn a_broker_cannot_write_about_a_colleague_s_clients() {
             follow_up_on: None,
             author_id: "B002".into(),
         }),
-        MutationOp::UpdatePreferences(PreferencesUpdate {
+        MutationOp::UpdatePreferences(Box::new(PreferencesUpdate {
             client_id: theirs.clone(),
             base_version: 1,
             before: ClientPreferences::default(),
@@ -149,7 +149,7 @@ async fn a_broker_cannot_write_about_a_colleague_s_clients() {
                 remark: Some("改了别人的客户".into()),
                 ..ClientPreferences::default()
             },
-        }),
+        })),
         MutationOp::SaveReminder(ReminderRecord {
             id: "R-intruder".into(),
             client_id: Some(theirs.clone()),

@@ -11,6 +11,7 @@ import type { Fen } from "./Fen";
 import type { HoldingView } from "./HoldingView";
 import type { InvestorClass } from "./InvestorClass";
 import type { PreferencesView } from "./PreferencesView";
+import type { ProfileChange } from "./ProfileChange";
 import type { RelationView } from "./RelationView";
 import type { ReminderView } from "./ReminderView";
 import type { RiskLevel } from "./RiskLevel";
@@ -43,6 +44,10 @@ cash_transfers: Array<CashTransferView>, cash_flow_12m: CashFlowSummary,
  * Newest first, at most the latest 100.
  */
 contacts: Array<ContactNoteView>, reminders: Array<ReminderView>, service_cases: Array<ServiceCaseView>, relations: Array<RelationView>, preferences: PreferencesView, 
+/**
+ * Who changed the preferences and needs, what and when; newest first.
+ */
+profile_history: Array<ProfileChange>, 
 /**
  * This client's entries in the desk's access log, newest first.
  */

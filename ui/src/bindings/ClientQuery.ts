@@ -2,6 +2,9 @@
 import type { AssessmentStatus } from "./AssessmentStatus";
 import type { ClientSort } from "./ClientSort";
 import type { Fen } from "./Fen";
+import type { InvestmentGoal } from "./InvestmentGoal";
+import type { InvestmentHorizon } from "./InvestmentHorizon";
+import type { ProductInterest } from "./ProductInterest";
 import type { RiskLevel } from "./RiskLevel";
 import type { Tier } from "./Tier";
 
@@ -28,4 +31,16 @@ dormant_only: boolean,
 /**
  * Holds this security (`600519` or `600519.SH`) in any account.
  */
-holds_security?: string, sort: ClientSort, offset: number, limit: number, };
+holds_security?: string, 
+/**
+ * 投资目标 is one of these (needs analysis).
+ */
+goals?: Array<InvestmentGoal>, 
+/**
+ * 投资期限 is this band or a longer one: "three years or more".
+ */
+horizon_at_least?: InvestmentHorizon, 
+/**
+ * Named this product among those of interest.
+ */
+interested_in?: ProductInterest, sort: ClientSort, offset: number, limit: number, };

@@ -5,6 +5,6 @@
  */
 export type ConflictView = { mutation_id: string, client_id: string, client_name: string, 
 /**
- * `preferred_channel`, `best_time_to_call` or `remark`.
+ * One of `ClientPreferences::FIELDS`.
  */
 field: string, before: string | null, mine: string | null, head_office: string | null, created_at: string, };

@@ -26,16 +26,6 @@ fn refused(code: ErrorCode, message: impl Into<String>) -> MutationOutcome {
     }
 }
 
-fn display_name(db: &Db<'_>, user_id: &str) -> Result<String> {
-    Ok(db
-        .query_opt(
-            "SELECT display_name FROM users WHERE id = ?1",
-            params![user_id],
-            |r| r.get(0),
-        )?
-        .unwrap_or_else(|| user_id.to_string()))
-}
-
 /// A complaint the client brought to the broker: given a case number and the firm's deadline.
 pub(super) fn register(
     db: &Db<'_>,
@@ -87,7 +77,7 @@ pub(super) fn register(
         history: vec![CaseStep {
             at: now,
             status: CaseStatus::Registered,
-            by: display_name(db, user_id)?,
+            by: super::users::display_name(db, user_id)?,
             note: format!(
                 "经纪人登记（{}），受理编号 {case_no}",
                 c.category.label_zh()

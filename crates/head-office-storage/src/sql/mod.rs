@@ -259,8 +259,17 @@ impl Storage for SqlStorage {
         }
     }
 
-    fn set_preferences(&self, client_id: &str, fields: &ClientPreferences) -> Result<()> {
-        self.write(|db| preferences::set_at_head_office(db, client_id, fields))
+    fn preferences(&self, client_id: &str) -> Result<ClientPreferences> {
+        self.read(|db| Ok(preferences::current(db, client_id)?.0))
+    }
+
+    fn set_preferences(
+        &self,
+        client_id: &str,
+        fields: &ClientPreferences,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.write(|db| preferences::set_at_head_office(db, client_id, fields, now))
     }
 
     fn transfer_client(

@@ -44,7 +44,7 @@ pub(super) fn apply(
                     "该客户已不在您的服务范围内，偏好修改未保存",
                 )
             } else {
-                super::preferences::apply_update(db, user_id, update)?
+                super::preferences::apply_update(db, user_id, update, now)?
             }
         }
         MutationOp::RecordAccess(event) => super::audit::record(db, user_id, event, now)?,

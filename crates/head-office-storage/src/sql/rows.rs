@@ -6,9 +6,9 @@ use crate::db::{Db, Row};
 use crate::error::Result;
 use domain::{Fen, InvestorClass, Rate, RiskLevel, Tier, TradeSide};
 use protocol::{
-    AccountRecord, AssetMonthRecord, ClientPreferences, ClientRecord, ContactChannel,
-    ContactNoteRecord, EntityKind, HoldingRecord, PreferencesRecord, Record, RiskAssessmentRecord,
-    TradeRecord,
+    preference_columns, AccountRecord, AssetMonthRecord, ClientPreferences, ClientRecord,
+    ContactChannel, ContactNoteRecord, EntityKind, HoldingRecord, PreferencesRecord, Record,
+    RiskAssessmentRecord, TradeRecord, PREFERENCE_FIELD_COUNT,
 };
 use rusqlite::{params, ToSql};
 
@@ -108,10 +108,13 @@ pub(super) const CLIENT_PREFERENCES: FeedTable = FeedTable {
     scope: FeedScope::ClientBook,
     kind: EntityKind::Preferences,
     table: "client_preferences",
-    columns: "client_id, preferred_channel, best_time_to_call, remark, version",
+    columns: concat!("client_id, version, history, ", preference_columns!()),
     read: read_preferences,
-    insert: "INSERT INTO client_preferences (id, broker_id, seq, client_id, preferred_channel, \
-             best_time_to_call, remark, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    insert: concat!(
+        "INSERT INTO client_preferences (id, broker_id, seq, client_id, version, history, ",
+        preference_columns!(),
+        ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+    ),
     bind: insert,
 };
 
@@ -224,15 +227,18 @@ fn read_contact_note(r: &Row<'_>) -> rusqlite::Result<Record> {
 }
 
 fn read_preferences(r: &Row<'_>) -> rusqlite::Result<Record> {
+    let history: String = r.get(3)?;
+    let history = serde_json::from_str(&history).map_err(|_| bad(3, "profile history"))?;
+    let mut values: [Option<String>; PREFERENCE_FIELD_COUNT] = Default::default();
+    for (i, slot) in values.iter_mut().enumerate() {
+        *slot = r.get(4 + i)?;
+    }
     Ok(Record::Preferences(PreferencesRecord {
         id: r.get(0)?,
         client_id: r.get(1)?,
-        fields: ClientPreferences {
-            preferred_channel: r.get(2)?,
-            best_time_to_call: r.get(3)?,
-            remark: r.get(4)?,
-        },
-        version: r.get(5)?,
+        version: r.get(2)?,
+        history,
+        fields: ClientPreferences::from_values(values),
     }))
 }
 
@@ -330,16 +336,26 @@ fn insert(db: &Db<'_>, sql: &str, broker: &str, seq: i64, record: &Record) -> Re
             n.follow_up_on,
             n.author_id
         ]),
-        Record::Preferences(p) => run(params![
-            p.id,
-            head[0],
-            head[1],
-            p.client_id,
-            p.fields.preferred_channel,
-            p.fields.best_time_to_call,
-            p.fields.remark,
-            p.version
-        ]),
+        Record::Preferences(p) => {
+            let history = serde_json::to_string(&p.history)?;
+            let [a, b, c, d, e, f, g, h] = p.fields.values();
+            run(params![
+                p.id,
+                head[0],
+                head[1],
+                p.client_id,
+                p.version,
+                history,
+                a,
+                b,
+                c,
+                d,
+                e,
+                f,
+                g,
+                h
+            ])
+        }
         _ => Err(wrong_kind()),
     }
 }

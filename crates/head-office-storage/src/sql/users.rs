@@ -125,3 +125,14 @@ pub(super) fn use_refresh_token(
     };
     Ok(outcome)
 }
+
+/// The name a user's writes are signed with; the id when the user is gone.
+pub(super) fn display_name(db: &Db<'_>, user_id: &str) -> Result<String> {
+    Ok(db
+        .query_opt(
+            "SELECT display_name FROM users WHERE id = ?1",
+            params![user_id],
+            |r| r.get(0),
+        )?
+        .unwrap_or_else(|| user_id.to_string()))
+}

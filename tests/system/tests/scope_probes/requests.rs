@@ -51,7 +51,7 @@ fn mutation(rng: &mut ChaCha8Rng, firm: &Firm, me: &str, n: usize, k: usize) -> 
             follow_up_on: None,
             author_id: me.into(),
         }),
-        1 => MutationOp::UpdatePreferences(PreferencesUpdate {
+        1 => MutationOp::UpdatePreferences(Box::new(PreferencesUpdate {
             client_id: client,
             base_version: rng.gen_range(0..3),
             before: ClientPreferences::default(),
@@ -59,7 +59,7 @@ fn mutation(rng: &mut ChaCha8Rng, firm: &Firm, me: &str, n: usize, k: usize) -> 
                 remark: Some(format!("探测偏好 {id}")),
                 ..ClientPreferences::default()
             },
-        }),
+        })),
         2 => MutationOp::RecordAccess(AccessEventRecord {
             id: id.clone(),
             action: AccessAction::Reveal,
