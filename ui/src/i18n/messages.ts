@@ -7,6 +7,7 @@ import { commissionEn, commissionZh } from "./commissionMessages";
 import { complaintEn, complaintZh } from "./complaintMessages";
 import { deskEn, deskZh } from "./deskMessages";
 import { keyboardEn, keyboardZh } from "./keyboardMessages";
+import { needsEn, needsZh } from "./needsMessages";
 import { profileEn, profileZh } from "./profileMessages";
 import { recommendEn, recommendZh } from "./recommendMessages";
 import { teamEn, teamZh } from "./teamMessages";
@@ -197,6 +198,7 @@ export const zhCN = {
   ...teamZh,
   ...threadZh,
   ...complaintZh,
+  ...needsZh,
   ...keyboardZh,
 } as const;
 
@@ -390,6 +392,7 @@ export const en: Messages = {
   ...teamEn,
   ...threadEn,
   ...complaintEn,
+  ...needsEn,
   ...keyboardEn,
 };
 

@@ -51,6 +51,7 @@ describe("buildQuery", () => {
     tag: "高净值",
     contact: "within30",
     dormantOnly: true,
+    needs: { goals: ["steady_growth"], horizonAtLeast: "3y_to_5y", interestedIn: null },
   };
 
   it("maps every filter onto the ClientQuery fields", () => {
@@ -65,6 +66,8 @@ describe("buildQuery", () => {
       contacted_within_days: 30,
       not_contacted_days: null,
       dormant_only: true,
+      goals: ["steady_growth"],
+      horizon_at_least: "3y_to_5y",
       sort: { field: "name", descending: false },
       offset: 200,
       limit: 200,
@@ -93,5 +96,6 @@ describe("buildQuery", () => {
     expect(hasFilters(EMPTY_FILTERS)).toBe(false);
     expect(hasFilters({ ...EMPTY_FILTERS, dormantOnly: true })).toBe(true);
     expect(hasFilters({ ...EMPTY_FILTERS, assetsMinWan: "" })).toBe(false);
+    expect(hasFilters({ ...EMPTY_FILTERS, needs: { ...EMPTY_FILTERS.needs, interestedIn: "bond" } })).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import type { ClientSortField } from "../bindings/ClientSortField";
 import type { Fen } from "../bindings/Fen";
 import type { RiskLevel } from "../bindings/RiskLevel";
 import type { Tier } from "../bindings/Tier";
+import { hasNeeds, needsOf, needsQuery, NO_NEEDS, type NeedsFilterValue } from "./needsQuery";
 
 /** Rows asked for at a time as the list scrolls. */
 export const CLIENT_PAGE_SIZE = 200;
@@ -50,6 +51,8 @@ export interface ClientFilters {
   tag: string | null;
   contact: ContactFilter | null;
   dormantOnly: boolean;
+  /** 需求分析: goal, horizon, product of interest. */
+  needs: NeedsFilterValue;
 }
 
 export const EMPTY_FILTERS: ClientFilters = {
@@ -61,6 +64,7 @@ export const EMPTY_FILTERS: ClientFilters = {
   tag: null,
   contact: null,
   dormantOnly: false,
+  needs: NO_NEEDS,
 };
 
 /** The biggest clients first, as the backend's own default. */
@@ -119,6 +123,7 @@ export function buildQuery(search: string, filters: ClientFilters, sort: ClientS
     contacted_within_days: contact.within,
     not_contacted_days: contact.notFor,
     dormant_only: filters.dormantOnly,
+    ...needsQuery(filters.needs),
     sort: { ...sort },
   };
 }
@@ -152,6 +157,7 @@ export function fromQuery(query: ClientQuery): { search: string; filters: Client
       tag: query.tag,
       contact: contactFromDays(query.contacted_within_days, query.not_contacted_days),
       dormantOnly: query.dormant_only,
+      needs: needsOf(query),
     },
     sort: { ...query.sort },
   };
@@ -167,6 +173,7 @@ export function hasFilters(filters: ClientFilters): boolean {
     wanToFen(filters.assetsMaxWan) !== null ||
     filters.tag !== null ||
     filters.contact !== null ||
-    filters.dormantOnly
+    filters.dormantOnly ||
+    hasNeeds(filters.needs)
   );
 }

@@ -6,6 +6,7 @@ import type { RiskLevel } from "../bindings/RiskLevel";
 import type { Tier } from "../bindings/Tier";
 import { useRiskLabel } from "../components/tags";
 import { useT } from "../i18n/context";
+import { NeedsFilter } from "./NeedsFilter";
 import {
   ASSESSMENT_STATUSES,
   CONTACT_FILTERS,
@@ -29,7 +30,7 @@ interface Props {
 const wanText = (value: string | number | null): string | null =>
   value === null || value === "" ? null : String(value);
 
-/** 客户等级, 风险等级, 测评, 总资产 (万元), 标签, 联系情况, 仅看休眠客户 and 清空. */
+/** 客户等级, 风险等级, 测评, 总资产 (万元), 标签, 联系情况, 需求分析, 仅看休眠客户 and 清空. */
 export function ClientFilterBar({ filters, onChange, tags, onClear, canClear }: Props) {
   const t = useT();
   const riskLabel = useRiskLabel();
@@ -124,6 +125,7 @@ export function ClientFilterBar({ filters, onChange, tags, onClear, canClear }: 
         options={CONTACT_FILTERS.map((c) => ({ value: c.value, label: t(`filter.contact.${c.value}`) }))}
         data-testid="filter-contact"
       />
+      <NeedsFilter value={filters.needs} onChange={(patch) => set({ needs: { ...filters.needs, ...patch } })} />
       <label className="filter-switch">
         <Switch
           size="small"

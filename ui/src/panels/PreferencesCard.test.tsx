@@ -59,7 +59,13 @@ describe("PreferencesCard", () => {
   it("saves the edited preferences and shows 待同步 from the returned profile", async () => {
     const answer: ClientProfile = {
       ...profile,
-      preferences: { preferred_channel: null, best_time_to_call: "周末上午", remark: "不喜欢电话推销", pending: true },
+      preferences: {
+        ...profile.preferences,
+        preferred_channel: null,
+        best_time_to_call: "周末上午",
+        remark: "不喜欢电话推销",
+        pending: true,
+      },
     };
     const backend = mockBackend(answer);
     renderWithProviders(
@@ -83,7 +89,9 @@ describe("PreferencesCard", () => {
     expect(backend.saves).toEqual([
       {
         clientId: "C000123",
+        // The needs analysis answers go back unchanged.
         preferences: {
+          ...profile.preferences,
           preferred_channel: null,
           best_time_to_call: "周末上午",
           remark: "不喜欢电话推销",

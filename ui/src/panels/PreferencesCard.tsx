@@ -149,6 +149,8 @@ function PreferencesForm({ clientId, initial, onSaved, onCancel }: FormProps) {
     setError(null);
     api
       .updatePreferences(clientId, {
+        // The needs analysis answers ride along unchanged.
+        ...initial,
         preferred_channel: orNull(values.channel),
         best_time_to_call: orNull(values.bestTime),
         remark: orNull(values.remark),

@@ -186,8 +186,14 @@ export const profile: ClientProfile = {
     preferred_channel: "phone",
     best_time_to_call: "工作日 9:30 前",
     remark: null,
+    investment_goal: "steady_growth",
+    horizon: "3y_to_5y",
+    liquidity_need: null,
+    products_of_interest: ["fund", "bond"],
+    family_stage: null,
     pending: false,
   },
+  profile_history: [],
 };
 
 export const signedInUser = {

@@ -10,6 +10,7 @@ import { PreferencesCard } from "../PreferencesCard";
 import { AssetsTab } from "./AssetsTab";
 import { CashTab } from "./CashTab";
 import { ProfileHeader } from "./ProfileHeader";
+import { NeedsTab } from "./NeedsTab";
 import { PushesTab } from "./PushesTab";
 import { RelationsTab } from "./RelationsTab";
 import { RemindersList } from "./RemindersList";
@@ -17,7 +18,7 @@ import { ServiceTab } from "./ServiceTab";
 import { TradesTab } from "./TradesTab";
 import { TransferSection } from "./TransferSection";
 
-export const PROFILE_TABS = ["assets", "trades", "cash", "service", "pushes", "relations", "access"] as const;
+export const PROFILE_TABS = ["assets", "needs", "trades", "cash", "service", "pushes", "relations", "access"] as const;
 export type ProfileTab = (typeof PROFILE_TABS)[number];
 
 interface Props {
@@ -43,6 +44,7 @@ export function ProfileBody({ profile, onProfile, onReload, onOpenClient }: Prop
   );
   const panes: Record<ProfileTab, ReactNode> = {
     assets: <AssetsTab profile={profile} />,
+    needs: <NeedsTab profile={profile} onProfile={onProfile} />,
     trades: <TradesTab profile={profile} />,
     cash: <CashTab profile={profile} />,
     service: <ServiceTab profile={profile} onCases={(cases) => onProfile({ ...profile, service_cases: cases })} />,

@@ -11,7 +11,9 @@ import type { Tier } from "../../bindings/Tier";
 import { useRiskLabel } from "../../components/tags";
 import { useT } from "../../i18n/context";
 import { allClientsQuery, RISK_LEVELS, TIERS } from "../../lib/clientQuery";
+import { needsOf, withNeeds } from "../../lib/needsQuery";
 import { SEARCH_DEBOUNCE_MS } from "../ClientsPanel";
+import { NeedsFilter } from "../NeedsFilter";
 import { EMPTY_RECIPIENT_FILTER, filterIsSet, hasHiddenConditions, type PickedClient } from "./selection";
 
 /** Clients offered at a time when searching by hand. */
@@ -41,7 +43,7 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
 }
 
 /**
- * 推送对象: a filter of the book (等级, 风险等级, 标签, 持仓证券, or a saved filter) and clients
+ * 推送对象: a filter of the book (等级, 风险等级, 标签, 持仓证券, 客户需求, or a saved filter) and clients
  * added by hand.
  */
 export function RecipientPicker({ filter, savedName, onFilter, picked, onPicked }: Props) {
@@ -158,6 +160,14 @@ export function RecipientPicker({ filter, savedName, onFilter, picked, onPicked 
             value={filter.holds_security ?? ""}
             onChange={(e) => set({ holds_security: e.target.value })}
             data-testid="filter-security"
+          />
+        </div>
+      </Row>
+      <Row label={t("filter.needs")} testId="filter-needs">
+        <div className="recipient-inline">
+          <NeedsFilter
+            value={needsOf(filter)}
+            onChange={(patch) => onFilter(withNeeds(filter, { ...needsOf(filter), ...patch }), null)}
           />
         </div>
       </Row>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { NO_NEEDS, withNeeds } from "../../lib/needsQuery";
 import { recipientCheck } from "../../test/recommendFixtures";
 import {
   buildDraft,
@@ -27,6 +28,21 @@ describe("recipient selection", () => {
     expect(filterIsSet(saved)).toBe(true);
     expect(selectionQuery(saved)).toEqual(saved);
     expect(selectionQuery({ ...EMPTY_RECIPIENT_FILTER, tiers: ["Gold"] })).not.toHaveProperty("holds_security");
+  });
+
+  it("counts the needs conditions as a filter: 稳健增值, three years or more", () => {
+    const wanted = withNeeds(EMPTY_RECIPIENT_FILTER, {
+      goals: ["steady_growth"],
+      horizonAtLeast: "3y_to_5y",
+      interestedIn: null,
+    });
+    expect(filterIsSet(wanted)).toBe(true);
+    expect(selectionQuery(wanted)).toEqual({
+      ...EMPTY_RECIPIENT_FILTER,
+      goals: ["steady_growth"],
+      horizon_at_least: "3y_to_5y",
+    });
+    expect(filterIsSet(withNeeds(wanted, NO_NEEDS))).toBe(false);
   });
 
   it("tells selections apart", () => {

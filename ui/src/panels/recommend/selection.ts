@@ -7,6 +7,7 @@ import type { PushDraft } from "../../bindings/PushDraft";
 import type { RecipientCheck } from "../../bindings/RecipientCheck";
 import type { RecipientSelection } from "../../bindings/RecipientSelection";
 import { allClientsQuery, CLIENT_PAGE_SIZE } from "../../lib/clientQuery";
+import { hasNeeds, needsOf } from "../../lib/needsQuery";
 
 /** A client added by hand, with the name to show on its chip. */
 export interface PickedClient {
@@ -39,6 +40,7 @@ export function filterIsSet(query: ClientQuery): boolean {
     query.risk_levels.length > 0 ||
     query.tag !== null ||
     securityCode(query) !== "" ||
+    hasNeeds(needsOf(query)) ||
     hasHiddenConditions(query)
   );
 }
