@@ -181,21 +181,6 @@ pub fn check(answers: &NeedsAnswers<'_>) -> Result<(), UnknownChoice> {
     Ok(())
 }
 
-/// What a profile field is called on the form and in its change history.
-pub fn field_label_zh(field: &str) -> &str {
-    match field {
-        "preferred_channel" => "首选联系方式",
-        "best_time_to_call" => "方便联系时间",
-        "remark" => "客户备注",
-        "investment_goal" => "投资目标",
-        "horizon" => "投资期限",
-        "liquidity_need" => "流动性需求",
-        "products_of_interest" => "感兴趣的产品",
-        "family_stage" => "家庭情况",
-        other => other,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,13 +9,7 @@ import { refreshSyncStatus } from "../hooks/useSyncStatus";
 import { useT } from "../i18n/context";
 import type { MessageKey } from "../i18n/messages";
 import { formatCount, formatDateTime } from "../lib/format";
-import { useChannelLabel } from "../panels/contactChannels";
-
-const FIELD_LABELS: Record<string, MessageKey> = {
-  preferred_channel: "preferences.channel",
-  best_time_to_call: "preferences.bestTime",
-  remark: "preferences.remark",
-};
+import { useProfileText } from "../panels/profile/needsChoices";
 
 const conflictKey = (c: ConflictView) => `${c.mutation_id}\u0000${c.field}`;
 
@@ -102,12 +96,11 @@ interface ItemProps {
 
 function ConflictItem({ conflict, busy, onResolve }: ItemProps) {
   const t = useT();
-  const channelLabel = useChannelLabel();
-  const fieldKey = FIELD_LABELS[conflict.field] as MessageKey | undefined;
+  const text = useProfileText();
 
   const show = (value: string | null) => {
     if (value === null) return <Typography.Text type="secondary">{t("conflicts.empty")}</Typography.Text>;
-    return conflict.field === "preferred_channel" ? channelLabel(value) : value;
+    return text.value(conflict.field, value);
   };
 
   const values: Array<{ key: string; label: MessageKey; value: string | null }> = [
@@ -123,7 +116,7 @@ function ConflictItem({ conflict, busy, onResolve }: ItemProps) {
           {conflict.client_name}
         </Typography.Text>
         <Typography.Text data-testid="conflict-field">
-          {fieldKey ? t(fieldKey) : conflict.field}
+          {text.label(conflict.field)}
         </Typography.Text>
         <Typography.Text type="secondary" className="tabular">
           {t("conflicts.editedAt", { time: formatDateTime(conflict.created_at) })}

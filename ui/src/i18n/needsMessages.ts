@@ -26,7 +26,7 @@ export const needsZh = {
   "needs.historyBy": "{who} 于 {at}",
   "needs.historyVersion": "第 {version} 版",
   "needs.blank": "（空）",
-  "needs.field.preferred_channel": "首选联系方式",
+  "needs.field.preferred_channel": "偏好联系方式",
   "needs.field.best_time_to_call": "方便联系时间",
   "needs.field.remark": "客户备注",
   "needs.field.investment_goal": "投资目标",
