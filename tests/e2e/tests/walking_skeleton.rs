@@ -25,6 +25,8 @@ mod commission;
 mod complaint;
 #[path = "walking_skeleton/keyboard.rs"]
 mod keyboard;
+#[path = "walking_skeleton/needs.rs"]
+mod needs;
 #[path = "walking_skeleton/recommend.rs"]
 mod recommend;
 #[path = "walking_skeleton/team.rs"]
@@ -98,6 +100,7 @@ fn broker_signs_in_syncs_and_reads_the_book_online_and_offline() -> Result<()> {
         let case_no = app.step("complaint", complaint::register)?;
         complaint::handle(&head_office, &case_no)?;
         app.step("complaint-status", |app| complaint::status(app, &case_no))?;
+        app.step("needs", needs::fill_in)?;
         app.close()?;
         // broker01's lead, on a desk of their own.
         {
