@@ -6,6 +6,7 @@
 pub mod agenda;
 pub mod book;
 pub mod commission;
+pub mod events;
 pub mod recommend;
 pub mod service;
 pub mod session;

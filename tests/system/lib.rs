@@ -98,7 +98,7 @@ impl TestHeadOffice {
         (dir, db)
     }
 
-    /// Serves an existing database (kept alive by `dir`) on a free loopback port.
+    /// Serves an existing database (kept alive by `dir`) on a loopback port of its own.
     pub async fn serve(dir: tempfile::TempDir, location: DatabaseLocation) -> TestHeadOffice {
         TestHeadOffice::serve_at(dir, location, test_clock()).await
     }
@@ -109,10 +109,7 @@ impl TestHeadOffice {
         clock: SharedClock,
     ) -> TestHeadOffice {
         let storage = Arc::new(SqlStorage::open(&location).expect("open head office"));
-        let any_port = "127.0.0.1:0".parse().expect("addr");
-        let server = RunningHeadOffice::start(storage.clone(), any_port, clock.clone())
-            .await
-            .expect("start head office");
+        let server = start_on_own_port(storage.clone(), &clock).await;
         let addr = server.addr;
         TestHeadOffice {
             dir,
@@ -165,6 +162,35 @@ impl TestHeadOffice {
                 .expect("restart"),
         );
     }
+}
+
+/// The next port a test head office tries. Below the kernel's ephemeral range (32768 and up), so
+/// no connection's source port and no `:0` listener of a parallel test can take a head office's
+/// port while it restarts on it; each test process starts at its own offset.
+static NEXT_PORT: std::sync::atomic::AtomicU16 = std::sync::atomic::AtomicU16::new(0);
+
+/// Serves `storage` on a loopback port no other head office of this process uses, skipping ports
+/// some other program holds.
+async fn start_on_own_port(storage: Arc<dyn Storage>, clock: &SharedClock) -> RunningHeadOffice {
+    use std::sync::atomic::Ordering;
+    const FIRST: u16 = 20_000;
+    const SPAN: u16 = 12_000;
+    let _ = NEXT_PORT.compare_exchange(
+        0,
+        (std::process::id() % 60) as u16 * 200,
+        Ordering::SeqCst,
+        Ordering::SeqCst,
+    );
+    let mut last = None;
+    for _ in 0..200 {
+        let port = FIRST + NEXT_PORT.fetch_add(1, Ordering::SeqCst) % SPAN;
+        let addr = std::net::SocketAddr::from(([127, 0, 0, 1], port));
+        match RunningHeadOffice::start(storage.clone(), addr, clock.clone()).await {
+            Ok(server) => return server,
+            Err(e) => last = Some(e),
+        }
+    }
+    panic!("no free loopback port for a head office: {last:?}");
 }
 
 /// Keeps the refresh token in memory; the app's keyring vault is tested in the app.

@@ -14,7 +14,7 @@ fn pick<T: Copy>(choices: &[T], n: usize) -> T {
 
 /// The profile of the `n`th client, or none for a client never asked.
 pub(super) fn profile(n: usize, client_id: &str, age: i32, assets: Fen) -> Option<Record> {
-    if n % 5 == 0 {
+    if n.is_multiple_of(5) {
         return None;
     }
     let wealthy = assets >= Fen::from_yuan(3_000_000);

@@ -13,6 +13,7 @@ mod broker_data;
 mod cache_key;
 mod commission;
 mod complaints;
+mod events;
 mod export;
 mod lock;
 mod recommend;

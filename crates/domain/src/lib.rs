@@ -2,12 +2,16 @@
 //! and returns a value. Both the desk and the head office build on these rules, so a fee, a mask or a
 //! validity check can never differ between the two.
 
+#[macro_use]
+mod choices;
+
 pub mod access;
 pub mod alerts;
 pub mod asset_class;
 pub mod calendar;
 pub mod clock;
 pub mod complaint;
+pub mod event;
 pub mod fees;
 pub mod fold;
 pub mod kpi;

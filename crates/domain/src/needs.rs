@@ -6,36 +6,6 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use ts_rs::TS;
 
-/// An answer of the needs profile: a closed list of choices, each with its code (what is stored
-/// and sent) and its label (what the broker reads).
-macro_rules! choices {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal, $label:literal;)+ }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
-        #[ts(export)]
-        pub enum $name {
-            $(#[doc = $label] #[serde(rename = $code)] $variant,)+
-        }
-
-        impl $name {
-            /// Every choice, in the order the form lists them.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn code(self) -> &'static str {
-                match self { $($name::$variant => $code,)+ }
-            }
-
-            pub fn label_zh(self) -> &'static str {
-                match self { $($name::$variant => $label,)+ }
-            }
-
-            pub fn parse(code: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|c| c.code() == code)
-            }
-        }
-    };
-}
-
 choices! {
     /// 投资目标.
     InvestmentGoal {

@@ -41,10 +41,14 @@ pub enum EntityKind {
     TransferRequest,
     /// A message on the broker's task or transfer request.
     Comment,
+    /// A client event (客户活动): firm-wide, so any broker can invite to it.
+    ClientEvent,
+    /// One client invited to an event, in that client's book.
+    EventInvitation,
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 20] = [
+    pub const ALL: [EntityKind; 22] = [
         EntityKind::Client,
         EntityKind::Account,
         EntityKind::Holding,
@@ -65,6 +69,8 @@ impl EntityKind {
         EntityKind::MarketEvent,
         EntityKind::TransferRequest,
         EntityKind::Comment,
+        EntityKind::ClientEvent,
+        EntityKind::EventInvitation,
     ];
 
     /// The same name serde uses on the wire, for storing a kind in a text column.
@@ -90,6 +96,8 @@ impl EntityKind {
             EntityKind::MarketEvent => "market_event",
             EntityKind::TransferRequest => "transfer_request",
             EntityKind::Comment => "comment",
+            EntityKind::ClientEvent => "client_event",
+            EntityKind::EventInvitation => "event_invitation",
         }
     }
 
@@ -122,6 +130,8 @@ pub enum Record {
     MarketEvent(MarketEventRecord),
     TransferRequest(crate::team::TransferRequestRecord),
     Comment(crate::team::CommentRecord),
+    ClientEvent(crate::events::ClientEventRecord),
+    EventInvitation(crate::events::EventInvitationRecord),
 }
 
 impl Record {
@@ -147,6 +157,8 @@ impl Record {
             Record::MarketEvent(_) => EntityKind::MarketEvent,
             Record::TransferRequest(_) => EntityKind::TransferRequest,
             Record::Comment(_) => EntityKind::Comment,
+            Record::ClientEvent(_) => EntityKind::ClientEvent,
+            Record::EventInvitation(_) => EntityKind::EventInvitation,
         }
     }
 }

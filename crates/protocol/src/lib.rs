@@ -7,6 +7,7 @@ pub mod channel;
 pub mod commission;
 pub mod entities;
 pub mod error;
+pub mod events;
 pub mod feed;
 pub mod library;
 pub mod preferences;
@@ -26,6 +27,7 @@ pub use entities::{
     RiskAssessmentRecord, TradeRecord,
 };
 pub use error::{ApiError, ErrorCode};
+pub use events::{ClientEventRecord, EventInvitationRecord, EventResponse, NewInvitations};
 pub use feed::{Change, PullPage, PullQuery};
 pub use library::{
     ApprovalState, DeliveryStatus, ProductKind, ProductRecord, PushDeliveryRecord, PushRecipient,

@@ -50,6 +50,9 @@ pub enum MutationOp {
     /// head office.
     AddComment(crate::team::CommentRecord),
     RegisterComplaint(crate::service::NewComplaint),
+    CreateEvent(crate::events::ClientEventRecord),
+    InviteToEvent(crate::events::NewInvitations),
+    RecordEventResponse(crate::events::EventResponse),
 }
 
 impl MutationOp {
@@ -66,6 +69,9 @@ impl MutationOp {
             MutationOp::RequestTransfer(_) => "request_transfer",
             MutationOp::AddComment(_) => "add_comment",
             MutationOp::RegisterComplaint(_) => "register_complaint",
+            MutationOp::CreateEvent(_) => "create_event",
+            MutationOp::InviteToEvent(_) => "invite_to_event",
+            MutationOp::RecordEventResponse(_) => "record_event_response",
         }
     }
 
@@ -82,6 +88,9 @@ impl MutationOp {
             MutationOp::RequestTransfer(_) => "移交申请",
             MutationOp::AddComment(_) => "留言",
             MutationOp::RegisterComplaint(_) => "投诉登记",
+            MutationOp::CreateEvent(_) => "活动",
+            MutationOp::InviteToEvent(_) => "活动邀请",
+            MutationOp::RecordEventResponse(_) => "报名/出席登记",
         }
     }
 }
@@ -126,6 +135,15 @@ pub enum MutationOutcome {
         code: crate::ErrorCode,
         message: String,
     },
+}
+
+impl MutationOutcome {
+    pub fn refused(code: crate::ErrorCode, message: impl Into<String>) -> MutationOutcome {
+        MutationOutcome::Refused {
+            code,
+            message: message.into(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -127,6 +127,8 @@ impl Tagged for Record {
             EntityKind::MarketEvent => Record::MarketEvent(Deserialize::deserialize(f)?),
             EntityKind::TransferRequest => Record::TransferRequest(Deserialize::deserialize(f)?),
             EntityKind::Comment => Record::Comment(Deserialize::deserialize(f)?),
+            EntityKind::ClientEvent => Record::ClientEvent(Deserialize::deserialize(f)?),
+            EntityKind::EventInvitation => Record::EventInvitation(Deserialize::deserialize(f)?),
         })
     }
 }

@@ -121,6 +121,7 @@ fn client_of(record: &Record) -> Option<&str> {
         Record::CashTransfer(t) => &t.client_id,
         Record::ServiceCase(c) => &c.client_id,
         Record::ClientRelation(l) => &l.client_id,
+        Record::EventInvitation(i) => &i.client_id,
         Record::Product(_)
         | Record::PushDelivery(_)
         | Record::Statement(_)
@@ -129,7 +130,8 @@ fn client_of(record: &Record) -> Option<&str> {
         | Record::Task(_)
         | Record::MarketEvent(_)
         | Record::TransferRequest(_)
-        | Record::Comment(_) => return None,
+        | Record::Comment(_)
+        | Record::ClientEvent(_) => return None,
     })
 }
 

@@ -2,7 +2,7 @@
 //! its neighbours, a migration, and one line here (the match is exhaustive).
 
 use crate::feed_table::FeedTable;
-use crate::{market_alerts, rows_book as book, rows_firm as firm, team_threads};
+use crate::{events, market_alerts, rows_book as book, rows_firm as firm, team_threads};
 use protocol::EntityKind;
 
 pub(crate) fn feed_table(kind: EntityKind) -> &'static FeedTable {
@@ -27,6 +27,8 @@ pub(crate) fn feed_table(kind: EntityKind) -> &'static FeedTable {
         EntityKind::MarketEvent => &market_alerts::MARKET_EVENTS,
         EntityKind::TransferRequest => &team_threads::TRANSFER_REQUESTS,
         EntityKind::Comment => &team_threads::COMMENTS,
+        EntityKind::ClientEvent => &events::CLIENT_EVENTS,
+        EntityKind::EventInvitation => &events::EVENT_INVITATIONS,
     }
 }
 

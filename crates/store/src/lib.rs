@@ -17,6 +17,8 @@ mod commission_views;
 mod complaints;
 mod contact_notes;
 mod error;
+mod events;
+mod events_views;
 mod export_rows;
 mod feed_registry;
 mod feed_table;
@@ -57,6 +59,8 @@ pub use commission_views::{
 pub use complaints::ComplaintInput;
 pub use contact_notes::NewContactNote;
 pub use error::{Result, StoreError};
+pub use events::EventInput;
+pub use events_views::{ClientEventView, EventView, InvitationView};
 pub use export_rows::ExportRow;
 pub use head_office_restore::EpochCheck;
 pub use local_data::LocalData;

@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/014_complaints.sql"),
     include_str!("migrations/015_satisfaction.sql"),
     include_str!("migrations/016_needs.sql"),
+    include_str!("migrations/017_events.sql"),
 ];
 
 pub(crate) fn run(conn: &mut Connection) -> Result<()> {

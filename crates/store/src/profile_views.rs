@@ -173,6 +173,8 @@ pub struct ClientProfile {
     pub contacts: Vec<ContactNoteView>,
     pub reminders: Vec<ReminderView>,
     pub service_cases: Vec<ServiceCaseView>,
+    /// The events the client was invited to, latest first.
+    pub events: Vec<crate::ClientEventView>,
     pub relations: Vec<RelationView>,
     pub preferences: PreferencesView,
     /// Who changed the preferences and needs, what and when; newest first.

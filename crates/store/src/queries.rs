@@ -24,7 +24,11 @@ pub(crate) fn risk(code: Option<String>) -> Result<Option<RiskLevel>> {
 }
 
 /// Reads a text column through a parser, reporting an unknown value as a conversion error.
-fn parsed<T>(r: &Row<'_>, i: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+pub(crate) fn parsed<T>(
+    r: &Row<'_>,
+    i: usize,
+    parse: fn(&str) -> Option<T>,
+) -> rusqlite::Result<T> {
     let text: String = r.get(i)?;
     parse(&text).ok_or_else(|| {
         rusqlite::Error::FromSqlConversionFailure(
@@ -148,6 +152,7 @@ impl Store {
             contacts: self.contacts_of(client_id)?,
             reminders: self.client_reminders(client_id)?,
             service_cases: self.service_cases(client_id)?,
+            events: self.client_events(client_id)?,
             relations: self.relations_of(client_id)?,
             preferences: self.preferences(client_id)?,
             profile_history: self.profile_history(client_id)?,

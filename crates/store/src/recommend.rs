@@ -166,8 +166,9 @@ impl Store {
             .ok_or_else(|| StoreError::Invalid(format!("资料库中没有编号为 {id} 的资料，请先同步")))
     }
 
-    /// Every client the selection names, once, in the order picked then filtered.
-    fn selected_clients(
+    /// Every client the selection names, once, in the order picked then filtered (a push and an
+    /// event invitation each cap how many).
+    pub(crate) fn selected_clients(
         &self,
         selection: &RecipientSelection,
         today: NaiveDate,
@@ -197,13 +198,6 @@ impl Store {
                     ids.push(id);
                 }
             }
-        }
-        if ids.len() > RecommendationPush::MAX_RECIPIENTS {
-            return Err(StoreError::Invalid(format!(
-                "所选客户共 {} 位，一次最多推送 {} 位，请缩小筛选范围或分批推送",
-                ids.len(),
-                RecommendationPush::MAX_RECIPIENTS
-            )));
         }
         Ok(ids)
     }
@@ -280,7 +274,15 @@ impl Store {
         let product = self.product(product_id)?;
         let policy = self.firm_policy()?;
         let mut checks = Vec::new();
-        for id in self.selected_clients(selection, today)? {
+        let selected = self.selected_clients(selection, today)?;
+        if selected.len() > RecommendationPush::MAX_RECIPIENTS {
+            return Err(StoreError::Invalid(format!(
+                "所选客户共 {} 位，一次最多推送 {} 位，请缩小筛选范围或分批推送",
+                selected.len(),
+                RecommendationPush::MAX_RECIPIENTS
+            )));
+        }
+        for id in selected {
             let found = self.recipient(&id, product.risk, today, &policy)?;
             checks.push(
                 found

@@ -48,5 +48,8 @@ fn hand_over(tx: &Transaction<'_>, op: &MutationOp, answer: &Answer<'_>) -> Resu
         MutationOp::RequestTransfer(r) => crate::team_threads::settle_transfer(tx, r, answer),
         MutationOp::AddComment(c) => crate::team_threads::settle_comment(tx, c, answer),
         MutationOp::RegisterComplaint(c) => crate::complaints::settle_answer(tx, c, answer),
+        MutationOp::CreateEvent(e) => crate::events::settle_event(tx, e, answer),
+        MutationOp::InviteToEvent(i) => crate::events::settle_invitations(tx, i, answer),
+        MutationOp::RecordEventResponse(r) => crate::events::settle_response(tx, r, answer),
     }
 }

@@ -8,6 +8,7 @@ mod commission;
 mod complaints;
 mod conflicts;
 mod error_contract;
+mod events;
 mod faults;
 mod flood;
 mod kill9;

@@ -6,6 +6,7 @@ import type { AssessmentStatus } from "./AssessmentStatus";
 import type { AssetMonthView } from "./AssetMonthView";
 import type { CashFlowSummary } from "./CashFlowSummary";
 import type { CashTransferView } from "./CashTransferView";
+import type { ClientEventView } from "./ClientEventView";
 import type { ContactNoteView } from "./ContactNoteView";
 import type { Fen } from "./Fen";
 import type { HoldingView } from "./HoldingView";
@@ -43,7 +44,11 @@ cash_transfers: Array<CashTransferView>, cash_flow_12m: CashFlowSummary,
 /**
  * Newest first, at most the latest 100.
  */
-contacts: Array<ContactNoteView>, reminders: Array<ReminderView>, service_cases: Array<ServiceCaseView>, relations: Array<RelationView>, preferences: PreferencesView, 
+contacts: Array<ContactNoteView>, reminders: Array<ReminderView>, service_cases: Array<ServiceCaseView>, 
+/**
+ * The events the client was invited to, latest first.
+ */
+events: Array<ClientEventView>, relations: Array<RelationView>, preferences: PreferencesView, 
 /**
  * Who changed the preferences and needs, what and when; newest first.
  */

@@ -19,13 +19,6 @@ use protocol::{
 };
 use rusqlite::params;
 
-fn refused(code: ErrorCode, message: impl Into<String>) -> MutationOutcome {
-    MutationOutcome::Refused {
-        code,
-        message: message.into(),
-    }
-}
-
 /// A complaint the client brought to the broker: given a case number and the firm's deadline.
 pub(super) fn register(
     db: &Db<'_>,
@@ -34,7 +27,7 @@ pub(super) fn register(
     now: DateTime<Utc>,
 ) -> Result<MutationOutcome> {
     if serving_broker(db, &c.client_id)?.as_deref() != Some(user_id) {
-        return Ok(refused(
+        return Ok(MutationOutcome::refused(
             ErrorCode::Forbidden,
             "该客户不在您的名下，投诉未登记：请转给客户的服务经纪人或总部客服登记",
         ));
@@ -43,7 +36,12 @@ pub(super) fn register(
     let (words, asks) = match check_complaint(&c.client_words, &c.client_asks, c.received_on, today)
     {
         Ok(checked) => checked,
-        Err(e) => return Ok(refused(ErrorCode::Validation, e.to_string())),
+        Err(e) => {
+            return Ok(MutationOutcome::refused(
+                ErrorCode::Validation,
+                e.to_string(),
+            ))
+        }
     };
     let taken: Option<i64> = db.query_opt(
         "SELECT 1 FROM service_cases WHERE id = ?1",
@@ -51,7 +49,10 @@ pub(super) fn register(
         |r| r.get(0),
     )?;
     if taken.is_some() {
-        return Ok(refused(ErrorCode::Validation, "投诉编号重复，请重新登记"));
+        return Ok(MutationOutcome::refused(
+            ErrorCode::Validation,
+            "投诉编号重复，请重新登记",
+        ));
     }
     let due_on = super::firm_policy(db)?
         .complaints

@@ -2,11 +2,14 @@
 //! its `FeedTable` beside its neighbours, a migration, and one line here.
 
 use super::feed_table::FeedTable;
-use super::{calendar, rows, rows_360, rows_commission, rows_library, rows_tasks, rows_transfers};
+use super::{
+    calendar, rows, rows_360, rows_commission, rows_events, rows_library, rows_tasks,
+    rows_transfers,
+};
 use crate::error::{Result, StorageError};
 use protocol::EntityKind;
 
-pub(super) const FEED_TABLES: [FeedTable; 20] = [
+pub(super) const FEED_TABLES: [FeedTable; 22] = [
     rows::CLIENTS,
     rows::ACCOUNTS,
     rows::HOLDINGS,
@@ -27,6 +30,8 @@ pub(super) const FEED_TABLES: [FeedTable; 20] = [
     calendar::MARKET_EVENTS,
     rows_transfers::TRANSFER_REQUESTS,
     rows_transfers::COMMENTS,
+    rows_events::CLIENT_EVENTS,
+    rows_events::EVENT_INVITATIONS,
 ];
 
 /// The feed table that keeps `kind`.

@@ -9,6 +9,7 @@ mod calendar;
 mod commission;
 mod complaints;
 mod epoch;
+mod events;
 mod feed;
 mod feed_registry;
 #[cfg(test)]
@@ -22,6 +23,7 @@ mod return_visits;
 mod rows;
 mod rows_360;
 mod rows_commission;
+mod rows_events;
 mod rows_library;
 mod rows_tasks;
 mod rows_transfers;

@@ -9,13 +9,6 @@ use chrono::{DateTime, Duration, Utc};
 use protocol::{ErrorCode, Mutation, MutationOp, MutationOutcome, Record};
 use rusqlite::params;
 
-fn refused(code: ErrorCode, message: impl Into<String>) -> MutationOutcome {
-    MutationOutcome::Refused {
-        code,
-        message: message.into(),
-    }
-}
-
 /// Applies one mutation of `user_id` exactly once: the first answer is stored with the effect, in
 /// the same transaction, and returned again for any resend of the same id.
 pub(super) fn apply(
@@ -31,7 +24,10 @@ pub(super) fn apply(
     )?;
     if let Some((owner, outcome)) = earlier {
         if owner != user_id {
-            return Ok(refused(ErrorCode::Forbidden, "变更编号已被使用"));
+            return Ok(MutationOutcome::refused(
+                ErrorCode::Forbidden,
+                "变更编号已被使用",
+            ));
         }
         return Ok(serde_json::from_str(&outcome)?);
     }
@@ -39,7 +35,7 @@ pub(super) fn apply(
         MutationOp::AddContactNote(note) => add_contact_note(db, user_id, note, now)?,
         MutationOp::UpdatePreferences(update) => {
             if serving_broker(db, &update.client_id)?.as_deref() != Some(user_id) {
-                refused(
+                MutationOutcome::refused(
                     ErrorCode::Forbidden,
                     "该客户已不在您的服务范围内，偏好修改未保存",
                 )
@@ -58,6 +54,13 @@ pub(super) fn apply(
         }
         MutationOp::RequestTransfer(request) => super::transfers::request(db, user_id, request)?,
         MutationOp::AddComment(comment) => super::transfers::broker_comment(db, user_id, comment)?,
+        MutationOp::CreateEvent(event) => super::events::create(db, user_id, event, now)?,
+        MutationOp::InviteToEvent(invitations) => {
+            super::events::invite(db, user_id, invitations, now)?
+        }
+        MutationOp::RecordEventResponse(response) => {
+            super::events::respond(db, user_id, response, now)?
+        }
         MutationOp::RegisterComplaint(c) => super::complaints::register(db, user_id, c, now)?,
     };
     remember(db, user_id, m, &outcome, now)?;
@@ -83,7 +86,7 @@ pub(super) fn remember(
 /// to nothing): sending it again cannot help, so it is refused alone and the rest of the push, and
 /// the desk's sync, go on.
 pub(super) fn refused_by_database(m: &Mutation) -> MutationOutcome {
-    refused(
+    MutationOutcome::refused(
         ErrorCode::Validation,
         format!(
             "总部无法保存这条{}（记录编号与已有记录冲突），内容已保留在本机，请重新提交",
@@ -100,20 +103,28 @@ fn add_contact_note(
 ) -> Result<MutationOutcome> {
     // Head office never trusts the desk: scope and content are checked again here.
     if serving_broker(db, &note.client_id)?.as_deref() != Some(user_id) {
-        return Ok(refused(
+        return Ok(MutationOutcome::refused(
             ErrorCode::Forbidden,
             "该客户已不在您的服务范围内，联系记录未保存",
         ));
     }
     if note.author_id != user_id {
-        return Ok(refused(ErrorCode::Forbidden, "只能以本人名义记录联系"));
+        return Ok(MutationOutcome::refused(
+            ErrorCode::Forbidden,
+            "只能以本人名义记录联系",
+        ));
     }
     let summary = match domain::validate::contact_summary(&note.summary) {
         Ok(s) => s,
-        Err(e) => return Ok(refused(ErrorCode::Validation, e.to_string())),
+        Err(e) => {
+            return Ok(MutationOutcome::refused(
+                ErrorCode::Validation,
+                e.to_string(),
+            ))
+        }
     };
     if note.contacted_at > now + Duration::minutes(5) {
-        return Ok(refused(
+        return Ok(MutationOutcome::refused(
             ErrorCode::Validation,
             domain::ValidationError::ContactInFuture.to_string(),
         ));
@@ -126,7 +137,10 @@ fn add_contact_note(
         )?
         .unwrap_or(false);
     if exists {
-        return Ok(refused(ErrorCode::Validation, "联系记录编号重复"));
+        return Ok(MutationOutcome::refused(
+            ErrorCode::Validation,
+            "联系记录编号重复",
+        ));
     }
     let seq = db.next_seq()?;
     let record = Record::ContactNote(protocol::ContactNoteRecord {

@@ -19,13 +19,6 @@ use rusqlite::params;
 use serde::Serialize;
 use std::collections::HashSet;
 
-fn refused(code: ErrorCode, message: impl Into<String>) -> MutationOutcome {
-    MutationOutcome::Refused {
-        code,
-        message: message.into(),
-    }
-}
-
 /// Head office's finding for one recipient, archived beside the desk's.
 #[derive(Debug, Serialize)]
 struct HeadOfficeCheck {
@@ -143,10 +136,13 @@ pub(super) fn accept(
 ) -> Result<MutationOutcome> {
     let today = domain::clock::shanghai_date(now);
     if push.recipients.is_empty() {
-        return Ok(refused(ErrorCode::Validation, "请至少选择一位客户"));
+        return Ok(MutationOutcome::refused(
+            ErrorCode::Validation,
+            "请至少选择一位客户",
+        ));
     }
     if push.recipients.len() > RecommendationPush::MAX_RECIPIENTS {
-        return Ok(refused(
+        return Ok(MutationOutcome::refused(
             ErrorCode::Validation,
             format!(
                 "一次推送最多 {} 位客户，请分批发送",
@@ -156,28 +152,31 @@ pub(super) fn accept(
     }
     let mut seen = HashSet::new();
     if !push.recipients.iter().all(|r| seen.insert(&r.client_id)) {
-        return Ok(refused(
+        return Ok(MutationOutcome::refused(
             ErrorCode::Validation,
             "同一客户在推送名单中出现了两次",
         ));
     }
     if let Err(e) = cover_message(&push.cover_message) {
-        return Ok(refused(ErrorCode::Validation, e.to_string()));
+        return Ok(MutationOutcome::refused(
+            ErrorCode::Validation,
+            e.to_string(),
+        ));
     }
     let Some(product) = product(db, &push.product_id)? else {
-        return Ok(refused(
+        return Ok(MutationOutcome::refused(
             ErrorCode::NotFound,
             "资料库中没有这份资料，不能推送",
         ));
     };
     if !product.pushable_on(today) {
-        return Ok(refused(
+        return Ok(MutationOutcome::refused(
             ErrorCode::Validation,
             format!("《{}》已撤回或不在有效期内，不能推送", product.title),
         ));
     }
     if product.version != push.product_version {
-        return Ok(refused(
+        return Ok(MutationOutcome::refused(
             ErrorCode::Validation,
             format!(
                 "《{}》已更新为第 {} 版，请同步后重新发送",
@@ -208,7 +207,7 @@ pub(super) fn accept(
         } else {
             format!("{} 位客户均未通过总部复核，例如：{first}", checks.len())
         };
-        return Ok(refused(ErrorCode::Unsuitable, message));
+        return Ok(MutationOutcome::refused(ErrorCode::Unsuitable, message));
     }
     let archive = serde_json::to_string(&Archive {
         push,

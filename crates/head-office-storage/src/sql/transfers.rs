@@ -14,13 +14,6 @@ use protocol::team::{
 use protocol::{ErrorCode, MutationOutcome, Record};
 use rusqlite::params;
 
-fn refused(code: ErrorCode, message: impl Into<String>) -> MutationOutcome {
-    MutationOutcome::Refused {
-        code,
-        message: message.into(),
-    }
-}
-
 /// A broker asks to hand one of their clients to a colleague, named by user name or id.
 pub(super) fn request(
     db: &Db<'_>,
@@ -28,11 +21,14 @@ pub(super) fn request(
     req: &NewTransferRequest,
 ) -> Result<MutationOutcome> {
     if serving_broker(db, &req.client_id)?.as_deref() != Some(user_id) {
-        return Ok(refused(ErrorCode::Forbidden, "只能申请移交本人名下的客户"));
+        return Ok(MutationOutcome::refused(
+            ErrorCode::Forbidden,
+            "只能申请移交本人名下的客户",
+        ));
     }
     let reason = req.reason.trim();
     if reason.chars().count() < 4 || reason.chars().count() > 500 {
-        return Ok(refused(
+        return Ok(MutationOutcome::refused(
             ErrorCode::Validation,
             "请填写移交原因（4 到 500 字）",
         ));
@@ -44,13 +40,16 @@ pub(super) fn request(
         |r| r.get(0),
     )?;
     let Some(to) = target else {
-        return Ok(refused(
+        return Ok(MutationOutcome::refused(
             ErrorCode::Validation,
             format!("找不到经纪人 {}，请核对工号", req.to_broker.trim()),
         ));
     };
     if to == user_id {
-        return Ok(refused(ErrorCode::Validation, "不能移交给自己"));
+        return Ok(MutationOutcome::refused(
+            ErrorCode::Validation,
+            "不能移交给自己",
+        ));
     }
     let open: Option<String> = db.query_opt(
         "SELECT id FROM transfer_requests WHERE client_id = ?1 AND status = 'pending'",
@@ -58,7 +57,7 @@ pub(super) fn request(
         |r| r.get(0),
     )?;
     if open.is_some() {
-        return Ok(refused(
+        return Ok(MutationOutcome::refused(
             ErrorCode::Validation,
             "该客户已有一条待审批的移交申请",
         ));
@@ -139,13 +138,13 @@ pub(super) fn broker_comment(
     c: &CommentRecord,
 ) -> Result<MutationOutcome> {
     if subject_broker(db, c.subject, &c.subject_id)?.as_deref() != Some(user_id) {
-        return Ok(refused(
+        return Ok(MutationOutcome::refused(
             ErrorCode::Forbidden,
             "只能在本人的任务或申请下留言",
         ));
     }
     let Some(body) = valid_body(&c.body) else {
-        return Ok(refused(
+        return Ok(MutationOutcome::refused(
             ErrorCode::Validation,
             "留言不能为空，且不超过 1000 字",
         ));
