@@ -60,6 +60,10 @@ import type { TradeFilter } from "./bindings/TradeFilter";
 import type { TransferDecision } from "./bindings/TransferDecision";
 import type { TransferRequestRecord } from "./bindings/TransferRequestRecord";
 import type { TransferRequestView } from "./bindings/TransferRequestView";
+import type { EventInput } from "./bindings/EventInput";
+import type { EventResponse } from "./bindings/EventResponse";
+import type { EventView } from "./bindings/EventView";
+import type { InvitationView } from "./bindings/InvitationView";
 import { zhCN } from "./i18n/messages";
 
 export const SYNC_STATUS_EVENT = "sync-status";
@@ -251,6 +255,18 @@ export const api = {
     call<TransferRequestView[]>("request_transfer", { clientId, toBroker, reason }),
   /** 登记投诉: queued for the next sync; resolves to the client's cases (a Chinese IpcError if invalid). */
   registerComplaint: (complaint: ComplaintInput) => call<ServiceCaseView[]>("register_complaint", { complaint }),
+  /** 客户活动: events to come, then the last half year's, with this book's invitations counted. */
+  events: () => call<EventView[]>("events"),
+  /** Queued for the next sync; resolves to the events with the new one (a Chinese IpcError if invalid). */
+  createEvent: (event: EventInput) => call<EventView[]>("create_event", { event }),
+  /** This book's clients invited to the event, signed-up ones first. */
+  eventInvitations: (eventId: string) => call<InvitationView[]>("event_invitations", { eventId }),
+  /** Invites the selected clients; resolves to how many were newly invited. */
+  inviteToEvent: (eventId: string, selection: RecipientSelection) =>
+    call<number>("invite_to_event", { eventId, selection }),
+  /** A client's answer and attendance; resolves to the event's invitations as they now stand. */
+  recordEventResponse: (response: EventResponse) =>
+    call<InvitationView[]>("record_event_response", { response }),
   /** The broker's transfer requests, pending first; those of one client unless `clientId` is null. */
   transferRequests: (clientId: string | null) => call<TransferRequestView[]>("transfer_requests", { clientId }),
   /** The broker's thread (内部交流) on a task or transfer request, oldest first. */

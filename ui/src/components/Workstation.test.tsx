@@ -26,6 +26,7 @@ describe("Workstation", () => {
       "nav-today",
       "nav-clients",
       "nav-recommend",
+      "nav-events",
       "nav-commission",
       "nav-reminders",
       "nav-book",
@@ -71,7 +72,7 @@ describe("Workstation", () => {
     expect(await screen.findByTestId("team-panel")).toBeInTheDocument();
     expect(await screen.findByTestId("team-totals")).toBeInTheDocument();
     const nav = screen.getAllByTestId(/^nav-/).map((e) => e.dataset.testid);
-    expect(nav).toEqual(["nav-today", "nav-team", "nav-reminders", "nav-audit"]);
+    expect(nav).toEqual(["nav-today", "nav-team", "nav-events", "nav-reminders", "nav-audit"]);
     expect(screen.getByTestId("nav-team")).toHaveTextContent("团队");
   });
 

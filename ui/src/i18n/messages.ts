@@ -6,6 +6,7 @@ import { clientListEn, clientListZh } from "./clientListMessages";
 import { commissionEn, commissionZh } from "./commissionMessages";
 import { complaintEn, complaintZh } from "./complaintMessages";
 import { deskEn, deskZh } from "./deskMessages";
+import { eventEn, eventZh } from "./eventMessages";
 import { keyboardEn, keyboardZh } from "./keyboardMessages";
 import { needsEn, needsZh } from "./needsMessages";
 import { profileEn, profileZh } from "./profileMessages";
@@ -199,6 +200,7 @@ export const zhCN = {
   ...threadZh,
   ...complaintZh,
   ...needsZh,
+  ...eventZh,
   ...keyboardZh,
 } as const;
 
@@ -393,6 +395,7 @@ export const en: Messages = {
   ...threadEn,
   ...complaintEn,
   ...needsEn,
+  ...eventEn,
   ...keyboardEn,
 };
 

@@ -48,6 +48,7 @@ const PANEL_WORDS: Readonly<Record<PanelKey, readonly string[]>> = {
   team: ["tuandui", "td"],
   clients: ["kehu", "kh", "list"],
   recommend: ["tuijian", "tj", "products", "yanjiu"],
+  events: ["kehuhuodong", "khhd", "huodong", "celuehui", "events"],
   commission: ["yongjin", "yj", "pay"],
   reminders: ["tixing", "tx", "agenda", "richeng"],
   book: ["kehugongxian", "khgx", "gongxian", "8020"],

@@ -2,6 +2,7 @@ import {
   AccountBookOutlined,
   ApartmentOutlined,
   BellOutlined,
+  CalendarOutlined,
   HomeOutlined,
   PieChartOutlined,
   SafetyCertificateOutlined,
@@ -15,6 +16,7 @@ import { AuditPanel } from "./AuditPanel";
 import { BookPanel } from "./BookPanel";
 import { ClientsPanel } from "./ClientsPanel";
 import { CommissionPanel } from "./CommissionPanel";
+import { EventsPanel } from "./EventsPanel";
 import { RecommendPanel } from "./RecommendPanel";
 import { RemindersPanel } from "./RemindersPanel";
 import { TeamPanel } from "./TeamPanel";
@@ -29,6 +31,7 @@ export type PanelKey =
   | "team"
   | "clients"
   | "recommend"
+  | "events"
   | "commission"
   | "reminders"
   | "book"
@@ -68,6 +71,7 @@ export const PANELS: readonly PanelDef[] = [
   { key: "team", label: "nav.team", icon: <ApartmentOutlined />, Component: TeamPanel, roles: LEAD_ROLES },
   { key: "clients", label: "nav.clients", icon: <TeamOutlined />, Component: ClientsPanel, ownBook: true },
   { key: "recommend", label: "nav.recommend", icon: <SendOutlined />, Component: RecommendPanel, ownBook: true },
+  { key: "events", label: "nav.events", icon: <CalendarOutlined />, Component: EventsPanel },
   {
     key: "commission",
     label: "nav.commission",

@@ -194,6 +194,7 @@ export const profile: ClientProfile = {
     pending: false,
   },
   profile_history: [],
+  events: [],
 };
 
 export const signedInUser = {

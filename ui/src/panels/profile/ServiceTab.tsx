@@ -7,6 +7,7 @@ import type { ServiceCaseView } from "../../bindings/ServiceCaseView";
 import { useT } from "../../i18n/context";
 import { daysBetween, formatDateTime, todayInShanghai } from "../../lib/format";
 import { useChannelLabel } from "../contactChannels";
+import { ClientEvents } from "./ClientEvents";
 import { ComplaintModal } from "./ComplaintModal";
 
 const day = (v: string | null) => (v ? <span className="tabular">{v}</span> : "—");
@@ -182,6 +183,7 @@ export function ServiceTab({ profile, onCases }: Props) {
         locale={{ emptyText: t("service.noVisits") }}
         data-testid="service-visits"
       />
+      <ClientEvents events={profile.events} />
       <ComplaintModal
         open={registering}
         clientId={profile.id}
