@@ -5,7 +5,7 @@ import { useState } from "react";
 import { toIpcError } from "../api";
 import type { ConflictView } from "../bindings/ConflictView";
 import { useConflicts } from "../hooks/useConflicts";
-import { refreshSyncStatus } from "../hooks/useSyncStatus";
+import { announceLocalWrite } from "../hooks/useSyncStatus";
 import { useT } from "../i18n/context";
 import type { MessageKey } from "../i18n/messages";
 import { formatCount, formatDateTime } from "../lib/format";
@@ -41,7 +41,7 @@ export function Conflicts() {
         if (remaining.length === 0) setOpen(false);
         // Keeping mine queues the change again: the pending count has changed.
         if (keepMine)
-          refreshSyncStatus().catch((reason: unknown) => console.error("cannot refresh sync status", reason));
+          announceLocalWrite();
       },
       (reason: unknown) => {
         setBusy(key, false);

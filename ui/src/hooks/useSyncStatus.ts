@@ -38,6 +38,14 @@ export async function refreshSyncStatus(): Promise<void> {
   for (const listener of refreshListeners) listener(status);
 }
 
+/**
+ * After a write to the cache: no event announces one, so ask for the new pending count for the
+ * status bar ourselves. A failure only leaves the count stale until the next event.
+ */
+export function announceLocalWrite(): void {
+  refreshSyncStatus().catch((reason: unknown) => console.error("cannot refresh sync status", reason));
+}
+
 export interface SyncStatusFeed {
   /** Null until `sync_status` answers or the first event arrives. */
   status: SyncStatus | null;

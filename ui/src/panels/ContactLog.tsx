@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import type { ClientProfile } from "../bindings/ClientProfile";
 import type { ContactNoteView } from "../bindings/ContactNoteView";
 import { useClientDrawer } from "../components/ClientDrawer";
-import { refreshSyncStatus } from "../hooks/useSyncStatus";
+import { announceLocalWrite } from "../hooks/useSyncStatus";
 import { useT } from "../i18n/context";
 import { formatDateTime } from "../lib/format";
 import { ContactForm } from "./ContactForm";
@@ -39,8 +39,7 @@ export function ContactLog({ profile, onProfile }: Props) {
     onProfile(next);
     setAdding(false);
     void message.success(added?.pending ? t("contact.savedPending") : t("contact.saved"));
-    // No event announces a local write: ask for the new pending count ourselves.
-    refreshSyncStatus().catch((reason: unknown) => console.error("cannot refresh sync status", reason));
+    announceLocalWrite();
   };
 
   return (

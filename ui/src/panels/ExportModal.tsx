@@ -7,7 +7,7 @@ import type { ClientQuery } from "../bindings/ClientQuery";
 import type { ExportFormat } from "../bindings/ExportFormat";
 import type { ExportResult } from "../bindings/ExportResult";
 import type { IpcError } from "../bindings/IpcError";
-import { refreshSyncStatus } from "../hooks/useSyncStatus";
+import { announceLocalWrite } from "../hooks/useSyncStatus";
 import { useT } from "../i18n/context";
 import { REASON_MAX, REASON_MIN, reasonLongEnough } from "../lib/accessReason";
 import { formatCount } from "../lib/format";
@@ -44,8 +44,7 @@ export function ExportModal({ query, total, onClose }: Props) {
         (done) => {
           setBusy(false);
           setResult(done);
-          // The audit entry waits to be reported: the status bar's pending count changed.
-          refreshSyncStatus().catch((reason: unknown) => console.error("cannot refresh sync status", reason));
+          announceLocalWrite();
         },
         (reason: unknown) => {
           setBusy(false);

@@ -6,7 +6,7 @@ import { api, toIpcError } from "../api";
 import type { ClientProfile } from "../bindings/ClientProfile";
 import type { IpcError } from "../bindings/IpcError";
 import type { PreferencesView } from "../bindings/PreferencesView";
-import { refreshSyncStatus } from "../hooks/useSyncStatus";
+import { announceLocalWrite } from "../hooks/useSyncStatus";
 import { useT } from "../i18n/context";
 import { cancelOnEscape } from "../keyboard/useDeskKeys";
 import { CONTACT_CHANNELS, useChannelLabel } from "./contactChannels";
@@ -74,8 +74,7 @@ export function PreferencesCard({ profile, onProfile }: Props) {
     onProfile(next);
     setEditing(false);
     void message.success(next.preferences.pending ? t("preferences.savedPending") : t("preferences.saved"));
-    // No event announces a local write: ask for the new pending count ourselves.
-    refreshSyncStatus().catch((reason: unknown) => console.error("cannot refresh sync status", reason));
+    announceLocalWrite();
   };
 
   return (

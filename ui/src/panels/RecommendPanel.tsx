@@ -3,7 +3,7 @@ import { useCallback, useState } from "react";
 import { api, toIpcError } from "../api";
 import type { ProductView } from "../bindings/ProductView";
 import { useSyncedList } from "../hooks/useSyncedList";
-import { refreshSyncStatus } from "../hooks/useSyncStatus";
+import { announceLocalWrite } from "../hooks/useSyncStatus";
 import { useT } from "../i18n/context";
 import { ComposeDrawer } from "./recommend/ComposeDrawer";
 import { ProductLibrary } from "./recommend/ProductLibrary";
@@ -37,8 +37,7 @@ export function RecommendPanel() {
     void message.success(t("compose.sent"));
     setTab("history");
     refresh();
-    // The push waits in the outbox: the status bar's pending count has changed.
-    refreshSyncStatus().catch((reason: unknown) => console.error("cannot refresh sync status", reason));
+    announceLocalWrite();
   };
 
   return (

@@ -4,7 +4,7 @@ import { useCallback, useState } from "react";
 import type { LineDifference } from "../../bindings/LineDifference";
 import type { Reconciliation } from "../../bindings/Reconciliation";
 import type { StatementRecord } from "../../bindings/StatementRecord";
-import { refreshSyncStatus } from "../../hooks/useSyncStatus";
+import { announceLocalWrite } from "../../hooks/useSyncStatus";
 import { useT } from "../../i18n/context";
 import { formatCount, formatDateTime } from "../../lib/format";
 import { DifferencesTable } from "./DifferencesTable";
@@ -79,8 +79,7 @@ function Reconciled({ data, onChange }: { data: Published; onChange: Props["onCh
     setTarget(null);
     onChange(next);
     void message.success(t("dispute.submitted"));
-    // The dispute waits in the outbox: the status bar's pending count has changed.
-    refreshSyncStatus().catch((reason: unknown) => console.error("cannot refresh sync status", reason));
+    announceLocalWrite();
   };
 
   return (

@@ -7,7 +7,7 @@ import type { EventView } from "../../bindings/EventView";
 import type { InvitationView } from "../../bindings/InvitationView";
 import type { IpcError } from "../../bindings/IpcError";
 import type { Rsvp } from "../../bindings/Rsvp";
-import { refreshSyncStatus } from "../../hooks/useSyncStatus";
+import { announceLocalWrite } from "../../hooks/useSyncStatus";
 import { useLoaded } from "../../hooks/useLoaded";
 import { useT } from "../../i18n/context";
 import { formatDateTime } from "../../lib/format";
@@ -55,7 +55,7 @@ function EventDetail({ event, canInvite, onChanged }: { event: EventView; canInv
       (rows) => {
         setBusy(null);
         invitations.set(rows);
-        refreshSyncStatus().catch((reason: unknown) => console.error("cannot refresh sync status", reason));
+        announceLocalWrite();
         onChanged();
       },
       (reason: unknown) => {

@@ -7,7 +7,7 @@ import type { EventView } from "../../bindings/EventView";
 import type { IpcError } from "../../bindings/IpcError";
 import { FormDialog } from "../../components/Dialog";
 import { FormButtons } from "../../components/FormButtons";
-import { refreshSyncStatus } from "../../hooks/useSyncStatus";
+import { announceLocalWrite } from "../../hooks/useSyncStatus";
 import { useT } from "../../i18n/context";
 import { todayInShanghai } from "../../lib/format";
 import { beijingInstant, CAPACITY_MAX, DESCRIPTION_MAX, EVENT_KINDS, PLACE_MAX, TITLE_MAX } from "./eventLabels";
@@ -52,7 +52,7 @@ function EventFormBody({ onCreated, onCancel }: Omit<Props, "open">) {
         (events) => {
           setSaving(false);
           void message.success(t("events.created"));
-          refreshSyncStatus().catch((reason: unknown) => console.error("cannot refresh sync status", reason));
+          announceLocalWrite();
           onCreated(events);
         },
         (reason: unknown) => {

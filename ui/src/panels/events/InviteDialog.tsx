@@ -5,7 +5,7 @@ import type { ClientQuery } from "../../bindings/ClientQuery";
 import type { EventView } from "../../bindings/EventView";
 import type { IpcError } from "../../bindings/IpcError";
 import { FormDialog } from "../../components/Dialog";
-import { refreshSyncStatus } from "../../hooks/useSyncStatus";
+import { announceLocalWrite } from "../../hooks/useSyncStatus";
 import { useT } from "../../i18n/context";
 import { RecipientPicker } from "../recommend/RecipientPicker";
 import { EMPTY_RECIPIENT_FILTER, filterIsSet, recipientSelection, type PickedClient } from "../recommend/selection";
@@ -48,7 +48,7 @@ function InviteBody({ event, onInvited, onCancel }: { event: EventView; onInvite
       (count) => {
         setSaving(false);
         void message.success(t("events.invited", { count }));
-        refreshSyncStatus().catch((reason: unknown) => console.error("cannot refresh sync status", reason));
+        announceLocalWrite();
         onInvited();
       },
       (reason: unknown) => {

@@ -8,7 +8,7 @@ import type { IpcError } from "../../bindings/IpcError";
 import type { ServiceCaseView } from "../../bindings/ServiceCaseView";
 import { FormDialog } from "../../components/Dialog";
 import { FormButtons } from "../../components/FormButtons";
-import { refreshSyncStatus } from "../../hooks/useSyncStatus";
+import { announceLocalWrite } from "../../hooks/useSyncStatus";
 import { useT } from "../../i18n/context";
 import { daysBetween, todayInShanghai } from "../../lib/format";
 import { CONTACT_CHANNELS, type ContactChannel } from "../contactChannels";
@@ -76,7 +76,7 @@ function ComplaintForm({ clientId, onSaved, onCancel }: FormProps) {
         (cases) => {
           setSaving(false);
           void message.success(t("complaint.saved"));
-          refreshSyncStatus().catch((reason: unknown) => console.error("cannot refresh sync status", reason));
+          announceLocalWrite();
           onSaved(cases);
         },
         (reason: unknown) => {

@@ -6,7 +6,7 @@ import type { IpcError } from "../../bindings/IpcError";
 import type { PreferencesView } from "../../bindings/PreferencesView";
 import { FormDialog } from "../../components/Dialog";
 import { FormButtons } from "../../components/FormButtons";
-import { refreshSyncStatus } from "../../hooks/useSyncStatus";
+import { announceLocalWrite } from "../../hooks/useSyncStatus";
 import { useT } from "../../i18n/context";
 import { FAMILY_STAGES, HORIZONS, INVESTMENT_GOALS, LIQUIDITY_NEEDS, PRODUCT_INTERESTS, useProfileText } from "./needsChoices";
 
@@ -63,7 +63,7 @@ function NeedsForm({ profile, onSaved, onCancel }: FormProps) {
       (saved) => {
         setSaving(false);
         void message.success(saved.preferences.pending ? t("needs.savedPending") : t("needs.saved"));
-        refreshSyncStatus().catch((reason: unknown) => console.error("cannot refresh sync status", reason));
+        announceLocalWrite();
         onSaved(saved);
       },
       (reason: unknown) => {

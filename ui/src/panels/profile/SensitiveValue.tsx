@@ -5,7 +5,7 @@ import { useState } from "react";
 import { api, toIpcError } from "../../api";
 import type { IpcError } from "../../bindings/IpcError";
 import type { SensitiveField } from "../../bindings/SensitiveField";
-import { refreshSyncStatus } from "../../hooks/useSyncStatus";
+import { announceLocalWrite } from "../../hooks/useSyncStatus";
 import { useT } from "../../i18n/context";
 import { REASON_MAX, REASON_MIN, reasonLongEnough } from "../../lib/accessReason";
 
@@ -94,7 +94,7 @@ function RevealModal({ clientId, field, onRevealed, onCancel }: ModalProps) {
       (value) => {
         setBusy(false);
         onRevealed(value);
-        refreshSyncStatus().catch((e: unknown) => console.error("cannot refresh sync status", e));
+        announceLocalWrite();
       },
       (reason: unknown) => {
         setBusy(false);

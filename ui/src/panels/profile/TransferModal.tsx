@@ -4,7 +4,7 @@ import { FormButtons } from "../../components/FormButtons";
 import { useState } from "react";
 import { toIpcError } from "../../api";
 import type { IpcError } from "../../bindings/IpcError";
-import { refreshSyncStatus } from "../../hooks/useSyncStatus";
+import { announceLocalWrite } from "../../hooks/useSyncStatus";
 import { useT } from "../../i18n/context";
 
 /** The reason's length as the backend counts it (characters, trimmed). */
@@ -37,8 +37,7 @@ function TransferForm({ submit, onCancel, onDone }: FormProps) {
       () => {
         setSaving(false);
         void message.success(t("transfer.requested"));
-        // The request waits in the outbox: the status bar's pending count has changed.
-        refreshSyncStatus().catch((reason: unknown) => console.error("cannot refresh sync status", reason));
+        announceLocalWrite();
         onDone();
       },
       (reason: unknown) => {

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { api, toIpcError } from "../../api";
 import type { Agenda } from "../../bindings/Agenda";
 import type { AgendaItem } from "../../bindings/AgendaItem";
-import { refreshSyncStatus } from "../../hooks/useSyncStatus";
+import { announceLocalWrite } from "../../hooks/useSyncStatus";
 import { useT } from "../../i18n/context";
 import type { MessageKey } from "../../i18n/messages";
 import { isTask, minutesUntilTomorrowMorning } from "../../lib/agenda";
@@ -67,8 +67,7 @@ export function useReminderCommands(item: AgendaItem, onAgenda: (agenda: Agenda)
     run(
       () => api.completeReminder(item.id),
       (agenda) => {
-        // The completion waits in the outbox: the status bar's pending count has changed.
-        refreshSyncStatus().catch((reason: unknown) => console.error("cannot refresh sync status", reason));
+        announceLocalWrite();
         if (task) return t("agenda.taskDone");
         // A repeating reminder stays, on its next date.
         const next = item.repeat === "never" ? undefined : agendaItems(agenda).find((i) => i.id === item.id);

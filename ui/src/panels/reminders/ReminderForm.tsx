@@ -8,7 +8,7 @@ import type { AgendaItem } from "../../bindings/AgendaItem";
 import type { IpcError } from "../../bindings/IpcError";
 import type { NewReminder } from "../../bindings/NewReminder";
 import type { Repeat } from "../../bindings/Repeat";
-import { refreshSyncStatus } from "../../hooks/useSyncStatus";
+import { announceLocalWrite } from "../../hooks/useSyncStatus";
 import { useT } from "../../i18n/context";
 import { defaultWhen, dueTimeOf, MORNING, parseDateText, parseTimeText } from "../../lib/agenda";
 import { ClientSelect, type ClientChoice } from "./ClientSelect";
@@ -127,8 +127,7 @@ function ReminderFormBody({ target, onCancel, onSaved }: BodyProps) {
       (agenda) => {
         setSaving(false);
         void message.success(t("reminderForm.saved"));
-        // The reminder waits in the outbox for head office: the pending count has moved.
-        refreshSyncStatus().catch((reason: unknown) => console.error("cannot refresh sync status", reason));
+        announceLocalWrite();
         onSaved(agenda);
       },
       (reason: unknown) => {
