@@ -23,6 +23,8 @@ mod client_book;
 mod commission;
 #[path = "walking_skeleton/complaint.rs"]
 mod complaint;
+#[path = "walking_skeleton/events.rs"]
+mod events;
 #[path = "walking_skeleton/keyboard.rs"]
 mod keyboard;
 #[path = "walking_skeleton/needs.rs"]
@@ -101,6 +103,7 @@ fn broker_signs_in_syncs_and_reads_the_book_online_and_offline() -> Result<()> {
         complaint::handle(&head_office, &case_no)?;
         app.step("complaint-status", |app| complaint::status(app, &case_no))?;
         app.step("needs", needs::fill_in)?;
+        app.step("event", events::create_and_invite)?;
         app.close()?;
         // broker01's lead, on a desk of their own.
         {
