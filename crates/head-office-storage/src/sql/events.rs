@@ -28,23 +28,16 @@ fn event(db: &Db<'_>, id: &str) -> Result<Option<ClientEventRecord>> {
     })
 }
 
-fn write(db: &Db<'_>, broker: &str, record: Record) -> Result<()> {
+/// Replaces the row `id` with `record`, at a new seq, so every desk that has it pulls it again.
+fn write(db: &Db<'_>, broker: &str, id: &str, record: Record) -> Result<()> {
     let seq = db.next_seq()?;
     let table = feed_table(record.kind())?;
     db.execute(
         &format!("DELETE FROM {} WHERE id = ?1", table.table),
-        params![record_id(&record)],
+        params![id],
     )?;
     table.write(db, broker, seq, &record)?;
     Ok(())
-}
-
-fn record_id(record: &Record) -> &str {
-    match record {
-        Record::ClientEvent(e) => &e.id,
-        Record::EventInvitation(i) => &i.id,
-        _ => "",
-    }
 }
 
 /// A new event from a desk, in every desk's feed.
@@ -84,7 +77,7 @@ pub(super) fn create(
         created_at: now,
         ..e.clone()
     };
-    write(db, FIRM_WIDE, Record::ClientEvent(record))?;
+    write(db, FIRM_WIDE, &e.id, Record::ClientEvent(record))?;
     Ok(MutationOutcome::Applied)
 }
 
@@ -132,7 +125,7 @@ pub(super) fn invite(
             continue;
         }
         let record = EventInvitationRecord {
-            id,
+            id: id.clone(),
             event_id: e.id.clone(),
             client_id: client.clone(),
             rsvp: Rsvp::Invited,
@@ -140,7 +133,7 @@ pub(super) fn invite(
             invited_by: user_id.to_string(),
             updated_at: now,
         };
-        write(db, user_id, Record::EventInvitation(record))?;
+        write(db, user_id, &id, Record::EventInvitation(record))?;
     }
     Ok(MutationOutcome::Applied)
 }
@@ -198,7 +191,7 @@ pub(super) fn respond(
         ));
     }
     let record = EventInvitationRecord {
-        id,
+        id: id.clone(),
         event_id: e.id.clone(),
         client_id: r.client_id.clone(),
         rsvp: r.rsvp,
@@ -206,7 +199,7 @@ pub(super) fn respond(
         invited_by,
         updated_at: now,
     };
-    write(db, user_id, Record::EventInvitation(record))?;
+    write(db, user_id, &id, Record::EventInvitation(record))?;
     recount(db, e)?;
     Ok(MutationOutcome::Applied)
 }
@@ -227,5 +220,6 @@ fn recount(db: &Db<'_>, e: ClientEventRecord) -> Result<()> {
         attended,
         ..e
     };
-    write(db, FIRM_WIDE, Record::ClientEvent(record))
+    let id = record.id.clone();
+    write(db, FIRM_WIDE, &id, Record::ClientEvent(record))
 }
