@@ -4,6 +4,8 @@
 //!
 //! The demo head office runs [`SimulatedChannel`]: deterministic per message, so a test or a demo
 //! sees the same story every time: sent, delivered, often read, sometimes a reply, rarely a failure.
+//! A head office serving a real firm never invents a client's answer: until a real channel is
+//! configured it runs [`UnconfiguredChannel`], which says plainly that nothing was sent.
 
 use chrono::{DateTime, Duration, Utc};
 use protocol::DeliveryStatus;
@@ -91,6 +93,28 @@ impl DeliveryChannel for SimulatedChannel {
     }
 }
 
+/// No channel: every message fails at once with the reason, so a broker never waits for a
+/// delivery that cannot happen and never reads a state nobody reported.
+pub struct UnconfiguredChannel;
+
+/// What a broker reads on a push that had no channel to go through.
+pub const NO_CHANNEL_REASON: &str =
+    "总部尚未接入推送渠道（短信/邮件网关），未能发送：请联系总部信息技术部";
+
+impl DeliveryChannel for UnconfiguredChannel {
+    fn report(&self, message: &ChannelMessage, _now: DateTime<Utc>) -> ChannelReport {
+        ChannelReport {
+            events: vec![ChannelEvent {
+                status: DeliveryStatus::Failed,
+                at: message.handed_over_at,
+                reply: None,
+                reason: Some(NO_CHANNEL_REASON.into()),
+            }],
+            settled: true,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,6 +138,16 @@ mod tests {
         assert_eq!(story.events[0].status, DeliveryStatus::Sent);
         assert!(story.events.windows(2).all(|w| w[0].at < w[1].at));
         assert!(channel.report(&m, m.handed_over_at).events.is_empty());
+    }
+
+    #[test]
+    fn without_a_channel_nothing_is_claimed_but_the_failure() {
+        let m = message(3);
+        let report = UnconfiguredChannel.report(&m, m.handed_over_at + Duration::hours(1));
+        assert!(report.settled);
+        assert_eq!(report.events.len(), 1);
+        assert_eq!(report.events[0].status, DeliveryStatus::Failed);
+        assert_eq!(report.events[0].reason.as_deref(), Some(NO_CHANNEL_REASON));
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub mod throttle;
 
 pub use api::{AUTH_BODY_LIMIT, EMPTY_BODY_LIMIT, PUSH_BODY_LIMIT, TEAM_BODY_LIMIT};
 use auth::AccessTokens;
-use channel::{DeliveryChannel, SimulatedChannel};
+use channel::{DeliveryChannel, SimulatedChannel, UnconfiguredChannel};
 use clock::SharedClock;
 use head_office_storage::Storage;
 use std::net::SocketAddr;
@@ -68,11 +68,22 @@ pub struct DeliveryOptions {
     pub tick: std::time::Duration,
 }
 
-impl Default for DeliveryOptions {
-    fn default() -> Self {
+impl DeliveryOptions {
+    const TICK: std::time::Duration = std::time::Duration::from_millis(500);
+
+    /// The demo firm's and the tests' invented but repeatable client answers.
+    pub fn simulated() -> DeliveryOptions {
         DeliveryOptions {
             channel: Arc::new(SimulatedChannel::default()),
-            tick: std::time::Duration::from_millis(500),
+            tick: Self::TICK,
+        }
+    }
+
+    /// A real firm's head office with no channel configured: every push fails, saying why.
+    pub fn unconfigured() -> DeliveryOptions {
+        DeliveryOptions {
+            channel: Arc::new(UnconfiguredChannel),
+            tick: Self::TICK,
         }
     }
 }
@@ -101,12 +112,14 @@ async fn run_deliveries(storage: Arc<dyn Storage>, clock: SharedClock, options: 
 }
 
 impl RunningHeadOffice {
+    /// Serves with the simulated channel, as the tests and the demo do; `head-office serve`
+    /// without `--demo` chooses [`DeliveryOptions::unconfigured`] through `start_with`.
     pub async fn start(
         storage: Arc<dyn Storage>,
         addr: SocketAddr,
         clock: SharedClock,
     ) -> std::io::Result<RunningHeadOffice> {
-        Self::start_with(storage, addr, clock, DeliveryOptions::default()).await
+        Self::start_with(storage, addr, clock, DeliveryOptions::simulated()).await
     }
 
     pub async fn start_with(
