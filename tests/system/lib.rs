@@ -7,7 +7,7 @@ pub mod proxy;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use clock::{RunningClock, SharedClock};
 use demo_firm::{self as demo, DemoParams};
-use head_office::RunningHeadOffice;
+use head_office::{DeliveryOptions, RunningHeadOffice};
 use head_office_storage::test_support;
 use head_office_storage::{DatabaseLocation, SqlStorage, Storage};
 use std::path::{Path, PathBuf};
@@ -60,6 +60,8 @@ pub struct TestHeadOffice {
     /// What the server takes "now" from: [`test_clock`] unless the test brought its own.
     pub clock: SharedClock,
     addr: std::net::SocketAddr,
+    /// The channel it serves with, again after a restart.
+    delivery: fn() -> DeliveryOptions,
 }
 
 impl TestHeadOffice {
@@ -74,6 +76,15 @@ impl TestHeadOffice {
             test_support::fresh_database(dir).expect("a database for the test")
         });
         TestHeadOffice::serve_at(dir, db, clock).await
+    }
+
+    /// As a real firm's head office serves (`serve` without `--demo`): pushes go through the
+    /// channel configured in the database, or fail saying none is.
+    pub async fn start_configured(params: &DemoParams, clock: SharedClock) -> TestHeadOffice {
+        let (dir, db) = TestHeadOffice::generate(params, |dir| {
+            test_support::fresh_database(dir).expect("a database for the test")
+        });
+        TestHeadOffice::serve_with(dir, db, clock, DeliveryOptions::configured).await
     }
 
     /// The same on a database of the caller's choosing (`dir` is the test's temporary directory).
@@ -108,8 +119,17 @@ impl TestHeadOffice {
         location: DatabaseLocation,
         clock: SharedClock,
     ) -> TestHeadOffice {
+        TestHeadOffice::serve_with(dir, location, clock, DeliveryOptions::simulated).await
+    }
+
+    async fn serve_with(
+        dir: tempfile::TempDir,
+        location: DatabaseLocation,
+        clock: SharedClock,
+        delivery: fn() -> DeliveryOptions,
+    ) -> TestHeadOffice {
         let storage = Arc::new(SqlStorage::open(&location).expect("open head office"));
-        let server = start_on_own_port(storage.clone(), &clock).await;
+        let server = start_on_own_port(storage.clone(), &clock, delivery).await;
         let addr = server.addr;
         TestHeadOffice {
             dir,
@@ -118,6 +138,7 @@ impl TestHeadOffice {
             server: Some(server),
             clock,
             addr,
+            delivery,
         }
     }
 
@@ -146,9 +167,14 @@ impl TestHeadOffice {
         self.location = restored;
         let storage: Arc<dyn Storage> = self.storage.clone();
         self.server = Some(
-            RunningHeadOffice::start(storage, self.addr, self.clock.clone())
-                .await
-                .expect("serve the restored database"),
+            RunningHeadOffice::start_with(
+                storage,
+                self.addr,
+                self.clock.clone(),
+                (self.delivery)(),
+            )
+            .await
+            .expect("serve the restored database"),
         );
     }
 
@@ -157,9 +183,14 @@ impl TestHeadOffice {
         self.stop().await;
         let storage: Arc<dyn Storage> = self.storage.clone();
         self.server = Some(
-            RunningHeadOffice::start(storage, self.addr, self.clock.clone())
-                .await
-                .expect("restart"),
+            RunningHeadOffice::start_with(
+                storage,
+                self.addr,
+                self.clock.clone(),
+                (self.delivery)(),
+            )
+            .await
+            .expect("restart"),
         );
     }
 }
@@ -171,7 +202,11 @@ static NEXT_PORT: std::sync::atomic::AtomicU16 = std::sync::atomic::AtomicU16::n
 
 /// Serves `storage` on a loopback port no other head office of this process uses, skipping ports
 /// some other program holds.
-async fn start_on_own_port(storage: Arc<dyn Storage>, clock: &SharedClock) -> RunningHeadOffice {
+async fn start_on_own_port(
+    storage: Arc<dyn Storage>,
+    clock: &SharedClock,
+    delivery: fn() -> DeliveryOptions,
+) -> RunningHeadOffice {
     use std::sync::atomic::Ordering;
     const FIRST: u16 = 20_000;
     const SPAN: u16 = 12_000;
@@ -185,7 +220,8 @@ async fn start_on_own_port(storage: Arc<dyn Storage>, clock: &SharedClock) -> Ru
     for _ in 0..200 {
         let port = FIRST + NEXT_PORT.fetch_add(1, Ordering::SeqCst) % SPAN;
         let addr = std::net::SocketAddr::from(([127, 0, 0, 1], port));
-        match RunningHeadOffice::start(storage.clone(), addr, clock.clone()).await {
+        match RunningHeadOffice::start_with(storage.clone(), addr, clock.clone(), delivery()).await
+        {
             Ok(server) => return server,
             Err(e) => last = Some(e),
         }

@@ -10,6 +10,8 @@ pub struct ChannelMessage {
     pub delivery_id: String,
     pub client_id: String,
     pub handed_over_at: DateTime<Utc>,
+    /// Where the delivery stands now.
+    pub status: DeliveryStatus,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,4 +35,92 @@ pub struct ChannelReport {
 
 pub trait DeliveryChannel: Send + Sync + 'static {
     fn report(&self, message: &ChannelMessage, now: DateTime<Utc>) -> ChannelReport;
+}
+
+/// How a real firm's head office reaches clients, kept at head office only: the firm policy goes
+/// to every desk, and the gateway's secret must not.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChannelSettings {
+    /// The firm's message gateway, over HTTP(S).
+    Webhook(WebhookSettings),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct WebhookSettings {
+    /// Where each message is POSTed.
+    pub url: String,
+    /// Signs what head office sends and checks what the gateway reports back.
+    pub secret: String,
+    /// Hand-overs tried before the message is failed, the first included.
+    #[serde(default = "WebhookSettings::default_attempts")]
+    pub max_attempts: u32,
+    /// The wait after the first failed hand-over; each later wait doubles it.
+    #[serde(default = "WebhookSettings::default_first_retry")]
+    pub first_retry_seconds: u32,
+    #[serde(default = "WebhookSettings::default_timeout")]
+    pub timeout_seconds: u32,
+}
+
+impl WebhookSettings {
+    fn default_attempts() -> u32 {
+        6
+    }
+    fn default_first_retry() -> u32 {
+        30
+    }
+    fn default_timeout() -> u32 {
+        10
+    }
+
+    /// The wait after the `attempt`-th failed hand-over.
+    pub fn retry_after(&self, attempt: u32) -> chrono::Duration {
+        let doublings = attempt.saturating_sub(1).min(16);
+        chrono::Duration::seconds(i64::from(self.first_retry_seconds) << doublings)
+    }
+}
+
+impl ChannelSettings {
+    /// What is wrong with the settings, in words head-office IT can act on.
+    pub fn problem(&self) -> Option<String> {
+        let ChannelSettings::Webhook(w) = self;
+        let url = w.url.trim();
+        if !(url.starts_with("https://") || url.starts_with("http://")) {
+            return Some(format!(
+                "网关地址 {url:?} 应以 https:// 或 http:// 开头，例如 https://gateway.example.cn/messages"
+            ));
+        }
+        if w.secret.chars().count() < 16 {
+            return Some("共享密钥至少 16 个字符，请与网关方约定一个足够长的随机密钥".into());
+        }
+        if !(1..=20).contains(&w.max_attempts) {
+            return Some("最多尝试次数应在 1 到 20 之间".into());
+        }
+        if !(1..=3_600).contains(&w.first_retry_seconds) {
+            return Some("首次重试等待应在 1 到 3600 秒之间".into());
+        }
+        if !(1..=120).contains(&w.timeout_seconds) {
+            return Some("网关超时应在 1 到 120 秒之间".into());
+        }
+        None
+    }
+
+    pub fn secret(&self) -> &str {
+        let ChannelSettings::Webhook(w) = self;
+        &w.secret
+    }
+}
+
+/// A delivery due to be handed to the gateway, with what the gateway needs to send it.
+#[derive(Debug, Clone)]
+pub struct Handover {
+    pub message: protocol::gateway::GatewayMessage,
+}
+
+/// How one hand-over went: `Err` holds why the gateway did not take it.
+#[derive(Debug, Clone)]
+pub struct HandoverResult {
+    pub delivery_id: String,
+    pub attempt: u32,
+    pub outcome: Result<(), String>,
 }

@@ -219,6 +219,31 @@ pub trait Storage: cases::ServiceCases + Send + Sync + 'static {
         now: DateTime<Utc>,
     ) -> Result<usize>;
 
+    /// The firm's delivery channel, if head-office IT configured one; `None` clears it.
+    fn delivery_channel(&self) -> Result<Option<crate::delivery::ChannelSettings>>;
+    fn set_delivery_channel(
+        &self,
+        settings: Option<&crate::delivery::ChannelSettings>,
+    ) -> Result<()>;
+    /// Queued deliveries whose hand-over to the channel is due.
+    fn due_handovers(
+        &self,
+        now: DateTime<Utc>,
+        limit: usize,
+    ) -> Result<Vec<crate::delivery::Handover>>;
+    fn record_handovers(
+        &self,
+        settings: &crate::delivery::ChannelSettings,
+        results: &[crate::delivery::HandoverResult],
+        now: DateTime<Utc>,
+    ) -> Result<()>;
+    /// The gateway's receipts, each already checked by `DeliveryReceipt::problem`.
+    fn apply_receipts(
+        &self,
+        receipts: &[protocol::gateway::DeliveryReceipt],
+        now: DateTime<Utc>,
+    ) -> Result<protocol::gateway::ReceiptOutcome>;
+
     /// A push's archive (JSON): the push as received and head office's verdict per recipient.
     fn push_archive(&self, push_id: &str) -> Result<Option<String>>;
 

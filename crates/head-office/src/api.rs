@@ -1,6 +1,7 @@
 //! HTTP endpoints. Each handler checks who is calling, calls storage, and returns protocol types.
 
 mod edge;
+mod receipts;
 mod service;
 mod session;
 mod sign_in;
@@ -95,7 +96,11 @@ pub fn router(state: Arc<AppState>) -> Router {
         .layer(middleware::from_fn(check_protocol_version));
     let app = Router::new()
         .merge(api)
-        .route(paths::HEALTH, limited(get(health), EMPTY_BODY_LIMIT));
+        .route(paths::HEALTH, limited(get(health), EMPTY_BODY_LIMIT))
+        .route(
+            paths::CHANNEL_RECEIPTS,
+            limited(post(receipts::receipts), receipts::RECEIPTS_BODY_LIMIT),
+        );
     edge::contract(app).with_state(state)
 }
 

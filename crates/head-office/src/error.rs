@@ -21,6 +21,8 @@ pub enum HeadOfficeError {
     Forbidden(String),
     #[error("{0}")]
     Validation(String),
+    #[error("回执签名不正确：请用与总部约定的共享密钥对请求正文计算 HMAC-SHA256，以 sha256=<十六进制> 放在 X-BrokerDesk-Signature 请求头中")]
+    BadSignature,
     #[error("客户端协议版本 {client} 与总部协议版本 {server} 不一致，请升级经纪人工作台")]
     ProtocolMismatch { client: String, server: u32 },
     #[error("未找到：{0}")]
@@ -84,7 +86,9 @@ impl HeadOfficeError {
             E::BadCredentials => (StatusCode::UNAUTHORIZED, ErrorCode::BadCredentials),
             E::AccountDisabled => (StatusCode::FORBIDDEN, ErrorCode::AccountDisabled),
             E::RateLimited(_) => (StatusCode::TOO_MANY_REQUESTS, ErrorCode::RateLimited),
-            E::Unauthorized => (StatusCode::UNAUTHORIZED, ErrorCode::Unauthorized),
+            E::Unauthorized | E::BadSignature => {
+                (StatusCode::UNAUTHORIZED, ErrorCode::Unauthorized)
+            }
             E::SessionEnded => (StatusCode::UNAUTHORIZED, ErrorCode::SessionEnded),
             E::Forbidden(_) => (StatusCode::FORBIDDEN, ErrorCode::Forbidden),
             E::Validation(_) => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::Validation),

@@ -8,6 +8,7 @@ mod api;
 pub mod audit;
 pub mod auth;
 pub mod channel;
+mod delivery;
 pub mod error;
 pub mod serve;
 pub mod team;
@@ -16,8 +17,8 @@ pub mod throttle;
 
 pub use api::{AUTH_BODY_LIMIT, EMPTY_BODY_LIMIT, PUSH_BODY_LIMIT, TEAM_BODY_LIMIT};
 use auth::AccessTokens;
-use channel::{DeliveryChannel, SimulatedChannel, UnconfiguredChannel};
 use clock::SharedClock;
+pub use delivery::{ChannelSource, DeliveryOptions};
 use head_office_storage::Storage;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -61,56 +62,6 @@ pub struct RunningHeadOffice {
     deliveries: JoinHandle<()>,
 }
 
-/// How a head office delivers pushes.
-pub struct DeliveryOptions {
-    pub channel: Arc<dyn DeliveryChannel>,
-    /// How often the channel is asked what happened.
-    pub tick: std::time::Duration,
-}
-
-impl DeliveryOptions {
-    const TICK: std::time::Duration = std::time::Duration::from_millis(500);
-
-    /// The demo firm's and the tests' invented but repeatable client answers.
-    pub fn simulated() -> DeliveryOptions {
-        DeliveryOptions {
-            channel: Arc::new(SimulatedChannel::default()),
-            tick: Self::TICK,
-        }
-    }
-
-    /// A real firm's head office with no channel configured: every push fails, saying why.
-    pub fn unconfigured() -> DeliveryOptions {
-        DeliveryOptions {
-            channel: Arc::new(UnconfiguredChannel),
-            tick: Self::TICK,
-        }
-    }
-}
-
-/// Moves deliveries along until aborted. A failed round is logged and the next one tries again.
-async fn run_deliveries(storage: Arc<dyn Storage>, clock: SharedClock, options: DeliveryOptions) {
-    let mut ticks = tokio::time::interval(options.tick);
-    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    loop {
-        ticks.tick().await;
-        let storage = storage.clone();
-        let channel = options.channel.clone();
-        let now = clock.now();
-        let round = tokio::task::spawn_blocking(move || {
-            head_office_storage::on_blocking_thread(|| {
-                storage.advance_deliveries(channel.as_ref(), now)
-            })
-        })
-        .await;
-        match round {
-            Ok(Ok(_)) => {}
-            Ok(Err(e)) => eprintln!("head-office: delivery round failed: {e}"),
-            Err(e) => eprintln!("head-office: delivery round panicked: {e}"),
-        }
-    }
-}
-
 impl RunningHeadOffice {
     /// Serves with the simulated channel, as the tests and the demo do; `head-office serve`
     /// without `--demo` chooses [`DeliveryOptions::unconfigured`] through `start_with`.
@@ -130,7 +81,7 @@ impl RunningHeadOffice {
     ) -> std::io::Result<RunningHeadOffice> {
         let listener = TcpListener::bind(addr).await?;
         let addr = listener.local_addr()?;
-        let deliveries = tokio::spawn(run_deliveries(storage.clone(), clock.clone(), delivery));
+        let deliveries = tokio::spawn(delivery::run(storage.clone(), clock.clone(), delivery));
         let (tx, rx) = oneshot::channel::<()>();
         let app = router(AppState::new(storage, clock));
         let task = tokio::spawn(serve::serve(listener, app, rx));

@@ -26,6 +26,9 @@ enum Command {
     /// Set the firm's practice (tier bands, window, hysteresis, assessment validity, dormancy,
     /// elderly age, idle lock) from a JSON file; `policy` with no file prints the current one.
     Policy(cli::policy::Policy),
+    /// The firm's message gateway pushes go through (webhook URL, shared secret, retries):
+    /// shown, set from a JSON file, or cleared. Never sent to desks.
+    Channel(cli::channel::Channel),
     /// The monthly tier run: re-tier every client by the policy's bands, window and hysteresis.
     RecomputeTiers(cli::recompute_tiers::RecomputeTiers),
     /// Write the audit log of personal-data reveals and exports for a period as CSV.
@@ -70,6 +73,7 @@ async fn main() -> anyhow::Result<()> {
         Command::TransferClient(c) => c.run(&clock),
         Command::SetPreferences(c) => c.run(&clock),
         Command::Policy(c) => c.run(),
+        Command::Channel(c) => c.run(),
         Command::RecomputeTiers(c) => c.run(),
         Command::AuditExport(c) => c.run(),
         Command::Pay(c) => c.run(),

@@ -9,6 +9,7 @@ pub mod entities;
 pub mod error;
 pub mod events;
 pub mod feed;
+pub mod gateway;
 pub mod library;
 pub mod preferences;
 pub mod push;
@@ -83,4 +84,7 @@ pub mod paths {
     pub const SERVICE_COMPLAINT_UPDATE: &str = "/api/v1/service/complaints/update";
     /// Records a return visit and its satisfaction score (`service::NewReturnVisit`).
     pub const SERVICE_VISITS: &str = "/api/v1/service/visits";
+    /// Where the firm's message gateway reports what became of each message
+    /// (`gateway::ReceiptBatch`, signed, no bearer token).
+    pub const CHANNEL_RECEIPTS: &str = "/api/v1/channel/receipts";
 }

@@ -146,6 +146,26 @@ impl DeliveryStatus {
         DeliveryStatus::ALL.into_iter().find(|s| s.as_str() == text)
     }
 
+    /// Whether a channel's later report may move a delivery from `self` to `next`. Reports may
+    /// skip steps or arrive out of order (a read receipt before the delivery receipt), so only
+    /// forward moves count; a failure can only come before the client has read the message.
+    pub fn can_become(self, next: DeliveryStatus) -> bool {
+        use DeliveryStatus as S;
+        let step = |s: DeliveryStatus| match s {
+            S::Queued => Some(0),
+            S::Sent => Some(1),
+            S::Delivered => Some(2),
+            S::Read => Some(3),
+            S::Replied => Some(4),
+            S::Failed | S::Refused => None,
+        };
+        match (step(self), next) {
+            (Some(now), S::Failed) => now <= 2,
+            (Some(now), later) => step(later).is_some_and(|l| l > now),
+            (None, _) => false,
+        }
+    }
+
     /// Nothing more will happen to it.
     pub fn is_final(self) -> bool {
         matches!(

@@ -27,3 +27,4 @@ mod team_scope;
 mod team_transfers;
 #[path = "faults/views.rs"]
 mod views;
+mod webhook;

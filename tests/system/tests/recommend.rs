@@ -17,7 +17,7 @@ use sync::HeadOffice;
 use system_tests::now;
 use system_tests::{small_firm, TestDesk, TestHeadOffice, PASSWORD};
 
-fn pushable(desk: &TestDesk, risk: ProductRisk) -> ProductRecord {
+pub(crate) fn pushable(desk: &TestDesk, risk: ProductRisk) -> ProductRecord {
     let today = shanghai_date(system_tests::now());
     let query = ProductQuery {
         risks: vec![risk],
@@ -61,7 +61,10 @@ fn whole_book() -> RecipientSelection {
 }
 
 /// Client ids of the book by the desk's verdict for a product: (allowed, blocked, needs confirmation).
-fn by_verdict(desk: &TestDesk, product_id: &str) -> (Vec<String>, Vec<String>, Vec<String>) {
+pub(crate) fn by_verdict(
+    desk: &TestDesk,
+    product_id: &str,
+) -> (Vec<String>, Vec<String>, Vec<String>) {
     let today = shanghai_date(system_tests::now());
     let checks = desk.with_store(|s| {
         s.check_recipients(product_id, &whole_book(), today)

@@ -6,6 +6,7 @@ mod admin;
 mod audit;
 mod books;
 mod calendar;
+mod channel;
 mod commission;
 mod complaints;
 mod epoch;
@@ -321,6 +322,39 @@ impl Storage for SqlStorage {
         now: DateTime<Utc>,
     ) -> Result<usize> {
         self.write(|db| recommend::advance_deliveries(db, channel, now))
+    }
+
+    fn delivery_channel(&self) -> Result<Option<crate::delivery::ChannelSettings>> {
+        self.read(channel::settings)
+    }
+
+    fn set_delivery_channel(&self, s: Option<&crate::delivery::ChannelSettings>) -> Result<()> {
+        self.write(|db| channel::set_settings(db, s))
+    }
+
+    fn due_handovers(
+        &self,
+        now: DateTime<Utc>,
+        limit: usize,
+    ) -> Result<Vec<crate::delivery::Handover>> {
+        self.read(|db| channel::due(db, now, limit))
+    }
+
+    fn record_handovers(
+        &self,
+        settings: &crate::delivery::ChannelSettings,
+        results: &[crate::delivery::HandoverResult],
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.write(|db| channel::record(db, settings, results, now))
+    }
+
+    fn apply_receipts(
+        &self,
+        receipts: &[protocol::gateway::DeliveryReceipt],
+        now: DateTime<Utc>,
+    ) -> Result<protocol::gateway::ReceiptOutcome> {
+        self.write(|db| channel::apply_receipts(db, receipts, now))
     }
 
     fn push_archive(&self, push_id: &str) -> Result<Option<String>> {

@@ -261,16 +261,20 @@ pub(super) fn advance_deliveries(
     )?;
     let mut changed = 0;
     for (id, client_id, status, handed_over_at) in open {
+        let Some(status) = DeliveryStatus::parse(&status) else {
+            continue;
+        };
         let report = channel.report(
             &crate::delivery::ChannelMessage {
                 delivery_id: id.clone(),
                 client_id,
                 handed_over_at,
+                status,
             },
             now,
         );
         let latest = report.events.last();
-        if let Some(event) = latest.filter(|e| e.status.as_str() != status) {
+        if let Some(event) = latest.filter(|e| status.can_become(e.status)) {
             // A reply keeps what it said; a failure keeps why.
             db.execute(
                 "UPDATE push_deliveries SET status = ?2, reason = coalesce(?3, reason), \

@@ -5,6 +5,7 @@ pub mod answer_dispute;
 pub mod audit_export;
 pub mod backup;
 pub mod case;
+pub mod channel;
 pub mod correct_mobile;
 pub mod correct_trade_commission;
 pub mod demo;

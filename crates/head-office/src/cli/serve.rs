@@ -5,7 +5,9 @@ use super::DbArg;
 use anyhow::Context;
 use clap::Args;
 use clock::SharedClock;
+use head_office::channel::ChannelSettings;
 use head_office::{DeliveryOptions, RunningHeadOffice};
+use head_office_storage::{SqlStorage, Storage};
 use std::net::SocketAddr;
 use std::sync::Arc;
 
@@ -22,16 +24,31 @@ pub struct Serve {
 }
 
 /// The demo's simulated client answers only with `--demo`: a real firm's brokers must never read
-/// an answer nobody gave.
+/// an answer nobody gave. Without it, the channel head-office IT configured, if any.
 fn delivery_for(demo: bool) -> DeliveryOptions {
     if demo {
         DeliveryOptions::simulated()
     } else {
-        eprintln!(
-            "head-office: no delivery channel is configured; pushes will be reported to desks as not sent"
-        );
-        DeliveryOptions::unconfigured()
+        DeliveryOptions::configured()
     }
+}
+
+/// Says at start which channel pushes will take, so IT sees a missing gateway before a broker does.
+fn announce_channel(storage: &SqlStorage, demo: bool) -> anyhow::Result<()> {
+    if demo {
+        eprintln!("head-office: demo firm: client answers to pushes are simulated");
+        return Ok(());
+    }
+    match storage.delivery_channel()? {
+        Some(ChannelSettings::Webhook(w)) => {
+            eprintln!("head-office: pushes go to the message gateway at {}", w.url)
+        }
+        None => eprintln!(
+            "head-office: no delivery channel is configured (head-office channel --set); \
+             pushes will be reported to desks as not sent"
+        ),
+    }
+    Ok(())
 }
 
 impl Serve {
@@ -42,6 +59,7 @@ impl Serve {
             demo::print_users(&self.size.params(clock.today()).password);
         }
         let addr = self.addr;
+        announce_channel(&storage, self.demo)?;
         let delivery = delivery_for(self.demo);
         let server = RunningHeadOffice::start_with(Arc::new(storage), addr, clock, delivery)
             .await
@@ -58,23 +76,14 @@ impl Serve {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{TimeZone, Utc};
-    use head_office::channel::{ChannelMessage, NO_CHANNEL_REASON};
-    use protocol::DeliveryStatus;
+    use head_office::ChannelSource;
 
     #[test]
     fn only_the_demo_invents_client_answers() {
-        let message = ChannelMessage {
-            delivery_id: "P-1/C0000001".into(),
-            client_id: "C0000001".into(),
-            handed_over_at: Utc.with_ymd_and_hms(2026, 11, 25, 2, 0, 0).unwrap(),
-        };
-        let later = message.handed_over_at + chrono::Duration::hours(1);
-        let real = delivery_for(false).channel.report(&message, later);
-        assert_eq!(real.events.len(), 1);
-        assert_eq!(real.events[0].status, DeliveryStatus::Failed);
-        assert_eq!(real.events[0].reason.as_deref(), Some(NO_CHANNEL_REASON));
-        let demo = delivery_for(true).channel.report(&message, later);
-        assert_ne!(demo.events[0].status, DeliveryStatus::Failed);
+        assert!(matches!(
+            delivery_for(false).source,
+            ChannelSource::Configured
+        ));
+        assert!(matches!(delivery_for(true).source, ChannelSource::Fixed(_)));
     }
 }

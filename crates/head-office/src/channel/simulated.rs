@@ -1,18 +1,10 @@
-//! Delivery channels: how a pushed recommendation reaches the client (SMS, the firm's app, WeChat
-//! work account). Head office hands each accepted recipient to a channel and asks it, on every
-//! tick, what happened since; the answers become delivery rows that flow back to the desk.
-//!
-//! The demo head office runs [`SimulatedChannel`]: deterministic per message, so a test or a demo
-//! sees the same story every time: sent, delivered, often read, sometimes a reply, rarely a failure.
-//! A head office serving a real firm never invents a client's answer: until a real channel is
-//! configured it runs [`UnconfiguredChannel`], which says plainly that nothing was sent.
+//! The channels that need no outside system: the demo's [`SimulatedChannel`], and
+//! [`UnconfiguredChannel`] for a firm that has not configured one yet.
 
 use chrono::{DateTime, Duration, Utc};
 use protocol::DeliveryStatus;
 
-pub use head_office_storage::delivery::{
-    ChannelEvent, ChannelMessage, ChannelReport, DeliveryChannel,
-};
+use head_office_storage::delivery::{ChannelEvent, ChannelMessage, ChannelReport, DeliveryChannel};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -103,6 +95,14 @@ pub const NO_CHANNEL_REASON: &str =
 
 impl DeliveryChannel for UnconfiguredChannel {
     fn report(&self, message: &ChannelMessage, _now: DateTime<Utc>) -> ChannelReport {
+        if message.status != DeliveryStatus::Queued {
+            // Handed to a gateway that has since been taken away: it was sent, and its
+            // receipts may still come once a gateway is configured again.
+            return ChannelReport {
+                events: vec![],
+                settled: false,
+            };
+        }
         ChannelReport {
             events: vec![ChannelEvent {
                 status: DeliveryStatus::Failed,
@@ -124,6 +124,7 @@ mod tests {
             delivery_id: format!("P-{i}/C{i:07}"),
             client_id: format!("C{i:07}"),
             handed_over_at: DateTime::from_timestamp(1_800_000_000, 0).unwrap_or_default(),
+            status: DeliveryStatus::Queued,
         }
     }
 
@@ -148,6 +149,12 @@ mod tests {
         assert_eq!(report.events.len(), 1);
         assert_eq!(report.events[0].status, DeliveryStatus::Failed);
         assert_eq!(report.events[0].reason.as_deref(), Some(NO_CHANNEL_REASON));
+        let sent = ChannelMessage {
+            status: DeliveryStatus::Sent,
+            ..m
+        };
+        let report = UnconfiguredChannel.report(&sent, sent.handed_over_at);
+        assert!(report.events.is_empty() && !report.settled, "{report:?}");
     }
 
     #[test]
