@@ -87,6 +87,13 @@ impl TestHeadOffice {
         TestHeadOffice::serve_with(dir, db, clock, DeliveryOptions::configured).await
     }
 
+    /// A firm with nothing in it yet (no demo data), served as a real firm's head office is.
+    pub async fn empty_configured(clock: SharedClock) -> TestHeadOffice {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = test_support::fresh_database(dir.path()).expect("a database for the test");
+        TestHeadOffice::serve_with(dir, db, clock, DeliveryOptions::configured).await
+    }
+
     /// The same on a database of the caller's choosing (`dir` is the test's temporary directory).
     pub async fn start_on(
         params: &DemoParams,
@@ -281,9 +288,14 @@ impl TestDesk {
 
     /// A desk of `username`, signed in and synced once.
     pub async fn synced(base_url: &str, username: &str) -> TestDesk {
+        TestDesk::synced_as(base_url, username, PASSWORD).await
+    }
+
+    /// The same with a password of the test's own (a user IT added).
+    pub async fn synced_as(base_url: &str, username: &str, password: &str) -> TestDesk {
         let desk = TestDesk::new(base_url);
         desk.engine
-            .sign_in(username, PASSWORD)
+            .sign_in(username, password)
             .await
             .expect("sign in");
         desk.engine

@@ -143,6 +143,27 @@ pub struct FeeBreakdown {
 }
 
 impl FeeBreakdown {
+    /// What a firm's own system charged, item by item, with the net the firm keeps; `None` when
+    /// the commission is below the handling and regulatory fees it includes, which no trade can
+    /// be charged.
+    pub fn from_charged(
+        commission: Fen,
+        handling_fee: Fen,
+        regulatory_fee: Fen,
+        transfer_fee: Fen,
+        stamp_duty: Fen,
+    ) -> Option<FeeBreakdown> {
+        let net_commission = commission - handling_fee - regulatory_fee;
+        (net_commission >= Fen::ZERO).then_some(FeeBreakdown {
+            commission,
+            handling_fee,
+            regulatory_fee,
+            transfer_fee,
+            stamp_duty,
+            net_commission,
+        })
+    }
+
     /// Everything the client paid on top of the traded amount.
     pub fn total_charged(&self) -> Fen {
         self.commission + self.transfer_fee + self.stamp_duty

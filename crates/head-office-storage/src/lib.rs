@@ -345,9 +345,19 @@ pub trait Storage: cases::ServiceCases + Send + Sync + 'static {
         now: DateTime<Utc>,
     ) -> Result<()>;
     fn place_user(&self, user_id: &str, unit_id: &str) -> Result<()>;
-    fn create_unit(&self, id: &str, parent_id: &str, name: &str) -> Result<()>;
+    /// A unit under `parent_id`, or the root of an empty tree.
+    fn create_unit(&self, id: &str, parent_id: Option<&str>, name: &str) -> Result<()>;
     /// A consistent copy of the whole database, taken while it serves.
     fn backup_to(&self, target: &std::path::Path) -> Result<()>;
+
+    /// A firm's own file, parsed: upserted by the firm's ids in one transaction, nothing written
+    /// when a row is bad unless `skip_bad`.
+    fn import_rows(
+        &self,
+        parsed: firm_import::Parsed,
+        skip_bad: bool,
+        now: DateTime<Utc>,
+    ) -> Result<firm_import::ImportReport>;
 
     /// Loads a generated firm into an empty database.
     fn import_firm(&self, firm: FirmSeed) -> Result<ImportSummary>;

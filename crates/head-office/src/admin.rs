@@ -147,15 +147,28 @@ pub fn place_user(storage: &dyn Storage, username: &str, unit_id: &str) -> Resul
     ))
 }
 
-/// Adds a unit under an existing one.
-pub fn add_unit(storage: &dyn Storage, id: &str, parent: &str, name: &str) -> Result<String> {
+/// Adds a unit under an existing one, or, with no parent, the root of a firm's empty tree.
+pub fn add_unit(
+    storage: &dyn Storage,
+    id: &str,
+    parent: Option<&str>,
+    name: &str,
+) -> Result<String> {
     let id = id.trim();
     if id.is_empty() || id.len() > 16 || !id.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return Err(HeadOfficeError::Validation(
             "部门编号须为 1 到 16 位字母或数字".into(),
         ));
     }
-    let parent_name = unit_exists(storage, parent)?;
+    let parent_name = match parent {
+        Some(parent) => unit_exists(storage, parent)?,
+        None if storage.org_chart()?.units.is_empty() => "（根）".to_string(),
+        None => {
+            return Err(HeadOfficeError::Validation(
+                "公司已有组织架构：新部门须用 --parent 指定上级部门".into(),
+            ))
+        }
+    };
     if unit_exists(storage, id).is_ok() {
         return Err(HeadOfficeError::Validation(format!("部门编号 {id} 已存在")));
     }

@@ -1,6 +1,7 @@
 //! HTTP endpoints. Each handler checks who is calling, calls storage, and returns protocol types.
 
 mod edge;
+mod import;
 mod receipts;
 mod service;
 mod session;
@@ -97,6 +98,10 @@ pub fn router(state: Arc<AppState>) -> Router {
     let app = Router::new()
         .merge(api)
         .route(paths::HEALTH, limited(get(health), EMPTY_BODY_LIMIT))
+        .route(
+            paths::ADMIN_IMPORT,
+            limited(post(import::import), import::IMPORT_BODY_LIMIT),
+        )
         .route(
             paths::CHANNEL_RECEIPTS,
             limited(post(receipts::receipts), receipts::RECEIPTS_BODY_LIMIT),

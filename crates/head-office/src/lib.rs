@@ -10,6 +10,7 @@ pub mod auth;
 pub mod channel;
 mod delivery;
 pub mod error;
+pub mod import;
 pub mod serve;
 pub mod team;
 pub mod team_transfers;

@@ -19,6 +19,9 @@ enum Command {
     Serve(cli::serve::Serve),
     /// Fill an empty database with the demo firm and exit.
     Demo(cli::demo::Demo),
+    /// Load one of the firm's own files (clients, accounts, assessments, holdings, trades,
+    /// calendar, library): upserted by the firm's ids, every bad row reported by line.
+    Import(cli::import::Import),
     /// Move a client, with its whole history, to another broker (客户划转).
     TransferClient(cli::transfer_client::TransferClient),
     /// Set a client's preferences at head office (as a call centre would); merged with brokers' edits.
@@ -70,6 +73,7 @@ async fn main() -> anyhow::Result<()> {
     match Cli::parse().command {
         Command::Serve(c) => c.run(clock).await,
         Command::Demo(c) => c.run(&clock),
+        Command::Import(c) => c.run(&clock),
         Command::TransferClient(c) => c.run(&clock),
         Command::SetPreferences(c) => c.run(&clock),
         Command::Policy(c) => c.run(),

@@ -99,9 +99,10 @@ fn people_are_added_placed_disabled_and_reset_with_sessions_ended() {
         Err(HeadOfficeError::NotFound(_))
     ));
 
-    admin::add_unit(&storage, "TM07", "BR01", "财富管理三组").unwrap();
-    invalid(admin::add_unit(&storage, "TM07", "BR01", "重复"));
-    invalid(admin::add_unit(&storage, "TM08", "NOWHERE", "无上级"));
+    admin::add_unit(&storage, "TM07", Some("BR01"), "财富管理三组").unwrap();
+    invalid(admin::add_unit(&storage, "TM07", Some("BR01"), "重复"));
+    invalid(admin::add_unit(&storage, "TM08", Some("NOWHERE"), "无上级"));
+    invalid(admin::add_unit(&storage, "ROOT2", None, "第二个根"));
     assert_eq!(
         storage.org_chart().unwrap().subtree("BR01").len(),
         4,

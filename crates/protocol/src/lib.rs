@@ -87,4 +87,6 @@ pub mod paths {
     /// Where the firm's message gateway reports what became of each message
     /// (`gateway::ReceiptBatch`, signed, no bearer token).
     pub const CHANNEL_RECEIPTS: &str = "/api/v1/channel/receipts";
+    /// One of the firm's files (CSV), for its nightly job; `{kind}` as `head-office import` takes.
+    pub const ADMIN_IMPORT: &str = "/api/v1/admin/import/{kind}";
 }

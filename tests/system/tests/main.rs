@@ -10,6 +10,7 @@ mod conflicts;
 mod error_contract;
 mod events;
 mod faults;
+mod firm_files;
 mod flood;
 mod kill9;
 mod month_turn;

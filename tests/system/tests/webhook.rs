@@ -19,9 +19,9 @@ use std::sync::{Arc, Mutex};
 use store::{PushDetail, PushDraft, WriteIds};
 use system_tests::{small_firm, TestDesk, TestHeadOffice};
 
-const SECRET: &str = "gateway-secret-shared-with-head-office";
+pub(crate) const SECRET: &str = "gateway-secret-shared-with-head-office";
 
-fn signature(body: &[u8]) -> String {
+pub(crate) fn signature(body: &[u8]) -> String {
     let mut mac = Hmac::<Sha256>::new_from_slice(SECRET.as_bytes()).unwrap();
     mac.update(body);
     format!("sha256={}", hex::encode(mac.finalize().into_bytes()))
@@ -29,21 +29,23 @@ fn signature(body: &[u8]) -> String {
 
 /// What the gateway was handed, in order.
 #[derive(Default)]
-struct Gateway {
+pub(crate) struct Gateway {
+    /// Refuses every first attempt, as a gateway restarting would.
+    pub refuse_first: bool,
     received: Mutex<Vec<GatewayMessage>>,
     /// This client's number is out of service: the gateway never takes its messages.
     unreachable: Mutex<String>,
 }
 
 impl Gateway {
-    fn received(&self) -> Vec<GatewayMessage> {
+    pub fn received(&self) -> Vec<GatewayMessage> {
         self.received.lock().unwrap().clone()
     }
 }
 
-/// The firm's gateway: checks head office's signature, refuses every first attempt (as a
-/// gateway restarting would), then takes every message except the unreachable client's.
-async fn start_gateway(gateway: Arc<Gateway>) -> (String, tokio::task::JoinHandle<()>) {
+/// The firm's gateway: checks head office's signature and takes every message except the
+/// unreachable client's (and, if told to, every first attempt).
+pub(crate) async fn start_gateway(gateway: Arc<Gateway>) -> (String, tokio::task::JoinHandle<()>) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}/messages", listener.local_addr().unwrap());
     let app = axum::Router::new().route(
@@ -56,7 +58,7 @@ async fn start_gateway(gateway: Arc<Gateway>) -> (String, tokio::task::JoinHandl
                     return StatusCode::UNAUTHORIZED;
                 }
                 let message: GatewayMessage = serde_json::from_slice(&body).unwrap();
-                let refuse = message.attempt == 1
+                let refuse = (gateway.refuse_first && message.attempt == 1)
                     || message.client_id == *gateway.unreachable.lock().unwrap();
                 gateway.received.lock().unwrap().push(message);
                 if refuse {
@@ -73,7 +75,7 @@ async fn start_gateway(gateway: Arc<Gateway>) -> (String, tokio::task::JoinHandl
     (url, task)
 }
 
-fn push(desk: &TestDesk, id: &str, product_id: &str, clients: &[String]) -> String {
+pub(crate) fn push(desk: &TestDesk, id: &str, product_id: &str, clients: &[String]) -> String {
     let now = system_tests::now();
     desk.store
         .lock()
@@ -96,7 +98,11 @@ fn push(desk: &TestDesk, id: &str, product_id: &str, clients: &[String]) -> Stri
 }
 
 /// Syncs until `done` holds for the push, for at most 20 s.
-async fn synced_until(desk: &TestDesk, push_id: &str, done: impl Fn(&PushDetail) -> bool) {
+pub(crate) async fn synced_until(
+    desk: &TestDesk,
+    push_id: &str,
+    done: impl Fn(&PushDetail) -> bool,
+) {
     for _ in 0..100 {
         desk.engine
             .sync_once(desk.store.clone(), |_| {})
@@ -114,7 +120,7 @@ async fn synced_until(desk: &TestDesk, push_id: &str, done: impl Fn(&PushDetail)
 }
 
 /// Waits (at most 20 s) until the gateway has been handed `n` messages.
-async fn gateway_received(gateway: &Gateway, n: usize) -> Vec<GatewayMessage> {
+pub(crate) async fn gateway_received(gateway: &Gateway, n: usize) -> Vec<GatewayMessage> {
     for _ in 0..100 {
         if gateway.received().len() >= n {
             return gateway.received();
@@ -127,7 +133,7 @@ async fn gateway_received(gateway: &Gateway, n: usize) -> Vec<GatewayMessage> {
     );
 }
 
-fn status_of(detail: &PushDetail, client: &str) -> Option<DeliveryStatus> {
+pub(crate) fn status_of(detail: &PushDetail, client: &str) -> Option<DeliveryStatus> {
     detail
         .recipients
         .iter()
@@ -135,7 +141,7 @@ fn status_of(detail: &PushDetail, client: &str) -> Option<DeliveryStatus> {
         .and_then(|r| r.status)
 }
 
-async fn post_receipts(base: &str, body: &str, signed: &str) -> reqwest::Response {
+pub(crate) async fn post_receipts(base: &str, body: &str, signed: &str) -> reqwest::Response {
     reqwest::Client::new()
         .post(format!("{base}{}", paths::CHANNEL_RECEIPTS))
         .header("content-type", "application/json")
@@ -146,7 +152,7 @@ async fn post_receipts(base: &str, body: &str, signed: &str) -> reqwest::Respons
         .unwrap()
 }
 
-fn receipt(id: &str, status: DeliveryStatus, reply: Option<&str>) -> DeliveryReceipt {
+pub(crate) fn receipt(id: &str, status: DeliveryStatus, reply: Option<&str>) -> DeliveryReceipt {
     DeliveryReceipt {
         delivery_id: id.into(),
         status,
@@ -191,7 +197,10 @@ async fn pushes_go_through_the_firms_gateway_and_its_receipts_reach_the_desk() {
     );
 
     // Head-office IT configures the gateway.
-    let gateway = Arc::new(Gateway::default());
+    let gateway = Arc::new(Gateway {
+        refuse_first: true,
+        ..Gateway::default()
+    });
     *gateway.unreachable.lock().unwrap() = allowed[3].clone();
     let (url, gateway_task) = start_gateway(gateway.clone()).await;
     let settings = ChannelSettings::Webhook(WebhookSettings {

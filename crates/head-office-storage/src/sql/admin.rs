@@ -88,7 +88,7 @@ pub(super) fn place_user(db: &Db<'_>, user_id: &str, unit: &str) -> Result<()> {
     Ok(())
 }
 
-pub(super) fn create_unit(db: &Db<'_>, id: &str, parent: &str, name: &str) -> Result<()> {
+pub(super) fn create_unit(db: &Db<'_>, id: &str, parent: Option<&str>, name: &str) -> Result<()> {
     db.execute(
         "INSERT INTO org_units (id, parent_id, name) VALUES (?1, ?2, ?3)",
         params![id, parent, name],

@@ -16,6 +16,7 @@ mod feed_registry;
 #[cfg(test)]
 mod feed_safety;
 mod feed_table;
+mod firm_files;
 mod import;
 mod mutations;
 mod preferences;
@@ -357,6 +358,24 @@ impl Storage for SqlStorage {
         self.write(|db| channel::apply_receipts(db, receipts, now))
     }
 
+    fn import_rows(
+        &self,
+        parsed: firm_import::Parsed,
+        skip_bad: bool,
+        now: DateTime<Utc>,
+    ) -> Result<firm_import::ImportReport> {
+        // One transaction: retried whole if PostgreSQL asks, so each try gets its own rows.
+        self.write(|db| {
+            firm_files::import_rows(
+                db,
+                parsed.rows.clone(),
+                parsed.problems.clone(),
+                skip_bad,
+                now,
+            )
+        })
+    }
+
     fn push_archive(&self, push_id: &str) -> Result<Option<String>> {
         self.read(|db| recommend::archive(db, push_id))
     }
@@ -510,7 +529,7 @@ impl Storage for SqlStorage {
         self.write(|db| admin::place_user(db, user_id, unit_id))
     }
 
-    fn create_unit(&self, id: &str, parent_id: &str, name: &str) -> Result<()> {
+    fn create_unit(&self, id: &str, parent_id: Option<&str>, name: &str) -> Result<()> {
         self.write(|db| admin::create_unit(db, id, parent_id, name))
     }
 

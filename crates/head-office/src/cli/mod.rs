@@ -9,6 +9,7 @@ pub mod channel;
 pub mod correct_mobile;
 pub mod correct_trade_commission;
 pub mod demo;
+pub mod import;
 pub mod pay;
 pub mod policy;
 pub mod publish_statements;

@@ -14,12 +14,13 @@ pub struct Unit {
 
 #[derive(Subcommand)]
 enum UnitCommand {
-    /// Add a unit under an existing one.
+    /// Add a unit under an existing one (without --parent: the head office at the root of a
+    /// firm's empty tree).
     Add {
         #[arg(long)]
         id: String,
         #[arg(long)]
-        parent: String,
+        parent: Option<String>,
         #[arg(long)]
         name: String,
     },
@@ -30,7 +31,10 @@ impl Unit {
         let storage = self.db.open()?;
         match self.command {
             UnitCommand::Add { id, parent, name } => {
-                println!("{}", admin::add_unit(&storage, &id, &parent, &name)?)
+                println!(
+                    "{}",
+                    admin::add_unit(&storage, &id, parent.as_deref(), &name)?
+                )
             }
         }
         Ok(())

@@ -1,0 +1,151 @@
+//! Every kind read from a file as a firm's IT would write it, with the mistakes they make.
+
+use chrono::NaiveDate;
+use firm_import::{parse, ImportError, ImportKind, ImportRow};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+}
+
+fn reasons(kind: ImportKind, csv: &str) -> Vec<(u64, String)> {
+    parse(kind, csv.as_bytes(), today())
+        .unwrap()
+        .problems
+        .into_iter()
+        .map(|p| (p.line, p.reason))
+        .collect()
+}
+
+#[test]
+fn a_header_without_a_required_column_is_refused_by_name() {
+    let e = parse(
+        ImportKind::Accounts,
+        b"account_id,client_id\nA1,K1\n",
+        today(),
+    )
+    .unwrap_err();
+    assert!(matches!(e, ImportError::Header(_)));
+    let text = e.to_string();
+    assert!(
+        text.contains("account_no") && text.contains("cash"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_byte_order_mark_and_blank_lines_are_fine() {
+    let csv = "\u{feff}event_id,kind,on\nHOL-1,holiday,2027-01-01\n,,\nHOL-2,休市,2027-01-02\n";
+    let parsed = parse(ImportKind::Calendar, csv.as_bytes(), today()).unwrap();
+    assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+    assert_eq!(parsed.rows.len(), 2);
+    assert_eq!(
+        parsed.rows[1].0, 4,
+        "lines count the header and blank lines"
+    );
+}
+
+#[test]
+fn bad_clients_are_named_by_line_and_reason() {
+    let csv = "client_id,name,id_number,mobile,investor_class,opened_on,serving_broker\n\
+               K1,赵一,11010519491231002X,13800000001,普通投资者,2020-01-01,wang.min\n\
+               K2,钱二,110105194912310021,13800000002,普通投资者,2020-01-01,wang.min\n\
+               K3,孙三,11010519491231002X,12345,普通投资者,2020-01-01,wang.min\n\
+               K 4,李四,11010519491231002X,13800000004,普通投资者,2020-01-01,wang.min\n\
+               K5,周五,11010519491231002X,13800000005,散户,2020-01-01,wang.min\n\
+               K6,吴六,11010519491231002X,13800000006,普通投资者,2030-01-01,wang.min\n\
+               K7,郑七,11010519491231002X,13800000007,普通投资者,2020/01/01,wang.min\n";
+    let got = reasons(ImportKind::Clients, csv);
+    let lines: Vec<u64> = got.iter().map(|(l, _)| *l).collect();
+    assert_eq!(lines, [3, 4, 5, 6, 7, 8]);
+    assert!(got[0].1.contains("校验位"), "{}", got[0].1);
+    assert!(got[1].1.contains("手机号"), "{}", got[1].1);
+    assert!(got[2].1.contains("client_id"), "{}", got[2].1);
+    assert!(
+        got[3].1.contains("散户") && got[3].1.contains("普通投资者"),
+        "{}",
+        got[3].1
+    );
+    assert!(got[4].1.contains("晚于今天"), "{}", got[4].1);
+    assert!(got[5].1.contains("2026-11-30"), "{}", got[5].1);
+}
+
+#[test]
+fn accounts_keep_rates_and_money_exact() {
+    let csv = "account_id,client_id,account_no,commission_rate,waive_minimum,opened_on,cash,margin_ratio\n\
+               A1,K1,3100001,2.5,是,2020-01-01,1234.56,150.5\n\
+               A2,K1,3100002,31,否,2020-01-01,1,\n\
+               A3,K1,3100003,2.5,否,2020-01-01,12.345,\n\
+               A4,K1,3100004,2.5,也许,2020-01-01,1,\n";
+    let parsed = parse(ImportKind::Accounts, csv.as_bytes(), today()).unwrap();
+    let ImportRow::Account(a) = &parsed.rows[0].1 else {
+        panic!("an account")
+    };
+    assert_eq!(a.commission_rate, domain::Rate::per_ten_thousand(25, 1));
+    assert_eq!(a.cash, domain::Fen(123_456));
+    assert_eq!(a.margin_ratio_bp, Some(15_050));
+    assert!(a.waive_minimum);
+    let got: Vec<String> = parsed.problems.iter().map(|p| p.reason.clone()).collect();
+    assert!(got[0].contains("上限"), "{}", got[0]);
+    assert!(got[1].contains("两位小数"), "{}", got[1]);
+    assert!(got[2].contains("是 或 否"), "{}", got[2]);
+}
+
+#[test]
+fn trades_must_add_up_and_the_net_commission_is_computed() {
+    let head = "trade_id,account_id,traded_at,security_code,side,quantity,price,amount,commission,handling_fee,regulatory_fee,transfer_fee,stamp_duty\n";
+    let csv = format!(
+        "{head}T1,A1,2026-11-20 10:01:00,600519,买入,100,1500.00,150000,37.50,0.51,0.30,1.50,0\n\
+         T2,A1,2026-11-20T02:01:00Z,600519.SH,sell,100,1500.00,149000,37.50,0.51,0.30,1.50,75\n\
+         T3,A1,2026-11-20 10:01:00,600519,买入,100,1500.00,150000,0.50,0.51,0.30,1.50,0\n\
+         T4,A1,2026-11-20 10:01:00,999999,买入,100,1500.00,150000,37.50,0.51,0.30,1.50,0\n"
+    );
+    let parsed = parse(ImportKind::Trades, csv.as_bytes(), today()).unwrap();
+    let ImportRow::Trade(t) = &parsed.rows[0].1 else {
+        panic!("a trade")
+    };
+    assert_eq!(t.security_code, "600519.SH");
+    assert_eq!(t.price_li, 1_500_000);
+    assert_eq!(t.net_commission, domain::Fen(3_750 - 51 - 30));
+    assert_eq!(
+        t.traded_at.to_rfc3339(),
+        "2026-11-20T02:01:00+00:00",
+        "Beijing time"
+    );
+    let got: Vec<(u64, String)> = parsed
+        .problems
+        .iter()
+        .map(|p| (p.line, p.reason.clone()))
+        .collect();
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(got[0].1.contains("price × quantity"), "{:?}", got[0]);
+    assert!(got[1].1.contains("handling_fee"), "{:?}", got[1]);
+    assert!(got[2].1.contains("security_code"), "{:?}", got[2]);
+}
+
+#[test]
+fn library_and_calendar_rows_are_checked() {
+    let library =
+        "product_id,kind,title,summary,risk,version,valid_from,valid_until,author,approval_ref\n\
+                   P1,研究报告,标题,摘要,R3,1,2026-11-01,2027-02-28,研究所,HG-1\n\
+                   P2,研究报告,标题,摘要,R9,1,2026-11-01,2027-02-28,研究所,HG-2\n\
+                   P3,研究报告,标题,摘要,R3,0,2026-11-01,2027-02-28,研究所,HG-3\n\
+                   P4,研究报告,标题,摘要,R3,1,2027-03-01,2027-02-28,研究所,HG-4\n";
+    let got = reasons(ImportKind::Library, library);
+    assert_eq!(got.iter().map(|(l, _)| *l).collect::<Vec<_>>(), [3, 4, 5]);
+    let calendar = "event_id,kind,on,security_code,security_name,window_days\n\
+                    E1,配股,2026-12-10,600000,浦发银行,0\n\
+                    E2,新股申购,2026-12-11,,,\n";
+    let got = reasons(ImportKind::Calendar, calendar);
+    assert!(got[0].1.contains("window_days"), "{:?}", got[0]);
+    assert!(got[1].1.contains("security_code"), "{:?}", got[1]);
+}
+
+#[test]
+fn a_file_that_is_not_utf8_says_how_to_save_it() {
+    let mut bytes = b"event_id,kind,on\nHOL-1,".to_vec();
+    bytes.extend_from_slice(&[0xD0, 0xDD, 0xCA, 0xD0]); // 休市 in GBK
+    bytes.extend_from_slice(b",2027-01-01\n");
+    let parsed = parse(ImportKind::Calendar, &bytes, today()).unwrap();
+    assert_eq!(parsed.problems.len(), 1);
+    assert!(parsed.problems[0].reason.contains("UTF-8"));
+}
