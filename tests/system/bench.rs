@@ -2,6 +2,7 @@
 //! generator (one broker, 2,000 clients, about 300,000 rows), head office on loopback, each figure
 //! on its own `bench:` line. Run in release mode; never part of `make test`.
 
+mod import_bench;
 mod load_bench;
 mod read_bench;
 mod search_bench;
@@ -53,7 +54,7 @@ async fn main() {
         .with_writer(std::io::stderr)
         .init();
     // `bench load` runs only the head-office load test; `bench load-pg` only its PostgreSQL half;
-    // `bench search` only the client list and palette figures; `bench reads` only the reads
+    // `bench search` only the client list and palette figures; `bench import` only the import; `bench reads` only the reads
     // during a first sync; `bench sync` only the first and incremental sync figures.
     match std::env::args().nth(1).as_deref() {
         Some("load") => return load(true).await,
@@ -64,6 +65,7 @@ async fn main() {
         }
         Some("load-pg") => return load(false).await,
         Some("search") => return search_bench::run(percentile),
+        Some("import") => return import_bench::run(),
         Some("reads") => {
             let head_office = TestHeadOffice::start(&benchmark_book()).await;
             let dir = tempfile::tempdir().expect("temp dir");
@@ -72,6 +74,7 @@ async fn main() {
         _ => {}
     }
     search_bench::run(percentile);
+    import_bench::run();
     eprintln!("bench: generating the benchmark book…");
     let head_office = TestHeadOffice::start(&benchmark_book()).await;
     let dir = tempfile::tempdir().expect("temp dir");

@@ -230,8 +230,8 @@ fn resolve(db: &Db<'_>, look: &mut Lookups, row: ImportRow) -> Result<Checked<Re
 /// Resolves every row, then writes the changed ones, unless a problem stops the file.
 pub(super) fn import_rows(
     db: &Db<'_>,
-    rows: Vec<(u64, ImportRow)>,
-    mut problems: Vec<RowProblem>,
+    rows: &[(u64, ImportRow)],
+    problems: &[RowProblem],
     skip_bad: bool,
     now: DateTime<Utc>,
 ) -> Result<ImportReport> {
@@ -239,8 +239,10 @@ pub(super) fn import_rows(
     let mut ready = Vec::with_capacity(rows.len());
     let mut seen = HashSet::new();
     let mut report = ImportReport::default();
+    let mut problems = problems.to_vec();
     for (line, row) in rows {
-        match resolve(db, &mut look, row)? {
+        let line = *line;
+        match resolve(db, &mut look, row.clone())? {
             Ok(r) if !seen.insert(r.id.clone()) => problems.push(RowProblem {
                 line,
                 reason: format!("{} 在文件中重复出现", r.id),

@@ -364,16 +364,8 @@ impl Storage for SqlStorage {
         skip_bad: bool,
         now: DateTime<Utc>,
     ) -> Result<firm_import::ImportReport> {
-        // One transaction: retried whole if PostgreSQL asks, so each try gets its own rows.
-        self.write(|db| {
-            firm_files::import_rows(
-                db,
-                parsed.rows.clone(),
-                parsed.problems.clone(),
-                skip_bad,
-                now,
-            )
-        })
+        // One transaction, retried whole if PostgreSQL asks: each try reads the rows afresh.
+        self.write(|db| firm_files::import_rows(db, &parsed.rows, &parsed.problems, skip_bad, now))
     }
 
     fn push_archive(&self, push_id: &str) -> Result<Option<String>> {
