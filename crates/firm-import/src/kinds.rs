@@ -1,6 +1,7 @@
 //! Each kind's columns and how one row becomes a record.
 
 use crate::fields::{Checked, Fields};
+use crate::service_kinds;
 use crate::{ImportKind, ImportRow};
 use chrono::NaiveDate;
 use domain::{
@@ -65,6 +66,10 @@ pub(crate) fn columns(kind: ImportKind) -> &'static [&'static str] {
             "stamp_duty",
         ],
         ImportKind::Calendar => &["event_id", "kind", "on"],
+        ImportKind::CashTransfers => service_kinds::CASH_TRANSFERS,
+        ImportKind::Relationships => service_kinds::RELATIONSHIPS,
+        ImportKind::Complaints => service_kinds::COMPLAINTS,
+        ImportKind::ReturnVisits => service_kinds::RETURN_VISITS,
         ImportKind::Library => &[
             "product_id",
             "kind",
@@ -89,11 +94,17 @@ pub(crate) fn row(kind: ImportKind, f: &Fields<'_>, today: NaiveDate) -> Checked
         ImportKind::Trades => trade(f).map(ImportRow::Trade),
         ImportKind::Calendar => market_event(f).map(ImportRow::MarketEvent),
         ImportKind::Library => product(f).map(ImportRow::Product),
+        ImportKind::CashTransfers => service_kinds::cash_transfer(f).map(ImportRow::CashTransfer),
+        ImportKind::Relationships => service_kinds::relation(f).map(ImportRow::Relation),
+        ImportKind::Complaints => service_kinds::complaint(f, today).map(ImportRow::ServiceCase),
+        ImportKind::ReturnVisits => {
+            service_kinds::return_visit(f, today).map(ImportRow::ServiceCase)
+        }
     }
 }
 
 /// A firm's id for a row: letters, digits, `-` and `_`, at most 40.
-fn firm_id(f: &Fields<'_>, column: &str) -> Checked<String> {
+pub(crate) fn firm_id(f: &Fields<'_>, column: &str) -> Checked<String> {
     let id = f.text(column)?;
     if id.len() > 40
         || !id

@@ -6,12 +6,13 @@
 
 mod fields;
 mod kinds;
+mod service_kinds;
 
 use chrono::NaiveDate;
 use fields::{Fields, Header};
 use protocol::{
-    AccountRecord, ClientRecord, HoldingRecord, MarketEventRecord, ProductRecord,
-    RiskAssessmentRecord, TradeRecord,
+    AccountRecord, CashTransferRecord, ClientRecord, ClientRelationRecord, HoldingRecord,
+    MarketEventRecord, ProductRecord, RiskAssessmentRecord, ServiceCaseRecord, TradeRecord,
 };
 
 /// What a file holds; each kind has its own columns (README, "Loading your firm's data").
@@ -24,15 +25,23 @@ pub enum ImportKind {
     Trades,
     Calendar,
     Library,
+    CashTransfers,
+    Relationships,
+    Complaints,
+    ReturnVisits,
 }
 
 impl ImportKind {
-    pub const ALL: [ImportKind; 7] = [
+    pub const ALL: [ImportKind; 11] = [
         ImportKind::Clients,
         ImportKind::Accounts,
         ImportKind::Assessments,
         ImportKind::Holdings,
         ImportKind::Trades,
+        ImportKind::CashTransfers,
+        ImportKind::Relationships,
+        ImportKind::Complaints,
+        ImportKind::ReturnVisits,
         ImportKind::Calendar,
         ImportKind::Library,
     ];
@@ -46,6 +55,10 @@ impl ImportKind {
             ImportKind::Trades => "trades",
             ImportKind::Calendar => "calendar",
             ImportKind::Library => "library",
+            ImportKind::CashTransfers => "cash_transfers",
+            ImportKind::Relationships => "relationships",
+            ImportKind::Complaints => "complaints",
+            ImportKind::ReturnVisits => "return_visits",
         }
     }
 
@@ -76,6 +89,12 @@ pub enum ImportRow {
     Trade(TradeRecord),
     MarketEvent(MarketEventRecord),
     Product(ProductRecord),
+    /// The client is the account's; head office fills it in.
+    CashTransfer(CashTransferRecord),
+    /// The related client's name is head office's to fill in.
+    Relation(ClientRelationRecord),
+    /// A complaint or a return visit from the firm's service system.
+    ServiceCase(ServiceCaseRecord),
 }
 
 impl ImportRow {
@@ -89,6 +108,9 @@ impl ImportRow {
             ImportRow::Trade(r) => &r.id,
             ImportRow::MarketEvent(r) => &r.id,
             ImportRow::Product(r) => &r.id,
+            ImportRow::CashTransfer(r) => &r.id,
+            ImportRow::Relation(r) => &r.id,
+            ImportRow::ServiceCase(r) => &r.id,
         }
     }
 }

@@ -149,3 +149,29 @@ fn a_file_that_is_not_utf8_says_how_to_save_it() {
     assert_eq!(parsed.problems.len(), 1);
     assert!(parsed.problems[0].reason.contains("UTF-8"));
 }
+
+#[test]
+fn service_records_are_checked_like_the_desk_checks_them() {
+    let complaints = "case_id,client_id,opened_on,category,summary,due_on,status,closed_on\n\
+                      CS1,K1,2026-11-20,佣金费用,太贵,2026-12-05,处理中,\n\
+                      CS2,K1,2026-11-20,佣金费用,太贵,2026-12-05,结案,\n\
+                      CS3,K1,2026-11-20,佣金费用,太贵,2026-11-01,处理中,\n\
+                      CS4,K1,2026-11-20,乱收费,太贵,2026-12-05,处理中,\n";
+    let got = reasons(ImportKind::Complaints, complaints);
+    assert_eq!(got.iter().map(|(l, _)| *l).collect::<Vec<_>>(), [3, 4, 5]);
+    assert!(got[0].1.contains("closed_on"), "{:?}", got[0]);
+    assert!(got[1].1.contains("due_on"), "{:?}", got[1]);
+    assert!(got[2].1.contains("适当性/销售"), "{:?}", got[2]);
+    let visits = "visit_id,client_id,visited_on,purpose,result,score\n\
+                  RV1,K1,2026-11-22,开户回访,满意,5\n\
+                  RV2,K1,2026-11-22,开户回访,满意,6\n";
+    let got = reasons(ImportKind::ReturnVisits, visits);
+    assert_eq!(got.len(), 1);
+    assert!(got[0].1.contains("1 到 5"), "{:?}", got[0]);
+    let transfers = "transfer_id,account_id,transferred_at,direction,amount\n\
+                     CT1,A1,2026-11-18 09:00:00,转出,-5\n";
+    assert!(reasons(ImportKind::CashTransfers, transfers)[0].1.contains("正数"));
+    let relations = "relation_id,client_id,related_client_id,relation,label\n\
+                     R1,K1,K1,家庭成员,本人\n";
+    assert!(reasons(ImportKind::Relationships, relations)[0].1.contains("本人"));
+}

@@ -200,6 +200,31 @@ async fn a_firm_loaded_from_its_own_files_goes_live() {
          RR-2026-118,研究报告,四季度宏观策略,经济温和修复，关注红利与科技,R3,1,2026-11-01,2027-02-28,,研究所宏观组,HG-2026-0118\n",
     );
 
+    import(
+        storage,
+        ImportKind::CashTransfers,
+        "transfer_id,account_id,transferred_at,direction,amount\n\
+         CT1,A001,2026-11-18 09:00:00,转入,50000\n",
+    );
+    import(
+        storage,
+        ImportKind::Relationships,
+        "relation_id,client_id,related_client_id,relation,label\n\
+         REL1,K001,K003,家庭成员,配偶\n",
+    );
+    import(
+        storage,
+        ImportKind::Complaints,
+        "case_id,client_id,opened_on,category,summary,due_on,status,channel,case_no\n\
+         CS1,K001,2026-11-20,佣金费用,佣金比约定的高,2026-12-05,处理中,电话,TS20261120-0001\n",
+    );
+    import(
+        storage,
+        ImportKind::ReturnVisits,
+        "visit_id,client_id,visited_on,purpose,result,score,client_words,by\n\
+         RV1,K001,2026-11-22,开户回访,已回访,2,等待时间太长,客服小刘\n",
+    );
+
     // The same file again changes nothing.
     let again = import(storage, ImportKind::Trades, trades);
     assert_eq!((again.inserted, again.updated, again.unchanged), (0, 0, 2));
@@ -216,6 +241,16 @@ async fn a_firm_loaded_from_its_own_files_goes_live() {
         12_000_050 + 16_800_000,
         "cash and holdings"
     );
+    let profile = desk.with_store(|s| s.client_profile("K001", TODAY).unwrap().unwrap());
+    assert_eq!(profile.cash_transfers.len(), 1);
+    assert_eq!(profile.relations[0].related_name, "孙三");
+    let cases: Vec<(&str, Option<u8>)> = profile
+        .service_cases
+        .iter()
+        .map(|c| (c.id.as_str(), c.satisfaction))
+        .collect();
+    assert_eq!(cases.len(), 2, "{cases:?}");
+    assert!(cases.contains(&("RV1", Some(2))) && cases.contains(&("CS1", None)));
 
     // A daily file: K001 has a new number, K002 moves to li.na.
     let daily = clients_csv("")

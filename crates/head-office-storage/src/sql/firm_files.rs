@@ -177,6 +177,38 @@ fn resolve(db: &Db<'_>, look: &mut Lookups, row: ImportRow) -> Result<Checked<Re
             }
             Err(why) => return Ok(Err(why)),
         },
+        ImportRow::CashTransfer(mut t) => match through_account(db, look, &t.account_id)? {
+            Ok(client) => {
+                t.client_id = client;
+                match book_of(db, look, &t.client_id)? {
+                    Ok(broker) => (broker, Record::CashTransfer(t)),
+                    Err(why) => return Ok(Err(why)),
+                }
+            }
+            Err(why) => return Ok(Err(why)),
+        },
+        ImportRow::Relation(mut r) => {
+            let related: Option<String> = db.query_opt(
+                "SELECT name FROM clients WHERE id = ?1",
+                params![r.related_client_id],
+                |row| row.get(0),
+            )?;
+            let Some(name) = related else {
+                return Ok(Err(format!(
+                    "关联客户 {} 不存在：请先导入客户文件（clients）",
+                    r.related_client_id
+                )));
+            };
+            r.related_name = name;
+            match book_of(db, look, &r.client_id)? {
+                Ok(broker) => (broker, Record::ClientRelation(r)),
+                Err(why) => return Ok(Err(why)),
+            }
+        }
+        ImportRow::ServiceCase(c) => match book_of(db, look, &c.client_id)? {
+            Ok(broker) => (broker, Record::ServiceCase(c)),
+            Err(why) => return Ok(Err(why)),
+        },
         ImportRow::MarketEvent(e) => (FIRM_WIDE.to_string(), Record::MarketEvent(e)),
         ImportRow::Product(p) => (FIRM_WIDE.to_string(), Record::Product(p)),
     };
