@@ -11,6 +11,7 @@ need_pkgs=(
   xvfb xauth webkit2gtk-driver fonts-noto-cjk keyutils
   postgresql postgresql-client
   faketime
+  python3-venv
 )
 missing=()
 for p in "${need_pkgs[@]}"; do
@@ -46,4 +47,12 @@ fi
 if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
   echo "setup: installing the UI's node modules"
   (cd ui && npm ci --no-audit --no-fund)
+fi
+
+# The local SMTP sink the email channel's test sends to (aiosmtpd), in the project's own
+# virtualenv so nothing touches the system's Python.
+if [ ! -x .venv/bin/aiosmtpd ]; then
+  echo "setup: creating .venv with aiosmtpd"
+  /usr/bin/python3 -m venv .venv
+  .venv/bin/pip install --quiet --disable-pip-version-check aiosmtpd
 fi

@@ -137,6 +137,14 @@ fn client(f: &Fields<'_>, today: NaiveDate) -> Checked<ImportRow> {
     let id_number = IdNumber::parse(&id_text, today).map_err(|e| e.to_string())?;
     let mobile = Mobile::parse(&f.text("mobile")?).map_err(|e| e.to_string())?;
     let serving_broker = f.text("serving_broker")?;
+    let email = match f.optional("email") {
+        Some(e) if !plausible_email(&e) => {
+            return Err(format!(
+                "email 的值 {e:?} 不像邮箱地址，应写作 name@example.com"
+            ))
+        }
+        other => other,
+    };
     let tags = f
         .raw("tags")
         .split([';', '；', '、'])
@@ -169,11 +177,29 @@ fn client(f: &Fields<'_>, today: NaiveDate) -> Checked<ImportRow> {
             version: 0,
             id_expires_on: f.optional_date("id_expires_on")?,
         },
+        email,
         developing_broker: f
             .optional("developing_broker")
             .unwrap_or_else(|| serving_broker.clone()),
         serving_broker,
     })
+}
+
+/// One `@` with something on each side and a dot in the domain, no spaces: what a mail server
+/// would even try.
+fn plausible_email(text: &str) -> bool {
+    match text.split_once('@') {
+        Some((user, domain)) => {
+            !user.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !text.contains(char::is_whitespace)
+                && !domain.contains('@')
+                && text.len() <= 100
+        }
+        None => false,
+    }
 }
 
 fn account(f: &Fields<'_>, today: NaiveDate) -> Checked<AccountRecord> {

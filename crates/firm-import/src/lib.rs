@@ -81,6 +81,8 @@ pub enum ImportRow {
         record: ClientRecord,
         serving_broker: String,
         developing_broker: String,
+        /// Kept at head office for the e-mail channel; not part of the desk's record.
+        email: Option<String>,
     },
     Account(AccountRecord),
     Assessment(RiskAssessmentRecord),

@@ -170,8 +170,32 @@ fn service_records_are_checked_like_the_desk_checks_them() {
     assert!(got[0].1.contains("1 到 5"), "{:?}", got[0]);
     let transfers = "transfer_id,account_id,transferred_at,direction,amount\n\
                      CT1,A1,2026-11-18 09:00:00,转出,-5\n";
-    assert!(reasons(ImportKind::CashTransfers, transfers)[0].1.contains("正数"));
+    assert!(reasons(ImportKind::CashTransfers, transfers)[0]
+        .1
+        .contains("正数"));
     let relations = "relation_id,client_id,related_client_id,relation,label\n\
                      R1,K1,K1,家庭成员,本人\n";
-    assert!(reasons(ImportKind::Relationships, relations)[0].1.contains("本人"));
+    assert!(reasons(ImportKind::Relationships, relations)[0]
+        .1
+        .contains("本人"));
+}
+
+#[test]
+fn an_email_address_must_look_like_one() {
+    let csv = "client_id,name,id_number,mobile,investor_class,opened_on,serving_broker,email\n\
+               K1,赵一,11010519491231002X,13800000001,普通投资者,2020-01-01,wang.min,zhao@example.com\n\
+               K2,钱二,11010519491231002X,13800000002,普通投资者,2020-01-01,wang.min,zhao@example\n\
+               K3,孙三,11010519491231002X,13800000003,普通投资者,2020-01-01,wang.min,\n";
+    let parsed = parse(ImportKind::Clients, csv.as_bytes(), today()).unwrap();
+    let emails: Vec<Option<String>> = parsed
+        .rows
+        .iter()
+        .map(|(_, r)| match r {
+            ImportRow::Client { email, .. } => email.clone(),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(emails, [Some("zhao@example.com".to_string()), None]);
+    assert_eq!(parsed.problems.len(), 1);
+    assert!(parsed.problems[0].reason.contains("邮箱"));
 }

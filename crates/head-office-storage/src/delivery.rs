@@ -38,31 +38,30 @@ pub trait DeliveryChannel: Send + Sync + 'static {
 }
 
 /// How a real firm's head office reaches clients, kept at head office only: the firm policy goes
-/// to every desk, and the gateway's secret must not.
+/// to every desk, and the gateway's secret or the mail server's password must not.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChannelSettings {
     /// The firm's message gateway, over HTTP(S).
     Webhook(WebhookSettings),
+    /// E-mail through the firm's mail server.
+    Smtp(SmtpSettings),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct WebhookSettings {
-    /// Where each message is POSTed.
-    pub url: String,
-    /// Signs what head office sends and checks what the gateway reports back.
-    pub secret: String,
+/// How often and how patiently a hand-over is tried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Retries {
     /// Hand-overs tried before the message is failed, the first included.
-    #[serde(default = "WebhookSettings::default_attempts")]
+    #[serde(default = "Retries::default_attempts")]
     pub max_attempts: u32,
     /// The wait after the first failed hand-over; each later wait doubles it.
-    #[serde(default = "WebhookSettings::default_first_retry")]
+    #[serde(default = "Retries::default_first_retry")]
     pub first_retry_seconds: u32,
-    #[serde(default = "WebhookSettings::default_timeout")]
+    #[serde(default = "Retries::default_timeout")]
     pub timeout_seconds: u32,
 }
 
-impl WebhookSettings {
+impl Retries {
     fn default_attempts() -> u32 {
         6
     }
@@ -78,36 +77,120 @@ impl WebhookSettings {
         let doublings = attempt.saturating_sub(1).min(16);
         chrono::Duration::seconds(i64::from(self.first_retry_seconds) << doublings)
     }
+
+    fn problem(&self) -> Option<String> {
+        if !(1..=20).contains(&self.max_attempts) {
+            return Some("最多尝试次数（max_attempts）应在 1 到 20 之间".into());
+        }
+        if !(1..=3_600).contains(&self.first_retry_seconds) {
+            return Some("首次重试等待（first_retry_seconds）应在 1 到 3600 秒之间".into());
+        }
+        if !(1..=120).contains(&self.timeout_seconds) {
+            return Some("超时（timeout_seconds）应在 1 到 120 秒之间".into());
+        }
+        None
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct WebhookSettings {
+    /// Where each message is POSTed.
+    pub url: String,
+    /// Signs what head office sends and checks what the gateway reports back.
+    pub secret: String,
+    #[serde(flatten)]
+    pub retries: Retries,
+}
+
+/// How the mail server is reached: implicit TLS (465), STARTTLS (587), or plain, which only a
+/// relay inside the firm's own network should accept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SmtpSecurity {
+    Tls,
+    Starttls,
+    Plain,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SmtpSettings {
+    pub host: String,
+    pub port: u16,
+    pub security: SmtpSecurity,
+    #[serde(default)]
+    pub username: Option<String>,
+    #[serde(default)]
+    pub password: Option<String>,
+    /// The sender clients see, `某某证券 <research@firm.example>`.
+    pub from: String,
+    #[serde(flatten)]
+    pub retries: Retries,
 }
 
 impl ChannelSettings {
     /// What is wrong with the settings, in words head-office IT can act on.
     pub fn problem(&self) -> Option<String> {
-        let ChannelSettings::Webhook(w) = self;
-        let url = w.url.trim();
-        if !(url.starts_with("https://") || url.starts_with("http://")) {
-            return Some(format!(
-                "网关地址 {url:?} 应以 https:// 或 http:// 开头，例如 https://gateway.example.cn/messages"
-            ));
+        match self {
+            ChannelSettings::Webhook(w) => {
+                let url = w.url.trim();
+                if !(url.starts_with("https://") || url.starts_with("http://")) {
+                    return Some(format!(
+                        "网关地址 {url:?} 应以 https:// 或 http:// 开头，例如 https://gateway.example.cn/messages"
+                    ));
+                }
+                if w.secret.chars().count() < 16 {
+                    return Some(
+                        "共享密钥至少 16 个字符，请与网关方约定一个足够长的随机密钥".into(),
+                    );
+                }
+                w.retries.problem()
+            }
+            ChannelSettings::Smtp(m) => {
+                if m.host.trim().is_empty() || m.port == 0 {
+                    return Some("请填写邮件服务器地址（host）和端口（port）".into());
+                }
+                if !m.from.contains('@') {
+                    return Some(format!(
+                        "发件人 {:?} 应是邮箱地址，例如 某某证券 <research@firm.example>",
+                        m.from
+                    ));
+                }
+                if m.username.is_some() != m.password.is_some() {
+                    return Some("username 和 password 要么都填，要么都不填".into());
+                }
+                m.retries.problem()
+            }
         }
-        if w.secret.chars().count() < 16 {
-            return Some("共享密钥至少 16 个字符，请与网关方约定一个足够长的随机密钥".into());
-        }
-        if !(1..=20).contains(&w.max_attempts) {
-            return Some("最多尝试次数应在 1 到 20 之间".into());
-        }
-        if !(1..=3_600).contains(&w.first_retry_seconds) {
-            return Some("首次重试等待应在 1 到 3600 秒之间".into());
-        }
-        if !(1..=120).contains(&w.timeout_seconds) {
-            return Some("网关超时应在 1 到 120 秒之间".into());
-        }
-        None
     }
 
-    pub fn secret(&self) -> &str {
-        let ChannelSettings::Webhook(w) = self;
-        &w.secret
+    /// The secret a gateway signs its receipts with; a mail server sends none.
+    pub fn receipt_secret(&self) -> Option<&str> {
+        match self {
+            ChannelSettings::Webhook(w) => Some(&w.secret),
+            ChannelSettings::Smtp(_) => None,
+        }
+    }
+
+    pub fn retries(&self) -> &Retries {
+        match self {
+            ChannelSettings::Webhook(w) => &w.retries,
+            ChannelSettings::Smtp(m) => &m.retries,
+        }
+    }
+
+    /// The settings as they may be printed: secrets by their length only.
+    pub fn masked(&self) -> ChannelSettings {
+        let hidden = |s: &str| format!("（已设置，{} 个字符）", s.chars().count());
+        match self {
+            ChannelSettings::Webhook(w) => ChannelSettings::Webhook(WebhookSettings {
+                secret: hidden(&w.secret),
+                ..w.clone()
+            }),
+            ChannelSettings::Smtp(m) => ChannelSettings::Smtp(SmtpSettings {
+                password: m.password.as_deref().map(hidden),
+                ..m.clone()
+            }),
+        }
     }
 }
 
@@ -123,4 +206,6 @@ pub struct HandoverResult {
     pub delivery_id: String,
     pub attempt: u32,
     pub outcome: Result<(), String>,
+    /// Trying again cannot help (the client has no e-mail address): fail it now.
+    pub hopeless: bool,
 }

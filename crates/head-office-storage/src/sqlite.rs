@@ -38,6 +38,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/019_needs.sql"),
     include_str!("migrations/020_events.sql"),
     include_str!("migrations/021_channel.sql"),
+    include_str!("migrations/022_client_email.sql"),
 ];
 
 /// Statements kept prepared; the feed alone has two per table.

@@ -87,8 +87,10 @@ async fn configured_round(
             if due.is_empty() {
                 return Ok(());
             }
-            let ChannelSettings::Webhook(gateway) = &settings;
-            let results = webhook.hand_over(gateway, due).await;
+            let results = match &settings {
+                ChannelSettings::Webhook(gateway) => webhook.hand_over(gateway, due).await,
+                ChannelSettings::Smtp(mail) => crate::channel::email::hand_over(mail, due).await,
+            };
             let now = clock.now();
             blocking(storage, move |s| {
                 s.record_handovers(&settings, &results, now)

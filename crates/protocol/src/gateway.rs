@@ -23,6 +23,9 @@ pub struct GatewayMessage {
     pub client_name: String,
     /// The number to text; the gateway is inside the firm, so it gets the whole number.
     pub mobile: String,
+    /// The client's e-mail address, when the firm's files gave one.
+    #[serde(default)]
+    pub email: Option<String>,
     /// The research item's title, and the broker's words that go with it.
     pub title: String,
     pub text: String,

@@ -10,7 +10,7 @@ use crate::webhook::{
 use domain::IdNumber;
 use firm_import::{ImportKind, ImportReport};
 use head_office::admin::{self, NewUser};
-use head_office::channel::{ChannelSettings, WebhookSettings};
+use head_office::channel::{ChannelSettings, Retries, SmtpSecurity, SmtpSettings, WebhookSettings};
 use head_office_storage::Storage;
 use protocol::{paths, ApiError, DeliveryStatus, ErrorCode, Role};
 use std::sync::Arc;
@@ -252,19 +252,35 @@ async fn a_firm_loaded_from_its_own_files_goes_live() {
     assert_eq!(cases.len(), 2, "{cases:?}");
     assert!(cases.contains(&("RV1", Some(2))) && cases.contains(&("CS1", None)));
 
-    // A daily file: K001 has a new number, K002 moves to li.na.
-    let daily = clients_csv("")
-        .replace("13800000001", "13900000001")
-        .replace("2021-05-10,wang.min,li.na", "2021-05-10,li.na,li.na");
+    // A daily file: K001 has a new number and an e-mail address, K002 moves to li.na, K004 opens.
+    let daily = format!(
+        "client_id,name,id_number,mobile,investor_class,opened_on,serving_broker,developing_broker,tags,email\n\
+         K001,赵一,{},13900000001,普通投资者,2020-03-01,wang.min,,高净值,zhao.yi@example.com\n\
+         K002,钱二,{},13800000002,ordinary,2021-05-10,li.na,li.na,,\n\
+         K003,孙三,{},13800000003,professional,2022-07-15,li.na,,企业主;退休,\n\
+         K004,李四,{},13800000004,普通投资者,2023-01-05,wang.min,,,\n",
+        id_number(1),
+        id_number(2),
+        id_number(3),
+        id_number(4)
+    );
     let moved = import(storage, ImportKind::Clients, &daily);
-    assert_eq!((moved.updated, moved.unchanged), (2, 1));
+    assert_eq!((moved.inserted, moved.updated, moved.unchanged), (1, 2, 1));
+    import(
+        storage,
+        ImportKind::Assessments,
+        "assessment_id,client_id,level,assessed_on,expires_on\nRA4,K004,C3,2026-06-01,2028-06-01\n",
+    );
     desk.engine
         .sync_once(desk.store.clone(), |_| {})
         .await
         .unwrap();
     let list = desk.with_store(|s| s.list_clients(&whole_book(), TODAY).unwrap());
-    assert_eq!(list.rows.len(), 1, "K002 left wang.min's book");
-    assert!(list.rows[0].mobile_masked.ends_with("0001"));
+    let mut ids: Vec<&str> = list.rows.iter().map(|r| r.id.as_str()).collect();
+    ids.sort();
+    assert_eq!(ids, ["K001", "K004"], "K002 left wang.min's book");
+    let k001 = list.rows.iter().find(|r| r.id == "K001").unwrap();
+    assert!(k001.mobile_masked.ends_with("0001"));
 
     // A push to K001 goes out through the firm's gateway; its receipt reaches the desk.
     let gateway = Arc::new(Gateway::default());
@@ -273,9 +289,11 @@ async fn a_firm_loaded_from_its_own_files_goes_live() {
         .set_delivery_channel(Some(&ChannelSettings::Webhook(WebhookSettings {
             url,
             secret: SECRET.into(),
-            max_attempts: 3,
-            first_retry_seconds: 30,
-            timeout_seconds: 5,
+            retries: Retries {
+                max_attempts: 3,
+                first_retry_seconds: 30,
+                timeout_seconds: 5,
+            },
         })))
         .unwrap();
     let push_id = push(&desk, "PUSH-LIVE", "RR-2026-118", &["K001".to_string()]);
@@ -301,4 +319,99 @@ async fn a_firm_loaded_from_its_own_files_goes_live() {
     })
     .await;
     gateway_task.abort();
+
+    // IT switches to e-mail: K001's push reaches the mail server; K004 has no address and the
+    // broker reads why at once.
+    let sink = SmtpSink::start();
+    storage
+        .set_delivery_channel(Some(&ChannelSettings::Smtp(SmtpSettings {
+            host: "127.0.0.1".into(),
+            port: sink.port,
+            security: SmtpSecurity::Plain,
+            username: None,
+            password: None,
+            from: "某某证券研究所 <research@firm.example>".into(),
+            retries: Retries {
+                max_attempts: 3,
+                first_retry_seconds: 30,
+                timeout_seconds: 5,
+            },
+        })))
+        .unwrap();
+    let mailed = push(
+        &desk,
+        "PUSH-MAIL",
+        "RR-2026-118",
+        &["K001".to_string(), "K004".to_string()],
+    );
+    desk.engine
+        .sync_once(desk.store.clone(), |_| {})
+        .await
+        .unwrap();
+    synced_until(&desk, &mailed, |d| {
+        status_of(d, "K001") == Some(DeliveryStatus::Sent)
+            && status_of(d, "K004") == Some(DeliveryStatus::Failed)
+    })
+    .await;
+    let detail = desk.with_store(|s| s.push_detail(&mailed).unwrap());
+    let k004 = detail.recipients.iter().find(|r| r.client_id == "K004");
+    let reason = k004.and_then(|r| r.reason.clone()).unwrap_or_default();
+    assert!(reason.contains("电子邮箱"), "{reason}");
+    let mails = sink.messages();
+    assert_eq!(mails.len(), 1, "one e-mail, to K001 only");
+    assert!(mails[0].contains("zhao.yi@example.com") && mails[0].contains("research@firm.example"));
+}
+
+/// aiosmtpd from the project's virtualenv (`make test`'s setup makes it), keeping what it is
+/// sent as files; stopped when dropped.
+struct SmtpSink {
+    port: u16,
+    dir: tempfile::TempDir,
+    child: std::process::Child,
+}
+
+impl SmtpSink {
+    fn start() -> SmtpSink {
+        let python = concat!(env!("CARGO_MANIFEST_DIR"), "/../../.venv/bin/python");
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let dir = tempfile::tempdir().unwrap();
+        let child = std::process::Command::new(python)
+            .args(["-m", "aiosmtpd", "-n", "-l"])
+            .arg(format!("127.0.0.1:{port}"))
+            .args(["-c", "aiosmtpd.handlers.Mailbox"])
+            .arg(dir.path().join("maildir"))
+            .spawn()
+            .unwrap_or_else(|e| panic!("aiosmtpd from {python} (run scripts/setup.sh): {e}"));
+        let sink = SmtpSink { port, dir, child };
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return sink;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        panic!("aiosmtpd did not listen on {port} within 10 s");
+    }
+
+    /// Every message received, raw.
+    fn messages(&self) -> Vec<String> {
+        let new = self.dir.path().join("maildir").join("new");
+        std::fs::read_dir(new)
+            .map(|entries| {
+                entries
+                    .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+impl Drop for SmtpSink {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }

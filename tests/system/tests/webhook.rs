@@ -9,7 +9,7 @@ use chrono::Duration;
 use clock::{ManualClock, SharedClock};
 use domain::clock::shanghai_date;
 use domain::ProductRisk;
-use head_office::channel::{ChannelSettings, WebhookSettings, NO_CHANNEL_REASON};
+use head_office::channel::{ChannelSettings, Retries, WebhookSettings, NO_CHANNEL_REASON};
 use head_office_storage::Storage;
 use hmac::{Hmac, Mac};
 use protocol::gateway::{DeliveryReceipt, GatewayMessage, ReceiptOutcome, SIGNATURE_HEADER};
@@ -206,9 +206,11 @@ async fn pushes_go_through_the_firms_gateway_and_its_receipts_reach_the_desk() {
     let settings = ChannelSettings::Webhook(WebhookSettings {
         url,
         secret: SECRET.into(),
-        max_attempts: 3,
-        first_retry_seconds: 30,
-        timeout_seconds: 5,
+        retries: Retries {
+            max_attempts: 3,
+            first_retry_seconds: 30,
+            timeout_seconds: 5,
+        },
     });
     head_office
         .storage

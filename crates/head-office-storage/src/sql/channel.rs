@@ -48,7 +48,7 @@ pub(super) fn set_settings(db: &Db<'_>, settings: Option<&ChannelSettings>) -> R
 pub(super) fn due(db: &Db<'_>, now: DateTime<Utc>, limit: usize) -> Result<Vec<Handover>> {
     db.query_map(
         "SELECT d.id, d.push_id, d.client_id, c.name, c.mobile, pr.title, p.cover_message, \
-         u.display_name, d.handover_attempts \
+         u.display_name, d.handover_attempts, c.email \
          FROM push_deliveries d \
          JOIN recommendation_pushes p ON p.id = d.push_id \
          JOIN products pr ON pr.id = p.product_id \
@@ -67,6 +67,7 @@ pub(super) fn due(db: &Db<'_>, now: DateTime<Utc>, limit: usize) -> Result<Vec<H
                     client_id: r.get(2)?,
                     client_name: r.get(3)?,
                     mobile: r.get(4)?,
+                    email: r.get(9)?,
                     title: r.get(5)?,
                     text: r.get(6)?,
                     broker_name: r.get(7)?,
@@ -78,14 +79,15 @@ pub(super) fn due(db: &Db<'_>, now: DateTime<Utc>, limit: usize) -> Result<Vec<H
 }
 
 /// Records hand-overs: taken ones become 已发送; a refused one waits longer each time and, after
-/// the last attempt, fails with the gateway's last answer so the broker knows it never went out.
+/// the last attempt (or at once, when trying again cannot help), fails with the channel's answer
+/// so the broker knows it never went out.
 pub(super) fn record(
     db: &Db<'_>,
     settings: &ChannelSettings,
     results: &[HandoverResult],
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let ChannelSettings::Webhook(webhook) = settings;
+    let retries = settings.retries();
     for r in results {
         match &r.outcome {
             Ok(()) => {
@@ -96,23 +98,13 @@ pub(super) fn record(
                     params![r.delivery_id, now, db.next_seq()?, i64::from(r.attempt)],
                 )?;
             }
-            Err(why) if r.attempt >= webhook.max_attempts => {
+            Err(why) if r.hopeless => fail(db, r, &format!("{why}，未能发送"), now)?,
+            Err(why) if r.attempt >= retries.max_attempts => {
                 let reason = format!(
-                    "消息网关 {} 次均未接收（最后一次：{why}），未能发送：请联系总部信息技术部",
+                    "推送渠道 {} 次均未接收（最后一次：{why}），未能发送：请联系总部信息技术部",
                     r.attempt
                 );
-                db.execute(
-                    "UPDATE push_deliveries SET status = 'failed', reason = ?2, updated_at = ?3, \
-                     seq = ?4, handover_attempts = ?5, next_handover_at = NULL, \
-                     channel_settled = 1 WHERE id = ?1 AND status = 'queued'",
-                    params![
-                        r.delivery_id,
-                        reason,
-                        now,
-                        db.next_seq()?,
-                        i64::from(r.attempt)
-                    ],
-                )?;
+                fail(db, r, &reason, now)?;
             }
             Err(_) => {
                 // Still queued for the broker: nothing new to tell the desk until it settles.
@@ -122,12 +114,29 @@ pub(super) fn record(
                     params![
                         r.delivery_id,
                         i64::from(r.attempt),
-                        now + webhook.retry_after(r.attempt)
+                        now + retries.retry_after(r.attempt)
                     ],
                 )?;
             }
         }
     }
+    Ok(())
+}
+
+/// Fails a queued delivery for good, saying why.
+fn fail(db: &Db<'_>, r: &HandoverResult, reason: &str, now: DateTime<Utc>) -> Result<()> {
+    db.execute(
+        "UPDATE push_deliveries SET status = 'failed', reason = ?2, updated_at = ?3, seq = ?4, \
+         handover_attempts = ?5, next_handover_at = NULL, channel_settled = 1 \
+         WHERE id = ?1 AND status = 'queued'",
+        params![
+            r.delivery_id,
+            reason,
+            now,
+            db.next_seq()?,
+            i64::from(r.attempt)
+        ],
+    )?;
     Ok(())
 }
 

@@ -25,6 +25,8 @@ struct Resolved {
     unchanged: bool,
     /// The client moves to `broker` from another book first.
     moves: bool,
+    /// A client's e-mail address, kept beside its record.
+    email: Option<Option<String>>,
 }
 
 /// What the import looked up once and keeps for the rest of the file.
@@ -122,11 +124,16 @@ fn through_account(db: &Db<'_>, look: &mut Lookups, account: &str) -> Result<Che
 
 fn resolve(db: &Db<'_>, look: &mut Lookups, row: ImportRow) -> Result<Checked<Resolved>> {
     let id = row.id().to_string();
+    let email = match &row {
+        ImportRow::Client { email, .. } => Some(email.clone()),
+        _ => None,
+    };
     let (broker, mut record) = match row {
         ImportRow::Client {
             mut record,
             serving_broker,
             developing_broker,
+            ..
         } => {
             let Some((serving_id, serving_name)) = look.broker(db, &serving_broker)? else {
                 return Ok(Err(format!(
@@ -249,13 +256,25 @@ fn resolve(db: &Db<'_>, look: &mut Lookups, row: ImportRow) -> Result<Checked<Re
         }
         _ => {}
     }
+    let same_email = match &email {
+        Some(email) => {
+            let stored: Option<Option<String>> = db.query_opt(
+                "SELECT email FROM clients WHERE id = ?1",
+                params![id],
+                |r| r.get(0),
+            )?;
+            stored.as_ref() == Some(email)
+        }
+        None => true,
+    };
     Ok(Ok(Resolved {
         id,
         broker,
         new: before.is_none(),
-        unchanged: before.as_ref() == Some(&record),
+        unchanged: same_email && before.as_ref() == Some(&record),
         record,
         moves,
+        email,
     }))
 }
 
@@ -301,6 +320,12 @@ pub(super) fn import_rows(
             .entry(r.record.kind())
             .or_insert_with(|| upsert_sql(table.insert));
         (table.bind)(db, upsert, &r.broker, db.next_seq()?, &r.record)?;
+        if let Some(email) = &r.email {
+            db.execute(
+                "UPDATE clients SET email = ?2 WHERE id = ?1",
+                params![r.id, email],
+            )?;
+        }
         match &r.record {
             Record::Account(a) => touched.insert(a.client_id.clone()),
             Record::Holding(h) => touched.insert(h.client_id.clone()),

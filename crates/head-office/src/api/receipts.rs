@@ -19,8 +19,10 @@ pub(super) async fn receipts(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Json<ReceiptOutcome>> {
-    let settings = blocking(&state, |s| s.delivery_channel())
-        .await?
+    let settings = blocking(&state, |s| s.delivery_channel()).await?;
+    let secret = settings
+        .as_ref()
+        .and_then(|s| s.receipt_secret())
         .ok_or_else(|| {
             HeadOfficeError::NotFound(
                 "总部尚未配置消息网关，不接收回执：请先用 head-office channel --set 配置".into(),
@@ -30,7 +32,7 @@ pub(super) async fn receipts(
         .get(SIGNATURE_HEADER)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    if !signature::verify(settings.secret(), &body, signed) {
+    if !signature::verify(secret, &body, signed) {
         return Err(HeadOfficeError::BadSignature);
     }
     let batch: ReceiptBatch = serde_json::from_slice(&body)

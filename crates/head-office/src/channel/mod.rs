@@ -5,14 +5,17 @@
 //! The demo head office runs [`SimulatedChannel`]: deterministic per message, so a test or a demo
 //! sees the same story every time: sent, delivered, often read, sometimes a reply, rarely a failure.
 //! A head office serving a real firm never invents a client's answer: it hands messages to the
-//! firm's message gateway ([`webhook`]) and takes the gateway's signed receipts; until IT
+//! firm's message gateway ([`webhook`]) and takes the gateway's signed receipts, or e-mails it
+//! through the firm's mail server ([`email`]); until IT
 //! configures one it runs [`UnconfiguredChannel`], which says plainly that nothing was sent.
 
+pub mod email;
 pub mod signature;
 mod simulated;
 pub mod webhook;
 
 pub use head_office_storage::delivery::{
-    ChannelEvent, ChannelMessage, ChannelReport, ChannelSettings, DeliveryChannel, WebhookSettings,
+    ChannelEvent, ChannelMessage, ChannelReport, ChannelSettings, DeliveryChannel, Retries,
+    SmtpSecurity, SmtpSettings, WebhookSettings,
 };
 pub use simulated::{SimulatedChannel, UnconfiguredChannel, NO_CHANNEL_REASON};

@@ -44,6 +44,7 @@ impl WebhookChannel {
                     delivery_id: handover.message.delivery_id,
                     attempt: handover.message.attempt,
                     outcome,
+                    hopeless: false,
                 }
             });
         }
@@ -65,7 +66,9 @@ impl WebhookChannel {
         let sent = self
             .http
             .post(settings.url.trim())
-            .timeout(Duration::from_secs(u64::from(settings.timeout_seconds)))
+            .timeout(Duration::from_secs(u64::from(
+                settings.retries.timeout_seconds,
+            )))
             .header(reqwest::header::CONTENT_TYPE, "application/json")
             .header(SIGNATURE_HEADER, signed)
             .body(body)
@@ -74,9 +77,10 @@ impl WebhookChannel {
         match sent {
             Ok(answer) if answer.status().is_success() => Ok(()),
             Ok(answer) => Err(format!("网关答复 HTTP {}", answer.status().as_u16())),
-            Err(e) if e.is_timeout() => {
-                Err(format!("网关 {} 秒内未答复", settings.timeout_seconds))
-            }
+            Err(e) if e.is_timeout() => Err(format!(
+                "网关 {} 秒内未答复",
+                settings.retries.timeout_seconds
+            )),
             Err(e) if e.is_connect() => Err("无法连接网关".into()),
             Err(e) => Err(format!("请求网关出错：{e}")),
         }

@@ -1,4 +1,4 @@
-//! `head-office channel`: the firm's message gateway that pushes go through, shown (secret
+//! `head-office channel`: the firm's message gateway or mail server that pushes go through, shown (secret
 //! masked), set from a JSON file, or cleared. Kept at head office, never sent to desks.
 
 use super::{read_json, DbArg};
@@ -12,23 +12,14 @@ use std::path::PathBuf;
 pub struct Channel {
     #[command(flatten)]
     db: DbArg,
-    /// A JSON file: {"webhook": {"url": …, "secret": …, "max_attempts": 6,
-    /// "first_retry_seconds": 30, "timeout_seconds": 10}}.
+    /// A JSON file: {"webhook": {"url": …, "secret": …}} or {"smtp": {"host": …, "port": 465,
+    /// "security": "tls", "username": …, "password": …, "from": …}}, either with "max_attempts",
+    /// "first_retry_seconds" and "timeout_seconds" (6, 30, 10 unless given).
     #[arg(long, conflicts_with = "clear")]
     set: Option<PathBuf>,
     /// Takes the channel away: pushes then fail at once, saying no channel is configured.
     #[arg(long)]
     clear: bool,
-}
-
-/// The settings as IT may print them: the secret's length only.
-fn shown(settings: &ChannelSettings) -> anyhow::Result<String> {
-    let ChannelSettings::Webhook(w) = settings;
-    let mut masked = w.clone();
-    masked.secret = format!("（已设置，{} 个字符）", w.secret.chars().count());
-    Ok(serde_json::to_string_pretty(&ChannelSettings::Webhook(
-        masked,
-    ))?)
 }
 
 impl Channel {
@@ -47,7 +38,7 @@ impl Channel {
             return Ok(());
         }
         match storage.delivery_channel()? {
-            Some(settings) => println!("{}", shown(&settings)?),
+            Some(settings) => println!("{}", serde_json::to_string_pretty(&settings.masked())?),
             None => println!("未配置推送渠道：推送将直接标记为未发送（用 --set 配置消息网关）"),
         }
         Ok(())

@@ -43,6 +43,10 @@ fn announce_channel(storage: &SqlStorage, demo: bool) -> anyhow::Result<()> {
         Some(ChannelSettings::Webhook(w)) => {
             eprintln!("head-office: pushes go to the message gateway at {}", w.url)
         }
+        Some(ChannelSettings::Smtp(m)) => eprintln!(
+            "head-office: pushes go by e-mail through {}:{} as {}",
+            m.host, m.port, m.from
+        ),
         None => eprintln!(
             "head-office: no delivery channel is configured (head-office channel --set); \
              pushes will be reported to desks as not sent"
