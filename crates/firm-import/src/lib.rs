@@ -1,5 +1,5 @@
-//! A firm's own data, as its systems export it (CSV, UTF-8, a header row), read into the records
-//! head office keeps. Each row is checked on its own with the domain's rules (ID numbers, mobile
+//! A firm's own data, as its systems export it (CSV in UTF-8, or an XLSX workbook; a header row),
+//! read into the records head office keeps. Each row is checked on its own with the domain's rules (ID numbers, mobile
 //! numbers, security codes, money to the fen); what needs the database (does the client exist,
 //! who is the broker) head office checks as it writes. Every bad row is reported with its line
 //! and the reason, in Chinese, so the firm's IT fixes the file in one pass.
@@ -7,6 +7,7 @@
 mod fields;
 mod kinds;
 mod service_kinds;
+mod workbook;
 
 use chrono::NaiveDate;
 use fields::{Fields, Header};
@@ -144,10 +145,18 @@ pub enum ImportError {
     NotCsv(String),
     #[error("{0}")]
     Header(String),
+    #[error(
+        "无法读取 Excel 文件：{0}。请确认是 .xlsx 格式（Excel 2007 及以后），数据在第一个工作表"
+    )]
+    NotXlsx(String),
 }
 
-/// Reads a whole file of `kind`; `today` bounds dates (an ID's birth date, an opening day).
+/// Reads a whole file of `kind`, CSV or the first sheet of an XLSX workbook; `today` bounds
+/// dates (an ID's birth date, an opening day).
 pub fn parse(kind: ImportKind, file: &[u8], today: NaiveDate) -> Result<Parsed, ImportError> {
+    if workbook::is_xlsx(file) {
+        return workbook::parse(kind, file, today);
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
@@ -164,17 +173,7 @@ pub fn parse(kind: ImportKind, file: &[u8], today: NaiveDate) -> Result<Parsed, 
             Ok(false) => break,
             Ok(true) => {
                 let line = record.position().map_or(0, csv::Position::line);
-                if record.iter().all(|v| v.trim().is_empty()) {
-                    continue;
-                }
-                let fields = Fields {
-                    header: &header,
-                    record: &record,
-                };
-                match kinds::row(kind, &fields, today) {
-                    Ok(row) => parsed.rows.push((line, row)),
-                    Err(reason) => parsed.problems.push(RowProblem { line, reason }),
-                }
+                parsed.take(kind, &header, line, &record, today);
             }
             Err(e) => {
                 let line = e.position().map_or(0, csv::Position::line);
@@ -192,6 +191,27 @@ pub fn parse(kind: ImportKind, file: &[u8], today: NaiveDate) -> Result<Parsed, 
         }
     }
     Ok(parsed)
+}
+
+impl Parsed {
+    /// Reads one data row at `line` into a good row or a problem; blank rows are skipped.
+    fn take(
+        &mut self,
+        kind: ImportKind,
+        header: &Header,
+        line: u64,
+        record: &csv::StringRecord,
+        today: NaiveDate,
+    ) {
+        if record.iter().all(|v| v.trim().is_empty()) {
+            return;
+        }
+        let fields = Fields { header, record };
+        match kinds::row(kind, &fields, today) {
+            Ok(row) => self.rows.push((line, row)),
+            Err(reason) => self.problems.push(RowProblem { line, reason }),
+        }
+    }
 }
 
 /// What an import did, or (with problems and `written` false) why it wrote nothing.

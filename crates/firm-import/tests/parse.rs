@@ -199,3 +199,75 @@ fn an_email_address_must_look_like_one() {
     assert_eq!(parsed.problems.len(), 1);
     assert!(parsed.problems[0].reason.contains("邮箱"));
 }
+
+/// A workbook as a firm's staff would save it from Excel: numbers as numbers, a date as a date.
+fn workbook(rows: &[&[&str]], opened: (u16, u8, u8)) -> Vec<u8> {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let (r, c) = (r as u32, c as u16);
+            match (*cell, cell.parse::<f64>()) {
+                ("DATE", _) => {
+                    let day = ExcelDateTime::from_ymd(opened.0, opened.1, opened.2).unwrap();
+                    sheet.write_datetime_with_format(r, c, &day, &date).unwrap();
+                }
+                (_, Ok(n)) if r > 0 && !cell.ends_with('X') => {
+                    sheet.write_number(r, c, n).unwrap();
+                }
+                _ => {
+                    sheet.write_string(r, c, *cell).unwrap();
+                }
+            }
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn an_excel_workbook_reads_like_its_csv() {
+    let header: &[&str] = &[
+        "client_id",
+        "name",
+        "id_number",
+        "mobile",
+        "investor_class",
+        "opened_on",
+        "serving_broker",
+    ];
+    let good: &[&str] = &[
+        "K1",
+        "赵一",
+        "11010519491231002X",
+        "13800000001",
+        "普通投资者",
+        "DATE",
+        "wang.min",
+    ];
+    let bad: &[&str] = &[
+        "K2",
+        "钱二",
+        "11010519491231002X",
+        "12345",
+        "普通投资者",
+        "DATE",
+        "wang.min",
+    ];
+    let file = workbook(&[header, good, bad], (2020, 3, 1));
+    let parsed = parse(ImportKind::Clients, &file, today()).unwrap();
+    let ImportRow::Client { record, .. } = &parsed.rows[0].1 else {
+        panic!("a client")
+    };
+    assert_eq!(record.mobile, "13800000001", "no .0 from Excel's number");
+    assert_eq!(
+        record.opened_on,
+        NaiveDate::from_ymd_opt(2020, 3, 1).unwrap()
+    );
+    assert_eq!(parsed.problems.len(), 1);
+    assert_eq!(parsed.problems[0].line, 3, "Excel's row number");
+    assert!(parsed.problems[0].reason.contains("手机号"));
+    let broken = parse(ImportKind::Clients, b"PK\x03\x04not really", today()).unwrap_err();
+    assert!(matches!(broken, ImportError::NotXlsx(_)), "{broken}");
+}

@@ -13,7 +13,7 @@ pub struct Import {
     db: DbArg,
     /// clients, accounts, assessments, holdings, trades, calendar or library.
     kind: String,
-    /// A CSV file in UTF-8 with a header row.
+    /// A CSV file in UTF-8 with a header row, or an Excel workbook (.xlsx, first sheet).
     #[arg(long)]
     file: PathBuf,
     /// Import the good rows and report the bad ones, instead of importing nothing.
