@@ -76,6 +76,28 @@ const TAKES: [&str; 6] = [
     "海外收入占比提升，汇率影响需跟踪",
 ];
 
+/// The item's full text, made from what it already is (no random draw, so the rest of the demo
+/// firm stays as it was): the view, who it suits, and the risk notice every item carries.
+fn body_of(
+    kind: ProductKind,
+    title: &str,
+    summary: &str,
+    risk: ProductRisk,
+    author: &str,
+) -> String {
+    let what = match kind {
+        ProductKind::ResearchReport => "研究报告",
+        ProductKind::StockPick => "个股点评",
+        ProductKind::Fund => "基金产品介绍",
+        ProductKind::WealthProduct => "理财产品说明",
+    };
+    format!(
+        "【{what}】{title}\n\n【核心观点】{summary}\n\n【适合对象】风险承受能力与 {risk} 级相匹配的投资者；\
+         经纪人推送前须完成适当性匹配。\n\n【风险提示】过往业绩不代表未来表现，市场有风险，投资需谨慎。\n\n{author}",
+        risk = risk.code()
+    )
+}
+
 /// 60-odd items around `as_of`: most valid now, a few expired or withdrawn, as a real library is.
 pub fn generate(seed: u64, as_of: NaiveDate) -> Vec<ProductRecord> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x11b4_a4e7);
@@ -98,6 +120,7 @@ pub fn generate(seed: u64, as_of: NaiveDate) -> Vec<ProductRecord> {
         } else {
             ApprovalState::Approved
         };
+        let body = body_of(kind, &title, &summary, risk, &author);
         items.push(ProductRecord {
             id: format!("P{n:04}"),
             product_kind: kind,
@@ -111,6 +134,7 @@ pub fn generate(seed: u64, as_of: NaiveDate) -> Vec<ProductRecord> {
             security_code,
             author,
             approval_ref: format!("华信合规审〔{}〕{:04}号", as_of.format("%Y"), 100 + n * 7),
+            body,
         });
     };
     for (title, risk) in REPORTS {

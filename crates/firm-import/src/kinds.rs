@@ -414,5 +414,9 @@ fn product(f: &Fields<'_>) -> Checked<ProductRecord> {
         security_code,
         author: f.text_max("author", 40)?,
         approval_ref: f.text_max("approval_ref", 40)?,
+        body: match f.raw("body") {
+            "" => String::new(),
+            _ => f.text_max("body", 50_000)?,
+        },
     })
 }

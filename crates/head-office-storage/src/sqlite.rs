@@ -39,6 +39,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/020_events.sql"),
     include_str!("migrations/021_channel.sql"),
     include_str!("migrations/022_client_email.sql"),
+    include_str!("migrations/023_library_body.sql"),
 ];
 
 /// Statements kept prepared; the feed alone has two per table.

@@ -91,6 +91,10 @@ pub struct ProductRecord {
     pub author: String,
     /// Head office's approval reference (合规审核编号), printed with every push.
     pub approval_ref: String,
+    /// The full text as approved, for the broker to read before pushing; empty when the firm
+    /// sent only the summary.
+    #[serde(default)]
+    pub body: String,
 }
 
 impl ProductRecord {

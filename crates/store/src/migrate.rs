@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/015_satisfaction.sql"),
     include_str!("migrations/016_needs.sql"),
     include_str!("migrations/017_events.sql"),
+    include_str!("migrations/018_library_body.sql"),
 ];
 
 pub(crate) fn run(conn: &mut Connection) -> Result<()> {

@@ -86,7 +86,7 @@ pub struct PushDraft {
 }
 
 const PRODUCT_COLUMNS: &str = "id, product_kind, title, summary, risk, version, approval, \
-    valid_from, valid_until, security_code, author, approval_ref";
+    valid_from, valid_until, security_code, author, approval_ref, body";
 
 fn corrupt(what: &str, value: &str) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(
@@ -113,6 +113,7 @@ pub(crate) fn product_record(r: &Row<'_>) -> rusqlite::Result<ProductRecord> {
         security_code: r.get(9)?,
         author: r.get(10)?,
         approval_ref: r.get(11)?,
+        body: r.get(12)?,
     })
 }
 

@@ -22,6 +22,7 @@ pub(crate) const PRODUCTS: FeedTable = FeedTable {
         "security_code",
         "author",
         "approval_ref",
+        "body",
     ],
     bind: |stmt, record| {
         let Record::Product(p) = record else {
@@ -39,7 +40,8 @@ pub(crate) const PRODUCTS: FeedTable = FeedTable {
             p.valid_until,
             p.security_code,
             p.author,
-            p.approval_ref
+            p.approval_ref,
+            p.body
         ])?)
     },
 };

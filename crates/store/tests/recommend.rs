@@ -27,6 +27,7 @@ fn product(id: &str, risk: ProductRisk, approval: ApprovalState, title: &str) ->
         security_code: None,
         author: "华信基金代销部".into(),
         approval_ref: format!("华信合规审〔2026〕{id}号"),
+        body: String::new(),
     }
 }
 

@@ -196,8 +196,8 @@ async fn a_firm_loaded_from_its_own_files_goes_live() {
     import(
         storage,
         ImportKind::Library,
-        "product_id,kind,title,summary,risk,version,valid_from,valid_until,security_code,author,approval_ref\n\
-         RR-2026-118,研究报告,四季度宏观策略,经济温和修复，关注红利与科技,R3,1,2026-11-01,2027-02-28,,研究所宏观组,HG-2026-0118\n",
+        "product_id,kind,title,summary,risk,version,valid_from,valid_until,security_code,author,approval_ref,body\n\
+         RR-2026-118,研究报告,四季度宏观策略,经济温和修复，关注红利与科技,R3,1,2026-11-01,2027-02-28,,研究所宏观组,HG-2026-0118,\"一、经济温和修复。\n二、关注红利与科技。\"\n",
     );
 
     import(
@@ -240,6 +240,12 @@ async fn a_firm_loaded_from_its_own_files_goes_live() {
         k001.total_assets.0,
         12_000_050 + 16_800_000,
         "cash and holdings"
+    );
+    let library = desk.with_store(|s| s.products(&store::ProductQuery::default(), TODAY).unwrap());
+    assert_eq!(library.len(), 1);
+    assert_eq!(
+        library[0].item.body,
+        "一、经济温和修复。\n二、关注红利与科技。"
     );
     let profile = desk.with_store(|s| s.client_profile("K001", TODAY).unwrap().unwrap());
     assert_eq!(profile.cash_transfers.len(), 1);

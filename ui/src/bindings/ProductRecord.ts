@@ -22,4 +22,9 @@ author: string,
 /**
  * Head office's approval reference (合规审核编号), printed with every push.
  */
-approval_ref: string, };
+approval_ref: string, 
+/**
+ * The full text as approved, for the broker to read before pushing; empty when the firm
+ * sent only the summary.
+ */
+body: string, };

@@ -25,6 +25,7 @@ export const withdrawn = product({
   approval: "withdrawn",
   security_code: null,
   approval_ref: "合规审 2023-0999",
+  body: "",
   pushable: false,
 });
 export const report = product({
@@ -36,6 +37,7 @@ export const report = product({
   security_code: null,
   valid_until: "2099-06-30",
   approval_ref: "合规审 2024-0456",
+  body: "",
 });
 const LIBRARY = [maotai, withdrawn, report];
 

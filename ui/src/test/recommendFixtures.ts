@@ -19,6 +19,7 @@ export function product(overrides: Partial<ProductView> = {}): ProductView {
     security_code: "600519",
     author: "研究所 陈明",
     approval_ref: "合规审 2024-0123",
+    body: "",
     pushable: true,
     ...overrides,
   };

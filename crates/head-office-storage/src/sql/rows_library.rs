@@ -16,12 +16,12 @@ pub(super) const PRODUCTS: FeedTable = FeedTable {
     kind: EntityKind::Product,
     table: "products",
     columns: "kind, title, summary, risk, version, approval, valid_from, valid_until, \
-              security_code, author, approval_ref",
+              security_code, author, approval_ref, body",
     read: read_product,
     insert:
         "INSERT INTO products (id, broker_id, seq, kind, title, summary, risk, version, approval, \
-             valid_from, valid_until, security_code, author, approval_ref) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+             valid_from, valid_until, security_code, author, approval_ref, body) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     bind: insert,
 };
 
@@ -53,6 +53,7 @@ pub(super) fn read_product(r: &Row<'_>) -> rusqlite::Result<Record> {
         security_code: r.get(9)?,
         author: r.get(10)?,
         approval_ref: r.get(11)?,
+        body: r.get(12)?,
     }))
 }
 
@@ -87,7 +88,8 @@ fn insert(db: &Db<'_>, sql: &str, broker: &str, seq: i64, record: &Record) -> Re
                 p.valid_until,
                 p.security_code,
                 p.author,
-                p.approval_ref
+                p.approval_ref,
+                p.body
             ],
         ),
         Record::PushDelivery(d) => db.execute(

@@ -38,6 +38,14 @@ pub fn compose_offline(app: &Session) -> Result<()> {
         }
     })?;
     app.wait_settled("[data-testid=compose-drawer]", SHORT)?;
+    // The broker reads the approved full text before writing to anyone.
+    app.click(&app.wait("[data-testid=draft-product-read]", SHORT)?)?;
+    let body = app.wait_text("[data-testid=draft-product-body]", SHORT, |t| {
+        t.contains("风险提示")
+    })?;
+    ensure!(body.contains(PRODUCT), "the full text is the fund's: {body}");
+    app.screenshot("library-body")?;
+    app.click(&app.wait("[data-testid=draft-product-read]", SHORT)?)?;
 
     let cover = app.wait("[data-testid=cover-message]", SHORT)?;
     app.type_text(&cover, COVER)?;

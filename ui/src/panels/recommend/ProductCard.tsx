@@ -1,5 +1,5 @@
-import { Space, Typography } from "antd";
-import type { ReactNode } from "react";
+import { Button, Space, Typography } from "antd";
+import { useState, type ReactNode } from "react";
 import type { ProductView } from "../../bindings/ProductView";
 import { useT } from "../../i18n/context";
 import { ApprovalTag, ProductKindTag, ProductRiskTag } from "./tags";
@@ -11,9 +11,11 @@ interface Props {
   testId?: string;
 }
 
-/** A library item: kind, risk, title, summary, version, validity and approval number. */
+/** A library item: kind, risk, title, summary (the full text on request), version, validity and
+ * approval number. */
 export function ProductCard({ product, extra, testId }: Props) {
   const t = useT();
+  const [reading, setReading] = useState(false);
   return (
     <div className="product-card" data-testid={testId}>
       <div className="product-card-head">
@@ -30,6 +32,24 @@ export function ProductCard({ product, extra, testId }: Props) {
       <Typography.Paragraph className="product-card-summary" data-testid={testId && `${testId}-summary`}>
         {product.summary}
       </Typography.Paragraph>
+      {product.body && (
+        <>
+          <Button
+            type="link"
+            size="small"
+            className="product-card-read"
+            data-testid={testId && `${testId}-read`}
+            onClick={() => setReading((r) => !r)}
+          >
+            {reading ? t("product.hideBody") : t("product.readBody")}
+          </Button>
+          {reading && (
+            <Typography.Paragraph className="product-card-body" data-testid={testId && `${testId}-body`}>
+              {product.body}
+            </Typography.Paragraph>
+          )}
+        </>
+      )}
       <Space size={[16, 4]} wrap className="product-card-meta">
         <Typography.Text type="secondary">{t("product.version", { version: product.version })}</Typography.Text>
         <Typography.Text type="secondary">{t("product.author", { author: product.author })}</Typography.Text>
