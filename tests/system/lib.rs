@@ -172,22 +172,17 @@ impl TestHeadOffice {
         SqlStorage::restore(backup, &restored, false).expect("restore");
         self.storage = Arc::new(SqlStorage::open(&restored).expect("open the restored database"));
         self.location = restored;
-        let storage: Arc<dyn Storage> = self.storage.clone();
-        self.server = Some(
-            RunningHeadOffice::start_with(
-                storage,
-                self.addr,
-                self.clock.clone(),
-                (self.delivery)(),
-            )
-            .await
-            .expect("serve the restored database"),
-        );
+        self.serve_again().await;
     }
 
     /// Starts again on the same port, as after a restart of the server process.
     pub async fn restart(&mut self) {
         self.stop().await;
+        self.serve_again().await;
+    }
+
+    /// Serves `storage` on the same port and channel as before.
+    async fn serve_again(&mut self) {
         let storage: Arc<dyn Storage> = self.storage.clone();
         self.server = Some(
             RunningHeadOffice::start_with(
@@ -197,7 +192,7 @@ impl TestHeadOffice {
                 (self.delivery)(),
             )
             .await
-            .expect("restart"),
+            .expect("serve again on the same port"),
         );
     }
 }

@@ -122,6 +122,19 @@ fn through_account(db: &Db<'_>, look: &mut Lookups, account: &str) -> Result<Che
         .ok_or_else(|| format!("资金账户 {account} 不存在：请先导入账户文件（accounts）")))
 }
 
+/// The client an account belongs to and the broker serving it.
+fn account_book(
+    db: &Db<'_>,
+    look: &mut Lookups,
+    account: &str,
+) -> Result<Checked<(String, String)>> {
+    let client = match through_account(db, look, account)? {
+        Ok(client) => client,
+        Err(why) => return Ok(Err(why)),
+    };
+    Ok(book_of(db, look, &client)?.map(|broker| (client, broker)))
+}
+
 fn resolve(db: &Db<'_>, look: &mut Lookups, row: ImportRow) -> Result<Checked<Resolved>> {
     let id = row.id().to_string();
     let email = match &row {
@@ -164,33 +177,24 @@ fn resolve(db: &Db<'_>, look: &mut Lookups, row: ImportRow) -> Result<Checked<Re
             Ok(broker) => (broker, Record::RiskAssessment(a)),
             Err(why) => return Ok(Err(why)),
         },
-        ImportRow::Holding(mut h) => match through_account(db, look, &h.account_id)? {
-            Ok(client) => {
+        ImportRow::Holding(mut h) => match account_book(db, look, &h.account_id)? {
+            Ok((client, broker)) => {
                 h.client_id = client;
-                match book_of(db, look, &h.client_id)? {
-                    Ok(broker) => (broker, Record::Holding(h)),
-                    Err(why) => return Ok(Err(why)),
-                }
+                (broker, Record::Holding(h))
             }
             Err(why) => return Ok(Err(why)),
         },
-        ImportRow::Trade(mut t) => match through_account(db, look, &t.account_id)? {
-            Ok(client) => {
+        ImportRow::Trade(mut t) => match account_book(db, look, &t.account_id)? {
+            Ok((client, broker)) => {
                 t.client_id = client;
-                match book_of(db, look, &t.client_id)? {
-                    Ok(broker) => (broker, Record::Trade(t)),
-                    Err(why) => return Ok(Err(why)),
-                }
+                (broker, Record::Trade(t))
             }
             Err(why) => return Ok(Err(why)),
         },
-        ImportRow::CashTransfer(mut t) => match through_account(db, look, &t.account_id)? {
-            Ok(client) => {
+        ImportRow::CashTransfer(mut t) => match account_book(db, look, &t.account_id)? {
+            Ok((client, broker)) => {
                 t.client_id = client;
-                match book_of(db, look, &t.client_id)? {
-                    Ok(broker) => (broker, Record::CashTransfer(t)),
-                    Err(why) => return Ok(Err(why)),
-                }
+                (broker, Record::CashTransfer(t))
             }
             Err(why) => return Ok(Err(why)),
         },

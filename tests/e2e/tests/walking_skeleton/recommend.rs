@@ -43,7 +43,10 @@ pub fn compose_offline(app: &Session) -> Result<()> {
     let body = app.wait_text("[data-testid=draft-product-body]", SHORT, |t| {
         t.contains("风险提示")
     })?;
-    ensure!(body.contains(PRODUCT), "the full text is the fund's: {body}");
+    ensure!(
+        body.contains(PRODUCT),
+        "the full text is the fund's: {body}"
+    );
     app.screenshot("library-body")?;
     app.click(&app.wait("[data-testid=draft-product-read]", SHORT)?)?;
 
