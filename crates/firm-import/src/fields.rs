@@ -69,6 +69,21 @@ impl Fields<'_> {
         Ok(v)
     }
 
+    /// A firm's id for a row: letters, digits, `-` and `_`, at most 40.
+    pub fn firm_id(&self, column: &str) -> Checked<String> {
+        let id = self.text(column)?;
+        if id.len() > 40
+            || !id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        {
+            return Err(format!(
+                "{column} 的值 {id:?} 只能由字母、数字、- 和 _ 组成，最多 40 位"
+            ));
+        }
+        Ok(id)
+    }
+
     pub fn optional(&self, column: &str) -> Option<String> {
         Some(self.raw(column))
             .filter(|v| !v.is_empty())

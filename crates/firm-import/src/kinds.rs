@@ -103,21 +103,6 @@ pub(crate) fn row(kind: ImportKind, f: &Fields<'_>, today: NaiveDate) -> Checked
     }
 }
 
-/// A firm's id for a row: letters, digits, `-` and `_`, at most 40.
-pub(crate) fn firm_id(f: &Fields<'_>, column: &str) -> Checked<String> {
-    let id = f.text(column)?;
-    if id.len() > 40
-        || !id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-    {
-        return Err(format!(
-            "{column} 的值 {id:?} 只能由字母、数字、- 和 _ 组成，最多 40 位"
-        ));
-    }
-    Ok(id)
-}
-
 fn not_after_today(column: &str, day: NaiveDate, today: NaiveDate) -> Checked<NaiveDate> {
     if day > today {
         return Err(format!("{column} {day} 晚于今天 {today}"));
@@ -154,7 +139,7 @@ fn client(f: &Fields<'_>, today: NaiveDate) -> Checked<ImportRow> {
         .collect();
     Ok(ImportRow::Client {
         record: ClientRecord {
-            id: firm_id(f, "client_id")?,
+            id: f.firm_id("client_id")?,
             name: f.text_max("name", 40)?,
             id_number: id_number.as_str().to_string(),
             mobile: mobile.as_str().to_string(),
@@ -216,8 +201,8 @@ fn account(f: &Fields<'_>, today: NaiveDate) -> Checked<AccountRecord> {
         ),
     };
     Ok(AccountRecord {
-        id: firm_id(f, "account_id")?,
-        client_id: firm_id(f, "client_id")?,
+        id: f.firm_id("account_id")?,
+        client_id: f.firm_id("client_id")?,
         account_no: f.text_max("account_no", 20)?,
         commission_rate: rate,
         waive_minimum: f.yes_no("waive_minimum")?,
@@ -236,8 +221,8 @@ fn assessment(f: &Fields<'_>, today: NaiveDate) -> Checked<RiskAssessmentRecord>
         ));
     }
     Ok(RiskAssessmentRecord {
-        id: firm_id(f, "assessment_id")?,
-        client_id: firm_id(f, "client_id")?,
+        id: f.firm_id("assessment_id")?,
+        client_id: f.firm_id("client_id")?,
         level: f.choice(
             "level",
             &[
@@ -260,9 +245,9 @@ fn holding(f: &Fields<'_>) -> Checked<HoldingRecord> {
         return Err("quantity 应为正整数（已清仓的持仓不必导入）".into());
     }
     Ok(HoldingRecord {
-        id: firm_id(f, "holding_id")?,
+        id: f.firm_id("holding_id")?,
         client_id: String::new(),
-        account_id: firm_id(f, "account_id")?,
+        account_id: f.firm_id("account_id")?,
         security_code: security(f, "security_code")?,
         security_name: f.text_max("security_name", 40)?,
         quantity,
@@ -298,9 +283,9 @@ fn trade(f: &Fields<'_>) -> Checked<TradeRecord> {
     )
     .ok_or("commission 小于其中包含的 handling_fee 与 regulatory_fee 之和，请核对")?;
     Ok(TradeRecord {
-        id: firm_id(f, "trade_id")?,
+        id: f.firm_id("trade_id")?,
         client_id: String::new(),
-        account_id: firm_id(f, "account_id")?,
+        account_id: f.firm_id("account_id")?,
         traded_at: f.instant("traded_at")?,
         security_code: security(f, "security_code")?,
         side: f.choice(
@@ -349,7 +334,7 @@ fn market_event(f: &Fields<'_>) -> Checked<MarketEventRecord> {
         _ => 0,
     };
     Ok(MarketEventRecord {
-        id: firm_id(f, "event_id")?,
+        id: f.firm_id("event_id")?,
         event,
         on: f.date("on")?,
         security_code,
@@ -376,7 +361,7 @@ fn product(f: &Fields<'_>) -> Checked<ProductRecord> {
         _ => Some(security(f, "security_code")?),
     };
     Ok(ProductRecord {
-        id: firm_id(f, "product_id")?,
+        id: f.firm_id("product_id")?,
         product_kind: f.choice(
             "kind",
             &[

@@ -2,7 +2,6 @@
 //! complaints and return visits as the firm's service system recorded them.
 
 use crate::fields::{Checked, Fields};
-use crate::kinds::firm_id;
 use chrono::NaiveDate;
 use domain::{CaseStatus, ComplaintCategory, Fen};
 use protocol::service::{RelationKind, ServiceCaseKind, TransferDirection};
@@ -41,9 +40,9 @@ pub(crate) fn cash_transfer(f: &Fields<'_>) -> Checked<CashTransferRecord> {
         return Err("amount 应为正数，方向写在 direction 中".into());
     }
     Ok(CashTransferRecord {
-        id: firm_id(f, "transfer_id")?,
+        id: f.firm_id("transfer_id")?,
         client_id: String::new(),
-        account_id: firm_id(f, "account_id")?,
+        account_id: f.firm_id("account_id")?,
         transferred_at: f.instant("transferred_at")?,
         direction: f.choice(
             "direction",
@@ -58,13 +57,13 @@ pub(crate) fn cash_transfer(f: &Fields<'_>) -> Checked<CashTransferRecord> {
 
 /// The related client's name is head office's to fill in.
 pub(crate) fn relation(f: &Fields<'_>) -> Checked<ClientRelationRecord> {
-    let client_id = firm_id(f, "client_id")?;
-    let related_client_id = firm_id(f, "related_client_id")?;
+    let client_id = f.firm_id("client_id")?;
+    let related_client_id = f.firm_id("related_client_id")?;
     if client_id == related_client_id {
         return Err("related_client_id 不能是客户本人".into());
     }
     Ok(ClientRelationRecord {
-        id: firm_id(f, "relation_id")?,
+        id: f.firm_id("relation_id")?,
         client_id,
         related_client_id,
         related_name: String::new(),
@@ -116,8 +115,8 @@ pub(crate) fn complaint(f: &Fields<'_>, today: NaiveDate) -> Checked<ServiceCase
         )?),
     };
     Ok(ServiceCaseRecord {
-        id: firm_id(f, "case_id")?,
-        client_id: firm_id(f, "client_id")?,
+        id: f.firm_id("case_id")?,
+        client_id: f.firm_id("client_id")?,
         case_kind: ServiceCaseKind::Complaint,
         opened_on,
         due_on: Some(on_or_after("due_on", f.date("due_on")?, opened_on)?),
@@ -155,8 +154,8 @@ pub(crate) fn return_visit(f: &Fields<'_>, today: NaiveDate) -> Checked<ServiceC
         ),
     };
     Ok(ServiceCaseRecord {
-        id: firm_id(f, "visit_id")?,
-        client_id: firm_id(f, "client_id")?,
+        id: f.firm_id("visit_id")?,
+        client_id: f.firm_id("client_id")?,
         case_kind: ServiceCaseKind::ReturnVisit,
         opened_on: visited_on,
         due_on: None,
