@@ -42,7 +42,9 @@ impl DeskError {
             }
             DeskError::Sync(e) => match e {
                 SyncError::Offline(_) | SyncError::HeadOfficeRestoredAgain => IpcErrorCode::Offline,
-                SyncError::BadAddress(_) => IpcErrorCode::Validation,
+                SyncError::BadAddress(_) | SyncError::Unencrypted(_) | SyncError::FirmCa(_) => {
+                    IpcErrorCode::Validation
+                }
                 SyncError::NotSignedIn => IpcErrorCode::SessionEnded,
                 SyncError::Vault(_) => IpcErrorCode::Keyring,
                 SyncError::Store(store::StoreError::Invalid(_)) => IpcErrorCode::Validation,

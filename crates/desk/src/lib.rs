@@ -32,6 +32,10 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use store::{ClientProfile, NewContactNote, Store, WriteIds};
 use sync::{HeadOffice, SyncEngine, SyncError};
 
+/// The firm's own certificate authority (PEM), beside the desk's data, when branch IT puts one
+/// there: head office's certificate is then trusted as the system's authorities would be.
+pub const FIRM_CA_FILE: &str = "firm-ca.pem";
+
 pub struct DeskConfig {
     pub data_dir: PathBuf,
     /// The application's name in the OS keyring.
@@ -137,7 +141,9 @@ impl Desk {
 
     fn engine_for(&self, profile: &Profile, keyring: &Keyring) -> Result<SyncEngine> {
         let device_id = profile::device_id(&self.config.data_dir)?;
-        let head_office = HeadOffice::new(&profile.server_url)?;
+        // A firm that signs its servers' certificates itself gives its branches the root.
+        let firm_ca = std::fs::read(self.config.data_dir.join(FIRM_CA_FILE)).ok();
+        let head_office = HeadOffice::trusting(&profile.server_url, firm_ca.as_deref())?;
         Ok(SyncEngine::new(
             head_office,
             device_id,

@@ -15,6 +15,7 @@ pub mod serve;
 pub mod team;
 pub mod team_transfers;
 pub mod throttle;
+pub mod tls;
 
 pub use api::{AUTH_BODY_LIMIT, EMPTY_BODY_LIMIT, PUSH_BODY_LIMIT, TEAM_BODY_LIMIT};
 use auth::AccessTokens;
@@ -58,6 +59,7 @@ pub fn router(state: Arc<AppState>) -> axum::Router {
 /// A head office serving on a socket until stopped; what `main` runs and what tests start.
 pub struct RunningHeadOffice {
     pub addr: SocketAddr,
+    https: bool,
     shutdown: Option<oneshot::Sender<()>>,
     task: JoinHandle<std::io::Result<()>>,
     deliveries: JoinHandle<()>,
@@ -65,7 +67,7 @@ pub struct RunningHeadOffice {
 
 impl RunningHeadOffice {
     /// Serves with the simulated channel, as the tests and the demo do; `head-office serve`
-    /// without `--demo` chooses [`DeliveryOptions::unconfigured`] through `start_with`.
+    /// without `--demo` chooses [`DeliveryOptions::configured`] through `start_with`.
     pub async fn start(
         storage: Arc<dyn Storage>,
         addr: SocketAddr,
@@ -80,14 +82,27 @@ impl RunningHeadOffice {
         clock: SharedClock,
         delivery: DeliveryOptions,
     ) -> std::io::Result<RunningHeadOffice> {
+        Self::start_serving(storage, addr, clock, delivery, None).await
+    }
+
+    /// The same over HTTPS when `tls` is given (`serve --tls-cert --tls-key`).
+    pub async fn start_serving(
+        storage: Arc<dyn Storage>,
+        addr: SocketAddr,
+        clock: SharedClock,
+        delivery: DeliveryOptions,
+        tls: Option<tokio_rustls::TlsAcceptor>,
+    ) -> std::io::Result<RunningHeadOffice> {
         let listener = TcpListener::bind(addr).await?;
         let addr = listener.local_addr()?;
         let deliveries = tokio::spawn(delivery::run(storage.clone(), clock.clone(), delivery));
         let (tx, rx) = oneshot::channel::<()>();
         let app = router(AppState::new(storage, clock));
-        let task = tokio::spawn(serve::serve(listener, app, rx));
+        let https = tls.is_some();
+        let task = tokio::spawn(serve::serve(listener, app, rx, tls));
         Ok(RunningHeadOffice {
             addr,
+            https,
             shutdown: Some(tx),
             task,
             deliveries,
@@ -95,7 +110,8 @@ impl RunningHeadOffice {
     }
 
     pub fn base_url(&self) -> String {
-        format!("http://{}", self.addr)
+        let scheme = if self.https { "https" } else { "http" };
+        format!("{scheme}://{}", self.addr)
     }
 
     /// Stops accepting, lets requests in flight finish, and returns once the socket is closed.

@@ -25,10 +25,13 @@ const ACCEPT_BACKOFF: Duration = Duration::from_millis(50);
 /// How long shutdown waits for requests in flight.
 const DRAIN: Duration = Duration::from_secs(10);
 
+/// Serves until `shutdown`; with `tls`, every connection first completes a TLS handshake (within
+/// the header timeout, so a stalled handshake holds a slot no longer than a stalled request).
 pub async fn serve(
     listener: TcpListener,
     app: Router,
     shutdown: oneshot::Receiver<()>,
+    tls: Option<tokio_rustls::TlsAcceptor>,
 ) -> std::io::Result<()> {
     let mut builder = Builder::new(TokioExecutor::new());
     builder
@@ -66,12 +69,32 @@ pub async fn serve(
                     req
                 });
         let service = TowerToHyperService::new(app);
-        let connection = builder
-            .serve_connection_with_upgrades(TokioIo::new(stream), service)
-            .into_owned();
-        let connection = graceful.watch(connection);
+        let (builder, watcher, tls) = (builder.clone(), graceful.watcher(), tls.clone());
         tokio::spawn(async move {
-            if let Err(e) = connection.await {
+            let served = match tls {
+                None => {
+                    let connection = builder
+                        .serve_connection_with_upgrades(TokioIo::new(stream), service)
+                        .into_owned();
+                    watcher.watch(connection).await
+                }
+                Some(acceptor) => {
+                    match tokio::time::timeout(HEADER_READ_TIMEOUT, acceptor.accept(stream)).await {
+                        Ok(Ok(stream)) => {
+                            let connection = builder
+                                .serve_connection_with_upgrades(TokioIo::new(stream), service)
+                                .into_owned();
+                            watcher.watch(connection).await
+                        }
+                        Ok(Err(e)) => {
+                            tracing::debug!(error = %e, %peer, "TLS handshake failed");
+                            Ok(())
+                        }
+                        Err(_) => Ok(()),
+                    }
+                }
+            };
+            if let Err(e) = served {
                 tracing::debug!(error = %e, "connection ended with an error");
             }
             drop(slot);

@@ -21,16 +21,45 @@ pub struct HeadOffice {
 }
 
 impl HeadOffice {
-    /// `base_url` as the broker typed it, e.g. `http://127.0.0.1:8787`.
+    /// `base_url` as the broker typed it, e.g. `https://hq.firm.example`, trusting the system's
+    /// and the public certificate authorities.
     pub fn new(base_url: &str) -> Result<HeadOffice> {
+        HeadOffice::trusting(base_url, None)
+    }
+
+    /// The same, trusting also the firm's own certificate authority (`firm_ca`, PEM), as firms
+    /// that sign their servers' certificates themselves need. A password and a refresh token
+    /// never travel unencrypted: plain `http://` is refused except to this machine.
+    pub fn trusting(base_url: &str, firm_ca: Option<&[u8]>) -> Result<HeadOffice> {
         let base = base_url.trim().trim_end_matches('/').to_string();
         let parsed = reqwest::Url::parse(&base).map_err(|_| SyncError::BadAddress(base.clone()))?;
-        if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
+        let Some(host) = parsed.host_str() else {
             return Err(SyncError::BadAddress(base));
+        };
+        let loopback = match host.trim_matches(['[', ']']).parse::<std::net::IpAddr>() {
+            Ok(ip) => ip.is_loopback(),
+            Err(_) => host.eq_ignore_ascii_case("localhost"),
+        };
+        match parsed.scheme() {
+            "https" => {}
+            "http" if loopback => {}
+            "http" => return Err(SyncError::Unencrypted(base)),
+            _ => return Err(SyncError::BadAddress(base)),
         }
-        let http = reqwest::Client::builder()
+        let mut builder = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(5))
-            .timeout(Duration::from_secs(60))
+            .timeout(Duration::from_secs(60));
+        if let Some(pem) = firm_ca {
+            let certificates = reqwest::Certificate::from_pem_bundle(pem)
+                .map_err(|e| SyncError::FirmCa(e.to_string()))?;
+            if certificates.is_empty() {
+                return Err(SyncError::FirmCa("文件中没有证书".into()));
+            }
+            for certificate in certificates {
+                builder = builder.add_root_certificate(certificate);
+            }
+        }
+        let http = builder
             .build()
             .map_err(|e| SyncError::Offline(e.to_string()))?;
         Ok(HeadOffice { http, base })
@@ -197,6 +226,16 @@ impl HeadOffice {
 }
 
 fn describe(e: &reqwest::Error) -> String {
+    // rustls says why a certificate was refused somewhere down the chain of causes.
+    let mut cause: Option<&dyn std::error::Error> = Some(e);
+    while let Some(c) = cause {
+        if c.to_string().to_ascii_lowercase().contains("certificate") {
+            return "总部服务器的证书无法验证（不是受信任的机构签发，或与地址不符），\
+                    请向总部信息技术部索取企业根证书或核对地址"
+                .into();
+        }
+        cause = c.source();
+    }
     if e.is_connect() {
         "连接被拒绝或网络不可达".into()
     } else if e.is_timeout() {

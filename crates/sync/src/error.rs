@@ -7,6 +7,10 @@ pub enum SyncError {
     Offline(String),
     #[error("总部服务器地址无效：{0}")]
     BadAddress(String),
+    #[error("总部服务器地址 {0} 未加密：除本机测试外，必须使用 https:// 开头的地址，请向总部信息技术部核对")]
+    Unencrypted(String),
+    #[error("企业根证书无法读取：{0}（应为 PEM 格式，以 -----BEGIN CERTIFICATE----- 开头）")]
+    FirmCa(String),
     /// The head office answered with a refusal it explained.
     #[error("{}", .0.message)]
     Refused(ApiError),

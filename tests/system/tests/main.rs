@@ -26,6 +26,7 @@ mod sign_in_attack;
 mod sync_book;
 mod team_scope;
 mod team_transfers;
+mod tls;
 #[path = "faults/views.rs"]
 mod views;
 mod webhook;

@@ -19,6 +19,12 @@ pub struct Serve {
     addr: SocketAddr,
     #[arg(long)]
     demo: bool,
+    /// The server's certificate chain (PEM), to serve HTTPS; with --tls-key.
+    #[arg(long, requires = "tls_key")]
+    tls_cert: Option<std::path::PathBuf>,
+    /// The certificate's private key (PEM).
+    #[arg(long, requires = "tls_cert")]
+    tls_key: Option<std::path::PathBuf>,
     #[command(flatten)]
     size: DemoSize,
 }
@@ -65,9 +71,14 @@ impl Serve {
         let addr = self.addr;
         announce_channel(&storage, self.demo)?;
         let delivery = delivery_for(self.demo);
-        let server = RunningHeadOffice::start_with(Arc::new(storage), addr, clock, delivery)
-            .await
-            .with_context(|| format!("listening on {addr}"))?;
+        let tls = match (&self.tls_cert, &self.tls_key) {
+            (Some(cert), Some(key)) => Some(head_office::tls::acceptor(cert, key)?),
+            _ => None,
+        };
+        let server =
+            RunningHeadOffice::start_serving(Arc::new(storage), addr, clock, delivery, tls)
+                .await
+                .with_context(|| format!("listening on {addr}"))?;
         println!("head-office: serving on {}", server.base_url());
         tokio::select! {
             r = server.wait() => r?,
