@@ -12,7 +12,7 @@ pub struct Header {
 
 impl Header {
     /// The header, or which required columns it lacks.
-    pub fn read(record: &csv::StringRecord, required: &[&str]) -> Result<Header, String> {
+    pub fn read(record: &csv::StringRecord, required: &[&str]) -> Checked<Header> {
         let index: HashMap<String, usize> = record
             .iter()
             .enumerate()
@@ -26,11 +26,11 @@ impl Header {
         if missing.is_empty() {
             Ok(Header { index })
         } else {
-            Err(format!(
+            Err(RowError::from(format!(
                 "表头缺少列：{}（应有：{}）",
                 missing.join("、"),
                 required.join(",")
-            ))
+            )))
         }
     }
 }
@@ -41,7 +41,24 @@ pub struct Fields<'a> {
     pub record: &'a csv::StringRecord,
 }
 
-pub type Checked<T> = Result<T, String>;
+/// Why one value, and so its row, cannot be imported: the column, what it held, what it should.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct RowError(String);
+
+impl From<String> for RowError {
+    fn from(reason: String) -> Self {
+        RowError(reason)
+    }
+}
+
+impl From<&str> for RowError {
+    fn from(reason: &str) -> Self {
+        RowError(reason.to_string())
+    }
+}
+
+pub type Checked<T> = Result<T, RowError>;
 
 impl Fields<'_> {
     /// The trimmed value; empty when the column is absent or blank.
@@ -55,7 +72,7 @@ impl Fields<'_> {
 
     pub fn text(&self, column: &str) -> Checked<String> {
         match self.raw(column) {
-            "" => Err(format!("{column} 不能为空")),
+            "" => Err(RowError::from(format!("{column} 不能为空"))),
             v => Ok(v.to_string()),
         }
     }
@@ -64,7 +81,7 @@ impl Fields<'_> {
     pub fn text_max(&self, column: &str, max: usize) -> Checked<String> {
         let v = self.text(column)?;
         if v.chars().count() > max {
-            return Err(format!("{column} 不能超过 {max} 个字"));
+            return Err(RowError::from(format!("{column} 不能超过 {max} 个字")));
         }
         Ok(v)
     }
@@ -77,9 +94,9 @@ impl Fields<'_> {
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
         {
-            return Err(format!(
+            return Err(RowError::from(format!(
                 "{column} 的值 {id:?} 只能由字母、数字、- 和 _ 组成，最多 40 位"
-            ));
+            )));
         }
         Ok(id)
     }
@@ -93,7 +110,7 @@ impl Fields<'_> {
     pub fn date(&self, column: &str) -> Checked<NaiveDate> {
         let v = self.text(column)?;
         NaiveDate::parse_from_str(&v, "%Y-%m-%d")
-            .map_err(|_| format!("{column} 的值 {v:?} 不是日期，应写作 2026-11-30"))
+            .map_err(|_| RowError::from(format!("{column} 的值 {v:?} 不是日期，应写作 2026-11-30")))
     }
 
     pub fn optional_date(&self, column: &str) -> Checked<Option<NaiveDate>> {
@@ -118,14 +135,18 @@ impl Fields<'_> {
             })
             .map(|at| at.with_timezone(&Utc))
             .ok_or_else(|| {
-                format!("{column} 的值 {v:?} 不是时间，应写作 2026-11-30 09:31:05（北京时间）")
+                RowError::from(format!(
+                    "{column} 的值 {v:?} 不是时间，应写作 2026-11-30 09:31:05（北京时间）"
+                ))
             })
     }
 
     pub fn yuan(&self, column: &str) -> Checked<Fen> {
         let v = self.text(column)?;
         Fen::parse_yuan(&v).ok_or_else(|| {
-            format!("{column} 的值 {v:?} 不是金额，应写作元，最多两位小数，如 1234.56")
+            RowError::from(format!(
+                "{column} 的值 {v:?} 不是金额，应写作元，最多两位小数，如 1234.56"
+            ))
         })
     }
 
@@ -133,7 +154,7 @@ impl Fields<'_> {
     pub fn yuan_at_least_zero(&self, column: &str) -> Checked<Fen> {
         let fen = self.yuan(column)?;
         if fen < Fen::ZERO {
-            return Err(format!("{column} 不能为负数"));
+            return Err(RowError::from(format!("{column} 不能为负数")));
         }
         Ok(fen)
     }
@@ -141,14 +162,17 @@ impl Fields<'_> {
     pub fn whole(&self, column: &str) -> Checked<i64> {
         let v = self.text(column)?;
         v.parse()
-            .map_err(|_| format!("{column} 的值 {v:?} 应为整数"))
+            .map_err(|_| RowError::from(format!("{column} 的值 {v:?} 应为整数")))
     }
 
     /// A decimal with at most `places` places, scaled to an integer: `2.5` with 1 place is 25.
     pub fn scaled(&self, column: &str, places: u32) -> Checked<i64> {
         let v = self.text(column)?;
-        scaled(&v, places)
-            .ok_or_else(|| format!("{column} 的值 {v:?} 应为不超过 {places} 位小数的非负数"))
+        scaled(&v, places).ok_or_else(|| {
+            RowError::from(format!(
+                "{column} 的值 {v:?} 应为不超过 {places} 位小数的非负数"
+            ))
+        })
     }
 
     /// 是/否, true/false, 1/0, Y/N; blank is no.
@@ -156,7 +180,9 @@ impl Fields<'_> {
         match self.raw(column).to_ascii_lowercase().as_str() {
             "" | "否" | "false" | "0" | "n" | "no" => Ok(false),
             "是" | "true" | "1" | "y" | "yes" => Ok(true),
-            other => Err(format!("{column} 的值 {other:?} 应为 是 或 否")),
+            other => Err(RowError::from(format!(
+                "{column} 的值 {other:?} 应为 是 或 否"
+            ))),
         }
     }
 
@@ -172,7 +198,10 @@ impl Fields<'_> {
                     .iter()
                     .map(|(c, z, _)| format!("{c}（{z}）"))
                     .collect();
-                format!("{column} 的值 {v:?} 不认识，应为 {}", allowed.join("、"))
+                RowError::from(format!(
+                    "{column} 的值 {v:?} 不认识，应为 {}",
+                    allowed.join("、")
+                ))
             })
     }
 }

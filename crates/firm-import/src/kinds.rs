@@ -1,6 +1,6 @@
 //! Each kind's columns and how one row becomes a record.
 
-use crate::fields::{Checked, Fields};
+use crate::fields::{Checked, Fields, RowError};
 use crate::service_kinds;
 use crate::{ImportKind, ImportRow};
 use chrono::NaiveDate;
@@ -105,7 +105,7 @@ pub(crate) fn row(kind: ImportKind, f: &Fields<'_>, today: NaiveDate) -> Checked
 
 fn not_after_today(column: &str, day: NaiveDate, today: NaiveDate) -> Checked<NaiveDate> {
     if day > today {
-        return Err(format!("{column} {day} 晚于今天 {today}"));
+        return Err(RowError::from(format!("{column} {day} 晚于今天 {today}")));
     }
     Ok(day)
 }
@@ -114,7 +114,7 @@ fn security(f: &Fields<'_>, column: &str) -> Checked<String> {
     let v = f.text(column)?;
     SecurityCode::parse(&v)
         .map(|c| c.to_string())
-        .map_err(|e| format!("{column} {v:?}：{e}"))
+        .map_err(|e| RowError::from(format!("{column} {v:?}：{e}")))
 }
 
 fn client(f: &Fields<'_>, today: NaiveDate) -> Checked<ImportRow> {
@@ -124,9 +124,9 @@ fn client(f: &Fields<'_>, today: NaiveDate) -> Checked<ImportRow> {
     let serving_broker = f.text("serving_broker")?;
     let email = match f.optional("email") {
         Some(e) if !plausible_email(&e) => {
-            return Err(format!(
+            return Err(RowError::from(format!(
                 "email 的值 {e:?} 不像邮箱地址，应写作 name@example.com"
-            ))
+            )))
         }
         other => other,
     };
@@ -216,9 +216,9 @@ fn assessment(f: &Fields<'_>, today: NaiveDate) -> Checked<RiskAssessmentRecord>
     let assessed_on = not_after_today("assessed_on", f.date("assessed_on")?, today)?;
     let expires_on = f.date("expires_on")?;
     if expires_on <= assessed_on {
-        return Err(format!(
+        return Err(RowError::from(format!(
             "expires_on {expires_on} 应晚于 assessed_on {assessed_on}"
-        ));
+        )));
     }
     Ok(RiskAssessmentRecord {
         id: f.firm_id("assessment_id")?,
@@ -268,11 +268,11 @@ fn trade(f: &Fields<'_>) -> Checked<TradeRecord> {
         .checked_mul(quantity)
         .ok_or("price × quantity 过大")?;
     if (amount.0 * 10 - priced).abs() >= 10 {
-        return Err(format!(
+        return Err(RowError::from(format!(
             "amount {} 与 price × quantity 不符（应约为 {}）",
             f.raw("amount"),
             Fen(priced / 10).yuan_plain()
-        ));
+        )));
     }
     let fees = FeeBreakdown::from_charged(
         f.yuan_at_least_zero("commission")?,
@@ -348,9 +348,9 @@ fn product(f: &Fields<'_>) -> Checked<ProductRecord> {
     let valid_from = f.date("valid_from")?;
     let valid_until = f.date("valid_until")?;
     if valid_until < valid_from {
-        return Err(format!(
+        return Err(RowError::from(format!(
             "valid_until {valid_until} 早于 valid_from {valid_from}"
-        ));
+        )));
     }
     let version = u32::try_from(f.whole("version")?)
         .ok()

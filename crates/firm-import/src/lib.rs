@@ -10,6 +10,7 @@ mod service_kinds;
 mod workbook;
 
 use chrono::NaiveDate;
+pub use fields::RowError;
 use fields::{Fields, Header};
 use protocol::{
     AccountRecord, CashTransferRecord, ClientRecord, ClientRelationRecord, HoldingRecord,
@@ -165,7 +166,8 @@ pub fn parse(kind: ImportKind, file: &[u8], today: NaiveDate) -> Result<Parsed, 
         .headers()
         .map_err(|e| ImportError::NotCsv(e.to_string()))?
         .clone();
-    let header = Header::read(&header_record, kind.columns()).map_err(ImportError::Header)?;
+    let header = Header::read(&header_record, kind.columns())
+        .map_err(|e| ImportError::Header(e.to_string()))?;
     let mut parsed = Parsed::default();
     let mut record = csv::StringRecord::new();
     loop {
@@ -209,7 +211,10 @@ impl Parsed {
         let fields = Fields { header, record };
         match kinds::row(kind, &fields, today) {
             Ok(row) => self.rows.push((line, row)),
-            Err(reason) => self.problems.push(RowProblem { line, reason }),
+            Err(reason) => self.problems.push(RowProblem {
+                line,
+                reason: reason.to_string(),
+            }),
         }
     }
 }

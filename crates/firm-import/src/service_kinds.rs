@@ -1,7 +1,7 @@
 //! The kinds around the book rather than in it: cash transfers, relations between clients,
 //! complaints and return visits as the firm's service system recorded them.
 
-use crate::fields::{Checked, Fields};
+use crate::fields::{Checked, Fields, RowError};
 use chrono::NaiveDate;
 use domain::{CaseStatus, ComplaintCategory, Fen};
 use protocol::service::{RelationKind, ServiceCaseKind, TransferDirection};
@@ -80,7 +80,7 @@ pub(crate) fn relation(f: &Fields<'_>) -> Checked<ClientRelationRecord> {
 
 fn on_or_after(column: &str, day: NaiveDate, start: NaiveDate) -> Checked<NaiveDate> {
     if day < start {
-        return Err(format!("{column} {day} 早于 {start}"));
+        return Err(RowError::from(format!("{column} {day} 早于 {start}")));
     }
     Ok(day)
 }
@@ -88,7 +88,9 @@ fn on_or_after(column: &str, day: NaiveDate, start: NaiveDate) -> Checked<NaiveD
 pub(crate) fn complaint(f: &Fields<'_>, today: NaiveDate) -> Checked<ServiceCaseRecord> {
     let opened_on = f.date("opened_on")?;
     if opened_on > today {
-        return Err(format!("opened_on {opened_on} 晚于今天 {today}"));
+        return Err(RowError::from(format!(
+            "opened_on {opened_on} 晚于今天 {today}"
+        )));
     }
     let status = f.choice(
         "status",
@@ -142,7 +144,9 @@ pub(crate) fn complaint(f: &Fields<'_>, today: NaiveDate) -> Checked<ServiceCase
 pub(crate) fn return_visit(f: &Fields<'_>, today: NaiveDate) -> Checked<ServiceCaseRecord> {
     let visited_on = f.date("visited_on")?;
     if visited_on > today {
-        return Err(format!("visited_on {visited_on} 晚于今天 {today}"));
+        return Err(RowError::from(format!(
+            "visited_on {visited_on} 晚于今天 {today}"
+        )));
     }
     let satisfaction = match f.raw("score") {
         "" => None,

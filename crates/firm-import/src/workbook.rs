@@ -50,7 +50,8 @@ pub(crate) fn parse(
         .next()
         .map(|r| r.iter().map(text).collect())
         .unwrap_or_default();
-    let header = Header::read(&header_record, kind.columns()).map_err(ImportError::Header)?;
+    let header = Header::read(&header_record, kind.columns())
+        .map_err(|e| ImportError::Header(e.to_string()))?;
     let mut parsed = Parsed::default();
     for (i, row) in rows.enumerate() {
         let record: csv::StringRecord = row.iter().map(text).collect();

@@ -1,6 +1,7 @@
 //! The port through which head office hands pushed recommendations to a delivery channel and
 //! hears back; `channel` holds the channels themselves.
 
+use crate::error::Result;
 use chrono::{DateTime, Utc};
 use protocol::DeliveryStatus;
 
@@ -200,12 +201,47 @@ pub struct Handover {
     pub message: protocol::gateway::GatewayMessage,
 }
 
+/// Why a channel did not take a message, in the broker's words (网关答复 HTTP 503, 客户未登记电子邮箱 …).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct ChannelRefusal(pub String);
+
 /// How one hand-over went: `Err` holds why the gateway did not take it.
 #[derive(Debug, Clone)]
 pub struct HandoverResult {
     pub delivery_id: String,
     pub attempt: u32,
-    pub outcome: Result<(), String>,
+    pub outcome: Result<(), ChannelRefusal>,
     /// Trying again cannot help (the client has no e-mail address): fail it now.
     pub hopeless: bool,
+}
+
+/// Head office's side of the deliveries: what a channel reports, what is due to be handed over,
+/// how hand-overs went, the gateway's receipts, and the channel's settings. Apart from `Storage`
+/// so the delivery loop and the receipt endpoint need only this.
+pub trait Deliveries {
+    /// Asks the delivery channel what happened to every open delivery and records the changes.
+    fn advance_deliveries(
+        &self,
+        channel: &dyn DeliveryChannel,
+        now: DateTime<Utc>,
+    ) -> Result<usize>;
+
+    /// The firm's delivery channel, if head-office IT configured one; `None` clears it.
+    fn delivery_channel(&self) -> Result<Option<ChannelSettings>>;
+    fn set_delivery_channel(&self, settings: Option<&ChannelSettings>) -> Result<()>;
+    /// Queued deliveries whose hand-over to the channel is due.
+    fn due_handovers(&self, now: DateTime<Utc>, limit: usize) -> Result<Vec<Handover>>;
+    fn record_handovers(
+        &self,
+        settings: &ChannelSettings,
+        results: &[HandoverResult],
+        now: DateTime<Utc>,
+    ) -> Result<()>;
+    /// The gateway's receipts, each already checked by `DeliveryReceipt::problem`.
+    fn apply_receipts(
+        &self,
+        receipts: &[protocol::gateway::DeliveryReceipt],
+        now: DateTime<Utc>,
+    ) -> Result<protocol::gateway::ReceiptOutcome>;
 }

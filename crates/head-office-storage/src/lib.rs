@@ -137,7 +137,7 @@ pub struct ImportSummary {
     pub rows: usize,
 }
 
-pub trait Storage: cases::ServiceCases + Send + Sync + 'static {
+pub trait Storage: cases::ServiceCases + delivery::Deliveries + Send + Sync + 'static {
     fn user_by_username(&self, username: &str) -> Result<Option<UserRow>>;
     fn user_by_id(&self, user_id: &str) -> Result<Option<UserRow>>;
 
@@ -211,38 +211,6 @@ pub trait Storage: cases::ServiceCases + Send + Sync + 'static {
 
     /// Re-tiers every client by the firm's tier policy; returns how many changed tier.
     fn recompute_tiers(&self) -> Result<usize>;
-
-    /// Asks the delivery channel what happened to every open delivery and records the changes.
-    fn advance_deliveries(
-        &self,
-        channel: &dyn crate::delivery::DeliveryChannel,
-        now: DateTime<Utc>,
-    ) -> Result<usize>;
-
-    /// The firm's delivery channel, if head-office IT configured one; `None` clears it.
-    fn delivery_channel(&self) -> Result<Option<crate::delivery::ChannelSettings>>;
-    fn set_delivery_channel(
-        &self,
-        settings: Option<&crate::delivery::ChannelSettings>,
-    ) -> Result<()>;
-    /// Queued deliveries whose hand-over to the channel is due.
-    fn due_handovers(
-        &self,
-        now: DateTime<Utc>,
-        limit: usize,
-    ) -> Result<Vec<crate::delivery::Handover>>;
-    fn record_handovers(
-        &self,
-        settings: &crate::delivery::ChannelSettings,
-        results: &[crate::delivery::HandoverResult],
-        now: DateTime<Utc>,
-    ) -> Result<()>;
-    /// The gateway's receipts, each already checked by `DeliveryReceipt::problem`.
-    fn apply_receipts(
-        &self,
-        receipts: &[protocol::gateway::DeliveryReceipt],
-        now: DateTime<Utc>,
-    ) -> Result<protocol::gateway::ReceiptOutcome>;
 
     /// A push's archive (JSON): the push as received and head office's verdict per recipient.
     fn push_archive(&self, push_id: &str) -> Result<Option<String>>;

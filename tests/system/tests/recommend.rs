@@ -7,6 +7,7 @@ use domain::clock::shanghai_date;
 use domain::suitability_check::Verdict;
 use domain::ProductRisk;
 use head_office::channel::SimulatedChannel;
+use head_office_storage::delivery::Deliveries;
 use head_office_storage::Storage;
 use protocol::{
     DeliveryStatus, ErrorCode, Mutation, MutationOp, MutationOutcome, ProductRecord, PullQuery,

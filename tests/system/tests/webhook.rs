@@ -10,7 +10,7 @@ use clock::{ManualClock, SharedClock};
 use domain::clock::shanghai_date;
 use domain::ProductRisk;
 use head_office::channel::{ChannelSettings, Retries, WebhookSettings, NO_CHANNEL_REASON};
-use head_office_storage::Storage;
+use head_office_storage::delivery::Deliveries;
 use hmac::{Hmac, Mac};
 use protocol::gateway::{DeliveryReceipt, GatewayMessage, ReceiptOutcome, SIGNATURE_HEADER};
 use protocol::{paths, ApiError, DeliveryStatus, ErrorCode};

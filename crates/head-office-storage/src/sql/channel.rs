@@ -2,8 +2,9 @@
 //! over (new ones, and failed hand-overs whose wait is up), how each hand-over went, and the
 //! gateway's receipts. Every change of state takes a new `seq`, so it reaches the pushing broker.
 
+use super::SqlStorage;
 use crate::db::Db;
-use crate::delivery::{ChannelSettings, Handover, HandoverResult};
+use crate::delivery::{ChannelSettings, Deliveries, DeliveryChannel, Handover, HandoverResult};
 use crate::error::{Result, StorageError};
 use chrono::{DateTime, Utc};
 use protocol::gateway::{DeliveryReceipt, GatewayMessage, ReceiptOutcome};
@@ -187,4 +188,43 @@ pub(super) fn apply_receipts(
         outcome.applied += 1;
     }
     Ok(outcome)
+}
+
+impl Deliveries for SqlStorage {
+    fn advance_deliveries(
+        &self,
+        channel: &dyn DeliveryChannel,
+        now: DateTime<Utc>,
+    ) -> Result<usize> {
+        self.write(|db| super::recommend::advance_deliveries(db, channel, now))
+    }
+
+    fn delivery_channel(&self) -> Result<Option<ChannelSettings>> {
+        self.read(settings)
+    }
+
+    fn set_delivery_channel(&self, s: Option<&ChannelSettings>) -> Result<()> {
+        self.write(|db| set_settings(db, s))
+    }
+
+    fn due_handovers(&self, now: DateTime<Utc>, limit: usize) -> Result<Vec<Handover>> {
+        self.read(|db| due(db, now, limit))
+    }
+
+    fn record_handovers(
+        &self,
+        settings: &ChannelSettings,
+        results: &[HandoverResult],
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.write(|db| record(db, settings, results, now))
+    }
+
+    fn apply_receipts(
+        &self,
+        receipts: &[DeliveryReceipt],
+        now: DateTime<Utc>,
+    ) -> Result<ReceiptOutcome> {
+        self.write(|db| apply_receipts(db, receipts, now))
+    }
 }

@@ -10,7 +10,7 @@ use super::feed_table::{FeedTable, FIRM_WIDE};
 use crate::db::Db;
 use crate::error::Result;
 use chrono::{DateTime, Utc};
-use firm_import::{ImportReport, ImportRow, RowProblem};
+use firm_import::{ImportReport, ImportRow, RowError, RowProblem};
 use protocol::{EntityKind, Record};
 use rusqlite::params;
 use std::collections::{HashMap, HashSet};
@@ -40,31 +40,30 @@ struct Lookups {
     brokers: HashMap<String, Option<(String, String)>>,
 }
 
+/// `sql`'s one column for `key`, asked once per import.
+fn cached(
+    db: &Db<'_>,
+    seen: &mut HashMap<String, Option<String>>,
+    sql: &str,
+    key: &str,
+) -> Result<Option<String>> {
+    if let Some(found) = seen.get(key) {
+        return Ok(found.clone());
+    }
+    let found: Option<String> = db.query_opt(sql, params![key], |r| r.get(0))?;
+    seen.insert(key.to_string(), found.clone());
+    Ok(found)
+}
+
 impl Lookups {
     fn client_broker(&mut self, db: &Db<'_>, client: &str) -> Result<Option<String>> {
-        if let Some(found) = self.clients.get(client) {
-            return Ok(found.clone());
-        }
-        let found: Option<String> = db.query_opt(
-            "SELECT broker_id FROM clients WHERE id = ?1",
-            params![client],
-            |r| r.get(0),
-        )?;
-        self.clients.insert(client.to_string(), found.clone());
-        Ok(found)
+        let sql = "SELECT broker_id FROM clients WHERE id = ?1";
+        cached(db, &mut self.clients, sql, client)
     }
 
     fn account_client(&mut self, db: &Db<'_>, account: &str) -> Result<Option<String>> {
-        if let Some(found) = self.accounts.get(account) {
-            return Ok(found.clone());
-        }
-        let found: Option<String> = db.query_opt(
-            "SELECT client_id FROM accounts WHERE id = ?1",
-            params![account],
-            |r| r.get(0),
-        )?;
-        self.accounts.insert(account.to_string(), found.clone());
-        Ok(found)
+        let sql = "SELECT client_id FROM accounts WHERE id = ?1";
+        cached(db, &mut self.accounts, sql, account)
     }
 
     fn broker(&mut self, db: &Db<'_>, username: &str) -> Result<Option<(String, String)>> {
@@ -107,19 +106,21 @@ fn upsert_sql(insert: &str) -> String {
     format!("{insert} ON CONFLICT(id) DO UPDATE SET {}", set.join(", "))
 }
 
-type Checked<T> = std::result::Result<T, String>;
+type Checked<T> = std::result::Result<T, RowError>;
 
 /// The client a row hangs off and its broker, or why the row cannot be taken.
 fn book_of(db: &Db<'_>, look: &mut Lookups, client: &str) -> Result<Checked<String>> {
-    Ok(look
-        .client_broker(db, client)?
-        .ok_or_else(|| format!("客户 {client} 不存在：请先导入客户文件（clients）")))
+    Ok(look.client_broker(db, client)?.ok_or_else(|| {
+        RowError::from(format!("客户 {client} 不存在：请先导入客户文件（clients）"))
+    }))
 }
 
 fn through_account(db: &Db<'_>, look: &mut Lookups, account: &str) -> Result<Checked<String>> {
-    Ok(look
-        .account_client(db, account)?
-        .ok_or_else(|| format!("资金账户 {account} 不存在：请先导入账户文件（accounts）")))
+    Ok(look.account_client(db, account)?.ok_or_else(|| {
+        RowError::from(format!(
+            "资金账户 {account} 不存在：请先导入账户文件（accounts）"
+        ))
+    }))
 }
 
 /// The client an account belongs to and the broker serving it.
@@ -149,15 +150,15 @@ fn resolve(db: &Db<'_>, look: &mut Lookups, row: ImportRow) -> Result<Checked<Re
             ..
         } => {
             let Some((serving_id, serving_name)) = look.broker(db, &serving_broker)? else {
-                return Ok(Err(format!(
+                return Ok(Err(RowError::from(format!(
                     "serving_broker {serving_broker} 不是在职的经纪人用户名"
-                )));
+                ))));
             };
             let Some((developing_id, developing_name)) = look.broker(db, &developing_broker)?
             else {
-                return Ok(Err(format!(
+                return Ok(Err(RowError::from(format!(
                     "developing_broker {developing_broker} 不是在职的经纪人用户名"
-                )));
+                ))));
             };
             record.serving_broker_id = serving_id.clone();
             record.serving_broker_name = serving_name;
@@ -205,10 +206,10 @@ fn resolve(db: &Db<'_>, look: &mut Lookups, row: ImportRow) -> Result<Checked<Re
                 |row| row.get(0),
             )?;
             let Some(name) = related else {
-                return Ok(Err(format!(
+                return Ok(Err(RowError::from(format!(
                     "关联客户 {} 不存在：请先导入客户文件（clients）",
                     r.related_client_id
-                )));
+                ))));
             };
             r.related_name = name;
             match book_of(db, look, &r.client_id)? {
@@ -245,18 +246,18 @@ fn resolve(db: &Db<'_>, look: &mut Lookups, row: ImportRow) -> Result<Checked<Re
             look.clients.insert(c.id.clone(), Some(broker.clone()));
         }
         (Record::Account(a), Some(Record::Account(old))) if a.client_id != old.client_id => {
-            return Ok(Err(format!(
+            return Ok(Err(RowError::from(format!(
                 "资金账户 {} 已属于客户 {}，不能改挂到 {}",
                 a.id, old.client_id, a.client_id
-            )));
+            ))));
         }
         (Record::Product(p), Some(Record::Product(old)))
             if p.version < old.version || (p.version == old.version && p != old) =>
         {
-            return Ok(Err(format!(
+            return Ok(Err(RowError::from(format!(
                 "产品 {} 的内容有变化，version 应大于总部现有的 {}",
                 p.id, old.version
-            )));
+            ))));
         }
         _ => {}
     }
@@ -304,7 +305,10 @@ pub(super) fn import_rows(
             }),
             Ok(r) if r.unchanged && !r.moves => report.unchanged += 1,
             Ok(r) => ready.push(r),
-            Err(reason) => problems.push(RowProblem { line, reason }),
+            Err(reason) => problems.push(RowProblem {
+                line,
+                reason: reason.to_string(),
+            }),
         }
     }
     problems.sort_by_key(|p| p.line);

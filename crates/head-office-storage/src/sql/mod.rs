@@ -317,47 +317,6 @@ impl Storage for SqlStorage {
         self.write(|db| tiers::recompute(db, &policy.tiers))
     }
 
-    fn advance_deliveries(
-        &self,
-        channel: &dyn crate::delivery::DeliveryChannel,
-        now: DateTime<Utc>,
-    ) -> Result<usize> {
-        self.write(|db| recommend::advance_deliveries(db, channel, now))
-    }
-
-    fn delivery_channel(&self) -> Result<Option<crate::delivery::ChannelSettings>> {
-        self.read(channel::settings)
-    }
-
-    fn set_delivery_channel(&self, s: Option<&crate::delivery::ChannelSettings>) -> Result<()> {
-        self.write(|db| channel::set_settings(db, s))
-    }
-
-    fn due_handovers(
-        &self,
-        now: DateTime<Utc>,
-        limit: usize,
-    ) -> Result<Vec<crate::delivery::Handover>> {
-        self.read(|db| channel::due(db, now, limit))
-    }
-
-    fn record_handovers(
-        &self,
-        settings: &crate::delivery::ChannelSettings,
-        results: &[crate::delivery::HandoverResult],
-        now: DateTime<Utc>,
-    ) -> Result<()> {
-        self.write(|db| channel::record(db, settings, results, now))
-    }
-
-    fn apply_receipts(
-        &self,
-        receipts: &[protocol::gateway::DeliveryReceipt],
-        now: DateTime<Utc>,
-    ) -> Result<protocol::gateway::ReceiptOutcome> {
-        self.write(|db| channel::apply_receipts(db, receipts, now))
-    }
-
     fn import_rows(
         &self,
         parsed: firm_import::Parsed,

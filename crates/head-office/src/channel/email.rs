@@ -2,7 +2,9 @@
 //! server. The server taking it is 已发送; a mail server reports nothing after that, so an e-mailed
 //! push never shows read or replied. A client without an address fails at once, saying so.
 
-use head_office_storage::delivery::{Handover, HandoverResult, SmtpSecurity, SmtpSettings};
+use head_office_storage::delivery::{
+    ChannelRefusal, Handover, HandoverResult, SmtpSecurity, SmtpSettings,
+};
 use lettre::message::header::ContentType;
 use lettre::message::Mailbox;
 use lettre::transport::smtp::authentication::Credentials;
@@ -12,7 +14,9 @@ use std::time::Duration;
 /// What every research e-mail ends with (证券期货经营机构 may not promise returns).
 const FOOTER: &str = "本资讯仅供参考，不构成投资建议。市场有风险，投资需谨慎。";
 
-fn transport(settings: &SmtpSettings) -> Result<AsyncSmtpTransport<Tokio1Executor>, String> {
+fn transport(
+    settings: &SmtpSettings,
+) -> Result<AsyncSmtpTransport<Tokio1Executor>, ChannelRefusal> {
     let host = settings.host.trim();
     let builder = match settings.security {
         SmtpSecurity::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(host),
@@ -21,7 +25,7 @@ fn transport(settings: &SmtpSettings) -> Result<AsyncSmtpTransport<Tokio1Executo
             host,
         )),
     }
-    .map_err(|e| format!("邮件服务器设置有误：{e}"))?;
+    .map_err(|e| ChannelRefusal(format!("邮件服务器设置有误：{e}")))?;
     let mut builder = builder
         .port(settings.port)
         .timeout(Some(Duration::from_secs(u64::from(
@@ -33,15 +37,19 @@ fn transport(settings: &SmtpSettings) -> Result<AsyncSmtpTransport<Tokio1Executo
     Ok(builder.build())
 }
 
-fn letter(settings: &SmtpSettings, handover: &Handover, to: &str) -> Result<Message, String> {
+fn letter(
+    settings: &SmtpSettings,
+    handover: &Handover,
+    to: &str,
+) -> Result<Message, ChannelRefusal> {
     let m = &handover.message;
     let from: Mailbox = settings
         .from
         .parse()
-        .map_err(|e| format!("发件人地址有误：{e}"))?;
+        .map_err(|e| ChannelRefusal(format!("发件人地址有误：{e}")))?;
     let to: Mailbox = format!("{} <{to}>", m.client_name)
         .parse()
-        .map_err(|e| format!("客户邮箱 {to} 有误：{e}"))?;
+        .map_err(|e| ChannelRefusal(format!("客户邮箱 {to} 有误：{e}")))?;
     Message::builder()
         .from(from)
         .to(to)
@@ -51,7 +59,7 @@ fn letter(settings: &SmtpSettings, handover: &Handover, to: &str) -> Result<Mess
             "{}：\n\n{}\n\n《{}》\n\n您的客户经理 {}\n\n{FOOTER}\n",
             m.client_name, m.text, m.title, m.broker_name
         ))
-        .map_err(|e| format!("邮件无法生成：{e}"))
+        .map_err(|e| ChannelRefusal(format!("邮件无法生成：{e}")))
 }
 
 /// Sends every message, one connection each; one result per message.
@@ -66,7 +74,10 @@ pub async fn hand_over(settings: &SmtpSettings, due: Vec<Handover>) -> Vec<Hando
             hopeless,
         };
         let Some(to) = handover.message.email.clone() else {
-            results.push(result(Err("客户未登记电子邮箱".into()), true));
+            results.push(result(
+                Err(ChannelRefusal("客户未登记电子邮箱".into())),
+                true,
+            ));
             continue;
         };
         let sent = match (&transport, letter(settings, &handover, &to)) {
@@ -79,7 +90,7 @@ pub async fn hand_over(settings: &SmtpSettings, due: Vec<Handover>) -> Vec<Hando
                 .send(letter)
                 .await
                 .map(|_| ())
-                .map_err(|e| format!("邮件服务器未接收：{e}")),
+                .map_err(|e| ChannelRefusal(format!("邮件服务器未接收：{e}"))),
         };
         results.push(result(sent, false));
     }

@@ -4,7 +4,7 @@
 //! client's reply) the gateway reports to `paths::CHANNEL_RECEIPTS`.
 
 use super::signature;
-use head_office_storage::delivery::{Handover, HandoverResult, WebhookSettings};
+use head_office_storage::delivery::{ChannelRefusal, Handover, HandoverResult, WebhookSettings};
 use protocol::gateway::SIGNATURE_HEADER;
 use std::sync::Arc;
 use std::time::Duration;
@@ -60,8 +60,13 @@ impl WebhookChannel {
     }
 
     /// One POST; `Err` says in a broker's words why the gateway did not take it.
-    async fn post(&self, settings: &WebhookSettings, handover: &Handover) -> Result<(), String> {
-        let body = serde_json::to_vec(&handover.message).map_err(|e| format!("编码失败：{e}"))?;
+    async fn post(
+        &self,
+        settings: &WebhookSettings,
+        handover: &Handover,
+    ) -> Result<(), ChannelRefusal> {
+        let body = serde_json::to_vec(&handover.message)
+            .map_err(|e| ChannelRefusal(format!("编码失败：{e}")))?;
         let signed = signature::sign(&settings.secret, &body);
         let sent = self
             .http
@@ -74,15 +79,15 @@ impl WebhookChannel {
             .body(body)
             .send()
             .await;
-        match sent {
-            Ok(answer) if answer.status().is_success() => Ok(()),
-            Ok(answer) => Err(format!("网关答复 HTTP {}", answer.status().as_u16())),
-            Err(e) if e.is_timeout() => Err(format!(
-                "网关 {} 秒内未答复",
-                settings.retries.timeout_seconds
-            )),
-            Err(e) if e.is_connect() => Err("无法连接网关".into()),
-            Err(e) => Err(format!("请求网关出错：{e}")),
-        }
+        let why = match sent {
+            Ok(answer) if answer.status().is_success() => return Ok(()),
+            Ok(answer) => format!("网关答复 HTTP {}", answer.status().as_u16()),
+            Err(e) if e.is_timeout() => {
+                format!("网关 {} 秒内未答复", settings.retries.timeout_seconds)
+            }
+            Err(e) if e.is_connect() => "无法连接网关".to_string(),
+            Err(e) => format!("请求网关出错：{e}"),
+        };
+        Err(ChannelRefusal(why))
     }
 }

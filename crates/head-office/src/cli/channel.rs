@@ -5,7 +5,7 @@ use super::{read_json, DbArg};
 use anyhow::bail;
 use clap::Args;
 use head_office::channel::ChannelSettings;
-use head_office_storage::Storage;
+use head_office_storage::delivery::Deliveries;
 use std::path::PathBuf;
 
 #[derive(Args)]

@@ -7,7 +7,8 @@ use clap::Args;
 use clock::SharedClock;
 use head_office::channel::ChannelSettings;
 use head_office::{DeliveryOptions, RunningHeadOffice};
-use head_office_storage::{SqlStorage, Storage};
+use head_office_storage::delivery::Deliveries;
+use head_office_storage::SqlStorage;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
