@@ -6,7 +6,9 @@ use thiserror::Error;
 use ts_rs::TS;
 
 /// A field that is shown masked by default and may be revealed with a reason.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum SensitiveField {
@@ -40,7 +42,9 @@ impl SensitiveField {
 }
 
 /// What the broker did with personal data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum AccessAction {

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// The firm's alert thresholds; DOMAIN.md's typical values by default.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct AlertThresholds {
     pub birthday_days_ahead: u32,
@@ -66,7 +66,7 @@ pub fn upcoming_birthday(birth: NaiveDate, today: NaiveDate, ahead: u32) -> Opti
 }
 
 /// Where a dated document (risk assessment, ID card, product) stands against today.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Expiry {
     /// Within the warning window, still valid.
@@ -113,7 +113,7 @@ pub fn is_outflow_alert(out: Fen, average_assets_90d: Fen, t: &AlertThresholds) 
     out >= t.outflow_amount || share_bp >= i128::from(t.outflow_share_bp)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum MarginLevel {
     /// Near the contract's line: call the client.

@@ -7,7 +7,9 @@ use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum ComplaintCategory {
@@ -72,7 +74,9 @@ impl ComplaintCategory {
 
 /// Where a case stands. 已登记 → 处理中 → 已答复 → 已回访 → 结案; at any open step it may be handed
 /// to the regulator (转监管/12386), after which the firm can still close it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum CaseStatus {
@@ -141,7 +145,7 @@ impl CaseStatus {
 }
 
 /// The firm's service time limits, in calendar days from the day the client complained.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct ComplaintLimits {
     pub limit_days: u32,

@@ -12,7 +12,19 @@ use ts_rs::TS;
 const RATE_SCALE: i128 = 10_000_000;
 
 /// A rate in ten-millionths of the traded amount.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    TS,
+    schemars::JsonSchema,
+)]
 #[serde(transparent)]
 #[ts(export)]
 pub struct Rate(#[ts(type = "number")] pub i64);
@@ -28,7 +40,9 @@ impl Rate {
 }
 
 /// How an item is rounded to the fen. Firm-specific; half-up per item per trade by default.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema,
+)]
 pub enum RoundingRule {
     #[default]
     HalfUp,
@@ -49,7 +63,7 @@ impl RoundingRule {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub enum TradeSide {
     Buy,
@@ -57,7 +71,7 @@ pub enum TradeSide {
 }
 
 /// The exchange-set rates that apply from `effective_from` until the next schedule starts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct FeeSchedule {
     pub effective_from: NaiveDate,
     pub handling_fee: Rate,
@@ -131,7 +145,7 @@ impl FeeSchedule {
 }
 
 /// What one trade cost the client, item by item, and what the firm keeps of it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct FeeBreakdown {
     pub commission: Fen,
     pub handling_fee: Fen,

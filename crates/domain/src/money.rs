@@ -10,7 +10,19 @@ use ts_rs::TS;
 ///
 /// Crosses IPC as a plain JSON number: any real amount is far below 2^53 fen.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize, TS,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    Serialize,
+    Deserialize,
+    TS,
+    schemars::JsonSchema,
 )]
 #[serde(transparent)]
 #[ts(export)]

@@ -21,14 +21,14 @@ const RATE_SCALE: i128 = 10_000_000;
 
 /// Of the credited net commission above the threshold, the part from `from` up to the next band's
 /// `from` is paid at `rate`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct ShareBand {
     pub from: Fen,
     pub rate: Rate,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct PayPlan {
     pub id: String,
@@ -43,7 +43,7 @@ pub struct PayPlan {
 
 /// From `effective_from` on, the developing broker's part of a client's net commission when
 /// another broker serves the client. Firm-wide, so that the two brokers' credits always add up.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct DevelopmentSplit {
     pub effective_from: NaiveDate,
@@ -62,7 +62,7 @@ impl DevelopmentSplit {
 }
 
 /// From `effective_from` on, the broker is paid by `plan_id`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct PlanPeriod {
     pub plan_id: String,
@@ -138,7 +138,7 @@ pub fn forecast(credited_so_far: Fen, elapsed_days: u32, total_days: u32) -> Fen
 }
 
 /// How a broker stands to a client whose commission is being credited.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum CreditRole {
@@ -190,7 +190,7 @@ pub struct DayCredit {
 }
 
 /// The days of a month paid under one plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct PaySegment {
     pub plan_id: String,
@@ -204,7 +204,7 @@ pub struct PaySegment {
     pub base: Fen,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct MonthPay {
     pub credited: Fen,

@@ -4,7 +4,20 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// An ordinary investor's risk tolerance from the assessment, C1 保守型 … C5 激进型.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    TS,
+    schemars::JsonSchema,
+)]
 #[ts(export)]
 pub enum RiskLevel {
     C1,
@@ -48,7 +61,20 @@ impl RiskLevel {
 }
 
 /// A product's or service's risk level, R1 低 … R5 高.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    TS,
+    schemars::JsonSchema,
+)]
 #[ts(export)]
 pub enum ProductRisk {
     R1,
@@ -87,7 +113,9 @@ impl ProductRisk {
 }
 
 /// 普通投资者 or 专业投资者.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
 #[ts(export)]
 pub enum InvestorClass {
     Ordinary,

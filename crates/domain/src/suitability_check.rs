@@ -21,7 +21,9 @@ pub struct SuitabilityProfile {
 }
 
 /// Why a push to this client is not allowed as it stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum BlockReason {
@@ -46,7 +48,7 @@ impl BlockReason {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(tag = "verdict", rename_all = "snake_case")]
 #[ts(export)]
 pub enum Verdict {

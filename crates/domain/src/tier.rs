@@ -4,7 +4,20 @@ use crate::money::Fen;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    TS,
+    schemars::JsonSchema,
+)]
 #[ts(export)]
 pub enum Tier {
     /// 普通
@@ -54,7 +67,7 @@ impl Tier {
 }
 
 /// Lower bounds of 银卡, 金卡, 白金 and 钻石 on average daily assets.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct TierBands {
     pub silver_from: Fen,
@@ -101,7 +114,7 @@ impl TierBands {
 /// How head office tiers its clients each month: bands over the average of the last
 /// `window_months` month-end assets, and a hysteresis so that a client near a band edge does not
 /// flip between tiers every month.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct TierPolicy {
     pub bands: TierBands,

@@ -120,7 +120,9 @@ impl ImportRow {
 }
 
 /// A row that cannot be imported, by its line in the file (the header is line 1).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct RowProblem {
     pub line: u64,
     pub reason: String,
@@ -220,7 +222,9 @@ impl Parsed {
 }
 
 /// What an import did, or (with problems and `written` false) why it wrote nothing.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct ImportReport {
     pub inserted: usize,
     pub updated: usize,

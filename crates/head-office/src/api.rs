@@ -7,6 +7,7 @@ mod service;
 mod session;
 mod sign_in;
 
+pub use import::ImportQuery;
 pub use session::Caller;
 
 use crate::auth::new_token;
@@ -98,6 +99,7 @@ pub fn router(state: Arc<AppState>) -> Router {
     let app = Router::new()
         .merge(api)
         .route(paths::HEALTH, limited(get(health), EMPTY_BODY_LIMIT))
+        .route(paths::OPENAPI, limited(get(openapi), EMPTY_BODY_LIMIT))
         .route(
             paths::ADMIN_IMPORT,
             limited(post(import::import), import::IMPORT_BODY_LIMIT),
@@ -129,8 +131,15 @@ async fn check_protocol_version(req: Request, next: Next) -> Response {
     response
 }
 
-async fn health() -> Json<serde_json::Value> {
-    Json(serde_json::json!({ "status": "ok", "protocol": PROTOCOL_VERSION }))
+async fn health() -> Json<protocol::Health> {
+    Json(protocol::Health {
+        status: "ok".into(),
+        protocol: PROTOCOL_VERSION,
+    })
+}
+
+async fn openapi() -> Json<&'static serde_json::Value> {
+    Json(crate::openapi::document())
 }
 
 /// Runs a storage call off the async workers: SQLite calls block.

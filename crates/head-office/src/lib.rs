@@ -11,6 +11,7 @@ pub mod channel;
 mod delivery;
 pub mod error;
 pub mod import;
+pub mod openapi;
 pub mod serve;
 pub mod team;
 pub mod team_transfers;

@@ -59,6 +59,8 @@ enum Command {
     Case(cli::case::Case),
     /// Record a return visit (回访) with the client's satisfaction score (1–5) and words.
     Visit(cli::visit::Visit),
+    /// Print the API's OpenAPI 3.1 document (what `/api/v1/openapi.json` serves).
+    Openapi,
 }
 
 #[tokio::main]
@@ -91,5 +93,6 @@ async fn main() -> anyhow::Result<()> {
         Command::CorrectMobile(c) => c.run(),
         Command::Case(c) => c.run(&clock),
         Command::Visit(c) => c.run(&clock),
+        Command::Openapi => cli::openapi::print(),
     }
 }

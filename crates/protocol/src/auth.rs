@@ -1,15 +1,26 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SignInRequest {
+    #[schemars(length(min = 1, max = SignInRequest::MAX_USERNAME_CHARS))]
     pub username: String,
+    #[schemars(length(min = 1, max = SignInRequest::MAX_PASSWORD_CHARS))]
     pub password: String,
-    /// Made once per desk installation; refresh tokens are bound to it.
+    /// Made once per desk installation; refresh tokens are bound to it. At most 128 bytes.
+    #[schemars(length(min = 1, max = SignInRequest::MAX_DEVICE_ID_BYTES))]
     pub device_id: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+impl SignInRequest {
+    /// Bounded before anything is remembered or hashed: a 2 MB "user name" is nobody's.
+    pub const MAX_USERNAME_CHARS: usize = 64;
+    pub const MAX_PASSWORD_CHARS: usize = 256;
+    /// A desk's device id is a short random token; anything longer did not come from a desk.
+    pub const MAX_DEVICE_ID_BYTES: usize = 128;
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RefreshRequest {
     pub refresh_token: String,
     pub device_id: String,
@@ -21,7 +32,7 @@ pub struct RefreshRequest {
 
 /// What a successful sign-in or refresh returns. The refresh token is single-use: every refresh
 /// returns a new one, and presenting a used one ends the device's session.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SessionTokens {
     pub access_token: String,
     pub access_expires_in_secs: u64,
@@ -29,7 +40,7 @@ pub struct SessionTokens {
     pub user: UserProfile,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub enum Role {
     Broker,
@@ -48,8 +59,14 @@ impl Role {
     }
 }
 
+/// What `POST /api/v1/auth/sign-out` answers: the sign-in is over on every replica.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct SignedOut {
+    pub signed_out: bool,
+}
+
 /// Also what the desk's window knows of the signed-in user.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct UserProfile {
     pub user_id: String,

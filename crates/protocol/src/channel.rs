@@ -3,7 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 /// How a broker reached the client (or the client the broker).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum ContactChannel {

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// `GET /api/v1/pay-terms`: what the caller is paid by. Fetched with every sync, like the policy.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PayTerms {
     pub fee_schedules: Vec<FeeSchedule>,
     pub plans: Vec<PayPlan>,
@@ -22,7 +22,7 @@ pub struct PayTerms {
 }
 
 /// Head office's official statement of a broker's month (佣金结算单).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct StatementRecord {
     /// `ST-<broker>-<yyyy-mm>`.
@@ -43,7 +43,7 @@ pub struct StatementRecord {
 
 /// One trade as the statement credits it, with the facts the fee was computed from, so the desk
 /// can compute it again, also for clients it brought in whom another broker serves.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct StatementLineRecord {
     /// `<statement id>/<trade id>`.
@@ -64,7 +64,7 @@ pub struct StatementLineRecord {
     pub credited: Fen,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum DisputeStatus {
@@ -95,7 +95,7 @@ impl DisputeStatus {
 
 /// A broker's dispute of a statement figure (`MutationOp::DisputeStatement`), and head office's
 /// handling of it as it flows back.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct DisputeRecord {
     pub id: String,

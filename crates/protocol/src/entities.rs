@@ -10,7 +10,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use domain::{Fen, InvestorClass, Rate, RiskLevel, Tier, TradeSide};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum EntityKind {
     Client,
@@ -107,7 +107,7 @@ impl EntityKind {
 }
 
 /// On the wire an object with its `kind` first; decoded by `tagged.rs`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Record {
     Client(ClientRecord),
@@ -163,7 +163,7 @@ impl Record {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ClientRecord {
     pub id: String,
     pub name: String,
@@ -186,7 +186,7 @@ pub struct ClientRecord {
     pub id_expires_on: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AccountRecord {
     pub id: String,
     pub client_id: String,
@@ -203,7 +203,7 @@ pub struct AccountRecord {
     pub margin_ratio_bp: Option<u32>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct HoldingRecord {
     pub id: String,
     pub client_id: String,
@@ -216,7 +216,7 @@ pub struct HoldingRecord {
     pub market_value: Fen,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TradeRecord {
     pub id: String,
     pub client_id: String,
@@ -236,7 +236,7 @@ pub struct TradeRecord {
     pub net_commission: Fen,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AssetMonthRecord {
     pub id: String,
     pub client_id: String,
@@ -245,7 +245,7 @@ pub struct AssetMonthRecord {
     pub total_assets: Fen,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RiskAssessmentRecord {
     pub id: String,
     pub client_id: String,

@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 /// An event as head office holds it; `organizer_name`, `accepted` and `attended` are head
 /// office's (the desk sends them empty and zero).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ClientEventRecord {
     pub id: String,
     pub title: String,
@@ -26,7 +26,7 @@ pub struct ClientEventRecord {
 }
 
 /// One client invited to one event. `id` is `<event>:<client>`: a client is invited once.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct EventInvitationRecord {
     pub id: String,
     pub event_id: String,
@@ -44,14 +44,14 @@ impl EventInvitationRecord {
 }
 
 /// The broker invites clients of their book; already invited ones are left as they are.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct NewInvitations {
     pub event_id: String,
     pub client_ids: Vec<String>,
 }
 
 /// The client's answer and whether they came, as the broker records it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct EventResponse {
     pub event_id: String,

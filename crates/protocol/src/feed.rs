@@ -3,7 +3,7 @@ use serde::{Deserialize, Serialize};
 
 /// `GET /api/v1/feed?cursor=…&limit=…&count=…`: everything in the caller's scope that changed
 /// after `cursor`.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PullQuery {
     pub cursor: u64,
     pub limit: u32,
@@ -23,7 +23,7 @@ impl PullQuery {
 
 /// One page of the change feed, in commit order. Apply `changes` and store `cursor` in one local
 /// transaction; ask again while `has_more`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PullPage {
     pub changes: Vec<Change>,
     pub cursor: u64,
@@ -42,7 +42,7 @@ pub struct PullPage {
 // 300,000-row first sync to save space on the rare removals.
 #[allow(clippy::large_enum_variant)]
 /// On the wire an object with its `op` first; decoded by `tagged.rs`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Change {
     Upsert {

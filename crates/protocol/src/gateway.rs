@@ -15,7 +15,7 @@ pub const SIGNATURE_PREFIX: &str = "sha256=";
 /// One recipient's message, handed to the gateway to send. `delivery_id` is the idempotency key:
 /// after a timeout head office sends the same message again, and the gateway must not text the
 /// client twice.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GatewayMessage {
     pub delivery_id: String,
     pub push_id: String,
@@ -35,7 +35,7 @@ pub struct GatewayMessage {
 }
 
 /// What became of one message, as the gateway tells it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DeliveryReceipt {
     pub delivery_id: String,
     /// `sent`, `delivered`, `read`, `replied` or `failed`.
@@ -85,14 +85,14 @@ impl DeliveryReceipt {
 }
 
 /// Receipts in one POST; applied one by one, in order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ReceiptBatch {
     pub receipts: Vec<DeliveryReceipt>,
 }
 
 /// What head office did with a batch. A receipt that does not move its delivery forward (a
 /// resend, or one that arrived after a later one) is `unchanged`, so resending a batch is safe.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ReceiptOutcome {
     pub applied: usize,
     pub unchanged: usize,

@@ -18,7 +18,7 @@ mod tagged;
 pub mod tasks;
 pub mod team;
 
-pub use auth::{RefreshRequest, Role, SessionTokens, SignInRequest, UserProfile};
+pub use auth::{RefreshRequest, Role, SessionTokens, SignInRequest, SignedOut, UserProfile};
 pub use calendar::{MarketEventKind, MarketEventRecord};
 pub use commission::{
     DisputeRecord, DisputeStatus, PayTerms, StatementLineRecord, StatementRecord,
@@ -52,6 +52,16 @@ pub const PROTOCOL_VERSION: u32 = 4;
 
 /// Every request and response carries the sender's protocol version in this header.
 pub const VERSION_HEADER: &str = "x-brokerdesk-protocol";
+
+/// What `GET /api/v1/health` answers: for a load balancer's check and head-office IT's eyes.
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+pub struct Health {
+    /// Always `ok`: a server that cannot answer does not answer at all.
+    pub status: String,
+    pub protocol: u32,
+}
 
 /// Paths of the head office API, shared so that neither side spells one differently.
 pub mod paths {
@@ -89,4 +99,31 @@ pub mod paths {
     pub const CHANNEL_RECEIPTS: &str = "/api/v1/channel/receipts";
     /// One of the firm's files (CSV), for its nightly job; `{kind}` as `head-office import` takes.
     pub const ADMIN_IMPORT: &str = "/api/v1/admin/import/{kind}";
+    /// The OpenAPI 3.1 document of all of these, served by head office itself.
+    pub const OPENAPI: &str = "/api/v1/openapi.json";
+
+    /// Every path above, so a test can check that each is served and described.
+    pub const ALL: &[&str] = &[
+        SIGN_IN,
+        REFRESH,
+        SIGN_OUT,
+        ME,
+        FEED,
+        PUSH,
+        HEALTH,
+        POLICY,
+        PAY_TERMS,
+        TEAM_DASHBOARD,
+        TEAM_BROKER,
+        TEAM_TASKS,
+        TEAM_TRANSFERS,
+        TEAM_TRANSFER_DECIDE,
+        TEAM_COMMENTS,
+        SERVICE_COMPLAINTS,
+        SERVICE_COMPLAINT_UPDATE,
+        SERVICE_VISITS,
+        CHANNEL_RECEIPTS,
+        ADMIN_IMPORT,
+        OPENAPI,
+    ];
 }

@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// What a library item is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum ProductKind {
@@ -46,7 +48,9 @@ impl ProductKind {
 }
 
 /// Only approved items reach desks; a withdrawn one stays visible, marked, and can no longer be pushed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum ApprovalState {
@@ -72,7 +76,7 @@ impl ApprovalState {
 }
 
 /// One item of the approved library. Firm-wide: every desk pulls it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct ProductRecord {
     pub id: String,
@@ -107,7 +111,9 @@ impl ProductRecord {
 }
 
 /// Where a pushed message is for one recipient.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum DeliveryStatus {
@@ -180,7 +186,7 @@ impl DeliveryStatus {
 }
 
 /// Head office's record of one recipient of a push, in the pushing broker's book.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PushDeliveryRecord {
     /// `<push id>/<client id>`.
     pub id: String,
@@ -201,7 +207,7 @@ impl PushDeliveryRecord {
 }
 
 /// One recipient as the desk checked them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PushRecipient {
     pub client_id: String,
     /// The desk's verdict, archived with the push; head office decides by its own.
@@ -211,7 +217,7 @@ pub struct PushRecipient {
 }
 
 /// A proactive push of one library item to clients of the broker's book (`MutationOp::SendRecommendation`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RecommendationPush {
     pub id: String,
     pub product_id: String,

@@ -22,7 +22,7 @@ macro_rules! preference_columns {
 pub const PREFERENCE_FIELD_COUNT: usize = 8;
 
 /// Every answer is a code or a short text; `None` is "not asked yet".
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ClientPreferences {
     /// `phone`, `visit`, `wechat`, `email` or `meeting`.
     pub preferred_channel: Option<String>,
@@ -142,7 +142,7 @@ impl ClientPreferences {
 }
 
 /// One field of one change.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct FieldChange {
     /// One of `ClientPreferences::FIELDS`.
@@ -152,7 +152,7 @@ pub struct FieldChange {
 }
 
 /// A version of the profile: who changed what, when.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct ProfileChange {
     #[ts(type = "number")]
@@ -167,7 +167,7 @@ pub struct ProfileChange {
 pub const RECENT_CHANGES: usize = 20;
 
 /// A client's profile as head office holds it. `id` is the client's id.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PreferencesRecord {
     pub id: String,
     pub client_id: String,
@@ -180,7 +180,7 @@ pub struct PreferencesRecord {
 
 /// The broker's edit, with the state it was made on, so head office can merge it with what
 /// changed there meanwhile.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PreferencesUpdate {
     pub client_id: String,
     pub base_version: u64,

@@ -9,7 +9,7 @@ pub use crate::channel::ContactChannel;
 pub use crate::preferences::{ClientPreferences, PreferencesRecord, PreferencesUpdate};
 
 /// One entry of the contact log (联系记录), written by the broker.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ContactNoteRecord {
     pub id: String,
     pub client_id: String,
@@ -21,7 +21,7 @@ pub struct ContactNoteRecord {
 }
 
 /// A reveal or an export of personal data, as the audit log at head office keeps it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AccessEventRecord {
     pub id: String,
     pub action: AccessAction,
@@ -34,7 +34,7 @@ pub struct AccessEventRecord {
     pub at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "op", content = "data", rename_all = "snake_case")]
 pub enum MutationOp {
     AddContactNote(ContactNoteRecord),
@@ -96,7 +96,7 @@ impl MutationOp {
 }
 
 /// A field both sides changed: head office's value stands, the broker's waits here.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct FieldConflictRecord {
     pub field: String,
     pub before: Option<String>,
@@ -104,7 +104,7 @@ pub struct FieldConflictRecord {
     pub head_office: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Mutation {
     /// Made on the desk when the broker acted; the key of exactly-once.
     pub id: String,
@@ -113,7 +113,7 @@ pub struct Mutation {
 }
 
 /// `POST /api/v1/push`: mutations in the order the desk made them.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PushRequest {
     pub mutations: Vec<Mutation>,
 }
@@ -122,7 +122,7 @@ impl PushRequest {
     pub const MAX_MUTATIONS: usize = 200;
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum MutationOutcome {
     Applied,
@@ -146,14 +146,14 @@ impl MutationOutcome {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct MutationResult {
     pub id: String,
     #[serde(flatten)]
     pub outcome: MutationOutcome,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PushResponse {
     pub results: Vec<MutationResult>,
 }

@@ -8,7 +8,9 @@ use domain::{CaseStatus, ComplaintCategory, Fen};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum TransferDirection {
@@ -36,7 +38,7 @@ impl TransferDirection {
 }
 
 /// A bank–securities transfer (银证转账) on one of the client's accounts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CashTransferRecord {
     pub id: String,
     pub client_id: String,
@@ -46,7 +48,9 @@ pub struct CashTransferRecord {
     pub amount: Fen,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum ServiceCaseKind {
@@ -74,7 +78,7 @@ impl ServiceCaseKind {
 }
 
 /// A complaint or a return visit as head office records it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ServiceCaseRecord {
     pub id: String,
     pub client_id: String,
@@ -152,7 +156,7 @@ impl ServiceCaseRecord {
 
 /// A return visit head office's caller made (`head-office visit`): its result and, when the
 /// client answered the survey, their score and words.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct NewReturnVisit {
     pub client_id: String,
@@ -160,6 +164,8 @@ pub struct NewReturnVisit {
     /// Why the call was made: 开户回访, 产品回访, 投诉回访 …
     pub purpose: String,
     pub result: String,
+    /// 1 (very dissatisfied) to 5 (very satisfied), when the client answered the survey.
+    #[schemars(range(min = 1, max = 5))]
     pub satisfaction: Option<u8>,
     pub client_words: Option<String>,
     /// Who called, as the broker reads it.
@@ -167,7 +173,7 @@ pub struct NewReturnVisit {
 }
 
 /// One month of a broker's return visits with a score: how many, and the average in tenths.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct SatisfactionPoint {
     /// The month's first day.
@@ -184,7 +190,7 @@ fn registered() -> CaseStatus {
 }
 
 /// One step of a case: the status it reached, who moved it and what they wrote.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct CaseStep {
     pub at: DateTime<Utc>,
@@ -195,7 +201,7 @@ pub struct CaseStep {
 
 /// `MutationOp::RegisterComplaint`: a complaint or service request the client brought to the
 /// broker. Head office gives it a case number and the firm's deadline.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct NewComplaint {
     pub id: String,
     pub client_id: String,
@@ -210,7 +216,7 @@ pub struct NewComplaint {
 
 /// What head office's service staff do to a case (`head-office case …`): move it on with a note;
 /// taking it (`InProgress`) names who handles it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct CaseUpdate {
     pub to: CaseStatus,
@@ -219,7 +225,7 @@ pub struct CaseUpdate {
 }
 
 /// `GET /api/v1/service/complaints`: open ones unless `all`; one broker's book when `broker`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ComplaintQuery {
     #[serde(default)]
     pub all: bool,
@@ -227,7 +233,7 @@ pub struct ComplaintQuery {
 }
 
 /// `POST /api/v1/service/complaints/update`: the case (number or id) and the step.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ComplaintUpdate {
     pub case: String,
     pub update: CaseUpdate,
@@ -235,7 +241,7 @@ pub struct ComplaintUpdate {
 
 /// An open complaint as service staff and a broker's lead see it: with whose it is and the days
 /// left before the firm's deadline (negative once past).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct OpenComplaint {
     pub id: String,
@@ -252,7 +258,9 @@ pub struct OpenComplaint {
     pub handler: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum RelationKind {
@@ -281,7 +289,7 @@ impl RelationKind {
 
 /// One client's link to another client of the firm. The other client may be in another broker's
 /// book, so the record carries their name and not a pointer the desk could follow.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ClientRelationRecord {
     pub id: String,
     pub client_id: String,

@@ -140,7 +140,7 @@ impl<'de> Deserialize<'de> for Change {
 }
 
 /// `Change`'s `op`.
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum ChangeOp {
     Upsert,
@@ -148,13 +148,13 @@ pub(crate) enum ChangeOp {
 }
 
 // The fields of each `op`, as `Change` names them.
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 struct UpsertFields {
     seq: u64,
     record: Record,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 struct RemoveFields {
     seq: u64,
     kind: EntityKind,

@@ -8,7 +8,7 @@ use domain::{Fen, Tier};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct PersonRef {
     pub id: String,
@@ -17,7 +17,7 @@ pub struct PersonRef {
 
 /// One org unit of the caller's subtree, with its leader, the brokers placed directly in it and
 /// its child units: as deep as the firm's tree goes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct TeamNode {
     pub unit_id: String,
@@ -27,7 +27,7 @@ pub struct TeamNode {
     pub children: Vec<TeamNode>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum ReportKind {
@@ -38,7 +38,7 @@ pub enum ReportKind {
 }
 
 /// One direct report of a unit: a child unit or a broker.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct TeamRow {
     pub kind: ReportKind,
@@ -54,7 +54,7 @@ pub struct TeamRow {
 }
 
 /// `GET /api/v1/team/dashboard`: a unit of the caller's subtree and its direct reports.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct TeamDashboard {
     pub unit_id: String,
@@ -75,7 +75,7 @@ pub struct TeamDashboard {
 
 /// A client as a lead may see it: name whole (DOMAIN.md lets lists keep it), mobile masked,
 /// nothing that could be revealed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct MaskedClient {
     pub client_id: String,
@@ -87,7 +87,7 @@ pub struct MaskedClient {
     pub last_contact_at: Option<DateTime<Utc>>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct OverdueItem {
     /// `reminder` or `task`.
@@ -98,7 +98,7 @@ pub struct OverdueItem {
 }
 
 /// `GET /api/v1/team/broker`: one broker of the caller's subtree, read-only.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct BrokerDashboard {
     pub broker_id: String,
@@ -121,7 +121,7 @@ pub struct BrokerDashboard {
     pub satisfaction: Vec<crate::service::SatisfactionPoint>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TeamQuery {
     /// The caller's own unit when absent.
     pub unit: Option<String>,
@@ -129,14 +129,14 @@ pub struct TeamQuery {
     pub month: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct BrokerQuery {
     pub broker: String,
     pub month: Option<NaiveDate>,
 }
 
 /// `POST /api/v1/team/tasks`: one task for each assignee, each in that broker's agenda.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct AssignTasks {
     pub assignees: Vec<String>,
@@ -145,13 +145,15 @@ pub struct AssignTasks {
     pub due_on: NaiveDate,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct AssignedTasks {
     pub task_ids: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum TransferStatus {
@@ -182,7 +184,7 @@ impl TransferStatus {
 
 /// A broker's request to hand a client to a colleague (客户移交), as it stands: in the requesting
 /// broker's feed, and in the list of the leads who may decide it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct TransferRequestRecord {
     pub id: String,
@@ -204,7 +206,7 @@ pub struct TransferRequestRecord {
 
 /// `MutationOp::RequestTransfer`: what the broker asks. `to_broker` is the colleague's user name
 /// or id, as the broker knows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct NewTransferRequest {
     pub id: String,
     pub client_id: String,
@@ -214,7 +216,7 @@ pub struct NewTransferRequest {
 }
 
 /// `POST /api/v1/team/transfers/decide`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct TransferDecision {
     pub request_id: String,
@@ -223,7 +225,9 @@ pub struct TransferDecision {
 }
 
 /// What an internal thread (内部交流) hangs off.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum CommentSubject {
@@ -248,7 +252,7 @@ impl CommentSubject {
 
 /// One message of a thread between a broker and the leads above them, on a task or a transfer
 /// request. It is in the broker's feed; leads read threads with `GET /api/v1/team/comments`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct CommentRecord {
     pub id: String,
@@ -261,7 +265,7 @@ pub struct CommentRecord {
 }
 
 /// A lead's message (`POST /api/v1/team/comments`); a broker's goes as `MutationOp::AddComment`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct NewComment {
     pub subject: CommentSubject,
@@ -269,7 +273,7 @@ pub struct NewComment {
     pub body: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CommentQuery {
     pub subject: CommentSubject,
     pub subject_id: String,

@@ -14,8 +14,9 @@ use protocol::Role;
 /// A day's trades of a large branch (about a million rows) fit.
 pub const IMPORT_BODY_LIMIT: usize = 512 * 1024 * 1024;
 
-#[derive(serde::Deserialize)]
-pub(super) struct ImportQuery {
+/// `?skip_bad=true` writes the good rows of a file with bad ones and reports the bad.
+#[derive(serde::Deserialize, schemars::JsonSchema)]
+pub struct ImportQuery {
     #[serde(default)]
     skip_bad: bool,
 }

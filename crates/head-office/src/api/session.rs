@@ -123,10 +123,10 @@ async fn end_sign_in(state: &Arc<AppState>, family_id: String, now: DateTime<Utc
 pub(super) async fn sign_out(
     State(state): AppStateRef,
     session: CallerSession,
-) -> Result<Json<serde_json::Value>> {
+) -> Result<Json<protocol::SignedOut>> {
     end_sign_in(&state, session.family_id, state.clock.now()).await?;
     tracing::info!(user = %session.user.username, "signed out");
-    Ok(Json(serde_json::json!({ "signed_out": true })))
+    Ok(Json(protocol::SignedOut { signed_out: true }))
 }
 
 /// The signed-in user behind a request's bearer token.

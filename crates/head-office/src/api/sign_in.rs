@@ -17,10 +17,9 @@ use protocol::{SessionTokens, SignInRequest};
 use std::net::IpAddr;
 use std::sync::Arc;
 
-const MAX_USERNAME_CHARS: usize = 64;
-const MAX_PASSWORD_CHARS: usize = 256;
-/// A desk's device id is a short random token; anything longer did not come from a desk.
-const MAX_DEVICE_ID_BYTES: usize = 128;
+const MAX_USERNAME_CHARS: usize = SignInRequest::MAX_USERNAME_CHARS;
+const MAX_PASSWORD_CHARS: usize = SignInRequest::MAX_PASSWORD_CHARS;
+const MAX_DEVICE_ID_BYTES: usize = SignInRequest::MAX_DEVICE_ID_BYTES;
 /// A device that held a session of the user this recently is their usual desk: a broker back
 /// from a long holiday, whose sign-in ended, still counts.
 const USUAL_DEVICE_WINDOW: Duration = Duration::days(90);
@@ -32,7 +31,6 @@ fn check_input(username: &str, req: &SignInRequest) -> Result<()> {
     if req.device_id.trim().is_empty() {
         return Err(HeadOfficeError::Validation("缺少设备标识".into()));
     }
-    // Bounded before anything is remembered or hashed: a 2 MB "user name" is nobody's.
     if username.chars().count() > MAX_USERNAME_CHARS {
         return Err(HeadOfficeError::Validation(format!(
             "用户名过长（最多 {MAX_USERNAME_CHARS} 个字符），请核对"

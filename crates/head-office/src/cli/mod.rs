@@ -10,6 +10,7 @@ pub mod correct_mobile;
 pub mod correct_trade_commission;
 pub mod demo;
 pub mod import;
+pub mod openapi;
 pub mod pay;
 pub mod policy;
 pub mod publish_statements;

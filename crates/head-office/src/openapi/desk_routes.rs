@@ -1,0 +1,129 @@
+//! The routes a broker's desk calls: session, sync, the firm's rules.
+
+use super::operations::{day, example, json_body, of, read, write, Access, Body, Operation};
+use chrono::{TimeZone, Utc};
+use protocol::{
+    paths, ContactChannel, ContactNoteRecord, Mutation, MutationOp, PayTerms, PullPage, PullQuery,
+    PushRequest, PushResponse, RefreshRequest, SessionTokens, SignInRequest, SignedOut,
+    UserProfile,
+};
+
+pub(super) const DESK: &[Operation] = &[
+    Operation {
+        access: Access::Public,
+        body: json_body(of::<SignInRequest>, || {
+            example(SignInRequest {
+                username: "broker01".into(),
+                password: "demo-password".into(),
+                device_id: "desk-3f2a9c".into(),
+            })
+        }),
+        also: &[401, 403, 429],
+        ..write(
+            paths::SIGN_IN,
+            "signIn",
+            "session",
+            "登录",
+            "Checks the password (argon2id) and starts a sign-in bound to the desk's device id. \
+             Repeated failures from one account or address are slowed down and then refused (429).",
+            Body::None,
+            of::<SessionTokens>,
+        )
+    },
+    Operation {
+        access: Access::Public,
+        body: json_body(of::<RefreshRequest>, || {
+            example(RefreshRequest {
+                refresh_token: "r-1c9e…".into(),
+                device_id: "desk-3f2a9c".into(),
+                retry_key: Some("k-77d0…".into()),
+            })
+        }),
+        also: &[401, 403],
+        ..write(
+            paths::REFRESH,
+            "refresh",
+            "session",
+            "续期",
+            "Spends a single-use refresh token for a new pair. A token spent twice without its \
+             retry key ends the whole sign-in (401 session_ended).",
+            Body::None,
+            of::<SessionTokens>,
+        )
+    },
+    write(
+        paths::SIGN_OUT,
+        "signOut",
+        "session",
+        "退出登录",
+        "Ends the caller's sign-in: every refresh and access token of it.",
+        Body::None,
+        of::<SignedOut>,
+    ),
+    read(
+        paths::ME,
+        "me",
+        "session",
+        "当前用户",
+        "Who the access token belongs to.",
+        of::<UserProfile>,
+    ),
+    Operation {
+        query: Some(of::<PullQuery>),
+        ..read(
+            paths::FEED,
+            "pullFeed",
+            "sync",
+            "拉取变更",
+            "Everything in the caller's book that changed after `cursor`, in commit order, at most \
+             `limit` (≤ 5,000) per page. Leads have no book: their page is empty.",
+            of::<PullPage>,
+        )
+    },
+    write(
+        paths::PUSH,
+        "push",
+        "sync",
+        "提交变更",
+        "The desk's mutations (≤ 200), applied in order, each exactly once by its id: a resend \
+         gets the first answer. A mutation head office refuses is answered in its result, not by \
+         failing the batch.",
+        json_body(of::<PushRequest>, || {
+            example(PushRequest {
+                mutations: vec![Mutation {
+                    id: "M-desk-3f2a9c-000042".into(),
+                    made_at: Utc.with_ymd_and_hms(2026, 3, 2, 1, 30, 0).single().unwrap_or_default(),
+                    op: MutationOp::AddContactNote(ContactNoteRecord {
+                        id: "CN-000042".into(),
+                        client_id: "C0000001".into(),
+                        channel: ContactChannel::Phone,
+                        summary: "电话沟通近期持仓，客户关注红利基金".into(),
+                        contacted_at: Utc
+                            .with_ymd_and_hms(2026, 3, 2, 1, 25, 0)
+                            .single()
+                            .unwrap_or_default(),
+                        follow_up_on: Some(day(2026, 3, 9)),
+                        author_id: "U-broker01".into(),
+                    }),
+                }],
+            })
+        }),
+        of::<PushResponse>,
+    ),
+    read(
+        paths::POLICY,
+        "firmPolicy",
+        "firm",
+        "公司业务规则",
+        "The firm's configurable practice (tiers, reminder lead times, masking …).",
+        of::<domain::FirmPolicy>,
+    ),
+    read(
+        paths::PAY_TERMS,
+        "payTerms",
+        "firm",
+        "佣金方案",
+        "The firm's fee schedules and pay plans, and the caller's own plan history.",
+        of::<PayTerms>,
+    ),
+];
