@@ -49,10 +49,12 @@ if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.packa
   (cd ui && npm ci --no-audit --no-fund)
 fi
 
-# The local SMTP sink the email channel's test sends to (aiosmtpd), in the project's own
-# virtualenv so nothing touches the system's Python.
-if [ ! -x .venv/bin/aiosmtpd ]; then
-  echo "setup: creating .venv with aiosmtpd"
-  /usr/bin/python3 -m venv .venv
-  .venv/bin/pip install --quiet --disable-pip-version-check aiosmtpd
+# Python tools the tests run, in the project's own virtualenv so nothing touches the system's
+# Python: the local SMTP sink the email channel's test sends to (aiosmtpd), and Schemathesis, the
+# outside client that fuzzes head office from its OpenAPI document.
+SCHEMATHESIS_VERSION=4.32.5
+if [ ! -x .venv/bin/aiosmtpd ] || [ "$(.venv/bin/schemathesis --version 2>/dev/null)" != "schemathesis, version $SCHEMATHESIS_VERSION" ]; then
+  echo "setup: preparing .venv (aiosmtpd, schemathesis $SCHEMATHESIS_VERSION)"
+  [ -x .venv/bin/pip ] || /usr/bin/python3 -m venv .venv
+  .venv/bin/pip install --quiet --disable-pip-version-check aiosmtpd "schemathesis==$SCHEMATHESIS_VERSION"
 fi

@@ -20,11 +20,15 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "Rust tests (also regenerates the TypeScript bindings in ui/src/bindings)"
 cargo test
 
+step "An outside client (Schemathesis) fuzzes head office from its OpenAPI document"
+cargo test -p system-tests --test system -- --ignored schemathesis
+
 step "Head office and whole-system suites again, on PostgreSQL (a throwaway server)"
 # shellcheck source=scripts/pg-cluster.sh
 source scripts/pg-cluster.sh
 pg_cluster_start
 BROKERDESK_TEST_BACKEND=postgres cargo test -p head-office-storage -p head-office -p system-tests
+BROKERDESK_TEST_BACKEND=postgres cargo test -p system-tests --test system -- --ignored schemathesis
 pg_cluster_stop
 
 step "TypeScript bindings are current"

@@ -18,6 +18,7 @@ mod needs;
 mod recommend;
 mod restore;
 mod return_visits;
+mod schemathesis;
 mod scope_probes;
 mod service_desk;
 mod session_bounds;
