@@ -41,11 +41,38 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
     type Rejection = HeadOfficeError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self> {
+        // The body is already read into memory by `limited_body`: keeping a handle to its bytes
+        // costs a reference count.
+        let (parts, body) = req.into_parts();
+        let bytes = axum::body::to_bytes(body, usize::MAX)
+            .await
+            .map_err(|e| HeadOfficeError::BadRequest(format!("无法读取请求内容（{e}），请重发")))?;
+        let req = Request::from_parts(parts, Body::from(bytes.clone()));
         match axum::Json::<T>::from_request(req, state).await {
+            Ok(_) if has_nul(&bytes) => Err(nul_refusal()),
             Ok(axum::Json(value)) => Ok(ApiJson(value)),
             Err(rejection) => Err(json_refusal(&rejection)),
         }
     }
+}
+
+/// Whether a JSON text decodes to a string holding U+0000. Inside a JSON string that character
+/// can only be written `\u0000`, so it is that escape after an even run of other backslashes.
+/// PostgreSQL's text cannot hold it, no desk sends it, and a name or note with it is no one's:
+/// it is refused the same on either backend.
+pub(super) fn has_nul(json: &[u8]) -> bool {
+    json.windows(5).enumerate().any(|(i, w)| {
+        w == b"u0000" && {
+            let backslashes = json[..i].iter().rev().take_while(|&&b| b == b'\\').count();
+            backslashes % 2 == 1
+        }
+    })
+}
+
+pub(super) fn nul_refusal() -> HeadOfficeError {
+    HeadOfficeError::Validation(
+        "请求中含有空字符（U+0000），总部不保存这样的文字：请删除后重发".into(),
+    )
 }
 
 fn json_refusal(rejection: &JsonRejection) -> HeadOfficeError {
@@ -74,6 +101,8 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self> {
         match axum::extract::Query::<T>::from_request_parts(parts, state).await {
+            // `%00` is the only spelling of U+0000 in a query string.
+            Ok(_) if parts.uri.query().is_some_and(|q| q.contains("%00")) => Err(nul_refusal()),
             Ok(axum::extract::Query(value)) => Ok(ApiQuery(value)),
             Err(rejection) => Err(query_refusal(&rejection)),
         }
@@ -236,6 +265,32 @@ mod tests {
     use super::*;
     use axum::routing::get;
     use tower::ServiceExt;
+
+    #[test]
+    fn a_nul_is_found_only_where_json_decodes_one() {
+        fn holds_nul(value: &serde_json::Value) -> bool {
+            match value {
+                serde_json::Value::String(s) => s.contains('\0'),
+                serde_json::Value::Array(a) => a.iter().any(holds_nul),
+                serde_json::Value::Object(o) => {
+                    o.iter().any(|(k, v)| k.contains('\0') || holds_nul(v))
+                }
+                _ => false,
+            }
+        }
+        for text in [
+            r#"{"a":"x\u0000"}"#,
+            r#"{"a":"\\\u0000"}"#,
+            r#"{"a\u0000":1}"#,
+            r#"{"a":"x\\u0000"}"#,
+            r#"{"a":"\\\\u0000"}"#,
+            r#"{"a":"u0000"}"#,
+            r#"{"a":"\u00001"}"#,
+        ] {
+            let value: serde_json::Value = serde_json::from_str(text).unwrap();
+            assert_eq!(has_nul(text.as_bytes()), holds_nul(&value), "{text}");
+        }
+    }
 
     async fn answer(router: Router, uri: &str) -> (StatusCode, protocol::ApiError) {
         let response = contract(router)

@@ -35,6 +35,9 @@ pub(super) async fn receipts(
     if !signature::verify(secret, &body, signed) {
         return Err(HeadOfficeError::BadSignature);
     }
+    if super::edge::has_nul(&body) {
+        return Err(super::edge::nul_refusal());
+    }
     let batch: ReceiptBatch = serde_json::from_slice(&body)
         .map_err(|e| HeadOfficeError::BadRequest(format!("回执格式不正确：{e}")))?;
     if batch.receipts.len() > DeliveryReceipt::BATCH_MAX {
