@@ -10,10 +10,12 @@ pub mod org;
 pub mod passwords;
 pub mod pay;
 mod pg;
+mod pg_leader;
 mod pg_schema;
 mod pg_session;
 mod pg_value;
 pub mod seed;
+pub mod shared;
 mod sql;
 mod sqlite;
 pub mod test_support;
@@ -137,7 +139,9 @@ pub struct ImportSummary {
     pub rows: usize,
 }
 
-pub trait Storage: cases::ServiceCases + delivery::Deliveries + Send + Sync + 'static {
+pub trait Storage:
+    cases::ServiceCases + delivery::Deliveries + shared::SharedSessions + Send + Sync + 'static
+{
     fn user_by_username(&self, username: &str) -> Result<Option<UserRow>>;
     fn user_by_id(&self, user_id: &str) -> Result<Option<UserRow>>;
 

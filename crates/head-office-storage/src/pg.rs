@@ -9,6 +9,7 @@
 //! only below both. Any seq at or below that horizon was taken by a transaction that has ended.
 
 use super::db::Db;
+use super::pg_leader::LeaderLock;
 use super::pg_schema::{translate_migration, BOOTSTRAP};
 use super::pg_session::{HorizonGate, PgConn, PgSession};
 use super::sqlite::MIGRATIONS;
@@ -30,6 +31,7 @@ pub struct PgBackend {
     idle: Mutex<(Vec<PgConn>, usize)>,
     returned: Condvar,
     horizon: HorizonGate,
+    leader: LeaderLock,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -58,6 +60,7 @@ impl PgBackend {
             idle: Mutex::new((Vec::new(), 0)),
             returned: Condvar::new(),
             horizon: HorizonGate::default(),
+            leader: LeaderLock::new(url),
         };
         off_runtime(|| backend.migrate())?;
         Ok(backend)
@@ -124,6 +127,11 @@ impl PgBackend {
             idle.0.push(conn);
         }
         self.returned.notify_one();
+    }
+
+    /// Whether this process leads the delivery loop (`SharedSessions::lead_deliveries`).
+    pub fn lead_deliveries(&self) -> Result<bool> {
+        off_runtime(|| self.leader.hold())
     }
 
     /// Runs `f` outside any explicit transaction: each statement sees what has committed.

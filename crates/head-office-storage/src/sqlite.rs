@@ -40,6 +40,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/021_channel.sql"),
     include_str!("migrations/022_client_email.sql"),
     include_str!("migrations/023_library_body.sql"),
+    include_str!("migrations/024_shared_sessions.sql"),
 ];
 
 /// Statements kept prepared; the feed alone has two per table.

@@ -111,8 +111,26 @@ pub(crate) async fn run(storage: Arc<dyn Storage>, clock: SharedClock, options: 
     };
     let mut ticks = tokio::time::interval(options.tick);
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut leading = false;
     loop {
         ticks.tick().await;
+        // Of several replicas, one delivers; the others ask again every tick, so one of them
+        // takes over within a tick of the leader's death.
+        match blocking(&storage, |s| s.lead_deliveries()).await {
+            Ok(now_leading) => {
+                if now_leading != leading {
+                    tracing::info!(leading = now_leading, "delivery loop leadership");
+                }
+                leading = now_leading;
+            }
+            Err(e) => {
+                eprintln!("head-office: cannot tell who runs the delivery loop: {e}");
+                leading = false;
+            }
+        }
+        if !leading {
+            continue;
+        }
         let round = match &options.source {
             ChannelSource::Fixed(channel) => report_round(&storage, channel.clone(), &clock).await,
             ChannelSource::Configured => configured_round(&storage, &webhook, &clock).await,

@@ -19,7 +19,6 @@ pub mod throttle;
 pub mod tls;
 
 pub use api::{AUTH_BODY_LIMIT, EMPTY_BODY_LIMIT, PUSH_BODY_LIMIT, TEAM_BODY_LIMIT};
-use auth::AccessTokens;
 use clock::SharedClock;
 pub use delivery::{ChannelSource, DeliveryOptions};
 use head_office_storage::Storage;
@@ -33,8 +32,6 @@ pub struct AppState {
     pub storage: Arc<dyn Storage>,
     /// Every handler's "now": token expiry, the month of a dashboard, when a note was received.
     pub clock: SharedClock,
-    access: AccessTokens,
-    throttle: throttle::SignInThrottle,
     /// Password hashes running at once (each takes 19 MiB and a core for a moment).
     hashing: tokio::sync::Semaphore,
 }
@@ -47,8 +44,6 @@ impl AppState {
             hashing: tokio::sync::Semaphore::new(
                 std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get),
             ),
-            access: AccessTokens::default(),
-            throttle: throttle::SignInThrottle::default(),
         })
     }
 }

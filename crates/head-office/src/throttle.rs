@@ -8,20 +8,18 @@
 //! Tries from new devices also share a per-name count with a higher allowance, so many machines
 //! together cannot guess one password at network speed either.
 //!
-//! Only refusals are remembered, in memory: a restart forgets them, which errs on the user's side.
+//! Only refusals are remembered, in the database every replica shares (a guesser gains nothing by
+//! spreading tries across replicas); a count quiet for half an hour is forgotten.
 
 use chrono::{DateTime, Duration, Utc};
-use std::collections::HashMap;
+use head_office_storage::shared::{FailureCount, SharedSessions};
 use std::net::IpAddr;
-use std::sync::Mutex;
 
 /// Past this, every wait is the same: long enough to make guessing useless, short enough that a
 /// broker who mistyped is not sent to head-office IT.
 pub const MAX_DELAY: Duration = Duration::minutes(5);
 /// A count with no failure for this long starts again from nothing.
 const FORGET_AFTER: Duration = Duration::minutes(30);
-/// Keys remembered at most; past it the longest quiet are dropped first.
-const MAX_TRACKED_KEYS: usize = 50_000;
 
 /// Where a sign-in comes from, as far as throttling is concerned.
 pub enum Attempt<'a> {
@@ -44,8 +42,8 @@ pub struct Throttled {
     pub first: bool,
 }
 
-#[derive(Clone, PartialEq, Eq, Hash)]
-enum Key {
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Key {
     NameDevice(String, String),
     NameSource(String, Option<IpAddr>),
     Source(IpAddr),
@@ -63,6 +61,17 @@ impl Key {
         }
     }
 
+    /// How the count is filed in the database.
+    fn stored(&self) -> String {
+        let source = |s: &Option<IpAddr>| s.map_or("-".to_string(), |ip| ip.to_string());
+        match self {
+            Key::NameDevice(name, device) => format!("name+device\u{1f}{name}\u{1f}{device}"),
+            Key::NameSource(name, ip) => format!("name+source\u{1f}{name}\u{1f}{}", source(ip)),
+            Key::Source(ip) => format!("source\u{1f}{ip}"),
+            Key::Name(name) => format!("name\u{1f}{name}"),
+        }
+    }
+
     fn label(&self) -> &'static str {
         match self {
             Key::NameDevice(..) => "name+device",
@@ -73,24 +82,17 @@ impl Key {
     }
 }
 
-struct Count {
-    failures: u32,
-    last_failure: DateTime<Utc>,
-    reported: bool,
-}
-
-impl Count {
-    fn wait(&self, free: u32, now: DateTime<Utc>) -> Duration {
-        if self.failures < free {
-            return Duration::zero();
-        }
-        let doublings = (self.failures - free).min(16);
-        let delay = (Duration::seconds(1) * 2i32.pow(doublings)).min(MAX_DELAY);
-        delay - (now - self.last_failure)
+fn wait(count: &FailureCount, free: u32, now: DateTime<Utc>) -> Duration {
+    if count.failures < free {
+        return Duration::zero();
     }
+    let doublings = (count.failures - free).min(16);
+    let delay = (Duration::seconds(1) * 2i32.pow(doublings)).min(MAX_DELAY);
+    delay - (now - count.last_failure)
 }
 
-fn keys(attempt: &Attempt<'_>) -> Vec<Key> {
+/// The counts a try is judged by.
+pub fn keys(attempt: &Attempt<'_>) -> Vec<Key> {
     match attempt {
         Attempt::UsualDevice { username, device } => {
             vec![Key::NameDevice(username.to_string(), device.to_string())]
@@ -106,92 +108,60 @@ fn keys(attempt: &Attempt<'_>) -> Vec<Key> {
     }
 }
 
-#[derive(Default)]
-pub struct SignInThrottle {
-    counts: Mutex<HashMap<Key, Count>>,
+fn stored(keys: &[Key]) -> Vec<String> {
+    keys.iter().map(Key::stored).collect()
 }
 
-impl SignInThrottle {
-    /// Whether this try may go ahead now; a refusal says how long to wait.
-    pub fn check(&self, attempt: &Attempt<'_>, now: DateTime<Utc>) -> Result<(), Throttled> {
-        let mut counts = self.counts.lock().unwrap_or_else(|p| p.into_inner());
-        let mut worst: Option<(Duration, Key)> = None;
-        for key in keys(attempt) {
-            let Some(count) = counts.get(&key) else {
-                continue;
-            };
-            let wait = count.wait(key.free_tries(), now);
-            if wait > Duration::zero() && worst.as_ref().is_none_or(|(w, _)| wait > *w) {
-                worst = Some((wait, key));
-            }
-        }
-        let Some((wait, key)) = worst else {
-            return Ok(());
+/// Whether a try under `keys` may go ahead now; a refusal says how long to wait.
+pub fn check<S: SharedSessions + ?Sized>(
+    store: &S,
+    keys: &[Key],
+    now: DateTime<Utc>,
+) -> head_office_storage::Result<Result<(), Throttled>> {
+    let counts = store.failure_counts(&stored(keys))?;
+    let mut worst: Option<(Duration, &Key)> = None;
+    for key in keys {
+        let Some((_, count)) = counts.iter().find(|(k, _)| *k == key.stored()) else {
+            continue;
         };
-        let first = counts
-            .get_mut(&key)
-            .is_some_and(|c| !std::mem::replace(&mut c.reported, true));
-        Err(Throttled {
-            wait_secs: (wait.num_milliseconds().max(0) as u64)
-                .div_ceil(1000)
-                .max(1),
-            by: key.label(),
-            first,
-        })
-    }
-
-    pub fn failed(&self, attempt: &Attempt<'_>, now: DateTime<Utc>) {
-        let mut counts = self.counts.lock().unwrap_or_else(|p| p.into_inner());
-        for key in keys(attempt) {
-            if counts.len() >= MAX_TRACKED_KEYS && !counts.contains_key(&key) {
-                make_room(&mut counts, now);
-            }
-            let count = counts.entry(key).or_insert(Count {
-                failures: 0,
-                last_failure: now,
-                reported: false,
-            });
-            if now - count.last_failure > FORGET_AFTER {
-                count.failures = 0;
-            }
-            count.failures = count.failures.saturating_add(1);
-            count.last_failure = now;
-            count.reported = false;
+        let wait = wait(count, key.free_tries(), now);
+        if wait > Duration::zero() && worst.as_ref().is_none_or(|(w, _)| wait > *w) {
+            worst = Some((wait, key));
         }
     }
-
-    /// The right password: this user's own counts start again. The per-source and per-name
-    /// counts stay, or an attacker who knows one password could reset them for every other.
-    pub fn succeeded(&self, attempt: &Attempt<'_>) {
-        let mut counts = self.counts.lock().unwrap_or_else(|p| p.into_inner());
-        for key in keys(attempt) {
-            if matches!(key, Key::NameDevice(..) | Key::NameSource(..)) {
-                counts.remove(&key);
-            }
-        }
-    }
-
-    #[cfg(test)]
-    fn tracked(&self) -> usize {
-        self.counts.lock().unwrap_or_else(|p| p.into_inner()).len()
-    }
+    let Some((wait, key)) = worst else {
+        return Ok(Ok(()));
+    };
+    let first = store.mark_reported(&key.stored())?;
+    Ok(Err(Throttled {
+        wait_secs: (wait.num_milliseconds().max(0) as u64)
+            .div_ceil(1000)
+            .max(1),
+        by: key.label(),
+        first,
+    }))
 }
 
-/// Forgets counts past their quiet half hour, then the quietest tenth: one sort per tenth of the
-/// table, not a scan per new key, so a flood of made-up names stays cheap.
-fn make_room(counts: &mut HashMap<Key, Count>, now: DateTime<Utc>) {
-    counts.retain(|_, c| now - c.last_failure <= FORGET_AFTER);
-    if counts.len() < MAX_TRACKED_KEYS {
-        return;
-    }
-    let mut by_age: Vec<(DateTime<Utc>, Key)> = counts
+pub fn failed<S: SharedSessions + ?Sized>(
+    store: &S,
+    keys: &[Key],
+    now: DateTime<Utc>,
+) -> head_office_storage::Result<()> {
+    store.record_failure(&stored(keys), now, FORGET_AFTER)
+}
+
+/// The right password: this user's own counts start again. The per-source and per-name counts
+/// stay, or an attacker who knows one password could reset them for every other.
+pub fn succeeded<S: SharedSessions + ?Sized>(
+    store: &S,
+    keys: &[Key],
+) -> head_office_storage::Result<()> {
+    let own: Vec<Key> = keys
         .iter()
-        .map(|(k, c)| (c.last_failure, k.clone()))
+        .filter(|k| matches!(k, Key::NameDevice(..) | Key::NameSource(..)))
+        .cloned()
         .collect();
-    by_age.sort_by_key(|(t, _)| *t);
-    for (_, key) in by_age.into_iter().take(MAX_TRACKED_KEYS / 10) {
-        counts.remove(&key);
-    }
+    store.clear_failures(&stored(&own))
 }
 
 #[cfg(test)]

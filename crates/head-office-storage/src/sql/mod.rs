@@ -29,6 +29,7 @@ mod rows_events;
 mod rows_library;
 mod rows_tasks;
 mod rows_transfers;
+mod shared_sessions;
 mod sign_in_log;
 mod tasks;
 mod team;
@@ -204,6 +205,10 @@ impl Storage for SqlStorage {
     fn revoke_refresh_family(&self, family_id: &str, now: DateTime<Utc>) -> Result<()> {
         // Every token of the family, spent or not, is dead: no retry can revive a revoked session.
         self.write(|db| {
+            db.execute(
+                "DELETE FROM access_tokens WHERE family_id = ?1",
+                params![family_id],
+            )?;
             db.execute(
                 "UPDATE refresh_tokens SET revoked_at = ?2 WHERE family_id = ?1",
                 params![family_id, now],

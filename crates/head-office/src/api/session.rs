@@ -10,6 +10,7 @@ use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::Json;
 use chrono::{DateTime, Utc};
+use head_office_storage::shared::AccessGrant;
 use head_office_storage::{RefreshGrant, RefreshUse, UserRow};
 use protocol::{RefreshRequest, SessionTokens, UserProfile};
 use std::sync::Arc;
@@ -43,11 +44,21 @@ pub(super) async fn issue_tokens(
         expires_at: (now + REFRESH_TOKEN_TTL).min(signed_in_at + SESSION_MAX_AGE),
         signed_in_at,
     };
-    let hash = token_hash(&refresh_token);
-    let family = grant.family_id.clone();
-    blocking(state, move |s| s.insert_refresh_token(&hash, &grant)).await?;
+    let access_token = new_token();
+    let access = AccessGrant {
+        user_id: user.id.clone(),
+        family_id: grant.family_id.clone(),
+        issued_at: now,
+        expires_at: now + crate::auth::ACCESS_TOKEN_TTL,
+    };
+    let (refresh_hash, access_hash) = (token_hash(&refresh_token), token_hash(&access_token));
+    blocking(state, move |s| {
+        s.insert_refresh_token(&refresh_hash, &grant)?;
+        s.insert_access_token(&access_hash, &access)
+    })
+    .await?;
     Ok(SessionTokens {
-        access_token: state.access.issue(&user.id, &family, now),
+        access_token,
         access_expires_in_secs: crate::auth::ACCESS_TOKEN_TTL.num_seconds().unsigned_abs(),
         refresh_token,
         user: profile(user),
@@ -78,7 +89,8 @@ pub(super) async fn refresh(
         RefreshUse::Fresh(g) | RefreshUse::Retried(g) if g.device_id == req.device_id => g,
         RefreshUse::Fresh(g) | RefreshUse::Retried(g) => {
             // A token presented from another device was stolen: end the session everywhere.
-            state.access.revoke_user(&g.user_id);
+            let user_id = g.user_id.clone();
+            blocking(&state, move |s| s.revoke_user_access(&user_id)).await?;
             end_sign_in(&state, g.family_id, now).await?;
             return Err(HeadOfficeError::SessionEnded);
         }
@@ -112,9 +124,8 @@ pub(super) async fn refresh(
     ))
 }
 
-/// Ends one sign-in: its refresh tokens in the database and its access tokens in memory.
+/// Ends one sign-in: its refresh and access tokens, on every replica at once.
 async fn end_sign_in(state: &Arc<AppState>, family_id: String, now: DateTime<Utc>) -> Result<()> {
-    state.access.revoke_family(&family_id);
     blocking(state, move |s| s.revoke_refresh_family(&family_id, now)).await
 }
 
@@ -157,9 +168,8 @@ impl FromRequestParts<Arc<AppState>> for CallerSession {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer "))
             .ok_or(HeadOfficeError::Unauthorized)?;
-        let grant = state.access.check(token, state.clock.now())?;
-        let user_id = grant.user_id.clone();
-        let user = blocking(state, move |s| s.user_by_id(&user_id))
+        let (hash, now) = (token_hash(token), state.clock.now());
+        let (grant, user) = blocking(state, move |s| s.access_caller(&hash, now))
             .await?
             .ok_or(HeadOfficeError::Unauthorized)?;
         if user.disabled {

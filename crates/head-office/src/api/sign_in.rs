@@ -6,7 +6,7 @@ use super::session::issue_tokens;
 use super::{blocking, AppStateRef};
 use crate::auth::{new_token, token_hash};
 use crate::error::{HeadOfficeError, Result};
-use crate::throttle::Attempt;
+use crate::throttle::{self, Attempt};
 use crate::AppState;
 use axum::extract::State;
 use axum::Json;
@@ -115,7 +115,10 @@ pub(super) async fn sign_in(
         source: source.as_ref().map_or("未知".into(), IpAddr::to_string),
         device_hash: token_hash(&req.device_id)[..16].to_string(),
     };
-    if let Err(t) = state.throttle.check(&attempt, now) {
+    let keys = throttle::keys(&attempt);
+    let judged = keys.clone();
+    let verdict = blocking(&state, move |s| throttle::check(s, &judged, now)).await?;
+    if let Err(t) = verdict {
         // One line per wait, not per refused try: a flood must not become a flood of writes.
         if t.first {
             let detail = format!("按{}限速，需等待 {} 秒", t.by, t.wait_secs);
@@ -140,7 +143,8 @@ pub(super) async fn sign_in(
     let user = match (user, ok) {
         (Some(u), true) => u,
         (user, _) => {
-            state.throttle.failed(&attempt, now);
+            let failed = keys.clone();
+            blocking(&state, move |s| throttle::failed(s, &failed, now)).await?;
             let detail = if user.is_some() {
                 "密码错误"
             } else {
@@ -155,7 +159,7 @@ pub(super) async fn sign_in(
             .await?;
         return Err(HeadOfficeError::AccountDisabled);
     }
-    state.throttle.succeeded(&attempt);
+    blocking(&state, move |s| throttle::succeeded(s, &keys)).await?;
     let device_kind = if usual { "常用设备" } else { "新设备" };
     log.write(&state, SignInOutcome::SignedIn, device_kind)
         .await?;
