@@ -12,7 +12,8 @@ const DELIVERY_LOOP: i32 = 1;
 
 pub(crate) struct LeaderLock {
     url: String,
-    held: Mutex<Option<Client>>,
+    /// Boxed: a client is large, and most replicas hold none.
+    held: Mutex<Option<Box<Client>>>,
 }
 
 impl LeaderLock {
@@ -41,7 +42,7 @@ impl LeaderLock {
             )?
             .get(0);
         if taken {
-            *held = Some(client);
+            *held = Some(Box::new(client));
         }
         Ok(taken)
     }
