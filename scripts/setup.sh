@@ -9,7 +9,7 @@ need_pkgs=(
   libwebkit2gtk-4.1-dev libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev
   libxdo-dev
   xvfb xauth webkit2gtk-driver fonts-noto-cjk keyutils
-  postgresql postgresql-client
+  postgresql postgresql-client haproxy
   faketime
   python3-venv
 )

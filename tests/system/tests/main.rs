@@ -16,6 +16,7 @@ mod kill9;
 mod month_turn;
 mod needs;
 mod recommend;
+mod replicas;
 mod restore;
 mod return_visits;
 mod schemathesis;
