@@ -4,6 +4,7 @@
 
 mod import_bench;
 mod load_bench;
+mod open_loop_bench;
 mod read_bench;
 mod search_bench;
 
@@ -54,6 +55,7 @@ async fn main() {
         .with_writer(std::io::stderr)
         .init();
     // `bench load` runs only the head-office load test; `bench load-pg` only its PostgreSQL half;
+    // `bench open-loop` only the open-loop model (issue 17);
     // `bench search` only the client list and palette figures; `bench import` only the import; `bench reads` only the reads
     // during a first sync; `bench sync` only the first and incremental sync figures.
     match std::env::args().nth(1).as_deref() {
@@ -64,6 +66,7 @@ async fn main() {
             return sync_figures(&head_office, dir.path()).await;
         }
         Some("load-pg") => return load(false).await,
+        Some("open-loop") => return open_loop_bench::run(&replica_bin()).await,
         Some("search") => return search_bench::run(percentile),
         Some("import") => return import_bench::run(),
         Some("reads") => {
@@ -82,6 +85,13 @@ async fn main() {
     read_bench::run(&head_office.base_url(), dir.path(), percentile).await;
     drop(head_office);
     load(true).await;
+    open_loop_bench::run(&replica_bin()).await;
+}
+
+/// `hq-replica`, built beside this binary (`scripts/bench.sh` builds both).
+fn replica_bin() -> std::path::PathBuf {
+    let me = std::env::current_exe().expect("the bench binary's path");
+    me.with_file_name("hq-replica")
 }
 
 /// The first sync against a plain insert of the same rows, local writes, incremental syncs.

@@ -1,6 +1,7 @@
 //! Shared set-up for whole-system tests: a real head office on 127.0.0.1 with a small generated
 //! firm, and a real encrypted desk store in a temporary directory.
 
+pub mod cluster;
 pub mod firm_scope;
 pub mod proxy;
 

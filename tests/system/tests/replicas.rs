@@ -12,14 +12,13 @@ use domain::ProductRisk;
 use head_office::channel::{ChannelSettings, Retries, WebhookSettings};
 use head_office_storage::delivery::Deliveries;
 use head_office_storage::{test_support, SqlStorage, Storage};
-use protocol::{paths, Record};
+use protocol::Record;
 use std::collections::BTreeSet;
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use store::{NewContactNote, WriteIds};
+use system_tests::cluster::{balancer, free_port, healthy, replica};
 use system_tests::firm_scope::feed_of;
 use system_tests::{small_firm, TestDesk};
 
@@ -30,72 +29,6 @@ const BROKERS: [(&str, &str); 3] = [
 ];
 /// Notes each desk writes, one per sync round; the kill lands after a third of them.
 const ROUNDS: usize = 24;
-
-/// A child process stopped (with SIGKILL) when dropped, so no test leaves one behind.
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free port")
-        .port()
-}
-
-fn replica(db: &str) -> (Running, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_hq-replica"))
-        .args([db, "127.0.0.1:0"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("start hq-replica");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().expect("stdout"))
-        .read_line(&mut line)
-        .expect("hq-replica says where it serves");
-    let addr = line
-        .trim()
-        .strip_prefix("serving ")
-        .unwrap_or_else(|| panic!("hq-replica said {line:?}"))
-        .to_string();
-    (Running(child), addr)
-}
-
-fn haproxy(dir: &std::path::Path, port: u16, servers: &[&str]) -> Running {
-    let mut config = format!(
-        "global\n  maxconn 1000\n\
-         defaults\n  mode http\n  timeout connect 1s\n  timeout client 30s\n  timeout server 30s\n\
-         \x20 retries 3\n  option redispatch\n  option http-buffer-request\n\
-         \x20 retry-on conn-failure empty-response response-timeout 502 503\n\
-         frontend desks\n  bind 127.0.0.1:{port}\n  default_backend head_office\n\
-         backend head_office\n  balance roundrobin\n\
-         \x20 option httpchk GET {}\n  default-server inter 200ms fall 1 rise 1\n",
-        paths::HEALTH
-    );
-    for (i, server) in servers.iter().enumerate() {
-        config.push_str(&format!("  server replica{i} {server} check\n"));
-    }
-    let file = dir.join("haproxy.cfg");
-    std::fs::write(&file, config).expect("haproxy config");
-    let child = Command::new("haproxy")
-        .arg("-db")
-        .arg("-f")
-        .arg(&file)
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("haproxy (scripts/setup.sh installs it)");
-    Running(child)
-}
-
-async fn healthy(base: &str) -> bool {
-    let answer = reqwest::get(format!("{base}{}", paths::HEALTH)).await;
-    answer.is_ok_and(|r| r.status().is_success())
-}
 
 async fn until(what: &str, limit: Duration, mut done: impl AsyncFnMut() -> bool) {
     let started = Instant::now();
@@ -169,15 +102,16 @@ async fn a_replica_killed_mid_sync_loses_nothing_and_signs_no_one_out() {
     let head_office_storage::DatabaseLocation::Postgres(db) = &location else {
         unreachable!("on_postgres gives PostgreSQL databases")
     };
-    let (mut a, a_addr) = replica(db);
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_hq-replica"));
+    let (mut a, a_addr) = replica(bin, db);
     until("A leads", Duration::from_secs(10), async || {
         leader(&storage).is_some()
     })
     .await;
     let a_leads = leader(&storage);
-    let (_b, b_addr) = replica(db);
+    let (_b, b_addr) = replica(bin, db);
     let port = free_port();
-    let _balancer = haproxy(dir.path(), port, &[&a_addr, &b_addr]);
+    let _balancer = balancer(dir.path(), port, &[&a_addr, &b_addr]);
     let base = format!("http://127.0.0.1:{port}");
     until("HAProxy serves", Duration::from_secs(10), async || {
         healthy(&base).await
@@ -223,11 +157,10 @@ async fn a_replica_killed_mid_sync_loses_nothing_and_signs_no_one_out() {
         async || rounds_done.load(Ordering::SeqCst) >= kill_after,
     )
     .await;
-    a.0.kill().expect("SIGKILL replica A");
+    a.kill();
     for task in working {
         task.await.expect("a desk's rounds");
     }
-    let _ = a.0.wait();
     let after_kill = push(&broker01, "PUSH-AFTER", &item.id, &allowed[1..2]);
 
     // Every desk empties its outbox through the survivor, still signed in.
