@@ -79,24 +79,30 @@ async fn first_sync(api: &HeadOffice, username: String) -> Result<Desk, sync::Sy
     })
 }
 
-/// One incremental sync: a note pushed, then every page pulled.
-async fn round(api: &HeadOffice, desk: &mut Desk, n: usize) -> Result<(), String> {
+/// A push of one phone note by `broker` about `client`, the `n`th of its kind (`tag` keeps the
+/// ids of one benchmark apart from another's).
+pub fn note_push(tag: &str, broker: &str, client: &str, n: u64) -> PushRequest {
     let note = ContactNoteRecord {
-        id: format!("LN-{}-{n}", desk.broker),
-        client_id: desk.client.clone(),
+        id: format!("{tag}N-{broker}-{n}"),
+        client_id: client.to_string(),
         channel: ContactChannel::Phone,
         summary: format!("压力测试电话记录 {n}"),
         contacted_at: now(),
         follow_up_on: None,
-        author_id: desk.broker.clone(),
+        author_id: broker.to_string(),
     };
-    let push = PushRequest {
+    PushRequest {
         mutations: vec![Mutation {
-            id: format!("LM-{}-{n}", desk.broker),
+            id: format!("{tag}M-{broker}-{n}"),
             made_at: now(),
             op: MutationOp::AddContactNote(note),
         }],
-    };
+    }
+}
+
+/// One incremental sync: a note pushed, then every page pulled.
+async fn round(api: &HeadOffice, desk: &mut Desk, n: usize) -> Result<(), String> {
+    let push = note_push("L", &desk.broker, &desk.client, n as u64);
     let answer = api
         .push(&desk.token, &push)
         .await

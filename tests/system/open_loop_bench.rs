@@ -15,9 +15,7 @@ use chrono::Duration as ChronoDuration;
 use head_office::auth::{new_token, token_hash};
 use head_office_storage::shared::AccessGrant;
 use head_office_storage::Storage;
-use protocol::{
-    Change, ContactChannel, ContactNoteRecord, Mutation, MutationOp, PullQuery, PushRequest, Record,
-};
+use protocol::{Change, PullQuery, Record};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -117,22 +115,7 @@ fn schedule(desks: usize, seconds: f64, rate: f64, seed: u64) -> Vec<(f64, usize
 async fn sync(api: &HeadOffice, desk: &Desk, write: Option<u64>) -> Result<(), String> {
     let push = async {
         let Some(n) = write else { return Ok(()) };
-        let note = ContactNoteRecord {
-            id: format!("OL-{}-{n}", desk.broker),
-            client_id: desk.client.clone(),
-            channel: ContactChannel::Phone,
-            summary: format!("开放负载电话记录 {n}"),
-            contacted_at: now(),
-            follow_up_on: None,
-            author_id: desk.broker.clone(),
-        };
-        let request = PushRequest {
-            mutations: vec![Mutation {
-                id: format!("OLM-{}-{n}", desk.broker),
-                made_at: now(),
-                op: MutationOp::AddContactNote(note),
-            }],
-        };
+        let request = crate::load_bench::note_push("OL", &desk.broker, &desk.client, n);
         api.push(&desk.token, &request).await.map(|_| ())
     };
     let (pushed, policy, terms) =

@@ -119,20 +119,21 @@ pub fn check<S: SharedSessions + ?Sized>(
     now: DateTime<Utc>,
 ) -> head_office_storage::Result<Result<(), Throttled>> {
     let counts = store.failure_counts(&stored(keys))?;
-    let mut worst: Option<(Duration, &Key)> = None;
+    let mut worst: Option<(Duration, &Key, &FailureCount)> = None;
     for key in keys {
         let Some((_, count)) = counts.iter().find(|(k, _)| *k == key.stored()) else {
             continue;
         };
         let wait = wait(count, key.free_tries(), now);
-        if wait > Duration::zero() && worst.as_ref().is_none_or(|(w, _)| wait > *w) {
-            worst = Some((wait, key));
+        if wait > Duration::zero() && worst.as_ref().is_none_or(|(w, _, _)| wait > *w) {
+            worst = Some((wait, key, count));
         }
     }
-    let Some((wait, key)) = worst else {
+    let Some((wait, key, count)) = worst else {
         return Ok(Ok(()));
     };
-    let first = store.mark_reported(&key.stored())?;
+    // Written once per wait, not per refused try: a flood of them stays a flood of reads.
+    let first = !count.reported && store.mark_reported(&key.stored())?;
     Ok(Err(Throttled {
         wait_secs: (wait.num_milliseconds().max(0) as u64)
             .div_ceil(1000)

@@ -16,36 +16,13 @@ use protocol::{
 use rusqlite::params;
 use std::collections::{BTreeMap, HashSet};
 
-pub(super) fn settings(db: &Db<'_>) -> Result<PaySettings> {
-    let stored: Option<String> = db.query_opt(
-        "SELECT value FROM firm_settings WHERE key = 'pay'",
-        &[],
-        |r| r.get(0),
-    )?;
-    match stored {
-        Some(text) => Ok(serde_json::from_str(&text)?),
-        None => Ok(PaySettings::default()),
-    }
-}
-
-pub(super) fn set_settings(db: &Db<'_>, pay: &PaySettings) -> Result<()> {
-    pay.validate()?;
-    db.execute(
-        "INSERT INTO firm_settings (key, value) VALUES ('pay', ?1) \
-         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        params![serde_json::to_string(pay)?],
-    )?;
-    Ok(())
-}
-
-pub(super) fn terms(db: &Db<'_>, broker_id: &str) -> Result<PayTerms> {
-    let pay = settings(db)?;
+pub(super) fn terms(pay: &PaySettings, broker_id: &str) -> Result<PayTerms> {
     Ok(PayTerms {
         periods: pay.periods_of(broker_id),
         monthly_target: pay.target_of(broker_id),
-        fee_schedules: pay.fee_schedules,
-        plans: pay.plans,
-        development_splits: pay.development_splits,
+        fee_schedules: pay.fee_schedules.clone(),
+        plans: pay.plans.clone(),
+        development_splits: pay.development_splits.clone(),
     })
 }
 
@@ -59,7 +36,7 @@ fn side(code: &str) -> TradeSide {
 
 /// Writes (or rewrites) every broker's statement for the month of `month`; returns how many.
 pub(super) fn publish(db: &Db<'_>, month: NaiveDate, now: DateTime<Utc>) -> Result<usize> {
-    let pay = settings(db)?;
+    let pay = super::pay_cache::settings(db)?;
     let brokers: Vec<String> = {
         let mut seen = HashSet::new();
         pay.assignments
@@ -110,7 +87,9 @@ fn publish_one(
         "SELECT t.id, t.client_id, c.name, t.traded_at, t.security_code, t.side, t.amount, \
          a.commission_rate, a.waive_minimum, t.net_commission, c.broker_id, c.developing_broker_id \
          FROM trades t JOIN clients c ON c.id = t.client_id JOIN accounts a ON a.id = t.account_id \
-         WHERE t.traded_at >= ?1 AND t.traded_at < ?2 AND (c.broker_id = ?3 OR c.developing_broker_id = ?3) \
+         WHERE t.client_id IN (SELECT id FROM clients WHERE broker_id = ?3 \
+                               UNION SELECT id FROM clients WHERE developing_broker_id = ?3) \
+         AND t.traded_at >= ?1 AND t.traded_at < ?2 \
          ORDER BY t.traded_at, t.id",
         params![from, until, broker],
         |r| {

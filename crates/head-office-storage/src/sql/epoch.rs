@@ -18,6 +18,7 @@ impl SqlStorage {
         let mut storage = SqlStorage {
             backend,
             epoch: String::new(),
+            pay: Default::default(),
         };
         let fresh = new_epoch();
         storage.epoch = storage.write(|db| {

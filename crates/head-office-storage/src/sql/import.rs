@@ -89,7 +89,7 @@ pub(super) fn import(db: &Db<'_>, firm: FirmSeed) -> Result<ImportSummary> {
         rows += 1;
     }
     db.advance_seq_to(seq)?;
-    super::commission::set_settings(db, &firm.pay)?;
+    super::pay_cache::set_settings(db, &firm.pay)?;
     for month in &firm.statement_months {
         // Published on the 5th of the month after, at 10:00 in Beijing, or today if that is sooner.
         let day = (*month + chrono::Months::new(1) + chrono::Days::new(4)).min(firm.as_of);

@@ -19,6 +19,7 @@ mod feed_table;
 mod firm_files;
 mod import;
 mod mutations;
+mod pay_cache;
 mod preferences;
 mod recommend;
 mod return_visits;
@@ -63,6 +64,7 @@ pub struct SqlStorage {
     /// This life of the database (see `database_epoch`): read once, as a restore needs the
     /// server stopped.
     epoch: String,
+    pay: pay_cache::PayCache,
 }
 
 /// Connections a PostgreSQL head office keeps open, unless `BROKERDESK_PG_POOL` says otherwise:
@@ -337,15 +339,15 @@ impl Storage for SqlStorage {
     }
 
     fn pay_settings(&self) -> Result<crate::pay::PaySettings> {
-        self.read(commission::settings)
+        self.read(pay_cache::settings)
     }
 
     fn set_pay_settings(&self, pay: &crate::pay::PaySettings) -> Result<()> {
-        self.write(|db| commission::set_settings(db, pay))
+        self.write(|db| pay_cache::set_settings(db, pay))
     }
 
     fn pay_terms(&self, broker_id: &str) -> Result<protocol::PayTerms> {
-        self.read(|db| commission::terms(db, broker_id))
+        self.read(|db| commission::terms(&*self.pay.get(db)?, broker_id))
     }
 
     fn publish_statements(&self, month: chrono::NaiveDate, now: DateTime<Utc>) -> Result<usize> {
