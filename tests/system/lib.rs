@@ -182,19 +182,26 @@ impl TestHeadOffice {
         self.serve_again().await;
     }
 
-    /// Serves `storage` on the same port and channel as before.
+    /// Serves `storage` on the same port and channel as before. The port can be briefly busy
+    /// after the stop (a fresh make test met AddrInUse here about one run in three), so the bind
+    /// is tried again for up to 10 s, as an init script would, before the test fails.
     async fn serve_again(&mut self) {
-        let storage: Arc<dyn Storage> = self.storage.clone();
-        self.server = Some(
-            RunningHeadOffice::start_with(
-                storage,
-                self.addr,
-                self.clock.clone(),
-                (self.delivery)(),
-            )
-            .await
-            .expect("serve again on the same port"),
-        );
+        let mut last = None;
+        for _ in 0..100 {
+            let storage: Arc<dyn Storage> = self.storage.clone();
+            let delivery = (self.delivery)();
+            match RunningHeadOffice::start_with(storage, self.addr, self.clock.clone(), delivery)
+                .await
+            {
+                Ok(server) => {
+                    self.server = Some(server);
+                    return;
+                }
+                Err(e) => last = Some(e),
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        panic!("serve again on {}: {last:?}", self.addr);
     }
 }
 
