@@ -47,3 +47,12 @@ impl LeaderLock {
         Ok(taken)
     }
 }
+
+impl Drop for LeaderLock {
+    fn drop(&mut self) {
+        // A client owns a small runtime of its own, which must not be dropped inside another
+        // (a storage dropped in an async test or task would panic).
+        let held = self.held.lock().unwrap_or_else(|p| p.into_inner()).take();
+        crate::pg::off_runtime(move || drop(held));
+    }
+}

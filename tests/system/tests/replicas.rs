@@ -38,12 +38,14 @@ async fn until(what: &str, limit: Duration, mut done: impl AsyncFnMut() -> bool)
     }
 }
 
-/// The PostgreSQL backend holding the delivery loop's advisory lock (`pg_leader.rs`), if any.
+/// The PostgreSQL backend holding the delivery loop's advisory lock (`pg_leader.rs`) in this
+/// test's database, if any (other tests' head offices hold theirs in their own databases).
 fn leader(storage: &SqlStorage) -> Option<String> {
     let holders = storage
         .first_column_text(
             "SELECT pid::text FROM pg_locks WHERE locktype = 'advisory' \
-             AND classid = 1114784875 AND objid = 1 AND granted",
+             AND classid = 1114784875 AND objid = 1 AND granted \
+             AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
         )
         .expect("pg_locks");
     assert!(
