@@ -8,7 +8,11 @@ export type NewReturnVisit = { client_id: string, visited_on: string,
 /**
  * Why the call was made: 开户回访, 产品回访, 投诉回访 …
  */
-purpose: string, result: string, satisfaction: number | null, client_words: string | null, 
+purpose: string, result: string, 
+/**
+ * 1 (very dissatisfied) to 5 (very satisfied), when the client answered the survey.
+ */
+satisfaction: number | null, client_words: string | null, 
 /**
  * Who called, as the broker reads it.
  */
