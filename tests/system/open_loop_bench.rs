@@ -112,7 +112,7 @@ fn schedule(desks: usize, seconds: f64, rate: f64, seed: u64) -> Vec<(f64, usize
     due
 }
 
-async fn sync(api: &HeadOffice, desk: &Desk, write: Option<u64>) -> Result<(), String> {
+async fn sync(api: &HeadOffice, desk: &Desk, write: Option<u64>) -> Result<(), sync::SyncError> {
     let push = async {
         let Some(n) = write else { return Ok(()) };
         let request = crate::load_bench::note_push("OL", &desk.broker, &desk.client, n);
@@ -120,9 +120,9 @@ async fn sync(api: &HeadOffice, desk: &Desk, write: Option<u64>) -> Result<(), S
     };
     let (pushed, policy, terms) =
         tokio::join!(push, api.policy(&desk.token), api.pay_terms(&desk.token));
-    pushed.map_err(|e| e.to_string())?;
-    policy.map_err(|e| e.to_string())?;
-    terms.map_err(|e| e.to_string())?;
+    pushed?;
+    policy?;
+    terms?;
     let mut first = true;
     loop {
         let query = PullQuery {
@@ -130,10 +130,7 @@ async fn sync(api: &HeadOffice, desk: &Desk, write: Option<u64>) -> Result<(), S
             limit: PullQuery::MAX_LIMIT,
             count: first,
         };
-        let page = api
-            .pull(&desk.token, query)
-            .await
-            .map_err(|e| e.to_string())?;
+        let page = api.pull(&desk.token, query).await?;
         desk.cursor.fetch_max(page.cursor, Ordering::Relaxed);
         first = false;
         if !page.has_more {
