@@ -13,6 +13,7 @@ mod pg;
 mod pg_leader;
 mod pg_schema;
 mod pg_session;
+mod pg_thread;
 mod pg_value;
 pub mod seed;
 pub mod shared;
@@ -21,8 +22,8 @@ mod sqlite;
 pub mod test_support;
 
 pub use error::{Result, StorageError};
-pub(crate) use pg::off_runtime;
-pub use pg::on_blocking_thread;
+pub(crate) use pg_thread::off_runtime;
+pub use pg_thread::on_blocking_thread;
 pub use sql::{DatabaseLocation, SqlStorage};
 
 use crate::seed::FirmSeed;

@@ -12,6 +12,7 @@ use super::db::Db;
 use super::pg_leader::LeaderLock;
 use super::pg_schema::{translate_migration, BOOTSTRAP};
 use super::pg_session::{HorizonGate, PgConn, PgSession};
+use super::pg_thread::off_runtime;
 use super::sqlite::MIGRATIONS;
 use crate::error::{Result, StorageError};
 use postgres::error::SqlState;
@@ -303,6 +304,31 @@ impl PgBackend {
     }
 }
 
+impl Drop for PgBackend {
+    fn drop(&mut self) {
+        // A client owns a small runtime of its own, which must not be dropped inside another.
+        let idle = std::mem::take(&mut self.idle.lock().unwrap_or_else(|p| p.into_inner()).0);
+        off_runtime(move || drop(idle));
+    }
+}
+
+fn run_tool(cmd: &mut std::process::Command) -> Result<()> {
+    let program = cmd.get_program().to_string_lossy().into_owned();
+    let output = cmd.output().map_err(|e| {
+        StorageError::Validation(format!(
+            "无法运行 {program}（请安装 PostgreSQL 客户端工具）：{e}"
+        ))
+    })?;
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(StorageError::Validation(format!(
+            "{program} 失败：{}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        )))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -330,59 +356,5 @@ mod tests {
             .read(|db| db.query_row("SELECT 1", &[], |r| r.get(0)))
             .unwrap();
         assert_eq!(one, 1);
-    }
-}
-
-impl Drop for PgBackend {
-    fn drop(&mut self) {
-        // A client owns a small runtime of its own, which must not be dropped inside another.
-        let idle = std::mem::take(&mut self.idle.lock().unwrap_or_else(|p| p.into_inner()).0);
-        off_runtime(move || drop(idle));
-    }
-}
-
-thread_local! {
-    static ON_BLOCKING_THREAD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Runs `f` on a thread the caller vouches is not an async worker (one of tokio's blocking
-/// threads), so storage calls in it need no thread of their own.
-pub fn on_blocking_thread<T>(f: impl FnOnce() -> T) -> T {
-    let before = ON_BLOCKING_THREAD.with(|b| b.replace(true));
-    let out = f();
-    ON_BLOCKING_THREAD.with(|b| b.set(before));
-    out
-}
-
-/// The synchronous client drives its own runtime, which cannot run on a thread that is already
-/// inside one (async tests, the CLI's `main`); there, the work moves to a scoped thread. The API's
-/// handlers call storage from blocking threads (`on_blocking_thread`), where it runs in place:
-/// a thread per call costs more than the query under load.
-pub(crate) fn off_runtime<T: Send>(f: impl FnOnce() -> T + Send) -> T {
-    if ON_BLOCKING_THREAD.with(std::cell::Cell::get)
-        || tokio::runtime::Handle::try_current().is_err()
-    {
-        return f();
-    }
-    std::thread::scope(|s| match s.spawn(f).join() {
-        Ok(v) => v,
-        Err(panic) => std::panic::resume_unwind(panic),
-    })
-}
-
-fn run_tool(cmd: &mut std::process::Command) -> Result<()> {
-    let program = cmd.get_program().to_string_lossy().into_owned();
-    let output = cmd.output().map_err(|e| {
-        StorageError::Validation(format!(
-            "无法运行 {program}（请安装 PostgreSQL 客户端工具）：{e}"
-        ))
-    })?;
-    if output.status.success() {
-        Ok(())
-    } else {
-        Err(StorageError::Validation(format!(
-            "{program} 失败：{}",
-            String::from_utf8_lossy(&output.stderr).trim()
-        )))
     }
 }

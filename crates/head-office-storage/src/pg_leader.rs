@@ -53,6 +53,6 @@ impl Drop for LeaderLock {
         // A client owns a small runtime of its own, which must not be dropped inside another
         // (a storage dropped in an async test or task would panic).
         let held = self.held.lock().unwrap_or_else(|p| p.into_inner()).take();
-        crate::pg::off_runtime(move || drop(held));
+        crate::off_runtime(move || drop(held));
     }
 }
