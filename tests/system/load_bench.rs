@@ -100,18 +100,24 @@ pub fn note_push(tag: &str, broker: &str, client: &str, n: u64) -> PushRequest {
     }
 }
 
+/// Why a round of the load did not complete.
+#[derive(Debug, thiserror::Error)]
+enum RoundError {
+    #[error(transparent)]
+    Sync(#[from] sync::SyncError),
+    #[error("push not applied: {0:?}")]
+    NotApplied(Vec<protocol::MutationResult>),
+}
+
 /// One incremental sync: a note pushed, then every page pulled.
-async fn round(api: &HeadOffice, desk: &mut Desk, n: usize) -> Result<(), String> {
+async fn round(api: &HeadOffice, desk: &mut Desk, n: usize) -> Result<(), RoundError> {
     let push = note_push("L", &desk.broker, &desk.client, n as u64);
-    let answer = api
-        .push(&desk.token, &push)
-        .await
-        .map_err(|e| e.to_string())?;
+    let answer = api.push(&desk.token, &push).await?;
     if !matches!(
         answer.results.first().map(|r| &r.outcome),
         Some(MutationOutcome::Applied)
     ) {
-        return Err(format!("push not applied: {:?}", answer.results));
+        return Err(RoundError::NotApplied(answer.results));
     }
     loop {
         let page = api
@@ -123,8 +129,7 @@ async fn round(api: &HeadOffice, desk: &mut Desk, n: usize) -> Result<(), String
                     count: true,
                 },
             )
-            .await
-            .map_err(|e| e.to_string())?;
+            .await?;
         desk.cursor = page.cursor;
         if !page.has_more {
             return Ok(());

@@ -15,6 +15,7 @@ mod pg_schema;
 mod pg_session;
 mod pg_thread;
 mod pg_value;
+pub mod review;
 pub mod seed;
 pub mod shared;
 mod sql;
@@ -141,7 +142,13 @@ pub struct ImportSummary {
 }
 
 pub trait Storage:
-    cases::ServiceCases + delivery::Deliveries + shared::SharedSessions + Send + Sync + 'static
+    cases::ServiceCases
+    + delivery::Deliveries
+    + shared::SharedSessions
+    + review::TeamReview
+    + Send
+    + Sync
+    + 'static
 {
     fn user_by_username(&self, username: &str) -> Result<Option<UserRow>>;
     fn user_by_id(&self, user_id: &str) -> Result<Option<UserRow>>;
@@ -235,69 +242,6 @@ pub trait Storage:
         status: protocol::DisputeStatus,
         answer: &str,
     ) -> Result<()>;
-
-    /// The org tree and everyone placed in it.
-    fn org_chart(&self) -> Result<crate::org::OrgChart>;
-    /// The month's figures of each of `brokers`, and of no one else.
-    fn broker_figures(
-        &self,
-        brokers: &[String],
-        window: &crate::org::KpiWindow,
-    ) -> Result<std::collections::HashMap<String, domain::kpi::KpiFigures>>;
-    /// Net commission of each of `brokers` in `[from, until)`.
-    fn commission_between(
-        &self,
-        brokers: &[String],
-        from: DateTime<Utc>,
-        until: DateTime<Utc>,
-    ) -> Result<std::collections::HashMap<String, domain::Fen>>;
-    /// A broker's largest clients, masked for a lead's eyes.
-    fn top_clients(
-        &self,
-        broker_id: &str,
-        window: &crate::org::KpiWindow,
-        limit: u32,
-    ) -> Result<Vec<protocol::team::MaskedClient>>;
-    fn overdue_items(
-        &self,
-        broker_id: &str,
-        today: chrono::NaiveDate,
-    ) -> Result<Vec<protocol::team::OverdueItem>>;
-    /// Tasks from a lead, each into its assignee's feed (`assigned_by_name` holds the lead's id).
-    fn assign_tasks(&self, tasks: &[(String, protocol::TaskRecord)]) -> Result<()>;
-
-    /// Transfer requests raised by any of `brokers`, pending first.
-    fn transfer_requests(
-        &self,
-        brokers: &[String],
-    ) -> Result<Vec<protocol::team::TransferRequestRecord>>;
-    fn transfer_request(&self, id: &str) -> Result<Option<protocol::team::TransferRequestRecord>>;
-    /// Records a decision; an approval moves the client in the same transaction.
-    fn decide_transfer(
-        &self,
-        decider_id: &str,
-        decision: &protocol::team::TransferDecision,
-        now: DateTime<Utc>,
-    ) -> Result<()>;
-    /// The broker whose task or request a thread hangs off.
-    fn comment_subject_broker(
-        &self,
-        subject: protocol::team::CommentSubject,
-        subject_id: &str,
-    ) -> Result<Option<String>>;
-    fn comments(
-        &self,
-        subject: protocol::team::CommentSubject,
-        subject_id: &str,
-    ) -> Result<Vec<protocol::team::CommentRecord>>;
-    fn add_lead_comment(
-        &self,
-        author_id: &str,
-        comment: &protocol::team::CommentRecord,
-    ) -> Result<()>;
-
-    /// A broker's own reminders as their desk last pushed them, by due date.
-    fn broker_reminders(&self, broker_id: &str) -> Result<Vec<protocol::ReminderRecord>>;
 
     /// Adds a user; returns the id given.
     fn create_user(

@@ -7,6 +7,7 @@ use demo_firm::{self as demo, DemoParams};
 use head_office::admin::{self, NewUser};
 use head_office::error::HeadOfficeError;
 use head_office_storage::passwords::verify_password;
+use head_office_storage::review::TeamReview;
 use head_office_storage::test_support;
 use head_office_storage::{RefreshGrant, RefreshUse, SqlStorage, Storage};
 use protocol::Role;

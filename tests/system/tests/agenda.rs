@@ -1,6 +1,7 @@
 //! Tasks from leads across the wire: they arrive in the broker's agenda with the next sync, their
 //! completion goes back to head office, and nobody else can complete them.
 
+use head_office_storage::review::TeamReview;
 use head_office_storage::Storage;
 use protocol::{
     Change, ErrorCode, Mutation, MutationOp, MutationOutcome, PullQuery, PushRequest, Record,

@@ -5,7 +5,7 @@
 //! nothing.
 
 use domain::Fen;
-use head_office_storage::Storage;
+use head_office_storage::review::TeamReview;
 use protocol::team::{AssignTasks, BrokerQuery, TeamQuery};
 use protocol::{
     Change, ClientPreferences, ContactChannel, ContactNoteRecord, ErrorCode, Mutation, MutationOp,

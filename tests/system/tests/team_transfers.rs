@@ -3,6 +3,7 @@
 //! lead without one of them cannot; broker and lead talk on the request and on a task, and each
 //! sees the other's messages after syncing.
 
+use head_office_storage::review::TeamReview;
 use head_office_storage::Storage;
 use protocol::team::{CommentQuery, CommentSubject, NewComment, TransferDecision, TransferStatus};
 use protocol::ErrorCode;

@@ -54,7 +54,7 @@ pub(super) fn register(
             "投诉编号重复，请重新登记",
         ));
     }
-    let due_on = super::firm_policy(db)?
+    let due_on = super::policy::firm_policy(db)?
         .complaints
         .due_on(c.category, c.received_on);
     let seq = db.next_seq()?;

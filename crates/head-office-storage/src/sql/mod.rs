@@ -20,6 +20,7 @@ mod firm_files;
 mod import;
 mod mutations;
 mod pay_cache;
+mod policy;
 mod preferences;
 mod recommend;
 mod return_visits;
@@ -34,6 +35,7 @@ mod shared_sessions;
 mod sign_in_log;
 mod tasks;
 mod team;
+mod team_review;
 mod tiers;
 mod transfers;
 mod users;
@@ -147,19 +149,6 @@ impl SqlStorage {
     }
 }
 
-/// The firm's practice as stored, or DOMAIN.md's defaults.
-pub(super) fn firm_policy(db: &Db<'_>) -> Result<FirmPolicy> {
-    let stored: Option<String> = db.query_opt(
-        "SELECT value FROM firm_settings WHERE key = 'policy'",
-        &[],
-        |r| r.get(0),
-    )?;
-    match stored {
-        Some(text) => Ok(serde_json::from_str(&text)?),
-        None => Ok(FirmPolicy::default()),
-    }
-}
-
 impl Storage for SqlStorage {
     fn user_by_username(&self, username: &str) -> Result<Option<UserRow>> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.username = ?1");
@@ -172,22 +161,7 @@ impl Storage for SqlStorage {
     }
 
     fn insert_refresh_token(&self, token_hash: &str, grant: &RefreshGrant) -> Result<()> {
-        self.write(|db| {
-            db.execute(
-                "INSERT INTO refresh_tokens \
-                 (token_hash, user_id, device_id, family_id, expires_at, signed_in_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    token_hash,
-                    grant.user_id,
-                    grant.device_id,
-                    grant.family_id,
-                    grant.expires_at,
-                    grant.signed_in_at
-                ],
-            )
-        })?;
-        Ok(())
+        self.write(|db| users::insert_refresh_token(db, token_hash, grant))
     }
 
     fn use_refresh_token(
@@ -205,18 +179,7 @@ impl Storage for SqlStorage {
     }
 
     fn revoke_refresh_family(&self, family_id: &str, now: DateTime<Utc>) -> Result<()> {
-        // Every token of the family, spent or not, is dead: no retry can revive a revoked session.
-        self.write(|db| {
-            db.execute(
-                "DELETE FROM access_tokens WHERE family_id = ?1",
-                params![family_id],
-            )?;
-            db.execute(
-                "UPDATE refresh_tokens SET revoked_at = ?2 WHERE family_id = ?1",
-                params![family_id, now],
-            )
-        })?;
-        Ok(())
+        self.write(|db| users::revoke_refresh_family(db, family_id, now))
     }
 
     fn is_usual_device(&self, user: &str, device: &str, since: DateTime<Utc>) -> Result<bool> {
@@ -301,7 +264,7 @@ impl Storage for SqlStorage {
     }
 
     fn firm_policy(&self) -> Result<FirmPolicy> {
-        self.read(firm_policy)
+        self.read(policy::firm_policy)
     }
 
     fn set_firm_policy(&self, policy: &FirmPolicy) -> Result<()> {
@@ -309,14 +272,7 @@ impl Storage for SqlStorage {
             .validate()
             .map_err(|e| StorageError::Validation(e.to_string()))?;
         let text = serde_json::to_string(policy)?;
-        self.write(|db| {
-            db.execute(
-                "INSERT INTO firm_settings (key, value) VALUES ('policy', ?1) \
-                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                params![text],
-            )
-        })?;
-        Ok(())
+        self.write(|db| policy::store(db, &text))
     }
 
     fn recompute_tiers(&self) -> Result<usize> {
@@ -365,96 +321,6 @@ impl Storage for SqlStorage {
         answer: &str,
     ) -> Result<()> {
         self.write(|db| commission::answer_dispute(db, dispute_id, status, answer))
-    }
-
-    fn org_chart(&self) -> Result<crate::org::OrgChart> {
-        self.read(team::org_chart)
-    }
-
-    fn broker_figures(
-        &self,
-        brokers: &[String],
-        window: &crate::org::KpiWindow,
-    ) -> Result<std::collections::HashMap<String, domain::kpi::KpiFigures>> {
-        self.read(|db| team::broker_figures(db, brokers, window))
-    }
-
-    fn commission_between(
-        &self,
-        brokers: &[String],
-        from: DateTime<Utc>,
-        until: DateTime<Utc>,
-    ) -> Result<std::collections::HashMap<String, domain::Fen>> {
-        self.read(|db| team::commission_between(db, brokers, from, until))
-    }
-
-    fn top_clients(
-        &self,
-        broker_id: &str,
-        window: &crate::org::KpiWindow,
-        limit: u32,
-    ) -> Result<Vec<protocol::team::MaskedClient>> {
-        self.read(|db| team::top_clients(db, broker_id, window, limit))
-    }
-
-    fn overdue_items(
-        &self,
-        broker_id: &str,
-        today: chrono::NaiveDate,
-    ) -> Result<Vec<protocol::team::OverdueItem>> {
-        self.read(|db| team::overdue_items(db, broker_id, today))
-    }
-
-    fn assign_tasks(&self, tasks: &[(String, protocol::TaskRecord)]) -> Result<()> {
-        self.write(|db| team::assign_tasks(db, tasks))
-    }
-
-    fn transfer_requests(
-        &self,
-        brokers: &[String],
-    ) -> Result<Vec<protocol::team::TransferRequestRecord>> {
-        self.read(|db| transfers::requests_from(db, brokers))
-    }
-
-    fn transfer_request(&self, id: &str) -> Result<Option<protocol::team::TransferRequestRecord>> {
-        self.read(|db| transfers::request_by_id(db, id))
-    }
-
-    fn decide_transfer(
-        &self,
-        decider_id: &str,
-        decision: &protocol::team::TransferDecision,
-        now: DateTime<Utc>,
-    ) -> Result<()> {
-        self.write_locking(|db| transfers::decide(db, decider_id, decision, now))
-    }
-
-    fn comment_subject_broker(
-        &self,
-        subject: protocol::team::CommentSubject,
-        subject_id: &str,
-    ) -> Result<Option<String>> {
-        self.read(|db| transfers::subject_broker(db, subject, subject_id))
-    }
-
-    fn comments(
-        &self,
-        subject: protocol::team::CommentSubject,
-        subject_id: &str,
-    ) -> Result<Vec<protocol::team::CommentRecord>> {
-        self.read(|db| transfers::comments(db, subject, subject_id))
-    }
-
-    fn add_lead_comment(
-        &self,
-        author_id: &str,
-        comment: &protocol::team::CommentRecord,
-    ) -> Result<()> {
-        self.write(|db| transfers::lead_comment(db, author_id, comment))
-    }
-
-    fn broker_reminders(&self, broker_id: &str) -> Result<Vec<protocol::ReminderRecord>> {
-        self.read(|db| tasks::broker_reminders(db, broker_id))
     }
 
     fn create_user(

@@ -3,7 +3,7 @@
 //! one delivery row per recipient that the channel then moves along.
 
 use super::books::serving_broker;
-use super::firm_policy;
+use super::policy::firm_policy;
 use super::rows_library::{read_product, PUSH_DELIVERIES};
 use crate::db::Db;
 use crate::error::Result;

@@ -52,6 +52,45 @@ pub(super) fn user_row(r: &Row<'_>) -> rusqlite::Result<UserRow> {
     })
 }
 
+pub(super) fn insert_refresh_token(
+    db: &Db<'_>,
+    token_hash: &str,
+    grant: &RefreshGrant,
+) -> Result<()> {
+    db.execute(
+        "INSERT INTO refresh_tokens \
+         (token_hash, user_id, device_id, family_id, expires_at, signed_in_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            token_hash,
+            grant.user_id,
+            grant.device_id,
+            grant.family_id,
+            grant.expires_at,
+            grant.signed_in_at
+        ],
+    )?;
+    Ok(())
+}
+
+/// Every token of the family, spent or not, is dead: no retry can revive a revoked session,
+/// and the access tokens issued under it end with it.
+pub(super) fn revoke_refresh_family(
+    db: &Db<'_>,
+    family_id: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    db.execute(
+        "DELETE FROM access_tokens WHERE family_id = ?1",
+        params![family_id],
+    )?;
+    db.execute(
+        "UPDATE refresh_tokens SET revoked_at = ?2 WHERE family_id = ?1",
+        params![family_id, now],
+    )?;
+    Ok(())
+}
+
 pub(super) fn refresh_token_known(db: &Db<'_>, token_hash: &str) -> Result<bool> {
     let found = db.query_opt(
         "SELECT 1 FROM refresh_tokens WHERE token_hash = ?1 AND revoked_at IS NULL",
