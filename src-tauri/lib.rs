@@ -9,6 +9,7 @@ mod background;
 mod commands;
 mod reminders;
 
+use desk::firm_config::FIRM_CONFIG_PATH;
 use desk::{Desk, DeskConfig};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -24,6 +25,8 @@ fn config_from_env(default_data_dir: PathBuf, default_export_dir: PathBuf) -> De
         keyring_service: std::env::var("BROKERDESK_KEYRING_SERVICE")
             .unwrap_or_else(|_| "BrokerDesk".into()),
         default_server_url: std::env::var("BROKERDESK_SERVER_URL").ok(),
+        firm_config: std::env::var_os("BROKERDESK_FIRM_CONFIG")
+            .map_or_else(|| PathBuf::from(FIRM_CONFIG_PATH), PathBuf::from),
         export_dir: std::env::var_os("BROKERDESK_EXPORT_DIR")
             .map(PathBuf::from)
             .unwrap_or(default_export_dir),

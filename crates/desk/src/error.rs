@@ -22,6 +22,10 @@ pub enum DeskError {
         path: String,
         source: std::io::Error,
     },
+    #[error(
+        "分支机构配置文件 {path} 有误：{reason}。请联系分支 IT 修正；在此之前可手动填写服务器地址"
+    )]
+    FirmConfig { path: String, reason: String },
     #[error(transparent)]
     Store(#[from] store::StoreError),
     #[error(transparent)]
@@ -31,7 +35,7 @@ pub enum DeskError {
 impl DeskError {
     pub fn code(&self) -> IpcErrorCode {
         match self {
-            DeskError::Validation(_) => IpcErrorCode::Validation,
+            DeskError::Validation(_) | DeskError::FirmConfig { .. } => IpcErrorCode::Validation,
             DeskError::NotSignedIn => IpcErrorCode::NotSignedIn,
             DeskError::Locked => IpcErrorCode::Locked,
             DeskError::ClientNotFound(_) => IpcErrorCode::NotFound,

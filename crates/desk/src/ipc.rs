@@ -57,6 +57,9 @@ pub struct SessionState {
     pub user: Option<UserProfile>,
     /// Remembered from the last sign-in, to prefill the form. Never a password.
     pub server_url: Option<String>,
+    /// Branch IT set the server for every desk (`/etc/brokerdesk/desk.toml`): the form shows it
+    /// and the broker cannot change it.
+    pub server_fixed: bool,
     pub last_username: Option<String>,
     /// What the broker must be told, e.g. that a cache this desk could not open was kept aside.
     pub notice: Option<String>,

@@ -2,6 +2,7 @@
 //! this; tests drive it directly against a real head office and the real keyring.
 
 pub mod error;
+pub mod firm_config;
 pub mod ipc;
 mod profile;
 mod sealed_key;
@@ -23,6 +24,7 @@ mod team;
 mod threads;
 
 use crate::error::{DeskError, Result};
+use crate::firm_config::FirmConfig;
 use crate::ipc::{Connection, SessionState, SignInForm, SyncStatus};
 use crate::profile::Profile;
 use crate::secrets::Keyring;
@@ -42,6 +44,8 @@ pub struct DeskConfig {
     pub keyring_service: String,
     /// Prefilled in the sign-in form until the broker has signed in somewhere.
     pub default_server_url: Option<String>,
+    /// The firm-wide settings file (`firm_config::FIRM_CONFIG_PATH` when installed).
+    pub firm_config: PathBuf,
     /// Where exported client lists are written (the user's downloads folder).
     pub export_dir: PathBuf,
     /// The desk's "now": the system clock in the app, a pinned one in tests.
@@ -71,6 +75,8 @@ pub struct Desk {
     sealed: Mutex<Option<cache_key::SealedCache>>,
     /// Something the broker must be told on the next screen, e.g. that a cache was set aside.
     notice: Mutex<Option<String>>,
+    /// What branch IT set for every desk, read once at start.
+    firm: FirmConfig,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -84,7 +90,13 @@ impl Desk {
             path: config.data_dir.display().to_string(),
             source,
         })?;
+        // A wrong firm file must not keep the broker out: they are told, and may type the address.
+        let (firm, firm_problem) = match FirmConfig::load(&config.firm_config) {
+            Ok(firm) => (firm.unwrap_or_default(), None),
+            Err(e) => (FirmConfig::default(), Some(e.to_string())),
+        };
         let desk = Desk {
+            firm,
             session: Mutex::new(None),
             status: Mutex::new(SyncStatus {
                 connection: Connection::Unknown,
@@ -98,7 +110,7 @@ impl Desk {
             sync_lock: tokio::sync::Mutex::new(()),
             lock: Mutex::new(lock::LockState::default()),
             sealed: Mutex::new(None),
-            notice: Mutex::new(None),
+            notice: Mutex::new(firm_problem),
             config,
         };
         if let Some(p) = profile::load(&desk.config.data_dir)? {
@@ -141,8 +153,7 @@ impl Desk {
 
     fn engine_for(&self, profile: &Profile, keyring: &Keyring) -> Result<SyncEngine> {
         let device_id = profile::device_id(&self.config.data_dir)?;
-        // A firm that signs its servers' certificates itself gives its branches the root.
-        let firm_ca = std::fs::read(self.config.data_dir.join(FIRM_CA_FILE)).ok();
+        let firm_ca = self.firm_ca();
         let head_office = HeadOffice::trusting(&profile.server_url, firm_ca.as_deref())?;
         Ok(SyncEngine::new(
             head_office,
@@ -150,6 +161,27 @@ impl Desk {
             Arc::new(keyring.clone()),
             self.config.clock.clone(),
         ))
+    }
+
+    /// A firm that signs its servers' certificates itself gives its branches the root: through
+    /// the firm file, or as `firm-ca.pem` beside the desk's data (both are trusted).
+    /// A root that went missing since start is only logged: the desk must still open offline,
+    /// and head office's certificate is then refused with its own clear message.
+    fn firm_ca(&self) -> Option<Vec<u8>> {
+        let mut pem = Vec::new();
+        if let Some(file) = &self.firm.ca_file {
+            match std::fs::read(file) {
+                Ok(root) => {
+                    pem = root;
+                    pem.push(b'\n');
+                }
+                Err(e) => tracing::warn!("firm root {} unreadable: {e}", file.display()),
+            }
+        }
+        if let Ok(own) = std::fs::read(self.config.data_dir.join(FIRM_CA_FILE)) {
+            pem.extend(own);
+        }
+        (!pem.is_empty()).then_some(pem)
     }
 
     fn start_session(
@@ -211,6 +243,7 @@ impl Desk {
                 signed_in: true,
                 user: s.profile.user.clone(),
                 server_url: Some(s.profile.server_url.clone()),
+                server_fixed: self.firm.server_url.is_some(),
                 last_username: Some(s.profile.username.clone()),
                 notice,
             });
@@ -221,26 +254,36 @@ impl Desk {
                 signed_in: true,
                 user: s.profile.user.clone(),
                 server_url: Some(s.profile.server_url.clone()),
+                server_fixed: self.firm.server_url.is_some(),
                 last_username: Some(s.profile.username.clone()),
                 notice,
             });
         }
         let remembered = profile::load(&self.config.data_dir)?;
+        let server_url = match &self.firm.server_url {
+            Some(firm) => Some(firm.clone()),
+            None => remembered
+                .as_ref()
+                .map(|p| p.server_url.clone())
+                .or_else(|| self.config.default_server_url.clone()),
+        };
         Ok(SessionState {
             notice,
             locked: false,
             signed_in: false,
             user: None,
-            server_url: remembered
-                .as_ref()
-                .map(|p| p.server_url.clone())
-                .or_else(|| self.config.default_server_url.clone()),
+            server_url,
+            server_fixed: self.firm.server_url.is_some(),
             last_username: remembered.map(|p| p.username),
         })
     }
 
     pub async fn sign_in(&self, form: SignInForm) -> Result<SessionState> {
-        let server_url = form.server_url.trim().trim_end_matches('/').to_string();
+        // Where the firm fixed the server, that is where every broker signs in.
+        let server_url = match &self.firm.server_url {
+            Some(firm) => firm.clone(),
+            None => form.server_url.trim().trim_end_matches('/').to_string(),
+        };
         let username = form.username.trim().to_string();
         if server_url.is_empty() {
             return Err(DeskError::Validation(

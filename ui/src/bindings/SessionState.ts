@@ -12,7 +12,12 @@ locked: boolean, user: UserProfile | null,
 /**
  * Remembered from the last sign-in, to prefill the form. Never a password.
  */
-server_url: string | null, last_username: string | null, 
+server_url: string | null, 
+/**
+ * Branch IT set the server for every desk (`/etc/brokerdesk/desk.toml`): the form shows it
+ * and the broker cannot change it.
+ */
+server_fixed: boolean, last_username: string | null, 
 /**
  * What the broker must be told, e.g. that a cache this desk could not open was kept aside.
  */

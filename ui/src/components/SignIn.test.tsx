@@ -28,6 +28,16 @@ describe("SignIn", () => {
     expect(screen.getByTestId("signin-notice")).toHaveTextContent(said);
   });
 
+  it("shows the server branch IT set for the firm, which the broker cannot change", async () => {
+    const fixed = { ...remembered, server_url: "https://hq.example.cn", server_fixed: true };
+    renderWithProviders(<SignIn session={fixed} onSignedIn={vi.fn()} />);
+    const server = screen.getByLabelText("服务器地址");
+    expect(server).toHaveValue("https://hq.example.cn");
+    expect(screen.getByText("服务器由分支机构统一配置")).toBeInTheDocument();
+    await userEvent.type(server, "/typed");
+    expect(server).toHaveValue("https://hq.example.cn");
+  });
+
   it("defaults the server address", () => {
     renderWithProviders(<SignIn session={signedOut} onSignedIn={vi.fn()} />);
     expect(screen.getByLabelText("服务器地址")).toHaveValue("http://127.0.0.1:8787");
@@ -84,6 +94,7 @@ describe("SignIn", () => {
         org_path: "上海浦东营业部 / 财富一组",
       },
       server_url: "https://desk.example.cn",
+      server_fixed: false,
       last_username: "wangli",
       notice: null,
     };

@@ -105,6 +105,7 @@ export function SignIn({ session, notice, onSignedIn }: Props) {
           <Form.Item
             name="server_url"
             label={t("signin.server")}
+            extra={session?.server_fixed ? t("signin.serverFixed") : undefined}
             rules={[
               { required: true, whitespace: true, message: t("signin.serverRequired") },
               { pattern: /^\s*https?:\/\/\S+\s*$/i, message: t("signin.serverInvalid") },
@@ -114,6 +115,8 @@ export function SignIn({ session, notice, onSignedIn }: Props) {
               prefix={<CloudServerOutlined />}
               autoComplete="url"
               spellCheck={false}
+              readOnly={session?.server_fixed}
+              variant={session?.server_fixed ? "filled" : "outlined"}
               data-testid="signin-server"
             />
           </Form.Item>

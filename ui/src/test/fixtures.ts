@@ -16,6 +16,7 @@ export const signedOut: SessionState = {
   locked: false,
   user: null,
   server_url: null,
+  server_fixed: false,
   last_username: null,
   notice: null,
 };
@@ -210,6 +211,7 @@ export const signedIn: SessionState = {
   locked: false,
   user: { ...signedInUser },
   server_url: "http://127.0.0.1:8787",
+  server_fixed: false,
   last_username: "wangli",
   notice: null,
 };

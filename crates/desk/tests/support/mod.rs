@@ -17,6 +17,7 @@ pub fn config_on(dir: &Path, service: &str, clock: clock::SharedClock) -> DeskCo
         data_dir: dir.to_path_buf(),
         keyring_service: service.to_string(),
         default_server_url: None,
+        firm_config: dir.join("no-firm-config.toml"),
         export_dir: dir.join("exports"),
         clock,
     }
