@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test bench fuzz setup ui build clean-run
+.PHONY: run test bench fuzz package setup ui build clean-run
 
 ## make run: install what is missing, start a local head office with the demo firm, open the app.
 run: build
@@ -19,6 +19,10 @@ bench: setup
 ## make fuzz: the fuzz targets of fuzz/, 60 s each (FUZZ_SECONDS), on nightly Rust (not part of make test).
 fuzz: setup
 	scripts/fuzz.sh
+
+## make package: the .deb and AppImage installers of this platform, in target/release/bundle/.
+package: setup
+	scripts/package.sh
 
 setup:
 	scripts/setup.sh

@@ -12,6 +12,7 @@ need_pkgs=(
   postgresql postgresql-client haproxy
   faketime
   python3-venv
+  squashfs-tools
 )
 missing=()
 for p in "${need_pkgs[@]}"; do

@@ -41,8 +41,9 @@ fi
 step "UI type-check, lint and tests"
 (cd ui && npm run typecheck && npm run lint && npm test)
 
-step "End to end: the real app under Xvfb through WebDriver"
+step "End to end: the real app under Xvfb through WebDriver (and installed from its .deb)"
 cargo build -p brokerdesk -p head-office
+PACKAGE_PROFILE=debug PACKAGE_APPIMAGE=0 scripts/package.sh
 rm -rf target/e2e
 xvfb-run -a -s "-screen 0 1440x900x24" cargo test -p e2e -- --nocapture --test-threads=1
 echo

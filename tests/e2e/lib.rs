@@ -218,6 +218,28 @@ pub struct Driver {
 
 impl Driver {
     pub fn start(dir: &Path, head_office_url: &str, keyring_service: &str) -> Result<Driver> {
+        Driver::start_with(
+            dir,
+            keyring_service,
+            &[
+                ("BROKERDESK_DATA_DIR", dir.join("desk").into()),
+                ("BROKERDESK_SERVER_URL", head_office_url.into()),
+                ("BROKERDESK_EXPORT_DIR", dir.join("exports").into()),
+            ],
+        )
+    }
+
+    /// For the app as a package installs it: its data where the system says (under `dir`'s
+    /// XDG homes) and the server from the firm file, nothing set for it but its keyring name.
+    pub fn start_installed(dir: &Path, keyring_service: &str) -> Result<Driver> {
+        Driver::start_with(dir, keyring_service, &[])
+    }
+
+    fn start_with(
+        dir: &Path,
+        keyring_service: &str,
+        app_env: &[(&str, std::ffi::OsString)],
+    ) -> Result<Driver> {
         let port = free_port()?;
         let native = free_port()?;
         let exe = which_tauri_driver()?;
@@ -240,12 +262,12 @@ impl Driver {
             "--native-port",
             &native.to_string(),
         ])
-        .env("BROKERDESK_DATA_DIR", dir.join("desk"))
         .env("BROKERDESK_KEYRING_SERVICE", keyring_service)
-        .env("BROKERDESK_SERVER_URL", head_office_url)
-        .env("BROKERDESK_EXPORT_DIR", dir.join("exports"))
         // Both the app and WebKit must find a display; xvfb-run provides one.
         .env("LIBGL_ALWAYS_SOFTWARE", "1");
+        for (var, value) in app_env {
+            cmd.env(var, value);
+        }
         let process = Guarded::spawn(
             "tauri-driver",
             &mut cmd,
@@ -262,10 +284,14 @@ impl Driver {
     /// behind it listens, and on a busy machine the first request can find nobody there: a
     /// refused or dropped connection is tried again, a few times, then reported.
     pub fn open_app(&self) -> Result<Session> {
-        let app = binary("brokerdesk")?;
+        self.open(&binary("brokerdesk")?)
+    }
+
+    /// The same for the app at `app` (e.g. the one a package installed).
+    pub fn open(&self, app: &Path) -> Result<Session> {
         let mut attempt = 1;
         loop {
-            match Session::create(self.port, &app) {
+            match Session::create(self.port, app) {
                 Ok(session) => return Ok(session),
                 Err(e) if attempt < 5 && e.downcast_ref::<reqwest::Error>().is_some() => {
                     eprintln!("e2e: no session yet ({e}); trying again");

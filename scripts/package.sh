@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# `make package`: the installers a branch IT person runs, for this platform (Linux x86-64):
+#   target/release/bundle/deb/BrokerDesk_<version>_amd64.deb       (Tauri's bundler)
+#   target/release/bundle/appimage/BrokerDesk_<version>_amd64.AppImage
+# The same tauri.conf.json builds .msi and .dmg on Windows and macOS; they are not built or
+# tested here.
+#
+# PACKAGE_PROFILE=debug packages the debug build instead (the install test does, to reuse what
+# `make test` already compiled); the default is release, as brokers get it. PACKAGE_APPIMAGE=0
+# builds the .deb alone.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+profile="${PACKAGE_PROFILE:-release}"
+version=$(python3 -c 'import json; print(json.load(open("tauri.conf.json"))["version"])')
+tauri=ui/node_modules/.bin/tauri
+
+(cd ui && npm run build)
+if [ "$profile" = release ]; then
+  "$tauri" build --bundles deb --ci
+  bundle=target/release/bundle
+  bin=target/release/brokerdesk
+else
+  cargo build -p brokerdesk
+  "$tauri" bundle --debug --bundles deb --ci
+  bundle=target/debug/bundle
+  bin=target/debug/brokerdesk
+fi
+deb="$bundle/deb/BrokerDesk_${version}_amd64.deb"
+if [ "${PACKAGE_APPIMAGE:-1}" = 0 ]; then
+  printf '\npackage: %s %s\n' "$(du -h "$deb" | cut -f1)" "$deb"
+  exit 0
+fi
+
+# The AppImage: the app over the system's WebKitGTK (as the .deb), so it suits the firm's
+# Debian/Ubuntu desks rather than any Linux. Tauri's AppImage step would download linuxdeploy;
+# this one needs only mksquashfs and the runtime pinned below.
+runtime_sha256=328e0d745c5c6817048c27bc3e8314871703f8f47ffa81a37cb06cd95a94b323
+cargo fetch --locked --manifest-path packaging/appimage-runtime/Cargo.toml -q
+crate=$(ls "${CARGO_HOME:-$HOME/.cargo}"/registry/cache/*/appimage-0.4.0.crate | head -n1)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+tar -xzf "$crate" -C "$work" appimage-0.4.0/assets/runtime-x86_64
+runtime="$work/appimage-0.4.0/assets/runtime-x86_64"
+echo "$runtime_sha256  $runtime" | sha256sum --check --quiet
+
+appdir="$work/BrokerDesk.AppDir"
+mkdir -p "$appdir/usr/bin" "$appdir/usr/share/icons/hicolor/128x128/apps" "$appdir/usr/share/brokerdesk"
+# The updater tells an AppImage from a .deb by a marker the bundler patches into the binary.
+python3 - "$bin" "$appdir/usr/bin/brokerdesk" <<'PY'
+import sys
+data = open(sys.argv[1], "rb").read()
+marker = b"__TAURI_BUNDLE_TYPE_VAR_UNK"
+assert marker in data, "the bundle-type marker is missing from the binary"
+open(sys.argv[2], "wb").write(data.replace(marker, b"__TAURI_BUNDLE_TYPE_VAR_APP"))
+PY
+chmod 755 "$appdir/usr/bin/brokerdesk"
+cp assets/icons/128x128.png "$appdir/usr/share/icons/hicolor/128x128/apps/brokerdesk.png"
+cp assets/icons/128x128.png "$appdir/brokerdesk.png"
+cp assets/icons/128x128.png "$appdir/.DirIcon"
+cp packaging/linux/desk.toml.example "$appdir/usr/share/brokerdesk/"
+sed -e 's/{{exec}}/brokerdesk/g' -e 's/{{icon}}/brokerdesk/g' -e 's/{{categories}}/Office;Finance;/' \
+  packaging/linux/brokerdesk.desktop > "$appdir/brokerdesk.desktop"
+cat > "$appdir/AppRun" <<'SH'
+#!/bin/sh
+here="$(dirname "$(readlink -f "$0")")"
+exec "$here/usr/bin/brokerdesk" "$@"
+SH
+chmod 755 "$appdir/AppRun"
+mkdir -p "$bundle/appimage"
+appimage="$bundle/appimage/BrokerDesk_${version}_amd64.AppImage"
+mksquashfs "$appdir" "$work/app.squashfs" -root-owned -noappend -quiet -comp gzip
+cat "$runtime" "$work/app.squashfs" > "$appimage"
+chmod 755 "$appimage"
+
+echo
+for f in "$deb" "$appimage"; do
+  printf 'package: %s %s\n' "$(du -h "$f" | cut -f1)" "$f"
+done

@@ -1,0 +1,252 @@
+//! The desk as branch IT installs it: the `.deb` that `make package` builds (here from the debug
+//! build `make test` already compiled) installed with `dpkg -i`, the installed binary started
+//! under Xvfb through WebDriver, its server taken from `/etc/brokerdesk/desk.toml`. Then the
+//! package is removed while the broker is still signed in with work unsent: the keys and the
+//! cache stay with the user, so a reinstall opens the same book with the work still waiting.
+//! Only a sign-out takes the keys off the keyring, and a removal after it finds none.
+
+use anyhow::{bail, ensure, Context, Result};
+use e2e::{Driver, HeadOffice, Session};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+const SHORT: Duration = Duration::from_secs(30);
+const FIRST_SYNC: Duration = Duration::from_secs(300);
+const INSTALLED_APP: &str = "/usr/bin/brokerdesk";
+const FIRM_FILE: &str = "/etc/brokerdesk/desk.toml";
+const NOTE: &str = "装机后第一条记录：客户询问新基金认购时间";
+
+fn dpkg(args: &[&str]) -> Result<()> {
+    let out = Command::new("dpkg")
+        .args(args)
+        .output()
+        .context("running dpkg")?;
+    if !out.status.success() {
+        bail!(
+            "dpkg {args:?} failed: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    Ok(())
+}
+
+/// The package installed for the test's length; removed (purged) whatever happens.
+struct Installed;
+
+impl Installed {
+    fn install(deb: &Path) -> Result<Installed> {
+        let _ = dpkg(&["--purge", "broker-desk"]);
+        dpkg(&["-i", &deb.display().to_string()])?;
+        Ok(Installed)
+    }
+}
+
+impl Drop for Installed {
+    fn drop(&mut self) {
+        let _ = dpkg(&["--purge", "broker-desk"]);
+    }
+}
+
+/// The firm file branch IT drops in, put back as it was afterwards.
+struct FirmFile {
+    before: Option<Vec<u8>>,
+}
+
+impl FirmFile {
+    fn write(server_url: &str) -> Result<FirmFile> {
+        let path = Path::new(FIRM_FILE);
+        let before = std::fs::read(path).ok();
+        std::fs::create_dir_all(path.parent().context("the firm file's folder")?)?;
+        std::fs::write(path, format!("server_url = \"{server_url}\"\n"))?;
+        Ok(FirmFile { before })
+    }
+}
+
+impl Drop for FirmFile {
+    fn drop(&mut self) {
+        let _ = match &self.before {
+            Some(bytes) => std::fs::write(FIRM_FILE, bytes),
+            None => std::fs::remove_file(FIRM_FILE),
+        };
+    }
+}
+
+fn the_deb() -> Result<PathBuf> {
+    let conf: serde_json::Value = serde_json::from_slice(&std::fs::read(
+        e2e::workspace_root().join("tauri.conf.json"),
+    )?)?;
+    let version = conf["version"]
+        .as_str()
+        .context("tauri.conf.json's version")?;
+    let deb = e2e::target_dir().join(format!("debug/bundle/deb/BrokerDesk_{version}_amd64.deb"));
+    ensure!(
+        deb.exists(),
+        "{} is missing: `PACKAGE_PROFILE=debug scripts/package.sh` builds it (make test does)",
+        deb.display()
+    );
+    Ok(deb)
+}
+
+/// Whether the kernel keyring holds the app's `what` for broker01. keyring-rs links each key into
+/// the user's persistent keyring; a thread of a fresh session keyring reads it as the app does.
+fn keyring_holds(service: &str, account: &str) -> Result<bool> {
+    let (service, account) = (service.to_string(), account.to_string());
+    std::thread::spawn(move || {
+        // SAFETY: keyctl(JOIN_SESSION_KEYRING, NULL) gives this thread a new anonymous session
+        // keyring; it reads and writes no memory of ours.
+        unsafe { libc::syscall(libc::SYS_keyctl, 1 as libc::c_long, std::ptr::null::<u8>()) };
+        match keyring::Entry::new(&service, &account)?.get_password() {
+            Ok(_) => Ok(true),
+            Err(keyring::Error::NoEntry) => Ok(false),
+            Err(e) => Err(e.into()),
+        }
+    })
+    .join()
+    .map_err(|_| anyhow::anyhow!("the keyring check panicked"))?
+}
+
+#[test]
+fn the_deb_installs_signs_in_by_the_firm_file_and_an_uninstall_keeps_unsent_work() -> Result<()> {
+    // SAFETY: geteuid has no preconditions.
+    ensure!(
+        unsafe { libc::geteuid() } == 0,
+        "installing a package needs root (make test runs as root in CI)"
+    );
+    let deb = the_deb()?;
+    let installed = Installed::install(&deb)?;
+    let desktop = std::fs::read_to_string("/usr/share/applications/BrokerDesk.desktop")?;
+    ensure!(
+        desktop.contains("Name=经纪人工作台") && desktop.contains("Exec=brokerdesk"),
+        "the menu entry is in Chinese and starts the app: {desktop}"
+    );
+    ensure!(
+        Path::new("/usr/share/icons/hicolor/128x128/apps/brokerdesk.png").exists(),
+        "the icon is installed"
+    );
+    ensure!(Path::new("/usr/share/brokerdesk/desk.toml.example").exists());
+
+    let dir = tempfile::tempdir()?;
+    let mut head_office = HeadOffice::start(dir.path())?;
+    let _firm = FirmFile::write(&head_office.url)?;
+    let keyring = format!("BrokerDesk-install-{}", std::process::id());
+    let db_key = format!("broker01@{}#db-key", head_office.url);
+
+    let result = (|| {
+        {
+            let driver = Driver::start_installed(dir.path(), &keyring)?;
+            let app = driver.open(Path::new(INSTALLED_APP))?;
+            app.step("install-sign-in", |app| {
+                sign_in_by_the_firm_file(app, &head_office.url)
+            })?;
+            head_office.stop();
+            app.step("install-offline-note", write_a_note_offline)?;
+            app.close()?;
+        }
+        drop(installed);
+        ensure!(!Path::new(INSTALLED_APP).exists(), "dpkg -r took the app");
+        ensure!(
+            keyring_holds(&keyring, &db_key)?,
+            "the signed-in broker's cache key outlives the package"
+        );
+
+        let installed = Installed::install(&deb)?;
+        head_office.resume()?;
+        {
+            let driver = Driver::start_installed(dir.path(), &keyring)?;
+            let app = driver.open(Path::new(INSTALLED_APP))?;
+            app.step("install-reinstalled", the_note_is_still_there_and_goes_out)?;
+            app.step("install-sign-out", sign_out)?;
+            app.close()?;
+        }
+        ensure!(
+            !keyring_holds(&keyring, &db_key)?,
+            "a sign-out takes the cache key off the keyring"
+        );
+        drop(installed);
+        ensure!(
+            !keyring_holds(&keyring, &db_key)?,
+            "nothing of the broker is left in the keyring after sign-out and removal"
+        );
+        Ok(())
+    })();
+    if let Ok(entry) = keyring::Entry::new(&keyring, &db_key) {
+        let _ = entry.delete_credential();
+    }
+    result
+}
+
+fn sign_in_by_the_firm_file(app: &Session, server: &str) -> Result<()> {
+    let field = app.wait("[data-testid=signin-server]", SHORT)?;
+    let shown = app.execute(
+        "return document.querySelector('[data-testid=signin-server]').value",
+        vec![],
+    )?;
+    ensure!(shown == server, "the firm's server is filled in: {shown:?}");
+    ensure!(
+        app.attribute(&field, "readonly")?.is_some(),
+        "the broker cannot change the firm's server"
+    );
+    app.type_text(
+        &app.wait("[data-testid=signin-username]", SHORT)?,
+        "broker01",
+    )?;
+    app.type_text(
+        &app.wait("[data-testid=signin-password]", SHORT)?,
+        "demo1234",
+    )?;
+    app.click(&app.wait("[data-testid=signin-submit]", SHORT)?)?;
+    app.wait("[data-testid=today-panel]", FIRST_SYNC)?;
+    app.click(&app.wait("[data-testid=nav-clients]", SHORT)?)?;
+    app.wait("[data-testid=client-row]", FIRST_SYNC)?;
+    app.wait_text("[data-testid=clients-total]", SHORT, |t| t.contains("共"))?;
+    app.wait_text("[data-testid=status-connection]", SHORT, |t| {
+        t.contains("在线")
+    })?;
+    app.screenshot("install-signed-in")
+}
+
+fn open_first_client(app: &Session) -> Result<()> {
+    app.click(&app.wait("[data-testid=client-row] .ant-table-cell", SHORT)?)?;
+    app.wait_settled(".ant-drawer-content-wrapper", SHORT)
+}
+
+fn write_a_note_offline(app: &Session) -> Result<()> {
+    open_first_client(app)?;
+    app.click(&app.wait("[data-testid=contact-add]", SHORT)?)?;
+    app.type_text(&app.wait("[data-testid=contact-summary]", SHORT)?, NOTE)?;
+    app.click(&app.wait("[data-testid=contact-save]", SHORT)?)?;
+    app.wait("[data-testid=contact-pending]", SHORT)?;
+    app.wait_text("[data-testid=status-pending]", SHORT, |t| {
+        t.contains("待同步 1")
+    })?;
+    Ok(())
+}
+
+fn the_note_is_still_there_and_goes_out(app: &Session) -> Result<()> {
+    let password = app.wait("[data-testid=unlock-password]", SHORT)?;
+    app.type_text(&password, "demo1234")?;
+    app.click(&app.wait("[data-testid=unlock-submit]", SHORT)?)?;
+    app.click(&app.wait("[data-testid=nav-clients]", SHORT)?)?;
+    open_first_client(app)?;
+    app.wait_text("[data-testid=contact-timeline]", SHORT, |t| {
+        t.contains(NOTE)
+    })?;
+    app.wait_text("[data-testid=status-pending]", SHORT, |t| {
+        t.contains("待同步 1")
+    })?;
+    app.press_key("\u{E00C}")?;
+    app.click(&app.wait("[data-testid=status-sync-now]", SHORT)?)?;
+    app.wait_text("[data-testid=status-pending]", SHORT, |t| {
+        t.contains("待同步 0")
+    })?;
+    Ok(())
+}
+
+fn sign_out(app: &Session) -> Result<()> {
+    app.click(&app.wait("[data-testid=sign-out]", SHORT)?)?;
+    app.click(&app.wait("[data-testid=sign-out-confirm]", SHORT)?)?;
+    app.wait("[data-testid=signin-username]", SHORT)?;
+    Ok(())
+}
