@@ -21,7 +21,9 @@ if [ "$profile" = release ]; then
   bundle=target/release/bundle
   bin=target/release/brokerdesk
 else
-  cargo build -p brokerdesk
+  # Built together with head office, as `make test` builds it: alone, cargo would unify features
+  # differently and build the app again.
+  cargo build -p brokerdesk -p head-office
   "$tauri" bundle --debug --bundles deb --ci
   bundle=target/debug/bundle
   bin=target/debug/brokerdesk

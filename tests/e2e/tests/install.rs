@@ -152,11 +152,19 @@ fn the_deb_installs_signs_in_by_the_firm_file_and_an_uninstall_keeps_unsent_work
         );
 
         let installed = Installed::install(&deb)?;
-        head_office.resume()?;
         {
             let driver = Driver::start_installed(dir.path(), &keyring)?;
             let app = driver.open(Path::new(INSTALLED_APP))?;
-            app.step("install-reinstalled", the_note_is_still_there_and_goes_out)?;
+            app.step("install-reinstalled", the_note_is_still_waiting)?;
+            head_office.resume()?;
+            app.step("install-sent", |app| {
+                app.press_key("\u{E00C}")?;
+                app.click(&app.wait("[data-testid=status-sync-now]", SHORT)?)?;
+                app.wait_text("[data-testid=status-pending]", SHORT, |t| {
+                    t.contains("待同步 0")
+                })?;
+                Ok(())
+            })?;
             app.step("install-sign-out", sign_out)?;
             app.close()?;
         }
@@ -188,6 +196,7 @@ fn sign_in_by_the_firm_file(app: &Session, server: &str) -> Result<()> {
         app.attribute(&field, "readonly")?.is_some(),
         "the broker cannot change the firm's server"
     );
+    app.screenshot("install-sign-in")?;
     app.type_text(
         &app.wait("[data-testid=signin-username]", SHORT)?,
         "broker01",
@@ -224,24 +233,21 @@ fn write_a_note_offline(app: &Session) -> Result<()> {
     Ok(())
 }
 
-fn the_note_is_still_there_and_goes_out(app: &Session) -> Result<()> {
+fn the_note_is_still_waiting(app: &Session) -> Result<()> {
     let password = app.wait("[data-testid=unlock-password]", SHORT)?;
     app.type_text(&password, "demo1234")?;
     app.click(&app.wait("[data-testid=unlock-submit]", SHORT)?)?;
     app.click(&app.wait("[data-testid=nav-clients]", SHORT)?)?;
+    app.wait("[data-testid=client-row]", SHORT)?;
+    app.wait_text("[data-testid=status-pending]", SHORT, |t| {
+        t.contains("待同步 1")
+    })?;
     open_first_client(app)?;
     app.wait_text("[data-testid=contact-timeline]", SHORT, |t| {
         t.contains(NOTE)
     })?;
-    app.wait_text("[data-testid=status-pending]", SHORT, |t| {
-        t.contains("待同步 1")
-    })?;
-    app.press_key("\u{E00C}")?;
-    app.click(&app.wait("[data-testid=status-sync-now]", SHORT)?)?;
-    app.wait_text("[data-testid=status-pending]", SHORT, |t| {
-        t.contains("待同步 0")
-    })?;
-    Ok(())
+    app.wait("[data-testid=contact-pending]", SHORT)?;
+    app.screenshot("install-reinstalled")
 }
 
 fn sign_out(app: &Session) -> Result<()> {
