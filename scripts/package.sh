@@ -71,7 +71,7 @@ SH
 chmod 755 "$appdir/AppRun"
 mkdir -p "$bundle/appimage"
 appimage="$bundle/appimage/BrokerDesk_${version}_amd64.AppImage"
-mksquashfs "$appdir" "$work/app.squashfs" -root-owned -noappend -quiet -comp gzip
+mksquashfs "$appdir" "$work/app.squashfs" -root-owned -noappend -quiet -no-progress -comp gzip
 cat "$runtime" "$work/app.squashfs" > "$appimage"
 chmod 755 "$appimage"
 

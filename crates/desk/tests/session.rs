@@ -134,7 +134,18 @@ async fn a_contact_note_with_no_text_is_refused_in_chinese_and_nothing_is_queued
         (err.code, err.message.as_str()),
         (IpcErrorCode::Validation, "请填写联系内容")
     );
+    // A paste carrying U+0000, which head office refuses: held back here, so it never blocks
+    // the outbox.
+    let pasted = store::NewContactNote {
+        summary: "客户来电\u{0}询问分红".into(),
+        ..note
+    };
+    let err: IpcError = desk.add_contact_note(&pasted).unwrap_err().into();
+    assert_eq!(err.code, IpcErrorCode::Validation);
+    assert!(err.message.contains("U+0000"), "{}", err.message);
     assert_eq!(desk.sync_status().pending, 0);
+    let profile = desk.client_profile(&pasted.client_id).unwrap();
+    assert!(profile.contacts.iter().all(|c| !c.summary.contains('\0')));
     desk.sign_out(true).await.unwrap();
 }
 

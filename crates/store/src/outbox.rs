@@ -26,9 +26,28 @@ pub struct WriteIds {
     pub record_id: String,
 }
 
+/// Whether any text in `value` holds U+0000, which a paste can carry in and head office refuses
+/// (PostgreSQL text cannot hold it): such a write would wait in the outbox for ever.
+fn holds_nul(value: &serde_json::Value) -> bool {
+    match value {
+        serde_json::Value::String(s) => s.contains('\0'),
+        serde_json::Value::Array(items) => items.iter().any(holds_nul),
+        serde_json::Value::Object(fields) => {
+            fields.iter().any(|(k, v)| k.contains('\0') || holds_nul(v))
+        }
+        _ => false,
+    }
+}
+
 pub(crate) fn enqueue(tx: &rusqlite::Connection, mutation: &Mutation) -> Result<()> {
-    let payload =
-        serde_json::to_string(mutation).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let value = serde_json::to_value(mutation).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    if holds_nul(&value) {
+        return Err(StoreError::Invalid(
+            "内容里有一个看不见的控制字符（U+0000，多见于从其他软件粘贴的文字），总部无法保存。请删除粘贴的文字后重新输入，再保存"
+                .into(),
+        ));
+    }
+    let payload = value.to_string();
     tx.execute(
         "INSERT INTO outbox (id, kind, payload, created_at) VALUES (?1, ?2, ?3, ?4)",
         params![mutation.id, mutation.op.kind(), payload, mutation.made_at],
