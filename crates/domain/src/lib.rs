@@ -23,6 +23,7 @@ pub mod pareto;
 pub mod pay_plan;
 pub mod policy;
 pub mod recommendation;
+pub mod release;
 pub mod repeat;
 pub mod satisfaction;
 pub mod schedule;

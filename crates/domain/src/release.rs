@@ -10,7 +10,17 @@ use std::str::FromStr;
 
 /// `X.Y.Z`, as the app's `tauri.conf.json` numbers it; ordered as numbers, so 0.10.0 > 0.9.9.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
 )]
 #[serde(try_from = "String", into = "String")]
 #[schemars(with = "String")]
@@ -27,7 +37,10 @@ impl FromStr for DeskVersion {
         let bad = || ValidationError::DeskVersionShape(text.to_string());
         let mut parts = text.split('.').map(|p| {
             // Digits only: no sign, no leading zeros beyond "0", no pre-release suffix.
-            if p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) || (p.len() > 1 && p.starts_with('0')) {
+            if p.is_empty()
+                || !p.bytes().all(|b| b.is_ascii_digit())
+                || (p.len() > 1 && p.starts_with('0'))
+            {
                 return Err(bad());
             }
             p.parse::<u32>().map_err(|_| bad())
@@ -125,7 +138,16 @@ mod tests {
     fn versions_are_three_numbers_ordered_as_numbers() {
         assert!(v("0.10.0") > v("0.9.9"));
         assert_eq!(v("1.2.3").to_string(), "1.2.3");
-        for bad in ["", "1.2", "1.2.3.4", "v1.2.3", "1.2.x", "1.02.3", "1.2.3-beta", "-1.2.3"] {
+        for bad in [
+            "",
+            "1.2",
+            "1.2.3.4",
+            "v1.2.3",
+            "1.2.x",
+            "1.02.3",
+            "1.2.3-beta",
+            "-1.2.3",
+        ] {
             let e = bad.parse::<DeskVersion>().unwrap_err().to_string();
             assert!(e.contains("X.Y.Z"), "{bad}: {e}");
         }
@@ -140,8 +162,14 @@ mod tests {
         let in_pilot = ["TM01".to_string(), "BR01".to_string(), "HQ".to_string()];
         let elsewhere = ["TM02".to_string(), "BR01".to_string(), "HQ".to_string()];
         let current = v("0.1.0");
-        assert_eq!(release_for(&releases, current, &in_pilot).unwrap().version, v("0.2.0"));
-        assert_eq!(release_for(&releases, current, &elsewhere).unwrap().version, v("0.1.1"));
+        assert_eq!(
+            release_for(&releases, current, &in_pilot).unwrap().version,
+            v("0.2.0")
+        );
+        assert_eq!(
+            release_for(&releases, current, &elsewhere).unwrap().version,
+            v("0.1.1")
+        );
         // A whole branch in the pilot takes its teams along.
         let branch_pilot = [reach("0.2.0", ReleaseChannel::Pilot, &["BR01"])];
         assert!(release_for(&branch_pilot, current, &elsewhere).is_some());

@@ -36,6 +36,8 @@ pub enum ValidationError {
     BestTimeTooLong { max: usize },
     #[error("客户备注不能超过 {max} 字")]
     RemarkTooLong { max: usize },
+    #[error("版本号「{0}」应为三段数字 X.Y.Z，例如 0.1.1")]
+    DeskVersionShape(String),
 }
 
 pub const CHANNELS: [&str; 5] = ["phone", "visit", "wechat", "email", "meeting"];

@@ -15,6 +15,7 @@ mod pg_schema;
 mod pg_session;
 mod pg_thread;
 mod pg_value;
+pub mod releases;
 pub mod review;
 pub mod seed;
 pub mod shared;
@@ -146,6 +147,7 @@ pub trait Storage:
     + delivery::Deliveries
     + shared::SharedSessions
     + review::TeamReview
+    + releases::DeskReleases
     + Send
     + Sync
     + 'static

@@ -1,5 +1,6 @@
 //! The PostgreSQL schema is SQLite's migrations, translated as they are applied, so the two can
-//! never drift apart: integers become `BIGINT` (SQLite's are 64-bit), `INSERT OR IGNORE` becomes
+//! never drift apart: integers become `BIGINT` (SQLite's are 64-bit), `BLOB` becomes `BYTEA`,
+//! `INSERT OR IGNORE` becomes
 //! `ON CONFLICT DO NOTHING`, and SQLite's `RAISE(ABORT)` triggers become a PL/pgSQL function and
 //! a row trigger. Anything else a migration uses must be valid in both.
 
@@ -28,7 +29,8 @@ fn translate_statement(statement: &str) -> Result<String> {
     if trimmed.starts_with("END;") {
         return Ok(String::new());
     }
-    let mut sql = bigint(statement);
+    // SQLite's BLOB is PostgreSQL's BYTEA (a desk release's bundle).
+    let mut sql = bigint(statement).replace(" BLOB NOT NULL", " BYTEA NOT NULL");
     if let Some(rest) = sql.trim_start().strip_prefix("INSERT OR IGNORE INTO") {
         let body = rest.trim_end().trim_end_matches(';');
         sql = format!("\nINSERT INTO{body} ON CONFLICT DO NOTHING;");

@@ -1,5 +1,6 @@
 //! HTTP endpoints. Each handler checks who is calling, calls storage, and returns protocol types.
 
+mod desk_update;
 mod edge;
 mod import;
 mod receipts;
@@ -7,6 +8,7 @@ mod service;
 mod session;
 mod sign_in;
 
+pub use desk_update::ConnectionTls;
 pub use import::ImportQuery;
 pub use session::Caller;
 
@@ -100,6 +102,14 @@ pub fn router(state: Arc<AppState>) -> Router {
         .merge(api)
         .route(paths::HEALTH, limited(get(health), EMPTY_BODY_LIMIT))
         .route(paths::OPENAPI, limited(get(openapi), EMPTY_BODY_LIMIT))
+        .route(
+            paths::DESK_UPDATE,
+            limited(get(desk_update::check), EMPTY_BODY_LIMIT),
+        )
+        .route(
+            paths::DESK_UPDATE_BUNDLE,
+            limited(get(desk_update::bundle), EMPTY_BODY_LIMIT),
+        )
         .route(
             paths::ADMIN_IMPORT,
             limited(post(import::import), import::IMPORT_BODY_LIMIT),

@@ -12,6 +12,7 @@ mod delivery;
 pub mod error;
 pub mod import;
 pub mod openapi;
+pub mod releases;
 pub mod serve;
 pub mod team;
 pub mod team_transfers;

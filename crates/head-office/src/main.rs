@@ -59,6 +59,8 @@ enum Command {
     Case(cli::case::Case),
     /// Record a return visit (回访) with the client's satisfaction score (1–5) and words.
     Visit(cli::visit::Visit),
+    /// The desk's releases: publish a signed bundle for desks to update to (pilot teams first).
+    Release(cli::release::Release),
     /// Print the API's OpenAPI 3.1 document (what `/api/v1/openapi.json` serves).
     Openapi,
 }
@@ -93,6 +95,7 @@ async fn main() -> anyhow::Result<()> {
         Command::CorrectMobile(c) => c.run(),
         Command::Case(c) => c.run(&clock),
         Command::Visit(c) => c.run(&clock),
+        Command::Release(c) => c.run(&clock),
         Command::Openapi => cli::openapi::print(),
     }
 }

@@ -34,7 +34,10 @@ fn read(path: &Path) -> Result<Vec<u8>> {
 
 /// Which installer a file is, by the name Tauri's bundler gives it.
 fn bundle_kind(file: &Path) -> Result<BundleKind> {
-    let name = file.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let name = file
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
     if name.ends_with(".deb") {
         Ok(BundleKind::Deb)
     } else if name.ends_with(".AppImage") {
@@ -51,7 +54,8 @@ fn bundle_kind(file: &Path) -> Result<BundleKind> {
 /// must carry `version:<X.Y.Z>`, which desks check against the version they are offered.
 fn check_signature(text: &str, version: DeskVersion) -> Result<String> {
     let signature = text.trim();
-    let how = "请用 make package 签名生成的 .sig 文件（tauri signer sign --app-version X.Y.Z 的输出）";
+    let how =
+        "请用 make package 签名生成的 .sig 文件（tauri signer sign --app-version X.Y.Z 的输出）";
     let decoded = base64::engine::general_purpose::STANDARD
         .decode(signature)
         .ok()
@@ -83,16 +87,27 @@ pub fn publish(storage: &dyn Storage, p: Publish<'_>, now: DateTime<Utc>) -> Res
     let bundle_kind = bundle_kind(p.bundle)?;
     match (p.channel, p.units.is_empty()) {
         (ReleaseChannel::Pilot, true) => {
-            return Err(invalid("试点发布须用 --units 指定试点的团队或营业部，例如 --units TM01,TM02".into()))
+            return Err(invalid(
+                "试点发布须用 --units 指定试点的团队或营业部，例如 --units TM01,TM02".into(),
+            ))
         }
         (ReleaseChannel::Stable, false) => {
-            return Err(invalid("正式发布面向全公司，不能指定 --units；只给部分团队请用 --channel pilot".into()))
+            return Err(invalid(
+                "正式发布面向全公司，不能指定 --units；只给部分团队请用 --channel pilot".into(),
+            ))
         }
         _ => {}
     }
-    let known: Vec<String> = storage.org_chart()?.units.into_iter().map(|u| u.id).collect();
+    let known: Vec<String> = storage
+        .org_chart()?
+        .units
+        .into_iter()
+        .map(|u| u.id)
+        .collect();
     if let Some(unknown) = p.units.iter().find(|u| !known.contains(u)) {
-        return Err(invalid(format!("没有编号为 {unknown} 的机构，请核对 --units")));
+        return Err(invalid(format!(
+            "没有编号为 {unknown} 的机构，请核对 --units"
+        )));
     }
     let signature = check_signature(&String::from_utf8_lossy(&read(p.signature)?), version)?;
     let bundle = read(p.bundle)?;

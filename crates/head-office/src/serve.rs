@@ -4,6 +4,7 @@
 //! (beyond that, new ones wait in the kernel's backlog), and on shutdown lets requests in flight
 //! finish.
 
+use crate::api::ConnectionTls;
 use axum::extract::ConnectInfo;
 use axum::Router;
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
@@ -61,11 +62,13 @@ pub async fn serve(
             }
         };
         let (stream, peer) = stream;
+        let https = tls.is_some();
         // Who is on the other end, for the sign-in throttle (axum's `ConnectInfo`).
         let app =
             app.clone()
                 .map_request(move |mut req: axum::http::Request<hyper::body::Incoming>| {
                     req.extensions_mut().insert(ConnectInfo(peer));
+                    req.extensions_mut().insert(ConnectionTls(https));
                     req
                 });
         let service = TowerToHyperService::new(app);

@@ -34,7 +34,11 @@ fn signature_file(dir: &Path, name: &str, version: &str) -> PathBuf {
         "untrusted comment: signature from tauri secret key\nRUQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3\ntrusted comment: timestamp:1764900000\tfile:{name}\tversion:{version}\nPMT2s0Jk8fRy1Y3B0i2Pk0m8Zyq+g+7b0Zf8m0p3zTqQ4CnPvCkqV0o7Qh0A==\n"
     );
     let path = dir.join(format!("{name}.sig"));
-    std::fs::write(&path, base64::engine::general_purpose::STANDARD.encode(text)).unwrap();
+    std::fs::write(
+        &path,
+        base64::engine::general_purpose::STANDARD.encode(text),
+    )
+    .unwrap();
     path
 }
 
@@ -123,7 +127,10 @@ fn a_pilot_team_gets_the_new_desk_first_and_everyone_else_the_stable_one() {
         bundle: BundleKind::Deb,
         ..query("0.1.0")
     };
-    assert_eq!(releases::update_for(&storage, &broker01, &debs, base).unwrap(), None);
+    assert_eq!(
+        releases::update_for(&storage, &broker01, &debs, base).unwrap(),
+        None
+    );
 
     let bytes = storage
         .release_bundle("0.2.0".parse().unwrap(), BundleKind::AppImage)
@@ -154,7 +161,13 @@ fn what_was_published_stays_and_bad_input_is_refused_in_chinese() {
         "--units",
     );
     refused(
-        publish(&storage, dir.path(), "0.3.0", ReleaseChannel::Pilot, &["NO-SUCH-UNIT"]),
+        publish(
+            &storage,
+            dir.path(),
+            "0.3.0",
+            ReleaseChannel::Pilot,
+            &["NO-SUCH-UNIT"],
+        ),
         "NO-SUCH-UNIT",
     );
 
@@ -180,7 +193,10 @@ fn what_was_published_stays_and_bad_input_is_refused_in_chinese() {
         units: vec![],
         notes: String::new(),
     };
-    refused(releases::publish(&storage, not_a_bundle, now()), ".AppImage");
+    refused(
+        releases::publish(&storage, not_a_bundle, now()),
+        ".AppImage",
+    );
 
     let garbage = dir.path().join("garbage.sig");
     std::fs::write(&garbage, "not a signature").unwrap();

@@ -13,6 +13,7 @@ pub mod gateway;
 pub mod library;
 pub mod preferences;
 pub mod push;
+pub mod release;
 pub mod service;
 mod tagged;
 pub mod tasks;
@@ -99,6 +100,12 @@ pub mod paths {
     pub const CHANNEL_RECEIPTS: &str = "/api/v1/channel/receipts";
     /// One of the firm's files (CSV), for its nightly job; `{kind}` as `head-office import` takes.
     pub const ADMIN_IMPORT: &str = "/api/v1/admin/import/{kind}";
+    /// Whether a newer desk is there for the caller (`release::DeskUpdateQuery`): 204, or a
+    /// `release::DeskUpdate` in the form Tauri's updater reads. Outside the protocol version check,
+    /// so a desk too old to sync can still update.
+    pub const DESK_UPDATE: &str = "/api/v1/desk/update";
+    /// A published bundle, `{version}` as `X.Y.Z` and `{bundle}` as `deb` or `appimage`.
+    pub const DESK_UPDATE_BUNDLE: &str = "/api/v1/desk/update/{version}/{bundle}";
     /// The OpenAPI 3.1 document of all of these, served by head office itself.
     pub const OPENAPI: &str = "/api/v1/openapi.json";
 
@@ -124,6 +131,8 @@ pub mod paths {
         SERVICE_VISITS,
         CHANNEL_RECEIPTS,
         ADMIN_IMPORT,
+        DESK_UPDATE,
+        DESK_UPDATE_BUNDLE,
         OPENAPI,
     ];
 }

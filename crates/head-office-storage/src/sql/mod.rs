@@ -23,6 +23,7 @@ mod pay_cache;
 mod policy;
 mod preferences;
 mod recommend;
+mod releases;
 mod return_visits;
 mod rows;
 mod rows_360;

@@ -15,6 +15,7 @@ pub mod pay;
 pub mod policy;
 pub mod publish_statements;
 pub mod recompute_tiers;
+pub mod release;
 pub mod restore;
 pub mod serve;
 pub mod set_preferences;

@@ -1,12 +1,16 @@
 //! The routes a broker's desk calls: session, sync, the firm's rules.
 
-use super::operations::{day, example, json_body, of, read, write, Access, Body, Operation};
+use super::operations::{
+    day, example, json_body, of, read, write, Access, Answer, Body, Operation,
+};
 use chrono::{TimeZone, Utc};
+use protocol::release::{DeskUpdate, DeskUpdateQuery};
 use protocol::{
     paths, ContactChannel, ContactNoteRecord, Mutation, MutationOp, PayTerms, PullPage, PullQuery,
     PushRequest, PushResponse, RefreshRequest, SessionTokens, SignInRequest, SignedOut,
     UserProfile,
 };
+use serde_json::{json, Value};
 
 pub(super) const DESK: &[Operation] = &[
     Operation {
@@ -126,4 +130,42 @@ pub(super) const DESK: &[Operation] = &[
         "The firm's fee schedules and pay plans, and the caller's own plan history.",
         of::<PayTerms>,
     ),
+    Operation {
+        versioned: false,
+        query: Some(of::<DeskUpdateQuery>),
+        answer: Answer::JsonOrNothing,
+        ..read(
+            paths::DESK_UPDATE,
+            "deskUpdate",
+            "release",
+            "检查新版本",
+            "The newest release published for the caller's desk (a pilot reaches its units and \
+             those under them first), as Tauri's updater reads it; 204 when there is none. Not \
+             version-checked, so a desk too old to sync can still update.",
+            of::<DeskUpdate>,
+        )
+    },
+    Operation {
+        versioned: false,
+        path_params: &[("version", version_param), ("bundle", bundle_param)],
+        answer: Answer::File,
+        also: &[404],
+        ..read(
+            paths::DESK_UPDATE_BUNDLE,
+            "deskUpdateBundle",
+            "release",
+            "下载安装包",
+            "A published bundle's bytes. The desk checks its signature against the key built into \
+             the app before installing it.",
+            of::<DeskUpdate>,
+        )
+    },
 ];
+
+fn version_param() -> Value {
+    json!({"type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$"})
+}
+
+fn bundle_param() -> Value {
+    json!({"type": "string", "enum": ["deb", "appimage"]})
+}

@@ -14,7 +14,7 @@ mod desk_routes;
 mod operations;
 mod staff_routes;
 
-use operations::{Access, Body, Operation};
+use operations::{Access, Answer, Body, Operation};
 use protocol::{ApiError, ErrorCode, PROTOCOL_VERSION, VERSION_HEADER};
 use schemars::generate::SchemaSettings;
 use schemars::SchemaGenerator;
@@ -186,13 +186,20 @@ fn resolve(schema: &Value, generator: &SchemaGenerator) -> Value {
 
 fn responses(op: &Operation, generator: &mut SchemaGenerator, error: &schemars::Schema) -> Value {
     let mut responses = Map::new();
+    let content = match op.answer {
+        Answer::File => json!({"application/octet-stream":
+            {"schema": {"type": "string", "contentMediaType": "application/octet-stream"}}}),
+        Answer::Json | Answer::JsonOrNothing => {
+            json!({"application/json": {"schema": (op.response)(generator)}})
+        }
+    };
     responses.insert(
         "200".into(),
-        json!({
-            "description": op.summary,
-            "content": {"application/json": {"schema": (op.response)(generator)}},
-        }),
+        json!({"description": op.summary, "content": content}),
     );
+    if op.answer == Answer::JsonOrNothing {
+        responses.insert("204".into(), json!({"description": "Nothing newer."}));
+    }
     for status in op.errors() {
         responses.insert(
             status.to_string(),

@@ -38,6 +38,17 @@ pub(super) enum Body {
     File,
 }
 
+/// What a route answers with when it succeeds.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Answer {
+    /// 200 with the response type.
+    Json,
+    /// 200 with the response type, or 204 when there is nothing to say.
+    JsonOrNothing,
+    /// 200 with a file's bytes.
+    File,
+}
+
 pub(super) struct Operation {
     pub method: &'static str,
     pub path: &'static str,
@@ -52,6 +63,7 @@ pub(super) struct Operation {
     pub query: Option<SchemaOf>,
     pub body: Body,
     pub response: SchemaOf,
+    pub answer: Answer,
     /// Refusals beyond the ones every route of its kind may give.
     pub also: &'static [u16],
 }
@@ -101,6 +113,7 @@ pub(super) const fn read(
         query: None,
         body: Body::None,
         response,
+        answer: Answer::Json,
         also: &[],
     }
 }
