@@ -26,6 +26,16 @@ pub enum DeskError {
         "分支机构配置文件 {path} 有误：{reason}。请联系分支 IT 修正；在此之前可手动填写服务器地址"
     )]
     FirmConfig { path: String, reason: String },
+    #[error("这是开发版本，不能自动更新：请安装分支 IT 分发的安装包")]
+    NotUpdatable,
+    #[error("总部没有可安装的新版本")]
+    NoUpdate,
+    #[error("还有 {pending} 条记录未上传到总部：为免丢失，请联网同步完成后再安装更新")]
+    UpdateWaitsForSync { pending: u64 },
+    #[error("已拒绝安装更新：{0}。当前版本未作任何改动，请联系总部信息技术部")]
+    UpdateRefused(String),
+    #[error("更新未能安装：{0}。当前版本未作改动，可稍后重试")]
+    UpdateInstall(String),
     #[error(transparent)]
     Store(#[from] store::StoreError),
     #[error(transparent)]
@@ -40,6 +50,10 @@ impl DeskError {
             DeskError::Locked => IpcErrorCode::Locked,
             DeskError::ClientNotFound(_) => IpcErrorCode::NotFound,
             DeskError::Keyring(_) => IpcErrorCode::Keyring,
+            DeskError::NotUpdatable
+            | DeskError::NoUpdate
+            | DeskError::UpdateWaitsForSync { .. } => IpcErrorCode::Validation,
+            DeskError::UpdateRefused(_) | DeskError::UpdateInstall(_) => IpcErrorCode::Update,
             DeskError::Store(store::StoreError::Invalid(_)) => IpcErrorCode::Validation,
             DeskError::Files { .. } | DeskError::Store(_) | DeskError::Export { .. } => {
                 IpcErrorCode::Storage

@@ -36,6 +36,8 @@ pub enum IpcErrorCode {
     NotFound,
     Keyring,
     Storage,
+    /// An update was refused (its signature) or could not be installed; the desk is unchanged.
+    Update,
     Internal,
 }
 
@@ -90,6 +92,16 @@ pub struct SyncStatus {
     /// Something about sync the broker should know though nothing failed, e.g. that head office
     /// was restored from a backup and what the desk did about it.
     pub notice: Option<String>,
+    /// A newer desk head office offers this one, shown in the status bar until installed.
+    pub update: Option<UpdateOffer>,
+}
+
+/// "新版本 X.Y.Z 可用", with what changed.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct UpdateOffer {
+    pub version: String,
+    pub notes: String,
 }
 
 impl SyncStatus {
@@ -102,6 +114,7 @@ impl SyncStatus {
             last_sync_at: counters.last_sync_at,
             last_error: None,
             notice: None,
+            update: None,
         }
     }
 }

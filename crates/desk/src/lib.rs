@@ -22,6 +22,9 @@ mod sign_out;
 mod statement_export;
 mod team;
 mod threads;
+mod update;
+
+pub use update::{verify_bundle, DeskBuild};
 
 use crate::error::{DeskError, Result};
 use crate::firm_config::FirmConfig;
@@ -50,9 +53,11 @@ pub struct DeskConfig {
     pub export_dir: PathBuf,
     /// The desk's "now": the system clock in the app, a pinned one in tests.
     pub clock: SharedClock,
+    /// What the running app is, for updating itself.
+    pub build: DeskBuild,
 }
 
-struct Session {
+pub(crate) struct Session {
     profile: Profile,
     keyring: Keyring,
     /// The one writing connection: broker writes and the sync's pages, one transaction each.
@@ -77,6 +82,8 @@ pub struct Desk {
     notice: Mutex<Option<String>>,
     /// What branch IT set for every desk, read once at start.
     firm: FirmConfig,
+    /// The release head office offered at the last sync, to install on the broker's click.
+    offered: Mutex<Option<protocol::release::DeskUpdate>>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -106,11 +113,13 @@ impl Desk {
                 last_sync_at: None,
                 last_error: None,
                 notice: None,
+                update: None,
             }),
             sync_lock: tokio::sync::Mutex::new(()),
             lock: Mutex::new(lock::LockState::default()),
             sealed: Mutex::new(None),
             notice: Mutex::new(firm_problem),
+            offered: Mutex::new(None),
             config,
         };
         if let Some(p) = profile::load(&desk.config.data_dir)? {
@@ -372,6 +381,14 @@ impl Desk {
     /// reported in the status. Only a session that cannot go on (it ended) is returned as an error.
     pub async fn sync(&self, notify: &(dyn Fn(&SyncStatus) + Send + Sync)) -> Result<SyncStatus> {
         let _one_at_a_time = self.sync_lock.lock().await;
+        self.sync_locked(notify).await
+    }
+
+    /// The same, for a caller already holding the sync lock.
+    async fn sync_locked(
+        &self,
+        notify: &(dyn Fn(&SyncStatus) + Send + Sync),
+    ) -> Result<SyncStatus> {
         let session = self.session()?;
         self.update_status(notify, |s| {
             s.syncing = true;
@@ -392,6 +409,7 @@ impl Desk {
             store.sync_counters()?
         };
         let ended = matches!(&result, Err(e) if e.needs_sign_in());
+        let synced = result.is_ok();
         self.update_status(notify, |s| {
             s.syncing = false;
             s.progress = None;
@@ -422,13 +440,17 @@ impl Desk {
             *lock(&self.session) = None;
             return Err(e.into());
         }
+        if synced {
+            self.check_for_update(&session).await;
+            notify(&self.sync_status());
+        }
         self.refresh_team_if_stale().await;
         Ok(self.sync_status())
     }
 }
 
 /// 128 random bits, hex: ids made on the desk for its own writes.
-fn random_id() -> String {
+pub(crate) fn random_id() -> String {
     let mut bytes = [0u8; 16];
     rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut bytes);
     hex::encode(bytes)

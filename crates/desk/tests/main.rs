@@ -9,3 +9,4 @@ mod reboot;
 mod session;
 mod sign_out;
 mod support;
+mod update;

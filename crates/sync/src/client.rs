@@ -69,12 +69,24 @@ impl HeadOffice {
         &self.base
     }
 
+    pub(crate) fn http(&self) -> &reqwest::Client {
+        &self.http
+    }
+
     async fn send<T: DeserializeOwned>(&self, request: RequestBuilder) -> Result<T> {
         let response = request
             .header(VERSION_HEADER, PROTOCOL_VERSION)
             .send()
             .await
             .map_err(|e| SyncError::Offline(describe(&e)))?;
+        self.answer(response).await
+    }
+
+    /// A success's body, or head office's refusal.
+    pub(crate) async fn answer<T: DeserializeOwned>(
+        &self,
+        response: reqwest::Response,
+    ) -> Result<T> {
         let status = response.status();
         if status.is_success() {
             return response.json::<T>().await.map_err(|e| {
@@ -88,17 +100,23 @@ impl HeadOffice {
                 }
             });
         }
+        Err(self.refusal(response).await)
+    }
+
+    /// What a refusal says, or why it could not be read.
+    pub(crate) async fn refusal(&self, response: reqwest::Response) -> SyncError {
+        let status = response.status();
         match response.json::<ApiError>().await {
-            Ok(refusal) => Err(SyncError::Refused(refusal)),
+            Ok(refusal) => SyncError::Refused(refusal),
             Err(_)
                 if status == StatusCode::BAD_GATEWAY
                     || status == StatusCode::SERVICE_UNAVAILABLE =>
             {
-                Err(SyncError::Offline(format!("HTTP {}", status.as_u16())))
+                SyncError::Offline(format!("HTTP {}", status.as_u16()))
             }
-            Err(_) => Err(SyncError::UnexpectedResponse {
+            Err(_) => SyncError::UnexpectedResponse {
                 status: status.as_u16(),
-            }),
+            },
         }
     }
 
@@ -225,7 +243,7 @@ impl HeadOffice {
     }
 }
 
-fn describe(e: &reqwest::Error) -> String {
+pub(crate) fn describe(e: &reqwest::Error) -> String {
     // rustls says why a certificate was refused somewhere down the chain of causes.
     let mut cause: Option<&dyn std::error::Error> = Some(e);
     while let Some(c) = cause {

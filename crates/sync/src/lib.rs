@@ -5,6 +5,7 @@ mod client;
 mod engine;
 mod error;
 mod team;
+mod update;
 
 pub use client::HeadOffice;
 pub use engine::{SyncEngine, SyncProgress, SyncReport, TokenVault};

@@ -20,6 +20,7 @@ pub fn config_on(dir: &Path, service: &str, clock: clock::SharedClock) -> DeskCo
         firm_config: dir.join("no-firm-config.toml"),
         export_dir: dir.join("exports"),
         clock,
+        build: desk::DeskBuild::unpackaged("0.1.0".parse().unwrap()),
     }
 }
 
