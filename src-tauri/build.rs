@@ -9,6 +9,7 @@ const COMMANDS: &[&str] = &[
     "switch_user",
     "sync_now",
     "sync_status",
+    "install_update",
     "list_clients",
     "palette_clients",
     "client_profile",

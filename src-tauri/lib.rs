@@ -10,14 +10,44 @@ mod commands;
 mod reminders;
 
 use desk::firm_config::FIRM_CONFIG_PATH;
-use desk::{Desk, DeskConfig};
+use desk::{Desk, DeskBuild, DeskConfig};
+use protocol::release::BundleKind;
 use std::path::PathBuf;
 use std::sync::Arc;
 use tauri::Manager;
 
 /// Where the cache lives, the keyring name and the prefilled server can be set from outside, so
 /// that `make run` and the end-to-end tests never touch a real user's desk.
-fn config_from_env(default_data_dir: PathBuf, default_export_dir: PathBuf) -> DeskConfig {
+/// The key every update must be signed with. A firm puts its own public key in this file before
+/// `make package`; the private half never leaves its release machine.
+const UPDATE_KEY: &str = include_str!("../packaging/updater/update-key.pub");
+
+/// What this binary is: its version, and the installer it came in (patched in by the packaging).
+fn desk_build(app: &tauri::App) -> Result<DeskBuild, desk::error::DeskError> {
+    let version = app
+        .package_info()
+        .version
+        .to_string()
+        .parse()
+        .map_err(|e: domain::ValidationError| desk::error::DeskError::Validation(e.to_string()))?;
+    let bundle = match tauri::utils::platform::bundle_type() {
+        Some(tauri::utils::config::BundleType::Deb) => Some(BundleKind::Deb),
+        Some(tauri::utils::config::BundleType::AppImage) => Some(BundleKind::AppImage),
+        _ => None,
+    };
+    Ok(DeskBuild {
+        version,
+        bundle,
+        appimage: app.env().appimage.map(PathBuf::from),
+        update_key: UPDATE_KEY.trim().to_string(),
+    })
+}
+
+fn config_from_env(
+    default_data_dir: PathBuf,
+    default_export_dir: PathBuf,
+    build: DeskBuild,
+) -> DeskConfig {
     DeskConfig {
         data_dir: std::env::var_os("BROKERDESK_DATA_DIR")
             .map(PathBuf::from)
@@ -31,6 +61,7 @@ fn config_from_env(default_data_dir: PathBuf, default_export_dir: PathBuf) -> De
             .map(PathBuf::from)
             .unwrap_or(default_export_dir),
         clock: clock::SystemClock::shared(),
+        build,
     }
 }
 
@@ -49,7 +80,7 @@ pub fn run() {
                 .path()
                 .download_dir()
                 .unwrap_or_else(|_| data_dir.join("exports"));
-            let config = config_from_env(data_dir, export_dir);
+            let config = config_from_env(data_dir, export_dir, desk_build(app)?);
             let desk = Arc::new(Desk::open(config)?);
             let trigger = background::SyncTrigger::default();
             app.manage(desk.clone());
@@ -64,6 +95,7 @@ pub fn run() {
             commands::session::sign_out,
             commands::session::sync_now,
             commands::session::sync_status,
+            commands::session::install_update,
             commands::book::list_clients,
             commands::book::palette_clients,
             commands::book::client_profile,

@@ -38,6 +38,14 @@ pub async fn sync_now(app: AppHandle, desk: DeskState<'_>) -> Result<SyncStatus,
     Ok(desk.sync(&|s| emit_status(&app, s)).await?)
 }
 
+/// Installs the release head office offered (pushing the outbox first) and restarts into it; the
+/// sync stays paused until the process ends.
+#[tauri::command]
+pub async fn install_update(app: AppHandle, desk: DeskState<'_>) -> Result<(), IpcError> {
+    let (_version, _sync_paused) = desk.install_update(&|s| emit_status(&app, s)).await?;
+    app.restart()
+}
+
 #[tauri::command(async)]
 pub fn sync_status(desk: DeskState<'_>) -> Result<SyncStatus, IpcError> {
     Ok(desk.sync_status())

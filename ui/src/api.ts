@@ -147,6 +147,8 @@ export const api = {
   signOut: (wipe = false) => call<SessionState>("sign_out", { wipe }),
   syncNow: () => call<SyncStatus>("sync_now"),
   syncStatus: () => call<SyncStatus>("sync_status"),
+  /** Pushes the outbox, installs the offered release and restarts; resolves only on failure's opposite. */
+  installUpdate: () => call<null>("install_update"),
   listClients: (query: ClientQuery) => call<ClientPage>("list_clients", { query }),
   clientProfile: (clientId: string) => call<ClientProfile>("client_profile", { clientId }),
   /** The palette's clients for what was typed; the ones opened lately when nothing was. */

@@ -94,6 +94,8 @@ pub struct SyncStatus {
     pub notice: Option<String>,
     /// A newer desk head office offers this one, shown in the status bar until installed.
     pub update: Option<UpdateOffer>,
+    /// The running desk's version (`X.Y.Z`), in the status bar's corner.
+    pub version: String,
 }
 
 /// "新版本 X.Y.Z 可用", with what changed.
@@ -105,7 +107,7 @@ pub struct UpdateOffer {
 }
 
 impl SyncStatus {
-    pub fn from_counters(counters: &SyncCounters) -> SyncStatus {
+    pub fn from_counters(counters: &SyncCounters, version: String) -> SyncStatus {
         SyncStatus {
             connection: Connection::Unknown,
             syncing: false,
@@ -115,6 +117,7 @@ impl SyncStatus {
             last_error: None,
             notice: None,
             update: None,
+            version,
         }
     }
 }

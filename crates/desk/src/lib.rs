@@ -114,6 +114,7 @@ impl Desk {
                 last_error: None,
                 notice: None,
                 update: None,
+                version: config.build.version.to_string(),
             }),
             sync_lock: tokio::sync::Mutex::new(()),
             lock: Mutex::new(lock::LockState::default()),
@@ -201,7 +202,8 @@ impl Desk {
         engine: SyncEngine,
     ) -> Result<()> {
         let counters = store.sync_counters()?;
-        *lock(&self.status) = SyncStatus::from_counters(&counters);
+        *lock(&self.status) =
+            SyncStatus::from_counters(&counters, self.config.build.version.to_string());
         store.build_read_indexes()?;
         let reader = Mutex::new(store.reader()?);
         let store = Arc::new(Mutex::new(store));

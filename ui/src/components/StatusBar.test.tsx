@@ -93,6 +93,45 @@ describe("StatusBar", () => {
   });
 });
 
+describe("StatusBar update offer", () => {
+  it("shows the running version and, when head office offers one, the new version with its notes", async () => {
+    const calls: string[] = [];
+    mockIPC(
+      (cmd) => {
+        calls.push(cmd);
+        if (cmd === "sync_status")
+          return syncStatus({ version: "0.1.0", update: { version: "0.1.1", notes: "客户列表更快\n修正提醒时间" } });
+        if (cmd === "refusals" || cmd === "conflicts") return [];
+        if (cmd === "install_update")
+          return ipcReject({
+            code: "validation",
+            message: "还有 2 条记录未上传到总部：为免丢失，请联网同步完成后再安装更新",
+          });
+        return undefined;
+      },
+      { shouldMockEvents: true },
+    );
+    const user = userEvent.setup();
+    renderWithProviders(<StatusBar />);
+    expect(await screen.findByTestId("status-version")).toHaveTextContent("版本 0.1.0");
+    await user.click(await screen.findByTestId("status-update"));
+    const dialog = await screen.findByTestId("update-dialog");
+    expect(dialog).toHaveTextContent("当前版本 0.1.0");
+    expect(within(dialog).getByTestId("update-notes")).toHaveTextContent("客户列表更快");
+
+    await user.click(screen.getByTestId("update-install"));
+    await waitFor(() => expect(calls).toContain("install_update"));
+    expect(await screen.findByTestId("update-error")).toHaveTextContent("还有 2 条记录未上传到总部");
+  });
+
+  it("offers nothing when there is nothing newer", async () => {
+    mockStatus(syncStatus());
+    renderWithProviders(<StatusBar />);
+    expect(await screen.findByTestId("status-version")).toHaveTextContent("版本 0.1.0");
+    expect(screen.queryByTestId("status-update")).not.toBeInTheDocument();
+  });
+});
+
 describe("StatusBar refusals", () => {
   const first = refusal({
     mutation_id: "m-1",

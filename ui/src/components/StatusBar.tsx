@@ -9,6 +9,7 @@ import type { MessageKey } from "../i18n/messages";
 import { formatCount, formatDateTime } from "../lib/format";
 import { Conflicts } from "./Conflicts";
 import { Refusals } from "./Refusals";
+import { UpdateOffer } from "./UpdateOffer";
 
 const CONNECTION: Record<Connection, { badge: "success" | "error" | "default"; key: MessageKey }> = {
   online: { badge: "success", key: "status.online" },
@@ -71,6 +72,12 @@ export function StatusBar() {
       <Refusals />
       <Conflicts />
       <span className="status-spacer" />
+      {status?.update && <UpdateOffer offer={status.update} current={status.version} />}
+      {status && (
+        <Typography.Text type="secondary" className="tabular" data-testid="status-version">
+          {t("status.version", { version: status.version })}
+        </Typography.Text>
+      )}
       <Button
         size="small"
         type="text"

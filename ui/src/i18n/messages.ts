@@ -13,6 +13,7 @@ import { profileEn, profileZh } from "./profileMessages";
 import { recommendEn, recommendZh } from "./recommendMessages";
 import { teamEn, teamZh } from "./teamMessages";
 import { threadEn, threadZh } from "./threadMessages";
+import { updateEn, updateZh } from "./updateMessages";
 
 export const zhCN = {
   "app.name": "经纪人工作台",
@@ -199,6 +200,7 @@ export const zhCN = {
   ...agendaZh,
   ...teamZh,
   ...threadZh,
+  ...updateZh,
   ...complaintZh,
   ...needsZh,
   ...eventZh,
@@ -395,6 +397,7 @@ export const en: Messages = {
   ...agendaEn,
   ...teamEn,
   ...threadEn,
+  ...updateEn,
   ...complaintEn,
   ...needsEn,
   ...eventEn,

@@ -30,6 +30,8 @@ export function syncStatus(overrides: Partial<SyncStatus> = {}): SyncStatus {
     last_sync_at: "2024-03-01T16:30:00Z",
     last_error: null,
     notice: null,
+    update: null,
+    version: "0.1.0",
     ...overrides,
   };
 }
