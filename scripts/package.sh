@@ -7,30 +7,44 @@
 #
 # PACKAGE_PROFILE=debug packages the debug build instead (the install test does, to reuse what
 # `make test` already compiled); the default is release, as brokers get it. PACKAGE_APPIMAGE=0
-# builds the .deb alone.
+# builds the .deb alone, PACKAGE_DEB=0 the AppImage alone. PACKAGE_VERSION=X.Y.Z builds that
+# version instead of tauri.conf.json's (the update test builds the next one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 profile="${PACKAGE_PROFILE:-release}"
-version=$(python3 -c 'import json; print(json.load(open("tauri.conf.json"))["version"])')
+version=${PACKAGE_VERSION:-$(python3 -c 'import json; print(json.load(open("tauri.conf.json"))["version"])')}
+if [ -n "${PACKAGE_VERSION:-}" ]; then
+  # Merged over tauri.conf.json by Tauri's build step and CLI alike.
+  export TAURI_CONFIG="{\"version\":\"$version\"}"
+  config_flags=(--config "$TAURI_CONFIG")
+else
+  config_flags=()
+fi
 tauri=ui/node_modules/.bin/tauri
+built=()
 
 (cd ui && npm run build)
 if [ "$profile" = release ]; then
-  "$tauri" build --bundles deb --ci
+  cargo build --release -p brokerdesk
   bundle=target/release/bundle
   bin=target/release/brokerdesk
+  bundle_flags=()
 else
   # Built together with head office, as `make test` builds it: alone, cargo would unify features
   # differently and build the app again.
   cargo build -p brokerdesk -p head-office
-  "$tauri" bundle --debug --bundles deb --ci
   bundle=target/debug/bundle
   bin=target/debug/brokerdesk
+  bundle_flags=(--debug)
 fi
-deb="$bundle/deb/BrokerDesk_${version}_amd64.deb"
+if [ "${PACKAGE_DEB:-1}" != 0 ]; then
+  "$tauri" bundle "${bundle_flags[@]}" "${config_flags[@]}" --bundles deb --ci
+  built+=("$bundle/deb/BrokerDesk_${version}_amd64.deb")
+fi
 if [ "${PACKAGE_APPIMAGE:-1}" = 0 ]; then
-  printf '\npackage: %s %s\n' "$(du -h "$deb" | cut -f1)" "$deb"
+  echo
+  for f in "${built[@]}"; do printf 'package: %s %s\n' "$(du -h "$f" | cut -f1)" "$f"; done
   exit 0
 fi
 
@@ -75,7 +89,8 @@ mksquashfs "$appdir" "$work/app.squashfs" -root-owned -noappend -quiet -no-progr
 cat "$runtime" "$work/app.squashfs" > "$appimage"
 chmod 755 "$appimage"
 
+built+=("$appimage")
 echo
-for f in "$deb" "$appimage"; do
+for f in "${built[@]}"; do
   printf 'package: %s %s\n' "$(du -h "$f" | cut -f1)" "$f"
 done

@@ -41,9 +41,10 @@ fi
 step "UI type-check, lint and tests"
 (cd ui && npm run typecheck && npm run lint && npm test)
 
-step "End to end: the real app under Xvfb through WebDriver (and installed from its .deb)"
+step "End to end: the real app under Xvfb through WebDriver (installed from its .deb, and updating its AppImage)"
 cargo build -p brokerdesk -p head-office
 PACKAGE_PROFILE=debug PACKAGE_APPIMAGE=0 scripts/package.sh
+scripts/e2e-update-bundles.sh
 rm -rf target/e2e
 xvfb-run -a -s "-screen 0 1440x900x24" cargo test -p e2e -- --nocapture --test-threads=1
 echo

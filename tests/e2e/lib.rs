@@ -229,6 +229,25 @@ impl Driver {
         )
     }
 
+    /// For an AppImage of the app: as [`Driver::start`], with the AppImage unpacked on each start
+    /// instead of mounted (no FUSE on a CI machine; firms' desks may have libfuse2 and mount it).
+    pub fn start_appimage(
+        dir: &Path,
+        head_office_url: &str,
+        keyring_service: &str,
+    ) -> Result<Driver> {
+        Driver::start_with(
+            dir,
+            keyring_service,
+            &[
+                ("BROKERDESK_DATA_DIR", dir.join("desk").into()),
+                ("BROKERDESK_SERVER_URL", head_office_url.into()),
+                ("BROKERDESK_EXPORT_DIR", dir.join("exports").into()),
+                ("APPIMAGE_EXTRACT_AND_RUN", "1".into()),
+            ],
+        )
+    }
+
     /// For the app as a package installs it: its data where the system says (under `dir`'s
     /// XDG homes) and the server from the firm file, nothing set for it but its keyring name.
     pub fn start_installed(dir: &Path, keyring_service: &str) -> Result<Driver> {

@@ -120,3 +120,26 @@ pub fn name(pid: u32) -> String {
         .map(|n| n.trim().to_string())
         .unwrap_or_default()
 }
+
+/// The processes whose environment holds `entry` (`NAME=value`) and whose command is `comm`:
+/// how a test finds the app it started however it was started (an AppImage's child, a restart).
+pub fn with_env(entry: &str, comm: &str) -> Result<Vec<u32>> {
+    let mut found = Vec::new();
+    for dirent in std::fs::read_dir("/proc")? {
+        let Some(pid) = dirent?
+            .file_name()
+            .to_str()
+            .and_then(|n| n.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        // A process may end, or belong to someone else, between the listing and the read.
+        let Ok(environ) = std::fs::read(format!("/proc/{pid}/environ")) else {
+            continue;
+        };
+        if name(pid) == comm && environ.split(|b| *b == 0).any(|e| e == entry.as_bytes()) {
+            found.push(pid);
+        }
+    }
+    Ok(found)
+}

@@ -70,26 +70,28 @@ export const SYNC_STATUS_EVENT = "sync-status";
 /** Payload: ReminderEvent[], when the scheduler fires reminders or finds some missed. */
 export const REMINDERS_EVENT = "reminders";
 
-const ERROR_CODES: ReadonlySet<string> = new Set<IpcErrorCode>([
-  "validation",
-  "bad_credentials",
-  "account_disabled",
-  "rate_limited",
-  "offline",
-  "session_ended",
-  "not_signed_in",
-  "locked",
-  "protocol_mismatch",
-  "not_found",
-  "keyring",
-  "storage",
-  "internal",
-]);
+/** Every code the backend sends; a Record, so a code added in Rust fails the type-check here. */
+const ERROR_CODES: Record<IpcErrorCode, true> = {
+  validation: true,
+  bad_credentials: true,
+  account_disabled: true,
+  rate_limited: true,
+  offline: true,
+  session_ended: true,
+  not_signed_in: true,
+  locked: true,
+  protocol_mismatch: true,
+  not_found: true,
+  keyring: true,
+  storage: true,
+  update: true,
+  internal: true,
+};
 
 export function isIpcError(value: unknown): value is IpcError {
   if (typeof value !== "object" || value === null) return false;
   const { code, message } = value as Record<string, unknown>;
-  return typeof code === "string" && ERROR_CODES.has(code) && typeof message === "string";
+  return typeof code === "string" && Object.hasOwn(ERROR_CODES, code) && typeof message === "string";
 }
 
 /** Any rejection as an IpcError; anything not of that shape becomes an "internal" one. */

@@ -97,6 +97,7 @@ async fn an_appimage_desk_pushes_first_then_installs_only_a_bundle_signed_by_the
     desk.sign_in(form(&ho.base_url(), PASSWORD)).await.unwrap();
     let synced = desk.sync(&|_| {}).await.unwrap();
     assert_eq!(synced.update, None, "nothing published yet");
+    assert!(!synced.syncing && synced.version == "0.1.0", "{synced:?}");
     let refused: IpcError = desk.install_update(&|_| {}).await.unwrap_err().into();
     assert_eq!(refused.message, "总部没有可安装的新版本");
 
@@ -104,7 +105,17 @@ async fn an_appimage_desk_pushes_first_then_installs_only_a_bundle_signed_by_the
     std::fs::create_dir_all(&releases_dir).unwrap();
     let good = appimage(&releases_dir, "0.1.1", "desk 0.1.1");
     publish(&ho, &good, &key.sign(&good, "0.1.1"), "0.1.1");
-    let offered = desk.sync(&|_| {}).await.unwrap().update.expect("offered");
+    let seen = std::sync::Mutex::new(Vec::new());
+    let status = desk
+        .sync(&|s| seen.lock().unwrap().push(s.clone()))
+        .await
+        .unwrap();
+    let last = seen.lock().unwrap().last().cloned().unwrap();
+    assert!(
+        !last.syncing && last.update.is_some(),
+        "the window's last word: {last:?}"
+    );
+    let offered = status.update.expect("offered");
     assert_eq!(offered.version, "0.1.1");
     assert_eq!(offered.notes, "0.1.1：客户列表更快");
 

@@ -7,7 +7,7 @@ export const updateZh = {
   "update.notes": "更新内容",
   "update.noNotes": "总部未填写更新说明",
   "update.howItGoes":
-    "安装前会先把待同步的记录上传到总部；有记录未能上传时不会安装。安装包的签名经本机内置的公司公钥核验，安装后工作台自动重启，无需重新登录。",
+    "安装前会先把待同步的记录上传到总部；有记录未能上传时不会安装。安装包的签名经本机内置的公司公钥核验。安装后工作台自动重启，输入登录密码解锁即可继续，本机数据不受影响。",
   "update.install": "立即更新",
   "update.later": "稍后",
   "update.installing": "正在上传待同步记录、下载并核验安装包…",
@@ -22,7 +22,7 @@ export const updateEn: Record<keyof typeof updateZh, string> = {
   "update.notes": "What's new",
   "update.noNotes": "Head office gave no release notes",
   "update.howItGoes":
-    "Pending records are pushed to head office first; nothing is installed while any stay unpushed. The bundle's signature is checked against the firm key built into the desk, which then restarts signed in.",
+    "Pending records are pushed to head office first; nothing is installed while any stay unpushed. The bundle's signature is checked against the firm key built into the desk. The desk then restarts; unlock it with your password and carry on, with everything on this machine kept.",
   "update.install": "Update now",
   "update.later": "Later",
   "update.installing": "Pushing pending records, downloading and checking the bundle…",

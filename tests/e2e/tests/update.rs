@@ -1,0 +1,289 @@
+//! A desk updating itself from head office. The AppImage of tauri.conf.json's version (0.1.0) runs
+//! under Xvfb through WebDriver; head-office IT publishes the next version (0.1.1), signed with
+//! the firm's key, with `head-office release publish`. A note is written while head office is
+//! away; back online, the desk pushes it and shows "新版本 0.1.1 可用" with the release notes. A
+//! bundle altered at head office after publishing is refused with a clear message and the
+//! installed AppImage stays byte for byte; the genuine one is installed, the desk restarts into
+//! 0.1.1 by itself, and comes back signed in with its cache and the note. (That an update waits
+//! for unpushed work is shown exactly in `crates/desk/tests/update.rs`.)
+//!
+//! `scripts/e2e-update-bundles.sh` builds both AppImages (make test runs it first).
+
+use anyhow::{bail, ensure, Context, Result};
+use e2e::{procs, Driver, HeadOffice, Session};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+const SHORT: Duration = Duration::from_secs(30);
+const FIRST_SYNC: Duration = Duration::from_secs(300);
+/// Downloading, checking and unpacking a debug AppImage of about 40 MB.
+const INSTALL: Duration = Duration::from_secs(180);
+const NOTE: &str = "更新前记下的联系：客户约下周面谈";
+const NOTES: &str = "客户列表打开更快；提醒支持按交易日顺延";
+
+struct Bundles {
+    current: (String, PathBuf),
+    next: (String, PathBuf),
+}
+
+fn bundles() -> Result<Bundles> {
+    let dir = e2e::target_dir().join("e2e-update");
+    let mut found: Vec<(Vec<u32>, String, PathBuf)> = Vec::new();
+    for entry in std::fs::read_dir(&dir)
+        .with_context(|| format!("{}: scripts/e2e-update-bundles.sh builds it", dir.display()))?
+    {
+        let path = entry?.path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if let Some(version) = name
+            .strip_prefix("BrokerDesk_")
+            .and_then(|n| n.strip_suffix("_amd64.AppImage"))
+        {
+            let key = version.split('.').map(|p| p.parse().unwrap_or(0)).collect();
+            found.push((key, version.to_string(), path.clone()));
+        }
+    }
+    found.sort();
+    let [(_, cv, cp), (_, nv, np)] = <[_; 2]>::try_from(found)
+        .map_err(|f| anyhow::anyhow!("expected two AppImages in {}: {f:?}", dir.display()))?;
+    Ok(Bundles {
+        current: (cv, cp),
+        next: (nv, np),
+    })
+}
+
+/// The app's own processes (not tauri-driver's or WebKitWebDriver's, which carry the same
+/// environment).
+fn app_processes(marker: &str) -> Result<Vec<u32>> {
+    procs::with_env(marker, "brokerdesk")
+}
+
+fn kill_all(marker: &str) -> Result<()> {
+    for signal in [libc::SIGTERM, libc::SIGKILL] {
+        for pid in app_processes(marker)? {
+            // SAFETY: kill has no memory effects; a pid that ended meanwhile only fails.
+            unsafe { libc::kill(pid as libc::pid_t, signal) };
+        }
+        let gone = e2e::wait_for("the app to end", Duration::from_secs(20), || {
+            Ok(app_processes(marker)?.is_empty().then_some(()))
+        });
+        if gone.is_ok() {
+            return Ok(());
+        }
+    }
+    bail!("the app's processes would not end")
+}
+
+/// Stops whatever is left of the app when the test ends, however it ends.
+struct AppReaper(String);
+
+impl Drop for AppReaper {
+    fn drop(&mut self) {
+        let _ = kill_all(&self.0);
+    }
+}
+
+#[test]
+fn a_desk_updates_itself_from_head_office_and_refuses_a_tampered_bundle() -> Result<()> {
+    let Bundles { current, next } = bundles()?;
+    let dir = tempfile::tempdir()?;
+    let applications = dir.path().join("Applications");
+    std::fs::create_dir_all(&applications)?;
+    let installed = applications.join("BrokerDesk.AppImage");
+    std::fs::copy(&current.1, &installed)?;
+    let installed_bytes = std::fs::read(&installed)?;
+
+    let mut head_office = HeadOffice::start(dir.path())?;
+    let signature = PathBuf::from(format!("{}.sig", next.1.display()));
+    let said = head_office.admin(&[
+        "release",
+        "publish",
+        "--file",
+        &next.1.display().to_string(),
+        "--signature",
+        &signature.display().to_string(),
+        "--version",
+        &next.0,
+        "--notes",
+        NOTES,
+    ])?;
+    ensure!(said.contains(&next.0), "{said}");
+    let keyring = format!("BrokerDesk-update-{}", std::process::id());
+    let marker = format!("BROKERDESK_DATA_DIR={}", dir.path().join("desk").display());
+    let _reaper = AppReaper(marker.clone());
+
+    let driver = Driver::start_appimage(dir.path(), &head_office.url, &keyring)?;
+    let app = driver.open(&installed)?;
+    app.step("update-sign-in", |app| sign_in(app, &current.0))?;
+    head_office.stop();
+    app.step("update-offline-note", write_a_note_offline)?;
+    head_office.resume()?;
+    app.step("update-available", |app| offered(app, &next.0))?;
+
+    let db = head_office
+        .sqlite_file()
+        .context("the tampering step needs head office on SQLite")?;
+    flip_last_byte(&db)?;
+    app.step("update-refused", |app| {
+        app.click(&app.wait("[data-testid=update-install]", SHORT)?)?;
+        app.wait_text("[data-testid=update-error]", INSTALL, |t| {
+            t.contains("已拒绝安装更新") && t.contains("当前版本未作任何改动")
+        })?;
+        app.screenshot("update-refused")
+    })?;
+    ensure!(
+        std::fs::read(&installed)? == installed_bytes,
+        "a refused bundle leaves the installed AppImage as it was"
+    );
+    ensure!(
+        leftovers(&applications)?.is_empty(),
+        "nothing half-written is left beside the AppImage"
+    );
+    flip_last_byte(&db)?;
+
+    let before: Vec<u32> = app_processes(&marker)?;
+    let clicked = Instant::now();
+    app.click(&app.wait("[data-testid=update-install]", SHORT)?)?;
+    e2e::wait_for("the new AppImage in place", INSTALL, || {
+        Ok((std::fs::read(&installed)? == std::fs::read(&next.1)?).then_some(()))
+    })?;
+    // The desk restarts itself: the process the driver started ends, a new one starts from the
+    // replaced AppImage.
+    let restarted = e2e::wait_for("the desk to restart", SHORT, || {
+        let now = app_processes(&marker)?;
+        let fresh: Vec<u32> = now.into_iter().filter(|p| !before.contains(p)).collect();
+        let old_gone = before
+            .iter()
+            .all(|p| !Path::new(&format!("/proc/{p}")).exists());
+        Ok((old_gone && !fresh.is_empty()).then_some(fresh))
+    })?;
+    eprintln!(
+        "e2e: restarted as {restarted:?} {:.1} s after the click",
+        clicked.elapsed().as_secs_f64()
+    );
+    drop(app);
+    drop(driver);
+    // The restarted desk is nobody's WebDriver session: end it and open the same AppImage again.
+    kill_all(&marker)?;
+
+    let driver = Driver::start_appimage(dir.path(), &head_office.url, &keyring)?;
+    let app = driver.open(&installed)?;
+    app.step("update-done", |app| came_back(app, &next.0))?;
+    app.close()?;
+    drop(driver);
+    kill_all(&marker)?;
+    if let Ok(entry) =
+        keyring::Entry::new(&keyring, &format!("broker01@{}#db-key", head_office.url))
+    {
+        let _ = entry.delete_credential();
+    }
+    Ok(())
+}
+
+/// Someone with access to head office's database alters the stored bundle after it was
+/// published (its last byte); done again, it puts the byte back. The published signature then no
+/// longer matches, or again matches, what desks download.
+fn flip_last_byte(db: &Path) -> Result<()> {
+    let conn = rusqlite::Connection::open(db)?;
+    conn.busy_timeout(Duration::from_secs(10))?;
+    // The trigger that keeps published releases as they were is what such a person removes.
+    conn.execute_batch("DROP TRIGGER IF EXISTS desk_releases_published")?;
+    let mut bundle: Vec<u8> = conn.query_row(
+        "SELECT bundle FROM desk_releases WHERE bundle_kind = 'appimage'",
+        [],
+        |r| r.get(0),
+    )?;
+    let last = bundle.len().checked_sub(1).context("an empty bundle")?;
+    bundle[last] ^= 0x5a;
+    conn.execute(
+        "UPDATE desk_releases SET bundle = ?1 WHERE bundle_kind = 'appimage'",
+        [bundle],
+    )?;
+    Ok(())
+}
+
+fn leftovers(dir: &Path) -> Result<Vec<String>> {
+    Ok(std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".brokerdesk-update"))
+        .collect())
+}
+
+fn sign_in(app: &Session, version: &str) -> Result<()> {
+    app.type_text(
+        &app.wait("[data-testid=signin-username]", SHORT)?,
+        "broker01",
+    )?;
+    app.type_text(
+        &app.wait("[data-testid=signin-password]", SHORT)?,
+        "demo1234",
+    )?;
+    app.click(&app.wait("[data-testid=signin-submit]", SHORT)?)?;
+    app.wait("[data-testid=today-panel]", FIRST_SYNC)?;
+    app.wait_text("[data-testid=status-version]", SHORT, |t| {
+        t.contains(version)
+    })?;
+    Ok(())
+}
+
+fn open_first_client(app: &Session) -> Result<()> {
+    app.click(&app.wait("[data-testid=nav-clients]", SHORT)?)?;
+    app.click(&app.wait("[data-testid=client-row] .ant-table-cell", FIRST_SYNC)?)?;
+    app.wait_settled(".ant-drawer-content-wrapper", SHORT)
+}
+
+fn write_a_note_offline(app: &Session) -> Result<()> {
+    open_first_client(app)?;
+    app.click(&app.wait("[data-testid=contact-add]", SHORT)?)?;
+    app.type_text(&app.wait("[data-testid=contact-summary]", SHORT)?, NOTE)?;
+    app.click(&app.wait("[data-testid=contact-save]", SHORT)?)?;
+    app.wait("[data-testid=contact-pending]", SHORT)?;
+    app.wait_text("[data-testid=status-pending]", SHORT, |t| {
+        t.contains("待同步 1")
+    })?;
+    app.press_key("\u{E00C}")
+}
+
+/// Head office is back: the next sync tells of the release; the note still waits to be pushed.
+fn offered(app: &Session, next: &str) -> Result<()> {
+    app.click(&app.wait("[data-testid=status-sync-now]", SHORT)?)?;
+    let offer = app.wait("[data-testid=status-update]", SHORT)?;
+    let text = app.text(&offer)?;
+    ensure!(text.contains(&format!("新版本 {next} 可用")), "{text}");
+    app.click(&offer)?;
+    app.wait_text("[data-testid=update-notes]", SHORT, |t| t.contains(NOTES))?;
+    app.wait_settled(".ant-modal", SHORT)?;
+    app.screenshot("update-available")
+}
+
+/// The restarted desk opens on its lock screen (whoever starts the app proves they are the
+/// broker), then shows the same book, the note pushed before the update, and its new version.
+fn came_back(app: &Session, version: &str) -> Result<()> {
+    let password = app.wait("[data-testid=unlock-password]", SHORT)?;
+    app.type_text(&password, "demo1234")?;
+    app.click(&app.wait("[data-testid=unlock-submit]", SHORT)?)?;
+    app.wait_text("[data-testid=status-version]", SHORT, |t| {
+        t.contains(version)
+    })?;
+    app.wait_text("[data-testid=status-pending]", SHORT, |t| {
+        t.contains("待同步 0")
+    })?;
+    ensure!(
+        app.find("[data-testid=status-update]")?.is_none(),
+        "nothing newer is offered to the updated desk"
+    );
+    app.click(&app.wait("[data-testid=nav-clients]", SHORT)?)?;
+    app.wait("[data-testid=client-row]", SHORT)?;
+    app.wait_text("[data-testid=clients-total]", SHORT, |t| {
+        t.contains("2,000")
+    })?;
+    app.screenshot("update-done")?;
+    open_first_client(app)?;
+    app.wait_text("[data-testid=contact-timeline]", SHORT, |t| {
+        t.contains(NOTE)
+    })?;
+    Ok(())
+}
