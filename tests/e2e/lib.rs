@@ -2,6 +2,7 @@
 //! small W3C WebDriver client talking to tauri-driver (which drives WebKitWebDriver, which drives
 //! the real app window).
 
+pub mod broker;
 pub mod procs;
 mod webdriver;
 
@@ -221,12 +222,17 @@ impl Driver {
         Driver::start_with(
             dir,
             keyring_service,
-            &[
-                ("BROKERDESK_DATA_DIR", dir.join("desk").into()),
-                ("BROKERDESK_SERVER_URL", head_office_url.into()),
-                ("BROKERDESK_EXPORT_DIR", dir.join("exports").into()),
-            ],
+            &Driver::desk_env(dir, head_office_url),
         )
+    }
+
+    /// The app's data and exports inside `dir`, and the server filled in.
+    fn desk_env(dir: &Path, head_office_url: &str) -> Vec<(&'static str, std::ffi::OsString)> {
+        vec![
+            ("BROKERDESK_DATA_DIR", dir.join("desk").into()),
+            ("BROKERDESK_SERVER_URL", head_office_url.into()),
+            ("BROKERDESK_EXPORT_DIR", dir.join("exports").into()),
+        ]
     }
 
     /// For an AppImage of the app: as [`Driver::start`], with the AppImage unpacked on each start
@@ -236,16 +242,9 @@ impl Driver {
         head_office_url: &str,
         keyring_service: &str,
     ) -> Result<Driver> {
-        Driver::start_with(
-            dir,
-            keyring_service,
-            &[
-                ("BROKERDESK_DATA_DIR", dir.join("desk").into()),
-                ("BROKERDESK_SERVER_URL", head_office_url.into()),
-                ("BROKERDESK_EXPORT_DIR", dir.join("exports").into()),
-                ("APPIMAGE_EXTRACT_AND_RUN", "1".into()),
-            ],
-        )
+        let mut env = Driver::desk_env(dir, head_office_url);
+        env.push(("APPIMAGE_EXTRACT_AND_RUN", "1".into()));
+        Driver::start_with(dir, keyring_service, &env)
     }
 
     /// For the app as a package installs it: its data where the system says (under `dir`'s

@@ -18,6 +18,10 @@ use std::path::{Path, PathBuf};
 /// Where the installed desk looks, unless `BROKERDESK_FIRM_CONFIG` names another file.
 pub const FIRM_CONFIG_PATH: &str = "/etc/brokerdesk/desk.toml";
 
+/// The firm's own certificate authority (PEM), beside the desk's data, when branch IT puts one
+/// there: head office's certificate is then trusted as the system's authorities would be.
+pub const FIRM_CA_FILE: &str = "firm-ca.pem";
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FirmConfig {
     /// The head office every desk of the firm signs in to; the sign-in form shows it, fixed.
@@ -34,6 +38,27 @@ struct FileForm {
 }
 
 impl FirmConfig {
+    /// A firm that signs its servers' certificates itself gives its branches the root: through
+    /// the firm file, or as `firm-ca.pem` beside the desk's data (both are trusted).
+    /// A root that went missing since start is only logged: the desk must still open offline,
+    /// and head office's certificate is then refused with its own clear message.
+    pub fn roots(&self, data_dir: &Path) -> Option<Vec<u8>> {
+        let mut pem = Vec::new();
+        if let Some(file) = &self.ca_file {
+            match std::fs::read(file) {
+                Ok(root) => {
+                    pem = root;
+                    pem.push(b'\n');
+                }
+                Err(e) => tracing::warn!("firm root {} unreadable: {e}", file.display()),
+            }
+        }
+        if let Ok(own) = std::fs::read(data_dir.join(FIRM_CA_FILE)) {
+            pem.extend(own);
+        }
+        (!pem.is_empty()).then_some(pem)
+    }
+
     /// The settings in `path`; `None` when there is no such file.
     pub fn load(path: &Path) -> Result<Option<FirmConfig>> {
         let bad = |reason: String| DeskError::FirmConfig {

@@ -20,6 +20,7 @@ mod lock;
 mod recommend;
 mod sign_out;
 mod statement_export;
+mod syncing;
 mod team;
 mod threads;
 mod update;
@@ -28,6 +29,7 @@ pub use update::{verify_bundle, DeskBuild};
 
 use crate::error::{DeskError, Result};
 use crate::firm_config::FirmConfig;
+pub use crate::firm_config::FIRM_CA_FILE;
 use crate::ipc::{Connection, SessionState, SignInForm, SyncStatus};
 use crate::profile::Profile;
 use crate::secrets::Keyring;
@@ -35,11 +37,7 @@ use clock::SharedClock;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 use store::{ClientProfile, NewContactNote, Store, WriteIds};
-use sync::{HeadOffice, SyncEngine, SyncError};
-
-/// The firm's own certificate authority (PEM), beside the desk's data, when branch IT puts one
-/// there: head office's certificate is then trusted as the system's authorities would be.
-pub const FIRM_CA_FILE: &str = "firm-ca.pem";
+use sync::{HeadOffice, SyncEngine};
 
 pub struct DeskConfig {
     pub data_dir: PathBuf,
@@ -163,7 +161,7 @@ impl Desk {
 
     fn engine_for(&self, profile: &Profile, keyring: &Keyring) -> Result<SyncEngine> {
         let device_id = profile::device_id(&self.config.data_dir)?;
-        let firm_ca = self.firm_ca();
+        let firm_ca = self.firm.roots(&self.config.data_dir);
         let head_office = HeadOffice::trusting(&profile.server_url, firm_ca.as_deref())?;
         Ok(SyncEngine::new(
             head_office,
@@ -171,27 +169,6 @@ impl Desk {
             Arc::new(keyring.clone()),
             self.config.clock.clone(),
         ))
-    }
-
-    /// A firm that signs its servers' certificates itself gives its branches the root: through
-    /// the firm file, or as `firm-ca.pem` beside the desk's data (both are trusted).
-    /// A root that went missing since start is only logged: the desk must still open offline,
-    /// and head office's certificate is then refused with its own clear message.
-    fn firm_ca(&self) -> Option<Vec<u8>> {
-        let mut pem = Vec::new();
-        if let Some(file) = &self.firm.ca_file {
-            match std::fs::read(file) {
-                Ok(root) => {
-                    pem = root;
-                    pem.push(b'\n');
-                }
-                Err(e) => tracing::warn!("firm root {} unreadable: {e}", file.display()),
-            }
-        }
-        if let Ok(own) = std::fs::read(self.config.data_dir.join(FIRM_CA_FILE)) {
-            pem.extend(own);
-        }
-        (!pem.is_empty()).then_some(pem)
     }
 
     fn start_session(
@@ -360,94 +337,6 @@ impl Desk {
         };
         lock(&self.status).pending = pending;
         self.client_profile(&note.client_id)
-    }
-
-    pub fn sync_status(&self) -> SyncStatus {
-        lock(&self.status).clone()
-    }
-
-    fn update_status(
-        &self,
-        notify: &(dyn Fn(&SyncStatus) + Send + Sync),
-        change: impl FnOnce(&mut SyncStatus),
-    ) {
-        let snapshot = {
-            let mut status = lock(&self.status);
-            change(&mut status);
-            status.clone()
-        };
-        notify(&snapshot);
-    }
-
-    /// One sync pass. A failed connection is not an error here: it is the desk's offline state,
-    /// reported in the status. Only a session that cannot go on (it ended) is returned as an error.
-    pub async fn sync(&self, notify: &(dyn Fn(&SyncStatus) + Send + Sync)) -> Result<SyncStatus> {
-        let _one_at_a_time = self.sync_lock.lock().await;
-        self.sync_locked(notify).await
-    }
-
-    /// The same, for a caller already holding the sync lock.
-    async fn sync_locked(
-        &self,
-        notify: &(dyn Fn(&SyncStatus) + Send + Sync),
-    ) -> Result<SyncStatus> {
-        let session = self.session()?;
-        self.update_status(notify, |s| {
-            s.syncing = true;
-            s.progress = None;
-        });
-        let result = session
-            .engine
-            .sync_once(session.store.clone(), |p| {
-                self.update_status(notify, |s| s.progress = Some(p))
-            })
-            .await;
-        let counters = {
-            let store = lock(&session.store);
-            // Reads work without it, only slower: a failure is no reason to fail the sync.
-            if let (Ok(_), Err(e)) = (&result, store.build_read_indexes()) {
-                tracing::warn!(error = %e, "cannot build the indexes for reads");
-            }
-            store.sync_counters()?
-        };
-        let ended = matches!(&result, Err(e) if e.needs_sign_in());
-        let synced = result.is_ok();
-        self.update_status(notify, |s| {
-            s.syncing = false;
-            s.progress = None;
-            s.pending = counters.pending;
-            s.last_sync_at = counters.last_sync_at;
-            match &result {
-                Ok(report) => {
-                    s.connection = Connection::Online;
-                    s.last_error = None;
-                    if let Some(requeued) = report.head_office_restored {
-                        s.notice = Some(format!(
-                            "总部数据已从备份恢复：本机已重新下载客户资料，并重新提交了 {requeued} 条此前已保存、总部可能缺失的记录"
-                        ));
-                    }
-                }
-                Err(SyncError::Offline(_)) => {
-                    s.connection = Connection::Offline;
-                    s.last_error = result.as_ref().err().map(ToString::to_string);
-                }
-                Err(e) => {
-                    s.connection = Connection::Online;
-                    s.last_error = Some(e.to_string());
-                }
-            }
-        });
-        if let (true, Err(e)) = (ended, result) {
-            // The cache stays until the broker signs in again or signs out.
-            *lock(&self.session) = None;
-            return Err(e.into());
-        }
-        if synced {
-            self.check_for_update(&session).await;
-            notify(&self.sync_status());
-        }
-        self.refresh_team_if_stale().await;
-        Ok(self.sync_status())
     }
 }
 

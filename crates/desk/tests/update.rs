@@ -70,6 +70,26 @@ fn publish(ho: &TestHeadOffice, bundle: &Path, signature: &Path, version: &str) 
     .unwrap();
 }
 
+/// A desk at 0.1.0 running from the AppImage `installed`, signed in to `ho`, trusting `key`.
+async fn appimage_desk(
+    ho: &TestHeadOffice,
+    dir: &Path,
+    installed: &Path,
+    key: &SigningKey,
+    name: &str,
+) -> Desk {
+    let mut config = config(&dir.join("data"), &service(name));
+    config.build = DeskBuild {
+        version: "0.1.0".parse().unwrap(),
+        bundle: Some(BundleKind::AppImage),
+        appimage: Some(installed.to_path_buf()),
+        update_key: key.public(),
+    };
+    let desk = Desk::open(config).unwrap();
+    desk.sign_in(form(&ho.base_url(), PASSWORD)).await.unwrap();
+    desk
+}
+
 fn leftovers(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir)
         .unwrap()
@@ -86,15 +106,7 @@ async fn an_appimage_desk_pushes_first_then_installs_only_a_bundle_signed_by_the
     std::fs::create_dir_all(&installed_dir).unwrap();
     let installed = appimage(&installed_dir, "installed", "desk 0.1.0");
     let key = SigningKey::new();
-    let mut config = config(&dir.path().join("data"), &service("update"));
-    config.build = DeskBuild {
-        version: "0.1.0".parse().unwrap(),
-        bundle: Some(BundleKind::AppImage),
-        appimage: Some(installed.clone()),
-        update_key: key.public(),
-    };
-    let desk = Desk::open(config).unwrap();
-    desk.sign_in(form(&ho.base_url(), PASSWORD)).await.unwrap();
+    let desk = appimage_desk(&ho, dir.path(), &installed, &key, "update").await;
     let synced = desk.sync(&|_| {}).await.unwrap();
     assert_eq!(synced.update, None, "nothing published yet");
     assert!(!synced.syncing && synced.version == "0.1.0", "{synced:?}");
@@ -160,15 +172,7 @@ async fn a_tampered_or_foreign_bundle_is_refused_and_nothing_changes() {
     let dir = tempfile::tempdir().unwrap();
     let installed = appimage(dir.path(), "installed", "desk 0.1.0");
     let key = SigningKey::new();
-    let mut config = config(&dir.path().join("data"), &service("update-bad"));
-    config.build = DeskBuild {
-        version: "0.1.0".parse().unwrap(),
-        bundle: Some(BundleKind::AppImage),
-        appimage: Some(installed.clone()),
-        update_key: key.public(),
-    };
-    let desk = Desk::open(config).unwrap();
-    desk.sign_in(form(&ho.base_url(), PASSWORD)).await.unwrap();
+    let desk = appimage_desk(&ho, dir.path(), &installed, &key, "update-bad").await;
 
     // Signed properly, then changed on the way to head office.
     let releases_dir = dir.path().join("releases");

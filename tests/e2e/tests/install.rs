@@ -141,7 +141,9 @@ fn the_deb_installs_signs_in_by_the_firm_file_and_an_uninstall_keeps_unsent_work
                 sign_in_by_the_firm_file(app, &head_office.url)
             })?;
             head_office.stop();
-            app.step("install-offline-note", write_a_note_offline)?;
+            app.step("install-offline-note", |app| {
+                e2e::broker::write_note_offline(app, NOTE)
+            })?;
             app.close()?;
         }
         drop(installed);
@@ -216,23 +218,6 @@ fn sign_in_by_the_firm_file(app: &Session, server: &str) -> Result<()> {
     app.screenshot("install-signed-in")
 }
 
-fn open_first_client(app: &Session) -> Result<()> {
-    app.click(&app.wait("[data-testid=client-row] .ant-table-cell", SHORT)?)?;
-    app.wait_settled(".ant-drawer-content-wrapper", SHORT)
-}
-
-fn write_a_note_offline(app: &Session) -> Result<()> {
-    open_first_client(app)?;
-    app.click(&app.wait("[data-testid=contact-add]", SHORT)?)?;
-    app.type_text(&app.wait("[data-testid=contact-summary]", SHORT)?, NOTE)?;
-    app.click(&app.wait("[data-testid=contact-save]", SHORT)?)?;
-    app.wait("[data-testid=contact-pending]", SHORT)?;
-    app.wait_text("[data-testid=status-pending]", SHORT, |t| {
-        t.contains("待同步 1")
-    })?;
-    Ok(())
-}
-
 fn the_note_is_still_waiting(app: &Session) -> Result<()> {
     let password = app.wait("[data-testid=unlock-password]", SHORT)?;
     app.type_text(&password, "demo1234")?;
@@ -242,7 +227,7 @@ fn the_note_is_still_waiting(app: &Session) -> Result<()> {
     app.wait_text("[data-testid=status-pending]", SHORT, |t| {
         t.contains("待同步 1")
     })?;
-    open_first_client(app)?;
+    e2e::broker::open_first_client(app)?;
     app.wait_text("[data-testid=contact-timeline]", SHORT, |t| {
         t.contains(NOTE)
     })?;

@@ -229,21 +229,11 @@ fn sign_in(app: &Session, version: &str) -> Result<()> {
     Ok(())
 }
 
-fn open_first_client(app: &Session) -> Result<()> {
-    app.click(&app.wait("[data-testid=nav-clients]", SHORT)?)?;
-    app.click(&app.wait("[data-testid=client-row] .ant-table-cell", FIRST_SYNC)?)?;
-    app.wait_settled(".ant-drawer-content-wrapper", SHORT)
-}
-
+/// The note waits in the outbox while head office is away.
 fn write_a_note_offline(app: &Session) -> Result<()> {
-    open_first_client(app)?;
-    app.click(&app.wait("[data-testid=contact-add]", SHORT)?)?;
-    app.type_text(&app.wait("[data-testid=contact-summary]", SHORT)?, NOTE)?;
-    app.click(&app.wait("[data-testid=contact-save]", SHORT)?)?;
-    app.wait("[data-testid=contact-pending]", SHORT)?;
-    app.wait_text("[data-testid=status-pending]", SHORT, |t| {
-        t.contains("待同步 1")
-    })?;
+    app.click(&app.wait("[data-testid=nav-clients]", SHORT)?)?;
+    app.wait("[data-testid=client-row]", FIRST_SYNC)?;
+    e2e::broker::write_note_offline(app, NOTE)?;
     app.press_key("\u{E00C}")
 }
 
@@ -281,7 +271,7 @@ fn came_back(app: &Session, version: &str) -> Result<()> {
         t.contains("2,000")
     })?;
     app.screenshot("update-done")?;
-    open_first_client(app)?;
+    e2e::broker::open_first_client(app)?;
     app.wait_text("[data-testid=contact-timeline]", SHORT, |t| {
         t.contains(NOTE)
     })?;

@@ -1,0 +1,27 @@
+//! Steps a broker takes in more than one test, done the same way everywhere.
+
+use crate::Session;
+use anyhow::Result;
+use std::time::Duration;
+
+const SHORT: Duration = Duration::from_secs(30);
+
+/// Opens the client list's first row in the 360° drawer.
+pub fn open_first_client(app: &Session) -> Result<()> {
+    app.click(&app.wait("[data-testid=client-row] .ant-table-cell", SHORT)?)?;
+    app.wait_settled(".ant-drawer-content-wrapper", SHORT)
+}
+
+/// Records a contact on the first client while head office is away: saved, marked unsent, and
+/// counted in the status bar.
+pub fn write_note_offline(app: &Session, note: &str) -> Result<()> {
+    open_first_client(app)?;
+    app.click(&app.wait("[data-testid=contact-add]", SHORT)?)?;
+    app.type_text(&app.wait("[data-testid=contact-summary]", SHORT)?, note)?;
+    app.click(&app.wait("[data-testid=contact-save]", SHORT)?)?;
+    app.wait("[data-testid=contact-pending]", SHORT)?;
+    app.wait_text("[data-testid=status-pending]", SHORT, |t| {
+        t.contains("待同步 1")
+    })?;
+    Ok(())
+}
