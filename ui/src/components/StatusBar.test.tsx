@@ -7,6 +7,7 @@ import type { RefusalNotice } from "../bindings/RefusalNotice";
 import type { SyncStatus } from "../bindings/SyncStatus";
 import { ipcReject, refusal, syncStatus } from "../test/fixtures";
 import { renderWithProviders } from "../test/render";
+import { refreshSyncStatus } from "../hooks/useSyncStatus";
 import { StatusBar } from "./StatusBar";
 
 function mockStatus(status: SyncStatus, calls: string[] = []) {
@@ -69,6 +70,25 @@ describe("StatusBar", () => {
     expect(screen.getByTestId("status-connection")).toHaveTextContent("在线");
     expect(screen.getByTestId("status-pending")).toHaveTextContent("待同步 5 条");
     expect(screen.getByTestId("status-sync-now")).toBeDisabled();
+  });
+
+  it("takes only the pending count from a status fetched after a local write", async () => {
+    // The answer to that fetch was read while a sync still ran; the sync's end came first.
+    let answer = syncStatus({ connection: "online", syncing: false, pending: 0 });
+    mockIPC(
+      (cmd) => {
+        if (cmd === "sync_status") return answer;
+        if (cmd === "refusals" || cmd === "conflicts") return [];
+        return undefined;
+      },
+      { shouldMockEvents: true },
+    );
+    renderWithProviders(<StatusBar />);
+    await waitFor(() => expect(screen.getByTestId("status-pending")).toHaveTextContent("待同步 0 条"));
+    answer = syncStatus({ connection: "online", syncing: true, pending: 1 });
+    await act(() => refreshSyncStatus());
+    expect(screen.getByTestId("status-pending")).toHaveTextContent("待同步 1 条");
+    expect(screen.queryByTestId("status-syncing")).not.toBeInTheDocument();
   });
 
   it("calls sync_now from 立即同步", async () => {

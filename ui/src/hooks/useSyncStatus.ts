@@ -61,9 +61,14 @@ export function useSyncStatus(): SyncStatusFeed {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   useSyncStatusEvents(setStatus);
   useEffect(() => {
-    refreshListeners.add(setStatus);
+    // A local write changes only the pending count. The rest of a status fetched for it may be
+    // older than the last event (a sync that ended while the answer travelled), so only the
+    // count is taken: a stale "syncing" must not stay on the bar until the next sync.
+    const onRefresh: StatusListener = (fresh) =>
+      setStatus((current) => (current ? { ...current, pending: fresh.pending } : fresh));
+    refreshListeners.add(onRefresh);
     return () => {
-      refreshListeners.delete(setStatus);
+      refreshListeners.delete(onRefresh);
     };
   }, []);
   useEffect(() => {
