@@ -143,3 +143,45 @@ pub fn with_env(entry: &str, comm: &str) -> Result<Vec<u32>> {
     }
     Ok(found)
 }
+
+/// Ends every process [`with_env`] finds (SIGTERM, then SIGKILL), waiting a bounded time.
+pub fn end_all(entry: &str, comm: &str) -> Result<()> {
+    for signal in [libc::SIGTERM, libc::SIGKILL] {
+        for pid in with_env(entry, comm)? {
+            // SAFETY: kill has no memory effects; a pid that ended meanwhile only fails.
+            unsafe { libc::kill(pid as libc::pid_t, signal) };
+        }
+        let gone = crate::wait_for(&format!("{comm} to end"), Duration::from_secs(20), || {
+            Ok(with_env(entry, comm)?.is_empty().then_some(()))
+        });
+        if gone.is_ok() {
+            return Ok(());
+        }
+    }
+    bail!("{comm} would not end")
+}
+
+/// Waits until every process in `before` has ended and a new one with `entry` runs `comm`: an
+/// app that restarted itself (the new one is nobody's WebDriver session). Returns the new ones.
+pub fn restarted(entry: &str, comm: &str, before: &[u32], timeout: Duration) -> Result<Vec<u32>> {
+    crate::wait_for(&format!("{comm} to restart"), timeout, || {
+        let fresh: Vec<u32> = with_env(entry, comm)?
+            .into_iter()
+            .filter(|p| !before.contains(p))
+            .collect();
+        let old_gone = before
+            .iter()
+            .all(|p| !Path::new(&format!("/proc/{p}")).exists());
+        Ok((old_gone && !fresh.is_empty()).then_some(fresh))
+    })
+}
+
+/// Ends the app's processes (found by an environment entry only they and their driver carry)
+/// when a test ends, however it ends.
+pub struct Reaper(pub String);
+
+impl Drop for Reaper {
+    fn drop(&mut self) {
+        let _ = end_all(&self.0, "brokerdesk");
+    }
+}

@@ -3,16 +3,20 @@
 //! under Xvfb through WebDriver, its server taken from `/etc/brokerdesk/desk.toml`. Then the
 //! package is removed while the broker is still signed in with work unsent: the keys and the
 //! cache stay with the user, so a reinstall opens the same book with the work still waiting.
+//! Before signing out, the installed desk updates itself to the next version's `.deb` published
+//! at head office (through dpkg) and comes back on its lock screen at the new version.
 //! Only a sign-out takes the keys off the keyring, and a removal after it finds none.
 
 use anyhow::{bail, ensure, Context, Result};
-use e2e::{Driver, HeadOffice, Session};
+use e2e::{procs, Driver, HeadOffice, Session};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
 const SHORT: Duration = Duration::from_secs(30);
 const FIRST_SYNC: Duration = Duration::from_secs(300);
+/// Downloading a debug .deb of about 40 MB, checking it and running dpkg.
+const UPDATE: Duration = Duration::from_secs(180);
 const INSTALLED_APP: &str = "/usr/bin/brokerdesk";
 const FIRM_FILE: &str = "/etc/brokerdesk/desk.toml";
 const NOTE: &str = "装机后第一条记录：客户询问新基金认购时间";
@@ -89,6 +93,34 @@ fn the_deb() -> Result<PathBuf> {
     Ok(deb)
 }
 
+/// The next version's `.deb`, signed, as `scripts/e2e-update-bundles.sh` leaves it.
+fn the_next_deb() -> Result<(String, PathBuf)> {
+    let dir = e2e::target_dir().join("e2e-update");
+    for entry in std::fs::read_dir(&dir)
+        .with_context(|| format!("{}: scripts/e2e-update-bundles.sh builds it", dir.display()))?
+    {
+        let path = entry?.path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if let Some(version) = name
+            .strip_prefix("BrokerDesk_")
+            .and_then(|n| n.strip_suffix("_amd64.deb"))
+        {
+            return Ok((version.to_string(), path));
+        }
+    }
+    bail!("no .deb in {}", dir.display())
+}
+
+fn installed_version() -> Result<String> {
+    let out = Command::new("dpkg-query")
+        .args(["-W", "-f", "${Version}", "broker-desk"])
+        .output()?;
+    Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
 /// Whether the kernel keyring holds the app's `what` for broker01. keyring-rs links each key into
 /// the user's persistent keyring; a thread of a fresh session keyring reads it as the app does.
 fn keyring_holds(service: &str, account: &str) -> Result<bool> {
@@ -133,6 +165,9 @@ fn the_deb_installs_signs_in_by_the_firm_file_and_an_uninstall_keeps_unsent_work
     let keyring = format!("BrokerDesk-install-{}", std::process::id());
     let db_key = format!("broker01@{}#db-key", head_office.url);
 
+    // Only the app and its driver carry this: it finds the desk a restart started.
+    let marker = format!("XDG_DATA_HOME={}", dir.path().join("xdg/data").display());
+    let _reaper = procs::Reaper(marker.clone());
     let result = (|| {
         {
             let driver = Driver::start_installed(dir.path(), &keyring)?;
@@ -166,6 +201,49 @@ fn the_deb_installs_signs_in_by_the_firm_file_and_an_uninstall_keeps_unsent_work
                     t.contains("待同步 0")
                 })?;
                 Ok(())
+            })?;
+            // Head-office IT publishes the next version's .deb; the desk installs it with dpkg
+            // (directly: it runs as root here; a broker's desk goes through pkexec) and restarts.
+            let (version, next_deb) = the_next_deb()?;
+            head_office.admin(&[
+                "release",
+                "publish",
+                "--file",
+                &next_deb.display().to_string(),
+                "--signature",
+                &format!("{}.sig", next_deb.display()),
+                "--version",
+                &version,
+            ])?;
+            let before = procs::with_env(&marker, "brokerdesk")?;
+            app.step("install-update", |app| {
+                app.click(&app.wait("[data-testid=status-sync-now]", SHORT)?)?;
+                app.click(&app.wait("[data-testid=status-update]", SHORT)?)?;
+                app.click(&app.wait("[data-testid=update-install]", SHORT)?)?;
+                Ok(())
+            })?;
+            e2e::wait_for("dpkg to install the update", UPDATE, || {
+                Ok((installed_version()? == version).then_some(()))
+            })?;
+            procs::restarted(&marker, "brokerdesk", &before, SHORT)?;
+            drop(app);
+            drop(driver);
+            procs::end_all(&marker, "brokerdesk")?;
+            let driver = Driver::start_installed(dir.path(), &keyring)?;
+            let app = driver.open(Path::new(INSTALLED_APP))?;
+            app.step("install-updated", |app| {
+                app.type_text(
+                    &app.wait("[data-testid=unlock-password]", SHORT)?,
+                    "demo1234",
+                )?;
+                app.click(&app.wait("[data-testid=unlock-submit]", SHORT)?)?;
+                app.wait_text("[data-testid=status-version]", SHORT, |t| {
+                    t.contains(&version)
+                })?;
+                app.wait_text("[data-testid=status-connection]", SHORT, |t| {
+                    t.contains("在线")
+                })?;
+                app.screenshot("install-updated")
             })?;
             app.step("install-sign-out", sign_out)?;
             app.close()?;

@@ -9,7 +9,7 @@
 //!
 //! `scripts/e2e-update-bundles.sh` builds both AppImages (make test runs it first).
 
-use anyhow::{bail, ensure, Context, Result};
+use anyhow::{ensure, Context, Result};
 use e2e::{procs, Driver, HeadOffice, Session};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -54,37 +54,6 @@ fn bundles() -> Result<Bundles> {
     })
 }
 
-/// The app's own processes (not tauri-driver's or WebKitWebDriver's, which carry the same
-/// environment).
-fn app_processes(marker: &str) -> Result<Vec<u32>> {
-    procs::with_env(marker, "brokerdesk")
-}
-
-fn kill_all(marker: &str) -> Result<()> {
-    for signal in [libc::SIGTERM, libc::SIGKILL] {
-        for pid in app_processes(marker)? {
-            // SAFETY: kill has no memory effects; a pid that ended meanwhile only fails.
-            unsafe { libc::kill(pid as libc::pid_t, signal) };
-        }
-        let gone = e2e::wait_for("the app to end", Duration::from_secs(20), || {
-            Ok(app_processes(marker)?.is_empty().then_some(()))
-        });
-        if gone.is_ok() {
-            return Ok(());
-        }
-    }
-    bail!("the app's processes would not end")
-}
-
-/// Stops whatever is left of the app when the test ends, however it ends.
-struct AppReaper(String);
-
-impl Drop for AppReaper {
-    fn drop(&mut self) {
-        let _ = kill_all(&self.0);
-    }
-}
-
 #[test]
 fn a_desk_updates_itself_from_head_office_and_refuses_a_tampered_bundle() -> Result<()> {
     let Bundles { current, next } = bundles()?;
@@ -112,7 +81,7 @@ fn a_desk_updates_itself_from_head_office_and_refuses_a_tampered_bundle() -> Res
     ensure!(said.contains(&next.0), "{said}");
     let keyring = format!("BrokerDesk-update-{}", std::process::id());
     let marker = format!("BROKERDESK_DATA_DIR={}", dir.path().join("desk").display());
-    let _reaper = AppReaper(marker.clone());
+    let _reaper = procs::Reaper(marker.clone());
 
     let driver = Driver::start_appimage(dir.path(), &head_office.url, &keyring)?;
     let app = driver.open(&installed)?;
@@ -143,7 +112,7 @@ fn a_desk_updates_itself_from_head_office_and_refuses_a_tampered_bundle() -> Res
     );
     flip_last_byte(&db)?;
 
-    let before: Vec<u32> = app_processes(&marker)?;
+    let before = procs::with_env(&marker, "brokerdesk")?;
     let clicked = Instant::now();
     app.click(&app.wait("[data-testid=update-install]", SHORT)?)?;
     e2e::wait_for("the new AppImage in place", INSTALL, || {
@@ -151,14 +120,7 @@ fn a_desk_updates_itself_from_head_office_and_refuses_a_tampered_bundle() -> Res
     })?;
     // The desk restarts itself: the process the driver started ends, a new one starts from the
     // replaced AppImage.
-    let restarted = e2e::wait_for("the desk to restart", SHORT, || {
-        let now = app_processes(&marker)?;
-        let fresh: Vec<u32> = now.into_iter().filter(|p| !before.contains(p)).collect();
-        let old_gone = before
-            .iter()
-            .all(|p| !Path::new(&format!("/proc/{p}")).exists());
-        Ok((old_gone && !fresh.is_empty()).then_some(fresh))
-    })?;
+    let restarted = procs::restarted(&marker, "brokerdesk", &before, SHORT)?;
     eprintln!(
         "e2e: restarted as {restarted:?} {:.1} s after the click",
         clicked.elapsed().as_secs_f64()
@@ -166,14 +128,14 @@ fn a_desk_updates_itself_from_head_office_and_refuses_a_tampered_bundle() -> Res
     drop(app);
     drop(driver);
     // The restarted desk is nobody's WebDriver session: end it and open the same AppImage again.
-    kill_all(&marker)?;
+    procs::end_all(&marker, "brokerdesk")?;
 
     let driver = Driver::start_appimage(dir.path(), &head_office.url, &keyring)?;
     let app = driver.open(&installed)?;
     app.step("update-done", |app| came_back(app, &next.0))?;
     app.close()?;
     drop(driver);
-    kill_all(&marker)?;
+    procs::end_all(&marker, "brokerdesk")?;
     if let Ok(entry) =
         keyring::Entry::new(&keyring, &format!("broker01@{}#db-key", head_office.url))
     {
