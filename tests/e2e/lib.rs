@@ -63,6 +63,32 @@ pub fn binary(name: &str) -> Result<PathBuf> {
     Ok(path)
 }
 
+/// The bundles `scripts/e2e-update-bundles.sh` leaves in `target/e2e-update/` whose names end in
+/// `extension` (`AppImage`, `deb`), as (version, path), oldest version first.
+pub fn update_bundles(extension: &str) -> Result<Vec<(String, PathBuf)>> {
+    let dir = target_dir().join("e2e-update");
+    let suffix = format!("_amd64.{extension}");
+    let mut found: Vec<(Vec<u32>, String, PathBuf)> = Vec::new();
+    for entry in std::fs::read_dir(&dir)
+        .with_context(|| format!("{}: scripts/e2e-update-bundles.sh builds it", dir.display()))?
+    {
+        let path = entry?.path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if let Some(version) = name
+            .strip_prefix("BrokerDesk_")
+            .and_then(|n| n.strip_suffix(suffix.as_str()))
+        {
+            let order = version.split('.').map(|p| p.parse().unwrap_or(0)).collect();
+            found.push((order, version.to_string(), path.clone()));
+        }
+    }
+    found.sort();
+    Ok(found.into_iter().map(|(_, v, p)| (v, p)).collect())
+}
+
 pub fn free_port() -> Result<u16> {
     Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
 }

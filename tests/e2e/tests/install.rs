@@ -95,23 +95,9 @@ fn the_deb() -> Result<PathBuf> {
 
 /// The next version's `.deb`, signed, as `scripts/e2e-update-bundles.sh` leaves it.
 fn the_next_deb() -> Result<(String, PathBuf)> {
-    let dir = e2e::target_dir().join("e2e-update");
-    for entry in std::fs::read_dir(&dir)
-        .with_context(|| format!("{}: scripts/e2e-update-bundles.sh builds it", dir.display()))?
-    {
-        let path = entry?.path();
-        let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
-        if let Some(version) = name
-            .strip_prefix("BrokerDesk_")
-            .and_then(|n| n.strip_suffix("_amd64.deb"))
-        {
-            return Ok((version.to_string(), path));
-        }
-    }
-    bail!("no .deb in {}", dir.display())
+    e2e::update_bundles("deb")?
+        .pop()
+        .context("no .deb in target/e2e-update: scripts/e2e-update-bundles.sh builds it")
 }
 
 fn installed_version() -> Result<String> {
@@ -277,16 +263,7 @@ fn sign_in_by_the_firm_file(app: &Session, server: &str) -> Result<()> {
         "the broker cannot change the firm's server"
     );
     app.screenshot("install-sign-in")?;
-    app.type_text(
-        &app.wait("[data-testid=signin-username]", SHORT)?,
-        "broker01",
-    )?;
-    app.type_text(
-        &app.wait("[data-testid=signin-password]", SHORT)?,
-        "demo1234",
-    )?;
-    app.click(&app.wait("[data-testid=signin-submit]", SHORT)?)?;
-    app.wait("[data-testid=today-panel]", FIRST_SYNC)?;
+    e2e::broker::sign_in_broker01(app)?;
     app.click(&app.wait("[data-testid=nav-clients]", SHORT)?)?;
     app.wait("[data-testid=client-row]", FIRST_SYNC)?;
     app.wait_text("[data-testid=clients-total]", SHORT, |t| t.contains("共"))?;

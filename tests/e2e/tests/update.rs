@@ -27,31 +27,11 @@ struct Bundles {
 }
 
 fn bundles() -> Result<Bundles> {
-    let dir = e2e::target_dir().join("e2e-update");
-    let mut found: Vec<(Vec<u32>, String, PathBuf)> = Vec::new();
-    for entry in std::fs::read_dir(&dir)
-        .with_context(|| format!("{}: scripts/e2e-update-bundles.sh builds it", dir.display()))?
-    {
-        let path = entry?.path();
-        let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
-        if let Some(version) = name
-            .strip_prefix("BrokerDesk_")
-            .and_then(|n| n.strip_suffix("_amd64.AppImage"))
-        {
-            let key = version.split('.').map(|p| p.parse().unwrap_or(0)).collect();
-            found.push((key, version.to_string(), path.clone()));
-        }
-    }
-    found.sort();
-    let [(_, cv, cp), (_, nv, np)] = <[_; 2]>::try_from(found)
-        .map_err(|f| anyhow::anyhow!("expected two AppImages in {}: {f:?}", dir.display()))?;
-    Ok(Bundles {
-        current: (cv, cp),
-        next: (nv, np),
-    })
+    let [current, next] =
+        <[_; 2]>::try_from(e2e::update_bundles("AppImage")?).map_err(|found| {
+            anyhow::anyhow!("expected two AppImages in target/e2e-update: {found:?}")
+        })?;
+    Ok(Bundles { current, next })
 }
 
 #[test]
@@ -175,16 +155,7 @@ fn leftovers(dir: &Path) -> Result<Vec<String>> {
 }
 
 fn sign_in(app: &Session, version: &str) -> Result<()> {
-    app.type_text(
-        &app.wait("[data-testid=signin-username]", SHORT)?,
-        "broker01",
-    )?;
-    app.type_text(
-        &app.wait("[data-testid=signin-password]", SHORT)?,
-        "demo1234",
-    )?;
-    app.click(&app.wait("[data-testid=signin-submit]", SHORT)?)?;
-    app.wait("[data-testid=today-panel]", FIRST_SYNC)?;
+    e2e::broker::sign_in_broker01(app)?;
     app.wait_text("[data-testid=status-version]", SHORT, |t| {
         t.contains(version)
     })?;
@@ -207,6 +178,13 @@ fn offered(app: &Session, next: &str) -> Result<()> {
     ensure!(text.contains(&format!("新版本 {next} 可用")), "{text}");
     app.click(&offer)?;
     app.wait_text("[data-testid=update-notes]", SHORT, |t| t.contains(NOTES))?;
+    // A background pass may have followed the one asked for; the picture waits for its end.
+    e2e::wait_for("the sync to end", SHORT, || {
+        Ok(app
+            .find("[data-testid=status-syncing]")?
+            .is_none()
+            .then_some(()))
+    })?;
     app.wait_settled(".ant-modal", SHORT)?;
     app.screenshot("update-available")
 }

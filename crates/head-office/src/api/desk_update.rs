@@ -5,7 +5,7 @@
 use super::{blocking, AppStateRef, Caller};
 use crate::error::{HeadOfficeError, Result};
 use axum::extract::Path;
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use domain::release::DeskVersion;
@@ -17,7 +17,7 @@ pub struct ConnectionTls(pub bool);
 
 /// How the desk reached head office, for the bundle's absolute URL (Tauri's updater takes no
 /// relative one). A balancer ending TLS says so in `X-Forwarded-Proto`.
-fn base_url(headers: &HeaderMap, tls: Option<ConnectionTls>) -> Result<String> {
+fn base_url(headers: &HeaderMap, uri: &Uri, tls: Option<ConnectionTls>) -> Result<String> {
     let forwarded = headers
         .get("x-forwarded-proto")
         .and_then(|v| v.to_str().ok())
@@ -27,10 +27,12 @@ fn base_url(headers: &HeaderMap, tls: Option<ConnectionTls>) -> Result<String> {
         (None, Some(ConnectionTls(true))) => "https",
         _ => "http",
     };
+    // HTTP/1.1 names the host in `Host`; HTTP/2 in the request's authority.
     let host = headers
         .get(header::HOST)
         .and_then(|v| v.to_str().ok())
-        .filter(|h| !h.is_empty() && !h.contains(['/', ' ']))
+        .or_else(|| uri.authority().map(|a| a.as_str()))
+        .filter(|h| !h.is_empty() && !h.contains(['/', ' ', '@']))
         .ok_or_else(|| HeadOfficeError::BadRequest("请求缺少 Host 头".into()))?;
     Ok(format!("{scheme}://{host}"))
 }
@@ -39,10 +41,11 @@ pub(super) async fn check(
     axum::extract::State(state): AppStateRef,
     Caller(user): Caller,
     headers: HeaderMap,
+    uri: Uri,
     tls: Option<axum::Extension<ConnectionTls>>,
     super::ApiQuery(query): super::ApiQuery<DeskUpdateQuery>,
 ) -> Result<Response> {
-    let base = base_url(&headers, tls.map(|t| t.0))?;
+    let base = base_url(&headers, &uri, tls.map(|t| t.0))?;
     let update = blocking(&state, move |s| {
         crate::releases::update_for(s, &user, &query, &base)
     })
