@@ -297,13 +297,17 @@ impl Desk {
         );
         let engine = self.engine_for(&profile, &keyring)?;
         let user = engine.sign_in(&profile.username, &form.password).await?;
-        if user.role == protocol::Role::Service {
-            // Customer service works at head office; a desk holds a broker's or a lead's book.
+        if !user.role.uses_desk() {
+            // Head office's staff work at head office; a desk holds a broker's or a lead's book.
             // The session just opened is closed again so no token stays behind.
             engine.sign_out().await?;
             return Err(DeskError::Validation(
-                "客服账号不能登录经纪人工作台：投诉和回访请在总部系统（head-office case / visit）处理"
-                    .into(),
+                if user.role == protocol::Role::Service {
+                    "客服账号不能登录经纪人工作台：投诉和回访请在总部系统（head-office case / visit）处理"
+                    .into()
+                } else {
+                    "总部职能部门的账号不能登录经纪人工作台：请在总部管理控制台处理".into()
+                },
             ));
         }
         profile.user = Some(user);

@@ -34,8 +34,12 @@ pub fn parse_role(text: &str) -> Result<Role> {
         "branch-manager" => Ok(Role::BranchManager),
         "admin" => Ok(Role::Admin),
         "service" => Ok(Role::Service),
+        "manager-hq" => Ok(Role::ManagerHq),
+        "compliance" => Ok(Role::Compliance),
+        "finance" => Ok(Role::Finance),
         other => Err(HeadOfficeError::Validation(format!(
-            "角色 {other} 无法识别：请写 broker、team-lead、branch-manager、admin 或 service（客服）"
+            "角色 {other} 无法识别：请写 broker、team-lead、branch-manager、admin、service（客服）、\
+             manager-hq（经纪业务管理部）、compliance（合规）或 finance（财务）"
         ))),
     }
 }

@@ -25,9 +25,9 @@ const MAX_ASSIGNEES: usize = 200;
 /// The unit whose subtree the caller may read and act on.
 pub(crate) fn scope_root(caller: &UserRow) -> Result<&str> {
     match caller.role {
-        Role::Broker | Role::Service => Err(HeadOfficeError::Forbidden(
-            "团队看板仅对团队长、营业部负责人开放".into(),
-        )),
+        Role::Broker | Role::Service | Role::ManagerHq | Role::Compliance | Role::Finance => Err(
+            HeadOfficeError::Forbidden("团队看板仅对团队长、营业部负责人开放".into()),
+        ),
         Role::TeamLead | Role::BranchManager | Role::Admin => Ok(&caller.org_unit_id),
     }
 }

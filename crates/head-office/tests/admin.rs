@@ -154,3 +154,39 @@ fn a_backup_taken_while_serving_restores_into_a_working_head_office() {
     let replaced = SqlStorage::open(&restored).unwrap();
     assert!(replaced.user_by_username("broker01").unwrap().is_some());
 }
+
+#[test]
+fn head_office_staff_are_added_with_their_roles_and_read_back_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let storage = firm(dir.path());
+    let root = "HQ".to_string();
+    for (text, role, prefix) in [
+        ("manager-hq", Role::ManagerHq, "H"),
+        ("compliance", Role::Compliance, "C"),
+        ("finance", Role::Finance, "F"),
+    ] {
+        let parsed = admin::parse_role(text).unwrap();
+        assert_eq!(parsed, role);
+        assert!(!role.uses_desk(), "{role:?} works at head office");
+        let username = format!("{text}01").replace('-', "");
+        let (id, _) = admin::add_user(
+            &storage,
+            &NewUser {
+                username: username.clone(),
+                display_name: "总部同事".into(),
+                role,
+                unit_id: root.clone(),
+            },
+        )
+        .unwrap();
+        assert!(id.starts_with(prefix), "{id}");
+        assert_eq!(
+            storage.user_by_username(&username).unwrap().unwrap().role,
+            role
+        );
+    }
+    match admin::parse_role("auditor") {
+        Err(HeadOfficeError::Validation(m)) => assert!(m.contains("compliance（合规）"), "{m}"),
+        other => panic!("{other:?}"),
+    }
+}

@@ -50,9 +50,34 @@ pub enum Role {
     /// Head office's customer service (客服): handles complaints and records return visits; no
     /// book, no team.
     Service,
+    /// 经纪业务管理部: the broker force (tree, classes, appraisal) and client relationships.
+    ManagerHq,
+    /// 合规: reviews what brokers may push, reads the operation log.
+    Compliance,
+    /// 财务: pay plans, fee schedules, statements and disputes.
+    Finance,
 }
 
 impl Role {
+    pub const ALL: [Role; 8] = [
+        Role::Broker,
+        Role::TeamLead,
+        Role::BranchManager,
+        Role::Admin,
+        Role::Service,
+        Role::ManagerHq,
+        Role::Compliance,
+        Role::Finance,
+    ];
+
+    /// Works at a desk (a book or a team); head office's staff work in head office's own tools.
+    pub fn uses_desk(self) -> bool {
+        matches!(
+            self,
+            Role::Broker | Role::TeamLead | Role::BranchManager | Role::Admin
+        )
+    }
+
     /// Leads a unit: sees and acts on the team below it.
     pub fn leads(self) -> bool {
         matches!(self, Role::TeamLead | Role::BranchManager | Role::Admin)

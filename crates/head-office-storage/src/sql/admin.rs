@@ -22,6 +22,9 @@ pub(super) fn create_user(
         Role::BranchManager => "M",
         Role::Admin => "A",
         Role::Service => "S",
+        Role::ManagerHq => "H",
+        Role::Compliance => "C",
+        Role::Finance => "F",
     };
     let next: i64 = db.query_row(
         "SELECT coalesce(max(CAST(substr(id, 2) AS INTEGER)), 0) + 1 FROM users \

@@ -34,7 +34,7 @@ pub(super) fn org_chart(db: &Db<'_>) -> Result<OrgChart> {
             Ok(OrgPerson {
                 id: r.get(0)?,
                 name: r.get(1)?,
-                role: super::role_from_code(&r.get::<_, String>(2)?),
+                role: super::role_from_code(&r.get::<_, String>(2)?)?,
                 unit_id: r.get(3)?,
                 disabled: r.get(4)?,
             })

@@ -18,17 +18,24 @@ pub(super) fn role_to_code(role: Role) -> &'static str {
         Role::BranchManager => "BranchManager",
         Role::Admin => "Admin",
         Role::Service => "Service",
+        Role::ManagerHq => "ManagerHq",
+        Role::Compliance => "Compliance",
+        Role::Finance => "Finance",
     }
 }
 
-pub(super) fn role_from_code(code: &str) -> Role {
-    match code {
-        "TeamLead" => Role::TeamLead,
-        "BranchManager" => Role::BranchManager,
-        "Admin" => Role::Admin,
-        "Service" => Role::Service,
-        _ => Role::Broker,
-    }
+/// An unknown code fails the read rather than grant a broker's rights to whoever holds it.
+pub(super) fn role_from_code(code: &str) -> rusqlite::Result<Role> {
+    Role::ALL
+        .into_iter()
+        .find(|r| role_to_code(*r) == code)
+        .ok_or_else(|| {
+            rusqlite::Error::InvalidColumnType(
+                0,
+                format!("role {code}"),
+                rusqlite::types::Type::Text,
+            )
+        })
 }
 
 pub(super) const USER_COLUMNS: &str = "u.id, u.username, u.display_name, u.role, u.password_hash, u.disabled, \
@@ -43,7 +50,7 @@ pub(super) fn user_row(r: &Row<'_>) -> rusqlite::Result<UserRow> {
         id: r.get(0)?,
         username: r.get(1)?,
         display_name: r.get(2)?,
-        role: role_from_code(&r.get::<_, String>(3)?),
+        role: role_from_code(&r.get::<_, String>(3)?)?,
         password_hash: r.get(4)?,
         disabled: r.get(5)?,
         org_path: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
