@@ -143,6 +143,21 @@ pub fn generate(params: &DemoParams) -> Result<FirmSeed> {
         password_hash: password_hash.clone(),
         org_unit_id: "HQ".into(),
     });
+    // Head office's departments that work in the console, named for the same reason.
+    for (id, username, display_name, role) in [
+        ("H01", "hq01", "郑立群", Role::ManagerHq),
+        ("C01", "compliance01", "何静", Role::Compliance),
+        ("F01", "finance01", "钱文博", Role::Finance),
+    ] {
+        users.push(UserSeed {
+            id: id.into(),
+            username: username.into(),
+            display_name: display_name.into(),
+            role,
+            password_hash: password_hash.clone(),
+            org_unit_id: "HQ".into(),
+        });
+    }
     let sizes = book_sizes(params);
     let transfer_requests = transfers::requests(&sizes, team_count, params.as_of);
     let books = book::Books::new(params.clone(), sizes, rng);

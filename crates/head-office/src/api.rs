@@ -12,6 +12,7 @@ pub use desk_update::ConnectionTls;
 pub use import::ImportQuery;
 pub use session::Caller;
 
+use crate::access::{Roles, IT, LEADS, SERVICE_DESK};
 use crate::auth::new_token;
 use crate::error::{HeadOfficeError, Result};
 use crate::AppState;
@@ -46,6 +47,19 @@ pub const TEAM_BODY_LIMIT: usize = 256 * 1024;
 /// Requests without a body of their own (GETs, sign-out) still may not send a large one.
 pub const EMPTY_BODY_LIMIT: usize = 4 * 1024;
 
+/// A route only `roles` may call: others are refused before the body is read. The last layer
+/// runs first.
+fn only(
+    state: &Arc<AppState>,
+    roles: Roles,
+    route: MethodRouter<Arc<AppState>>,
+) -> MethodRouter<Arc<AppState>> {
+    route.layer(middleware::from_fn_with_state(
+        (state.clone(), roles),
+        session::require,
+    ))
+}
+
 /// A route whose bodies are read up to `limit` bytes by the edge, not by axum's default.
 fn limited(route: MethodRouter<Arc<AppState>>, limit: usize) -> MethodRouter<Arc<AppState>> {
     route.layer(middleware::from_fn_with_state(limit, edge::limited_body))
@@ -63,39 +77,67 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route(paths::PAY_TERMS, limited(get(pay_terms), EMPTY_BODY_LIMIT))
         .route(
             paths::TEAM_DASHBOARD,
-            limited(get(team_dashboard), EMPTY_BODY_LIMIT),
+            only(
+                &state,
+                LEADS,
+                limited(get(team_dashboard), EMPTY_BODY_LIMIT),
+            ),
         )
         .route(
             paths::TEAM_BROKER,
-            limited(get(team_broker), EMPTY_BODY_LIMIT),
+            only(&state, LEADS, limited(get(team_broker), EMPTY_BODY_LIMIT)),
         )
         .route(
             paths::TEAM_TASKS,
-            limited(post(team_tasks), TEAM_BODY_LIMIT),
+            only(&state, LEADS, limited(post(team_tasks), TEAM_BODY_LIMIT)),
         )
         .route(
             paths::TEAM_TRANSFERS,
-            limited(get(team_transfers), EMPTY_BODY_LIMIT),
+            only(
+                &state,
+                LEADS,
+                limited(get(team_transfers), EMPTY_BODY_LIMIT),
+            ),
         )
         .route(
             paths::TEAM_TRANSFER_DECIDE,
-            limited(post(team_transfer_decide), TEAM_BODY_LIMIT),
+            only(
+                &state,
+                LEADS,
+                limited(post(team_transfer_decide), TEAM_BODY_LIMIT),
+            ),
         )
         .route(
             paths::TEAM_COMMENTS,
-            limited(get(team_comments).post(team_comment_add), TEAM_BODY_LIMIT),
+            only(
+                &state,
+                LEADS,
+                limited(get(team_comments).post(team_comment_add), TEAM_BODY_LIMIT),
+            ),
         )
         .route(
             paths::SERVICE_COMPLAINTS,
-            limited(get(service::complaints), EMPTY_BODY_LIMIT),
+            only(
+                &state,
+                SERVICE_DESK,
+                limited(get(service::complaints), EMPTY_BODY_LIMIT),
+            ),
         )
         .route(
             paths::SERVICE_COMPLAINT_UPDATE,
-            limited(post(service::complaint_update), TEAM_BODY_LIMIT),
+            only(
+                &state,
+                SERVICE_DESK,
+                limited(post(service::complaint_update), TEAM_BODY_LIMIT),
+            ),
         )
         .route(
             paths::SERVICE_VISITS,
-            limited(post(service::return_visit), TEAM_BODY_LIMIT),
+            only(
+                &state,
+                SERVICE_DESK,
+                limited(post(service::return_visit), TEAM_BODY_LIMIT),
+            ),
         )
         .layer(middleware::from_fn(check_protocol_version));
     let app = Router::new()
@@ -112,7 +154,11 @@ pub fn router(state: Arc<AppState>) -> Router {
         )
         .route(
             paths::ADMIN_IMPORT,
-            limited(post(import::import), import::IMPORT_BODY_LIMIT),
+            only(
+                &state,
+                IT,
+                limited(post(import::import), import::IMPORT_BODY_LIMIT),
+            ),
         )
         .route(
             paths::CHANNEL_RECEIPTS,

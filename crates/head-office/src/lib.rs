@@ -3,6 +3,7 @@
 //! `api` maps HTTP to calls on a [`storage::Storage`]; `auth` holds passwords and tokens; `demo`
 //! generates the demo firm. Nothing here knows about the desk's local store.
 
+pub mod access;
 pub mod admin;
 mod api;
 pub mod audit;

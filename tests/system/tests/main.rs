@@ -20,6 +20,7 @@ mod recommend;
 mod replicas;
 mod restore;
 mod return_visits;
+mod role_matrix;
 mod schemathesis;
 mod scope_probes;
 mod service_desk;

@@ -2,12 +2,15 @@
 //! and who a bearer token belongs to. Everything that ends a sign-in goes through `end_sign_in`.
 
 use super::{blocking, ApiJson, AppStateRef};
+use crate::access::Roles;
 use crate::auth::{new_token, token_hash};
 use crate::auth::{REFRESH_TOKEN_TTL, SESSION_MAX_AGE};
 use crate::error::{HeadOfficeError, Result};
 use crate::AppState;
-use axum::extract::{FromRequestParts, State};
+use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::{DateTime, Utc};
 use head_office_storage::shared::AccessGrant;
@@ -144,6 +147,7 @@ pub(super) async fn sign_out(
 pub struct Caller(pub UserRow);
 
 /// The same, with the sign-in (refresh family) the token belongs to.
+#[derive(Clone)]
 pub struct CallerSession {
     pub user: UserRow,
     pub family_id: String,
@@ -162,6 +166,10 @@ impl FromRequestParts<Arc<AppState>> for CallerSession {
     type Rejection = HeadOfficeError;
 
     async fn from_request_parts(parts: &mut Parts, state: &Arc<AppState>) -> Result<Self> {
+        // A route open to some roles only has looked the caller up already (`require`).
+        if let Some(Admitted(session)) = parts.extensions.get::<Admitted>() {
+            return Ok(session.as_ref().clone());
+        }
         let token = parts
             .headers
             .get(axum::http::header::AUTHORIZATION)
@@ -188,4 +196,26 @@ impl FromRequestParts<Arc<AppState>> for CallerSession {
 
 pub(super) async fn me(Caller(user): Caller) -> Json<UserProfile> {
     Json(profile(&user))
+}
+
+/// A caller `require` let through, kept for the handler's own `Caller`.
+#[derive(Clone)]
+struct Admitted(Arc<CallerSession>);
+
+/// Refuses a caller whose role is not among `roles`, before the route reads a body: a
+/// refused caller learns nothing from how their request would have been parsed.
+pub(super) async fn require(
+    State((state, roles)): State<(Arc<AppState>, Roles)>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let (mut parts, body) = req.into_parts();
+    match CallerSession::from_request_parts(&mut parts, &state).await {
+        Ok(session) if roles.contains(&session.user.role) => {
+            parts.extensions.insert(Admitted(Arc::new(session)));
+            next.run(Request::from_parts(parts, body)).await
+        }
+        Ok(_) => HeadOfficeError::Forbidden(crate::access::refusal(roles)).into_response(),
+        Err(e) => e.into_response(),
+    }
 }

@@ -112,6 +112,10 @@ fn operation(op: &Operation, generator: &mut SchemaGenerator, error: &schemars::
         "security": security(op.access),
         "responses": responses(op, generator, error),
     });
+    if let Access::Only(roles) = op.access {
+        // Role names as the wire writes them (`UserProfile.role`).
+        value["x-roles"] = json!(roles);
+    }
     match &op.body {
         Body::None => {}
         Body::Json { schema, example } => {
@@ -141,7 +145,7 @@ fn operation(op: &Operation, generator: &mut SchemaGenerator, error: &schemars::
 fn security(access: Access) -> Value {
     match access {
         Access::Public => json!([]),
-        Access::Bearer => json!([{"bearer": []}]),
+        Access::Bearer | Access::Only(_) => json!([{"bearer": []}]),
         Access::GatewaySignature => json!([{"gatewaySignature": []}]),
     }
 }

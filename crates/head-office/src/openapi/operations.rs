@@ -24,7 +24,10 @@ pub(super) fn example<T: Serialize>(value: T) -> Value {
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(super) enum Access {
     Public,
+    /// Any signed-in user.
     Bearer,
+    /// Signed-in users of these roles; the router refuses the others (`crate::access`).
+    Only(crate::access::Roles),
     GatewaySignature,
 }
 
@@ -74,7 +77,7 @@ impl Operation {
         let mut errors = vec![400];
         match self.access {
             Access::Public => {}
-            Access::Bearer => errors.extend([401, 403]),
+            Access::Bearer | Access::Only(_) => errors.extend([401, 403]),
             Access::GatewaySignature => errors.extend([401, 404]),
         }
         if !matches!(self.body, Body::None) {

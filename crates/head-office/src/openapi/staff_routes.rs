@@ -3,6 +3,7 @@
 use super::operations::{
     day, example, import_kinds, json_body, of, read, write, Access, Body, Operation,
 };
+use crate::access::{IT, LEADS, SERVICE_DESK};
 use firm_import::ImportReport;
 use protocol::gateway::{ReceiptBatch, ReceiptOutcome};
 use protocol::service::{ComplaintQuery, ComplaintUpdate};
@@ -15,6 +16,7 @@ use schemars::Schema;
 
 pub(super) const STAFF: &[Operation] = &[
     Operation {
+        access: Access::Only(LEADS),
         query: Some(of::<TeamQuery>),
         also: &[404],
         ..read(
@@ -28,6 +30,7 @@ pub(super) const STAFF: &[Operation] = &[
         )
     },
     Operation {
+        access: Access::Only(LEADS),
         query: Some(of::<BrokerQuery>),
         also: &[404],
         ..read(
@@ -40,6 +43,7 @@ pub(super) const STAFF: &[Operation] = &[
         )
     },
     Operation {
+        access: Access::Only(LEADS),
         also: &[404],
         ..write(
             paths::TEAM_TASKS,
@@ -58,15 +62,19 @@ pub(super) const STAFF: &[Operation] = &[
             of::<AssignedTasks>,
         )
     },
-    read(
-        paths::TEAM_TRANSFERS,
-        "transferRequests",
-        "team",
-        "客户转移申请",
-        "Transfer requests raised in the caller's subtree.",
-        of::<Vec<TransferRequestRecord>>,
-    ),
     Operation {
+        access: Access::Only(LEADS),
+        ..read(
+            paths::TEAM_TRANSFERS,
+            "transferRequests",
+            "team",
+            "客户转移申请",
+            "Transfer requests raised in the caller's subtree.",
+            of::<Vec<TransferRequestRecord>>,
+        )
+    },
+    Operation {
+        access: Access::Only(LEADS),
         also: &[404],
         ..write(
             paths::TEAM_TRANSFER_DECIDE,
@@ -86,6 +94,7 @@ pub(super) const STAFF: &[Operation] = &[
         )
     },
     Operation {
+        access: Access::Only(LEADS),
         query: Some(of::<CommentQuery>),
         also: &[404],
         ..read(
@@ -98,6 +107,7 @@ pub(super) const STAFF: &[Operation] = &[
         )
     },
     Operation {
+        access: Access::Only(LEADS),
         also: &[404],
         ..write(
             paths::TEAM_COMMENTS,
@@ -116,24 +126,26 @@ pub(super) const STAFF: &[Operation] = &[
         )
     },
     Operation {
+        access: Access::Only(SERVICE_DESK),
         query: Some(of::<ComplaintQuery>),
         ..read(
             paths::SERVICE_COMPLAINTS,
             "complaints",
             "service",
             "投诉队列",
-            "Customer service's complaints by deadline: open ones unless `all`. Service staff only.",
+            "Customer service's complaints by deadline: open ones unless `all`.",
             of::<Vec<OpenComplaint>>,
         )
     },
     Operation {
+        access: Access::Only(SERVICE_DESK),
         also: &[404],
         ..write(
             paths::SERVICE_COMPLAINT_UPDATE,
             "updateComplaint",
             "service",
             "推进投诉",
-            "Moves a complaint one step on with a note. Service staff only.",
+            "Moves a complaint one step on with a note.",
             Body::Json {
                 schema: of::<ComplaintUpdate>,
                 example: None,
@@ -142,13 +154,14 @@ pub(super) const STAFF: &[Operation] = &[
         )
     },
     Operation {
+        access: Access::Only(SERVICE_DESK),
         also: &[404],
         ..write(
             paths::SERVICE_VISITS,
             "returnVisit",
             "service",
             "记录回访",
-            "A return visit with its result and satisfaction score (1–5). Service staff only.",
+            "A return visit with its result and satisfaction score (1–5).",
             Body::Json {
                 schema: of::<protocol::NewReturnVisit>,
                 example: None,
@@ -176,6 +189,7 @@ pub(super) const STAFF: &[Operation] = &[
         )
     },
     Operation {
+        access: Access::Only(IT),
         versioned: false,
         path_params: &[("kind", import_kinds)],
         query: Some(of::<crate::api::ImportQuery>),
@@ -186,7 +200,7 @@ pub(super) const STAFF: &[Operation] = &[
             "importFile",
             "integration",
             "导入公司数据",
-            "One of the firm's files, as `head-office import` loads it. Administrators only. A \
+            "One of the firm's files, as `head-office import` loads it. A \
              file with bad rows is refused whole (422, every row named) unless `skip_bad`.",
             Body::None,
             of::<ImportReport>,

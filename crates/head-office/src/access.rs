@@ -1,0 +1,54 @@
+//! Who may call which kind of route, by role. The router refuses a caller outside the list before
+//! any body is read (`api::access::require`), and the OpenAPI document prints the same list as
+//! `x-roles`, so what the document promises and what the server does cannot drift apart; the
+//! system test `role_matrix` calls every route as every role to hold them to it.
+//!
+//! Segregation of duties: IT (`Admin`) runs the systems and the accounts but does not review the
+//! library, answer disputes or publish statements; each of those belongs to its department.
+
+use protocol::Role;
+
+/// The roles a kind of route is open to.
+pub type Roles = &'static [Role];
+
+/// Team dashboards, tasks, transfers and comments: a lead's own subtree.
+pub const LEADS: Roles = &[Role::TeamLead, Role::BranchManager, Role::Admin];
+
+/// The complaint queue and return visits (客服).
+pub const SERVICE_DESK: Roles = &[Role::Service, Role::Admin];
+
+/// Loading the firm's files and running the systems (信息技术部).
+pub const IT: Roles = &[Role::Admin];
+
+/// Why a role was refused, in words the caller can act on.
+pub fn refusal(roles: Roles) -> String {
+    let names: Vec<&str> = roles.iter().map(|r| role_name(*r)).collect();
+    format!("此功能仅对{}开放，您的账号无权使用", names.join("、"))
+}
+
+/// The role as head office's staff call it.
+pub fn role_name(role: Role) -> &'static str {
+    match role {
+        Role::Broker => "经纪人",
+        Role::TeamLead => "团队长",
+        Role::BranchManager => "营业部负责人",
+        Role::Admin => "信息技术部（管理员）",
+        Role::Service => "客服",
+        Role::ManagerHq => "经纪业务管理部",
+        Role::Compliance => "合规部",
+        Role::Finance => "财务部",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refusal_names_every_role_that_may() {
+        assert_eq!(
+            refusal(SERVICE_DESK),
+            "此功能仅对客服、信息技术部（管理员）开放，您的账号无权使用"
+        );
+    }
+}
