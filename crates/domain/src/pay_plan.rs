@@ -69,6 +69,16 @@ pub struct PlanPeriod {
     pub effective_from: NaiveDate,
 }
 
+impl PlanPeriod {
+    /// The period a broker is paid by on `day`: the latest one that has begun.
+    pub fn in_force(periods: &[PlanPeriod], day: NaiveDate) -> Option<&PlanPeriod> {
+        periods
+            .iter()
+            .filter(|p| p.effective_from <= day)
+            .max_by_key(|p| p.effective_from)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum PayPlanError {
     #[error("薪酬方案 {0}：分成档位须从 0 元起，按金额由低到高排列")]
@@ -254,11 +264,7 @@ pub fn month_pay(
     let (first, length) = month_of(month);
     let last = first + Days::new(u64::from(length) - 1);
     let plan_on = |day: NaiveDate| -> Result<&PayPlan, PayPlanError> {
-        let period = periods
-            .iter()
-            .filter(|p| p.effective_from <= day)
-            .max_by_key(|p| p.effective_from)
-            .ok_or(PayPlanError::NoPlan(day))?;
+        let period = PlanPeriod::in_force(periods, day).ok_or(PayPlanError::NoPlan(day))?;
         plans
             .iter()
             .find(|p| p.id == period.plan_id)

@@ -20,6 +20,15 @@ pub const SERVICE_DESK: Roles = &[Role::Service, Role::Admin];
 /// Loading the firm's files and running the systems (信息技术部).
 pub const IT: Roles = &[Role::Admin];
 
+/// The firm's tree and everyone in it: IT keeps the accounts, 经纪业务管理部 the broker force.
+pub const STAFF_READERS: Roles = &[Role::Admin, Role::ManagerHq];
+
+/// Who revealed or exported clients' personal data, and why (合规 reviews; IT exports).
+pub const ACCESS_LOG_READERS: Roles = &[Role::Compliance, Role::Admin];
+
+/// Pay plans, fee schedules, statements and disputes (财务).
+pub const FINANCE: Roles = &[Role::Finance];
+
 /// Why a role was refused, in words the caller can act on.
 pub fn refusal(roles: Roles) -> String {
     let names: Vec<&str> = roles.iter().map(|r| role_name(*r)).collect();

@@ -1,5 +1,6 @@
 //! HTTP endpoints. Each handler checks who is calling, calls storage, and returns protocol types.
 
+mod console;
 mod desk_update;
 mod edge;
 mod import;
@@ -12,7 +13,7 @@ pub use desk_update::ConnectionTls;
 pub use import::ImportQuery;
 pub use session::Caller;
 
-use crate::access::{Roles, IT, LEADS, SERVICE_DESK};
+use crate::access::{Roles, ACCESS_LOG_READERS, FINANCE, IT, LEADS, SERVICE_DESK, STAFF_READERS};
 use crate::auth::new_token;
 use crate::error::{HeadOfficeError, Result};
 use crate::AppState;
@@ -137,6 +138,30 @@ pub fn router(state: Arc<AppState>) -> Router {
                 &state,
                 SERVICE_DESK,
                 limited(post(service::return_visit), TEAM_BODY_LIMIT),
+            ),
+        )
+        .route(
+            paths::CONSOLE_STAFF,
+            only(
+                &state,
+                STAFF_READERS,
+                limited(get(console::staff), EMPTY_BODY_LIMIT),
+            ),
+        )
+        .route(
+            paths::CONSOLE_ACCESS_LOG,
+            only(
+                &state,
+                ACCESS_LOG_READERS,
+                limited(get(console::access_log), EMPTY_BODY_LIMIT),
+            ),
+        )
+        .route(
+            paths::CONSOLE_PAY_PLANS,
+            only(
+                &state,
+                FINANCE,
+                limited(get(console::pay_plans), EMPTY_BODY_LIMIT),
             ),
         )
         .layer(middleware::from_fn(check_protocol_version));

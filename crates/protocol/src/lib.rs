@@ -5,6 +5,7 @@ pub mod auth;
 pub mod calendar;
 pub mod channel;
 pub mod commission;
+pub mod console;
 pub mod entities;
 pub mod error;
 pub mod events;
@@ -106,6 +107,13 @@ pub mod paths {
     pub const DESK_UPDATE: &str = "/api/v1/desk/update";
     /// A published bundle, `{version}` as `X.Y.Z` and `{bundle}` as `deb` or `appimage`.
     pub const DESK_UPDATE_BUNDLE: &str = "/api/v1/desk/update/{version}/{bundle}";
+    /// The firm's units and everyone placed in them (`console::StaffDirectory`).
+    pub const CONSOLE_STAFF: &str = "/api/v1/console/staff";
+    /// Reveals and exports of clients' personal data received in a span of days
+    /// (`console::AccessAuditQuery`).
+    pub const CONSOLE_ACCESS_LOG: &str = "/api/v1/console/access-log";
+    /// The firm's pay plans and how many brokers each pays (`console::PayPlanOverview`).
+    pub const CONSOLE_PAY_PLANS: &str = "/api/v1/console/pay-plans";
     /// The OpenAPI 3.1 document of all of these, served by head office itself.
     pub const OPENAPI: &str = "/api/v1/openapi.json";
 
@@ -128,6 +136,9 @@ pub mod paths {
         TEAM_COMMENTS,
         SERVICE_COMPLAINTS,
         SERVICE_COMPLAINT_UPDATE,
+        CONSOLE_STAFF,
+        CONSOLE_ACCESS_LOG,
+        CONSOLE_PAY_PLANS,
         SERVICE_VISITS,
         CHANNEL_RECEIPTS,
         ADMIN_IMPORT,

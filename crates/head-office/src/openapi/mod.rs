@@ -4,12 +4,13 @@
 //! Every body's schema comes from the Rust type the handler reads or writes (`schemars`, following
 //! the same serde attributes the wire does), so the document cannot drift from `protocol`. What a
 //! type cannot say — the route, who may call it, which errors it answers — is in `desk_routes.rs` and
-//! `staff_routes.rs`, one entry per route, and a test checks that entry list against `protocol::paths::ALL`.
+//! `staff_routes.rs` and `console_routes.rs`, one entry per route, and a test checks that entry list against `protocol::paths::ALL`.
 //!
 //! Schemas follow the decoding contract (a field with a default is optional): a request's schema
 //! is then exactly what head office accepts, and a response's what it may send, since head office
 //! always writes every field.
 
+mod console_routes;
 mod desk_routes;
 mod operations;
 mod staff_routes;
@@ -37,7 +38,11 @@ fn build() -> Value {
         .into_generator();
     let error = generator.subschema_for::<ApiError>();
     let mut paths = Map::new();
-    for op in desk_routes::DESK.iter().chain(staff_routes::STAFF) {
+    for op in desk_routes::DESK
+        .iter()
+        .chain(staff_routes::STAFF)
+        .chain(console_routes::CONSOLE)
+    {
         let item = paths
             .entry(op.path.to_string())
             .or_insert_with(|| json!({}));
@@ -57,6 +62,7 @@ fn build() -> Value {
             {"name": "firm", "description": "公司的业务规则与佣金方案"},
             {"name": "team", "description": "团队长与营业部经理的团队视图"},
             {"name": "service", "description": "客服：投诉与回访"},
+            {"name": "console", "description": "总部管理控制台：组织人员、合规、财务"},
             {"name": "integration", "description": "公司系统的接入：数据导入、短信/邮件网关回执"},
             {"name": "meta", "description": "健康检查与本文档"},
         ],

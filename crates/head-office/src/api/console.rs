@@ -1,0 +1,112 @@
+//! The reads behind head office's web console. The router admits only the roles of
+//! `crate::access` for each; these shape storage's answers into `protocol::console` types.
+
+use super::{blocking, ApiQuery, AppStateRef};
+use crate::error::{HeadOfficeError, Result};
+use axum::extract::State;
+use axum::Json;
+use domain::pay_plan::PlanPeriod;
+use protocol::console::{
+    AccessAuditEntry, AccessAuditQuery, OrgUnitEntry, PayPlanOverview, PlanInUse, StaffDirectory,
+    StaffEntry,
+};
+use protocol::Role;
+
+pub(super) async fn staff(State(state): AppStateRef) -> Result<Json<StaffDirectory>> {
+    let chart = blocking(&state, |s| s.org_chart()).await?;
+    Ok(Json(StaffDirectory {
+        units: chart
+            .units
+            .into_iter()
+            .map(|u| OrgUnitEntry {
+                id: u.id,
+                parent_id: u.parent_id,
+                name: u.name,
+            })
+            .collect(),
+        people: chart
+            .people
+            .into_iter()
+            .map(|p| StaffEntry {
+                user_id: p.id,
+                display_name: p.name,
+                role: p.role,
+                unit_id: p.unit_id,
+                disabled: p.disabled,
+            })
+            .collect(),
+    }))
+}
+
+pub(super) async fn access_log(
+    State(state): AppStateRef,
+    ApiQuery(q): ApiQuery<AccessAuditQuery>,
+) -> Result<Json<Vec<AccessAuditEntry>>> {
+    let days = (q.until - q.from).num_days() + 1;
+    if days < 1 {
+        return Err(HeadOfficeError::Validation(
+            "结束日期不能早于开始日期".into(),
+        ));
+    }
+    if days > AccessAuditQuery::MAX_DAYS {
+        return Err(HeadOfficeError::Validation(format!(
+            "一次最多查询 {} 天，更长的时段请导出",
+            AccessAuditQuery::MAX_DAYS
+        )));
+    }
+    let entries = blocking(&state, move |s| {
+        crate::audit::entries_in(s, q.from, q.until)
+    })
+    .await?;
+    Ok(Json(
+        entries
+            .into_iter()
+            .map(|e| AccessAuditEntry {
+                id: e.id,
+                user_id: e.user_id,
+                username: e.username,
+                action: e.action,
+                client_id: e.client_id,
+                field: e.field,
+                reason: e.reason,
+                detail: e.detail,
+                at: e.at,
+                received_at: e.received_at,
+            })
+            .collect(),
+    ))
+}
+
+pub(super) async fn pay_plans(State(state): AppStateRef) -> Result<Json<PayPlanOverview>> {
+    let today = state.clock.today();
+    let (pay, chart) = blocking(&state, |s| {
+        Ok::<_, HeadOfficeError>((s.pay_settings()?, s.org_chart()?))
+    })
+    .await?;
+    let mut plans: Vec<PlanInUse> = pay
+        .plans
+        .iter()
+        .map(|plan| PlanInUse {
+            plan: plan.clone(),
+            brokers: 0,
+        })
+        .collect();
+    let mut unassigned_brokers = 0;
+    for broker in chart
+        .people
+        .iter()
+        .filter(|p| p.role == Role::Broker && !p.disabled)
+    {
+        let periods = pay.periods_of(&broker.id);
+        let in_force = PlanPeriod::in_force(&periods, today);
+        match in_force.and_then(|p| plans.iter_mut().find(|u| u.plan.id == p.plan_id)) {
+            Some(used) => used.brokers += 1,
+            None => unassigned_brokers += 1,
+        }
+    }
+    Ok(Json(PayPlanOverview {
+        plans,
+        unassigned_brokers,
+        development_splits: pay.development_splits,
+    }))
+}

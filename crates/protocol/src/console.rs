@@ -1,0 +1,88 @@
+//! What head office's web console (`/console`) reads and sends: the firm's staff directory, the
+//! access log compliance reviews, the pay plans finance keeps. The console is a browser page of
+//! head office's own staff; every route behind it is checked by role on the server.
+
+use crate::Role;
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::pay_plan::{DevelopmentSplit, PayPlan};
+use domain::{AccessAction, SensitiveField};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// One unit of the firm's tree: head office, a branch (营业部), a team, at any depth.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct OrgUnitEntry {
+    pub id: String,
+    /// `None` for head office, the root.
+    pub parent_id: Option<String>,
+    pub name: String,
+}
+
+/// One account of the firm and where it is placed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct StaffEntry {
+    pub user_id: String,
+    pub display_name: String,
+    pub role: Role,
+    pub unit_id: String,
+    pub disabled: bool,
+}
+
+/// The whole firm: its units and everyone placed in them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct StaffDirectory {
+    pub units: Vec<OrgUnitEntry>,
+    pub people: Vec<StaffEntry>,
+}
+
+/// Whole Beijing days of what head office received, `from` to `until` inclusive.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct AccessAuditQuery {
+    pub from: NaiveDate,
+    pub until: NaiveDate,
+}
+
+impl AccessAuditQuery {
+    /// A reviewer reads a quarter at a time at most; more is an export's job.
+    pub const MAX_DAYS: i64 = 92;
+}
+
+/// One reveal or export of a client's personal data, with the broker's stated reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct AccessAuditEntry {
+    pub id: String,
+    pub user_id: String,
+    pub username: String,
+    pub action: AccessAction,
+    pub client_id: Option<String>,
+    pub field: Option<SensitiveField>,
+    pub reason: String,
+    pub detail: String,
+    /// When it happened, as the desk reports it.
+    pub at: DateTime<Utc>,
+    /// When head office received it: a desk that was offline reports late.
+    pub received_at: DateTime<Utc>,
+}
+
+/// A pay plan and how many brokers are paid by it today.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct PlanInUse {
+    pub plan: PayPlan,
+    pub brokers: u32,
+}
+
+/// The firm's pay plans as finance reviews them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct PayPlanOverview {
+    pub plans: Vec<PlanInUse>,
+    /// Brokers with no plan in force today: paid nothing until one is assigned.
+    pub unassigned_brokers: u32,
+    pub development_splits: Vec<DevelopmentSplit>,
+}

@@ -1,0 +1,113 @@
+//! What head office's console reads, over HTTP as the console's roles: the staff directory, the
+//! access log of reveals and exports a desk sent, and the pay plans with who each pays.
+
+use domain::{AccessAction, SensitiveField};
+use protocol::console::{AccessAuditEntry, PayPlanOverview, StaffDirectory};
+use protocol::{paths, Role, PROTOCOL_VERSION, VERSION_HEADER};
+use reqwest::StatusCode;
+use serde::de::DeserializeOwned;
+use store::WriteIds;
+use sync::HeadOffice;
+use system_tests::{access_token, now, small_firm, TestDesk, TestHeadOffice, TODAY};
+
+async fn get(base: &str, token: &str, path: &str, query: &[(&str, String)]) -> reqwest::Response {
+    reqwest::Client::new()
+        .get(format!("{base}{path}"))
+        .header(VERSION_HEADER, PROTOCOL_VERSION.to_string())
+        .bearer_auth(token)
+        .query(query)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn read<T: DeserializeOwned>(base: &str, token: &str, path: &str, q: &[(&str, String)]) -> T {
+    let response = get(base, token, path, q).await;
+    assert_eq!(response.status(), StatusCode::OK, "{path}");
+    response.json().await.unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_console_reads_the_firm_as_head_office_keeps_it() {
+    let head_office = TestHeadOffice::start(&small_firm()).await;
+    let base = head_office.base_url();
+    let api = HeadOffice::new(&base).unwrap();
+
+    // 经纪业务管理部 sees the whole tree, every account placed in a unit of it.
+    let hq = access_token(&api, "hq01").await;
+    let staff: StaffDirectory = read(&base, &hq, paths::CONSOLE_STAFF, &[]).await;
+    let root: Vec<_> = staff
+        .units
+        .iter()
+        .filter(|u| u.parent_id.is_none())
+        .collect();
+    assert_eq!(root.len(), 1);
+    assert!(staff
+        .people
+        .iter()
+        .all(|p| staff.units.iter().any(|u| u.id == p.unit_id)));
+    let broker01 = staff.people.iter().find(|p| p.user_id == "B001").unwrap();
+    assert_eq!(broker01.role, Role::Broker);
+    assert!(staff.people.iter().any(|p| p.role == Role::Compliance));
+
+    // 财务: every active broker is paid by a plan or counted as having none.
+    let finance = access_token(&api, "finance01").await;
+    let pay: PayPlanOverview = read(&base, &finance, paths::CONSOLE_PAY_PLANS, &[]).await;
+    let brokers = staff
+        .people
+        .iter()
+        .filter(|p| p.role == Role::Broker && !p.disabled)
+        .count() as u32;
+    let paid: u32 = pay.plans.iter().map(|p| p.brokers).sum();
+    assert_eq!(paid + pay.unassigned_brokers, brokers);
+    assert!(paid > 0, "the demo firm pays its brokers: {pay:?}");
+
+    // 合规: a reveal on broker01's desk is in the day's log once the desk has synced.
+    let desk = TestDesk::synced(&base, "broker01").await;
+    let client = desk.first_client();
+    let ids = WriteIds {
+        mutation_id: "m-console-reveal".into(),
+        record_id: "A-console-reveal".into(),
+    };
+    desk.store
+        .lock()
+        .unwrap()
+        .reveal(
+            ids,
+            &client,
+            SensitiveField::IdNumber,
+            "客户办理业务核对身份",
+            now(),
+        )
+        .unwrap();
+    desk.engine
+        .sync_once(desk.store.clone(), |_| {})
+        .await
+        .unwrap();
+    let compliance = access_token(&api, "compliance01").await;
+    let day = domain::clock::shanghai_date(now()).to_string();
+    let span = [("from", day.clone()), ("until", day.clone())];
+    let log: Vec<AccessAuditEntry> =
+        read(&base, &compliance, paths::CONSOLE_ACCESS_LOG, &span).await;
+    let entry = log.iter().find(|e| e.id == "A-console-reveal").unwrap();
+    assert_eq!(entry.username, "broker01");
+    assert_eq!(entry.action, AccessAction::Reveal);
+    assert_eq!(entry.field, Some(SensitiveField::IdNumber));
+    assert_eq!(entry.client_id.as_deref(), Some(client.as_str()));
+
+    // A span the reviewer cannot read at once is refused, saying what to do instead.
+    let year = [
+        ("from", "2025-01-01".to_string()),
+        ("until", TODAY.to_string()),
+    ];
+    let refused = get(&base, &compliance, paths::CONSOLE_ACCESS_LOG, &year).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: serde_json::Value = refused.json().await.unwrap();
+    assert!(
+        body["message"].as_str().unwrap().contains("92 天"),
+        "{body}"
+    );
+    let backwards = [("from", day.clone()), ("until", "2020-01-01".to_string())];
+    let refused = get(&base, &compliance, paths::CONSOLE_ACCESS_LOG, &backwards).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
