@@ -13,6 +13,7 @@ need_pkgs=(
   faketime
   python3-venv
   squashfs-tools
+  chromium chromium-driver
 )
 missing=()
 for p in "${need_pkgs[@]}"; do

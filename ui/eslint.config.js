@@ -6,7 +6,7 @@ import tseslint from "typescript-eslint";
 
 export default defineConfig([
   // Bindings are generated from Rust by ts-rs and never edited by hand.
-  globalIgnores(["dist", "node_modules", "src/bindings"]),
+  globalIgnores(["dist", "dist-console", "node_modules", "src/bindings"]),
   {
     files: ["**/*.{ts,tsx}"],
     extends: [
@@ -42,6 +42,23 @@ export default defineConfig([
         {
           selector: "CallExpression[callee.name='dayjs'][arguments.length=0]",
           message: "Pass the day from lib/clock (dayjs(now())) instead of reading the machine's clock.",
+        },
+      ],
+    },
+  },
+  {
+    // The console is a page in head office's staff's browser: no Tauri, none of the desk's IPC.
+    files: ["src/console/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@tauri-apps/*", "../api", "../../api"],
+              message: "The console talks to head office over HTTP (console/http.ts), never to a desk.",
+            },
+          ],
         },
       ],
     },

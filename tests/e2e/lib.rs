@@ -3,6 +3,7 @@
 //! the real app window).
 
 pub mod broker;
+pub mod chrome;
 pub mod procs;
 mod webdriver;
 

@@ -20,16 +20,21 @@ pub struct Element {
 }
 
 impl Session {
+    /// A session of the Tauri app at `application`, through tauri-driver.
     pub fn create(port: u16, application: &Path) -> Result<Session> {
+        Session::create_with(
+            port,
+            json!({ "tauri:options": { "application": application } }),
+        )
+    }
+
+    /// A session with these capabilities (`alwaysMatch`), e.g. a browser's through its driver.
+    pub fn create_with(port: u16, capabilities: Value) -> Result<Session> {
         let http = reqwest::blocking::Client::builder()
             .timeout(Duration::from_secs(120))
             .build()?;
         let root = format!("http://127.0.0.1:{port}");
-        let caps = json!({
-            "capabilities": {
-                "alwaysMatch": { "tauri:options": { "application": application } }
-            }
-        });
+        let caps = json!({ "capabilities": { "alwaysMatch": capabilities } });
         let response: Value = http
             .post(format!("{root}/session"))
             .json(&caps)
@@ -44,6 +49,12 @@ impl Session {
             base: format!("{root}/session/{id}"),
             closed: false,
         })
+    }
+
+    /// Loads `url` in the browser's window.
+    pub fn navigate(&self, url: &str) -> Result<()> {
+        self.call(reqwest::Method::POST, "/url", Some(json!({ "url": url })))?;
+        Ok(())
     }
 
     fn call(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> Result<Value> {

@@ -168,6 +168,15 @@ pub fn router(state: Arc<AppState>) -> Router {
     let app = Router::new()
         .merge(api)
         .route(paths::HEALTH, limited(get(health), EMPTY_BODY_LIMIT))
+        .route(crate::console::PREFIX, get(crate::console::redirect))
+        .route(
+            "/console/",
+            limited(get(crate::console::serve), EMPTY_BODY_LIMIT),
+        )
+        .route(
+            "/console/{*page}",
+            limited(get(crate::console::serve), EMPTY_BODY_LIMIT),
+        )
         .route(paths::OPENAPI, limited(get(openapi), EMPTY_BODY_LIMIT))
         .route(
             paths::DESK_UPDATE,

@@ -9,6 +9,7 @@ mod api;
 pub mod audit;
 pub mod auth;
 pub mod channel;
+pub mod console;
 mod delivery;
 pub mod error;
 pub mod import;

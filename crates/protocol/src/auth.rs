@@ -1,7 +1,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
 pub struct SignInRequest {
     #[schemars(length(min = 1, max = SignInRequest::MAX_USERNAME_CHARS))]
     pub username: String,
@@ -20,7 +21,8 @@ impl SignInRequest {
     pub const MAX_DEVICE_ID_BYTES: usize = 128;
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
 pub struct RefreshRequest {
     pub refresh_token: String,
     pub device_id: String,
@@ -32,9 +34,11 @@ pub struct RefreshRequest {
 
 /// What a successful sign-in or refresh returns. The refresh token is single-use: every refresh
 /// returns a new one, and presenting a used one ends the device's session.
-#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
 pub struct SessionTokens {
     pub access_token: String,
+    #[ts(type = "number")]
     pub access_expires_in_secs: u64,
     pub refresh_token: String,
     pub user: UserProfile,

@@ -1,9 +1,11 @@
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// Why the head office refused a request. The desk decides what to do by the code alone; the message
 /// is Chinese text meant for the broker.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[ts(export, rename = "ApiErrorCode")]
 pub enum ErrorCode {
     BadCredentials,
     AccountDisabled,
@@ -28,7 +30,8 @@ pub enum ErrorCode {
     Internal,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
 pub struct ApiError {
     pub code: ErrorCode,
     pub message: String,

@@ -57,8 +57,16 @@ pub const VERSION_HEADER: &str = "x-brokerdesk-protocol";
 
 /// What `GET /api/v1/health` answers: for a load balancer's check and head-office IT's eyes.
 #[derive(
-    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    serde::Serialize,
+    serde::Deserialize,
+    ts_rs::TS,
+    schemars::JsonSchema,
 )]
+#[ts(export)]
 pub struct Health {
     /// Always `ok`: a server that cannot answer does not answer at all.
     pub status: String,

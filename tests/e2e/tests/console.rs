@@ -1,0 +1,166 @@
+//! Head office's web console in Debian's Chromium: each console role signs in with its demo
+//! account, sees exactly the pages its role may read (head office's OpenAPI document decides),
+//! walks them and signs out; an address of a page the role may not use shows one it may; a broker
+//! is turned away with the reason. Screenshots `console-*.png` in target/e2e. That the API itself
+//! refuses each role what it may not call is `tests/system/tests/role_matrix.rs`.
+
+use anyhow::{ensure, Result};
+use e2e::chrome::Chrome;
+use e2e::{HeadOffice, Session};
+use std::time::Duration;
+
+const SHORT: Duration = Duration::from_secs(30);
+
+struct Walk {
+    username: &'static str,
+    role: &'static str,
+    /// Menu labels and the element each page shows, in menu order.
+    pages: &'static [(&'static str, &'static str, &'static str)],
+}
+
+const STAFF: (&str, &str, &str) = ("组织与人员", "staff", "[data-testid=console-staff-table]");
+const ACCESS_LOG: (&str, &str, &str) = (
+    "敏感信息查看记录",
+    "access-log",
+    "[data-testid=console-access-table]",
+);
+const PAY_PLANS: (&str, &str, &str) = ("薪酬方案", "pay-plans", "[data-testid=console-pay-plans]");
+const COMPLAINTS: (&str, &str, &str) =
+    ("投诉队列", "complaints", "[data-testid=console-complaints]");
+
+const WALKS: &[Walk] = &[
+    Walk {
+        username: "hq01",
+        role: "经纪业务管理部",
+        pages: &[STAFF],
+    },
+    Walk {
+        username: "compliance01",
+        role: "合规部",
+        pages: &[ACCESS_LOG],
+    },
+    Walk {
+        username: "finance01",
+        role: "财务部",
+        pages: &[PAY_PLANS],
+    },
+    Walk {
+        username: "service01",
+        role: "客服",
+        pages: &[COMPLAINTS],
+    },
+    Walk {
+        username: "admin",
+        role: "信息技术部（管理员）",
+        pages: &[STAFF, ACCESS_LOG, COMPLAINTS],
+    },
+];
+
+fn sign_in(page: &Session, username: &str) -> Result<()> {
+    page.type_text(
+        &page.wait("[data-testid=console-username]", SHORT)?,
+        username,
+    )?;
+    page.type_text(
+        &page.wait("[data-testid=console-password]", SHORT)?,
+        "demo1234",
+    )?;
+    page.click(&page.wait("[data-testid=console-signin-submit]", SHORT)?)
+}
+
+fn menu_labels(page: &Session) -> Result<Vec<String>> {
+    page.wait("[data-testid=console-menu]", SHORT)?;
+    page.find_all("[data-testid=console-menu] .ant-menu-title-content")?
+        .iter()
+        .map(|item| page.text(item))
+        .collect()
+}
+
+fn walk(page: &Session, console: &str, walk: &Walk) -> Result<()> {
+    page.navigate(console)?;
+    sign_in(page, walk.username)?;
+    page.wait_text("[data-testid=console-role]", SHORT, |t| t == walk.role)?;
+    let labels = menu_labels(page)?;
+    let expected: Vec<&str> = walk.pages.iter().map(|p| p.0).collect();
+    ensure!(
+        labels == expected,
+        "{}: menu {labels:?}, expected {expected:?}",
+        walk.username
+    );
+    for (label, key, shown) in walk.pages {
+        let items = page.find_all("[data-testid=console-menu] .ant-menu-item")?;
+        let mut clicked = false;
+        for item in items {
+            if page.text(&item)? == *label {
+                page.click(&item)?;
+                clicked = true;
+                break;
+            }
+        }
+        ensure!(clicked, "{}: no menu item {label}", walk.username);
+        page.wait(shown, SHORT)?;
+        // Tables fill after their read; wait for the spinner to go.
+        e2e::wait_for("the page's data", SHORT, || {
+            Ok(page.find(".ant-spin-spinning")?.is_none().then_some(()))
+        })?;
+        page.screenshot(&format!("console-{}-{key}", walk.username))?;
+    }
+    page.click(&page.wait("[data-testid=console-sign-out]", SHORT)?)?;
+    page.wait("[data-testid=console-username]", SHORT)?;
+    Ok(())
+}
+
+#[test]
+fn each_console_role_signs_in_and_walks_only_its_own_pages() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let head_office = HeadOffice::start(dir.path())?;
+    let chrome = Chrome::start()?;
+    let page = chrome.open(&dir.path().join("chromium"))?;
+    let console = format!("{}/console/", head_office.url);
+
+    page.step("sign-in page", |p| {
+        p.navigate(&console)?;
+        p.wait("[data-testid=console-username]", SHORT)?;
+        p.screenshot("console-sign-in")
+    })?;
+    for w in WALKS {
+        page.step(&format!("console-{}", w.username), |p| walk(p, &console, w))?;
+    }
+
+    // A page named in the address that the role may not use is not shown: its first own page is.
+    page.step("another role's page", |p| {
+        p.navigate(&format!("{console}#/{}", PAY_PLANS.1))?;
+        sign_in(p, "compliance01")?;
+        p.wait(ACCESS_LOG.2, SHORT)?;
+        ensure!(
+            p.find(PAY_PLANS.2)?.is_none(),
+            "compliance sees the pay plans"
+        );
+        p.click(&p.wait("[data-testid=console-sign-out]", SHORT)?)?;
+        p.wait("[data-testid=console-username]", SHORT)?;
+        Ok(())
+    })?;
+
+    // A wrong password, then a broker: each told why, in Chinese.
+    page.step("refusals", |p| {
+        p.type_text(
+            &p.wait("[data-testid=console-username]", SHORT)?,
+            "finance01",
+        )?;
+        p.type_text(
+            &p.wait("[data-testid=console-password]", SHORT)?,
+            "wrong-password",
+        )?;
+        p.click(&p.wait("[data-testid=console-signin-submit]", SHORT)?)?;
+        p.wait_text("[data-testid=console-signin-error]", SHORT, |t| {
+            t.contains("用户名或密码不正确")
+        })?;
+        p.navigate(&console)?;
+        sign_in(p, "broker01")?;
+        p.wait_text("[data-testid=console-signin-error]", SHORT, |t| {
+            t.contains("请使用经纪人工作台")
+        })?;
+        p.screenshot("console-broker-refused")
+    })?;
+    page.close()
+}

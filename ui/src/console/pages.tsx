@@ -1,0 +1,59 @@
+import { AuditOutlined, ApartmentOutlined, CustomerServiceOutlined, WalletOutlined } from "@ant-design/icons";
+import type { ReactNode } from "react";
+import type { Role } from "../bindings/Role";
+import { mayRead, type RouteRoles } from "./access";
+import { PATHS, type ConsoleSession } from "./http";
+import { AccessLogPage } from "./pages/AccessLogPage";
+import { ComplaintsPage } from "./pages/ComplaintsPage";
+import { PayPlansPage } from "./pages/PayPlansPage";
+import { StaffPage } from "./pages/StaffPage";
+
+export interface PageProps {
+  session: ConsoleSession;
+  onSessionEnded: (why: string) => void;
+}
+
+export interface ConsolePage {
+  key: string;
+  label: string;
+  icon: ReactNode;
+  /** The route the page reads: whoever may read it sees the page. */
+  route: string;
+  render: (props: PageProps) => ReactNode;
+}
+
+const PAGES: ConsolePage[] = [
+  {
+    key: "staff",
+    label: "组织与人员",
+    icon: <ApartmentOutlined />,
+    route: PATHS.staff,
+    render: (p) => <StaffPage {...p} />,
+  },
+  {
+    key: "access-log",
+    label: "敏感信息查看记录",
+    icon: <AuditOutlined />,
+    route: PATHS.accessLog,
+    render: (p) => <AccessLogPage {...p} />,
+  },
+  {
+    key: "pay-plans",
+    label: "薪酬方案",
+    icon: <WalletOutlined />,
+    route: PATHS.payPlans,
+    render: (p) => <PayPlansPage {...p} />,
+  },
+  {
+    key: "complaints",
+    label: "投诉队列",
+    icon: <CustomerServiceOutlined />,
+    route: PATHS.complaints,
+    render: (p) => <ComplaintsPage {...p} />,
+  },
+];
+
+/** The pages `role` may use, by what head office's document says of their routes. */
+export function pagesFor(roles: RouteRoles, role: Role): ConsolePage[] {
+  return PAGES.filter((p) => mayRead(roles, role, p.route));
+}

@@ -1,0 +1,68 @@
+import { Alert, Card, Descriptions, Space, Table, Typography } from "antd";
+import { useCallback } from "react";
+import type { PayPlanOverview } from "../../bindings/PayPlanOverview";
+import type { PlanInUse } from "../../bindings/PlanInUse";
+import type { Rate } from "../../bindings/Rate";
+import type { ShareBand } from "../../bindings/ShareBand";
+import { formatFen } from "../../lib/format";
+import { PATHS } from "../http";
+import type { PageProps } from "../pages";
+import { useLoad } from "../useLoad";
+
+/** A share of net commission as a percentage: rates are in ten-millionths. */
+export function sharePercent(rate: Rate): string {
+  return `${(rate / 100_000).toFixed(rate % 100_000 === 0 ? 0 : 2)}%`;
+}
+
+function bands(list: ShareBand[]): string {
+  return list.map((b) => `${formatFen(b.from)} 起 ${sharePercent(b.rate)}`).join("；");
+}
+
+/** Finance's view of the firm's pay plans and who each pays today. */
+export function PayPlansPage({ session, onSessionEnded }: PageProps) {
+  const load = useCallback(() => session.get<PayPlanOverview>(PATHS.payPlans), [session]);
+  const { data, error, loading } = useLoad(load, onSessionEnded);
+  if (error) return <Alert type="error" showIcon title={error} />;
+  return (
+    <Space orientation="vertical" size={16} style={{ width: "100%" }}>
+      {data && data.unassigned_brokers > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={`${data.unassigned_brokers} 名在岗经纪人今天没有适用的薪酬方案，发放前请为其指定方案`}
+        />
+      )}
+      <Card size="small" title="薪酬方案">
+        <Table<PlanInUse>
+          rowKey={(p) => p.plan.id}
+          size="small"
+          loading={loading}
+          dataSource={data?.plans ?? []}
+          pagination={false}
+          data-testid="console-pay-plans"
+          columns={[
+            { title: "方案", render: (_, p) => `${p.plan.name}（${p.plan.id}）` },
+            { title: "底薪", align: "right", render: (_, p) => formatFen(p.plan.base_pay) },
+            { title: "月度门槛", align: "right", render: (_, p) => formatFen(p.plan.monthly_threshold) },
+            { title: "分成档位", render: (_, p) => bands(p.plan.bands) },
+            { title: "新增资产奖励", align: "right", render: (_, p) => sharePercent(p.plan.new_asset_bonus) },
+            { title: "适用经纪人", align: "right", dataIndex: "brokers", render: (n: number) => `${n} 人` },
+          ]}
+        />
+      </Card>
+      <Card size="small" title="开发关系分成">
+        {data && data.development_splits.length > 0 ? (
+          <Descriptions size="small" column={1}>
+            {data.development_splits.map((s) => (
+              <Descriptions.Item key={s.effective_from} label={`${s.effective_from} 起`}>
+                开发经纪人得 {sharePercent(s.developer_share)}
+              </Descriptions.Item>
+            ))}
+          </Descriptions>
+        ) : (
+          <Typography.Text type="secondary">未设置：净佣金全部计入服务经纪人</Typography.Text>
+        )}
+      </Card>
+    </Space>
+  );
+}
