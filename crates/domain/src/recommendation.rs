@@ -44,12 +44,17 @@ pub fn cover_message(text: &str) -> Result<String, CoverMessageError> {
             max: COVER_MESSAGE_MAX,
         });
     }
-    // Read as a client would: "保 本", "稳　赚" and "保證收益" promise as much as "保本" does.
-    let folded = crate::fold::for_matching(trimmed);
-    if let Some(word) = PROMISES.iter().find(|w| folded.contains(*w)) {
-        return Err(CoverMessageError::Promise((*word).to_string()));
+    if let Some(word) = promise_in(trimmed) {
+        return Err(CoverMessageError::Promise(word.to_string()));
     }
     Ok(trimmed.to_string())
+}
+
+/// The first word of `text` that promises a return or a guarantee, if any. Read as a client
+/// would: "保 本", "稳　赚" and "保證收益" promise as much as "保本" does.
+pub fn promise_in(text: &str) -> Option<&'static str> {
+    let folded = crate::fold::for_matching(text);
+    PROMISES.iter().find(|w| folded.contains(*w)).copied()
 }
 
 /// Whether a recipient gets the push, and if not, the reason in Chinese.

@@ -5,6 +5,7 @@ pub mod cases;
 mod db;
 pub mod delivery;
 pub mod error;
+pub mod library;
 mod location;
 pub mod org;
 pub mod passwords;
@@ -148,6 +149,7 @@ pub trait Storage:
     + shared::SharedSessions
     + review::TeamReview
     + releases::DeskReleases
+    + library::LibraryReviews
     + Send
     + Sync
     + 'static

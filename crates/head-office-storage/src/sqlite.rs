@@ -43,6 +43,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/024_shared_sessions.sql"),
     include_str!("migrations/025_statement_lookups.sql"),
     include_str!("migrations/026_desk_releases.sql"),
+    include_str!("migrations/027_library_review.sql"),
 ];
 
 /// Statements kept prepared; the feed alone has two per table.

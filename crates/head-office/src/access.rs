@@ -29,6 +29,15 @@ pub const ACCESS_LOG_READERS: Roles = &[Role::Compliance, Role::Admin];
 /// Pay plans, fee schedules, statements and disputes (财务).
 pub const FINANCE: Roles = &[Role::Finance];
 
+/// The library in review: 经纪业务管理部 drafts, compliance reviews.
+pub const LIBRARY_READERS: Roles = &[Role::ManagerHq, Role::Compliance];
+
+/// Drafting and submitting library items (经纪业务管理部).
+pub const LIBRARY_DRAFTERS: Roles = &[Role::ManagerHq];
+
+/// Approving, returning and withdrawing what brokers may push (合规).
+pub const COMPLIANCE: Roles = &[Role::Compliance];
+
 /// Why a role was refused, in words the caller can act on.
 pub fn refusal(roles: Roles) -> String {
     let names: Vec<&str> = roles.iter().map(|r| role_name(*r)).collect();

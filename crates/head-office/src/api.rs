@@ -13,7 +13,7 @@ pub use desk_update::ConnectionTls;
 pub use import::ImportQuery;
 pub use session::Caller;
 
-use crate::access::{Roles, ACCESS_LOG_READERS, FINANCE, IT, LEADS, SERVICE_DESK, STAFF_READERS};
+use crate::access::{Roles, IT, LEADS, SERVICE_DESK};
 use crate::auth::new_token;
 use crate::error::{HeadOfficeError, Result};
 use crate::AppState;
@@ -140,30 +140,7 @@ pub fn router(state: Arc<AppState>) -> Router {
                 limited(post(service::return_visit), TEAM_BODY_LIMIT),
             ),
         )
-        .route(
-            paths::CONSOLE_STAFF,
-            only(
-                &state,
-                STAFF_READERS,
-                limited(get(console::staff), EMPTY_BODY_LIMIT),
-            ),
-        )
-        .route(
-            paths::CONSOLE_ACCESS_LOG,
-            only(
-                &state,
-                ACCESS_LOG_READERS,
-                limited(get(console::access_log), EMPTY_BODY_LIMIT),
-            ),
-        )
-        .route(
-            paths::CONSOLE_PAY_PLANS,
-            only(
-                &state,
-                FINANCE,
-                limited(get(console::pay_plans), EMPTY_BODY_LIMIT),
-            ),
-        )
+        .merge(console::routes(&state))
         .layer(middleware::from_fn(check_protocol_version));
     let app = Router::new()
         .merge(api)

@@ -13,6 +13,7 @@ pub mod console;
 mod delivery;
 pub mod error;
 pub mod import;
+pub mod library;
 pub mod openapi;
 pub mod releases;
 pub mod serve;

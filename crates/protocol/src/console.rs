@@ -86,3 +86,94 @@ pub struct PayPlanOverview {
     pub unassigned_brokers: u32,
     pub development_splits: Vec<DevelopmentSplit>,
 }
+
+/// Where a library item is in its review (`domain::library_review::ReviewState`).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum LibraryReviewState {
+    Drafting,
+    Submitted,
+    Returned,
+    Published,
+    Withdrawn,
+}
+
+/// What a library item says, as its drafter writes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct LibraryContent {
+    pub product_kind: crate::ProductKind,
+    pub title: String,
+    /// What a client reads with a push.
+    pub summary: String,
+    /// The full text, for the broker to read before pushing.
+    #[serde(default)]
+    pub body: String,
+    pub risk: domain::ProductRisk,
+    pub valid_from: NaiveDate,
+    pub valid_until: NaiveDate,
+    /// The security a stock note is about, `600519.SH`.
+    #[serde(default)]
+    pub security_code: Option<String>,
+    /// The analyst or the product's manager.
+    pub author: String,
+}
+
+/// A library item as the console shows it: what it says, where it is in review, and the version
+/// desks have (0 before it is first published).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct LibraryItem {
+    pub id: String,
+    pub content: LibraryContent,
+    pub state: LibraryReviewState,
+    pub published_version: u32,
+    /// 合规审核编号 of the version desks have.
+    pub approval_ref: Option<String>,
+    pub drafted_by: String,
+    pub drafted_by_name: String,
+    pub reviewed_by_name: Option<String>,
+    /// Compliance's note when returning or withdrawing.
+    pub review_note: Option<String>,
+    /// When it last moved in review; none for an item only the firm's files ever changed.
+    pub updated_at: Option<DateTime<Utc>>,
+}
+
+/// A new draft (`id` absent) or the next version of an item (`id` given).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct LibraryDraft {
+    #[serde(default)]
+    pub id: Option<String>,
+    pub content: LibraryContent,
+}
+
+/// Sends a draft to compliance (its drafter).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct LibrarySubmission {
+    pub id: String,
+}
+
+/// What compliance decides on an item: approve (publish) one submitted, return it with a note, or
+/// withdraw a published one with a note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum LibraryVerdict {
+    Approve,
+    Return,
+    Withdraw,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct LibraryReview {
+    pub id: String,
+    pub verdict: LibraryVerdict,
+    #[serde(default)]
+    pub note: String,
+}

@@ -122,6 +122,14 @@ pub mod paths {
     pub const CONSOLE_ACCESS_LOG: &str = "/api/v1/console/access-log";
     /// The firm's pay plans and how many brokers each pays (`console::PayPlanOverview`).
     pub const CONSOLE_PAY_PLANS: &str = "/api/v1/console/pay-plans";
+    /// Every item of the firm's library with its review state (`console::LibraryItem`).
+    pub const CONSOLE_LIBRARY: &str = "/api/v1/console/library";
+    /// Saves a draft or the next version of an item (`console::LibraryDraft`).
+    pub const CONSOLE_LIBRARY_DRAFT: &str = "/api/v1/console/library/draft";
+    /// Sends a draft to compliance (`console::LibrarySubmission`).
+    pub const CONSOLE_LIBRARY_SUBMIT: &str = "/api/v1/console/library/submit";
+    /// Approves (publishes), returns or withdraws an item (`console::LibraryReview`).
+    pub const CONSOLE_LIBRARY_REVIEW: &str = "/api/v1/console/library/review";
     /// The OpenAPI 3.1 document of all of these, served by head office itself.
     pub const OPENAPI: &str = "/api/v1/openapi.json";
 
@@ -147,6 +155,10 @@ pub mod paths {
         CONSOLE_STAFF,
         CONSOLE_ACCESS_LOG,
         CONSOLE_PAY_PLANS,
+        CONSOLE_LIBRARY,
+        CONSOLE_LIBRARY_DRAFT,
+        CONSOLE_LIBRARY_SUBMIT,
+        CONSOLE_LIBRARY_REVIEW,
         SERVICE_VISITS,
         CHANNEL_RECEIPTS,
         ADMIN_IMPORT,

@@ -92,7 +92,7 @@ fn stored(db: &Db<'_>, table: &FeedTable, id: &str) -> Result<Option<Record>> {
 }
 
 /// `table`'s insert, made an upsert on the firm's id.
-fn upsert_sql(insert: &str) -> String {
+pub(super) fn upsert_sql(insert: &str) -> String {
     let columns = insert
         .split_once('(')
         .and_then(|(_, rest)| rest.split_once(')'))

@@ -18,6 +18,7 @@ mod feed_safety;
 mod feed_table;
 mod firm_files;
 mod import;
+mod library;
 mod mutations;
 mod pay_cache;
 mod policy;

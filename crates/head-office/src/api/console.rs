@@ -1,16 +1,78 @@
 //! The reads behind head office's web console. The router admits only the roles of
 //! `crate::access` for each; these shape storage's answers into `protocol::console` types.
 
-use super::{blocking, ApiQuery, AppStateRef};
+use super::{blocking, limited, only, ApiJson, ApiQuery, AppStateRef, Caller};
+use super::{EMPTY_BODY_LIMIT, TEAM_BODY_LIMIT};
+use crate::access::{
+    ACCESS_LOG_READERS, COMPLIANCE, FINANCE, LIBRARY_DRAFTERS, LIBRARY_READERS, STAFF_READERS,
+};
 use crate::error::{HeadOfficeError, Result};
+use crate::AppState;
 use axum::extract::State;
+use axum::routing::{get, post};
 use axum::Json;
+use axum::Router;
 use domain::pay_plan::PlanPeriod;
 use protocol::console::{
-    AccessAuditEntry, AccessAuditQuery, OrgUnitEntry, PayPlanOverview, PlanInUse, StaffDirectory,
-    StaffEntry,
+    AccessAuditEntry, AccessAuditQuery, LibraryDraft, LibraryItem, LibraryReview,
+    LibrarySubmission, OrgUnitEntry, PayPlanOverview, PlanInUse, StaffDirectory, StaffEntry,
 };
+use protocol::paths;
 use protocol::Role;
+use std::sync::Arc;
+
+/// The console's routes, each open to the roles `crate::access` names for it.
+pub(super) fn routes(state: &Arc<AppState>) -> Router<Arc<AppState>> {
+    Router::new()
+        .route(
+            paths::CONSOLE_STAFF,
+            only(state, STAFF_READERS, limited(get(staff), EMPTY_BODY_LIMIT)),
+        )
+        .route(
+            paths::CONSOLE_ACCESS_LOG,
+            only(
+                state,
+                ACCESS_LOG_READERS,
+                limited(get(access_log), EMPTY_BODY_LIMIT),
+            ),
+        )
+        .route(
+            paths::CONSOLE_PAY_PLANS,
+            only(state, FINANCE, limited(get(pay_plans), EMPTY_BODY_LIMIT)),
+        )
+        .route(
+            paths::CONSOLE_LIBRARY,
+            only(
+                state,
+                LIBRARY_READERS,
+                limited(get(library), EMPTY_BODY_LIMIT),
+            ),
+        )
+        .route(
+            paths::CONSOLE_LIBRARY_DRAFT,
+            only(
+                state,
+                LIBRARY_DRAFTERS,
+                limited(post(library_draft), TEAM_BODY_LIMIT),
+            ),
+        )
+        .route(
+            paths::CONSOLE_LIBRARY_SUBMIT,
+            only(
+                state,
+                LIBRARY_DRAFTERS,
+                limited(post(library_submit), TEAM_BODY_LIMIT),
+            ),
+        )
+        .route(
+            paths::CONSOLE_LIBRARY_REVIEW,
+            only(
+                state,
+                COMPLIANCE,
+                limited(post(library_review), TEAM_BODY_LIMIT),
+            ),
+        )
+}
 
 pub(super) async fn staff(State(state): AppStateRef) -> Result<Json<StaffDirectory>> {
     let chart = blocking(&state, |s| s.org_chart()).await?;
@@ -109,4 +171,49 @@ pub(super) async fn pay_plans(State(state): AppStateRef) -> Result<Json<PayPlanO
         unassigned_brokers,
         development_splits: pay.development_splits,
     }))
+}
+
+pub(super) async fn library(State(state): AppStateRef) -> Result<Json<Vec<LibraryItem>>> {
+    Ok(Json(blocking(&state, |s| s.library_items()).await?))
+}
+
+pub(super) async fn library_draft(
+    State(state): AppStateRef,
+    Caller(user): Caller,
+    ApiJson(draft): ApiJson<LibraryDraft>,
+) -> Result<Json<LibraryItem>> {
+    let now = state.clock.now();
+    let saved = blocking(&state, move |s| {
+        let id = || format!("LIB-{}", &crate::auth::new_token()[..12].to_uppercase());
+        crate::library::save_draft(s, &user, draft, id, now)
+    })
+    .await?;
+    Ok(Json(saved))
+}
+
+pub(super) async fn library_submit(
+    State(state): AppStateRef,
+    ApiJson(req): ApiJson<LibrarySubmission>,
+) -> Result<Json<LibraryItem>> {
+    let (today, now) = (state.clock.today(), state.clock.now());
+    Ok(Json(
+        blocking(&state, move |s| {
+            crate::library::submit(s, &req.id, today, now)
+        })
+        .await?,
+    ))
+}
+
+pub(super) async fn library_review(
+    State(state): AppStateRef,
+    Caller(user): Caller,
+    ApiJson(req): ApiJson<LibraryReview>,
+) -> Result<Json<LibraryItem>> {
+    let (today, now) = (state.clock.today(), state.clock.now());
+    let decided = blocking(&state, move |s| {
+        crate::library::review(s, &user, &req, today, now)
+    })
+    .await?;
+    tracing::info!(item = %decided.id, state = ?decided.state, "library reviewed");
+    Ok(Json(decided))
 }

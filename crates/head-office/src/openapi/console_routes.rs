@@ -1,10 +1,17 @@
 //! The routes behind head office's web console (`/console`), each open to the roles of
 //! `crate::access` it names.
 
-use super::operations::{of, read, Access, Operation};
-use crate::access::{ACCESS_LOG_READERS, FINANCE, STAFF_READERS};
-use protocol::console::{AccessAuditEntry, AccessAuditQuery, PayPlanOverview, StaffDirectory};
+use super::operations::{day, example, json_body, of, read, write, Access, Operation};
+use crate::access::{
+    ACCESS_LOG_READERS, COMPLIANCE, FINANCE, LIBRARY_DRAFTERS, LIBRARY_READERS, STAFF_READERS,
+};
+use domain::ProductRisk;
+use protocol::console::{
+    AccessAuditEntry, AccessAuditQuery, LibraryContent, LibraryDraft, LibraryItem, LibraryReview,
+    LibrarySubmission, LibraryVerdict, PayPlanOverview, StaffDirectory,
+};
 use protocol::paths;
+use protocol::ProductKind;
 
 pub(super) const CONSOLE: &[Operation] = &[
     Operation {
@@ -42,6 +49,86 @@ pub(super) const CONSOLE: &[Operation] = &[
             "The firm's pay plans, how many active brokers each pays today, the brokers with \
              none, and the development splits.",
             of::<PayPlanOverview>,
+        )
+    },
+    Operation {
+        access: Access::Only(LIBRARY_READERS),
+        ..read(
+            paths::CONSOLE_LIBRARY,
+            "libraryItems",
+            "console",
+            "资料库",
+            "Every item of the firm's library with where it is in review and the version desks \
+             have; items loaded from the firm's files are listed as published.",
+            of::<Vec<LibraryItem>>,
+        )
+    },
+    Operation {
+        also: &[404],
+        access: Access::Only(LIBRARY_DRAFTERS),
+        ..write(
+            paths::CONSOLE_LIBRARY_DRAFT,
+            "saveLibraryDraft",
+            "console",
+            "保存资料草稿",
+            "A new draft (no `id`) or the next version of an item; refused while the item waits \
+             for compliance.",
+            json_body(of::<LibraryDraft>, || {
+                example(LibraryDraft {
+                    id: None,
+                    content: LibraryContent {
+                        product_kind: ProductKind::ResearchReport,
+                        title: "2027 年消费行业展望".into(),
+                        summary: "关注需求复苏与估值修复的节奏".into(),
+                        body: String::new(),
+                        risk: ProductRisk::R3,
+                        valid_from: day(2026, 12, 1),
+                        valid_until: day(2027, 3, 31),
+                        security_code: None,
+                        author: "研究所 王磊".into(),
+                    },
+                })
+            }),
+            of::<LibraryItem>,
+        )
+    },
+    Operation {
+        also: &[404],
+        access: Access::Only(LIBRARY_DRAFTERS),
+        ..write(
+            paths::CONSOLE_LIBRARY_SUBMIT,
+            "submitLibraryItem",
+            "console",
+            "提交合规审核",
+            "Sends a draft to compliance; refused with every problem listed if compliance could \
+             not approve it (a promise of returns, a lapsed validity, a missing field).",
+            json_body(of::<LibrarySubmission>, || {
+                example(LibrarySubmission {
+                    id: "LIB-0A1B2C3D4E5F".into(),
+                })
+            }),
+            of::<LibraryItem>,
+        )
+    },
+    Operation {
+        also: &[404],
+        access: Access::Only(COMPLIANCE),
+        ..write(
+            paths::CONSOLE_LIBRARY_REVIEW,
+            "reviewLibraryItem",
+            "console",
+            "合规审核",
+            "Approves a submitted item, which every desk then has at its next sync; returns it \
+             with a note; or withdraws a published one with a note, after which no broker can \
+             push it. The drafter cannot approve their own item.",
+            json_body(of::<LibraryReview>, || {
+                example(LibraryReview {
+                    id: "LIB-0A1B2C3D4E5F".into(),
+                    verdict: LibraryVerdict::Return,
+                    note: "摘要请删去对收益的描述".into(),
+                })
+            }),
+            of::<LibraryItem>,
         )
     },
 ];
