@@ -19,6 +19,7 @@ struct Walk {
 }
 
 const STAFF: (&str, &str, &str) = ("组织与人员", "staff", "[data-testid=console-staff-table]");
+const LIBRARY: (&str, &str, &str) = ("资料库审核", "library", "[data-testid=console-library]");
 const ACCESS_LOG: (&str, &str, &str) = (
     "敏感信息查看记录",
     "access-log",
@@ -32,12 +33,12 @@ const WALKS: &[Walk] = &[
     Walk {
         username: "hq01",
         role: "经纪业务管理部",
-        pages: &[STAFF],
+        pages: &[STAFF, LIBRARY],
     },
     Walk {
         username: "compliance01",
         role: "合规部",
-        pages: &[ACCESS_LOG],
+        pages: &[LIBRARY, ACCESS_LOG],
     },
     Walk {
         username: "finance01",
@@ -131,7 +132,7 @@ fn each_console_role_signs_in_and_walks_only_its_own_pages() -> Result<()> {
     page.step("another role's page", |p| {
         p.navigate(&format!("{console}#/{}", PAY_PLANS.1))?;
         sign_in(p, "compliance01")?;
-        p.wait(ACCESS_LOG.2, SHORT)?;
+        p.wait(LIBRARY.2, SHORT)?;
         ensure!(
             p.find(PAY_PLANS.2)?.is_none(),
             "compliance sees the pay plans"
@@ -162,5 +163,140 @@ fn each_console_role_signs_in_and_walks_only_its_own_pages() -> Result<()> {
         })?;
         p.screenshot("console-broker-refused")
     })?;
+    page.close()
+}
+
+fn open_page(page: &Session, label: &str) -> Result<()> {
+    for item in page.find_all("[data-testid=console-menu] .ant-menu-item")? {
+        if page.text(&item)? == label {
+            return page.click(&item);
+        }
+    }
+    anyhow::bail!("no menu item {label}")
+}
+
+fn sign_out(page: &Session) -> Result<()> {
+    page.click(&page.wait("[data-testid=console-sign-out]", SHORT)?)?;
+    page.wait("[data-testid=console-username]", SHORT)?;
+    Ok(())
+}
+
+/// Whether broker01's feed, as a desk pulls it, has an approved item titled `title`.
+fn broker01_has(head_office: &str, title: &str) -> Result<bool> {
+    let http = reqwest::blocking::Client::builder()
+        .timeout(SHORT)
+        .build()?;
+    let protocol = http
+        .get(format!("{head_office}/api/v1/health"))
+        .send()?
+        .json::<serde_json::Value>()?["protocol"]
+        .to_string();
+    let tokens: serde_json::Value = http
+        .post(format!("{head_office}/api/v1/auth/sign-in"))
+        .header("x-brokerdesk-protocol", &protocol)
+        .json(&serde_json::json!({"username": "broker01", "password": "demo1234", "device_id": "e2e-console"}))
+        .send()?
+        .json()?;
+    let token = tokens["access_token"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let mut cursor = 0;
+    // Bounded: the demo broker's whole book is a few hundred pages at most.
+    for _ in 0..2000 {
+        let page: serde_json::Value = http
+            .get(format!("{head_office}/api/v1/feed"))
+            .header("x-brokerdesk-protocol", &protocol)
+            .bearer_auth(&token)
+            .query(&[
+                ("cursor", cursor.to_string()),
+                ("limit", "1000".into()),
+                ("count", "false".into()),
+            ])
+            .send()?
+            .json()?;
+        let changes = page["changes"].as_array().cloned().unwrap_or_default();
+        if changes.iter().any(|c| {
+            let text = c.to_string();
+            text.contains(title) && text.contains("\"approval\":\"approved\"")
+        }) {
+            return Ok(true);
+        }
+        if page["has_more"] != true {
+            return Ok(false);
+        }
+        cursor = page["cursor"].as_u64().unwrap_or_default();
+    }
+    Ok(false)
+}
+
+#[test]
+fn hq_drafts_compliance_publishes_and_broker01_s_feed_has_the_item() -> Result<()> {
+    const TITLE: &str = "2027 年红利策略展望（控制台发布）";
+    let dir = tempfile::tempdir()?;
+    let head_office = HeadOffice::start(dir.path())?;
+    let chrome = Chrome::start()?;
+    let page = chrome.open(&dir.path().join("chromium"))?;
+    let console = format!("{}/console/", head_office.url);
+
+    page.step("hq01 drafts", |p| {
+        p.navigate(&console)?;
+        sign_in(p, "hq01")?;
+        p.wait("[data-testid=console-menu]", SHORT)?;
+        open_page(p, LIBRARY.0)?;
+        p.click(&p.wait("[data-testid=library-new]", SHORT)?)?;
+        p.type_text(&p.wait("[data-testid=library-title]", SHORT)?, TITLE)?;
+        p.type_text(
+            &p.wait("[data-testid=library-summary]", SHORT)?,
+            "高股息组合，本金保本",
+        )?;
+        p.type_text(
+            &p.wait("[data-testid=library-author]", SHORT)?,
+            "研究所 王磊",
+        )?;
+        p.click(&p.wait("[data-testid=library-submit]", SHORT)?)?;
+        // Kept as a draft, not sent: the summary promises what no one may.
+        p.wait_text("[data-testid=library-error]", SHORT, |t| {
+            t.contains("不得承诺收益或保本")
+        })?;
+        p.screenshot("console-library-refused")?;
+        let summary = p.wait("[data-testid=library-summary]", SHORT)?;
+        p.click(&summary)?;
+        p.press_chord("\u{E009}", "a")?;
+        p.press_key("\u{E003}")?;
+        p.type_text(&summary, "关注高股息资产的防御属性，注意利率波动风险")?;
+        p.click(&p.wait("[data-testid=library-submit]", SHORT)?)?;
+        p.wait_text("[data-testid=console-library]", SHORT, |t| {
+            t.contains(TITLE) && t.contains("待合规审核")
+        })?;
+        p.screenshot("console-library-submitted")?;
+        sign_out(p)
+    })?;
+
+    page.step("compliance01 publishes", |p| {
+        sign_in(p, "compliance01")?;
+        // The queue opens on what waits for review.
+        p.wait_text("[data-testid=console-library]", SHORT, |t| {
+            t.contains(TITLE)
+        })?;
+        p.click(&p.wait("[data-testid=library-review]", SHORT)?)?;
+        p.wait_text("[data-testid=review-summary]", SHORT, |t| {
+            t.contains("防御属性")
+        })?;
+        p.screenshot("console-library-review")?;
+        p.click(&p.wait("[data-testid=review-approve]", SHORT)?)?;
+        p.wait_text(".ant-message", SHORT, |t| t.contains("已审核通过并发布"))?;
+        ensure!(
+            !p.text(&p.wait("[data-testid=console-library]", SHORT)?)?
+                .contains(TITLE),
+            "the published item still waits for review"
+        );
+        sign_out(p)
+    })?;
+
+    ensure!(
+        broker01_has(&head_office.url, TITLE)?,
+        "broker01's next sync does not bring the published item"
+    );
     page.close()
 }

@@ -60,7 +60,7 @@ export function Shell({ session, roles, onSignOut }: Props) {
           </Space>
         </Layout.Header>
         <Layout.Content className="console-content">
-          {page?.render({ session, onSessionEnded: sessionEnded })}
+          {page?.render({ session, roles, onSessionEnded: sessionEnded })}
         </Layout.Content>
       </Layout>
     </Layout>

@@ -20,11 +20,16 @@ export function routeRoles(document: OpenApiDocument): RouteRoles {
   return roles;
 }
 
-/** Whether `role` may GET `path`: unknown routes are not offered. */
-export function mayRead(roles: RouteRoles, role: Role, path: string): boolean {
-  const listed = roles.get(`GET ${path}`);
+/** Whether `role` may call `method path`: unknown routes are not offered. */
+export function mayCall(roles: RouteRoles, role: Role, method: "GET" | "POST", path: string): boolean {
+  const listed = roles.get(`${method} ${path}`);
   if (listed === undefined) return false;
   return listed === null || listed.includes(role);
+}
+
+/** Whether `role` may GET `path`. */
+export function mayRead(roles: RouteRoles, role: Role, path: string): boolean {
+  return mayCall(roles, role, "GET", path);
 }
 
 export const ROLE_NAMES: Record<Role, string> = {

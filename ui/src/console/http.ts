@@ -19,6 +19,10 @@ export const PATHS = {
   accessLog: "/api/v1/console/access-log",
   payPlans: "/api/v1/console/pay-plans",
   complaints: "/api/v1/service/complaints",
+  library: "/api/v1/console/library",
+  libraryDraft: "/api/v1/console/library/draft",
+  librarySubmit: "/api/v1/console/library/submit",
+  libraryReview: "/api/v1/console/library/review",
 } as const;
 
 const VERSION_HEADER = "x-brokerdesk-protocol";

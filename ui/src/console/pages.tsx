@@ -1,15 +1,24 @@
-import { AuditOutlined, ApartmentOutlined, CustomerServiceOutlined, WalletOutlined } from "@ant-design/icons";
+import {
+  AuditOutlined,
+  ApartmentOutlined,
+  BookOutlined,
+  CustomerServiceOutlined,
+  WalletOutlined,
+} from "@ant-design/icons";
 import type { ReactNode } from "react";
 import type { Role } from "../bindings/Role";
 import { mayRead, type RouteRoles } from "./access";
 import { PATHS, type ConsoleSession } from "./http";
 import { AccessLogPage } from "./pages/AccessLogPage";
 import { ComplaintsPage } from "./pages/ComplaintsPage";
+import { LibraryPage } from "./pages/LibraryPage";
 import { PayPlansPage } from "./pages/PayPlansPage";
 import { StaffPage } from "./pages/StaffPage";
 
 export interface PageProps {
   session: ConsoleSession;
+  /** What head office's document says each route is open to. */
+  roles: RouteRoles;
   onSessionEnded: (why: string) => void;
 }
 
@@ -29,6 +38,13 @@ const PAGES: ConsolePage[] = [
     icon: <ApartmentOutlined />,
     route: PATHS.staff,
     render: (p) => <StaffPage {...p} />,
+  },
+  {
+    key: "library",
+    label: "资料库审核",
+    icon: <BookOutlined />,
+    route: PATHS.library,
+    render: (p) => <LibraryPage {...p} />,
   },
   {
     key: "access-log",
