@@ -22,6 +22,7 @@ pub mod seed;
 pub mod shared;
 mod sql;
 mod sqlite;
+pub mod staff;
 pub mod test_support;
 
 pub use error::{Result, StorageError};
@@ -150,6 +151,7 @@ pub trait Storage:
     + review::TeamReview
     + releases::DeskReleases
     + library::LibraryReviews
+    + staff::StaffDesk
     + Send
     + Sync
     + 'static

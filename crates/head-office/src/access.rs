@@ -23,7 +23,8 @@ pub const IT: Roles = &[Role::Admin];
 /// The firm's tree and everyone in it: IT keeps the accounts, 经纪业务管理部 the broker force.
 pub const STAFF_READERS: Roles = &[Role::Admin, Role::ManagerHq];
 
-/// Who revealed or exported clients' personal data, and why (合规 reviews; IT exports).
+/// Who revealed or exported clients' personal data, and what staff did in the console: logs
+/// compliance reviews and IT keeps.
 pub const ACCESS_LOG_READERS: Roles = &[Role::Compliance, Role::Admin];
 
 /// Pay plans, fee schedules, statements and disputes (财务).
@@ -37,6 +38,9 @@ pub const LIBRARY_DRAFTERS: Roles = &[Role::ManagerHq];
 
 /// Approving, returning and withdrawing what brokers may push (合规).
 pub const COMPLIANCE: Roles = &[Role::Compliance];
+
+/// Finding any client and moving them between brokers (经纪业务管理部).
+pub const RELATIONSHIPS: Roles = &[Role::ManagerHq];
 
 /// Why a role was refused, in words the caller can act on.
 pub fn refusal(roles: Roles) -> String {

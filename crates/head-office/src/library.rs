@@ -80,12 +80,15 @@ pub fn save_draft(
     if !storage.save_library_draft(&id, &draft.content, &caller.id, now)? {
         return Err(changed_meanwhile());
     }
+    let title = draft.content.title.trim();
+    crate::staff_log::record(storage, caller, "保存资料草稿", &id, title, now)?;
     item(storage, &id)
 }
 
 /// Sends a draft to compliance, if nothing in it would be refused there.
 pub fn submit(
     storage: &dyn Storage,
+    caller: &UserRow,
     id: &str,
     today: NaiveDate,
     now: DateTime<Utc>,
@@ -107,6 +110,8 @@ pub fn submit(
     if !moved {
         return Err(changed_meanwhile());
     }
+    let title = known.content.title.trim();
+    crate::staff_log::record(storage, caller, "提交合规审核", id, title, now)?;
     item(storage, id)
 }
 
@@ -191,5 +196,15 @@ pub fn review(
     if !moved {
         return Err(changed_meanwhile());
     }
+    let action = match step {
+        ReviewStep::Approve => "资料审核通过并发布",
+        ReviewStep::Return => "退回资料",
+        _ => "撤回资料",
+    };
+    let detail = match note {
+        "" => known.content.title.trim().to_string(),
+        why => format!("{}：{why}", known.content.title.trim()),
+    };
+    crate::staff_log::record(storage, caller, action, &review.id, &detail, now)?;
     item(storage, &review.id)
 }

@@ -118,10 +118,16 @@ pub mod paths {
     /// The firm's units and everyone placed in them (`console::StaffDirectory`).
     pub const CONSOLE_STAFF: &str = "/api/v1/console/staff";
     /// Reveals and exports of clients' personal data received in a span of days
-    /// (`console::AccessAuditQuery`).
+    /// (`console::DaySpan`).
     pub const CONSOLE_ACCESS_LOG: &str = "/api/v1/console/access-log";
     /// The firm's pay plans and how many brokers each pays (`console::PayPlanOverview`).
     pub const CONSOLE_PAY_PLANS: &str = "/api/v1/console/pay-plans";
+    /// Any client of the firm by id or name, with who serves them (`console::ClientSearch`).
+    pub const CONSOLE_CLIENTS: &str = "/api/v1/console/clients";
+    /// Moves a client to another broker's book (`console::ClientTransfer`).
+    pub const CONSOLE_CLIENT_TRANSFER: &str = "/api/v1/console/clients/transfer";
+    /// What head office's staff did in the console on a span of days (`console::DaySpan`).
+    pub const CONSOLE_ACTIONS: &str = "/api/v1/console/actions";
     /// Every item of the firm's library with its review state (`console::LibraryItem`).
     pub const CONSOLE_LIBRARY: &str = "/api/v1/console/library";
     /// Saves a draft or the next version of an item (`console::LibraryDraft`).
@@ -155,6 +161,9 @@ pub mod paths {
         CONSOLE_STAFF,
         CONSOLE_ACCESS_LOG,
         CONSOLE_PAY_PLANS,
+        CONSOLE_CLIENTS,
+        CONSOLE_CLIENT_TRANSFER,
+        CONSOLE_ACTIONS,
         CONSOLE_LIBRARY,
         CONSOLE_LIBRARY_DRAFT,
         CONSOLE_LIBRARY_SUBMIT,

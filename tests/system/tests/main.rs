@@ -9,6 +9,7 @@ mod complaints;
 mod conflicts;
 mod console_library;
 mod console_reads;
+mod console_relationships;
 mod desk_update;
 mod error_contract;
 mod events;

@@ -35,6 +35,7 @@ mod rows_tasks;
 mod rows_transfers;
 mod shared_sessions;
 mod sign_in_log;
+mod staff;
 mod tasks;
 mod team;
 mod team_review;

@@ -4,7 +4,8 @@
 use super::{blocking, limited, only, ApiJson, ApiQuery, AppStateRef, Caller};
 use super::{EMPTY_BODY_LIMIT, TEAM_BODY_LIMIT};
 use crate::access::{
-    ACCESS_LOG_READERS, COMPLIANCE, FINANCE, LIBRARY_DRAFTERS, LIBRARY_READERS, STAFF_READERS,
+    ACCESS_LOG_READERS, COMPLIANCE, FINANCE, LIBRARY_DRAFTERS, LIBRARY_READERS, RELATIONSHIPS,
+    STAFF_READERS,
 };
 use crate::error::{HeadOfficeError, Result};
 use crate::AppState;
@@ -14,8 +15,9 @@ use axum::Json;
 use axum::Router;
 use domain::pay_plan::PlanPeriod;
 use protocol::console::{
-    AccessAuditEntry, AccessAuditQuery, LibraryDraft, LibraryItem, LibraryReview,
-    LibrarySubmission, OrgUnitEntry, PayPlanOverview, PlanInUse, StaffDirectory, StaffEntry,
+    AccessAuditEntry, ClientOwnership, ClientSearch, ClientTransfer, DaySpan, LibraryDraft,
+    LibraryItem, LibraryReview, LibrarySubmission, OrgUnitEntry, PayPlanOverview, PlanInUse,
+    StaffAction, StaffDirectory, StaffEntry,
 };
 use protocol::paths;
 use protocol::Role;
@@ -39,6 +41,30 @@ pub(super) fn routes(state: &Arc<AppState>) -> Router<Arc<AppState>> {
         .route(
             paths::CONSOLE_PAY_PLANS,
             only(state, FINANCE, limited(get(pay_plans), EMPTY_BODY_LIMIT)),
+        )
+        .route(
+            paths::CONSOLE_CLIENTS,
+            only(
+                state,
+                RELATIONSHIPS,
+                limited(get(clients), EMPTY_BODY_LIMIT),
+            ),
+        )
+        .route(
+            paths::CONSOLE_CLIENT_TRANSFER,
+            only(
+                state,
+                RELATIONSHIPS,
+                limited(post(client_transfer), TEAM_BODY_LIMIT),
+            ),
+        )
+        .route(
+            paths::CONSOLE_ACTIONS,
+            only(
+                state,
+                ACCESS_LOG_READERS,
+                limited(get(actions), EMPTY_BODY_LIMIT),
+            ),
         )
         .route(
             paths::CONSOLE_LIBRARY,
@@ -102,20 +128,9 @@ pub(super) async fn staff(State(state): AppStateRef) -> Result<Json<StaffDirecto
 
 pub(super) async fn access_log(
     State(state): AppStateRef,
-    ApiQuery(q): ApiQuery<AccessAuditQuery>,
+    ApiQuery(q): ApiQuery<DaySpan>,
 ) -> Result<Json<Vec<AccessAuditEntry>>> {
-    let days = (q.until - q.from).num_days() + 1;
-    if days < 1 {
-        return Err(HeadOfficeError::Validation(
-            "结束日期不能早于开始日期".into(),
-        ));
-    }
-    if days > AccessAuditQuery::MAX_DAYS {
-        return Err(HeadOfficeError::Validation(format!(
-            "一次最多查询 {} 天，更长的时段请导出",
-            AccessAuditQuery::MAX_DAYS
-        )));
-    }
+    crate::staff_log::checked(&q)?;
     let entries = blocking(&state, move |s| {
         crate::audit::entries_in(s, q.from, q.until)
     })
@@ -193,12 +208,13 @@ pub(super) async fn library_draft(
 
 pub(super) async fn library_submit(
     State(state): AppStateRef,
+    Caller(user): Caller,
     ApiJson(req): ApiJson<LibrarySubmission>,
 ) -> Result<Json<LibraryItem>> {
     let (today, now) = (state.clock.today(), state.clock.now());
     Ok(Json(
         blocking(&state, move |s| {
-            crate::library::submit(s, &req.id, today, now)
+            crate::library::submit(s, &user, &req.id, today, now)
         })
         .await?,
     ))
@@ -216,4 +232,36 @@ pub(super) async fn library_review(
     .await?;
     tracing::info!(item = %decided.id, state = ?decided.state, "library reviewed");
     Ok(Json(decided))
+}
+
+pub(super) async fn clients(
+    State(state): AppStateRef,
+    ApiQuery(q): ApiQuery<ClientSearch>,
+) -> Result<Json<Vec<ClientOwnership>>> {
+    Ok(Json(
+        blocking(&state, move |s| crate::relationships::find(s, &q)).await?,
+    ))
+}
+
+pub(super) async fn client_transfer(
+    State(state): AppStateRef,
+    Caller(user): Caller,
+    ApiJson(req): ApiJson<ClientTransfer>,
+) -> Result<Json<ClientOwnership>> {
+    let now = state.clock.now();
+    let moved = blocking(&state, move |s| {
+        crate::relationships::transfer(s, &user, &req, now)
+    })
+    .await?;
+    tracing::info!(client = %moved.client_id, to = %moved.serving_broker_id, "client transferred");
+    Ok(Json(moved))
+}
+
+pub(super) async fn actions(
+    State(state): AppStateRef,
+    ApiQuery(q): ApiQuery<DaySpan>,
+) -> Result<Json<Vec<StaffAction>>> {
+    Ok(Json(
+        blocking(&state, move |s| crate::staff_log::actions(s, &q)).await?,
+    ))
 }

@@ -3,12 +3,14 @@
 
 use super::operations::{day, example, json_body, of, read, write, Access, Operation};
 use crate::access::{
-    ACCESS_LOG_READERS, COMPLIANCE, FINANCE, LIBRARY_DRAFTERS, LIBRARY_READERS, STAFF_READERS,
+    ACCESS_LOG_READERS, COMPLIANCE, FINANCE, LIBRARY_DRAFTERS, LIBRARY_READERS, RELATIONSHIPS,
+    STAFF_READERS,
 };
 use domain::ProductRisk;
 use protocol::console::{
-    AccessAuditEntry, AccessAuditQuery, LibraryContent, LibraryDraft, LibraryItem, LibraryReview,
-    LibrarySubmission, LibraryVerdict, PayPlanOverview, StaffDirectory,
+    AccessAuditEntry, ClientOwnership, ClientSearch, ClientTransfer, DaySpan, LibraryContent,
+    LibraryDraft, LibraryItem, LibraryReview, LibrarySubmission, LibraryVerdict, PayPlanOverview,
+    StaffAction, StaffDirectory,
 };
 use protocol::paths;
 use protocol::ProductKind;
@@ -28,7 +30,7 @@ pub(super) const CONSOLE: &[Operation] = &[
     },
     Operation {
         access: Access::Only(ACCESS_LOG_READERS),
-        query: Some(of::<AccessAuditQuery>),
+        query: Some(of::<DaySpan>),
         ..read(
             paths::CONSOLE_ACCESS_LOG,
             "accessLog",
@@ -129,6 +131,53 @@ pub(super) const CONSOLE: &[Operation] = &[
                 })
             }),
             of::<LibraryItem>,
+        )
+    },
+    Operation {
+        access: Access::Only(RELATIONSHIPS),
+        query: Some(of::<ClientSearch>),
+        ..read(
+            paths::CONSOLE_CLIENTS,
+            "findClients",
+            "console",
+            "查找客户",
+            "Clients of the whole firm whose id is `q` or whose name contains it (at least two \
+             characters), at most 50, with who serves them.",
+            of::<Vec<ClientOwnership>>,
+        )
+    },
+    Operation {
+        also: &[404],
+        access: Access::Only(RELATIONSHIPS),
+        ..write(
+            paths::CONSOLE_CLIENT_TRANSFER,
+            "transferClient",
+            "console",
+            "客户划转",
+            "Moves a client with their whole history to another active broker's book; both desks \
+             follow at their next sync. The reason (4 to 200 characters) goes to the operation \
+             log.",
+            json_body(of::<ClientTransfer>, || {
+                example(ClientTransfer {
+                    client_id: "C000123".into(),
+                    to_broker_id: "B002".into(),
+                    reason: "原经纪人离职，客户由同组经纪人接续服务".into(),
+                })
+            }),
+            of::<ClientOwnership>,
+        )
+    },
+    Operation {
+        access: Access::Only(ACCESS_LOG_READERS),
+        query: Some(of::<DaySpan>),
+        ..read(
+            paths::CONSOLE_ACTIONS,
+            "staffActions",
+            "console",
+            "操作日志",
+            "What head office's staff did in the console on the Beijing days `from` to `until` \
+             (at most 92), newest first: who, what, to which client or item, and why.",
+            of::<Vec<StaffAction>>,
         )
     },
 ];

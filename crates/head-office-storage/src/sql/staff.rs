@@ -1,0 +1,90 @@
+//! Client search and the operation log (`staff::StaffDesk`).
+
+use super::users::role_from_code;
+use super::SqlStorage;
+use crate::db::Row;
+use crate::error::Result;
+use crate::staff::{NewStaffAction, StaffDesk};
+use chrono::{DateTime, Utc};
+use domain::{Fen, Tier};
+use protocol::console::{ClientOwnership, StaffAction};
+use rusqlite::params;
+
+fn bad(column: usize, what: &str) -> rusqlite::Error {
+    rusqlite::Error::InvalidColumnType(column, what.into(), rusqlite::types::Type::Text)
+}
+
+fn ownership(r: &Row<'_>) -> rusqlite::Result<ClientOwnership> {
+    let tier: String = r.get(2)?;
+    Ok(ClientOwnership {
+        client_id: r.get(0)?,
+        name: r.get(1)?,
+        tier: Tier::from_code(&tier).ok_or_else(|| bad(2, "tier"))?,
+        total_assets: Fen(r.get(3)?),
+        serving_broker_id: r.get(4)?,
+        serving_broker_name: r.get(5)?,
+        developing_broker_id: r.get(6)?,
+        unit_id: r.get(7)?,
+    })
+}
+
+fn action(r: &Row<'_>) -> rusqlite::Result<StaffAction> {
+    let role: String = r.get(3)?;
+    Ok(StaffAction {
+        at: r.get(0)?,
+        user_id: r.get(1)?,
+        user_name: r.get(2)?,
+        role: role_from_code(&role)?,
+        action: r.get(4)?,
+        subject: r.get(5)?,
+        detail: r.get(6)?,
+    })
+}
+
+/// `LIKE` reads `%` and `_` as patterns; a name never means them.
+fn like_escaped(text: &str) -> String {
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+impl StaffDesk for SqlStorage {
+    fn find_clients(&self, text: &str, limit: u32) -> Result<Vec<ClientOwnership>> {
+        let pattern = like_escaped(text);
+        self.read(|db| {
+            db.query_map(
+                "SELECT c.id, c.name, c.tier, c.total_assets, c.broker_id, u.display_name, \
+                 c.developing_broker_id, u.org_unit_id FROM clients c \
+                 JOIN users u ON u.id = c.broker_id \
+                 WHERE c.id = ?1 OR c.name LIKE ?2 ESCAPE '\\' ORDER BY c.id LIMIT ?3",
+                params![text, pattern, i64::from(limit)],
+                ownership,
+            )
+        })
+    }
+
+    fn record_staff_action(&self, a: &NewStaffAction<'_>) -> Result<()> {
+        self.write(|db| {
+            db.execute(
+                "INSERT INTO staff_actions (id, at, user_id, action, subject, detail) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![a.id, a.at, a.user_id, a.action, a.subject, a.detail],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn staff_actions(&self, from: DateTime<Utc>, until: DateTime<Utc>) -> Result<Vec<StaffAction>> {
+        self.read(|db| {
+            db.query_map(
+                "SELECT a.at, a.user_id, u.display_name, u.role, a.action, a.subject, a.detail \
+                 FROM staff_actions a JOIN users u ON u.id = a.user_id \
+                 WHERE a.at >= ?1 AND a.at < ?2 ORDER BY a.at DESC, a.id",
+                params![from, until],
+                action,
+            )
+        })
+    }
+}

@@ -1,0 +1,24 @@
+//! What head office's staff read and leave behind in the console beyond the library: any client
+//! of the firm and who serves them, and the operation log of what staff did.
+
+use crate::error::Result;
+use chrono::{DateTime, Utc};
+use protocol::console::{ClientOwnership, StaffAction};
+
+/// One line of the operation log, as written.
+pub struct NewStaffAction<'a> {
+    pub id: &'a str,
+    pub at: DateTime<Utc>,
+    pub user_id: &'a str,
+    pub action: &'a str,
+    pub subject: &'a str,
+    pub detail: &'a str,
+}
+
+pub trait StaffDesk {
+    /// Clients whose id is `text`, or whose name contains it, at most `limit`, by id.
+    fn find_clients(&self, text: &str, limit: u32) -> Result<Vec<ClientOwnership>>;
+    fn record_staff_action(&self, action: &NewStaffAction<'_>) -> Result<()>;
+    /// The log in `[from, until)`, newest first.
+    fn staff_actions(&self, from: DateTime<Utc>, until: DateTime<Utc>) -> Result<Vec<StaffAction>>;
+}

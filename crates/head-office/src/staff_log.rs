@@ -1,0 +1,54 @@
+//! The console's operation log (操作日志): every change a member of head office's staff makes
+//! is written with who, when, to what and why, after it is made.
+
+use crate::auth::new_token;
+use crate::error::{HeadOfficeError, Result};
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use domain::clock::shanghai_midnight;
+use head_office_storage::staff::NewStaffAction;
+use head_office_storage::{Storage, UserRow};
+use protocol::console::{DaySpan, StaffAction};
+
+pub fn record(
+    storage: &dyn Storage,
+    caller: &UserRow,
+    action: &str,
+    subject: &str,
+    detail: &str,
+    at: DateTime<Utc>,
+) -> Result<()> {
+    let id = new_token();
+    storage.record_staff_action(&NewStaffAction {
+        id: &id[..24],
+        at,
+        user_id: &caller.id,
+        action,
+        subject,
+        detail,
+    })?;
+    Ok(())
+}
+
+/// The Beijing days of `span`, checked as a reviewer's query: in order and at most a quarter.
+pub fn checked(span: &DaySpan) -> Result<(NaiveDate, NaiveDate)> {
+    let days = (span.until - span.from).num_days() + 1;
+    if days < 1 {
+        return Err(HeadOfficeError::Validation(
+            "结束日期不能早于开始日期".into(),
+        ));
+    }
+    if days > DaySpan::MAX_DAYS {
+        return Err(HeadOfficeError::Validation(format!(
+            "一次最多查询 {} 天，更长的时段请导出",
+            DaySpan::MAX_DAYS
+        )));
+    }
+    Ok((span.from, span.until))
+}
+
+/// What staff did on the Beijing days of `span`, newest first.
+pub fn actions(storage: &dyn Storage, span: &DaySpan) -> Result<Vec<StaffAction>> {
+    let (from, until) = checked(span)?;
+    let end = until.checked_add_days(Days::new(1)).unwrap_or(until);
+    Ok(storage.staff_actions(shanghai_midnight(from), shanghai_midnight(end))?)
+}
