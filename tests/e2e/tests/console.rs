@@ -4,7 +4,7 @@
 //! is turned away with the reason. Screenshots `console-*.png` in target/e2e. That the API itself
 //! refuses each role what it may not call is `tests/system/tests/role_matrix.rs`.
 
-use anyhow::{ensure, Result};
+use anyhow::{ensure, Context, Result};
 use e2e::chrome::Chrome;
 use e2e::{HeadOffice, Session};
 use std::time::Duration;
@@ -19,6 +19,9 @@ struct Walk {
 }
 
 const STAFF: (&str, &str, &str) = ("组织与人员", "staff", "[data-testid=console-staff-table]");
+const RELATIONSHIPS: (&str, &str, &str) =
+    ("客户关系", "relationships", "[data-testid=console-clients]");
+const ACTIONS: (&str, &str, &str) = ("操作日志", "actions", "[data-testid=console-actions]");
 const LIBRARY: (&str, &str, &str) = ("资料库审核", "library", "[data-testid=console-library]");
 const ACCESS_LOG: (&str, &str, &str) = (
     "敏感信息查看记录",
@@ -33,12 +36,12 @@ const WALKS: &[Walk] = &[
     Walk {
         username: "hq01",
         role: "经纪业务管理部",
-        pages: &[STAFF, LIBRARY],
+        pages: &[STAFF, RELATIONSHIPS, LIBRARY],
     },
     Walk {
         username: "compliance01",
         role: "合规部",
-        pages: &[LIBRARY, ACCESS_LOG],
+        pages: &[LIBRARY, ACCESS_LOG, ACTIONS],
     },
     Walk {
         username: "finance01",
@@ -53,7 +56,7 @@ const WALKS: &[Walk] = &[
     Walk {
         username: "admin",
         role: "信息技术部（管理员）",
-        pages: &[STAFF, ACCESS_LOG, COMPLAINTS],
+        pages: &[STAFF, ACCESS_LOG, ACTIONS, COMPLAINTS],
     },
 ];
 
@@ -231,7 +234,7 @@ fn broker01_has(head_office: &str, title: &str) -> Result<bool> {
 }
 
 #[test]
-fn hq_drafts_compliance_publishes_and_broker01_s_feed_has_the_item() -> Result<()> {
+fn hq_and_compliance_work_the_library_and_a_client_moves() -> Result<()> {
     const TITLE: &str = "2027 年红利策略展望（控制台发布）";
     let dir = tempfile::tempdir()?;
     let head_office = HeadOffice::start(dir.path())?;
@@ -269,6 +272,14 @@ fn hq_drafts_compliance_publishes_and_broker01_s_feed_has_the_item() -> Result<(
         p.wait_text("[data-testid=console-library]", SHORT, |t| {
             t.contains(TITLE) && t.contains("待合规审核")
         })?;
+        let mut rows = 0;
+        for row in p.find_all("[data-testid=console-library] tbody tr")? {
+            rows += usize::from(p.text(&row)?.contains(TITLE));
+        }
+        ensure!(
+            rows == 1,
+            "{rows} items titled {TITLE}: the refused submission left another"
+        );
         p.screenshot("console-library-submitted")?;
         sign_out(p)
     })?;
@@ -298,5 +309,57 @@ fn hq_drafts_compliance_publishes_and_broker01_s_feed_has_the_item() -> Result<(
         broker01_has(&head_office.url, TITLE)?,
         "broker01's next sync does not bring the published item"
     );
+
+    // 经纪业务管理部 moves one of broker01's clients to broker02; head office's book follows (the
+    // desks follow it at their next sync: tests/system/tests/console_relationships.rs).
+    let db = head_office
+        .sqlite_file()
+        .context("the e2e head office runs on SQLite")?;
+    let client: String = rusqlite::Connection::open(&db)?.query_row(
+        "SELECT id FROM clients WHERE broker_id = 'B001' ORDER BY id LIMIT 1",
+        [],
+        |r| r.get(0),
+    )?;
+    page.step("hq01 moves a client", |p| {
+        sign_in(p, "hq01")?;
+        p.wait("[data-testid=console-menu]", SHORT)?;
+        open_page(p, RELATIONSHIPS.0)?;
+        let search = p.wait("[data-testid=clients-search] input", SHORT)?;
+        p.type_text(&search, &format!("{client}\u{E007}"))?;
+        p.wait_text("[data-testid=console-clients]", SHORT, |t| {
+            t.contains(&client)
+        })?;
+        p.click(&p.wait("[data-testid=client-move]", SHORT)?)?;
+        let to = p.wait("[data-testid=client-move-to] input", SHORT)?;
+        p.type_text(&to, "B002")?;
+        p.wait(".ant-select-item-option", SHORT)?;
+        p.press_key("\u{E007}")?;
+        p.type_text(
+            &p.wait("[data-testid=client-move-reason]", SHORT)?,
+            "原经纪人调岗，客户由同城经纪人接续服务",
+        )?;
+        p.screenshot("console-relationships-move")?;
+        p.click(&p.wait("[data-testid=client-move-ok]", SHORT)?)?;
+        p.wait_text(".ant-message", SHORT, |t| t.contains("已划转给"))?;
+        p.screenshot("console-relationships-moved")?;
+        sign_out(p)
+    })?;
+    let serving: String = rusqlite::Connection::open(&db)?.query_row(
+        "SELECT broker_id FROM clients WHERE id = ?1",
+        [&client],
+        |r| r.get(0),
+    )?;
+    ensure!(serving == "B002", "{client} is served by {serving}");
+
+    page.step("compliance01 reads the operation log", |p| {
+        sign_in(p, "compliance01")?;
+        p.wait("[data-testid=console-menu]", SHORT)?;
+        open_page(p, ACTIONS.0)?;
+        p.wait_text("[data-testid=console-actions]", SHORT, |t| {
+            t.contains("客户划转") && t.contains("资料审核通过并发布") && t.contains(&client)
+        })?;
+        p.screenshot("console-actions")?;
+        sign_out(p)
+    })?;
     page.close()
 }

@@ -2,6 +2,8 @@ import {
   AuditOutlined,
   ApartmentOutlined,
   BookOutlined,
+  HistoryOutlined,
+  SwapOutlined,
   CustomerServiceOutlined,
   WalletOutlined,
 } from "@ant-design/icons";
@@ -11,7 +13,9 @@ import { mayRead, type RouteRoles } from "./access";
 import { PATHS, type ConsoleSession } from "./http";
 import { AccessLogPage } from "./pages/AccessLogPage";
 import { ComplaintsPage } from "./pages/ComplaintsPage";
+import { ActionsPage } from "./pages/ActionsPage";
 import { LibraryPage } from "./pages/LibraryPage";
+import { RelationshipsPage } from "./pages/RelationshipsPage";
 import { PayPlansPage } from "./pages/PayPlansPage";
 import { StaffPage } from "./pages/StaffPage";
 
@@ -40,6 +44,13 @@ const PAGES: ConsolePage[] = [
     render: (p) => <StaffPage {...p} />,
   },
   {
+    key: "relationships",
+    label: "客户关系",
+    icon: <SwapOutlined />,
+    route: PATHS.clients,
+    render: (p) => <RelationshipsPage {...p} />,
+  },
+  {
     key: "library",
     label: "资料库审核",
     icon: <BookOutlined />,
@@ -52,6 +63,13 @@ const PAGES: ConsolePage[] = [
     icon: <AuditOutlined />,
     route: PATHS.accessLog,
     render: (p) => <AccessLogPage {...p} />,
+  },
+  {
+    key: "actions",
+    label: "操作日志",
+    icon: <HistoryOutlined />,
+    route: PATHS.actions,
+    render: (p) => <ActionsPage {...p} />,
   },
   {
     key: "pay-plans",

@@ -1,9 +1,9 @@
-import { Alert, Card, DatePicker, Space, Table, Tag, Typography } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
-import { useCallback, useState } from "react";
+import { Alert, Card, Table, Tag } from "antd";
+import { useCallback } from "react";
 import type { AccessAuditEntry } from "../../bindings/AccessAuditEntry";
 import type { SensitiveField } from "../../bindings/SensitiveField";
-import { formatDateTime, todayInShanghai } from "../../lib/format";
+import { formatDateTime } from "../../lib/format";
+import { useDaySpan } from "../DaySpanPicker";
 import { PATHS } from "../http";
 import type { PageProps } from "../pages";
 import { useLoad } from "../useLoad";
@@ -16,10 +16,7 @@ const FIELD_NAMES: Record<SensitiveField, string> = {
 
 /** Compliance's review of who saw or exported clients' personal data, and why. */
 export function AccessLogPage({ session, onSessionEnded }: PageProps) {
-  const today = dayjs(todayInShanghai());
-  const [span, setSpan] = useState<[Dayjs, Dayjs]>([today.subtract(6, "day"), today]);
-  const from = span[0].format("YYYY-MM-DD");
-  const until = span[1].format("YYYY-MM-DD");
+  const [from, until, picker] = useDaySpan();
   const load = useCallback(
     () => session.get<AccessAuditEntry[]>(PATHS.accessLog, { from, until }),
     [session, from, until],
@@ -30,19 +27,7 @@ export function AccessLogPage({ session, onSessionEnded }: PageProps) {
     <Card
       size="small"
       title="客户敏感信息的查看与导出"
-      extra={
-        <Space>
-          <Typography.Text type="secondary">总部接收日期</Typography.Text>
-          <DatePicker.RangePicker
-            value={span}
-            allowClear={false}
-            onChange={(next) => {
-              if (next?.[0] && next[1]) setSpan([next[0], next[1]]);
-            }}
-            data-testid="console-access-span"
-          />
-        </Space>
-      }
+      extra={picker("总部接收日期")}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Table<AccessAuditEntry>

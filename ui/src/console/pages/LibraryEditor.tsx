@@ -65,6 +65,8 @@ export function LibraryEditor({ session, item, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Once saved, the same item: a refused submission must not leave a second draft behind.
+  const [savedId, setSavedId] = useState<string | null>(item?.id ?? null);
 
   const save = async (submit: boolean) => {
     const values = await form.validateFields().catch(() => null);
@@ -72,7 +74,8 @@ export function LibraryEditor({ session, item, onClose, onSaved }: Props) {
     setSaving(true);
     setError(null);
     try {
-      let saved = await session.post<LibraryItem>(PATHS.libraryDraft, { id: item?.id ?? null, content: content(values) });
+      let saved = await session.post<LibraryItem>(PATHS.libraryDraft, { id: savedId, content: content(values) });
+      setSavedId(saved.id);
       if (submit) saved = await session.post<LibraryItem>(PATHS.librarySubmit, { id: saved.id });
       onSaved(saved, submit ? "已提交合规审核" : "草稿已保存");
     } catch (reason) {
