@@ -233,7 +233,8 @@ pub struct ComplaintQuery {
 }
 
 /// `POST /api/v1/service/complaints/update`: the case (number or id) and the step.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
 pub struct ComplaintUpdate {
     pub case: String,
     pub update: CaseUpdate,

@@ -145,6 +145,38 @@ fn each_console_role_signs_in_and_walks_only_its_own_pages() -> Result<()> {
         Ok(())
     })?;
 
+    // Customer service moves a case on; a step the case cannot take is refused in Chinese.
+    page.step("service01 handles a complaint", |p| {
+        p.navigate(&console)?;
+        sign_in(p, "service01")?;
+        p.wait_text("[data-testid=console-complaints]", SHORT, |t| {
+            t.contains("转监管")
+        })?;
+        p.click(&p.wait("[data-testid=case-step]", SHORT)?)?;
+        let pick = |status: &str| -> Result<()> {
+            p.click(&p.wait("[data-testid=case-step-to]", SHORT)?)?;
+            p.wait(".ant-select-item-option", SHORT)?;
+            for option in p.find_all(".ant-select-item-option")? {
+                if p.text(&option)? == status {
+                    return p.click(&option);
+                }
+            }
+            anyhow::bail!("no step {status}")
+        };
+        pick("处理中")?;
+        p.type_text(
+            &p.wait("[data-testid=case-step-note]", SHORT)?,
+            "已联系监管转办，等待回复",
+        )?;
+        p.click(&p.wait("[data-testid=case-step-ok]", SHORT)?)?;
+        p.wait("[data-testid=case-step-error]", SHORT)?;
+        p.screenshot("console-complaint-refused")?;
+        pick("结案")?;
+        p.click(&p.wait("[data-testid=case-step-ok]", SHORT)?)?;
+        p.wait_text(".ant-message", SHORT, |t| t.contains("已更新"))?;
+        sign_out(p)
+    })?;
+
     // A wrong password, then a broker: each told why, in Chinese.
     page.step("refusals", |p| {
         p.type_text(

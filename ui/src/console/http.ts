@@ -19,6 +19,7 @@ export const PATHS = {
   accessLog: "/api/v1/console/access-log",
   payPlans: "/api/v1/console/pay-plans",
   complaints: "/api/v1/service/complaints",
+  complaintUpdate: "/api/v1/service/complaints/update",
   clients: "/api/v1/console/clients",
   clientTransfer: "/api/v1/console/clients/transfer",
   actions: "/api/v1/console/actions",

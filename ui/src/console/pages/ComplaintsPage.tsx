@@ -1,10 +1,11 @@
-import { Alert, Card, Segmented, Table, Tag } from "antd";
+import { Alert, App, Button, Card, Segmented, Table, Tag } from "antd";
 import { useCallback, useState } from "react";
 import type { OpenComplaint } from "../../bindings/OpenComplaint";
 import { complaintZh } from "../../i18n/complaintMessages";
 import { PATHS } from "../http";
 import type { PageProps } from "../pages";
 import { useLoad } from "../useLoad";
+import { CaseStepDialog } from "./CaseStepDialog";
 
 function deadline(c: OpenComplaint) {
   if (c.days_left === null) return "—";
@@ -15,12 +16,14 @@ function deadline(c: OpenComplaint) {
 
 /** Customer service's queue of complaints, the nearest deadline first. */
 export function ComplaintsPage({ session, onSessionEnded }: PageProps) {
+  const { message } = App.useApp();
   const [all, setAll] = useState(false);
+  const [moving, setMoving] = useState<OpenComplaint | null>(null);
   const load = useCallback(
     () => session.get<OpenComplaint[]>(PATHS.complaints, all ? { all: "true" } : {}),
     [session, all],
   );
-  const { data, error, loading } = useLoad(load, onSessionEnded);
+  const { data, error, loading, reload } = useLoad(load, onSessionEnded);
   return (
     <Card
       size="small"
@@ -65,8 +68,30 @@ export function ComplaintsPage({ session, onSessionEnded }: PageProps) {
           { title: "时限", width: 100, render: (_, c) => deadline(c) },
           { title: "摘要", dataIndex: "summary" },
           { title: "处理人", dataIndex: "handler", width: 80, render: (h: string | null) => h ?? "—" },
+          {
+            title: "操作",
+            width: 70,
+            render: (_, c) =>
+              c.status === "closed" ? null : (
+                <Button size="small" type="link" onClick={() => setMoving(c)} data-testid="case-step">
+                  处理
+                </Button>
+              ),
+          },
         ]}
       />
+      {moving && (
+        <CaseStepDialog
+          session={session}
+          complaint={moving}
+          onClose={() => setMoving(null)}
+          onMoved={() => {
+            setMoving(null);
+            void message.success("已更新，经纪人下次同步后可见");
+            reload();
+          }}
+        />
+      )}
     </Card>
   );
 }
