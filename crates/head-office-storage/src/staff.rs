@@ -3,7 +3,7 @@
 
 use crate::error::Result;
 use chrono::{DateTime, Utc};
-use protocol::console::{ClientOwnership, StaffAction};
+use protocol::console::{ClientOwnership, DisputeInQueue, StaffAction};
 
 /// One line of the operation log, as written.
 pub struct NewStaffAction<'a> {
@@ -19,6 +19,8 @@ pub trait StaffDesk {
     /// Clients whose id is `text`, or whose name contains it, at most `limit`, by id.
     fn find_clients(&self, text: &str, limit: u32) -> Result<Vec<ClientOwnership>>;
     fn record_staff_action(&self, action: &NewStaffAction<'_>) -> Result<()>;
+    /// Brokers' disputes of their statements, oldest first; only the open ones when `open_only`.
+    fn dispute_queue(&self, open_only: bool) -> Result<Vec<DisputeInQueue>>;
     /// The log in `[from, until)`, newest first.
     fn staff_actions(&self, from: DateTime<Utc>, until: DateTime<Utc>) -> Result<Vec<StaffAction>>;
 }

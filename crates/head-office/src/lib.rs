@@ -12,6 +12,7 @@ pub mod channel;
 pub mod console;
 mod delivery;
 pub mod error;
+pub mod finance;
 pub mod import;
 pub mod library;
 pub mod openapi;

@@ -229,3 +229,49 @@ pub struct StaffAction {
     pub subject: String,
     pub detail: String,
 }
+
+/// Finance's queue of brokers' disputes of their statements: open ones unless `all`.
+#[derive(
+    Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
+#[ts(export)]
+pub struct DisputeQuery {
+    #[serde(default)]
+    pub all: bool,
+}
+
+/// A dispute with whose it is and the month of the statement it is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct DisputeInQueue {
+    pub dispute: crate::DisputeRecord,
+    pub broker_id: String,
+    pub broker_name: String,
+    /// The statement's month, as its first day.
+    pub month: NaiveDate,
+}
+
+/// Finance's answer to a dispute: resolved (the figure will be corrected) or rejected, with
+/// words the broker reads.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct DisputeAnswer {
+    pub id: String,
+    pub status: crate::DisputeStatus,
+    pub answer: String,
+}
+
+/// Publishes (or publishes again) every broker's official statement for a month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct StatementMonth {
+    /// Any day of the month.
+    pub month: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct StatementsPublished {
+    pub month: NaiveDate,
+    pub statements: u32,
+}

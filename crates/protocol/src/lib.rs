@@ -128,6 +128,12 @@ pub mod paths {
     pub const CONSOLE_CLIENT_TRANSFER: &str = "/api/v1/console/clients/transfer";
     /// What head office's staff did in the console on a span of days (`console::DaySpan`).
     pub const CONSOLE_ACTIONS: &str = "/api/v1/console/actions";
+    /// Brokers' disputes of their statements, open ones unless `all` (`console::DisputeQuery`).
+    pub const CONSOLE_DISPUTES: &str = "/api/v1/console/disputes";
+    /// Finance's answer to one (`console::DisputeAnswer`).
+    pub const CONSOLE_DISPUTE_ANSWER: &str = "/api/v1/console/disputes/answer";
+    /// Publishes a month's statements (`console::StatementMonth`).
+    pub const CONSOLE_STATEMENTS_PUBLISH: &str = "/api/v1/console/statements/publish";
     /// Every item of the firm's library with its review state (`console::LibraryItem`).
     pub const CONSOLE_LIBRARY: &str = "/api/v1/console/library";
     /// Saves a draft or the next version of an item (`console::LibraryDraft`).
@@ -164,6 +170,9 @@ pub mod paths {
         CONSOLE_CLIENTS,
         CONSOLE_CLIENT_TRANSFER,
         CONSOLE_ACTIONS,
+        CONSOLE_DISPUTES,
+        CONSOLE_DISPUTE_ANSWER,
+        CONSOLE_STATEMENTS_PUBLISH,
         CONSOLE_LIBRARY,
         CONSOLE_LIBRARY_DRAFT,
         CONSOLE_LIBRARY_SUBMIT,

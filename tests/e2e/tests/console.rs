@@ -21,6 +21,7 @@ struct Walk {
 const STAFF: (&str, &str, &str) = ("组织与人员", "staff", "[data-testid=console-staff-table]");
 const RELATIONSHIPS: (&str, &str, &str) =
     ("客户关系", "relationships", "[data-testid=console-clients]");
+const SETTLEMENT: (&str, &str, &str) = ("佣金结算", "settlement", "[data-testid=console-disputes]");
 const ACTIONS: (&str, &str, &str) = ("操作日志", "actions", "[data-testid=console-actions]");
 const LIBRARY: (&str, &str, &str) = ("资料库审核", "library", "[data-testid=console-library]");
 const ACCESS_LOG: (&str, &str, &str) = (
@@ -46,7 +47,7 @@ const WALKS: &[Walk] = &[
     Walk {
         username: "finance01",
         role: "财务部",
-        pages: &[PAY_PLANS],
+        pages: &[PAY_PLANS, SETTLEMENT],
     },
     Walk {
         username: "service01",

@@ -12,7 +12,7 @@ use store::{DifferenceKind, LineSource, NewDispute, TradeFilter, WriteIds};
 use system_tests::now;
 use system_tests::{small_firm, TestDesk, TestHeadOffice, TODAY};
 
-fn published_months() -> Vec<NaiveDate> {
+pub(crate) fn published_months() -> Vec<NaiveDate> {
     let (this_month, _) = month_of(TODAY);
     (1..=3).map(|k| this_month - Months::new(k)).collect()
 }

@@ -2,6 +2,7 @@ import {
   AuditOutlined,
   ApartmentOutlined,
   BookOutlined,
+  AccountBookOutlined,
   HistoryOutlined,
   SwapOutlined,
   CustomerServiceOutlined,
@@ -16,6 +17,7 @@ import { ComplaintsPage } from "./pages/ComplaintsPage";
 import { ActionsPage } from "./pages/ActionsPage";
 import { LibraryPage } from "./pages/LibraryPage";
 import { RelationshipsPage } from "./pages/RelationshipsPage";
+import { SettlementPage } from "./pages/SettlementPage";
 import { PayPlansPage } from "./pages/PayPlansPage";
 import { StaffPage } from "./pages/StaffPage";
 
@@ -77,6 +79,13 @@ const PAGES: ConsolePage[] = [
     icon: <WalletOutlined />,
     route: PATHS.payPlans,
     render: (p) => <PayPlansPage {...p} />,
+  },
+  {
+    key: "settlement",
+    label: "佣金结算",
+    icon: <AccountBookOutlined />,
+    route: PATHS.disputes,
+    render: (p) => <SettlementPage {...p} />,
   },
   {
     key: "complaints",

@@ -100,7 +100,7 @@ fn read_line(r: &Row<'_>) -> rusqlite::Result<Record> {
     }))
 }
 
-fn read_dispute(r: &Row<'_>) -> rusqlite::Result<Record> {
+pub(super) fn read_dispute(r: &Row<'_>) -> rusqlite::Result<Record> {
     let status: String = r.get(8)?;
     Ok(Record::Dispute(DisputeRecord {
         id: r.get(0)?,

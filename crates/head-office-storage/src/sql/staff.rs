@@ -1,5 +1,6 @@
 //! Client search and the operation log (`staff::StaffDesk`).
 
+use super::rows_commission::{read_dispute, DISPUTES};
 use super::users::role_from_code;
 use super::SqlStorage;
 use crate::db::Row;
@@ -7,7 +8,8 @@ use crate::error::Result;
 use crate::staff::{NewStaffAction, StaffDesk};
 use chrono::{DateTime, Utc};
 use domain::{Fen, Tier};
-use protocol::console::{ClientOwnership, StaffAction};
+use protocol::console::{ClientOwnership, DisputeInQueue, StaffAction};
+use protocol::Record;
 use rusqlite::params;
 
 fn bad(column: usize, what: &str) -> rusqlite::Error {
@@ -38,6 +40,18 @@ fn action(r: &Row<'_>) -> rusqlite::Result<StaffAction> {
         action: r.get(4)?,
         subject: r.get(5)?,
         detail: r.get(6)?,
+    })
+}
+
+fn queued(r: &Row<'_>) -> rusqlite::Result<DisputeInQueue> {
+    let Record::Dispute(dispute) = read_dispute(r)? else {
+        return Err(bad(0, "dispute"));
+    };
+    Ok(DisputeInQueue {
+        dispute,
+        broker_id: r.get(10)?,
+        broker_name: r.get(11)?,
+        month: r.get(12)?,
     })
 }
 
@@ -74,6 +88,27 @@ impl StaffDesk for SqlStorage {
             )?;
             Ok(())
         })
+    }
+
+    fn dispute_queue(&self, open_only: bool) -> Result<Vec<DisputeInQueue>> {
+        let columns: Vec<String> = DISPUTES
+            .columns
+            .split(',')
+            .map(|c| format!("d.{}", c.trim()))
+            .collect();
+        let open = if open_only {
+            "WHERE d.status = 'open'"
+        } else {
+            ""
+        };
+        let sql = format!(
+            "SELECT d.id, {}, d.broker_id, u.display_name, s.month FROM statement_disputes d \
+             JOIN users u ON u.id = d.broker_id \
+             JOIN commission_statements s ON s.id = d.statement_id {open} \
+             ORDER BY d.raised_at, d.id",
+            columns.join(", ")
+        );
+        self.read(|db| db.query_map(&sql, params![], queued))
     }
 
     fn staff_actions(&self, from: DateTime<Utc>, until: DateTime<Utc>) -> Result<Vec<StaffAction>> {

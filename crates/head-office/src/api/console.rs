@@ -15,9 +15,10 @@ use axum::Json;
 use axum::Router;
 use domain::pay_plan::PlanPeriod;
 use protocol::console::{
-    AccessAuditEntry, ClientOwnership, ClientSearch, ClientTransfer, DaySpan, LibraryDraft,
-    LibraryItem, LibraryReview, LibrarySubmission, OrgUnitEntry, PayPlanOverview, PlanInUse,
-    StaffAction, StaffDirectory, StaffEntry,
+    AccessAuditEntry, ClientOwnership, ClientSearch, ClientTransfer, DaySpan, DisputeAnswer,
+    DisputeInQueue, DisputeQuery, LibraryDraft, LibraryItem, LibraryReview, LibrarySubmission,
+    OrgUnitEntry, PayPlanOverview, PlanInUse, StaffAction, StaffDirectory, StaffEntry,
+    StatementMonth, StatementsPublished,
 };
 use protocol::paths;
 use protocol::Role;
@@ -64,6 +65,26 @@ pub(super) fn routes(state: &Arc<AppState>) -> Router<Arc<AppState>> {
                 state,
                 ACCESS_LOG_READERS,
                 limited(get(actions), EMPTY_BODY_LIMIT),
+            ),
+        )
+        .route(
+            paths::CONSOLE_DISPUTES,
+            only(state, FINANCE, limited(get(disputes), EMPTY_BODY_LIMIT)),
+        )
+        .route(
+            paths::CONSOLE_DISPUTE_ANSWER,
+            only(
+                state,
+                FINANCE,
+                limited(post(dispute_answer), TEAM_BODY_LIMIT),
+            ),
+        )
+        .route(
+            paths::CONSOLE_STATEMENTS_PUBLISH,
+            only(
+                state,
+                FINANCE,
+                limited(post(statements_publish), TEAM_BODY_LIMIT),
             ),
         )
         .route(
@@ -263,5 +284,44 @@ pub(super) async fn actions(
 ) -> Result<Json<Vec<StaffAction>>> {
     Ok(Json(
         blocking(&state, move |s| crate::staff_log::actions(s, &q)).await?,
+    ))
+}
+
+pub(super) async fn disputes(
+    State(state): AppStateRef,
+    ApiQuery(q): ApiQuery<DisputeQuery>,
+) -> Result<Json<Vec<DisputeInQueue>>> {
+    Ok(Json(
+        blocking(&state, move |s| s.dispute_queue(!q.all)).await?,
+    ))
+}
+
+pub(super) async fn dispute_answer(
+    State(state): AppStateRef,
+    Caller(user): Caller,
+    ApiJson(req): ApiJson<DisputeAnswer>,
+) -> Result<Json<Vec<DisputeInQueue>>> {
+    let now = state.clock.now();
+    // The answered queue comes back, so the page shows what is left.
+    Ok(Json(
+        blocking(&state, move |s| {
+            crate::finance::answer_dispute(s, &user, &req, now)?;
+            Ok::<_, crate::error::HeadOfficeError>(s.dispute_queue(true)?)
+        })
+        .await?,
+    ))
+}
+
+pub(super) async fn statements_publish(
+    State(state): AppStateRef,
+    Caller(user): Caller,
+    ApiJson(req): ApiJson<StatementMonth>,
+) -> Result<Json<StatementsPublished>> {
+    let (today, now) = (state.clock.today(), state.clock.now());
+    Ok(Json(
+        blocking(&state, move |s| {
+            crate::finance::publish_statements(s, &user, req.month, today, now)
+        })
+        .await?,
     ))
 }

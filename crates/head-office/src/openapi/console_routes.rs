@@ -8,9 +8,10 @@ use crate::access::{
 };
 use domain::ProductRisk;
 use protocol::console::{
-    AccessAuditEntry, ClientOwnership, ClientSearch, ClientTransfer, DaySpan, LibraryContent,
-    LibraryDraft, LibraryItem, LibraryReview, LibrarySubmission, LibraryVerdict, PayPlanOverview,
-    StaffAction, StaffDirectory,
+    AccessAuditEntry, ClientOwnership, ClientSearch, ClientTransfer, DaySpan, DisputeAnswer,
+    DisputeInQueue, DisputeQuery, LibraryContent, LibraryDraft, LibraryItem, LibraryReview,
+    LibrarySubmission, LibraryVerdict, PayPlanOverview, StaffAction, StaffDirectory,
+    StatementMonth, StatementsPublished,
 };
 use protocol::paths;
 use protocol::ProductKind;
@@ -178,6 +179,56 @@ pub(super) const CONSOLE: &[Operation] = &[
             "What head office's staff did in the console on the Beijing days `from` to `until` \
              (at most 92), newest first: who, what, to which client or item, and why.",
             of::<Vec<StaffAction>>,
+        )
+    },
+    Operation {
+        access: Access::Only(FINANCE),
+        query: Some(of::<DisputeQuery>),
+        ..read(
+            paths::CONSOLE_DISPUTES,
+            "disputeQueue",
+            "console",
+            "佣金异议",
+            "Brokers' disputes of their statements, oldest first, with whose and which month; \
+             only open ones unless `all`.",
+            of::<Vec<DisputeInQueue>>,
+        )
+    },
+    Operation {
+        also: &[404],
+        access: Access::Only(FINANCE),
+        ..write(
+            paths::CONSOLE_DISPUTE_ANSWER,
+            "answerDispute",
+            "console",
+            "答复异议",
+            "Resolved or rejected, with words the broker reads on their desk after the next sync; \
+             answers with the open queue.",
+            json_body(of::<DisputeAnswer>, || {
+                example(DisputeAnswer {
+                    id: "D-0001".into(),
+                    status: protocol::DisputeStatus::Resolved,
+                    answer: "已核实，下月结算时退还 1.00 元".into(),
+                })
+            }),
+            of::<Vec<DisputeInQueue>>,
+        )
+    },
+    Operation {
+        access: Access::Only(FINANCE),
+        ..write(
+            paths::CONSOLE_STATEMENTS_PUBLISH,
+            "publishStatements",
+            "console",
+            "发布结算单",
+            "Every broker's official statement for a month that has ended (again, if it was \
+             published before: a corrected figure reaches the desks as a difference).",
+            json_body(of::<StatementMonth>, || {
+                example(StatementMonth {
+                    month: day(2026, 11, 1),
+                })
+            }),
+            of::<StatementsPublished>,
         )
     },
 ];

@@ -1,0 +1,69 @@
+//! Finance's work in the console (财务): answering brokers' disputes of their statements and
+//! publishing a month's statements. Both reach the brokers' desks by the feed, as the CLI's
+//! `answer-dispute` and `publish-statements` do, and go to the operation log.
+
+use crate::error::{HeadOfficeError, Result};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use head_office_storage::{Storage, UserRow};
+use protocol::console::{DisputeAnswer, StatementsPublished};
+use protocol::DisputeStatus;
+
+const ANSWER_MAX_CHARS: usize = 500;
+
+pub fn answer_dispute(
+    storage: &dyn Storage,
+    caller: &UserRow,
+    req: &DisputeAnswer,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let answer = req.answer.trim();
+    let verdict = match req.status {
+        DisputeStatus::Resolved => "已解决",
+        DisputeStatus::Rejected => "不予调整",
+        DisputeStatus::Open => {
+            return Err(HeadOfficeError::Validation(
+                "请选择处理结果：已解决（将更正）或不予调整".into(),
+            ))
+        }
+    };
+    if answer.is_empty() || answer.chars().count() > ANSWER_MAX_CHARS {
+        return Err(HeadOfficeError::Validation(format!(
+            "请写明处理意见（1 到 {ANSWER_MAX_CHARS} 字），经纪人会在对账页看到"
+        )));
+    }
+    storage.answer_dispute(&req.id, req.status, answer)?;
+    let detail = format!("{verdict}：{answer}");
+    crate::staff_log::record(storage, caller, "答复佣金异议", &req.id, &detail, now)
+}
+
+/// Publishes `month`'s statements; a month not yet over cannot be, its trades are still coming.
+pub fn publish_statements(
+    storage: &dyn Storage,
+    caller: &UserRow,
+    month: NaiveDate,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<StatementsPublished> {
+    let first = month.with_day(1).unwrap_or(month);
+    let this_month = today.with_day(1).unwrap_or(today);
+    if first >= this_month {
+        return Err(HeadOfficeError::Validation(format!(
+            "{} 尚未结束，月末之后才能发布该月结算单",
+            first.format("%Y年%m月")
+        )));
+    }
+    let statements = storage.publish_statements(first, now)?;
+    let detail = format!("{} 共 {statements} 份", first.format("%Y年%m月"));
+    crate::staff_log::record(
+        storage,
+        caller,
+        "发布佣金结算单",
+        &first.format("%Y-%m").to_string(),
+        &detail,
+        now,
+    )?;
+    Ok(StatementsPublished {
+        month: first,
+        statements: u32::try_from(statements).unwrap_or(u32::MAX),
+    })
+}
