@@ -174,19 +174,10 @@ async fn a_customer_service_account_is_refused_in_chinese_and_leaves_no_session(
 #[tokio::test(flavor = "multi_thread")]
 async fn a_head_office_staff_account_is_refused_at_the_desk() {
     let head_office = TestHeadOffice::start(&small_firm()).await;
-    let (_, password) = head_office::admin::add_user(
-        head_office.storage.as_ref(),
-        &head_office::admin::NewUser {
-            username: "compliance01".into(),
-            display_name: "合规专员".into(),
-            role: protocol::Role::Compliance,
-            unit_id: "HQ".into(),
-        },
-    )
-    .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let desk = Desk::open(config(dir.path(), &service("compliance-account"))).unwrap();
-    let mut f = form(&head_office.base_url(), &password);
+    // The demo firm's compliance officer.
+    let mut f = form(&head_office.base_url(), PASSWORD);
     f.username = "compliance01".into();
     let err: IpcError = desk.sign_in(f).await.unwrap_err().into();
     assert_eq!(err.code, IpcErrorCode::Validation);
