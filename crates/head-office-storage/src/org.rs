@@ -15,6 +15,8 @@ pub struct OrgUnit {
 
 pub struct OrgPerson {
     pub id: String,
+    /// What they sign in with.
+    pub username: String,
     pub name: String,
     pub role: Role,
     pub unit_id: String,

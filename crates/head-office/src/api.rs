@@ -1,5 +1,6 @@
 //! HTTP endpoints. Each handler checks who is calling, calls storage, and returns protocol types.
 
+mod accounts;
 mod console;
 mod desk_update;
 mod edge;
@@ -141,6 +142,7 @@ pub fn router(state: Arc<AppState>) -> Router {
             ),
         )
         .merge(console::routes(&state))
+        .merge(accounts::routes(&state))
         .layer(middleware::from_fn(check_protocol_version));
     let app = Router::new()
         .merge(api)

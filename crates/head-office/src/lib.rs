@@ -4,6 +4,7 @@
 //! generates the demo firm. Nothing here knows about the desk's local store.
 
 pub mod access;
+pub mod accounts;
 pub mod admin;
 mod api;
 pub mod audit;

@@ -24,6 +24,7 @@ pub struct OrgUnitEntry {
 #[ts(export)]
 pub struct StaffEntry {
     pub user_id: String,
+    pub username: String,
     pub display_name: String,
     pub role: Role,
     pub unit_id: String,
@@ -274,4 +275,46 @@ pub struct StatementMonth {
 pub struct StatementsPublished {
     pub month: NaiveDate,
     pub statements: u32,
+}
+
+/// A new account (IT): where it is placed and what it may do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct NewAccount {
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    pub unit_id: String,
+}
+
+/// One account, by what it signs in with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct AccountRef {
+    pub username: String,
+}
+
+/// Stops or restores an account's sign-ins; stopping ends every session it has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct AccountStatus {
+    pub username: String,
+    pub disabled: bool,
+}
+
+/// A temporary password for IT to hand over in person; shown once, never stored in clear.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct AccountIssued {
+    pub user_id: String,
+    pub username: String,
+    pub temporary_password: String,
+    pub message: String,
+}
+
+/// What an account change did, in Chinese.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct AccountChanged {
+    pub message: String,
 }

@@ -122,6 +122,12 @@ pub mod paths {
     pub const CONSOLE_ACCESS_LOG: &str = "/api/v1/console/access-log";
     /// The firm's pay plans and how many brokers each pays (`console::PayPlanOverview`).
     pub const CONSOLE_PAY_PLANS: &str = "/api/v1/console/pay-plans";
+    /// Adds an account (`console::NewAccount`).
+    pub const CONSOLE_ACCOUNTS: &str = "/api/v1/console/accounts";
+    /// Disables or enables an account (`console::AccountStatus`).
+    pub const CONSOLE_ACCOUNT_STATUS: &str = "/api/v1/console/accounts/status";
+    /// A new temporary password for an account (`console::AccountRef`).
+    pub const CONSOLE_ACCOUNT_PASSWORD: &str = "/api/v1/console/accounts/password";
     /// Any client of the firm by id or name, with who serves them (`console::ClientSearch`).
     pub const CONSOLE_CLIENTS: &str = "/api/v1/console/clients";
     /// Moves a client to another broker's book (`console::ClientTransfer`).
@@ -167,6 +173,9 @@ pub mod paths {
         CONSOLE_STAFF,
         CONSOLE_ACCESS_LOG,
         CONSOLE_PAY_PLANS,
+        CONSOLE_ACCOUNTS,
+        CONSOLE_ACCOUNT_STATUS,
+        CONSOLE_ACCOUNT_PASSWORD,
         CONSOLE_CLIENTS,
         CONSOLE_CLIENT_TRANSFER,
         CONSOLE_ACTIONS,

@@ -146,6 +146,42 @@ fn each_console_role_signs_in_and_walks_only_its_own_pages() -> Result<()> {
         Ok(())
     })?;
 
+    // IT opens an account; its owner signs in with the password shown once.
+    let password = page.step("admin opens an account", |p| {
+        p.navigate(&console)?;
+        sign_in(p, "admin")?;
+        p.click(&p.wait("[data-testid=account-add]", SHORT)?)?;
+        p.type_text(
+            &p.wait("[data-testid=account-username]", SHORT)?,
+            "finance02",
+        )?;
+        p.type_text(&p.wait("[data-testid=account-name]", SHORT)?, "孙悦")?;
+        choose(p, "[data-testid=account-role]", "财务部")?;
+        let unit = p.wait("[data-testid=account-unit] input", SHORT)?;
+        p.type_text(&unit, "华信证券总部")?;
+        p.wait(".ant-select-item-option", SHORT)?;
+        p.press_key("\u{E007}")?;
+        p.click(&p.wait(".ant-modal-footer .ant-btn-primary", SHORT)?)?;
+        let shown = p.wait_text("[data-testid=account-password]", SHORT, |t| t.len() >= 12)?;
+        p.screenshot("console-account-issued")?;
+        p.click(&p.wait(".ant-modal-footer .ant-btn-primary", SHORT)?)?;
+        sign_out(p)?;
+        Ok(shown)
+    })?;
+    page.step("the new account signs in", |p| {
+        p.type_text(
+            &p.wait("[data-testid=console-username]", SHORT)?,
+            "finance02",
+        )?;
+        p.type_text(
+            &p.wait("[data-testid=console-password]", SHORT)?,
+            password.trim(),
+        )?;
+        p.click(&p.wait("[data-testid=console-signin-submit]", SHORT)?)?;
+        p.wait_text("[data-testid=console-role]", SHORT, |t| t == "财务部")?;
+        sign_out(p)
+    })?;
+
     // Customer service moves a case on; a step the case cannot take is refused in Chinese.
     page.step("service01 handles a complaint", |p| {
         p.navigate(&console)?;
@@ -154,16 +190,7 @@ fn each_console_role_signs_in_and_walks_only_its_own_pages() -> Result<()> {
             t.contains("转监管")
         })?;
         p.click(&p.wait("[data-testid=case-step]", SHORT)?)?;
-        let pick = |status: &str| -> Result<()> {
-            p.click(&p.wait("[data-testid=case-step-to]", SHORT)?)?;
-            p.wait(".ant-select-item-option", SHORT)?;
-            for option in p.find_all(".ant-select-item-option")? {
-                if p.text(&option)? == status {
-                    return p.click(&option);
-                }
-            }
-            anyhow::bail!("no step {status}")
-        };
+        let pick = |status: &str| choose(p, "[data-testid=case-step-to]", status);
         pick("处理中")?;
         p.type_text(
             &p.wait("[data-testid=case-step-note]", SHORT)?,
@@ -200,6 +227,18 @@ fn each_console_role_signs_in_and_walks_only_its_own_pages() -> Result<()> {
         p.screenshot("console-broker-refused")
     })?;
     page.close()
+}
+
+/// Picks the option `text` of an antd select.
+fn choose(page: &Session, select: &str, text: &str) -> Result<()> {
+    page.click(&page.wait(select, SHORT)?)?;
+    page.wait(".ant-select-item-option", SHORT)?;
+    for option in page.find_all(".ant-select-item-option")? {
+        if page.text(&option)? == text {
+            return page.click(&option);
+        }
+    }
+    anyhow::bail!("no option {text} in {select}")
 }
 
 fn open_page(page: &Session, label: &str) -> Result<()> {

@@ -7,6 +7,7 @@ mod client_360;
 mod commission;
 mod complaints;
 mod conflicts;
+mod console_accounts;
 mod console_finance;
 mod console_library;
 mod console_reads;

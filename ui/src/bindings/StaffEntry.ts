@@ -4,4 +4,4 @@ import type { Role } from "./Role";
 /**
  * One account of the firm and where it is placed.
  */
-export type StaffEntry = { user_id: string, display_name: string, role: Role, unit_id: string, disabled: boolean, };
+export type StaffEntry = { user_id: string, username: string, display_name: string, role: Role, unit_id: string, disabled: boolean, };

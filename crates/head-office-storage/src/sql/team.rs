@@ -28,7 +28,7 @@ pub(super) fn org_chart(db: &Db<'_>) -> Result<OrgChart> {
         },
     )?;
     let people = db.query_map(
-        "SELECT id, display_name, role, org_unit_id, disabled FROM users ORDER BY id",
+        "SELECT id, display_name, role, org_unit_id, disabled, username FROM users ORDER BY id",
         &[],
         |r| {
             Ok(OrgPerson {
@@ -37,6 +37,7 @@ pub(super) fn org_chart(db: &Db<'_>) -> Result<OrgChart> {
                 role: super::role_from_code(&r.get::<_, String>(2)?)?,
                 unit_id: r.get(3)?,
                 disabled: r.get(4)?,
+                username: r.get(5)?,
             })
         },
     )?;

@@ -138,6 +138,7 @@ pub(super) async fn staff(State(state): AppStateRef) -> Result<Json<StaffDirecto
             .into_iter()
             .map(|p| StaffEntry {
                 user_id: p.id,
+                username: p.username,
                 display_name: p.name,
                 role: p.role,
                 unit_id: p.unit_id,

@@ -3,15 +3,15 @@
 
 use super::operations::{day, example, json_body, of, read, write, Access, Operation};
 use crate::access::{
-    ACCESS_LOG_READERS, COMPLIANCE, FINANCE, LIBRARY_DRAFTERS, LIBRARY_READERS, RELATIONSHIPS,
+    ACCESS_LOG_READERS, COMPLIANCE, FINANCE, IT, LIBRARY_DRAFTERS, LIBRARY_READERS, RELATIONSHIPS,
     STAFF_READERS,
 };
 use domain::ProductRisk;
 use protocol::console::{
-    AccessAuditEntry, ClientOwnership, ClientSearch, ClientTransfer, DaySpan, DisputeAnswer,
-    DisputeInQueue, DisputeQuery, LibraryContent, LibraryDraft, LibraryItem, LibraryReview,
-    LibrarySubmission, LibraryVerdict, PayPlanOverview, StaffAction, StaffDirectory,
-    StatementMonth, StatementsPublished,
+    AccessAuditEntry, AccountChanged, AccountIssued, AccountRef, AccountStatus, ClientOwnership,
+    ClientSearch, ClientTransfer, DaySpan, DisputeAnswer, DisputeInQueue, DisputeQuery,
+    LibraryContent, LibraryDraft, LibraryItem, LibraryReview, LibrarySubmission, LibraryVerdict,
+    NewAccount, PayPlanOverview, StaffAction, StaffDirectory, StatementMonth, StatementsPublished,
 };
 use protocol::paths;
 use protocol::ProductKind;
@@ -229,6 +229,58 @@ pub(super) const CONSOLE: &[Operation] = &[
                 })
             }),
             of::<StatementsPublished>,
+        )
+    },
+    Operation {
+        access: Access::Only(IT),
+        ..write(
+            paths::CONSOLE_ACCOUNTS,
+            "addAccount",
+            "console",
+            "开立账号",
+            "An account of any role placed in a unit, with a temporary password shown once.",
+            json_body(of::<NewAccount>, || {
+                example(NewAccount {
+                    username: "compliance02".into(),
+                    display_name: "李清".into(),
+                    role: protocol::Role::Compliance,
+                    unit_id: "HQ".into(),
+                })
+            }),
+            of::<AccountIssued>,
+        )
+    },
+    Operation {
+        access: Access::Only(IT),
+        ..write(
+            paths::CONSOLE_ACCOUNT_STATUS,
+            "setAccountStatus",
+            "console",
+            "停用或启用账号",
+            "Disabling ends every session of the account at once; enabling lets it sign in again.",
+            json_body(of::<AccountStatus>, || {
+                example(AccountStatus {
+                    username: "broker07".into(),
+                    disabled: true,
+                })
+            }),
+            of::<AccountChanged>,
+        )
+    },
+    Operation {
+        access: Access::Only(IT),
+        ..write(
+            paths::CONSOLE_ACCOUNT_PASSWORD,
+            "resetPassword",
+            "console",
+            "重置密码",
+            "A new temporary password, shown once; every session of the account ends.",
+            json_body(of::<AccountRef>, || {
+                example(AccountRef {
+                    username: "broker07".into(),
+                })
+            }),
+            of::<AccountIssued>,
         )
     },
 ];

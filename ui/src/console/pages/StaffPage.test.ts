@@ -10,10 +10,10 @@ const firm: StaffDirectory = {
     { id: "BR02", parent_id: "HQ", name: "朝阳营业部" },
   ],
   people: [
-    { user_id: "A01", display_name: "管理员", role: "Admin", unit_id: "HQ", disabled: false },
-    { user_id: "M01", display_name: "经理", role: "BranchManager", unit_id: "BR01", disabled: false },
-    { user_id: "B001", display_name: "马婷", role: "Broker", unit_id: "TM01", disabled: false },
-    { user_id: "B002", display_name: "刘颖", role: "Broker", unit_id: "TM01", disabled: true },
+    { user_id: "A01", username: "a01", display_name: "管理员", role: "Admin", unit_id: "HQ", disabled: false },
+    { user_id: "M01", username: "m01", display_name: "经理", role: "BranchManager", unit_id: "BR01", disabled: false },
+    { user_id: "B001", username: "b001", display_name: "马婷", role: "Broker", unit_id: "TM01", disabled: false },
+    { user_id: "B002", username: "b002", display_name: "刘颖", role: "Broker", unit_id: "TM01", disabled: true },
   ],
 };
 
