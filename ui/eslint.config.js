@@ -64,6 +64,17 @@ export default defineConfig([
     },
   },
   {
+    // ECharts is the console's; the desk draws its few charts itself and stays small.
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/console/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["echarts", "echarts/*"], message: "The desk's charts are in src/charts." }] },
+      ],
+    },
+  },
+  {
     files: ["src/lib/clock.ts"],
     rules: { "no-restricted-syntax": "off" },
   },

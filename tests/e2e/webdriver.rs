@@ -222,6 +222,26 @@ impl Session {
         Ok(())
     }
 
+    /// The page as the browser prints it (headless Chromium only), kept as `<name>.pdf`; returns
+    /// its size in bytes.
+    pub fn print_pdf(&self, name: &str) -> Result<usize> {
+        let v = self.call(
+            reqwest::Method::POST,
+            "/print",
+            Some(json!({ "orientation": "landscape", "background": true })),
+        )?;
+        let pdf = base64::engine::general_purpose::STANDARD
+            .decode(v.as_str().unwrap_or_default())
+            .context("decoding the printed page")?;
+        if !pdf.starts_with(b"%PDF") {
+            bail!("the printed page is not a PDF");
+        }
+        let path = crate::screenshot_dir().join(format!("{name}.pdf"));
+        std::fs::write(&path, &pdf)?;
+        eprintln!("e2e: printed {}", path.display());
+        Ok(pdf.len())
+    }
+
     /// Runs a scripted part of a test; if it fails, the window at that moment is kept as
     /// `failure-<name>.png` next to the other screenshots.
     pub fn step<T>(&self, name: &str, f: impl FnOnce(&Session) -> Result<T>) -> Result<T> {

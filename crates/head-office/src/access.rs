@@ -14,6 +14,15 @@ pub type Roles = &'static [Role];
 /// Team dashboards, tasks, transfers and comments: a lead's own subtree.
 pub const LEADS: Roles = &[Role::TeamLead, Role::BranchManager, Role::Admin];
 
+/// Reading a unit's figures and drilling down to a broker: leads on the desk, and
+/// 经纪业务管理部 for the whole firm's summary reports (汇总报表) in the console.
+pub const REPORT_READERS: Roles = &[
+    Role::TeamLead,
+    Role::BranchManager,
+    Role::Admin,
+    Role::ManagerHq,
+];
+
 /// The complaint queue and return visits (客服).
 pub const SERVICE_DESK: Roles = &[Role::Service, Role::Admin];
 

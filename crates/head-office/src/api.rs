@@ -14,7 +14,7 @@ pub use desk_update::ConnectionTls;
 pub use import::ImportQuery;
 pub use session::Caller;
 
-use crate::access::{Roles, IT, LEADS, SERVICE_DESK};
+use crate::access::{Roles, IT, LEADS, REPORT_READERS, SERVICE_DESK};
 use crate::auth::new_token;
 use crate::error::{HeadOfficeError, Result};
 use crate::AppState;
@@ -81,13 +81,17 @@ pub fn router(state: Arc<AppState>) -> Router {
             paths::TEAM_DASHBOARD,
             only(
                 &state,
-                LEADS,
+                REPORT_READERS,
                 limited(get(team_dashboard), EMPTY_BODY_LIMIT),
             ),
         )
         .route(
             paths::TEAM_BROKER,
-            only(&state, LEADS, limited(get(team_broker), EMPTY_BODY_LIMIT)),
+            only(
+                &state,
+                REPORT_READERS,
+                limited(get(team_broker), EMPTY_BODY_LIMIT),
+            ),
         )
         .route(
             paths::TEAM_TASKS,

@@ -25,10 +25,14 @@ const MAX_ASSIGNEES: usize = 200;
 /// The unit whose subtree the caller may read and act on.
 pub(crate) fn scope_root(caller: &UserRow) -> Result<&str> {
     match caller.role {
-        Role::Broker | Role::Service | Role::ManagerHq | Role::Compliance | Role::Finance => Err(
+        Role::Broker | Role::Service | Role::Compliance | Role::Finance => Err(
             HeadOfficeError::Forbidden("团队看板仅对团队长、营业部负责人开放".into()),
         ),
-        Role::TeamLead | Role::BranchManager | Role::Admin => Ok(&caller.org_unit_id),
+        // 经纪业务管理部 sits at head office: its subtree is the firm. Which of these may write
+        // (tasks, transfers) is the router's `access` lists; this is only where they may look.
+        Role::TeamLead | Role::BranchManager | Role::Admin | Role::ManagerHq => {
+            Ok(&caller.org_unit_id)
+        }
     }
 }
 

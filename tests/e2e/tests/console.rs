@@ -19,6 +19,7 @@ struct Walk {
 }
 
 const STAFF: (&str, &str, &str) = ("组织与人员", "staff", "[data-testid=console-staff-table]");
+const REPORTS: (&str, &str, &str) = ("汇总报表", "reports", "[data-testid=console-report]");
 const RELATIONSHIPS: (&str, &str, &str) =
     ("客户关系", "relationships", "[data-testid=console-clients]");
 const SETTLEMENT: (&str, &str, &str) = ("佣金结算", "settlement", "[data-testid=console-disputes]");
@@ -37,7 +38,7 @@ const WALKS: &[Walk] = &[
     Walk {
         username: "hq01",
         role: "经纪业务管理部",
-        pages: &[STAFF, RELATIONSHIPS, LIBRARY],
+        pages: &[STAFF, REPORTS, RELATIONSHIPS, LIBRARY],
     },
     Walk {
         username: "compliance01",
@@ -57,7 +58,7 @@ const WALKS: &[Walk] = &[
     Walk {
         username: "admin",
         role: "信息技术部（管理员）",
-        pages: &[STAFF, ACCESS_LOG, ACTIONS, COMPLAINTS],
+        pages: &[STAFF, REPORTS, ACCESS_LOG, ACTIONS, COMPLAINTS],
     },
 ];
 
@@ -144,6 +145,26 @@ fn each_console_role_signs_in_and_walks_only_its_own_pages() -> Result<()> {
         p.click(&p.wait("[data-testid=console-sign-out]", SHORT)?)?;
         p.wait("[data-testid=console-username]", SHORT)?;
         Ok(())
+    })?;
+
+    // 经纪业务管理部 drills from the firm into a branch and prints the report.
+    page.step("hq01 prints the summary report", |p| {
+        p.navigate(&console)?;
+        sign_in(p, "hq01")?;
+        p.wait("[data-testid=console-menu]", SHORT)?;
+        open_page(p, REPORTS.0)?;
+        p.wait_text(REPORTS.2, SHORT, |t| t.contains("营业部"))?;
+        p.wait("[data-testid=report-chart] svg", SHORT)?;
+        let branch = p.wait(&format!("{} tbody tr a", REPORTS.2), SHORT)?;
+        let name = p.text(&branch)?;
+        p.click(&branch)?;
+        p.wait_text(REPORTS.2, SHORT, |t| {
+            t.contains("财富管理") && !t.contains(&name)
+        })?;
+        p.screenshot("console-report-branch")?;
+        let size = p.print_pdf("console-report")?;
+        ensure!(size > 10_000, "the printed report is {size} bytes");
+        sign_out(p)
     })?;
 
     // IT opens an account; its owner signs in with the password shown once.

@@ -50,6 +50,22 @@ async fn the_console_reads_the_firm_as_head_office_keeps_it() {
     assert_eq!(broker01.role, Role::Broker);
     assert!(staff.people.iter().any(|p| p.role == Role::Compliance));
 
+    // 经纪业务管理部's summary report is the whole firm, branch by branch.
+    let report: protocol::team::TeamDashboard = read(&base, &hq, paths::TEAM_DASHBOARD, &[]).await;
+    assert_eq!(report.unit_id, root[0].id);
+    let active = staff
+        .people
+        .iter()
+        .filter(|p| p.role == Role::Broker && !p.disabled)
+        .count() as u32;
+    assert_eq!(report.totals.brokers, active);
+    let branches = staff
+        .units
+        .iter()
+        .filter(|u| u.parent_id.as_deref() == Some(root[0].id.as_str()))
+        .count();
+    assert_eq!(report.rows.len(), branches);
+
     // 财务: every active broker is paid by a plan or counted as having none.
     let finance = access_token(&api, "finance01").await;
     let pay: PayPlanOverview = read(&base, &finance, paths::CONSOLE_PAY_PLANS, &[]).await;

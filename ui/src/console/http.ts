@@ -18,6 +18,7 @@ export const PATHS = {
   staff: "/api/v1/console/staff",
   accessLog: "/api/v1/console/access-log",
   payPlans: "/api/v1/console/pay-plans",
+  teamDashboard: "/api/v1/team/dashboard",
   complaints: "/api/v1/service/complaints",
   complaintUpdate: "/api/v1/service/complaints/update",
   accounts: "/api/v1/console/accounts",

@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   BookOutlined,
   AccountBookOutlined,
+  BarChartOutlined,
   HistoryOutlined,
   SwapOutlined,
   CustomerServiceOutlined,
@@ -17,6 +18,7 @@ import { ComplaintsPage } from "./pages/ComplaintsPage";
 import { ActionsPage } from "./pages/ActionsPage";
 import { LibraryPage } from "./pages/LibraryPage";
 import { RelationshipsPage } from "./pages/RelationshipsPage";
+import { ReportsPage } from "./pages/ReportsPage";
 import { SettlementPage } from "./pages/SettlementPage";
 import { PayPlansPage } from "./pages/PayPlansPage";
 import { StaffPage } from "./pages/StaffPage";
@@ -44,6 +46,13 @@ const PAGES: ConsolePage[] = [
     icon: <ApartmentOutlined />,
     route: PATHS.staff,
     render: (p) => <StaffPage {...p} />,
+  },
+  {
+    key: "reports",
+    label: "汇总报表",
+    icon: <BarChartOutlined />,
+    route: PATHS.teamDashboard,
+    render: (p) => <ReportsPage {...p} />,
   },
   {
     key: "relationships",

@@ -3,7 +3,7 @@
 use super::operations::{
     day, example, import_kinds, json_body, of, read, write, Access, Body, Operation,
 };
-use crate::access::{IT, LEADS, SERVICE_DESK};
+use crate::access::{IT, LEADS, REPORT_READERS, SERVICE_DESK};
 use firm_import::ImportReport;
 use protocol::gateway::{ReceiptBatch, ReceiptOutcome};
 use protocol::service::{ComplaintQuery, ComplaintUpdate};
@@ -16,7 +16,7 @@ use schemars::Schema;
 
 pub(super) const STAFF: &[Operation] = &[
     Operation {
-        access: Access::Only(LEADS),
+        access: Access::Only(REPORT_READERS),
         query: Some(of::<TeamQuery>),
         also: &[404],
         ..read(
@@ -30,7 +30,7 @@ pub(super) const STAFF: &[Operation] = &[
         )
     },
     Operation {
-        access: Access::Only(LEADS),
+        access: Access::Only(REPORT_READERS),
         query: Some(of::<BrokerQuery>),
         also: &[404],
         ..read(
