@@ -19,6 +19,7 @@ pub mod library;
 pub mod openapi;
 pub mod relationships;
 pub mod releases;
+pub mod reports;
 pub mod serve;
 pub mod staff_log;
 pub mod team;

@@ -122,6 +122,8 @@ pub mod paths {
     pub const CONSOLE_ACCESS_LOG: &str = "/api/v1/console/access-log";
     /// The firm's pay plans and how many brokers each pays (`console::PayPlanOverview`).
     pub const CONSOLE_PAY_PLANS: &str = "/api/v1/console/pay-plans";
+    /// A unit's summary report for a month as an XLSX workbook (`team::TeamQuery`).
+    pub const CONSOLE_REPORT_XLSX: &str = "/api/v1/console/report.xlsx";
     /// Adds an account (`console::NewAccount`).
     pub const CONSOLE_ACCOUNTS: &str = "/api/v1/console/accounts";
     /// Disables or enables an account (`console::AccountStatus`).
@@ -173,6 +175,7 @@ pub mod paths {
         CONSOLE_STAFF,
         CONSOLE_ACCESS_LOG,
         CONSOLE_PAY_PLANS,
+        CONSOLE_REPORT_XLSX,
         CONSOLE_ACCOUNTS,
         CONSOLE_ACCOUNT_STATUS,
         CONSOLE_ACCOUNT_PASSWORD,

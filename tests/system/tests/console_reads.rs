@@ -66,6 +66,31 @@ async fn the_console_reads_the_firm_as_head_office_keeps_it() {
         .count();
     assert_eq!(report.rows.len(), branches);
 
+    // The same report as a workbook: a row per branch, then the firm's total.
+    let file = get(&base, &hq, paths::CONSOLE_REPORT_XLSX, &[]).await;
+    assert_eq!(file.status(), StatusCode::OK);
+    assert_eq!(
+        file.headers()["content-type"],
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    );
+    let bytes = file.bytes().await.unwrap();
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let sheet = calamine::Reader::worksheet_range(&mut book, "汇总报表").unwrap();
+    let names: Vec<String> = sheet.rows().skip(3).map(|r| r[1].to_string()).collect();
+    let mut expected: Vec<String> = report.rows.iter().map(|r| r.name.clone()).collect();
+    expected.push("合计".into());
+    assert_eq!(names, expected);
+    let total = match &sheet.rows().next_back().unwrap()[7] {
+        calamine::Data::Float(yuan) => *yuan,
+        other => panic!("the total's net commission is {other:?}"),
+    };
+    assert_eq!(
+        (total * 100.0).round() as i64,
+        report.totals.net_commission.0,
+        "the total's net commission, to the fen"
+    );
+
     // 财务: every active broker is paid by a plan or counted as having none.
     let finance = access_token(&api, "finance01").await;
     let pay: PayPlanOverview = read(&base, &finance, paths::CONSOLE_PAY_PLANS, &[]).await;

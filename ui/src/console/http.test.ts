@@ -80,6 +80,28 @@ describe("ConsoleSession", () => {
   });
 });
 
+describe("downloads", () => {
+  it("keep the Chinese name head office gives the file", async () => {
+    const fetcher = (input: RequestInfo | URL): Promise<Response> => {
+      const path = pathOf(input);
+      if (path === PATHS.health) return Promise.resolve(json(200, { status: "ok", protocol: 4 }));
+      if (path === PATHS.signIn) return Promise.resolve(json(200, tokens(2)));
+      return Promise.resolve(
+        new Response("PK", {
+          status: 200,
+          headers: {
+            "content-disposition": `attachment; filename="report.xlsx"; filename*=UTF-8''${encodeURIComponent("汇总报表-华信证券总部-2026-12.xlsx")}`,
+          },
+        }),
+      );
+    };
+    const session = await ConsoleSession.signIn("hq01", "pw", "d", fetcher);
+    const file = await session.download(PATHS.reportXlsx, { month: "2026-12-01" });
+    expect(file.name).toBe("汇总报表-华信证券总部-2026-12.xlsx");
+    expect(await file.blob.text()).toBe("PK");
+  });
+});
+
 describe("deviceId", () => {
   it("is made once per browser and kept", () => {
     const kept = new Map<string, string>();

@@ -19,6 +19,7 @@ export const PATHS = {
   accessLog: "/api/v1/console/access-log",
   payPlans: "/api/v1/console/pay-plans",
   teamDashboard: "/api/v1/team/dashboard",
+  reportXlsx: "/api/v1/console/report.xlsx",
   complaints: "/api/v1/service/complaints",
   complaintUpdate: "/api/v1/service/complaints/update",
   accounts: "/api/v1/console/accounts",
@@ -121,6 +122,15 @@ export class ConsoleSession {
     const search = new URLSearchParams(query).toString();
     const response = await this.call(search ? `${path}?${search}` : path, { method: "GET" });
     return (await response.json()) as T;
+  }
+
+  /** GET `path` with `query` as a file: its bytes and the name head office gives it. */
+  async download(path: string, query: Record<string, string> = {}): Promise<{ blob: Blob; name: string }> {
+    const search = new URLSearchParams(query).toString();
+    const response = await this.call(search ? `${path}?${search}` : path, { method: "GET" });
+    const disposition = response.headers.get("content-disposition") ?? "";
+    const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
+    return { blob: await response.blob(), name: encoded ? decodeURIComponent(encoded) : "download" };
   }
 
   /** POST `body` as JSON to `path`. */

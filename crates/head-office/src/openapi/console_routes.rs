@@ -1,10 +1,10 @@
 //! The routes behind head office's web console (`/console`), each open to the roles of
 //! `crate::access` it names.
 
-use super::operations::{day, example, json_body, of, read, write, Access, Operation};
+use super::operations::{day, example, json_body, of, read, write, Access, Answer, Operation};
 use crate::access::{
     ACCESS_LOG_READERS, COMPLIANCE, FINANCE, IT, LIBRARY_DRAFTERS, LIBRARY_READERS, RELATIONSHIPS,
-    STAFF_READERS,
+    REPORT_READERS, STAFF_READERS,
 };
 use domain::ProductRisk;
 use protocol::console::{
@@ -281,6 +281,21 @@ pub(super) const CONSOLE: &[Operation] = &[
                 })
             }),
             of::<AccountIssued>,
+        )
+    },
+    Operation {
+        access: Access::Only(REPORT_READERS),
+        query: Some(of::<protocol::team::TeamQuery>),
+        answer: Answer::Workbook,
+        also: &[404],
+        ..read(
+            paths::CONSOLE_REPORT_XLSX,
+            "summaryReportWorkbook",
+            "console",
+            "汇总报表导出",
+            "The dashboard of a unit of the caller's subtree (their own when `unit` is absent) for \
+             a month, as an XLSX workbook: one row per direct report and the total.",
+            of::<protocol::team::TeamDashboard>,
         )
     },
 ];

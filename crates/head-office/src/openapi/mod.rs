@@ -199,6 +199,8 @@ fn responses(op: &Operation, generator: &mut SchemaGenerator, error: &schemars::
     let content = match op.answer {
         Answer::File => json!({"application/octet-stream":
             {"schema": {"type": "string", "contentMediaType": "application/octet-stream"}}}),
+        Answer::Workbook => json!({(crate::reports::XLSX_MIME):
+            {"schema": {"type": "string", "contentMediaType": crate::reports::XLSX_MIME}}}),
         Answer::Json | Answer::JsonOrNothing => {
             json!({"application/json": {"schema": (op.response)(generator)}})
         }

@@ -50,6 +50,8 @@ pub(super) enum Answer {
     JsonOrNothing,
     /// 200 with a file's bytes.
     File,
+    /// 200 with an XLSX workbook.
+    Workbook,
 }
 
 pub(super) struct Operation {

@@ -1,5 +1,5 @@
-import { PrinterOutlined } from "@ant-design/icons";
-import { Alert, Breadcrumb, Button, Card, DatePicker, Space, Table, Typography } from "antd";
+import { FileExcelOutlined, PrinterOutlined } from "@ant-design/icons";
+import { Alert, App, Breadcrumb, Button, Card, DatePicker, Space, Table, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useCallback, useMemo, useState } from "react";
 import type { TeamDashboard } from "../../bindings/TeamDashboard";
@@ -18,13 +18,26 @@ export function wan(fen: number): number {
 
 /** 汇总报表: a unit's month by its direct reports (branches, teams, brokers), charted and printable. */
 export function ReportsPage({ session, onSessionEnded }: PageProps) {
+  const { message } = App.useApp();
   const [month, setMonth] = useState<Dayjs>(() => dayjs(todayInShanghai()).startOf("month"));
   const [unit, setUnit] = useState<string | null>(null);
-  const load = useCallback(() => {
-    const query: Record<string, string> = { month: month.format("YYYY-MM-DD") };
-    if (unit) query.unit = unit;
-    return session.get<TeamDashboard>(PATHS.teamDashboard, query);
-  }, [session, month, unit]);
+  const query = useMemo(() => {
+    const q: Record<string, string> = { month: month.format("YYYY-MM-DD") };
+    if (unit) q.unit = unit;
+    return q;
+  }, [month, unit]);
+  const load = useCallback(() => session.get<TeamDashboard>(PATHS.teamDashboard, query), [session, query]);
+  const exportXlsx = () =>
+    session.download(PATHS.reportXlsx, query).then(
+      ({ blob, name }) => {
+        const link = document.createElement("a");
+        link.href = URL.createObjectURL(blob);
+        link.download = name;
+        link.click();
+        URL.revokeObjectURL(link.href);
+      },
+      (reason: unknown) => void message.error(reason instanceof Error ? reason.message : String(reason)),
+    );
   const { data, error, loading } = useLoad(load, onSessionEnded);
 
   const chart = useMemo(
@@ -84,6 +97,9 @@ export function ReportsPage({ session, onSessionEnded }: PageProps) {
         extra={
           <Space className="no-print">
             <DatePicker picker="month" value={month} allowClear={false} onChange={(m) => m && setMonth(m)} />
+            <Button icon={<FileExcelOutlined />} onClick={() => void exportXlsx()} data-testid="report-xlsx">
+              导出 Excel
+            </Button>
             <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="report-print">
               打印
             </Button>
