@@ -348,3 +348,15 @@ pub async fn access_token(api: &HeadOffice, username: &str) -> String {
     .expect("sign in")
     .access_token
 }
+
+/// Sends `request` and reads its JSON answer, which must be a success.
+pub async fn answer<T: serde::de::DeserializeOwned>(request: reqwest::RequestBuilder) -> T {
+    let response = request.send().await.expect("head office answers");
+    let status = response.status();
+    assert!(
+        status.is_success(),
+        "{status}: {}",
+        response.text().await.unwrap_or_default()
+    );
+    response.json().await.expect("a JSON answer")
+}

@@ -10,7 +10,7 @@ use protocol::{paths, Role, SignInRequest, PROTOCOL_VERSION, VERSION_HEADER};
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
 use sync::HeadOffice;
-use system_tests::{access_token, now, small_firm, TestHeadOffice, PASSWORD};
+use system_tests::{access_token, answer, now, small_firm, TestHeadOffice, PASSWORD};
 
 async fn signs_in(api: &HeadOffice, username: &str, password: &str) -> bool {
     api.sign_in(&SignInRequest {
@@ -35,19 +35,15 @@ async fn it_opens_disables_and_resets_accounts_from_the_console() {
             .bearer_auth(token)
     };
 
-    let issued: AccountIssued = call(Method::POST, paths::CONSOLE_ACCOUNTS, &admin)
-        .json(&NewAccount {
+    let issued: AccountIssued = answer(call(Method::POST, paths::CONSOLE_ACCOUNTS, &admin).json(
+        &NewAccount {
             username: "compliance02".into(),
             display_name: "李清".into(),
             role: Role::Compliance,
             unit_id: "HQ".into(),
-        })
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        },
+    ))
+    .await;
     assert!(issued.user_id.starts_with('C'), "{issued:?}");
     assert!(signs_in(&api, "compliance02", &issued.temporary_password).await);
 
@@ -57,40 +53,25 @@ async fn it_opens_disables_and_resets_accounts_from_the_console() {
         username: "broker07".into(),
         disabled,
     };
-    let _: AccountChanged = call(Method::POST, paths::CONSOLE_ACCOUNT_STATUS, &admin)
-        .json(&status(true))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let _: AccountChanged =
+        answer(call(Method::POST, paths::CONSOLE_ACCOUNT_STATUS, &admin).json(&status(true))).await;
     let refused = call(Method::GET, paths::ME, &broker).send().await.unwrap();
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
     let body: Value = refused.json().await.unwrap();
     assert_eq!(body["code"], "account_disabled");
     assert!(!signs_in(&api, "broker07", PASSWORD).await);
-    let _: AccountChanged = call(Method::POST, paths::CONSOLE_ACCOUNT_STATUS, &admin)
-        .json(&status(false))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let _: AccountChanged =
+        answer(call(Method::POST, paths::CONSOLE_ACCOUNT_STATUS, &admin).json(&status(false)))
+            .await;
     assert!(signs_in(&api, "broker07", PASSWORD).await);
 
     // A reset replaces the password.
-    let reset: AccountIssued = call(Method::POST, paths::CONSOLE_ACCOUNT_PASSWORD, &admin)
-        .json(&AccountRef {
+    let reset: AccountIssued = answer(
+        call(Method::POST, paths::CONSOLE_ACCOUNT_PASSWORD, &admin).json(&AccountRef {
             username: "broker07".into(),
-        })
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        }),
+    )
+    .await;
     assert!(!signs_in(&api, "broker07", PASSWORD).await);
     assert!(signs_in(&api, "broker07", &reset.temporary_password).await);
 
@@ -110,14 +91,10 @@ async fn it_opens_disables_and_resets_accounts_from_the_console() {
     }
 
     let day = domain::clock::shanghai_date(now()).to_string();
-    let log: Vec<StaffAction> = call(Method::GET, paths::CONSOLE_ACTIONS, &admin)
-        .query(&[("from", &day), ("until", &day)])
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let log: Vec<StaffAction> = answer(
+        call(Method::GET, paths::CONSOLE_ACTIONS, &admin).query(&[("from", &day), ("until", &day)]),
+    )
+    .await;
     let actions: Vec<&str> = log.iter().map(|a| a.action.as_str()).collect();
     for done in ["开立账号", "停用账号", "启用账号", "重置密码"] {
         assert!(actions.contains(&done), "{done} not in {actions:?}");

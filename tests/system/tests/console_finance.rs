@@ -10,7 +10,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::Value;
 use store::{NewDispute, WriteIds};
 use sync::HeadOffice;
-use system_tests::{access_token, now, small_firm, TestDesk, TestHeadOffice};
+use system_tests::{access_token, answer, now, small_firm, TestDesk, TestHeadOffice};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn finance_answers_a_dispute_and_publishes_a_month_from_the_console() {
@@ -49,13 +49,7 @@ async fn finance_answers_a_dispute_and_publishes_a_month_from_the_console() {
         .await
         .unwrap();
 
-    let queue: Vec<DisputeInQueue> = call(Method::GET, paths::CONSOLE_DISPUTES)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let queue: Vec<DisputeInQueue> = answer(call(Method::GET, paths::CONSOLE_DISPUTES)).await;
     let queued = queue
         .iter()
         .find(|d| d.dispute.id == "D-console")
@@ -63,14 +57,14 @@ async fn finance_answers_a_dispute_and_publishes_a_month_from_the_console() {
     assert_eq!((queued.broker_id.as_str(), queued.month), ("B001", month));
     assert_eq!(queued.dispute.status, DisputeStatus::Open);
 
-    let answer = |status: DisputeStatus, words: &str| DisputeAnswer {
+    let reply = |status: DisputeStatus, words: &str| DisputeAnswer {
         id: "D-console".into(),
         status,
         answer: words.into(),
     };
     for (bad, why) in [
-        (answer(DisputeStatus::Open, "已核实"), "请选择处理结果"),
-        (answer(DisputeStatus::Resolved, "  "), "请写明处理意见"),
+        (reply(DisputeStatus::Open, "已核实"), "请选择处理结果"),
+        (reply(DisputeStatus::Resolved, "  "), "请写明处理意见"),
     ] {
         let refused = call(Method::POST, paths::CONSOLE_DISPUTE_ANSWER)
             .json(&bad)
@@ -81,17 +75,13 @@ async fn finance_answers_a_dispute_and_publishes_a_month_from_the_console() {
         let body: Value = refused.json().await.unwrap();
         assert!(body["message"].as_str().unwrap().contains(why), "{body}");
     }
-    let left: Vec<DisputeInQueue> = call(Method::POST, paths::CONSOLE_DISPUTE_ANSWER)
-        .json(&answer(
+    let left: Vec<DisputeInQueue> = answer(call(Method::POST, paths::CONSOLE_DISPUTE_ANSWER).json(
+        &reply(
             DisputeStatus::Rejected,
             "档位按 11 月 1 日生效的方案计算，无误",
-        ))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        ),
+    ))
+    .await;
     assert!(left.iter().all(|d| d.dispute.id != "D-console"));
     desk.engine
         .sync_once(desk.store.clone(), |_| {})
@@ -119,29 +109,21 @@ async fn finance_answers_a_dispute_and_publishes_a_month_from_the_console() {
         body["message"].as_str().unwrap().contains("尚未结束"),
         "{body}"
     );
-    let published: StatementsPublished = call(Method::POST, paths::CONSOLE_STATEMENTS_PUBLISH)
-        .json(&StatementMonth { month })
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let published: StatementsPublished = answer(
+        call(Method::POST, paths::CONSOLE_STATEMENTS_PUBLISH).json(&StatementMonth { month }),
+    )
+    .await;
     assert!(published.statements > 0, "{published:?}");
 
     let compliance = access_token(&api, "compliance01").await;
     let day = today.to_string();
-    let log: Vec<StaffAction> = http
-        .get(format!("{base}{}", paths::CONSOLE_ACTIONS))
-        .header(VERSION_HEADER, PROTOCOL_VERSION.to_string())
-        .bearer_auth(&compliance)
-        .query(&[("from", &day), ("until", &day)])
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let log: Vec<StaffAction> = answer(
+        http.get(format!("{base}{}", paths::CONSOLE_ACTIONS))
+            .header(VERSION_HEADER, PROTOCOL_VERSION.to_string())
+            .bearer_auth(&compliance)
+            .query(&[("from", &day), ("until", &day)]),
+    )
+    .await;
     let actions: Vec<&str> = log.iter().map(|a| a.action.as_str()).collect();
     assert!(
         actions.contains(&"答复佣金异议") && actions.contains(&"发布佣金结算单"),

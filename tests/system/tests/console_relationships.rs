@@ -6,7 +6,7 @@ use protocol::console::{ClientOwnership, ClientTransfer, StaffAction};
 use protocol::{paths, PROTOCOL_VERSION, VERSION_HEADER};
 use reqwest::StatusCode;
 use sync::HeadOffice;
-use system_tests::{access_token, now, small_firm, TestDesk, TestHeadOffice, TODAY};
+use system_tests::{access_token, answer, now, small_firm, TestDesk, TestHeadOffice, TODAY};
 
 fn call(
     http: &reqwest::Client,
@@ -33,19 +33,16 @@ async fn a_manager_moves_a_client_and_both_desks_follow() {
 
     // Found by part of the name, anywhere in the firm.
     let part: String = name.chars().take(2).collect();
-    let found: Vec<ClientOwnership> = call(
-        &http,
-        reqwest::Method::GET,
-        format!("{base}{}", paths::CONSOLE_CLIENTS),
-        &hq,
+    let found: Vec<ClientOwnership> = answer(
+        call(
+            &http,
+            reqwest::Method::GET,
+            format!("{base}{}", paths::CONSOLE_CLIENTS),
+            &hq,
+        )
+        .query(&[("q", &part)]),
     )
-    .query(&[("q", &part)])
-    .send()
-    .await
-    .unwrap()
-    .json()
-    .await
-    .unwrap();
+    .await;
     let row = found
         .iter()
         .find(|c| c.client_id == client)
@@ -83,14 +80,11 @@ async fn a_manager_moves_a_client_and_both_desks_follow() {
         let body: serde_json::Value = refused.json().await.unwrap();
         assert!(body["message"].as_str().unwrap().contains(why), "{body}");
     }
-    let moved: ClientOwnership = call(&http, reqwest::Method::POST, url, &hq)
-        .json(&transfer("原经纪人调岗，客户由同城经纪人接续服务", "B002"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let moved: ClientOwnership = answer(
+        call(&http, reqwest::Method::POST, url, &hq)
+            .json(&transfer("原经纪人调岗，客户由同城经纪人接续服务", "B002")),
+    )
+    .await;
     assert_eq!(moved.serving_broker_id, "B002");
 
     for desk in [&from, &to] {
@@ -110,19 +104,16 @@ async fn a_manager_moves_a_client_and_both_desks_follow() {
     // Compliance reads who moved whom, and why.
     let compliance = access_token(&api, "compliance01").await;
     let day = domain::clock::shanghai_date(now()).to_string();
-    let log: Vec<StaffAction> = call(
-        &http,
-        reqwest::Method::GET,
-        format!("{base}{}", paths::CONSOLE_ACTIONS),
-        &compliance,
+    let log: Vec<StaffAction> = answer(
+        call(
+            &http,
+            reqwest::Method::GET,
+            format!("{base}{}", paths::CONSOLE_ACTIONS),
+            &compliance,
+        )
+        .query(&[("from", &day), ("until", &day)]),
     )
-    .query(&[("from", &day), ("until", &day)])
-    .send()
-    .await
-    .unwrap()
-    .json()
-    .await
-    .unwrap();
+    .await;
     let entry = log
         .iter()
         .find(|a| a.subject == client)
