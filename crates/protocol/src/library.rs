@@ -47,7 +47,8 @@ impl ProductKind {
     }
 }
 
-/// Only approved items reach desks; a withdrawn one stays visible, marked, and can no longer be pushed.
+/// Only approved items can be pushed. A withdrawn one still reaches desks, so that the desk can
+/// take it off its library and refuse a push of it, while pushes already sent keep their copy.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, schemars::JsonSchema,
 )]

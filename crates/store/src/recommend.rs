@@ -125,10 +125,12 @@ pub(crate) fn view(item: ProductRecord, today: NaiveDate) -> ProductView {
 }
 
 impl Store {
-    /// The library, newest first, filtered.
+    /// The library, newest first, filtered. A withdrawn item is not in it: once compliance has
+    /// withdrawn it, the broker should not find it at all; pushes already sent keep their copy.
     pub fn products(&self, query: &ProductQuery, today: NaiveDate) -> Result<Vec<ProductView>> {
         let mut stmt = self.conn().prepare_cached(&format!(
-            "SELECT {PRODUCT_COLUMNS} FROM products ORDER BY valid_from DESC, id"
+            "SELECT {PRODUCT_COLUMNS} FROM products WHERE approval <> 'withdrawn' \
+             ORDER BY valid_from DESC, id"
         ))?;
         let search = query
             .search

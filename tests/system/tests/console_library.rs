@@ -10,7 +10,7 @@ use protocol::console::{
     LibraryContent, LibraryDraft, LibraryItem, LibraryReview, LibraryReviewState,
     LibrarySubmission, LibraryVerdict,
 };
-use protocol::{paths, ApprovalState, ProductKind, PROTOCOL_VERSION, VERSION_HEADER};
+use protocol::{paths, ProductKind, PROTOCOL_VERSION, VERSION_HEADER};
 use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -203,7 +203,8 @@ async fn compliance_publishes_an_item_and_broker01_can_push_it_after_the_next_sy
     let detail = desk.with_store(|s| s.push_detail(&push_id).unwrap());
     assert_eq!(detail.summary.state, PushState::Accepted);
 
-    // Withdrawn (with a reason), the next sync marks it and no new push of it is taken.
+    // Withdrawn (with a reason), the next sync takes it off the desk's library and no new push
+    // of it is taken; the push already sent keeps its copy.
     let withdrawn: LibraryItem = console
         .ok(
             &compliance,
@@ -221,12 +222,14 @@ async fn compliance_publishes_an_item_and_broker01_can_push_it_after_the_next_sy
         .sync_once(desk.store.clone(), |_| {})
         .await
         .unwrap();
-    let marked = desk
-        .with_store(|s| s.products(&ProductQuery::default(), today).unwrap())
-        .into_iter()
-        .find(|p| p.item.id == draft.id)
-        .unwrap();
-    assert_eq!(marked.item.approval, ApprovalState::Withdrawn);
+    let library = desk.with_store(|s| s.products(&ProductQuery::default(), today).unwrap());
+    assert!(
+        library.iter().all(|p| p.item.id != draft.id),
+        "a withdrawn item is gone from the desk's library"
+    );
+    assert!(!library.is_empty(), "the rest of the library stays");
+    let kept = desk.with_store(|s| s.push_detail(&push_id).unwrap());
+    assert_eq!(kept.summary.product.item.id, draft.id);
     let again = desk.store.lock().unwrap().send_recommendation(
         WriteIds {
             mutation_id: "m-console-push-2".into(),

@@ -31,7 +31,7 @@ describe("RecommendPanel library", () => {
     const closed = await screen.findByTestId("product-row-P-002");
     await libraryReady();
     expect(within(closed).getByText("不可推送")).toBeInTheDocument();
-    expect(within(closed).getByText("已撤回")).toBeInTheDocument();
+    expect(within(closed).getByText("有效期至 2020-12-31")).toBeInTheDocument();
     expect(screen.getByTestId("compose-P-002")).toBeDisabled();
     // Clicking a closed item opens nothing.
     await user.click(within(closed).getByText("成长精选混合基金"));

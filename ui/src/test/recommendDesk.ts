@@ -16,13 +16,14 @@ import { product, pushSummary, recipientCheck } from "./recommendFixtures";
 import { mockDesk, type Handler } from "./mockDesk";
 
 export const maotai = product();
-export const withdrawn = product({
+// Past its validity: listed, but it cannot be pushed. (A withdrawn item is not listed at all.)
+export const expired = product({
   id: "P-002",
   product_kind: "fund",
   title: "成长精选混合基金",
   risk: "R5",
   version: 1,
-  approval: "withdrawn",
+  valid_until: "2020-12-31",
   security_code: null,
   approval_ref: "合规审 2023-0999",
   body: "",
@@ -39,7 +40,7 @@ export const report = product({
   approval_ref: "合规审 2024-0456",
   body: "",
 });
-const LIBRARY = [maotai, withdrawn, report];
+const LIBRARY = [maotai, expired, report];
 
 function libraryAnswer(query: ProductQuery) {
   return LIBRARY.filter(

@@ -13,7 +13,7 @@ import { useSyncStatusEvents } from "../../hooks/useSyncStatus";
 import { useT, type Translate } from "../../i18n/context";
 import { formatCount } from "../../lib/format";
 import { SEARCH_DEBOUNCE_MS } from "../ClientsPanel";
-import { ApprovalTag, NotPushableTag, PRODUCT_KINDS, PRODUCT_RISKS, ProductKindTag, ProductRiskTag } from "./tags";
+import { NotPushableTag, PRODUCT_KINDS, PRODUCT_RISKS, ProductKindTag, ProductRiskTag } from "./tags";
 
 const TABLE_HEADER_PX = 40;
 const MIN_BODY_PX = 200;
@@ -61,7 +61,6 @@ function productColumns(t: Translate, onCompose: (product: ProductView) => void)
       render: (_, p) => (
         <Space size={6}>
           <span className="tabular">{p.approval_ref}</span>
-          {p.approval === "withdrawn" && <ApprovalTag approval={p.approval} />}
         </Space>
       ),
     },
