@@ -2,6 +2,7 @@
 //! firm, and a real encrypted desk store in a temporary directory.
 
 pub mod cluster;
+pub mod console;
 pub mod firm_scope;
 pub mod proxy;
 

@@ -20,6 +20,7 @@ pub mod mask;
 pub mod merge;
 pub mod money;
 pub mod needs;
+pub mod org_tree;
 pub mod pareto;
 pub mod pay_plan;
 pub mod policy;

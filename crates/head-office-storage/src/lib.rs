@@ -31,7 +31,7 @@ pub use pg_thread::on_blocking_thread;
 pub use sql::{DatabaseLocation, SqlStorage};
 
 use crate::seed::FirmSeed;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use domain::{AccessAction, FirmPolicy, Mobile, SensitiveField};
 use protocol::{ClientPreferences, Mutation, MutationOutcome, PullPage, Role};
 
@@ -270,6 +270,10 @@ pub trait Storage:
     fn place_user(&self, user_id: &str, unit_id: &str) -> Result<()>;
     /// A unit under `parent_id`, or the root of an empty tree.
     fn create_unit(&self, id: &str, parent_id: Option<&str>, name: &str) -> Result<()>;
+    /// Hangs a unit, with everything under it, under another.
+    fn move_unit(&self, id: &str, parent_id: &str) -> Result<()>;
+    /// Marks a unit closed on `on`; it stays in the tree.
+    fn close_unit(&self, id: &str, on: NaiveDate) -> Result<()>;
     /// A consistent copy of the whole database, taken while it serves.
     fn backup_to(&self, target: &std::path::Path) -> Result<()>;
 

@@ -11,6 +11,8 @@ pub struct OrgUnit {
     pub id: String,
     pub parent_id: Option<String>,
     pub name: String,
+    /// The day it was closed (撤销): it stays in the tree for the reports of its past.
+    pub closed_on: Option<NaiveDate>,
 }
 
 pub struct OrgPerson {
@@ -145,6 +147,8 @@ impl OrgChart {
                 .units
                 .iter()
                 .filter(|u| u.parent_id.as_deref() == Some(&unit.id))
+                // A closed unit nobody is left in has no figures to show.
+                .filter(|u| u.closed_on.is_none() || !self.brokers_under(&u.id).is_empty())
                 .filter_map(|u| self.tree(&u.id))
                 .collect(),
         })

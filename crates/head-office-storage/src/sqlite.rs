@@ -45,6 +45,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/026_desk_releases.sql"),
     include_str!("migrations/027_library_review.sql"),
     include_str!("migrations/028_staff_actions.sql"),
+    include_str!("migrations/029_unit_closing.sql"),
 ];
 
 /// Statements kept prepared; the feed alone has two per table.

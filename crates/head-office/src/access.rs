@@ -32,6 +32,10 @@ pub const IT: Roles = &[Role::Admin];
 /// The firm's tree and everyone in it: IT keeps the accounts, 经纪业务管理部 the broker force.
 pub const STAFF_READERS: Roles = &[Role::Admin, Role::ManagerHq];
 
+/// Shaping the tree and placing people in it: 经纪业务管理部 for the broker force, and IT, who
+/// does the same from `head-office unit|user`.
+pub const ORG_KEEPERS: Roles = &[Role::ManagerHq, Role::Admin];
+
 /// Who revealed or exported clients' personal data, and what staff did in the console: logs
 /// compliance reviews and IT keeps.
 pub const ACCESS_LOG_READERS: Roles = &[Role::Compliance, Role::Admin];

@@ -5,6 +5,8 @@
 
 use crate::error::{HeadOfficeError, Result};
 use chrono::{DateTime, Utc};
+use domain::org_tree::{self, UnitLink};
+use head_office_storage::org::OrgChart;
 use head_office_storage::passwords::hash_password;
 use head_office_storage::{SignInPressure, Storage};
 use protocol::Role;
@@ -59,14 +61,28 @@ fn valid_username(name: &str) -> Result<&str> {
     }
 }
 
-fn unit_exists(storage: &dyn Storage, unit_id: &str) -> Result<String> {
-    storage
-        .org_chart()?
+/// The tree as `domain::org_tree`'s rules see it.
+pub(crate) fn links(chart: &OrgChart) -> Vec<UnitLink<'_>> {
+    chart
         .units
-        .into_iter()
-        .find(|u| u.id == unit_id)
-        .map(|u| u.name)
-        .ok_or_else(|| HeadOfficeError::Validation(format!("部门 {unit_id} 不存在")))
+        .iter()
+        .map(|u| UnitLink {
+            id: &u.id,
+            parent: u.parent_id.as_deref(),
+            name: &u.name,
+            closed: u.closed_on.is_some(),
+        })
+        .collect()
+}
+
+/// The name of a unit people may be placed in or a unit created under: it exists and is open.
+fn open_unit(storage: &dyn Storage, unit_id: &str) -> Result<String> {
+    let chart = storage.org_chart()?;
+    org_tree::check_open(&links(&chart), unit_id)?;
+    Ok(chart
+        .unit(unit_id)
+        .map(|u| u.name.clone())
+        .unwrap_or_default())
 }
 
 /// Adds a user with a temporary password; returns the new id and the password to hand over.
@@ -78,7 +94,7 @@ pub fn add_user(storage: &dyn Storage, user: &NewUser) -> Result<(String, String
             "姓名不能为空，且不超过 20 字".into(),
         ));
     }
-    unit_exists(storage, &user.unit_id)?;
+    open_unit(storage, &user.unit_id)?;
     if storage.user_by_username(username)?.is_some() {
         return Err(HeadOfficeError::Validation(format!(
             "用户名 {username} 已被使用"
@@ -143,7 +159,7 @@ pub fn reset_password(
 /// Places a user in a unit: their clients stay theirs, their leads change with the tree.
 pub fn place_user(storage: &dyn Storage, username: &str, unit_id: &str) -> Result<String> {
     let user = existing(storage, username)?;
-    let unit = unit_exists(storage, unit_id)?;
+    let unit = open_unit(storage, unit_id)?;
     storage.place_user(&user.id, unit_id)?;
     Ok(format!(
         "{}（{}）已调整到 {unit}（{unit_id}）；原路径 {}",
@@ -165,7 +181,7 @@ pub fn add_unit(
         ));
     }
     let parent_name = match parent {
-        Some(parent) => unit_exists(storage, parent)?,
+        Some(parent) => open_unit(storage, parent)?,
         None if storage.org_chart()?.units.is_empty() => "（根）".to_string(),
         None => {
             return Err(HeadOfficeError::Validation(
@@ -173,7 +189,7 @@ pub fn add_unit(
             ))
         }
     };
-    if unit_exists(storage, id).is_ok() {
+    if storage.org_chart()?.unit(id).is_some() {
         return Err(HeadOfficeError::Validation(format!("部门编号 {id} 已存在")));
     }
     let name = name.trim();

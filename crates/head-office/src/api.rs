@@ -10,6 +10,7 @@ mod reports;
 mod service;
 mod session;
 mod sign_in;
+mod units;
 
 pub use desk_update::ConnectionTls;
 pub use import::ImportQuery;
@@ -148,6 +149,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         )
         .merge(console::routes(&state))
         .merge(accounts::routes(&state))
+        .merge(units::routes(&state))
         .merge(reports::routes(&state))
         .layer(middleware::from_fn(check_protocol_version));
     let app = Router::new()

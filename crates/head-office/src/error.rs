@@ -65,6 +65,13 @@ fn wait_words(secs: u64) -> String {
 
 /// Storage's words stay as they were: a validation or a missing row is the broker's to read,
 /// everything else is internal.
+/// A change the org tree's rules refuse is the caller's to fix.
+impl From<domain::org_tree::OrgTreeError> for HeadOfficeError {
+    fn from(e: domain::org_tree::OrgTreeError) -> Self {
+        HeadOfficeError::Validation(e.to_string())
+    }
+}
+
 impl From<head_office_storage::StorageError> for HeadOfficeError {
     fn from(e: head_office_storage::StorageError) -> Self {
         use head_office_storage::StorageError as S;

@@ -26,6 +26,7 @@ pub mod team;
 pub mod team_transfers;
 pub mod throttle;
 pub mod tls;
+pub mod units;
 
 pub use api::{AUTH_BODY_LIMIT, EMPTY_BODY_LIMIT, PUSH_BODY_LIMIT, TEAM_BODY_LIMIT};
 use clock::SharedClock;

@@ -9,8 +9,6 @@ use head_office_storage::{Storage, UserRow};
 use protocol::console::{ClientOwnership, ClientSearch, ClientTransfer};
 use protocol::Role;
 
-const REASON_CHARS: std::ops::RangeInclusive<usize> = 4..=200;
-
 pub fn find(storage: &dyn Storage, search: &ClientSearch) -> Result<Vec<ClientOwnership>> {
     let text = search.q.trim();
     if text.chars().count() < 2 {
@@ -36,14 +34,7 @@ pub fn transfer(
     req: &ClientTransfer,
     now: DateTime<Utc>,
 ) -> Result<ClientOwnership> {
-    let reason = req.reason.trim();
-    if !REASON_CHARS.contains(&reason.chars().count()) {
-        return Err(HeadOfficeError::Validation(format!(
-            "请写明划转原因（{} 到 {} 字），会记入操作日志",
-            REASON_CHARS.start(),
-            REASON_CHARS.end()
-        )));
-    }
+    let reason = crate::staff_log::reason(&req.reason, "划转")?;
     let before = owner(storage, &req.client_id)?;
     let to = storage
         .user_by_id(&req.to_broker_id)?

@@ -29,6 +29,21 @@ pub fn record(
     Ok(())
 }
 
+const REASON_CHARS: std::ops::RangeInclusive<usize> = 4..=200;
+
+/// The reason a change is made, as the operation log keeps it: `what` names the change.
+pub fn reason<'a>(text: &'a str, what: &str) -> Result<&'a str> {
+    let reason = text.trim();
+    if !REASON_CHARS.contains(&reason.chars().count()) {
+        return Err(HeadOfficeError::Validation(format!(
+            "请写明{what}原因（{} 到 {} 字），会记入操作日志",
+            REASON_CHARS.start(),
+            REASON_CHARS.end()
+        )));
+    }
+    Ok(reason)
+}
+
 /// The Beijing days of `span`, checked as a reviewer's query: in order and at most a quarter.
 pub fn checked(span: &DaySpan) -> Result<(NaiveDate, NaiveDate)> {
     let days = (span.until - span.from).num_days() + 1;

@@ -17,6 +17,8 @@ pub struct OrgUnitEntry {
     /// `None` for head office, the root.
     pub parent_id: Option<String>,
     pub name: String,
+    /// The day it was closed (撤销); a closed unit stays for the reports of its past.
+    pub closed_on: Option<NaiveDate>,
 }
 
 /// One account of the firm and where it is placed.
@@ -316,5 +318,50 @@ pub struct AccountIssued {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct AccountChanged {
+    pub message: String,
+}
+
+/// A new unit of the firm's tree under an open one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct NewOrgUnit {
+    /// 1 to 16 letters or digits, unique in the firm.
+    pub id: String,
+    pub parent_id: String,
+    pub name: String,
+}
+
+/// Hangs a unit, with everything under it, under another open unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct UnitMove {
+    pub unit_id: String,
+    pub parent_id: String,
+    /// Why, for the operation log.
+    pub reason: String,
+}
+
+/// Closes (撤销) a unit nobody active is placed in and whose units below are closed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct UnitClosure {
+    pub unit_id: String,
+    pub reason: String,
+}
+
+/// Places an account in an open unit (人员调动): a broker keeps their clients, and their leads
+/// become those of the new unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct Placement {
+    pub username: String,
+    pub unit_id: String,
+    pub reason: String,
+}
+
+/// What a change to the tree did, in words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct OrgChanged {
     pub message: String,
 }

@@ -130,6 +130,14 @@ pub mod paths {
     pub const CONSOLE_ACCOUNT_STATUS: &str = "/api/v1/console/accounts/status";
     /// A new temporary password for an account (`console::AccountRef`).
     pub const CONSOLE_ACCOUNT_PASSWORD: &str = "/api/v1/console/accounts/password";
+    /// Adds a unit to the firm's tree (`console::NewOrgUnit`).
+    pub const CONSOLE_UNITS: &str = "/api/v1/console/units";
+    /// Moves a unit under another (`console::UnitMove`).
+    pub const CONSOLE_UNIT_MOVE: &str = "/api/v1/console/units/move";
+    /// Closes a unit (`console::UnitClosure`).
+    pub const CONSOLE_UNIT_CLOSE: &str = "/api/v1/console/units/close";
+    /// Places an account in a unit (`console::Placement`).
+    pub const CONSOLE_PLACEMENT: &str = "/api/v1/console/staff/place";
     /// Any client of the firm by id or name, with who serves them (`console::ClientSearch`).
     pub const CONSOLE_CLIENTS: &str = "/api/v1/console/clients";
     /// Moves a client to another broker's book (`console::ClientTransfer`).
@@ -179,6 +187,10 @@ pub mod paths {
         CONSOLE_ACCOUNTS,
         CONSOLE_ACCOUNT_STATUS,
         CONSOLE_ACCOUNT_PASSWORD,
+        CONSOLE_UNITS,
+        CONSOLE_UNIT_MOVE,
+        CONSOLE_UNIT_CLOSE,
+        CONSOLE_PLACEMENT,
         CONSOLE_CLIENTS,
         CONSOLE_CLIENT_TRANSFER,
         CONSOLE_ACTIONS,

@@ -10,53 +10,12 @@ use protocol::console::{
     LibraryContent, LibraryDraft, LibraryItem, LibraryReview, LibraryReviewState,
     LibrarySubmission, LibraryVerdict,
 };
-use protocol::{paths, ProductKind, PROTOCOL_VERSION, VERSION_HEADER};
+use protocol::{paths, ProductKind};
 use reqwest::StatusCode;
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 use store::{ProductQuery, PushDraft, PushState, WriteIds};
 use sync::HeadOffice;
+use system_tests::console::Console;
 use system_tests::{access_token, now, small_firm, TestDesk, TestHeadOffice};
-
-struct Console {
-    base: String,
-    http: reqwest::Client,
-}
-
-impl Console {
-    async fn post(&self, token: &str, path: &str, body: &impl Serialize) -> reqwest::Response {
-        self.http
-            .post(format!("{}{path}", self.base))
-            .header(VERSION_HEADER, PROTOCOL_VERSION.to_string())
-            .bearer_auth(token)
-            .json(body)
-            .send()
-            .await
-            .unwrap()
-    }
-
-    async fn ok<T: DeserializeOwned>(&self, token: &str, path: &str, body: &impl Serialize) -> T {
-        let response = self.post(token, path, body).await;
-        assert_eq!(response.status(), StatusCode::OK, "{path}");
-        response.json().await.unwrap()
-    }
-
-    /// A refusal's status and Chinese message.
-    async fn refused(
-        &self,
-        token: &str,
-        path: &str,
-        body: &impl Serialize,
-    ) -> (StatusCode, String) {
-        let response = self.post(token, path, body).await;
-        let status = response.status();
-        let body: serde_json::Value = response.json().await.unwrap();
-        (
-            status,
-            body["message"].as_str().unwrap_or_default().to_string(),
-        )
-    }
-}
 
 fn content(summary: &str) -> LibraryContent {
     let today = shanghai_date(now());
@@ -86,10 +45,7 @@ async fn compliance_publishes_an_item_and_broker01_can_push_it_after_the_next_sy
     let head_office = TestHeadOffice::start(&small_firm()).await;
     let base = head_office.base_url();
     let api = HeadOffice::new(&base).unwrap();
-    let console = Console {
-        base: base.clone(),
-        http: reqwest::Client::new(),
-    };
+    let console = Console::new(&base);
     let hq = access_token(&api, "hq01").await;
     let compliance = access_token(&api, "compliance01").await;
     let desk = TestDesk::synced(&base, "broker01").await;
@@ -245,17 +201,7 @@ async fn compliance_publishes_an_item_and_broker01_can_push_it_after_the_next_sy
     );
 
     // The console lists it with its story; items from the firm's files are there as published.
-    let items: Vec<LibraryItem> = console
-        .http
-        .get(format!("{base}{}", paths::CONSOLE_LIBRARY))
-        .header(VERSION_HEADER, PROTOCOL_VERSION.to_string())
-        .bearer_auth(&compliance)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let items: Vec<LibraryItem> = console.read(&compliance, paths::CONSOLE_LIBRARY, &[]).await;
     let listed = items.iter().find(|i| i.id == draft.id).unwrap();
     assert_eq!(
         listed.review_note.as_deref(),

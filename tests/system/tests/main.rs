@@ -10,6 +10,7 @@ mod conflicts;
 mod console_accounts;
 mod console_finance;
 mod console_library;
+mod console_org;
 mod console_reads;
 mod console_relationships;
 mod desk_update;

@@ -7,4 +7,8 @@ export type OrgUnitEntry = { id: string,
 /**
  * `None` for head office, the root.
  */
-parent_id: string | null, name: string, };
+parent_id: string | null, name: string, 
+/**
+ * The day it was closed (撤销); a closed unit stays for the reports of its past.
+ */
+closed_on: string | null, };

@@ -3,7 +3,7 @@
 use super::role_to_code;
 use crate::db::Db;
 use crate::error::Result;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use protocol::Role;
 use rusqlite::params;
 
@@ -95,6 +95,22 @@ pub(super) fn create_unit(db: &Db<'_>, id: &str, parent: Option<&str>, name: &st
     db.execute(
         "INSERT INTO org_units (id, parent_id, name) VALUES (?1, ?2, ?3)",
         params![id, parent, name],
+    )?;
+    Ok(())
+}
+
+pub(super) fn move_unit(db: &Db<'_>, id: &str, parent: &str) -> Result<()> {
+    db.execute(
+        "UPDATE org_units SET parent_id = ?2 WHERE id = ?1",
+        params![id, parent],
+    )?;
+    Ok(())
+}
+
+pub(super) fn close_unit(db: &Db<'_>, id: &str, on: NaiveDate) -> Result<()> {
+    db.execute(
+        "UPDATE org_units SET closed_on = ?2 WHERE id = ?1",
+        params![id, on],
     )?;
     Ok(())
 }

@@ -49,7 +49,7 @@ use crate::error::{Result, StorageError};
 use crate::pg::PgBackend;
 use crate::seed::FirmSeed;
 use crate::sqlite::SqliteBackend;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use domain::{FirmPolicy, Mobile};
 use protocol::{ClientPreferences, Mutation, MutationOutcome, PullPage, Role};
 use rusqlite::params;
@@ -358,6 +358,14 @@ impl Storage for SqlStorage {
 
     fn create_unit(&self, id: &str, parent_id: Option<&str>, name: &str) -> Result<()> {
         self.write(|db| admin::create_unit(db, id, parent_id, name))
+    }
+
+    fn move_unit(&self, id: &str, parent_id: &str) -> Result<()> {
+        self.write(|db| admin::move_unit(db, id, parent_id))
+    }
+
+    fn close_unit(&self, id: &str, on: NaiveDate) -> Result<()> {
+        self.write(|db| admin::close_unit(db, id, on))
     }
 
     fn backup_to(&self, target: &std::path::Path) -> Result<()> {

@@ -17,13 +17,14 @@ const IN_SCOPE: &str = "(SELECT value FROM json_each(?1))";
 
 pub(super) fn org_chart(db: &Db<'_>) -> Result<OrgChart> {
     let units = db.query_map(
-        "SELECT id, parent_id, name FROM org_units ORDER BY id",
+        "SELECT id, parent_id, name, closed_on FROM org_units ORDER BY id",
         &[],
         |r| {
             Ok(OrgUnit {
                 id: r.get(0)?,
                 parent_id: r.get(1)?,
                 name: r.get(2)?,
+                closed_on: r.get(3)?,
             })
         },
     )?;

@@ -131,6 +131,7 @@ pub(super) async fn staff(State(state): AppStateRef) -> Result<Json<StaffDirecto
                 id: u.id,
                 parent_id: u.parent_id,
                 name: u.name,
+                closed_on: u.closed_on,
             })
             .collect(),
         people: chart

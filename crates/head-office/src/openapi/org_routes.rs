@@ -1,0 +1,84 @@
+//! The routes that reshape the firm's tree from the console, open to `access::ORG_KEEPERS`.
+
+use super::operations::{example, json_body, of, write, Access, Operation};
+use crate::access::ORG_KEEPERS;
+use protocol::console::{NewOrgUnit, OrgChanged, Placement, UnitClosure, UnitMove};
+use protocol::paths;
+
+pub(super) const ORG: &[Operation] = &[
+    Operation {
+        access: Access::Only(ORG_KEEPERS),
+        ..write(
+            paths::CONSOLE_UNITS,
+            "addUnit",
+            "console",
+            "新建单位",
+            "A unit under an open one, at any depth: a branch, a team, a group. Its id is 1 to 16 \
+             letters or digits, unique in the firm.",
+            json_body(of::<NewOrgUnit>, || {
+                example(NewOrgUnit {
+                    id: "TM07".into(),
+                    parent_id: "BR01".into(),
+                    name: "财富管理三组".into(),
+                })
+            }),
+            of::<OrgChanged>,
+        )
+    },
+    Operation {
+        access: Access::Only(ORG_KEEPERS),
+        ..write(
+            paths::CONSOLE_UNIT_MOVE,
+            "moveUnit",
+            "console",
+            "调整上级单位",
+            "Hangs a unit, with everything under it, under another open unit; never under itself \
+             or its own units. Leads' dashboards follow the tree from their next read.",
+            json_body(of::<UnitMove>, || {
+                example(UnitMove {
+                    unit_id: "TM07".into(),
+                    parent_id: "BR02".into(),
+                    reason: "营业部间团队调整".into(),
+                })
+            }),
+            of::<OrgChanged>,
+        )
+    },
+    Operation {
+        access: Access::Only(ORG_KEEPERS),
+        ..write(
+            paths::CONSOLE_UNIT_CLOSE,
+            "closeUnit",
+            "console",
+            "撤销单位",
+            "Closes a unit with nobody active placed in it and every unit below it closed. It \
+             stays in the tree for the reports of its past; nobody is placed in it again.",
+            json_body(of::<UnitClosure>, || {
+                example(UnitClosure {
+                    unit_id: "TM07".into(),
+                    reason: "团队并入财富管理一组".into(),
+                })
+            }),
+            of::<OrgChanged>,
+        )
+    },
+    Operation {
+        access: Access::Only(ORG_KEEPERS),
+        ..write(
+            paths::CONSOLE_PLACEMENT,
+            "placeStaff",
+            "console",
+            "人员调动",
+            "Places an account in an open unit. A broker keeps their clients; their leads become \
+             those of the new unit.",
+            json_body(of::<Placement>, || {
+                example(Placement {
+                    username: "broker07".into(),
+                    unit_id: "TM02".into(),
+                    reason: "按渠道重新分组".into(),
+                })
+            }),
+            of::<OrgChanged>,
+        )
+    },
+];

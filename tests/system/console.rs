@@ -1,0 +1,78 @@
+//! Head office's console API as a test calls it: bearer requests of a signed-in member of staff,
+//! their answers, and their refusals' status and Chinese message.
+
+use protocol::{PROTOCOL_VERSION, VERSION_HEADER};
+use reqwest::StatusCode;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+pub struct Console {
+    pub base: String,
+    pub http: reqwest::Client,
+}
+
+impl Console {
+    pub fn new(base: &str) -> Console {
+        Console {
+            base: base.to_string(),
+            http: reqwest::Client::new(),
+        }
+    }
+
+    pub async fn post(&self, token: &str, path: &str, body: &impl Serialize) -> reqwest::Response {
+        self.http
+            .post(format!("{}{path}", self.base))
+            .header(VERSION_HEADER, PROTOCOL_VERSION.to_string())
+            .bearer_auth(token)
+            .json(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn ok<T: DeserializeOwned>(
+        &self,
+        token: &str,
+        path: &str,
+        body: &impl Serialize,
+    ) -> T {
+        let response = self.post(token, path, body).await;
+        let status = response.status();
+        let text = response.text().await.unwrap();
+        assert_eq!(status, StatusCode::OK, "{path}: {text}");
+        serde_json::from_str(&text).unwrap()
+    }
+
+    /// A GET answered with success.
+    pub async fn read<T: DeserializeOwned>(
+        &self,
+        token: &str,
+        path: &str,
+        query: &[(&str, &str)],
+    ) -> T {
+        crate::answer(
+            self.http
+                .get(format!("{}{path}", self.base))
+                .header(VERSION_HEADER, PROTOCOL_VERSION.to_string())
+                .bearer_auth(token)
+                .query(query),
+        )
+        .await
+    }
+
+    /// A refusal's status and Chinese message.
+    pub async fn refused(
+        &self,
+        token: &str,
+        path: &str,
+        body: &impl Serialize,
+    ) -> (StatusCode, String) {
+        let response = self.post(token, path, body).await;
+        let status = response.status();
+        let body: serde_json::Value = response.json().await.unwrap();
+        (
+            status,
+            body["message"].as_str().unwrap_or_default().to_string(),
+        )
+    }
+}
