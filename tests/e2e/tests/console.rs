@@ -167,6 +167,40 @@ fn each_console_role_signs_in_and_walks_only_its_own_pages() -> Result<()> {
         sign_out(p)
     })?;
 
+    // 经纪业务管理部 adds a team under a branch and moves a broker into it.
+    page.step("hq01 adds a team and moves a broker into it", |p| {
+        p.navigate(&console)?;
+        sign_in(p, "hq01")?;
+        p.wait("[data-testid=console-menu]", SHORT)?;
+        open_page(p, STAFF.0)?;
+        pick_unit(p, "上海浦东营业部")?;
+        p.click(&p.wait("[data-testid=unit-create]", SHORT)?)?;
+        p.type_text(&p.wait("[data-testid=unit-id]", SHORT)?, "TM07")?;
+        p.type_text(&p.wait("[data-testid=unit-name]", SHORT)?, "财富管理三组")?;
+        p.click(&p.wait("[data-testid=org-change-ok]", SHORT)?)?;
+        p.wait_text(".ant-message", SHORT, |t| t.contains("财富管理三组"))?;
+        p.wait_text("[data-testid=console-org-tree]", SHORT, |t| {
+            t.contains("财富管理三组（0 人）")
+        })?;
+        p.click(&p.wait("[data-testid=place-broker07]", SHORT)?)?;
+        let target = p.wait("[data-testid=unit-target] input", SHORT)?;
+        p.type_text(&target, "财富管理三组")?;
+        p.wait(".ant-select-item-option", SHORT)?;
+        p.press_key("\u{E007}")?;
+        p.type_text(
+            &p.wait("[data-testid=org-change-reason]", SHORT)?,
+            "按渠道重新分组",
+        )?;
+        p.screenshot("console-org-place")?;
+        p.click(&p.wait("[data-testid=org-change-ok]", SHORT)?)?;
+        p.wait_text(".ant-message", SHORT, |t| t.contains("已调整到"))?;
+        p.wait_text("[data-testid=console-org-tree]", SHORT, |t| {
+            t.contains("财富管理三组（1 人）")
+        })?;
+        p.screenshot("console-org-placed")?;
+        sign_out(p)
+    })?;
+
     // IT opens an account; its owner signs in with the password shown once.
     let password = page.step("admin opens an account", |p| {
         p.navigate(&console)?;
@@ -260,6 +294,17 @@ fn choose(page: &Session, select: &str, text: &str) -> Result<()> {
         }
     }
     anyhow::bail!("no option {text} in {select}")
+}
+
+/// Selects the unit whose name starts `name` in the staff page's org tree.
+fn pick_unit(page: &Session, name: &str) -> Result<()> {
+    page.wait("[data-testid=console-org-tree] .ant-tree-title", SHORT)?;
+    for title in page.find_all("[data-testid=console-org-tree] .ant-tree-title")? {
+        if page.text(&title)?.starts_with(name) {
+            return page.click(&title);
+        }
+    }
+    anyhow::bail!("no unit {name} in the org tree")
 }
 
 fn open_page(page: &Session, label: &str) -> Result<()> {

@@ -6,6 +6,7 @@ import type { Role } from "../../bindings/Role";
 import type { StaffDirectory } from "../../bindings/StaffDirectory";
 import { ROLE_NAMES } from "../access";
 import { PATHS, type ConsoleSession } from "../http";
+import { unitChoices } from "./orgTree";
 
 const ROLES = Object.keys(ROLE_NAMES) as Role[];
 
@@ -49,7 +50,7 @@ export function NewAccountDialog({ session, directory, onClose, onIssued }: NewA
         <Form.Item name="unit_id" label="所在单位" rules={[{ required: true, message: "请选择所在单位" }]}>
           <Select
             showSearch={{ optionFilterProp: "label" }}
-            options={directory.units.map((u) => ({ value: u.id, label: `${u.name}（${u.id}）` }))}
+            options={unitChoices(directory)}
             data-testid="account-unit"
           />
         </Form.Item>

@@ -1,6 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Col, Empty, Popconfirm, Row, Space, Table, Tag, Tree, Typography } from "antd";
-import type { DataNode } from "antd/es/tree";
 import { useCallback, useMemo, useState } from "react";
 import type { AccountChanged } from "../../bindings/AccountChanged";
 import type { AccountIssued } from "../../bindings/AccountIssued";
@@ -11,49 +10,14 @@ import { PATHS } from "../http";
 import type { PageProps } from "../pages";
 import { useLoad } from "../useLoad";
 import { IssuedPassword, NewAccountDialog } from "./AccountDialogs";
-
-/** The firm's units as a tree, each with how many people are placed in its subtree. */
-export function unitTree(directory: StaffDirectory): DataNode[] {
-  const children = new Map<string | null, StaffDirectory["units"]>();
-  for (const unit of directory.units) {
-    const list = children.get(unit.parent_id) ?? [];
-    list.push(unit);
-    children.set(unit.parent_id, list);
-  }
-  const placed = new Map<string, number>();
-  for (const person of directory.people) placed.set(person.unit_id, (placed.get(person.unit_id) ?? 0) + 1);
-  const build = (parent: string | null): { nodes: DataNode[]; people: number } => {
-    let people = 0;
-    const nodes = (children.get(parent) ?? []).map((unit) => {
-      const below = build(unit.id);
-      const here = (placed.get(unit.id) ?? 0) + below.people;
-      people += here;
-      return { key: unit.id, title: `${unit.name}（${here} 人）`, children: below.nodes };
-    });
-    return { nodes, people };
-  };
-  return build(null).nodes;
-}
-
-/** Everyone in `unit` and the units under it. */
-export function peopleUnder(directory: StaffDirectory, unit: string): StaffEntry[] {
-  const inside = new Set([unit]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const u of directory.units) {
-      if (u.parent_id && inside.has(u.parent_id) && !inside.has(u.id)) {
-        inside.add(u.id);
-        grew = true;
-      }
-    }
-  }
-  return directory.people.filter((p) => inside.has(p.unit_id));
-}
+import { peopleUnder, unitTree } from "./orgTree";
+import { OrgChangeDialog, type OrgChange } from "./UnitDialogs";
 
 export function StaffPage({ session, roles, onSessionEnded }: PageProps) {
   const { message } = App.useApp();
   const manages = mayCall(roles, session.user.role, "POST", PATHS.accounts);
+  const shapes = mayCall(roles, session.user.role, "POST", PATHS.units);
+  const [change, setChange] = useState<OrgChange | null>(null);
   const load = useCallback(() => session.get<StaffDirectory>(PATHS.staff), [session]);
   const { data, error, loading, reload } = useLoad(load, onSessionEnded);
   const [adding, setAdding] = useState(false);
@@ -67,25 +31,53 @@ export function StaffPage({ session, roles, onSessionEnded }: PageProps) {
   const resetPassword = (username: string) =>
     session.post<AccountIssued>(PATHS.accountPassword, { username }).then(setIssued, fail);
   const [unit, setUnit] = useState<string | null>(null);
+  const [expanded, setExpanded] = useState<string[] | null>(null);
   const tree = useMemo(() => (data ? unitTree(data) : []), [data]);
   const root = data?.units.find((u) => u.parent_id === null)?.id ?? null;
   const chosen = unit ?? root;
   const people = data && chosen ? peopleUnder(data, chosen) : [];
   const unitName = (id: string) => data?.units.find((u) => u.id === id)?.name ?? id;
+  const chosenUnit = data?.units.find((u) => u.id === chosen) ?? null;
+  const open = chosenUnit !== null && chosenUnit.closed_on === null;
 
   if (error) return <Alert type="error" showIcon title={error} />;
   return (
     <Row gutter={16}>
       <Col span={8}>
-        <Card title="组织架构" loading={loading} size="small">
+        <Card
+          title="组织架构"
+          loading={loading}
+          size="small"
+          actions={
+            shapes && chosenUnit
+              ? [
+                  <Button key="create" size="small" type="link" disabled={!open} onClick={() => setChange({ kind: "create", parent: chosenUnit })} data-testid="unit-create">
+                    新建下级
+                  </Button>,
+                  <Button key="move" size="small" type="link" disabled={!open || chosenUnit.parent_id === null} onClick={() => setChange({ kind: "move", unit: chosenUnit })} data-testid="unit-move">
+                    调整上级
+                  </Button>,
+                  <Button key="close" size="small" type="link" danger disabled={!open || chosenUnit.parent_id === null} onClick={() => setChange({ kind: "close", unit: chosenUnit })} data-testid="unit-close">
+                    撤销
+                  </Button>,
+                ]
+              : undefined
+          }
+        >
           {tree.length === 0 ? (
             <Empty description="组织架构为空" />
           ) : (
             <Tree
               treeData={tree}
-              defaultExpandedKeys={root ? [root] : []}
+              expandedKeys={expanded ?? (root ? [root] : [])}
+              onExpand={(keys) => setExpanded(keys.map(String))}
               selectedKeys={chosen ? [chosen] : []}
-              onSelect={(keys) => setUnit(keys.length ? String(keys[0]) : null)}
+              onSelect={(keys) => {
+                const picked = keys.length ? String(keys[0]) : null;
+                setUnit(picked);
+                // A unit picked shows what is under it, as a new unit added there will be.
+                if (picked) setExpanded((now) => [...new Set([...(now ?? (root ? [root] : [])), picked])]);
+              }}
               data-testid="console-org-tree"
             />
           )}
@@ -125,13 +117,31 @@ export function StaffPage({ session, roles, onSessionEnded }: PageProps) {
                 width: 80,
                 render: (d: boolean) => (d ? <Tag color="default">已停用</Tag> : <Tag color="green">在用</Tag>),
               },
+              ...(shapes && !manages
+                ? [
+                    {
+                      title: "操作",
+                      width: 90,
+                      render: (_: unknown, p: StaffEntry) => (
+                        <Button size="small" type="link" onClick={() => setChange({ kind: "place", person: p })} data-testid={`place-${p.username}`}>
+                          调动
+                        </Button>
+                      ),
+                    },
+                  ]
+                : []),
               ...(manages
                 ? [
                     {
                       title: "操作",
-                      width: 150,
+                      width: 210,
                       render: (_: unknown, p: StaffEntry) => (
                         <Space size={0}>
+                          {shapes && (
+                            <Button size="small" type="link" onClick={() => setChange({ kind: "place", person: p })} data-testid={`place-${p.username}`}>
+                              调动
+                            </Button>
+                          )}
                           <Popconfirm
                             title={p.disabled ? `启用 ${p.display_name} 的账号？` : `停用 ${p.display_name} 的账号？其所有会话将立即终止`}
                             okText="确定"
@@ -169,6 +179,19 @@ export function StaffPage({ session, roles, onSessionEnded }: PageProps) {
           onIssued={(done) => {
             setAdding(false);
             setIssued(done);
+            reload();
+          }}
+        />
+      )}
+      {change && data && (
+        <OrgChangeDialog
+          session={session}
+          directory={data}
+          change={change}
+          onClose={() => setChange(null)}
+          onDone={(done) => {
+            setChange(null);
+            void message.success(done.message);
             reload();
           }}
         />
