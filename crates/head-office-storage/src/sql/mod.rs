@@ -18,6 +18,8 @@ mod feed_safety;
 mod feed_table;
 mod firm_files;
 mod import;
+#[cfg(test)]
+mod kept_tests;
 mod library;
 mod mutations;
 mod pay_cache;
