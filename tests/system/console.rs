@@ -43,6 +43,17 @@ impl Console {
         serde_json::from_str(&text).unwrap()
     }
 
+    pub async fn get(&self, token: &str, path: &str, query: &[(&str, &str)]) -> reqwest::Response {
+        self.http
+            .get(format!("{}{path}", self.base))
+            .header(VERSION_HEADER, PROTOCOL_VERSION.to_string())
+            .bearer_auth(token)
+            .query(query)
+            .send()
+            .await
+            .unwrap()
+    }
+
     /// A GET answered with success.
     pub async fn read<T: DeserializeOwned>(
         &self,
@@ -50,14 +61,11 @@ impl Console {
         path: &str,
         query: &[(&str, &str)],
     ) -> T {
-        crate::answer(
-            self.http
-                .get(format!("{}{path}", self.base))
-                .header(VERSION_HEADER, PROTOCOL_VERSION.to_string())
-                .bearer_auth(token)
-                .query(query),
-        )
-        .await
+        let response = self.get(token, path, query).await;
+        let status = response.status();
+        let text = response.text().await.unwrap();
+        assert_eq!(status, StatusCode::OK, "{path}: {text}");
+        serde_json::from_str(&text).unwrap()
     }
 
     /// A refusal's status and Chinese message.

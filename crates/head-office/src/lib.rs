@@ -16,6 +16,7 @@ pub mod error;
 pub mod finance;
 pub mod import;
 pub mod library;
+pub mod log_export;
 pub mod openapi;
 pub mod relationships;
 pub mod releases;

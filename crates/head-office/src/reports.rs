@@ -31,7 +31,7 @@ fn yuan_cell(fen: Fen) -> f64 {
     fen.0 as f64 / 100.0
 }
 
-fn failed(e: rust_xlsxwriter::XlsxError) -> HeadOfficeError {
+pub(crate) fn failed(e: rust_xlsxwriter::XlsxError) -> HeadOfficeError {
     HeadOfficeError::Internal(format!("workbook: {e}"))
 }
 

@@ -7,7 +7,7 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 use domain::clock::shanghai_midnight;
 use head_office_storage::staff::NewStaffAction;
 use head_office_storage::{Storage, UserRow};
-use protocol::console::{DaySpan, StaffAction};
+use protocol::console::{ActionQuery, DaySpan, StaffAction};
 
 pub fn record(
     storage: &dyn Storage,
@@ -46,24 +46,64 @@ pub fn reason<'a>(text: &'a str, what: &str) -> Result<&'a str> {
 
 /// The Beijing days of `span`, checked as a reviewer's query: in order and at most a quarter.
 pub fn checked(span: &DaySpan) -> Result<(NaiveDate, NaiveDate)> {
+    checked_within(span, DaySpan::MAX_DAYS)
+}
+
+fn checked_within(span: &DaySpan, max_days: i64) -> Result<(NaiveDate, NaiveDate)> {
     let days = (span.until - span.from).num_days() + 1;
     if days < 1 {
         return Err(HeadOfficeError::Validation(
             "结束日期不能早于开始日期".into(),
         ));
     }
-    if days > DaySpan::MAX_DAYS {
-        return Err(HeadOfficeError::Validation(format!(
-            "一次最多查询 {} 天，更长的时段请导出",
-            DaySpan::MAX_DAYS
-        )));
+    if days > max_days {
+        return Err(HeadOfficeError::Validation(
+            if max_days < DaySpan::MAX_EXPORT_DAYS {
+                format!("一次最多查询 {max_days} 天，更长的时段请导出")
+            } else {
+                format!("一次最多导出 {max_days} 天，请分段导出")
+            },
+        ));
     }
     Ok((span.from, span.until))
 }
 
-/// What staff did on the Beijing days of `span`, newest first.
-pub fn actions(storage: &dyn Storage, span: &DaySpan) -> Result<Vec<StaffAction>> {
-    let (from, until) = checked(span)?;
+/// What staff did on the Beijing days of the query, newest first, narrowed by its words.
+pub fn actions(storage: &dyn Storage, query: &ActionQuery) -> Result<Vec<StaffAction>> {
+    read(storage, query, DaySpan::MAX_DAYS)
+}
+
+/// The same for an export, which may cover up to a year.
+pub fn actions_to_export(storage: &dyn Storage, query: &ActionQuery) -> Result<Vec<StaffAction>> {
+    read(storage, query, DaySpan::MAX_EXPORT_DAYS)
+}
+
+fn read(storage: &dyn Storage, query: &ActionQuery, max_days: i64) -> Result<Vec<StaffAction>> {
+    let (from, until) = checked_within(&query.span(), max_days)?;
     let end = until.checked_add_days(Days::new(1)).unwrap_or(until);
-    Ok(storage.staff_actions(shanghai_midnight(from), shanghai_midnight(end))?)
+    let all = storage.staff_actions(shanghai_midnight(from), shanghai_midnight(end))?;
+    let words: Vec<String> = query
+        .q
+        .as_deref()
+        .unwrap_or_default()
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    Ok(all.into_iter().filter(|a| mentions(a, &words)).collect())
+}
+
+/// Whether every word appears somewhere in the entry: its person, department, action, subject
+/// or detail.
+fn mentions(action: &StaffAction, words: &[String]) -> bool {
+    let text = [
+        action.user_id.as_str(),
+        &action.user_name,
+        crate::access::role_name(action.role),
+        &action.action,
+        &action.subject,
+        &action.detail,
+    ]
+    .join(" ")
+    .to_lowercase();
+    words.iter().all(|w| text.contains(w.as_str()))
 }

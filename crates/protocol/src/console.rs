@@ -53,6 +53,28 @@ pub struct DaySpan {
 impl DaySpan {
     /// A reviewer reads a quarter at a time at most; more is an export's job.
     pub const MAX_DAYS: i64 = 92;
+    /// An export covers a year at most.
+    pub const MAX_EXPORT_DAYS: i64 = 366;
+}
+
+/// The operation log on whole Beijing days, narrowed by words: every word of `q` (split at
+/// spaces) must appear in who did it, what, to what or why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct ActionQuery {
+    pub from: NaiveDate,
+    pub until: NaiveDate,
+    #[serde(default)]
+    pub q: Option<String>,
+}
+
+impl ActionQuery {
+    pub fn span(&self) -> DaySpan {
+        DaySpan {
+            from: self.from,
+            until: self.until,
+        }
+    }
 }
 
 /// One reveal or export of a client's personal data, with the broker's stated reason.

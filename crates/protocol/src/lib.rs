@@ -144,6 +144,8 @@ pub mod paths {
     pub const CONSOLE_CLIENT_TRANSFER: &str = "/api/v1/console/clients/transfer";
     /// What head office's staff did in the console on a span of days (`console::DaySpan`).
     pub const CONSOLE_ACTIONS: &str = "/api/v1/console/actions";
+    /// The same as an XLSX workbook, a year at most (`console::ActionQuery`).
+    pub const CONSOLE_ACTIONS_XLSX: &str = "/api/v1/console/actions.xlsx";
     /// Brokers' disputes of their statements, open ones unless `all` (`console::DisputeQuery`).
     pub const CONSOLE_DISPUTES: &str = "/api/v1/console/disputes";
     /// Finance's answer to one (`console::DisputeAnswer`).
@@ -194,6 +196,7 @@ pub mod paths {
         CONSOLE_CLIENTS,
         CONSOLE_CLIENT_TRANSFER,
         CONSOLE_ACTIONS,
+        CONSOLE_ACTIONS_XLSX,
         CONSOLE_DISPUTES,
         CONSOLE_DISPUTE_ANSWER,
         CONSOLE_STATEMENTS_PUBLISH,

@@ -497,6 +497,13 @@ fn hq_and_compliance_work_the_library_and_a_client_moves() -> Result<()> {
             t.contains("客户划转") && t.contains("资料审核通过并发布") && t.contains(&client)
         })?;
         p.screenshot("console-actions")?;
+        // Narrowed to the move by words head office matches.
+        let search = p.wait("[data-testid=actions-search] input", SHORT)?;
+        p.type_text(&search, &format!("客户划转 {client}\u{E007}"))?;
+        p.wait_text("[data-testid=console-actions]", SHORT, |t| {
+            t.contains(&client) && !t.contains("资料审核通过并发布")
+        })?;
+        p.screenshot("console-actions-narrowed")?;
         sign_out(p)
     })?;
     page.close()

@@ -209,4 +209,55 @@ async fn a_manager_reshapes_the_tree_and_leads_dashboards_follow() {
         "{}",
         closure.detail
     );
+
+    // Narrowed by words (every one must appear), and exported as the list shows it.
+    let span = [("from", day.as_str()), ("until", day.as_str())];
+    let narrowed: Vec<StaffAction> = console
+        .read(
+            &compliance,
+            paths::CONSOLE_ACTIONS,
+            &[span[0], span[1], ("q", "tm07 撤销")],
+        )
+        .await;
+    assert_eq!(narrowed.len(), 1, "{narrowed:?}");
+    assert_eq!(narrowed[0].action, "撤销单位");
+    let none: Vec<StaffAction> = console
+        .read(
+            &compliance,
+            paths::CONSOLE_ACTIONS,
+            &[span[0], span[1], ("q", "TM07 开立账号")],
+        )
+        .await;
+    assert!(none.is_empty(), "{none:?}");
+    let response = console
+        .get(
+            &compliance,
+            paths::CONSOLE_ACTIONS_XLSX,
+            &[span[0], span[1], ("q", "TM07")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let bytes = response.bytes().await.unwrap();
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let sheet = calamine::Reader::worksheet_range(&mut book, "操作日志").unwrap();
+    let mut exported: Vec<String> = sheet.rows().skip(3).map(|r| r[4].to_string()).collect();
+    // Only what mentions TM07. (The test's clock stands still, so all four share one instant and
+    // their order among themselves is not the test's to check.)
+    exported.sort();
+    let mut expected = ["新建单位", "人员调动", "调整单位", "撤销单位"];
+    expected.sort();
+    assert_eq!(exported, expected);
+
+    // A year may be exported, but not listed at once.
+    let year_ago = (TODAY - chrono::Days::new(300)).to_string();
+    let year = [("from", year_ago.as_str()), span[1]];
+    let listed = console
+        .get(&compliance, paths::CONSOLE_ACTIONS, &year)
+        .await;
+    assert_eq!(listed.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let exported_year = console
+        .get(&compliance, paths::CONSOLE_ACTIONS_XLSX, &year)
+        .await;
+    assert_eq!(exported_year.status(), StatusCode::OK);
 }

@@ -32,6 +32,7 @@ export const PATHS = {
   clients: "/api/v1/console/clients",
   clientTransfer: "/api/v1/console/clients/transfer",
   actions: "/api/v1/console/actions",
+  actionsXlsx: "/api/v1/console/actions.xlsx",
   disputes: "/api/v1/console/disputes",
   disputeAnswer: "/api/v1/console/disputes/answer",
   statementsPublish: "/api/v1/console/statements/publish",
@@ -191,4 +192,13 @@ export class ConsoleSession {
     if (!response.ok) throw await refusal(response);
     this.tokens = (await response.json()) as SessionTokens;
   }
+}
+
+/** Hands a downloaded file to the browser to save under head office's name for it. */
+export function saveAs({ blob, name }: { blob: Blob; name: string }): void {
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(blob);
+  link.download = name;
+  link.click();
+  URL.revokeObjectURL(link.href);
 }

@@ -15,10 +15,10 @@ use axum::Json;
 use axum::Router;
 use domain::pay_plan::PlanPeriod;
 use protocol::console::{
-    AccessAuditEntry, ClientOwnership, ClientSearch, ClientTransfer, DaySpan, DisputeAnswer,
-    DisputeInQueue, DisputeQuery, LibraryDraft, LibraryItem, LibraryReview, LibrarySubmission,
-    OrgUnitEntry, PayPlanOverview, PlanInUse, StaffAction, StaffDirectory, StaffEntry,
-    StatementMonth, StatementsPublished,
+    AccessAuditEntry, ActionQuery, ClientOwnership, ClientSearch, ClientTransfer, DaySpan,
+    DisputeAnswer, DisputeInQueue, DisputeQuery, LibraryDraft, LibraryItem, LibraryReview,
+    LibrarySubmission, OrgUnitEntry, PayPlanOverview, PlanInUse, StaffAction, StaffDirectory,
+    StaffEntry, StatementMonth, StatementsPublished,
 };
 use protocol::paths;
 use protocol::Role;
@@ -282,7 +282,7 @@ pub(super) async fn client_transfer(
 
 pub(super) async fn actions(
     State(state): AppStateRef,
-    ApiQuery(q): ApiQuery<DaySpan>,
+    ApiQuery(q): ApiQuery<ActionQuery>,
 ) -> Result<Json<Vec<StaffAction>>> {
     Ok(Json(
         blocking(&state, move |s| crate::staff_log::actions(s, &q)).await?,

@@ -8,10 +8,11 @@ use crate::access::{
 };
 use domain::ProductRisk;
 use protocol::console::{
-    AccessAuditEntry, AccountChanged, AccountIssued, AccountRef, AccountStatus, ClientOwnership,
-    ClientSearch, ClientTransfer, DaySpan, DisputeAnswer, DisputeInQueue, DisputeQuery,
-    LibraryContent, LibraryDraft, LibraryItem, LibraryReview, LibrarySubmission, LibraryVerdict,
-    NewAccount, PayPlanOverview, StaffAction, StaffDirectory, StatementMonth, StatementsPublished,
+    AccessAuditEntry, AccountChanged, AccountIssued, AccountRef, AccountStatus, ActionQuery,
+    ClientOwnership, ClientSearch, ClientTransfer, DaySpan, DisputeAnswer, DisputeInQueue,
+    DisputeQuery, LibraryContent, LibraryDraft, LibraryItem, LibraryReview, LibrarySubmission,
+    LibraryVerdict, NewAccount, PayPlanOverview, StaffAction, StaffDirectory, StatementMonth,
+    StatementsPublished,
 };
 use protocol::paths;
 use protocol::ProductKind;
@@ -170,14 +171,29 @@ pub(super) const CONSOLE: &[Operation] = &[
     },
     Operation {
         access: Access::Only(ACCESS_LOG_READERS),
-        query: Some(of::<DaySpan>),
+        query: Some(of::<ActionQuery>),
         ..read(
             paths::CONSOLE_ACTIONS,
             "staffActions",
             "console",
             "操作日志",
             "What head office's staff did in the console on the Beijing days `from` to `until` \
-             (at most 92), newest first: who, what, to which client or item, and why.",
+             (at most 92), newest first: who, what, to which client or item, and why. With `q`, \
+             only entries that mention every one of its words.",
+            of::<Vec<StaffAction>>,
+        )
+    },
+    Operation {
+        access: Access::Only(ACCESS_LOG_READERS),
+        query: Some(of::<ActionQuery>),
+        answer: Answer::Workbook,
+        ..read(
+            paths::CONSOLE_ACTIONS_XLSX,
+            "staffActionsWorkbook",
+            "console",
+            "操作日志导出",
+            "The operation log of `from` to `until` (at most 366 days), narrowed by `q` as the \
+             list is, as an XLSX workbook oldest first, for filing.",
             of::<Vec<StaffAction>>,
         )
     },

@@ -7,7 +7,7 @@ import type { TeamRow } from "../../bindings/TeamRow";
 import { formatCount, formatDateTime, formatFen, todayInShanghai } from "../../lib/format";
 import { coverageText, coverageTotal } from "../../lib/team";
 import { EChart } from "../EChart";
-import { PATHS } from "../http";
+import { PATHS, saveAs } from "../http";
 import type { PageProps } from "../pages";
 import { useLoad } from "../useLoad";
 
@@ -29,13 +29,7 @@ export function ReportsPage({ session, onSessionEnded }: PageProps) {
   const load = useCallback(() => session.get<TeamDashboard>(PATHS.teamDashboard, query), [session, query]);
   const exportXlsx = () =>
     session.download(PATHS.reportXlsx, query).then(
-      ({ blob, name }) => {
-        const link = document.createElement("a");
-        link.href = URL.createObjectURL(blob);
-        link.download = name;
-        link.click();
-        URL.revokeObjectURL(link.href);
-      },
+      saveAs,
       (reason: unknown) => void message.error(reason instanceof Error ? reason.message : String(reason)),
     );
   const { data, error, loading } = useLoad(load, onSessionEnded);
