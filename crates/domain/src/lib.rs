@@ -15,6 +15,7 @@ pub mod event;
 pub mod fees;
 pub mod fold;
 pub mod kpi;
+pub mod level_move;
 pub mod library_review;
 pub mod mask;
 pub mod merge;

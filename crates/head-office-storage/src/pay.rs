@@ -102,6 +102,17 @@ impl PaySettings {
             .collect()
     }
 
+    /// Replaces the broker's plan history.
+    pub fn set_periods_of(&mut self, broker_id: &str, periods: &[PlanPeriod]) {
+        self.assignments.retain(|a| a.broker_id != broker_id);
+        self.assignments
+            .extend(periods.iter().map(|p| PlanAssignment {
+                broker_id: broker_id.to_string(),
+                plan_id: p.plan_id.clone(),
+                effective_from: p.effective_from,
+            }));
+    }
+
     pub fn target_of(&self, broker_id: &str) -> Fen {
         self.targets
             .iter()

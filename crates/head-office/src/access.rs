@@ -36,6 +36,13 @@ pub const STAFF_READERS: Roles = &[Role::Admin, Role::ManagerHq];
 /// does the same from `head-office unit|user`.
 pub const ORG_KEEPERS: Roles = &[Role::ManagerHq, Role::Admin];
 
+/// Brokers' levels, each a pay plan: 经纪业务管理部 moves brokers between them, finance pays by
+/// them and reads them.
+pub const LEVEL_READERS: Roles = &[Role::ManagerHq, Role::Finance];
+
+/// Moving a broker to another level (经纪业务管理部).
+pub const BROKER_FORCE: Roles = &[Role::ManagerHq];
+
 /// Who revealed or exported clients' personal data, and what staff did in the console: logs
 /// compliance reviews and IT keeps.
 pub const ACCESS_LOG_READERS: Roles = &[Role::Compliance, Role::Admin];

@@ -15,6 +15,7 @@ mod delivery;
 pub mod error;
 pub mod finance;
 pub mod import;
+pub mod levels;
 pub mod library;
 pub mod log_export;
 pub mod openapi;

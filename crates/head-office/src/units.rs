@@ -13,7 +13,7 @@ use domain::clock::shanghai_date;
 use domain::org_tree;
 use head_office_storage::org::OrgChart;
 use head_office_storage::{Storage, UserRow};
-use protocol::console::{NewOrgUnit, OrgChanged, Placement, UnitClosure, UnitMove};
+use protocol::broker_force::{NewOrgUnit, OrgChanged, Placement, UnitClosure, UnitMove};
 
 fn name_of(chart: &OrgChart, id: &str) -> String {
     chart

@@ -2,6 +2,7 @@
 //! so a field renamed here is renamed on both ends; `PROTOCOL_VERSION` says when old desks must update.
 
 pub mod auth;
+pub mod broker_force;
 pub mod calendar;
 pub mod channel;
 pub mod commission;
@@ -138,6 +139,10 @@ pub mod paths {
     pub const CONSOLE_UNIT_CLOSE: &str = "/api/v1/console/units/close";
     /// Places an account in a unit (`console::Placement`).
     pub const CONSOLE_PLACEMENT: &str = "/api/v1/console/staff/place";
+    /// Every active broker's level (`broker_force::LevelBoard`).
+    pub const CONSOLE_LEVELS: &str = "/api/v1/console/levels";
+    /// Moves a broker to another level from a day (`broker_force::LevelMove`).
+    pub const CONSOLE_LEVEL_MOVE: &str = "/api/v1/console/levels/move";
     /// Any client of the firm by id or name, with who serves them (`console::ClientSearch`).
     pub const CONSOLE_CLIENTS: &str = "/api/v1/console/clients";
     /// Moves a client to another broker's book (`console::ClientTransfer`).
@@ -193,6 +198,8 @@ pub mod paths {
         CONSOLE_UNIT_MOVE,
         CONSOLE_UNIT_CLOSE,
         CONSOLE_PLACEMENT,
+        CONSOLE_LEVELS,
+        CONSOLE_LEVEL_MOVE,
         CONSOLE_CLIENTS,
         CONSOLE_CLIENT_TRANSFER,
         CONSOLE_ACTIONS,

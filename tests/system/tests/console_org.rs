@@ -3,9 +3,8 @@
 //! Leads' dashboards follow the tree at their next read, the rules refuse what would break it
 //! (with a message saying what to do), and compliance reads every change with its reason.
 
-use protocol::console::{
-    NewOrgUnit, OrgChanged, Placement, StaffAction, StaffDirectory, UnitClosure, UnitMove,
-};
+use protocol::broker_force::{NewOrgUnit, OrgChanged, Placement, UnitClosure, UnitMove};
+use protocol::console::{StaffAction, StaffDirectory};
 use protocol::paths;
 use protocol::team::TeamDashboard;
 use reqwest::StatusCode;

@@ -307,6 +307,17 @@ impl Storage for SqlStorage {
         self.write(|db| pay_cache::set_settings(db, pay))
     }
 
+    fn change_pay_settings(
+        &self,
+        change: &(dyn Fn(&mut crate::pay::PaySettings) -> Result<()> + Sync),
+    ) -> Result<()> {
+        self.write(|db| {
+            let mut pay = pay_cache::settings(db)?;
+            change(&mut pay)?;
+            pay_cache::set_settings(db, &pay)
+        })
+    }
+
     fn pay_terms(&self, broker_id: &str) -> Result<protocol::PayTerms> {
         self.read(|db| commission::terms(&*self.pay.get(db)?, broker_id))
     }

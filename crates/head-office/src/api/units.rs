@@ -1,13 +1,18 @@
-//! The firm's tree in the console (`crate::units`), open to `access::ORG_KEEPERS`.
+//! The broker force in the console: the firm's tree (`crate::units`), open to
+//! `access::ORG_KEEPERS`, and brokers' levels (`crate::levels`).
 
-use super::{blocking, limited, only, ApiJson, AppStateRef, Caller, TEAM_BODY_LIMIT};
-use crate::access::ORG_KEEPERS;
+use super::{
+    blocking, limited, only, ApiJson, AppStateRef, Caller, EMPTY_BODY_LIMIT, TEAM_BODY_LIMIT,
+};
+use crate::access::{BROKER_FORCE, LEVEL_READERS, ORG_KEEPERS};
 use crate::error::Result;
 use crate::AppState;
 use axum::extract::State;
-use axum::routing::post;
+use axum::routing::{get, post};
 use axum::{Json, Router};
-use protocol::console::{NewOrgUnit, OrgChanged, Placement, UnitClosure, UnitMove};
+use protocol::broker_force::{
+    LevelBoard, LevelMove, NewOrgUnit, OrgChanged, Placement, UnitClosure, UnitMove,
+};
 use protocol::paths;
 use std::sync::Arc;
 
@@ -29,6 +34,38 @@ pub(super) fn routes(state: &Arc<AppState>) -> Router<Arc<AppState>> {
             paths::CONSOLE_PLACEMENT,
             only(state, ORG_KEEPERS, limited(post(place), TEAM_BODY_LIMIT)),
         )
+        .route(
+            paths::CONSOLE_LEVELS,
+            only(state, LEVEL_READERS, limited(get(levels), EMPTY_BODY_LIMIT)),
+        )
+        .route(
+            paths::CONSOLE_LEVEL_MOVE,
+            only(
+                state,
+                BROKER_FORCE,
+                limited(post(level_move), TEAM_BODY_LIMIT),
+            ),
+        )
+}
+
+async fn levels(State(state): AppStateRef) -> Result<Json<LevelBoard>> {
+    let today = state.clock.today();
+    Ok(Json(
+        blocking(&state, move |s| crate::levels::board(s, today)).await?,
+    ))
+}
+
+async fn level_move(
+    State(state): AppStateRef,
+    Caller(user): Caller,
+    ApiJson(req): ApiJson<LevelMove>,
+) -> Result<Json<OrgChanged>> {
+    let (today, now) = (state.clock.today(), state.clock.now());
+    let done = blocking(&state, move |s| {
+        crate::levels::move_level(s, &user, &req, today, now)
+    })
+    .await?;
+    Ok(Json(done))
 }
 
 async fn create(

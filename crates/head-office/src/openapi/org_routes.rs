@@ -1,8 +1,11 @@
-//! The routes that reshape the firm's tree from the console, open to `access::ORG_KEEPERS`.
+//! The broker force's routes in the console: reshaping the firm's tree (`access::ORG_KEEPERS`)
+//! and brokers' levels.
 
-use super::operations::{example, json_body, of, write, Access, Operation};
-use crate::access::ORG_KEEPERS;
-use protocol::console::{NewOrgUnit, OrgChanged, Placement, UnitClosure, UnitMove};
+use super::operations::{example, json_body, of, read, write, Access, Operation};
+use crate::access::{BROKER_FORCE, LEVEL_READERS, ORG_KEEPERS};
+use protocol::broker_force::{
+    LevelBoard, LevelMove, NewOrgUnit, OrgChanged, Placement, UnitClosure, UnitMove,
+};
 use protocol::paths;
 
 pub(super) const ORG: &[Operation] = &[
@@ -76,6 +79,39 @@ pub(super) const ORG: &[Operation] = &[
                     username: "broker07".into(),
                     unit_id: "TM02".into(),
                     reason: "按渠道重新分组".into(),
+                })
+            }),
+            of::<OrgChanged>,
+        )
+    },
+    Operation {
+        access: Access::Only(LEVEL_READERS),
+        ..read(
+            paths::CONSOLE_LEVELS,
+            "brokerLevels",
+            "console",
+            "经纪人级别",
+            "Every active broker with the level (pay plan) in force today and the moves already \
+             set for later days, and the levels there are.",
+            of::<LevelBoard>,
+        )
+    },
+    Operation {
+        access: Access::Only(BROKER_FORCE),
+        ..write(
+            paths::CONSOLE_LEVEL_MOVE,
+            "moveLevel",
+            "console",
+            "调整级别",
+            "Moves a broker to another level from `effective_from`: today or later, a year ahead \
+             at most, so days already worked stay paid as they were. A move set for the same \
+             day is replaced. The desk has it with its next pay terms.",
+            json_body(of::<LevelMove>, || {
+                example(LevelMove {
+                    broker_id: "B007".into(),
+                    plan_id: "PP-AM2".into(),
+                    effective_from: chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap_or_default(),
+                    reason: "年度考核优秀，晋升一级".into(),
                 })
             }),
             of::<OrgChanged>,

@@ -1,0 +1,90 @@
+//! Brokers' levels from the console (调级): each level is a pay plan, and a broker moves to
+//! another from an effective date, as 经纪业务管理部 decides. The rules are
+//! `domain::level_move`; the move is made inside the transaction that saves the pay settings,
+//! so two moves at once cannot lose one. The desk reads the new level with its pay terms.
+
+use crate::error::{HeadOfficeError, Result};
+use crate::staff_log;
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::level_move;
+use domain::pay_plan::PlanPeriod;
+use head_office_storage::{Storage, StorageError, UserRow};
+use protocol::broker_force::{BrokerLevel, LevelBoard, LevelChoice, LevelMove, OrgChanged};
+use protocol::Role;
+
+pub fn board(storage: &dyn Storage, today: NaiveDate) -> Result<LevelBoard> {
+    let pay = storage.pay_settings()?;
+    let chart = storage.org_chart()?;
+    let brokers = chart
+        .people
+        .iter()
+        .filter(|p| p.role == Role::Broker && !p.disabled)
+        .map(|p| {
+            let mut periods = pay.periods_of(&p.id);
+            periods.sort_by_key(|x| x.effective_from);
+            BrokerLevel {
+                broker_id: p.id.clone(),
+                username: p.username.clone(),
+                display_name: p.name.clone(),
+                unit_id: p.unit_id.clone(),
+                current: PlanPeriod::in_force(&periods, today).cloned(),
+                scheduled: periods
+                    .into_iter()
+                    .filter(|x| x.effective_from > today)
+                    .collect(),
+            }
+        })
+        .collect();
+    Ok(LevelBoard {
+        levels: pay
+            .plans
+            .iter()
+            .map(|p| LevelChoice {
+                plan_id: p.id.clone(),
+                name: p.name.clone(),
+            })
+            .collect(),
+        brokers,
+    })
+}
+
+pub fn move_level(
+    storage: &dyn Storage,
+    caller: &UserRow,
+    req: &LevelMove,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<OrgChanged> {
+    let reason = staff_log::reason(&req.reason, "调级")?;
+    let broker = storage
+        .user_by_id(req.broker_id.trim())?
+        .filter(|u| u.role == Role::Broker && !u.disabled)
+        .ok_or_else(|| {
+            HeadOfficeError::Validation(format!(
+                "{} 不是在岗的经纪人，请从列表中选择",
+                req.broker_id
+            ))
+        })?;
+    let plan_id = req.plan_id.trim();
+    let day = req.effective_from;
+    storage.change_pay_settings(&|pay| {
+        let periods = pay.periods_of(&broker.id);
+        level_move::check(&periods, &pay.plans, plan_id, day, today)
+            .map_err(|e| StorageError::Validation(e.to_string()))?;
+        pay.set_periods_of(&broker.id, &level_move::apply(&periods, plan_id, day));
+        Ok(())
+    })?;
+    let name = storage
+        .pay_settings()?
+        .plans
+        .into_iter()
+        .find(|p| p.id == plan_id)
+        .map_or_else(|| plan_id.to_string(), |p| p.name);
+    let message = format!(
+        "{}（{}）自 {day} 起调为{name}",
+        broker.display_name, broker.id
+    );
+    let detail = format!("{message}：{reason}");
+    staff_log::record(storage, caller, "级别调整", &broker.id, &detail, now)?;
+    Ok(OrgChanged { message })
+}

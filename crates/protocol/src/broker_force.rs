@@ -1,0 +1,93 @@
+//! The broker force as head office's console shapes it (经纪人管理): the org tree's units and
+//! who is placed in them, and each broker's level, which carries the pay plan they are paid by.
+
+use chrono::NaiveDate;
+use domain::pay_plan::PlanPeriod;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A new unit of the firm's tree under an open one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct NewOrgUnit {
+    /// 1 to 16 letters or digits, unique in the firm.
+    pub id: String,
+    pub parent_id: String,
+    pub name: String,
+}
+
+/// Hangs a unit, with everything under it, under another open unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct UnitMove {
+    pub unit_id: String,
+    pub parent_id: String,
+    /// Why, for the operation log.
+    pub reason: String,
+}
+
+/// Closes (撤销) a unit nobody active is placed in and whose units below are closed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct UnitClosure {
+    pub unit_id: String,
+    pub reason: String,
+}
+
+/// Places an account in an open unit (人员调动): a broker keeps their clients, and their leads
+/// become those of the new unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct Placement {
+    pub username: String,
+    pub unit_id: String,
+    pub reason: String,
+}
+
+/// What a change to the tree did, in words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct OrgChanged {
+    pub message: String,
+}
+
+/// One active broker, where they are placed, and their levels: in force today and set ahead.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct BrokerLevel {
+    pub broker_id: String,
+    pub username: String,
+    pub display_name: String,
+    pub unit_id: String,
+    /// The level in force today; none when no pay plan was ever set for the broker.
+    pub current: Option<PlanPeriod>,
+    /// Moves already set for a later day, soonest first.
+    pub scheduled: Vec<PlanPeriod>,
+}
+
+/// A level a broker may hold: its pay plan's id and name (客户经理（三级）…).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct LevelChoice {
+    pub plan_id: String,
+    pub name: String,
+}
+
+/// Every active broker's level and the levels there are.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct LevelBoard {
+    pub levels: Vec<LevelChoice>,
+    pub brokers: Vec<BrokerLevel>,
+}
+
+/// Moves a broker to another level from `effective_from` (today or later, a year ahead at most).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct LevelMove {
+    pub broker_id: String,
+    pub plan_id: String,
+    pub effective_from: NaiveDate,
+    /// Why, for the operation log.
+    pub reason: String,
+}
