@@ -27,6 +27,10 @@ pub fn board(storage: &dyn Storage, today: NaiveDate) -> Result<LevelBoard> {
                 username: p.username.clone(),
                 display_name: p.name.clone(),
                 unit_id: p.unit_id.clone(),
+                unit_name: chart
+                    .unit(&p.unit_id)
+                    .map(|u| u.name.clone())
+                    .unwrap_or_default(),
                 current: PlanPeriod::in_force(&periods, today).cloned(),
                 scheduled: periods
                     .into_iter()

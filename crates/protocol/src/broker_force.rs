@@ -59,6 +59,7 @@ pub struct BrokerLevel {
     pub username: String,
     pub display_name: String,
     pub unit_id: String,
+    pub unit_name: String,
     /// The level in force today; none when no pay plan was ever set for the broker.
     pub current: Option<PlanPeriod>,
     /// Moves already set for a later day, soonest first.

@@ -19,6 +19,7 @@ struct Walk {
 }
 
 const STAFF: (&str, &str, &str) = ("组织与人员", "staff", "[data-testid=console-staff-table]");
+const LEVELS: (&str, &str, &str) = ("经纪人级别", "levels", "[data-testid=console-levels]");
 const REPORTS: (&str, &str, &str) = ("汇总报表", "reports", "[data-testid=console-report]");
 const RELATIONSHIPS: (&str, &str, &str) =
     ("客户关系", "relationships", "[data-testid=console-clients]");
@@ -38,7 +39,7 @@ const WALKS: &[Walk] = &[
     Walk {
         username: "hq01",
         role: "经纪业务管理部",
-        pages: &[STAFF, REPORTS, RELATIONSHIPS, LIBRARY],
+        pages: &[STAFF, LEVELS, REPORTS, RELATIONSHIPS, LIBRARY],
     },
     Walk {
         username: "compliance01",
@@ -48,7 +49,7 @@ const WALKS: &[Walk] = &[
     Walk {
         username: "finance01",
         role: "财务部",
-        pages: &[PAY_PLANS, SETTLEMENT],
+        pages: &[LEVELS, PAY_PLANS, SETTLEMENT],
     },
     Walk {
         username: "service01",
@@ -198,6 +199,23 @@ fn each_console_role_signs_in_and_walks_only_its_own_pages() -> Result<()> {
             t.contains("财富管理三组（1 人）")
         })?;
         p.screenshot("console-org-placed")?;
+        // And moves broker07 up a level from the first of next month (the dialog's default).
+        open_page(p, LEVELS.0)?;
+        p.click(&p.wait("[data-testid=level-move-B007]", SHORT)?)?;
+        choose(p, "[data-testid=level-plan]", "客户经理（一级）")?;
+        p.type_text(
+            &p.wait("[data-testid=level-reason]", SHORT)?,
+            "年度考核优秀，晋升一级",
+        )?;
+        p.screenshot("console-level-move")?;
+        p.click(&p.wait(".ant-modal-footer .ant-btn-primary", SHORT)?)?;
+        p.wait_text(".ant-message", SHORT, |t| {
+            t.contains("调为客户经理（一级）")
+        })?;
+        p.wait_text("[data-testid=console-levels]", SHORT, |t| {
+            t.contains("起 客户经理（一级）")
+        })?;
+        p.screenshot("console-level-moved")?;
         sign_out(p)
     })?;
 

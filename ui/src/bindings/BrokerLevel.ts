@@ -4,7 +4,7 @@ import type { PlanPeriod } from "./PlanPeriod";
 /**
  * One active broker, where they are placed, and their levels: in force today and set ahead.
  */
-export type BrokerLevel = { broker_id: string, username: string, display_name: string, unit_id: string, 
+export type BrokerLevel = { broker_id: string, username: string, display_name: string, unit_id: string, unit_name: string, 
 /**
  * The level in force today; none when no pay plan was ever set for the broker.
  */

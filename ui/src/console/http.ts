@@ -29,6 +29,8 @@ export const PATHS = {
   unitMove: "/api/v1/console/units/move",
   unitClose: "/api/v1/console/units/close",
   placement: "/api/v1/console/staff/place",
+  levels: "/api/v1/console/levels",
+  levelMove: "/api/v1/console/levels/move",
   clients: "/api/v1/console/clients",
   clientTransfer: "/api/v1/console/clients/transfer",
   actions: "/api/v1/console/actions",

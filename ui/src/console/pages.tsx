@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   BookOutlined,
   AccountBookOutlined,
+  RiseOutlined,
   BarChartOutlined,
   HistoryOutlined,
   SwapOutlined,
@@ -16,6 +17,7 @@ import { PATHS, type ConsoleSession } from "./http";
 import { AccessLogPage } from "./pages/AccessLogPage";
 import { ComplaintsPage } from "./pages/ComplaintsPage";
 import { ActionsPage } from "./pages/ActionsPage";
+import { LevelsPage } from "./pages/LevelsPage";
 import { LibraryPage } from "./pages/LibraryPage";
 import { RelationshipsPage } from "./pages/RelationshipsPage";
 import { ReportsPage } from "./pages/ReportsPage";
@@ -46,6 +48,13 @@ const PAGES: ConsolePage[] = [
     icon: <ApartmentOutlined />,
     route: PATHS.staff,
     render: (p) => <StaffPage {...p} />,
+  },
+  {
+    key: "levels",
+    label: "经纪人级别",
+    icon: <RiseOutlined />,
+    route: PATHS.levels,
+    render: (p) => <LevelsPage {...p} />,
   },
   {
     key: "reports",
