@@ -4,6 +4,7 @@
 
 use super::broker_id;
 use chrono::{Days, Months, NaiveDate};
+use domain::appraisal::{AppraisalScheme, Measure, Weight};
 use domain::pay_plan::{month_of, DevelopmentSplit, PayPlan, ShareBand};
 use domain::{FeeSchedule, Fen, Rate};
 use head_office_storage::pay::{MonthlyTarget, PayAdjustment, PaySettings, PlanAssignment};
@@ -93,6 +94,24 @@ pub fn settings(brokers: usize, as_of: NaiveDate) -> PaySettings {
         }],
         targets,
         adjustments,
+        appraisal_schemes: vec![senior_scheme()],
+    }
+}
+
+/// 一级 brokers are appraised more on the assets they bring and less on this month's commission;
+/// the other levels by the firm's default.
+fn senior_scheme() -> AppraisalScheme {
+    let w = |measure, percent| Weight { measure, percent };
+    AppraisalScheme {
+        plan_id: "PP-AM1".into(),
+        weights: vec![
+            w(Measure::NetCommission, 25),
+            w(Measure::NetNewAssets, 30),
+            w(Measure::ActiveClients, 10),
+            w(Measure::ContactCoverage, 15),
+            w(Measure::OpenComplaints, 10),
+            w(Measure::BlockedRecipients, 10),
+        ],
     }
 }
 

@@ -7,6 +7,7 @@ mod choices;
 
 pub mod access;
 pub mod alerts;
+pub mod appraisal;
 pub mod asset_class;
 pub mod calendar;
 pub mod clock;

@@ -3,6 +3,7 @@
 //! the development split, monthly targets and adjustments. One document, validated as a whole.
 
 use chrono::NaiveDate;
+use domain::appraisal::AppraisalScheme;
 use domain::pay_plan::{DevelopmentSplit, PayPlan, PlanPeriod};
 use domain::{FeeSchedule, Fen};
 use serde::{Deserialize, Serialize};
@@ -41,6 +42,9 @@ pub struct PaySettings {
     pub targets: Vec<MonthlyTarget>,
     #[serde(default)]
     pub adjustments: Vec<PayAdjustment>,
+    /// 考核 schemes by level; a level without one is appraised by the firm's default.
+    #[serde(default)]
+    pub appraisal_schemes: Vec<AppraisalScheme>,
 }
 
 impl Default for PaySettings {
@@ -53,6 +57,7 @@ impl Default for PaySettings {
             development_splits: Vec::new(),
             targets: Vec::new(),
             adjustments: Vec::new(),
+            appraisal_schemes: Vec::new(),
         }
     }
 }
@@ -67,6 +72,14 @@ impl PaySettings {
         for plan in &self.plans {
             if let Err(e) = plan.validate() {
                 problems.push(e.to_string());
+            }
+        }
+        for scheme in &self.appraisal_schemes {
+            if let Err(e) = scheme.validate() {
+                problems.push(e.to_string());
+            }
+            if !self.plans.iter().any(|p| p.id == scheme.plan_id) {
+                problems.push(format!("考核方案所属的级别 {} 不存在", scheme.plan_id));
             }
         }
         for a in &self.assignments {
@@ -100,6 +113,15 @@ impl PaySettings {
                 effective_from: a.effective_from,
             })
             .collect()
+    }
+
+    /// The scheme a level is appraised by.
+    pub fn scheme_for(&self, plan_id: &str) -> AppraisalScheme {
+        self.appraisal_schemes
+            .iter()
+            .find(|s| s.plan_id == plan_id)
+            .cloned()
+            .unwrap_or_else(|| AppraisalScheme::firm_default(plan_id))
     }
 
     /// Replaces the broker's plan history.

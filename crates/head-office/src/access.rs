@@ -36,8 +36,8 @@ pub const STAFF_READERS: Roles = &[Role::Admin, Role::ManagerHq];
 /// does the same from `head-office unit|user`.
 pub const ORG_KEEPERS: Roles = &[Role::ManagerHq, Role::Admin];
 
-/// Brokers' levels, each a pay plan: 经纪业务管理部 moves brokers between them, finance pays by
-/// them and reads them.
+/// Brokers' levels, each a pay plan and an appraisal scheme, and the month's appraisal (考核):
+/// 经纪业务管理部 moves brokers between levels, finance pays by them; both read them.
 pub const LEVEL_READERS: Roles = &[Role::ManagerHq, Role::Finance];
 
 /// Moving a broker to another level (经纪业务管理部).

@@ -7,6 +7,7 @@ pub mod access;
 pub mod accounts;
 pub mod admin;
 mod api;
+pub mod appraisal;
 pub mod audit;
 pub mod auth;
 pub mod channel;

@@ -1,7 +1,10 @@
 //! The broker force as head office's console shapes it (经纪人管理): the org tree's units and
-//! who is placed in them, and each broker's level, which carries the pay plan they are paid by.
+//! who is placed in them, each broker's level, which carries the pay plan they are paid by and
+//! the scheme they are appraised by (考核).
 
 use chrono::NaiveDate;
+use domain::appraisal::{AppraisalScheme, Scorecard};
+use domain::kpi::KpiFigures;
 use domain::pay_plan::PlanPeriod;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -91,4 +94,47 @@ pub struct LevelMove {
     pub effective_from: NaiveDate,
     /// Why, for the operation log.
     pub reason: String,
+}
+
+/// The month to appraise: any day of it; the current month so far when absent.
+#[derive(
+    Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
+#[ts(export)]
+pub struct AppraisalQuery {
+    pub month: Option<NaiveDate>,
+}
+
+/// One broker's month as their level's scheme scores it, with the figures behind the score.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct BrokerAppraisal {
+    pub display_name: String,
+    pub unit_name: String,
+    pub card: Scorecard,
+    pub figures: KpiFigures,
+}
+
+/// The brokers of one level, ranked among themselves.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct AppraisalCohort {
+    pub plan_id: String,
+    pub name: String,
+    pub scheme: AppraisalScheme,
+    /// Best first.
+    pub brokers: Vec<BrokerAppraisal>,
+}
+
+/// A month's appraisal of every active broker, level by level.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct AppraisalBoard {
+    /// First day of the month.
+    pub month: NaiveDate,
+    /// The day whose level put each broker in their cohort: the month's last day, or today.
+    pub as_of: NaiveDate,
+    pub cohorts: Vec<AppraisalCohort>,
+    /// Active brokers with no level that day, so not appraised: their pay plan is to be set.
+    pub without_level: Vec<String>,
 }

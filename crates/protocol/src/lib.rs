@@ -143,6 +143,8 @@ pub mod paths {
     pub const CONSOLE_LEVELS: &str = "/api/v1/console/levels";
     /// Moves a broker to another level from a day (`broker_force::LevelMove`).
     pub const CONSOLE_LEVEL_MOVE: &str = "/api/v1/console/levels/move";
+    /// A month's appraisal (考核) of every broker, level by level (`broker_force::AppraisalQuery`).
+    pub const CONSOLE_APPRAISAL: &str = "/api/v1/console/appraisal";
     /// Any client of the firm by id or name, with who serves them (`console::ClientSearch`).
     pub const CONSOLE_CLIENTS: &str = "/api/v1/console/clients";
     /// Moves a client to another broker's book (`console::ClientTransfer`).
@@ -200,6 +202,7 @@ pub mod paths {
         CONSOLE_PLACEMENT,
         CONSOLE_LEVELS,
         CONSOLE_LEVEL_MOVE,
+        CONSOLE_APPRAISAL,
         CONSOLE_CLIENTS,
         CONSOLE_CLIENT_TRANSFER,
         CONSOLE_ACTIONS,

@@ -4,8 +4,9 @@
 //! in the operation log with its reason.
 
 use chrono::{Datelike, Days, Months, NaiveDate};
+use domain::appraisal::Measure;
 use domain::pay_plan::PlanPeriod;
-use protocol::broker_force::{LevelBoard, LevelMove, OrgChanged};
+use protocol::broker_force::{AppraisalBoard, LevelBoard, LevelMove, OrgChanged};
 use protocol::console::StaffAction;
 use protocol::{paths, PayTerms};
 use reqwest::StatusCode;
@@ -126,4 +127,105 @@ async fn a_manager_moves_a_broker_up_a_level_from_next_month() {
         .await;
     assert_eq!(log.len(), 1, "{log:?}");
     assert!(log[0].detail.contains(reason), "{}", log[0].detail);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_month_is_appraised_level_by_level_and_a_level_move_changes_the_peers() {
+    let head_office = TestHeadOffice::start(&small_firm()).await;
+    let base = head_office.base_url();
+    let api = HeadOffice::new(&base).unwrap();
+    let console = Console::new(&base);
+    let hq = access_token(&api, "hq01").await;
+    let finance = access_token(&api, "finance01").await;
+
+    let board: AppraisalBoard = console.read(&finance, paths::CONSOLE_APPRAISAL, &[]).await;
+    assert_eq!(board.as_of, TODAY);
+    let levels = console
+        .read::<LevelBoard>(&hq, paths::CONSOLE_LEVELS, &[])
+        .await;
+    let appraised: usize = board.cohorts.iter().map(|c| c.brokers.len()).sum();
+    assert_eq!(appraised + board.without_level.len(), levels.brokers.len());
+    for cohort in &board.cohorts {
+        let weights: u32 = cohort.scheme.weights.iter().map(|w| w.percent).sum();
+        assert_eq!(weights, 100, "{}", cohort.name);
+        let n = cohort.brokers.len() as u32;
+        assert_eq!(cohort.brokers[0].card.rank, 1);
+        for pair in cohort.brokers.windows(2) {
+            assert!(pair[0].card.total >= pair[1].card.total);
+        }
+        for b in &cohort.brokers {
+            assert_eq!(b.card.peers, n);
+            // The figures behind the score are the broker's month.
+            let commission = b
+                .card
+                .parts
+                .iter()
+                .find(|p| p.measure == Measure::NetCommission)
+                .unwrap();
+            assert_eq!(commission.figure, b.figures.net_commission.0);
+            assert_eq!(
+                b.card.total,
+                b.card.parts.iter().map(|p| p.points).sum::<u32>()
+            );
+        }
+        // Whoever alone has the level's highest net commission stands first on it.
+        let best = cohort
+            .brokers
+            .iter()
+            .map(|b| b.figures.net_commission)
+            .max()
+            .unwrap();
+        let leaders: Vec<_> = cohort
+            .brokers
+            .iter()
+            .filter(|b| b.figures.net_commission == best)
+            .collect();
+        if leaders.len() == 1 && n > 1 {
+            let part = leaders[0]
+                .card
+                .parts
+                .iter()
+                .find(|p| p.measure == Measure::NetCommission)
+                .unwrap();
+            assert_eq!(part.standing, 100);
+        }
+    }
+    // The demo's 一级 has its own scheme; the others the firm's default.
+    let senior = board
+        .cohorts
+        .iter()
+        .find(|c| c.plan_id == "PP-AM1")
+        .unwrap();
+    assert!(senior
+        .scheme
+        .weights
+        .iter()
+        .any(|w| w.measure == Measure::NetNewAssets && w.percent == 30));
+
+    // broker07 moves to 一级 from today: this month it is appraised among 一级's brokers.
+    let _: OrgChanged = console
+        .ok(
+            &hq,
+            paths::CONSOLE_LEVEL_MOVE,
+            &level_move("PP-AM1", TODAY, "业绩突出，提前晋升"),
+        )
+        .await;
+    let board: AppraisalBoard = console.read(&hq, paths::CONSOLE_APPRAISAL, &[]).await;
+    let cohort_of = |id: &str| {
+        board
+            .cohorts
+            .iter()
+            .find(|c| c.brokers.iter().any(|b| b.card.broker_id == id))
+            .map(|c| c.plan_id.clone())
+    };
+    assert_eq!(cohort_of("B007").as_deref(), Some("PP-AM1"));
+    // Last month, broker07 was still a 三级 broker.
+    let last_month = (TODAY.with_day(1).unwrap() - Months::new(1)).to_string();
+    let earlier: AppraisalBoard = console
+        .read(&hq, paths::CONSOLE_APPRAISAL, &[("month", &last_month)])
+        .await;
+    assert!(earlier
+        .cohorts
+        .iter()
+        .any(|c| c.plan_id == "PP-AM3" && c.brokers.iter().any(|b| b.card.broker_id == "B007")));
 }

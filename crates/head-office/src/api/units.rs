@@ -2,7 +2,8 @@
 //! `access::ORG_KEEPERS`, and brokers' levels (`crate::levels`).
 
 use super::{
-    blocking, limited, only, ApiJson, AppStateRef, Caller, EMPTY_BODY_LIMIT, TEAM_BODY_LIMIT,
+    blocking, limited, only, ApiJson, ApiQuery, AppStateRef, Caller, EMPTY_BODY_LIMIT,
+    TEAM_BODY_LIMIT,
 };
 use crate::access::{BROKER_FORCE, LEVEL_READERS, ORG_KEEPERS};
 use crate::error::Result;
@@ -11,7 +12,8 @@ use axum::extract::State;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use protocol::broker_force::{
-    LevelBoard, LevelMove, NewOrgUnit, OrgChanged, Placement, UnitClosure, UnitMove,
+    AppraisalBoard, AppraisalQuery, LevelBoard, LevelMove, NewOrgUnit, OrgChanged, Placement,
+    UnitClosure, UnitMove,
 };
 use protocol::paths;
 use std::sync::Arc;
@@ -39,6 +41,14 @@ pub(super) fn routes(state: &Arc<AppState>) -> Router<Arc<AppState>> {
             only(state, LEVEL_READERS, limited(get(levels), EMPTY_BODY_LIMIT)),
         )
         .route(
+            paths::CONSOLE_APPRAISAL,
+            only(
+                state,
+                LEVEL_READERS,
+                limited(get(appraisal), EMPTY_BODY_LIMIT),
+            ),
+        )
+        .route(
             paths::CONSOLE_LEVEL_MOVE,
             only(
                 state,
@@ -52,6 +62,16 @@ async fn levels(State(state): AppStateRef) -> Result<Json<LevelBoard>> {
     let today = state.clock.today();
     Ok(Json(
         blocking(&state, move |s| crate::levels::board(s, today)).await?,
+    ))
+}
+
+async fn appraisal(
+    State(state): AppStateRef,
+    ApiQuery(q): ApiQuery<AppraisalQuery>,
+) -> Result<Json<AppraisalBoard>> {
+    let now = state.clock.now();
+    Ok(Json(
+        blocking(&state, move |s| crate::appraisal::board(s, q.month, now)).await?,
     ))
 }
 

@@ -4,7 +4,8 @@
 use super::operations::{example, json_body, of, read, write, Access, Operation};
 use crate::access::{BROKER_FORCE, LEVEL_READERS, ORG_KEEPERS};
 use protocol::broker_force::{
-    LevelBoard, LevelMove, NewOrgUnit, OrgChanged, Placement, UnitClosure, UnitMove,
+    AppraisalBoard, AppraisalQuery, LevelBoard, LevelMove, NewOrgUnit, OrgChanged, Placement,
+    UnitClosure, UnitMove,
 };
 use protocol::paths;
 
@@ -115,6 +116,20 @@ pub(super) const ORG: &[Operation] = &[
                 })
             }),
             of::<OrgChanged>,
+        )
+    },
+    Operation {
+        access: Access::Only(LEVEL_READERS),
+        query: Some(of::<AppraisalQuery>),
+        ..read(
+            paths::CONSOLE_APPRAISAL,
+            "brokerAppraisal",
+            "console",
+            "经纪人考核",
+            "A month's appraisal (考核) of every active broker, level by level: each measure of \
+             the level's scheme scored by where the broker stands among the level's brokers (0 \
+             to 100), weighted, ranked; with the month's figures behind every score.",
+            of::<AppraisalBoard>,
         )
     },
 ];

@@ -1,0 +1,231 @@
+//! 考核: each broker's month scored against the brokers of the same level, by the level's
+//! scheme of weights. Every measure is scored by where the broker stands among their peers
+//! (0 for the last, 100 for the first, ties sharing), so measures in yuan, clients and ratios
+//! weigh as the scheme says and not by their units. A total is in hundredths of a point, out of
+//! 100.00, and exact: no floating point decides a rank.
+
+use crate::kpi::KpiFigures;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+use ts_rs::TS;
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Measure {
+    NetCommission,
+    NetNewAssets,
+    ActiveClients,
+    /// Clients contacted in the coverage window, per ten thousand clients.
+    ContactCoverage,
+    /// Complaints still open: fewer is better.
+    OpenComplaints,
+    /// Push recipients head office withheld as unsuitable (compliance breaches tried): fewer is
+    /// better.
+    BlockedRecipients,
+}
+
+impl Measure {
+    pub const ALL: [Measure; 6] = [
+        Measure::NetCommission,
+        Measure::NetNewAssets,
+        Measure::ActiveClients,
+        Measure::ContactCoverage,
+        Measure::OpenComplaints,
+        Measure::BlockedRecipients,
+    ];
+
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Measure::NetCommission => "净佣金",
+            Measure::NetNewAssets => "净流入资产",
+            Measure::ActiveClients => "活跃客户",
+            Measure::ContactCoverage => "联系覆盖率",
+            Measure::OpenComplaints => "未结投诉",
+            Measure::BlockedRecipients => "适当性拦截",
+        }
+    }
+
+    fn higher_is_better(self) -> bool {
+        !matches!(self, Measure::OpenComplaints | Measure::BlockedRecipients)
+    }
+
+    /// The broker's figure for the measure: fen, a count, or per ten thousand.
+    pub fn figure(self, f: &KpiFigures) -> i64 {
+        match self {
+            Measure::NetCommission => f.net_commission.0,
+            Measure::NetNewAssets => f.net_new_assets.0,
+            Measure::ActiveClients => i64::from(f.active_clients),
+            Measure::ContactCoverage => {
+                let clients: i64 = f.coverage.iter().map(|c| i64::from(c.clients)).sum();
+                let contacted: i64 = f.coverage.iter().map(|c| i64::from(c.contacted)).sum();
+                if clients == 0 {
+                    0
+                } else {
+                    contacted * 10_000 / clients
+                }
+            }
+            Measure::OpenComplaints => i64::from(f.open_complaints),
+            Measure::BlockedRecipients => i64::from(f.recipients_blocked),
+        }
+    }
+}
+
+/// How much a measure counts, in percent of the total.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct Weight {
+    pub measure: Measure,
+    pub percent: u32,
+}
+
+/// A level's scorecard: the weights of its measures, adding up to 100.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct AppraisalScheme {
+    /// The level (pay plan) it appraises.
+    pub plan_id: String,
+    pub weights: Vec<Weight>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum AppraisalError {
+    #[error("考核方案 {plan}：各项权重合计须为 100%，现为 {total}%")]
+    NotHundred { plan: String, total: u32 },
+    #[error("考核方案 {plan}：{measure}重复出现")]
+    Repeated { plan: String, measure: &'static str },
+}
+
+impl AppraisalScheme {
+    /// What a level is appraised by until the firm sets its own: results first, service and
+    /// compliance after.
+    pub fn firm_default(plan_id: &str) -> AppraisalScheme {
+        let w = |measure, percent| Weight { measure, percent };
+        AppraisalScheme {
+            plan_id: plan_id.to_string(),
+            weights: vec![
+                w(Measure::NetCommission, 30),
+                w(Measure::NetNewAssets, 20),
+                w(Measure::ActiveClients, 15),
+                w(Measure::ContactCoverage, 15),
+                w(Measure::OpenComplaints, 10),
+                w(Measure::BlockedRecipients, 10),
+            ],
+        }
+    }
+
+    pub fn validate(&self) -> Result<(), AppraisalError> {
+        for (i, w) in self.weights.iter().enumerate() {
+            if self.weights[..i].iter().any(|o| o.measure == w.measure) {
+                return Err(AppraisalError::Repeated {
+                    plan: self.plan_id.clone(),
+                    measure: w.measure.label_zh(),
+                });
+            }
+        }
+        let total: u32 = self.weights.iter().map(|w| w.percent).sum();
+        if total != 100 {
+            return Err(AppraisalError::NotHundred {
+                plan: self.plan_id.clone(),
+                total,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// One measure of one broker's card.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct MeasureScore {
+    pub measure: Measure,
+    pub percent: u32,
+    /// The broker's figure (`Measure::figure`).
+    pub figure: i64,
+    /// Where it stands among the peers, 0 to 100.
+    pub standing: u32,
+    /// `percent` × `standing`, in hundredths of a point.
+    pub points: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct Scorecard {
+    pub broker_id: String,
+    /// Out of 10000 (100.00 points).
+    pub total: u32,
+    /// 1 for the best; equal totals share a rank.
+    pub rank: u32,
+    /// How many peers were scored together.
+    pub peers: u32,
+    pub parts: Vec<MeasureScore>,
+}
+
+/// 0 to 100: how many peers this figure beats, ties counting half.
+fn standing(me: i64, others: impl Iterator<Item = i64>, higher_is_better: bool) -> u32 {
+    let (mut beaten, mut tied, mut n) = (0u64, 0u64, 0u64);
+    for other in others {
+        n += 1;
+        if other == me {
+            tied += 1;
+        } else if (other < me) == higher_is_better {
+            beaten += 1;
+        }
+    }
+    if n == 0 {
+        return 100;
+    }
+    u32::try_from((2 * beaten + tied) * 100 / (2 * n)).unwrap_or(100)
+}
+
+/// Every broker of `peers` scored by `scheme`, best first (equal totals by id).
+pub fn score(peers: &[(String, KpiFigures)], scheme: &AppraisalScheme) -> Vec<Scorecard> {
+    let mut cards: Vec<Scorecard> = peers
+        .iter()
+        .enumerate()
+        .map(|(i, (broker_id, figures))| {
+            let parts: Vec<MeasureScore> = scheme
+                .weights
+                .iter()
+                .map(|w| {
+                    let me = w.measure.figure(figures);
+                    let others = peers
+                        .iter()
+                        .enumerate()
+                        .filter(|(j, _)| *j != i)
+                        .map(|(_, (_, f))| w.measure.figure(f));
+                    let standing = standing(me, others, w.measure.higher_is_better());
+                    MeasureScore {
+                        measure: w.measure,
+                        percent: w.percent,
+                        figure: me,
+                        standing,
+                        points: w.percent * standing,
+                    }
+                })
+                .collect();
+            Scorecard {
+                broker_id: broker_id.clone(),
+                total: parts.iter().map(|p| p.points).sum(),
+                rank: 0,
+                peers: u32::try_from(peers.len()).unwrap_or(u32::MAX),
+                parts,
+            }
+        })
+        .collect();
+    cards.sort_by(|a, b| b.total.cmp(&a.total).then(a.broker_id.cmp(&b.broker_id)));
+    let mut rank = 0;
+    for i in 0..cards.len() {
+        if i == 0 || cards[i].total != cards[i - 1].total {
+            rank = u32::try_from(i).unwrap_or(u32::MAX) + 1;
+        }
+        cards[i].rank = rank;
+    }
+    cards
+}
+
+#[cfg(test)]
+#[path = "appraisal_tests.rs"]
+mod tests;

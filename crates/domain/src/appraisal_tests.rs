@@ -1,0 +1,96 @@
+use super::*;
+use crate::kpi::TierCoverage;
+use crate::{Fen, Tier};
+
+fn figures(commission_yuan: i64, complaints: u32, contacted: u32) -> KpiFigures {
+    let mut f = KpiFigures::empty();
+    f.net_commission = Fen::from_yuan(commission_yuan);
+    f.open_complaints = complaints;
+    f.coverage = vec![TierCoverage {
+        tier: Tier::Gold,
+        clients: 10,
+        contacted,
+    }];
+    f
+}
+
+fn scheme(weights: &[(Measure, u32)]) -> AppraisalScheme {
+    AppraisalScheme {
+        plan_id: "AM3".into(),
+        weights: weights
+            .iter()
+            .map(|(measure, percent)| Weight {
+                measure: *measure,
+                percent: *percent,
+            })
+            .collect(),
+    }
+}
+
+fn peers() -> Vec<(String, KpiFigures)> {
+    vec![
+        ("B1".into(), figures(30_000, 0, 10)),
+        ("B2".into(), figures(20_000, 2, 5)),
+        ("B3".into(), figures(10_000, 1, 5)),
+    ]
+}
+
+#[test]
+fn the_best_on_every_measure_scores_a_hundred_and_the_worst_nothing() {
+    let s = scheme(&[
+        (Measure::NetCommission, 50),
+        (Measure::OpenComplaints, 30),
+        (Measure::ContactCoverage, 20),
+    ]);
+    let cards = score(&peers(), &s);
+    assert_eq!(cards[0].broker_id, "B1");
+    assert_eq!(cards[0].total, 10_000);
+    assert_eq!(cards[0].rank, 1);
+    // B2: commission beats B3 (50 × 50), complaints worst (0), coverage ties B3 (20 × 25).
+    let b2 = cards.iter().find(|c| c.broker_id == "B2").unwrap();
+    assert_eq!(b2.total, 50 * 50 + 20 * 25);
+    // B3: commission worst (0), complaints beats B2 (30 × 50), coverage ties B2 (20 × 25).
+    let b3 = cards.iter().find(|c| c.broker_id == "B3").unwrap();
+    assert_eq!(b3.total, 30 * 50 + 20 * 25);
+    assert_eq!((b2.rank, b3.rank), (2, 3));
+    let coverage = b2
+        .parts
+        .iter()
+        .find(|p| p.measure == Measure::ContactCoverage)
+        .unwrap();
+    assert_eq!(coverage.figure, 5_000, "5 of 10 clients, per ten thousand");
+}
+
+#[test]
+fn equal_totals_share_a_rank_and_a_lone_broker_tops_their_level() {
+    let s = scheme(&[(Measure::NetCommission, 100)]);
+    let tied = vec![
+        ("B1".into(), figures(10_000, 0, 0)),
+        ("B2".into(), figures(10_000, 0, 0)),
+        ("B3".into(), figures(5_000, 0, 0)),
+    ];
+    let cards = score(&tied, &s);
+    let ranks: Vec<(&str, u32)> = cards
+        .iter()
+        .map(|c| (c.broker_id.as_str(), c.rank))
+        .collect();
+    assert_eq!(ranks, [("B1", 1), ("B2", 1), ("B3", 3)]);
+    let alone = score(&tied[..1], &s);
+    assert_eq!(
+        (alone[0].total, alone[0].rank, alone[0].peers),
+        (10_000, 1, 1)
+    );
+}
+
+#[test]
+fn a_scheme_adds_up_to_a_hundred_without_repeats() {
+    assert_eq!(AppraisalScheme::firm_default("AM3").validate(), Ok(()));
+    assert!(matches!(
+        scheme(&[(Measure::NetCommission, 60)]).validate(),
+        Err(AppraisalError::NotHundred { total: 60, .. })
+    ));
+    assert!(matches!(
+        scheme(&[(Measure::NetCommission, 50), (Measure::NetCommission, 50)]).validate(),
+        Err(AppraisalError::Repeated { .. })
+    ));
+}
