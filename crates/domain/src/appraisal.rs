@@ -142,7 +142,9 @@ impl AppraisalScheme {
 pub struct MeasureScore {
     pub measure: Measure,
     pub percent: u32,
-    /// The broker's figure (`Measure::figure`).
+    /// The broker's figure (`Measure::figure`); a month's fen stay far below 2^53, so the
+    /// console reads it as a number.
+    #[ts(type = "number")]
     pub figure: i64,
     /// Where it stands among the peers, 0 to 100.
     pub standing: u32,

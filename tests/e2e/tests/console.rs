@@ -20,6 +20,7 @@ struct Walk {
 
 const STAFF: (&str, &str, &str) = ("组织与人员", "staff", "[data-testid=console-staff-table]");
 const LEVELS: (&str, &str, &str) = ("经纪人级别", "levels", "[data-testid=console-levels]");
+const APPRAISAL: (&str, &str, &str) = ("经纪人考核", "appraisal", "[data-testid=appraisal-levels]");
 const REPORTS: (&str, &str, &str) = ("汇总报表", "reports", "[data-testid=console-report]");
 const RELATIONSHIPS: (&str, &str, &str) =
     ("客户关系", "relationships", "[data-testid=console-clients]");
@@ -39,7 +40,7 @@ const WALKS: &[Walk] = &[
     Walk {
         username: "hq01",
         role: "经纪业务管理部",
-        pages: &[STAFF, LEVELS, REPORTS, RELATIONSHIPS, LIBRARY],
+        pages: &[STAFF, LEVELS, APPRAISAL, REPORTS, RELATIONSHIPS, LIBRARY],
     },
     Walk {
         username: "compliance01",
@@ -49,7 +50,7 @@ const WALKS: &[Walk] = &[
     Walk {
         username: "finance01",
         role: "财务部",
-        pages: &[LEVELS, PAY_PLANS, SETTLEMENT],
+        pages: &[LEVELS, APPRAISAL, PAY_PLANS, SETTLEMENT],
     },
     Walk {
         username: "service01",
@@ -216,6 +217,27 @@ fn each_console_role_signs_in_and_walks_only_its_own_pages() -> Result<()> {
             t.contains("起 客户经理（一级）")
         })?;
         p.screenshot("console-level-moved")?;
+        // The month's appraisal of 一级, and the figures behind its first broker's score.
+        open_page(p, APPRAISAL.0)?;
+        p.wait_text(APPRAISAL.2, SHORT, |t| t.contains("客户经理（一级）"))?;
+        for tab in p.find_all("[data-testid=appraisal-levels] .ant-tabs-tab")? {
+            if p.text(&tab)?.contains("客户经理（一级）") {
+                p.click(&tab)?;
+            }
+        }
+        let first = p.wait(
+            "[data-testid=appraisal-PP-AM1] tbody tr.ant-table-row",
+            SHORT,
+        )?;
+        p.click(&first)?;
+        p.wait_text("[data-testid=appraisal-drawer]", SHORT, |t| {
+            t.contains("净流入资产") && t.contains("位置分")
+        })?;
+        p.screenshot("console-appraisal-detail")?;
+        p.click(&p.wait(".ant-drawer-close", SHORT)?)?;
+        e2e::wait_for("the drawer to close", SHORT, || {
+            Ok(p.find(".ant-drawer-open")?.is_none().then_some(()))
+        })?;
         sign_out(p)
     })?;
 

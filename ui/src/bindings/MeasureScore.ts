@@ -6,9 +6,10 @@ import type { Measure } from "./Measure";
  */
 export type MeasureScore = { measure: Measure, percent: number, 
 /**
- * The broker's figure (`Measure::figure`).
+ * The broker's figure (`Measure::figure`); a month's fen stay far below 2^53, so the
+ * console reads it as a number.
  */
-figure: bigint, 
+figure: number, 
 /**
  * Where it stands among the peers, 0 to 100.
  */

@@ -31,6 +31,7 @@ export const PATHS = {
   placement: "/api/v1/console/staff/place",
   levels: "/api/v1/console/levels",
   levelMove: "/api/v1/console/levels/move",
+  appraisal: "/api/v1/console/appraisal",
   clients: "/api/v1/console/clients",
   clientTransfer: "/api/v1/console/clients/transfer",
   actions: "/api/v1/console/actions",

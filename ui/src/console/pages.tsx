@@ -4,6 +4,7 @@ import {
   BookOutlined,
   AccountBookOutlined,
   RiseOutlined,
+  TrophyOutlined,
   BarChartOutlined,
   HistoryOutlined,
   SwapOutlined,
@@ -17,6 +18,7 @@ import { PATHS, type ConsoleSession } from "./http";
 import { AccessLogPage } from "./pages/AccessLogPage";
 import { ComplaintsPage } from "./pages/ComplaintsPage";
 import { ActionsPage } from "./pages/ActionsPage";
+import { AppraisalPage } from "./pages/AppraisalPage";
 import { LevelsPage } from "./pages/LevelsPage";
 import { LibraryPage } from "./pages/LibraryPage";
 import { RelationshipsPage } from "./pages/RelationshipsPage";
@@ -55,6 +57,13 @@ const PAGES: ConsolePage[] = [
     icon: <RiseOutlined />,
     route: PATHS.levels,
     render: (p) => <LevelsPage {...p} />,
+  },
+  {
+    key: "appraisal",
+    label: "经纪人考核",
+    icon: <TrophyOutlined />,
+    route: PATHS.appraisal,
+    render: (p) => <AppraisalPage {...p} />,
   },
   {
     key: "reports",
