@@ -41,6 +41,7 @@ const COMMANDS: &[&str] = &[
     "client_pushes",
     "commission_month",
     "commission_history",
+    "my_appraisals",
     "commission_trades",
     "reconcile",
     "dispute_statement",

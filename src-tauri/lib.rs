@@ -129,6 +129,7 @@ pub fn run() {
             commands::recommend::client_pushes,
             commands::commission::commission_month,
             commands::commission::commission_history,
+            commands::commission::my_appraisals,
             commands::commission::commission_trades,
             commands::commission::reconcile,
             commands::commission::dispute_statement,

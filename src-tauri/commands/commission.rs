@@ -4,6 +4,7 @@ use super::DeskState;
 use crate::background::SyncTrigger;
 use chrono::NaiveDate;
 use desk::ipc::{IpcError, StatementExport};
+use protocol::broker_force::PublishedAppraisal;
 use store::{
     CommissionMonth, MonthFigure, NewDispute, Reconciliation, TradeCommission, TradeFilter,
 };
@@ -20,6 +21,12 @@ pub fn commission_month(
 #[tauri::command(async)]
 pub fn commission_history(desk: DeskState<'_>, months: u32) -> Result<Vec<MonthFigure>, IpcError> {
     Ok(desk.commission_history(months)?)
+}
+
+/// The broker's own published scorecards (考核), newest first.
+#[tauri::command(async)]
+pub fn my_appraisals(desk: DeskState<'_>) -> Result<Vec<PublishedAppraisal>, IpcError> {
+    Ok(desk.my_appraisals()?)
 }
 
 #[tauri::command(async)]

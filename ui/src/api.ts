@@ -5,6 +5,7 @@ import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { AccessLogEntry } from "./bindings/AccessLogEntry";
 import type { Agenda } from "./bindings/Agenda";
+import type { PublishedAppraisal } from "./bindings/PublishedAppraisal";
 import type { AgendaItem } from "./bindings/AgendaItem";
 import type { AssignedTasks } from "./bindings/AssignedTasks";
 import type { AssignTasks } from "./bindings/AssignTasks";
@@ -207,6 +208,8 @@ export const api = {
   commissionMonth: (month: string) => call<CommissionMonth>("commission_month", { month }),
   /** The last `months` months up to this one, oldest first, with head office's totals beside. */
   commissionHistory: (months: number) => call<MonthFigure[]>("commission_history", { months }),
+  /** The broker's own scorecards (考核) as head office last published them, newest first. */
+  myAppraisals: () => call<PublishedAppraisal[]>("my_appraisals"),
   /** The trades behind a figure of the month, with their fees and the broker's credit. */
   commissionTrades: (month: string, filter: TradeFilter) =>
     call<TradeCommission[]>("commission_trades", { month, filter }),

@@ -27,6 +27,13 @@ impl Desk {
         Ok(view)
     }
 
+    /// The broker's own scorecards (考核) as head office last published them, newest first.
+    pub fn my_appraisals(&self) -> Result<Vec<protocol::broker_force::PublishedAppraisal>> {
+        let session = self.unlocked()?;
+        let cards = lock(&session.reader).appraisals()?;
+        Ok(cards)
+    }
+
     pub fn commission_history(&self, months: u32) -> Result<Vec<MonthFigure>> {
         let session = self.unlocked()?;
         let today = self.today();

@@ -277,6 +277,16 @@ pub trait Storage:
     fn place_user(&self, user_id: &str, unit_id: &str) -> Result<()>;
     /// A unit under `parent_id`, or the root of an empty tree.
     fn create_unit(&self, id: &str, parent_id: Option<&str>, name: &str) -> Result<()>;
+    /// Replaces `month`'s published appraisal with `cards` (broker id, card as JSON), in one
+    /// transaction.
+    fn publish_appraisals(
+        &self,
+        month: NaiveDate,
+        cards: &[(String, String)],
+        at: DateTime<Utc>,
+    ) -> Result<()>;
+    /// The broker's published cards as JSON, newest month first, `limit` at most.
+    fn appraisals_of(&self, broker_id: &str, limit: u32) -> Result<Vec<String>>;
     /// Hangs a unit, with everything under it, under another.
     fn move_unit(&self, id: &str, parent_id: &str) -> Result<()>;
     /// Marks a unit closed on `on`; it stays in the tree.

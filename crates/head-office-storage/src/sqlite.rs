@@ -46,6 +46,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/027_library_review.sql"),
     include_str!("migrations/028_staff_actions.sql"),
     include_str!("migrations/029_unit_closing.sql"),
+    include_str!("migrations/030_appraisals.sql"),
 ];
 
 /// Statements kept prepared; the feed alone has two per table.

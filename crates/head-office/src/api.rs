@@ -80,6 +80,10 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route(paths::POLICY, limited(get(policy), EMPTY_BODY_LIMIT))
         .route(paths::PAY_TERMS, limited(get(pay_terms), EMPTY_BODY_LIMIT))
         .route(
+            paths::APPRAISALS,
+            limited(get(appraisals), EMPTY_BODY_LIMIT),
+        )
+        .route(
             paths::TEAM_DASHBOARD,
             only(
                 &state,
@@ -240,6 +244,16 @@ async fn policy(State(state): AppStateRef, Caller(_user): Caller) -> Result<Json
 async fn pay_terms(State(state): AppStateRef, Caller(user): Caller) -> Result<Json<PayTerms>> {
     Ok(Json(
         blocking(&state, move |s| s.pay_terms(&user.id)).await?,
+    ))
+}
+
+/// The caller's own published scorecards: a broker's; anyone else has none.
+async fn appraisals(
+    State(state): AppStateRef,
+    Caller(user): Caller,
+) -> Result<Json<Vec<protocol::broker_force::PublishedAppraisal>>> {
+    Ok(Json(
+        blocking(&state, move |s| crate::appraisal::mine(s, &user.id)).await?,
     ))
 }
 

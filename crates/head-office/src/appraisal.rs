@@ -1,14 +1,21 @@
 //! 考核 from head office's own data: a month's figures of every active broker (the same
 //! `broker_figures` the dashboards read), grouped by the level each held at the month's end and
-//! scored by that level's scheme with `domain::appraisal`'s rules.
+//! scored by that level's scheme with `domain::appraisal`'s rules. Once a month is over,
+//! 经纪业务管理部 publishes it: each broker's own card is kept, and their desk has it at its
+//! next sync (a broker never reads a peer's figures).
 
-use crate::error::Result;
-use chrono::{DateTime, Days, Months, NaiveDate, Utc};
+/// How many months of their own cards a desk keeps.
+pub const MONTHS_ON_DESK: u32 = 12;
+
+use crate::error::{HeadOfficeError, Result};
+use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc};
 use domain::appraisal;
 use domain::pay_plan::PlanPeriod;
 use head_office_storage::org::KpiWindow;
-use head_office_storage::Storage;
-use protocol::broker_force::{AppraisalBoard, AppraisalCohort, BrokerAppraisal};
+use head_office_storage::{Storage, UserRow};
+use protocol::broker_force::{
+    AppraisalBoard, AppraisalCohort, AppraisalsPublished, BrokerAppraisal, PublishedAppraisal,
+};
 use protocol::Role;
 use std::collections::HashMap;
 
@@ -85,4 +92,75 @@ pub fn board(
         cohorts,
         without_level,
     })
+}
+
+/// Publishes the month's cards, replacing any published before; the month must be over.
+pub fn publish(
+    storage: &dyn Storage,
+    caller: &UserRow,
+    month: NaiveDate,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<AppraisalsPublished> {
+    let first = month.with_day(1).unwrap_or(month);
+    if first >= today.with_day(1).unwrap_or(today) {
+        return Err(HeadOfficeError::Validation(format!(
+            "{} 尚未结束，月末之后才能发布该月考核结果",
+            first.format("%Y年%m月")
+        )));
+    }
+    let (month, brokers) = publish_month(storage, first, now)?;
+    let message = format!(
+        "已发布 {} 考核结果，共 {brokers} 位经纪人，经纪人下次同步后可在佣金页查看",
+        month.format("%Y年%m月")
+    );
+    crate::staff_log::record(
+        storage,
+        caller,
+        "发布考核结果",
+        &month.format("%Y-%m").to_string(),
+        &message,
+        now,
+    )?;
+    Ok(AppraisalsPublished {
+        month,
+        brokers,
+        message,
+    })
+}
+
+/// Keeps the month's cards (replacing any kept before); the month's first day and how many.
+pub fn publish_month(
+    storage: &dyn Storage,
+    month: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<(NaiveDate, u32)> {
+    let board = board(storage, Some(month), now)?;
+    let mut cards = Vec::new();
+    for cohort in board.cohorts {
+        for broker in cohort.brokers {
+            let published = PublishedAppraisal {
+                month: board.month,
+                level_name: cohort.name.clone(),
+                scheme: cohort.scheme.clone(),
+                card: broker.card,
+                published_at: now,
+            };
+            cards.push((
+                published.card.broker_id.clone(),
+                serde_json::to_string(&published)?,
+            ));
+        }
+    }
+    storage.publish_appraisals(board.month, &cards, now)?;
+    Ok((board.month, u32::try_from(cards.len()).unwrap_or(u32::MAX)))
+}
+
+/// The caller's own published cards, newest first.
+pub fn mine(storage: &dyn Storage, broker_id: &str) -> Result<Vec<PublishedAppraisal>> {
+    storage
+        .appraisals_of(broker_id, MONTHS_ON_DESK)?
+        .iter()
+        .map(|json| Ok(serde_json::from_str(json)?))
+        .collect()
 }

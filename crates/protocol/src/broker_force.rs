@@ -2,7 +2,7 @@
 //! who is placed in them, each broker's level, which carries the pay plan they are paid by and
 //! the scheme they are appraised by (考核).
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use domain::appraisal::{AppraisalScheme, Scorecard};
 use domain::kpi::KpiFigures;
 use domain::pay_plan::PlanPeriod;
@@ -137,4 +137,34 @@ pub struct AppraisalBoard {
     pub cohorts: Vec<AppraisalCohort>,
     /// Active brokers with no level that day, so not appraised: their pay plan is to be set.
     pub without_level: Vec<String>,
+}
+
+/// Publishes (or publishes again) a month's appraisal to the brokers' desks; the month must be
+/// over.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct AppraisalMonth {
+    /// Any day of the month.
+    pub month: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct AppraisalsPublished {
+    pub month: NaiveDate,
+    pub brokers: u32,
+    pub message: String,
+}
+
+/// A broker's own scorecard for a month, as head office published it: what the desk's 佣金
+/// panel shows. Only the broker's own figures; the peers are counted, not named.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct PublishedAppraisal {
+    /// First day of the month.
+    pub month: NaiveDate,
+    pub level_name: String,
+    pub scheme: AppraisalScheme,
+    pub card: Scorecard,
+    pub published_at: DateTime<Utc>,
 }

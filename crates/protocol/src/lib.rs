@@ -145,6 +145,10 @@ pub mod paths {
     pub const CONSOLE_LEVEL_MOVE: &str = "/api/v1/console/levels/move";
     /// A month's appraisal (考核) of every broker, level by level (`broker_force::AppraisalQuery`).
     pub const CONSOLE_APPRAISAL: &str = "/api/v1/console/appraisal";
+    /// Publishes a month's appraisal to the brokers (`broker_force::AppraisalMonth`).
+    pub const CONSOLE_APPRAISAL_PUBLISH: &str = "/api/v1/console/appraisal/publish";
+    /// The caller's own published scorecards, newest first (`broker_force::PublishedAppraisal`).
+    pub const APPRAISALS: &str = "/api/v1/appraisals";
     /// Any client of the firm by id or name, with who serves them (`console::ClientSearch`).
     pub const CONSOLE_CLIENTS: &str = "/api/v1/console/clients";
     /// Moves a client to another broker's book (`console::ClientTransfer`).
@@ -203,6 +207,8 @@ pub mod paths {
         CONSOLE_LEVELS,
         CONSOLE_LEVEL_MOVE,
         CONSOLE_APPRAISAL,
+        CONSOLE_APPRAISAL_PUBLISH,
+        APPRAISALS,
         CONSOLE_CLIENTS,
         CONSOLE_CLIENT_TRANSFER,
         CONSOLE_ACTIONS,

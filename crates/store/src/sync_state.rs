@@ -13,6 +13,7 @@ const LAST_SYNC_AT: &str = "last_sync_at";
 const FIRST_SYNC_TOTAL: &str = "first_sync_total";
 const FIRM_POLICY: &str = "firm_policy";
 const PAY_TERMS: &str = "pay_terms";
+const APPRAISALS: &str = "appraisals";
 
 // Both run several times in every sync: their statements stay prepared.
 pub(crate) fn set_value(conn: &Connection, key: &str, value: &str) -> Result<()> {
@@ -93,6 +94,22 @@ impl Store {
 
     pub fn set_pay_terms(&self, terms: &protocol::PayTerms) -> Result<()> {
         set_value(self.conn(), PAY_TERMS, &serde_json::to_string(terms)?)
+    }
+
+    /// The broker's own scorecards as head office last published them, newest first; empty
+    /// before the first sync.
+    pub fn appraisals(&self) -> Result<Vec<protocol::broker_force::PublishedAppraisal>> {
+        value(self.conn(), APPRAISALS)?
+            .map(|v| serde_json::from_str(&v).map_err(StoreError::from))
+            .transpose()
+            .map(Option::unwrap_or_default)
+    }
+
+    pub fn set_appraisals(
+        &self,
+        appraisals: &[protocol::broker_force::PublishedAppraisal],
+    ) -> Result<()> {
+        set_value(self.conn(), APPRAISALS, &serde_json::to_string(appraisals)?)
     }
 
     /// A setting of this desk (not the firm's), such as the idle-lock time.

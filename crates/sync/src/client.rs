@@ -170,6 +170,15 @@ impl HeadOffice {
             .await
     }
 
+    pub async fn appraisals(
+        &self,
+        access_token: &str,
+    ) -> Result<Vec<protocol::broker_force::PublishedAppraisal>> {
+        let url = format!("{}{}", self.base, paths::APPRAISALS);
+        self.send(self.http.get(url).bearer_auth(access_token))
+            .await
+    }
+
     pub async fn push(&self, access_token: &str, request: &PushRequest) -> Result<PushResponse> {
         let url = format!("{}{}", self.base, paths::PUSH);
         self.send(self.http.post(url).bearer_auth(access_token).json(request))

@@ -245,7 +245,8 @@ impl SyncEngine {
         progress: &mut (impl FnMut(SyncProgress) + Send),
     ) -> Result<Pass> {
         let store = store.clone();
-        // The firm's practice and the pay terms are small and may change any day: fetched with
+        // The firm's practice, the pay terms and the broker's own published scorecards are small
+        // and may change any day: fetched with
         // every sync (the filters, alerts and commission of an offline day use what head office
         // last said), alongside the push rather than after it, so they add no round trip.
         let policy = self.authorized(|token| {
@@ -256,10 +257,16 @@ impl SyncEngine {
             let head_office = self.head_office.clone();
             async move { head_office.pay_terms(&token).await }
         });
-        let (pushed, policy, terms) = tokio::try_join!(self.push_outbox(&store), policy, terms)?;
+        let appraisals = self.authorized(|token| {
+            let head_office = self.head_office.clone();
+            async move { head_office.appraisals(&token).await }
+        });
+        let (pushed, policy, terms, appraisals) =
+            tokio::try_join!(self.push_outbox(&store), policy, terms, appraisals)?;
         with_store(&store, move |s| {
             s.set_firm_policy(&policy)?;
-            s.set_pay_terms(&terms)
+            s.set_pay_terms(&terms)?;
+            s.set_appraisals(&appraisals)
         })
         .await?;
         let mut cursor = with_store(&store, |s| s.cursor()).await?;

@@ -6,13 +6,16 @@
 use chrono::{Datelike, Days, Months, NaiveDate};
 use domain::appraisal::Measure;
 use domain::pay_plan::PlanPeriod;
-use protocol::broker_force::{AppraisalBoard, LevelBoard, LevelMove, OrgChanged};
+use protocol::broker_force::{
+    AppraisalBoard, AppraisalMonth, AppraisalsPublished, LevelBoard, LevelMove, OrgChanged,
+    PublishedAppraisal,
+};
 use protocol::console::StaffAction;
 use protocol::{paths, PayTerms};
 use reqwest::StatusCode;
 use sync::HeadOffice;
 use system_tests::console::Console;
-use system_tests::{access_token, small_firm, TestHeadOffice, TODAY};
+use system_tests::{access_token, small_firm, TestDesk, TestHeadOffice, TODAY};
 
 fn level_move(plan: &str, from: NaiveDate, reason: &str) -> LevelMove {
     LevelMove {
@@ -228,4 +231,79 @@ async fn the_month_is_appraised_level_by_level_and_a_level_move_changes_the_peer
         .cohorts
         .iter()
         .any(|c| c.plan_id == "PP-AM3" && c.brokers.iter().any(|b| b.card.broker_id == "B007")));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_published_month_reaches_each_brokers_desk_with_their_own_card_only() {
+    let head_office = TestHeadOffice::start(&small_firm()).await;
+    let base = head_office.base_url();
+    let api = HeadOffice::new(&base).unwrap();
+    let console = Console::new(&base);
+    let hq = access_token(&api, "hq01").await;
+    let desk = TestDesk::synced(&base, "broker07").await;
+    assert!(desk.with_store(|s| s.appraisals().unwrap()).is_empty());
+
+    let this_month = TODAY.with_day(1).unwrap();
+    let (status, message) = console
+        .refused(
+            &hq,
+            paths::CONSOLE_APPRAISAL_PUBLISH,
+            &AppraisalMonth { month: TODAY },
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(message.contains("尚未结束"), "{message}");
+
+    let last_month = this_month - Months::new(1);
+    let published: AppraisalsPublished = console
+        .ok(
+            &hq,
+            paths::CONSOLE_APPRAISAL_PUBLISH,
+            &AppraisalMonth { month: last_month },
+        )
+        .await;
+    assert_eq!(published.month, last_month);
+    let board: AppraisalBoard = console
+        .read(
+            &hq,
+            paths::CONSOLE_APPRAISAL,
+            &[("month", &last_month.to_string())],
+        )
+        .await;
+    let appraised: usize = board.cohorts.iter().map(|c| c.brokers.len()).sum();
+    assert_eq!(published.brokers as usize, appraised);
+    let expected = board
+        .cohorts
+        .iter()
+        .flat_map(|c| c.brokers.iter())
+        .find(|b| b.card.broker_id == "B007")
+        .unwrap()
+        .card
+        .clone();
+
+    desk.engine
+        .sync_once(desk.store.clone(), |_| {})
+        .await
+        .unwrap();
+    let cards = desk.with_store(|s| s.appraisals().unwrap());
+    assert_eq!(cards.len(), 1);
+    assert_eq!(cards[0].month, last_month);
+    assert_eq!(cards[0].card, expected);
+    // Publishing again replaces the month rather than adding to it.
+    let _: AppraisalsPublished = console
+        .ok(
+            &hq,
+            paths::CONSOLE_APPRAISAL_PUBLISH,
+            &AppraisalMonth { month: last_month },
+        )
+        .await;
+    let mine: Vec<PublishedAppraisal> = console
+        .read(
+            &access_token(&api, "broker07").await,
+            paths::APPRAISALS,
+            &[],
+        )
+        .await;
+    assert_eq!(mine.len(), 1);
+    assert!(mine.iter().all(|c| c.card.broker_id == "B007"));
 }

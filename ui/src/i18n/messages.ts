@@ -2,6 +2,7 @@
 // Larger areas keep their texts in their own modules, merged here.
 
 import { agendaEn, agendaZh } from "./agendaMessages";
+import { appraisalEn, appraisalZh } from "./appraisalMessages";
 import { clientListEn, clientListZh } from "./clientListMessages";
 import { commissionEn, commissionZh } from "./commissionMessages";
 import { complaintEn, complaintZh } from "./complaintMessages";
@@ -197,6 +198,7 @@ export const zhCN = {
   ...deskZh,
   ...recommendZh,
   ...commissionZh,
+  ...appraisalZh,
   ...agendaZh,
   ...teamZh,
   ...threadZh,
@@ -394,6 +396,7 @@ export const en: Messages = {
   ...deskEn,
   ...recommendEn,
   ...commissionEn,
+  ...appraisalEn,
   ...agendaEn,
   ...teamEn,
   ...threadEn,

@@ -2,6 +2,7 @@ import { ReloadOutlined } from "@ant-design/icons";
 import { Alert, Badge, Button, Select, Spin, Tabs, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useT } from "../i18n/context";
+import { AppraisalView } from "./commission/AppraisalView";
 import { ExportStatement } from "./commission/ExportStatement";
 import { currentMonth, monthLabel, recentMonths } from "./commission/months";
 import { Overview } from "./commission/Overview";
@@ -9,7 +10,7 @@ import { ReconcileView } from "./commission/ReconcileView";
 import { TradesDrawer, type Drill } from "./commission/TradesDrawer";
 import { useCommission } from "./commission/useCommission";
 
-type CommissionTab = "overview" | "reconcile";
+type CommissionTab = "overview" | "reconcile" | "appraisal";
 
 /**
  * 佣金: the month's credit and pay with a forecast, 24 months beside head office's statements,
@@ -61,7 +62,7 @@ export function CommissionPanel() {
 
       <Tabs
         activeKey={tab}
-        onChange={(key) => setTab(key === "reconcile" ? "reconcile" : "overview")}
+        onChange={(key) => setTab(key === "reconcile" || key === "appraisal" ? key : "overview")}
         items={[
           {
             key: "overview",
@@ -108,6 +109,15 @@ export function CommissionPanel() {
             children: (
               <div className="commission-pane">
                 <ReconcileView view={reconciliation} onChange={setReconciliation} />
+              </div>
+            ),
+          },
+          {
+            key: "appraisal",
+            label: <span data-testid="commission-tab-appraisal">{t("appraisal.tab")}</span>,
+            children: (
+              <div className="commission-pane">
+                <AppraisalView month={month} />
               </div>
             ),
           },

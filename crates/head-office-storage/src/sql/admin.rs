@@ -114,3 +114,27 @@ pub(super) fn close_unit(db: &Db<'_>, id: &str, on: NaiveDate) -> Result<()> {
     )?;
     Ok(())
 }
+
+pub(super) fn publish_appraisals(
+    db: &Db<'_>,
+    month: NaiveDate,
+    cards: &[(String, String)],
+    at: DateTime<Utc>,
+) -> Result<()> {
+    db.execute("DELETE FROM appraisals WHERE month = ?1", params![month])?;
+    for (broker_id, card) in cards {
+        db.execute(
+            "INSERT INTO appraisals (month, broker_id, card, published_at) VALUES (?1, ?2, ?3, ?4)",
+            params![month, broker_id, card, at],
+        )?;
+    }
+    Ok(())
+}
+
+pub(super) fn appraisals_of(db: &Db<'_>, broker_id: &str, limit: u32) -> Result<Vec<String>> {
+    db.query_map(
+        "SELECT card FROM appraisals WHERE broker_id = ?1 ORDER BY month DESC LIMIT ?2",
+        params![broker_id, limit],
+        |r| r.get(0),
+    )
+}

@@ -373,6 +373,19 @@ impl Storage for SqlStorage {
         self.write(|db| admin::create_unit(db, id, parent_id, name))
     }
 
+    fn publish_appraisals(
+        &self,
+        month: NaiveDate,
+        cards: &[(String, String)],
+        at: DateTime<Utc>,
+    ) -> Result<()> {
+        self.write(|db| admin::publish_appraisals(db, month, cards, at))
+    }
+
+    fn appraisals_of(&self, broker_id: &str, limit: u32) -> Result<Vec<String>> {
+        self.read(|db| admin::appraisals_of(db, broker_id, limit))
+    }
+
     fn move_unit(&self, id: &str, parent_id: &str) -> Result<()> {
         self.write(|db| admin::move_unit(db, id, parent_id))
     }

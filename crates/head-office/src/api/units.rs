@@ -12,8 +12,8 @@ use axum::extract::State;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use protocol::broker_force::{
-    AppraisalBoard, AppraisalQuery, LevelBoard, LevelMove, NewOrgUnit, OrgChanged, Placement,
-    UnitClosure, UnitMove,
+    AppraisalBoard, AppraisalMonth, AppraisalQuery, AppraisalsPublished, LevelBoard, LevelMove,
+    NewOrgUnit, OrgChanged, Placement, UnitClosure, UnitMove,
 };
 use protocol::paths;
 use std::sync::Arc;
@@ -49,6 +49,14 @@ pub(super) fn routes(state: &Arc<AppState>) -> Router<Arc<AppState>> {
             ),
         )
         .route(
+            paths::CONSOLE_APPRAISAL_PUBLISH,
+            only(
+                state,
+                BROKER_FORCE,
+                limited(post(publish_appraisal), TEAM_BODY_LIMIT),
+            ),
+        )
+        .route(
             paths::CONSOLE_LEVEL_MOVE,
             only(
                 state,
@@ -73,6 +81,19 @@ async fn appraisal(
     Ok(Json(
         blocking(&state, move |s| crate::appraisal::board(s, q.month, now)).await?,
     ))
+}
+
+async fn publish_appraisal(
+    State(state): AppStateRef,
+    Caller(user): Caller,
+    ApiJson(req): ApiJson<AppraisalMonth>,
+) -> Result<Json<AppraisalsPublished>> {
+    let (today, now) = (state.clock.today(), state.clock.now());
+    let done = blocking(&state, move |s| {
+        crate::appraisal::publish(s, &user, req.month, today, now)
+    })
+    .await?;
+    Ok(Json(done))
 }
 
 async fn level_move(

@@ -1,7 +1,7 @@
 //! `head-office demo`: fill an empty database with the demo firm (also `serve --demo`).
 
 use super::DbArg;
-use chrono::NaiveDate;
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use clap::Args;
 use clock::SharedClock;
 use demo_firm::DemoParams;
@@ -52,12 +52,13 @@ impl DemoSize {
 
 impl Demo {
     pub fn run(self, clock: &SharedClock) -> anyhow::Result<()> {
-        fill(&self.db.open()?, &self.size, clock.today())
+        fill(&self.db.open()?, &self.size, clock.now())
     }
 }
 
 /// Generates the demo firm into `storage` unless it already holds one.
-pub fn fill(storage: &SqlStorage, size: &DemoSize, today: NaiveDate) -> anyhow::Result<()> {
+pub fn fill(storage: &SqlStorage, size: &DemoSize, now: DateTime<Utc>) -> anyhow::Result<()> {
+    let today = domain::clock::shanghai_date(now);
     if !storage.is_empty()? {
         eprintln!("head-office: the database already holds a firm; keeping it");
         return Ok(());
@@ -65,6 +66,9 @@ pub fn fill(storage: &SqlStorage, size: &DemoSize, today: NaiveDate) -> anyhow::
     let params = size.params(today);
     let started = std::time::Instant::now();
     let summary = storage.import_firm(demo_firm::generate(&params)?)?;
+    // Last month's appraisal is published, as its statements are: a broker's 考核 tab has a card.
+    let last_month = today.with_day(1).unwrap_or(today) - chrono::Months::new(1);
+    head_office::appraisal::publish_month(storage, last_month, now)?;
     eprintln!(
         "head-office: demo firm generated in {:.1} s: {} users, {} clients, {} rows (seed {}, as of {})",
         started.elapsed().as_secs_f64(),

@@ -66,7 +66,7 @@ impl Serve {
     pub async fn run(self, clock: SharedClock) -> anyhow::Result<()> {
         let storage = self.db.open()?;
         if self.demo {
-            demo::fill(&storage, &self.size, clock.today())?;
+            demo::fill(&storage, &self.size, clock.now())?;
             demo::print_users(&self.size.params(clock.today()).password);
         }
         let addr = self.addr;

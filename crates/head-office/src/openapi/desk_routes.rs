@@ -130,6 +130,16 @@ pub(super) const DESK: &[Operation] = &[
         "The firm's fee schedules and pay plans, and the caller's own plan history.",
         of::<PayTerms>,
     ),
+    read(
+        paths::APPRAISALS,
+        "myAppraisals",
+        "firm",
+        "我的考核",
+        "The caller's own scorecards as head office published them, newest month first, a \
+         year at most: level, scheme, each measure's standing and the rank among the level's \
+         brokers (who are counted, not named).",
+        of::<Vec<protocol::broker_force::PublishedAppraisal>>,
+    ),
     Operation {
         versioned: false,
         query: Some(of::<DeskUpdateQuery>),

@@ -4,8 +4,8 @@
 use super::operations::{example, json_body, of, read, write, Access, Operation};
 use crate::access::{BROKER_FORCE, LEVEL_READERS, ORG_KEEPERS};
 use protocol::broker_force::{
-    AppraisalBoard, AppraisalQuery, LevelBoard, LevelMove, NewOrgUnit, OrgChanged, Placement,
-    UnitClosure, UnitMove,
+    AppraisalBoard, AppraisalMonth, AppraisalQuery, AppraisalsPublished, LevelBoard, LevelMove,
+    NewOrgUnit, OrgChanged, Placement, UnitClosure, UnitMove,
 };
 use protocol::paths;
 
@@ -130,6 +130,23 @@ pub(super) const ORG: &[Operation] = &[
              the level's scheme scored by where the broker stands among the level's brokers (0 \
              to 100), weighted, ranked; with the month's figures behind every score.",
             of::<AppraisalBoard>,
+        )
+    },
+    Operation {
+        access: Access::Only(BROKER_FORCE),
+        ..write(
+            paths::CONSOLE_APPRAISAL_PUBLISH,
+            "publishAppraisal",
+            "console",
+            "发布考核结果",
+            "Publishes a month that is over: each broker's own card is kept and reaches their \
+             desk at its next sync. Publishing a month again replaces its cards.",
+            json_body(of::<AppraisalMonth>, || {
+                example(AppraisalMonth {
+                    month: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap_or_default(),
+                })
+            }),
+            of::<AppraisalsPublished>,
         )
     },
 ];

@@ -1,6 +1,7 @@
 //! The broker's commission through the real window: the month, a drill-down to the trades behind
 //! a client's figure, last month agreeing with head office's statement to the fen; after finance
-//! corrects one trade, the difference on exactly that trade, disputed, and the statement exported.
+//! corrects one trade, the difference on exactly that trade, disputed, and the statement exported;
+//! and last month's appraisal as head office published it.
 
 use super::{gone, SHORT};
 use anyhow::{ensure, Context, Result};
@@ -85,6 +86,14 @@ pub fn online(app: &Session) -> Result<LastMonth> {
     app.wait_text("[data-testid=reconcile-match]", SHORT, |t| {
         t.contains("一致")
     })?;
+    // Head office published last month's appraisal: the broker's own card, ranked in their level.
+    app.click(&app.wait("[data-testid=commission-tab-appraisal]", SHORT)?)?;
+    app.wait_text("[data-testid=appraisal-total]", SHORT, |t| t.contains('.'))?;
+    app.wait_text("[data-testid=appraisal-view]", SHORT, |t| {
+        t.contains("排第")
+    })?;
+    app.wait_settled("[data-testid=commission-panel]", SHORT)?;
+    app.screenshot("commission-appraisal")?;
     app.click(&app.wait("[data-testid=nav-clients]", SHORT)?)?;
     Ok(LastMonth { month, trade_id })
 }
