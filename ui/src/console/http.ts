@@ -32,6 +32,7 @@ export const PATHS = {
   levels: "/api/v1/console/levels",
   levelMove: "/api/v1/console/levels/move",
   appraisal: "/api/v1/console/appraisal",
+  appraisalPublish: "/api/v1/console/appraisal/publish",
   clients: "/api/v1/console/clients",
   clientTransfer: "/api/v1/console/clients/transfer",
   actions: "/api/v1/console/actions",

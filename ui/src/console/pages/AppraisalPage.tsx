@@ -1,10 +1,12 @@
-import { Alert, Card, DatePicker, Descriptions, Drawer, Empty, Space, Table, Tabs, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, DatePicker, Descriptions, Drawer, Empty, Popconfirm, Space, Table, Tabs, Tag, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useCallback, useState } from "react";
 import type { AppraisalBoard } from "../../bindings/AppraisalBoard";
 import type { AppraisalCohort } from "../../bindings/AppraisalCohort";
+import type { AppraisalsPublished } from "../../bindings/AppraisalsPublished";
 import type { BrokerAppraisal } from "../../bindings/BrokerAppraisal";
 import { formatFen, todayInShanghai } from "../../lib/format";
+import { mayCall } from "../access";
 import { PATHS } from "../http";
 import type { PageProps } from "../pages";
 import { useLoad } from "../useLoad";
@@ -84,8 +86,16 @@ function CohortTable({ cohort, onOpen }: { cohort: AppraisalCohort; onOpen: (b: 
 }
 
 /** 经纪人考核: a month's scorecards, level by level, each ranked among its own brokers. */
-export function AppraisalPage({ session, onSessionEnded }: PageProps) {
-  const [month, setMonth] = useState<Dayjs>(() => dayjs(todayInShanghai()).startOf("month"));
+export function AppraisalPage({ session, roles, onSessionEnded }: PageProps) {
+  const { message } = App.useApp();
+  const thisMonth = dayjs(todayInShanghai()).startOf("month");
+  const [month, setMonth] = useState<Dayjs>(() => thisMonth);
+  const publishes = mayCall(roles, session.user.role, "POST", PATHS.appraisalPublish);
+  const publish = () =>
+    session.post<AppraisalsPublished>(PATHS.appraisalPublish, { month: month.format("YYYY-MM-DD") }).then(
+      (done) => void message.success(done.message),
+      (reason: unknown) => void message.error(reason instanceof Error ? reason.message : String(reason)),
+    );
   const load = useCallback(
     () => session.get<AppraisalBoard>(PATHS.appraisal, { month: month.format("YYYY-MM-DD") }),
     [session, month],
@@ -101,6 +111,19 @@ export function AppraisalPage({ session, onSessionEnded }: PageProps) {
         <Space>
           {data && <Typography.Text type="secondary">按 {data.as_of} 的级别分组</Typography.Text>}
           <DatePicker picker="month" value={month} allowClear={false} onChange={(m) => m && setMonth(m)} data-testid="appraisal-month" />
+          {publishes && (
+            <Popconfirm
+              title={`发布 ${month.format("YYYY年MM月")} 的考核结果？经纪人下次同步后可在佣金页看到自己的考核；已发布过的月份将被替换`}
+              okText="发布"
+              cancelText="取消"
+              disabled={!month.isBefore(thisMonth)}
+              onConfirm={() => void publish()}
+            >
+              <Button type="primary" disabled={!month.isBefore(thisMonth)} title={month.isBefore(thisMonth) ? undefined : "月末之后才能发布该月考核结果"} data-testid="appraisal-publish">
+                发布考核结果
+              </Button>
+            </Popconfirm>
+          )}
         </Space>
       }
     >

@@ -1,4 +1,4 @@
-import { Alert, Descriptions, Empty, Spin, Table, Tag, Typography } from "antd";
+import { Alert, Empty, Space, Spin, Table, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { api } from "../../api";
 import type { Measure } from "../../bindings/Measure";
@@ -43,16 +43,17 @@ export function AppraisalView({ month }: { month: string }) {
     <div data-testid="appraisal-view">
       {card ? (
         <>
-          <Descriptions size="small" column={3}>
-            <Descriptions.Item label={t("appraisal.total")}>
-              <Typography.Text strong data-testid="appraisal-total">
+          <Space size={16} align="baseline" wrap>
+            <span>
+              {t("appraisal.total")}{" "}
+              <Typography.Text strong style={{ fontSize: 20 }} data-testid="appraisal-total">
                 {points(card.card.total)}
               </Typography.Text>
-            </Descriptions.Item>
-            <Descriptions.Item span={2}>
+            </span>
+            <Typography.Text>
               {t("appraisal.rank", { level: card.level_name, peers: card.card.peers, rank: card.card.rank })}
-            </Descriptions.Item>
-          </Descriptions>
+            </Typography.Text>
+          </Space>
           <Typography.Paragraph type="secondary">{t("appraisal.howScored")}</Typography.Paragraph>
           <Table<MeasureScore>
             rowKey="measure"
