@@ -2,7 +2,7 @@
 //! a member of head office's staff made, oldest first as an auditor reads, times in Beijing.
 
 use crate::error::Result;
-use crate::reports::failed;
+use crate::reports::{failed, title_and_header};
 use domain::clock::shanghai;
 use domain::spreadsheet::defused;
 use protocol::console::{ActionQuery, StaffAction};
@@ -25,14 +25,7 @@ pub fn workbook(query: &ActionQuery, newest_first: &[StaffAction]) -> Result<Vec
     if !words.is_empty() {
         title.push_str(&format!("（筛选：{words}）"));
     }
-    sheet
-        .write_string_with_format(0, 0, defused(&title), &bold)
-        .map_err(failed)?;
-    for (col, name) in (0u16..).zip(HEADER) {
-        sheet
-            .write_string_with_format(2, col, name, &bold)
-            .map_err(failed)?;
-    }
+    title_and_header(sheet, &title, &HEADER, &bold)?;
     for (row, a) in (3u32..).zip(newest_first.iter().rev()) {
         let at = a.at.with_timezone(&shanghai()).format("%Y-%m-%d %H:%M:%S");
         let cells = [

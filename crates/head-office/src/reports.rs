@@ -35,6 +35,24 @@ pub(crate) fn failed(e: rust_xlsxwriter::XlsxError) -> HeadOfficeError {
     HeadOfficeError::Internal(format!("workbook: {e}"))
 }
 
+/// A sheet's title, defused, on its first row and its column names on the third, both bold.
+pub(crate) fn title_and_header(
+    sheet: &mut rust_xlsxwriter::Worksheet,
+    title: &str,
+    header: &[&str],
+    bold: &Format,
+) -> Result<()> {
+    sheet
+        .write_string_with_format(0, 0, defused(title), bold)
+        .map_err(failed)?;
+    for (col, name) in (0u16..).zip(header) {
+        sheet
+            .write_string_with_format(2, col, *name, bold)
+            .map_err(failed)?;
+    }
+    Ok(())
+}
+
 /// The file name a browser saves it under: 汇总报表-<unit>-<YYYY-MM>.xlsx.
 pub fn file_name(report: &TeamDashboard) -> String {
     format!(
@@ -59,14 +77,7 @@ pub fn workbook(report: &TeamDashboard) -> Result<Vec<u8>> {
             .with_timezone(&shanghai())
             .format("%Y-%m-%d %H:%M")
     );
-    sheet
-        .write_string_with_format(0, 0, defused(&title), &bold)
-        .map_err(failed)?;
-    for (col, name) in (0u16..).zip(HEADER) {
-        sheet
-            .write_string_with_format(2, col, name, &bold)
-            .map_err(failed)?;
-    }
+    title_and_header(sheet, &title, &HEADER, &bold)?;
     let mut row = 3u32;
     for r in &report.rows {
         write_row(sheet, row, Some(r.rank), r, &money)?;

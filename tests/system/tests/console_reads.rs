@@ -3,39 +3,23 @@
 
 use domain::{AccessAction, SensitiveField};
 use protocol::console::{AccessAuditEntry, PayPlanOverview, StaffDirectory};
-use protocol::{paths, Role, PROTOCOL_VERSION, VERSION_HEADER};
+use protocol::{paths, Role};
 use reqwest::StatusCode;
-use serde::de::DeserializeOwned;
 use store::WriteIds;
 use sync::HeadOffice;
+use system_tests::console::Console;
 use system_tests::{access_token, now, small_firm, TestDesk, TestHeadOffice, TODAY};
-
-async fn get(base: &str, token: &str, path: &str, query: &[(&str, String)]) -> reqwest::Response {
-    reqwest::Client::new()
-        .get(format!("{base}{path}"))
-        .header(VERSION_HEADER, PROTOCOL_VERSION.to_string())
-        .bearer_auth(token)
-        .query(query)
-        .send()
-        .await
-        .unwrap()
-}
-
-async fn read<T: DeserializeOwned>(base: &str, token: &str, path: &str, q: &[(&str, String)]) -> T {
-    let response = get(base, token, path, q).await;
-    assert_eq!(response.status(), StatusCode::OK, "{path}");
-    response.json().await.unwrap()
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_console_reads_the_firm_as_head_office_keeps_it() {
     let head_office = TestHeadOffice::start(&small_firm()).await;
     let base = head_office.base_url();
     let api = HeadOffice::new(&base).unwrap();
+    let console = Console::new(&base);
 
     // 经纪业务管理部 sees the whole tree, every account placed in a unit of it.
     let hq = access_token(&api, "hq01").await;
-    let staff: StaffDirectory = read(&base, &hq, paths::CONSOLE_STAFF, &[]).await;
+    let staff: StaffDirectory = console.read(&hq, paths::CONSOLE_STAFF, &[]).await;
     let root: Vec<_> = staff
         .units
         .iter()
@@ -51,7 +35,7 @@ async fn the_console_reads_the_firm_as_head_office_keeps_it() {
     assert!(staff.people.iter().any(|p| p.role == Role::Compliance));
 
     // 经纪业务管理部's summary report is the whole firm, branch by branch.
-    let report: protocol::team::TeamDashboard = read(&base, &hq, paths::TEAM_DASHBOARD, &[]).await;
+    let report: protocol::team::TeamDashboard = console.read(&hq, paths::TEAM_DASHBOARD, &[]).await;
     assert_eq!(report.unit_id, root[0].id);
     let active = staff
         .people
@@ -67,7 +51,7 @@ async fn the_console_reads_the_firm_as_head_office_keeps_it() {
     assert_eq!(report.rows.len(), branches);
 
     // The same report as a workbook: a row per branch, then the firm's total.
-    let file = get(&base, &hq, paths::CONSOLE_REPORT_XLSX, &[]).await;
+    let file = console.get(&hq, paths::CONSOLE_REPORT_XLSX, &[]).await;
     assert_eq!(file.status(), StatusCode::OK);
     assert_eq!(
         file.headers()["content-type"],
@@ -93,7 +77,7 @@ async fn the_console_reads_the_firm_as_head_office_keeps_it() {
 
     // 财务: every active broker is paid by a plan or counted as having none.
     let finance = access_token(&api, "finance01").await;
-    let pay: PayPlanOverview = read(&base, &finance, paths::CONSOLE_PAY_PLANS, &[]).await;
+    let pay: PayPlanOverview = console.read(&finance, paths::CONSOLE_PAY_PLANS, &[]).await;
     let brokers = staff
         .people
         .iter()
@@ -127,9 +111,10 @@ async fn the_console_reads_the_firm_as_head_office_keeps_it() {
         .unwrap();
     let compliance = access_token(&api, "compliance01").await;
     let day = domain::clock::shanghai_date(now()).to_string();
-    let span = [("from", day.clone()), ("until", day.clone())];
-    let log: Vec<AccessAuditEntry> =
-        read(&base, &compliance, paths::CONSOLE_ACCESS_LOG, &span).await;
+    let span = [("from", day.as_str()), ("until", day.as_str())];
+    let log: Vec<AccessAuditEntry> = console
+        .read(&compliance, paths::CONSOLE_ACCESS_LOG, &span)
+        .await;
     let entry = log.iter().find(|e| e.id == "A-console-reveal").unwrap();
     assert_eq!(entry.username, "broker01");
     assert_eq!(entry.action, AccessAction::Reveal);
@@ -137,18 +122,20 @@ async fn the_console_reads_the_firm_as_head_office_keeps_it() {
     assert_eq!(entry.client_id.as_deref(), Some(client.as_str()));
 
     // A span the reviewer cannot read at once is refused, saying what to do instead.
-    let year = [
-        ("from", "2025-01-01".to_string()),
-        ("until", TODAY.to_string()),
-    ];
-    let refused = get(&base, &compliance, paths::CONSOLE_ACCESS_LOG, &year).await;
+    let today = TODAY.to_string();
+    let year = [("from", "2025-01-01"), ("until", today.as_str())];
+    let refused = console
+        .get(&compliance, paths::CONSOLE_ACCESS_LOG, &year)
+        .await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body: serde_json::Value = refused.json().await.unwrap();
     assert!(
         body["message"].as_str().unwrap().contains("92 天"),
         "{body}"
     );
-    let backwards = [("from", day.clone()), ("until", "2020-01-01".to_string())];
-    let refused = get(&base, &compliance, paths::CONSOLE_ACCESS_LOG, &backwards).await;
+    let backwards = [("from", day.as_str()), ("until", "2020-01-01")];
+    let refused = console
+        .get(&compliance, paths::CONSOLE_ACCESS_LOG, &backwards)
+        .await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }

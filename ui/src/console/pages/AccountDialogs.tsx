@@ -1,11 +1,11 @@
 import { Alert, Form, Input, Modal, Select, Typography } from "antd";
-import { useState } from "react";
 import type { AccountIssued } from "../../bindings/AccountIssued";
 import type { NewAccount } from "../../bindings/NewAccount";
 import type { Role } from "../../bindings/Role";
 import type { StaffDirectory } from "../../bindings/StaffDirectory";
 import { ROLE_NAMES } from "../access";
 import { PATHS, type ConsoleSession } from "../http";
+import { useSubmit } from "../useSubmit";
 import { unitChoices } from "./orgTree";
 
 const ROLES = Object.keys(ROLE_NAMES) as Role[];
@@ -20,20 +20,9 @@ interface NewAccountProps {
 /** IT opens an account of any role in any unit. */
 export function NewAccountDialog({ session, directory, onClose, onIssued }: NewAccountProps) {
   const [form] = Form.useForm<NewAccount>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const save = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setSaving(true);
-    setError(null);
-    try {
-      onIssued(await session.post<AccountIssued>(PATHS.accounts, values));
-    } catch (reason) {
-      setError(reason instanceof Error ? reason.message : String(reason));
-      setSaving(false);
-    }
-  };
+  const { saving, error, submit: save } = useSubmit(form, async (values) =>
+    onIssued(await session.post<AccountIssued>(PATHS.accounts, values)),
+  );
   return (
     <Modal open title="开立账号" okText="开立" cancelText="取消" confirmLoading={saving} onOk={() => void save()} onCancel={onClose} destroyOnHidden>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="account-error" />}

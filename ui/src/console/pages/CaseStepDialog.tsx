@@ -1,10 +1,10 @@
 import { Alert, Form, Input, Modal, Select } from "antd";
-import { useState } from "react";
 import type { CaseStatus } from "../../bindings/CaseStatus";
 import type { ComplaintUpdate } from "../../bindings/ComplaintUpdate";
 import type { OpenComplaint } from "../../bindings/OpenComplaint";
 import { complaintZh } from "../../i18n/complaintMessages";
 import { PATHS, type ConsoleSession } from "../http";
+import { useSubmit } from "../useSubmit";
 
 /** The steps service staff take; head office refuses, in Chinese, one a case cannot take now. */
 const STEPS: CaseStatus[] = ["in_progress", "replied", "visited", "escalated", "closed"];
@@ -24,14 +24,7 @@ interface Props {
 /** Moves a complaint one step on with a note; taking it names the caller as its handler. */
 export function CaseStepDialog({ session, complaint, onClose, onMoved }: Props) {
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const move = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setSaving(true);
-    setError(null);
+  const { saving, error, submit: move } = useSubmit(form, async (values) => {
     const body: ComplaintUpdate = {
       case: complaint.case_no ?? complaint.id,
       update: {
@@ -40,15 +33,10 @@ export function CaseStepDialog({ session, complaint, onClose, onMoved }: Props) 
         handler: values.to === "in_progress" ? session.user.display_name : null,
       },
     };
-    try {
-      // The answer is the case as the broker's feed will carry it; the queue is read again.
-      await session.post<unknown>(PATHS.complaintUpdate, body);
-      onMoved();
-    } catch (reason) {
-      setError(reason instanceof Error ? reason.message : String(reason));
-      setSaving(false);
-    }
-  };
+    // The answer is the case as the broker's feed will carry it; the queue is read again.
+    await session.post<unknown>(PATHS.complaintUpdate, body);
+    onMoved();
+  });
 
   return (
     <Modal

@@ -9,6 +9,7 @@ import { mayCall } from "../access";
 import { PATHS, type ConsoleSession } from "../http";
 import type { PageProps } from "../pages";
 import { useLoad } from "../useLoad";
+import { useSubmit } from "../useSubmit";
 
 interface MoveValues {
   plan_id: string;
@@ -30,29 +31,18 @@ function LevelMoveDialog({
   onDone: (done: OrgChanged) => void;
 }) {
   const [form] = Form.useForm<MoveValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   // Promotions usually take effect on the first of a month; head office decides what is allowed.
   const firstOfNextMonth = dayjs(todayInShanghai()).add(1, "month").startOf("month");
-  const save = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setSaving(true);
-    setError(null);
-    try {
-      onDone(
-        await session.post<OrgChanged>(PATHS.levelMove, {
-          broker_id: broker.broker_id,
-          plan_id: v.plan_id,
-          effective_from: v.effective_from.format("YYYY-MM-DD"),
-          reason: v.reason,
-        }),
-      );
-    } catch (reason) {
-      setError(reason instanceof Error ? reason.message : String(reason));
-      setSaving(false);
-    }
-  };
+  const { saving, error, submit: save } = useSubmit(form, async (v) =>
+    onDone(
+      await session.post<OrgChanged>(PATHS.levelMove, {
+        broker_id: broker.broker_id,
+        plan_id: v.plan_id,
+        effective_from: v.effective_from.format("YYYY-MM-DD"),
+        reason: v.reason,
+      }),
+    ),
+  );
   return (
     <Modal open title="调整级别" okText="调整" cancelText="取消" confirmLoading={saving} onOk={() => void save()} onCancel={onClose} destroyOnHidden>
       <Typography.Paragraph type="secondary">

@@ -1,10 +1,10 @@
 import { Alert, Form, Input, Modal, Select, Typography } from "antd";
-import { useState } from "react";
 import type { OrgChanged } from "../../bindings/OrgChanged";
 import type { OrgUnitEntry } from "../../bindings/OrgUnitEntry";
 import type { StaffDirectory } from "../../bindings/StaffDirectory";
 import type { StaffEntry } from "../../bindings/StaffEntry";
 import { PATHS, type ConsoleSession } from "../http";
+import { useSubmit } from "../useSubmit";
 import { subtreeIds, unitChoices, unitPath } from "./orgTree";
 
 /** What a member of 经纪业务管理部 or IT is about to change in the tree. */
@@ -62,27 +62,16 @@ function subject(directory: StaffDirectory, change: OrgChange): string {
 /** One dialog for the four changes to the tree, each with the reason the operation log keeps. */
 export function OrgChangeDialog({ session, directory, change, onClose, onDone }: Props) {
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const except =
     change.kind === "move"
       ? subtreeIds(directory, change.unit.id).add(change.unit.parent_id ?? "")
       : change.kind === "place"
         ? new Set([change.person.unit_id])
         : new Set<string>();
-  const save = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setSaving(true);
-    setError(null);
-    try {
-      const [path, body] = request(change, values);
-      onDone(await session.post<OrgChanged>(path, body));
-    } catch (reason) {
-      setError(reason instanceof Error ? reason.message : String(reason));
-      setSaving(false);
-    }
-  };
+  const { saving, error, submit: save } = useSubmit(form, async (values) => {
+    const [path, body] = request(change, values);
+    onDone(await session.post<OrgChanged>(path, body));
+  });
   return (
     <Modal
       open
