@@ -90,12 +90,13 @@ pub struct AppraisalScheme {
     pub weights: Vec<Weight>,
 }
 
+/// What is wrong with a scheme; the caller names the level it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum AppraisalError {
-    #[error("考核方案 {plan}：各项权重合计须为 100%，现为 {total}%")]
-    NotHundred { plan: String, total: u32 },
-    #[error("考核方案 {plan}：{measure}重复出现")]
-    Repeated { plan: String, measure: &'static str },
+    #[error("各项权重合计须为 100%，现为 {total}%")]
+    NotHundred { total: u32 },
+    #[error("{measure}重复出现")]
+    Repeated { measure: &'static str },
 }
 
 impl AppraisalScheme {
@@ -120,17 +121,13 @@ impl AppraisalScheme {
         for (i, w) in self.weights.iter().enumerate() {
             if self.weights[..i].iter().any(|o| o.measure == w.measure) {
                 return Err(AppraisalError::Repeated {
-                    plan: self.plan_id.clone(),
                     measure: w.measure.label_zh(),
                 });
             }
         }
         let total: u32 = self.weights.iter().map(|w| w.percent).sum();
         if total != 100 {
-            return Err(AppraisalError::NotHundred {
-                plan: self.plan_id.clone(),
-                total,
-            });
+            return Err(AppraisalError::NotHundred { total });
         }
         Ok(())
     }

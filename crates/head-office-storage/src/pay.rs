@@ -76,7 +76,7 @@ impl PaySettings {
         }
         for scheme in &self.appraisal_schemes {
             if let Err(e) = scheme.validate() {
-                problems.push(e.to_string());
+                problems.push(format!("考核方案 {}：{e}", scheme.plan_id));
             }
             if !self.plans.iter().any(|p| p.id == scheme.plan_id) {
                 problems.push(format!("考核方案所属的级别 {} 不存在", scheme.plan_id));

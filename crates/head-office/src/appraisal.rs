@@ -14,7 +14,8 @@ use domain::pay_plan::PlanPeriod;
 use head_office_storage::org::KpiWindow;
 use head_office_storage::{Storage, UserRow};
 use protocol::broker_force::{
-    AppraisalBoard, AppraisalCohort, AppraisalsPublished, BrokerAppraisal, PublishedAppraisal,
+    AppraisalBoard, AppraisalCohort, AppraisalsPublished, BrokerAppraisal, OrgChanged,
+    PublishedAppraisal, SchemeChange,
 };
 use protocol::Role;
 use std::collections::HashMap;
@@ -154,6 +155,51 @@ pub fn publish_month(
     }
     storage.publish_appraisals(board.month, &cards, now)?;
     Ok((board.month, u32::try_from(cards.len()).unwrap_or(u32::MAX)))
+}
+
+/// Sets a level's scheme; months already published keep the scheme they were scored by.
+pub fn set_scheme(
+    storage: &dyn Storage,
+    caller: &UserRow,
+    req: &SchemeChange,
+    now: DateTime<Utc>,
+) -> Result<OrgChanged> {
+    let reason = crate::staff_log::reason(&req.reason, "调整考核方案")?;
+    let scheme = &req.scheme;
+    let level = storage
+        .pay_settings()?
+        .plans
+        .into_iter()
+        .find(|p| p.id == scheme.plan_id)
+        .map(|p| p.name)
+        .ok_or_else(|| {
+            HeadOfficeError::Validation(format!("级别 {} 不存在，请从列表中选择", scheme.plan_id))
+        })?;
+    scheme
+        .validate()
+        .map_err(|e| HeadOfficeError::Validation(format!("{level}的考核方案：{e}")))?;
+    storage.change_pay_settings(&|pay| {
+        pay.appraisal_schemes
+            .retain(|s| s.plan_id != scheme.plan_id);
+        pay.appraisal_schemes.push(scheme.clone());
+        Ok(())
+    })?;
+    let weights: Vec<String> = scheme
+        .weights
+        .iter()
+        .map(|w| format!("{} {}%", w.measure.label_zh(), w.percent))
+        .collect();
+    let message = format!("{level}的考核方案已调整为：{}", weights.join("，"));
+    let detail = format!("{message}：{reason}");
+    crate::staff_log::record(
+        storage,
+        caller,
+        "调整考核方案",
+        &scheme.plan_id,
+        &detail,
+        now,
+    )?;
+    Ok(OrgChanged { message })
 }
 
 /// The caller's own published cards, newest first.

@@ -168,3 +168,12 @@ pub struct PublishedAppraisal {
     pub card: Scorecard,
     pub published_at: DateTime<Utc>,
 }
+
+/// Sets a level's appraisal scheme (weights adding up to 100), from the next appraisal read on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct SchemeChange {
+    pub scheme: AppraisalScheme,
+    /// Why, for the operation log.
+    pub reason: String,
+}

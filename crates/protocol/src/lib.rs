@@ -147,6 +147,8 @@ pub mod paths {
     pub const CONSOLE_APPRAISAL: &str = "/api/v1/console/appraisal";
     /// Publishes a month's appraisal to the brokers (`broker_force::AppraisalMonth`).
     pub const CONSOLE_APPRAISAL_PUBLISH: &str = "/api/v1/console/appraisal/publish";
+    /// Sets a level's appraisal scheme (`broker_force::SchemeChange`).
+    pub const CONSOLE_APPRAISAL_SCHEME: &str = "/api/v1/console/appraisal/scheme";
     /// The caller's own published scorecards, newest first (`broker_force::PublishedAppraisal`).
     pub const APPRAISALS: &str = "/api/v1/appraisals";
     /// Any client of the firm by id or name, with who serves them (`console::ClientSearch`).
@@ -208,6 +210,7 @@ pub mod paths {
         CONSOLE_LEVEL_MOVE,
         CONSOLE_APPRAISAL,
         CONSOLE_APPRAISAL_PUBLISH,
+        CONSOLE_APPRAISAL_SCHEME,
         APPRAISALS,
         CONSOLE_CLIENTS,
         CONSOLE_CLIENT_TRANSFER,

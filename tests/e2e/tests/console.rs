@@ -238,6 +238,24 @@ fn each_console_role_signs_in_and_walks_only_its_own_pages() -> Result<()> {
         e2e::wait_for("the drawer to close", SHORT, || {
             Ok(p.find(".ant-drawer-open")?.is_none().then_some(()))
         })?;
+        // 一级's scheme: weights not adding up to 100 are refused saying so; then it is saved.
+        p.click(&p.wait("[data-testid=scheme-edit-PP-AM1]", SHORT)?)?;
+        set_number(p, "scheme-net_commission", "35")?;
+        p.wait_text("[data-testid=scheme-total]", SHORT, |t| t == "110%")?;
+        p.type_text(
+            &p.wait("[data-testid=scheme-reason]", SHORT)?,
+            "加大业绩权重",
+        )?;
+        p.click(&p.wait(".ant-modal-footer .ant-btn-primary", SHORT)?)?;
+        p.wait_text("[data-testid=scheme-error]", SHORT, |t| {
+            t.contains("合计须为 100%")
+        })?;
+        set_number(p, "scheme-net_new_assets", "20")?;
+        p.wait_text("[data-testid=scheme-total]", SHORT, |t| t == "100%")?;
+        p.screenshot("console-appraisal-scheme")?;
+        p.click(&p.wait(".ant-modal-footer .ant-btn-primary", SHORT)?)?;
+        p.wait_text(".ant-message", SHORT, |t| t.contains("考核方案已调整"))?;
+        p.wait_text(APPRAISAL.2, SHORT, |t| t.contains("净佣金 35%"))?;
         sign_out(p)
     })?;
 
@@ -334,6 +352,17 @@ fn choose(page: &Session, select: &str, text: &str) -> Result<()> {
         }
     }
     anyhow::bail!("no option {text} in {select}")
+}
+
+/// Replaces what a number input holds.
+fn set_number(page: &Session, testid: &str, value: &str) -> Result<()> {
+    let input = page.wait(
+        &format!("input[data-testid={testid}], [data-testid={testid}] input"),
+        SHORT,
+    )?;
+    page.click(&input)?;
+    page.press_chord("\u{E009}", "a")?;
+    page.type_text(&input, value)
 }
 
 /// Selects the unit whose name starts `name` in the staff page's org tree.

@@ -4,11 +4,11 @@
 //! in the operation log with its reason.
 
 use chrono::{Datelike, Days, Months, NaiveDate};
-use domain::appraisal::Measure;
+use domain::appraisal::{AppraisalScheme, Measure, Weight};
 use domain::pay_plan::PlanPeriod;
 use protocol::broker_force::{
     AppraisalBoard, AppraisalMonth, AppraisalsPublished, LevelBoard, LevelMove, OrgChanged,
-    PublishedAppraisal,
+    PublishedAppraisal, SchemeChange,
 };
 use protocol::console::StaffAction;
 use protocol::{paths, PayTerms};
@@ -204,6 +204,44 @@ async fn the_month_is_appraised_level_by_level_and_a_level_move_changes_the_peer
         .weights
         .iter()
         .any(|w| w.measure == Measure::NetNewAssets && w.percent == 30));
+
+    // 三级 appraised on net commission alone: its ranking follows the commission.
+    let only_commission = |percent| SchemeChange {
+        scheme: AppraisalScheme {
+            plan_id: "PP-AM3".into(),
+            weights: vec![Weight {
+                measure: Measure::NetCommission,
+                percent,
+            }],
+        },
+        reason: "本季度以业绩为唯一考核口径".into(),
+    };
+    let (status, message) = console
+        .refused(&hq, paths::CONSOLE_APPRAISAL_SCHEME, &only_commission(90))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(message.contains("合计须为 100%"), "{message}");
+    let (status, _) = console
+        .refused(
+            &finance,
+            paths::CONSOLE_APPRAISAL_SCHEME,
+            &only_commission(100),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let _: OrgChanged = console
+        .ok(&hq, paths::CONSOLE_APPRAISAL_SCHEME, &only_commission(100))
+        .await;
+    let board_now: AppraisalBoard = console.read(&hq, paths::CONSOLE_APPRAISAL, &[]).await;
+    let junior = board_now
+        .cohorts
+        .iter()
+        .find(|c| c.plan_id == "PP-AM3")
+        .unwrap();
+    assert_eq!(junior.scheme.weights.len(), 1);
+    for pair in junior.brokers.windows(2) {
+        assert!(pair[0].figures.net_commission >= pair[1].figures.net_commission);
+    }
 
     // broker07 moves to 一级 from today: this month it is appraised among 一级's brokers.
     let _: OrgChanged = console

@@ -33,6 +33,7 @@ export const PATHS = {
   levelMove: "/api/v1/console/levels/move",
   appraisal: "/api/v1/console/appraisal",
   appraisalPublish: "/api/v1/console/appraisal/publish",
+  appraisalScheme: "/api/v1/console/appraisal/scheme",
   clients: "/api/v1/console/clients",
   clientTransfer: "/api/v1/console/clients/transfer",
   actions: "/api/v1/console/actions",

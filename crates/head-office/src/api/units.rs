@@ -13,7 +13,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use protocol::broker_force::{
     AppraisalBoard, AppraisalMonth, AppraisalQuery, AppraisalsPublished, LevelBoard, LevelMove,
-    NewOrgUnit, OrgChanged, Placement, UnitClosure, UnitMove,
+    NewOrgUnit, OrgChanged, Placement, SchemeChange, UnitClosure, UnitMove,
 };
 use protocol::paths;
 use std::sync::Arc;
@@ -57,6 +57,14 @@ pub(super) fn routes(state: &Arc<AppState>) -> Router<Arc<AppState>> {
             ),
         )
         .route(
+            paths::CONSOLE_APPRAISAL_SCHEME,
+            only(
+                state,
+                BROKER_FORCE,
+                limited(post(set_scheme), TEAM_BODY_LIMIT),
+            ),
+        )
+        .route(
             paths::CONSOLE_LEVEL_MOVE,
             only(
                 state,
@@ -91,6 +99,19 @@ async fn publish_appraisal(
     let (today, now) = (state.clock.today(), state.clock.now());
     let done = blocking(&state, move |s| {
         crate::appraisal::publish(s, &user, req.month, today, now)
+    })
+    .await?;
+    Ok(Json(done))
+}
+
+async fn set_scheme(
+    State(state): AppStateRef,
+    Caller(user): Caller,
+    ApiJson(req): ApiJson<SchemeChange>,
+) -> Result<Json<OrgChanged>> {
+    let now = state.clock.now();
+    let done = blocking(&state, move |s| {
+        crate::appraisal::set_scheme(s, &user, &req, now)
     })
     .await?;
     Ok(Json(done))

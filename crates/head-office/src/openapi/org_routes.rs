@@ -5,7 +5,7 @@ use super::operations::{example, json_body, of, read, write, Access, Operation};
 use crate::access::{BROKER_FORCE, LEVEL_READERS, ORG_KEEPERS};
 use protocol::broker_force::{
     AppraisalBoard, AppraisalMonth, AppraisalQuery, AppraisalsPublished, LevelBoard, LevelMove,
-    NewOrgUnit, OrgChanged, Placement, UnitClosure, UnitMove,
+    NewOrgUnit, OrgChanged, Placement, SchemeChange, UnitClosure, UnitMove,
 };
 use protocol::paths;
 
@@ -147,6 +147,24 @@ pub(super) const ORG: &[Operation] = &[
                 })
             }),
             of::<AppraisalsPublished>,
+        )
+    },
+    Operation {
+        access: Access::Only(BROKER_FORCE),
+        ..write(
+            paths::CONSOLE_APPRAISAL_SCHEME,
+            "setAppraisalScheme",
+            "console",
+            "调整考核方案",
+            "Sets a level's scheme: each measure once, weights adding up to 100. The month's \
+             appraisal reads it at once; months already published keep their cards.",
+            json_body(of::<SchemeChange>, || {
+                example(SchemeChange {
+                    scheme: domain::appraisal::AppraisalScheme::firm_default("PP-AM2"),
+                    reason: "加强客户服务考核".into(),
+                })
+            }),
+            of::<OrgChanged>,
         )
     },
 ];

@@ -11,6 +11,7 @@ import { PATHS } from "../http";
 import type { PageProps } from "../pages";
 import { useLoad } from "../useLoad";
 import { MEASURE_NAMES, measureFigure, points } from "./appraisalLabels";
+import { SchemeDialog } from "./SchemeDialog";
 
 function schemeText(cohort: AppraisalCohort): string {
   return cohort.scheme.weights.map((w) => `${MEASURE_NAMES[w.measure]} ${w.percent}%`).join("，");
@@ -52,10 +53,25 @@ function ScoreDrawer({ broker, onClose }: { broker: BrokerAppraisal; onClose: ()
   );
 }
 
-function CohortTable({ cohort, onOpen }: { cohort: AppraisalCohort; onOpen: (b: BrokerAppraisal) => void }) {
+function CohortTable({
+  cohort,
+  onOpen,
+  onEditScheme,
+}: {
+  cohort: AppraisalCohort;
+  onOpen: (b: BrokerAppraisal) => void;
+  onEditScheme: ((c: AppraisalCohort) => void) | null;
+}) {
   return (
     <Space orientation="vertical" style={{ width: "100%" }}>
-      <Typography.Text type="secondary">考核方案：{schemeText(cohort)}</Typography.Text>
+      <Space>
+        <Typography.Text type="secondary">考核方案：{schemeText(cohort)}</Typography.Text>
+        {onEditScheme && (
+          <Button size="small" type="link" onClick={() => onEditScheme(cohort)} data-testid={`scheme-edit-${cohort.plan_id}`}>
+            调整方案
+          </Button>
+        )}
+      </Space>
       <Table<BrokerAppraisal>
         rowKey={(b) => b.card.broker_id}
         size="small"
@@ -100,8 +116,9 @@ export function AppraisalPage({ session, roles, onSessionEnded }: PageProps) {
     () => session.get<AppraisalBoard>(PATHS.appraisal, { month: month.format("YYYY-MM-DD") }),
     [session, month],
   );
-  const { data, error, loading } = useLoad(load, onSessionEnded);
+  const { data, error, loading, reload } = useLoad(load, onSessionEnded);
   const [open, setOpen] = useState<BrokerAppraisal | null>(null);
+  const [editing, setEditing] = useState<AppraisalCohort | null>(null);
   return (
     <Card
       size="small"
@@ -148,11 +165,23 @@ export function AppraisalPage({ session, roles, onSessionEnded }: PageProps) {
                 {c.name} <Tag>{c.brokers.length} 人</Tag>
               </span>
             ),
-            children: <CohortTable cohort={c} onOpen={setOpen} />,
+            children: <CohortTable cohort={c} onOpen={setOpen} onEditScheme={publishes ? setEditing : null} />,
           }))}
         />
       )}
       {open && <ScoreDrawer broker={open} onClose={() => setOpen(null)} />}
+      {editing && (
+        <SchemeDialog
+          session={session}
+          cohort={editing}
+          onClose={() => setEditing(null)}
+          onDone={(done) => {
+            setEditing(null);
+            void message.success(done.message);
+            reload();
+          }}
+        />
+      )}
     </Card>
   );
 }
