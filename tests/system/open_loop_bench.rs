@@ -2,7 +2,8 @@
 //! the last answer came back. Each broker's desk syncs every 60 s, at a phase of its own, and
 //! pushes at once after each write (a write every 5 minutes on average, at random); from 09:15 to
 //! 09:30 everything comes five times as often. A sync is what `SyncEngine::sync_once` sends: the
-//! push (when there is a write), the firm's policy and pay terms alongside, then the feed.
+//! push (when there is a write), the firm's policy, pay terms and the broker's own published
+//! scorecards alongside, then the feed.
 //!
 //! Latency is counted from when a sync was due, not from when the generator got round to it, so a
 //! slow server cannot hide its queue. For each firm size on the ladder the normal rate runs, then
@@ -118,11 +119,16 @@ async fn sync(api: &HeadOffice, desk: &Desk, write: Option<u64>) -> Result<(), s
         let request = crate::load_bench::note_push("OL", &desk.broker, &desk.client, n);
         api.push(&desk.token, &request).await.map(|_| ())
     };
-    let (pushed, policy, terms) =
-        tokio::join!(push, api.policy(&desk.token), api.pay_terms(&desk.token));
+    let (pushed, policy, terms, appraisals) = tokio::join!(
+        push,
+        api.policy(&desk.token),
+        api.pay_terms(&desk.token),
+        api.appraisals(&desk.token)
+    );
     pushed?;
     policy?;
     terms?;
+    appraisals?;
     let mut first = true;
     loop {
         let query = PullQuery {
