@@ -162,40 +162,53 @@ pub struct Scorecard {
     pub parts: Vec<MeasureScore>,
 }
 
-/// 0 to 100: how many peers this figure beats, ties counting half.
-fn standing(me: i64, others: impl Iterator<Item = i64>, higher_is_better: bool) -> u32 {
-    let (mut beaten, mut tied, mut n) = (0u64, 0u64, 0u64);
-    for other in others {
-        n += 1;
-        if other == me {
-            tied += 1;
-        } else if (other < me) == higher_is_better {
-            beaten += 1;
+/// One measure's figures of a whole level, sorted, so each broker's standing is two binary
+/// searches rather than a pass over every peer: a level may hold thousands of brokers.
+struct Field {
+    sorted: Vec<i64>,
+    higher_is_better: bool,
+}
+
+impl Field {
+    /// 0 to 100: how many peers `me` beats, ties (other than the broker themself) counting half.
+    fn standing(&self, me: i64) -> u32 {
+        let below = self.sorted.partition_point(|v| *v < me);
+        let equal = self.sorted.partition_point(|v| *v <= me) - below;
+        let above = self.sorted.len() - below - equal;
+        let others = self.sorted.len().saturating_sub(1) as u64;
+        if others == 0 {
+            return 100;
         }
+        let beaten = if self.higher_is_better { below } else { above } as u64;
+        let tied = equal.saturating_sub(1) as u64;
+        u32::try_from((2 * beaten + tied) * 100 / (2 * others)).unwrap_or(100)
     }
-    if n == 0 {
-        return 100;
-    }
-    u32::try_from((2 * beaten + tied) * 100 / (2 * n)).unwrap_or(100)
 }
 
 /// Every broker of `peers` scored by `scheme`, best first (equal totals by id).
 pub fn score(peers: &[(String, KpiFigures)], scheme: &AppraisalScheme) -> Vec<Scorecard> {
+    let fields: Vec<Field> = scheme
+        .weights
+        .iter()
+        .map(|w| {
+            let mut sorted: Vec<i64> = peers.iter().map(|(_, f)| w.measure.figure(f)).collect();
+            sorted.sort_unstable();
+            Field {
+                sorted,
+                higher_is_better: w.measure.higher_is_better(),
+            }
+        })
+        .collect();
     let mut cards: Vec<Scorecard> = peers
         .iter()
-        .enumerate()
-        .map(|(i, (broker_id, figures))| {
+        .map(|(broker_id, figures)| {
             let parts: Vec<MeasureScore> = scheme
                 .weights
                 .iter()
-                .map(|w| {
+                .zip(&fields)
+                .map(|(w, field)| {
                     let me = w.measure.figure(figures);
-                    let others = peers
-                        .iter()
-                        .enumerate()
-                        .filter(|(j, _)| *j != i)
-                        .map(|(_, (_, f))| w.measure.figure(f));
-                    let standing = standing(me, others, w.measure.higher_is_better());
+                    let standing = field.standing(me);
                     MeasureScore {
                         measure: w.measure,
                         percent: w.percent,

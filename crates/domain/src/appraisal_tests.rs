@@ -94,3 +94,35 @@ fn a_scheme_adds_up_to_a_hundred_without_repeats() {
         Err(AppraisalError::Repeated { .. })
     ));
 }
+
+proptest::proptest! {
+    /// The sorted field gives every broker the standing a pass over each peer would.
+    #[test]
+    fn a_standing_is_what_counting_every_peer_gives(
+        values in proptest::collection::vec(-5i64..5, 1..40),
+        higher_is_better in proptest::bool::ANY,
+    ) {
+        let mut sorted = values.clone();
+        sorted.sort_unstable();
+        let field = Field { sorted, higher_is_better };
+        for (i, me) in values.iter().enumerate() {
+            let others: Vec<i64> = values
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, v)| *v)
+                .collect();
+            let beaten = others
+                .iter()
+                .filter(|o| *o != me && ((*o < me) == higher_is_better))
+                .count() as u64;
+            let tied = others.iter().filter(|o| *o == me).count() as u64;
+            let expected = if others.is_empty() {
+                100
+            } else {
+                ((2 * beaten + tied) * 100 / (2 * others.len() as u64)) as u32
+            };
+            proptest::prop_assert_eq!(field.standing(*me), expected);
+        }
+    }
+}

@@ -124,6 +124,23 @@ impl PaySettings {
             .unwrap_or_else(|| AppraisalScheme::firm_default(plan_id))
     }
 
+    /// Every broker's plan history at once, for reads over the whole firm (one pass over the
+    /// assignments rather than one per broker).
+    pub fn periods_by_broker(&self) -> std::collections::HashMap<&str, Vec<PlanPeriod>> {
+        let mut by_broker: std::collections::HashMap<&str, Vec<PlanPeriod>> =
+            std::collections::HashMap::new();
+        for a in &self.assignments {
+            by_broker
+                .entry(a.broker_id.as_str())
+                .or_default()
+                .push(PlanPeriod {
+                    plan_id: a.plan_id.clone(),
+                    effective_from: a.effective_from,
+                });
+        }
+        by_broker
+    }
+
     /// Replaces the broker's plan history.
     pub fn set_periods_of(&mut self, broker_id: &str, periods: &[PlanPeriod]) {
         self.assignments.retain(|a| a.broker_id != broker_id);

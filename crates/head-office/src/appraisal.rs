@@ -10,6 +10,7 @@ pub const MONTHS_ON_DESK: u32 = 12;
 use crate::error::{HeadOfficeError, Result};
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc};
 use domain::appraisal;
+use domain::kpi::KpiFigures;
 use domain::pay_plan::PlanPeriod;
 use head_office_storage::org::KpiWindow;
 use head_office_storage::{Storage, UserRow};
@@ -39,20 +40,30 @@ pub fn board(
         .collect();
     let ids: Vec<String> = brokers.iter().map(|p| p.id.clone()).collect();
     let mut figures = storage.broker_figures(&ids, &window)?;
-    let mut by_level: HashMap<String, Vec<(String, domain::kpi::KpiFigures)>> = HashMap::new();
+    let periods = pay.periods_by_broker();
+    let unit_names: HashMap<&str, &str> = chart
+        .units
+        .iter()
+        .map(|u| (u.id.as_str(), u.name.as_str()))
+        .collect();
+    // Each level's brokers, with the figures of their month and who they are.
+    let mut by_level: HashMap<String, Vec<(String, KpiFigures)>> = HashMap::new();
+    let mut people: HashMap<&str, (&str, &str)> = HashMap::new();
     let mut without_level = Vec::new();
     for person in &brokers {
-        let periods = pay.periods_of(&person.id);
-        let f = figures
-            .remove(&person.id)
-            .unwrap_or_else(domain::kpi::KpiFigures::empty);
-        match PlanPeriod::in_force(&periods, as_of) {
+        let f = figures.remove(&person.id).unwrap_or_else(KpiFigures::empty);
+        let level = periods
+            .get(person.id.as_str())
+            .and_then(|p| PlanPeriod::in_force(p, as_of));
+        match level {
             Some(level) => by_level
                 .entry(level.plan_id.clone())
                 .or_default()
                 .push((person.id.clone(), f)),
             None => without_level.push(person.id.clone()),
         }
+        let unit = unit_names.get(person.unit_id.as_str()).copied();
+        people.insert(&person.id, (&person.name, unit.unwrap_or_default()));
     }
     let cohorts = pay
         .plans
@@ -61,21 +72,21 @@ pub fn board(
             let peers = by_level.remove(&plan.id)?;
             let scheme = pay.scheme_for(&plan.id);
             let cards = appraisal::score(&peers, &scheme);
+            let mut figures: HashMap<String, KpiFigures> = peers.into_iter().collect();
             let brokers = cards
                 .into_iter()
                 .map(|card| {
-                    let person = chart.people.iter().find(|p| p.id == card.broker_id);
-                    let unit = person.and_then(|p| chart.unit(&p.unit_id));
-                    let figures = peers
-                        .iter()
-                        .find(|(id, _)| *id == card.broker_id)
-                        .map(|(_, f)| f.clone())
-                        .unwrap_or_else(domain::kpi::KpiFigures::empty);
+                    let (name, unit) = people
+                        .get(card.broker_id.as_str())
+                        .copied()
+                        .unwrap_or_default();
                     BrokerAppraisal {
-                        display_name: person.map(|p| p.name.clone()).unwrap_or_default(),
-                        unit_name: unit.map(|u| u.name.clone()).unwrap_or_default(),
+                        display_name: name.to_string(),
+                        unit_name: unit.to_string(),
+                        figures: figures
+                            .remove(&card.broker_id)
+                            .unwrap_or_else(KpiFigures::empty),
                         card,
-                        figures,
                     }
                 })
                 .collect();

@@ -15,12 +15,13 @@ use protocol::Role;
 pub fn board(storage: &dyn Storage, today: NaiveDate) -> Result<LevelBoard> {
     let pay = storage.pay_settings()?;
     let chart = storage.org_chart()?;
+    let mut periods_of = pay.periods_by_broker();
     let brokers = chart
         .people
         .iter()
         .filter(|p| p.role == Role::Broker && !p.disabled)
         .map(|p| {
-            let mut periods = pay.periods_of(&p.id);
+            let mut periods = periods_of.remove(p.id.as_str()).unwrap_or_default();
             periods.sort_by_key(|x| x.effective_from);
             BrokerLevel {
                 broker_id: p.id.clone(),
