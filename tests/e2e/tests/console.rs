@@ -3,120 +3,27 @@
 //! walks them and signs out; an address of a page the role may not use shows one it may; a broker
 //! is turned away with the reason. Screenshots `console-*.png` in target/e2e. That the API itself
 //! refuses each role what it may not call is `tests/system/tests/role_matrix.rs`.
+//!
+//! This file holds the two scenarios; `console/pages.rs` drives the pages, `console/
+//! broker_force.rs` is 经纪业务管理部's tree, levels and appraisal, and `console/desk_feed.rs`
+//! reads what a desk would pull.
 
 use anyhow::{ensure, Context, Result};
 use e2e::chrome::Chrome;
-use e2e::{HeadOffice, Session};
+use e2e::HeadOffice;
 use std::time::Duration;
 
+#[path = "console/broker_force.rs"]
+mod broker_force;
+#[path = "console/desk_feed.rs"]
+mod desk_feed;
+#[path = "console/pages.rs"]
+mod pages;
+
+use desk_feed::broker01_has;
+use pages::*;
+
 const SHORT: Duration = Duration::from_secs(30);
-
-struct Walk {
-    username: &'static str,
-    role: &'static str,
-    /// Menu labels and the element each page shows, in menu order.
-    pages: &'static [(&'static str, &'static str, &'static str)],
-}
-
-const STAFF: (&str, &str, &str) = ("组织与人员", "staff", "[data-testid=console-staff-table]");
-const LEVELS: (&str, &str, &str) = ("经纪人级别", "levels", "[data-testid=console-levels]");
-const APPRAISAL: (&str, &str, &str) = ("经纪人考核", "appraisal", "[data-testid=appraisal-levels]");
-const REPORTS: (&str, &str, &str) = ("汇总报表", "reports", "[data-testid=console-report]");
-const RELATIONSHIPS: (&str, &str, &str) =
-    ("客户关系", "relationships", "[data-testid=console-clients]");
-const SETTLEMENT: (&str, &str, &str) = ("佣金结算", "settlement", "[data-testid=console-disputes]");
-const ACTIONS: (&str, &str, &str) = ("操作日志", "actions", "[data-testid=console-actions]");
-const LIBRARY: (&str, &str, &str) = ("资料库审核", "library", "[data-testid=console-library]");
-const ACCESS_LOG: (&str, &str, &str) = (
-    "敏感信息查看记录",
-    "access-log",
-    "[data-testid=console-access-table]",
-);
-const PAY_PLANS: (&str, &str, &str) = ("薪酬方案", "pay-plans", "[data-testid=console-pay-plans]");
-const COMPLAINTS: (&str, &str, &str) =
-    ("投诉队列", "complaints", "[data-testid=console-complaints]");
-
-const WALKS: &[Walk] = &[
-    Walk {
-        username: "hq01",
-        role: "经纪业务管理部",
-        pages: &[STAFF, LEVELS, APPRAISAL, REPORTS, RELATIONSHIPS, LIBRARY],
-    },
-    Walk {
-        username: "compliance01",
-        role: "合规部",
-        pages: &[LIBRARY, ACCESS_LOG, ACTIONS],
-    },
-    Walk {
-        username: "finance01",
-        role: "财务部",
-        pages: &[LEVELS, APPRAISAL, PAY_PLANS, SETTLEMENT],
-    },
-    Walk {
-        username: "service01",
-        role: "客服",
-        pages: &[COMPLAINTS],
-    },
-    Walk {
-        username: "admin",
-        role: "信息技术部（管理员）",
-        pages: &[STAFF, REPORTS, ACCESS_LOG, ACTIONS, COMPLAINTS],
-    },
-];
-
-fn sign_in(page: &Session, username: &str) -> Result<()> {
-    page.type_text(
-        &page.wait("[data-testid=console-username]", SHORT)?,
-        username,
-    )?;
-    page.type_text(
-        &page.wait("[data-testid=console-password]", SHORT)?,
-        "demo1234",
-    )?;
-    page.click(&page.wait("[data-testid=console-signin-submit]", SHORT)?)
-}
-
-fn menu_labels(page: &Session) -> Result<Vec<String>> {
-    page.wait("[data-testid=console-menu]", SHORT)?;
-    page.find_all("[data-testid=console-menu] .ant-menu-title-content")?
-        .iter()
-        .map(|item| page.text(item))
-        .collect()
-}
-
-fn walk(page: &Session, console: &str, walk: &Walk) -> Result<()> {
-    page.navigate(console)?;
-    sign_in(page, walk.username)?;
-    page.wait_text("[data-testid=console-role]", SHORT, |t| t == walk.role)?;
-    let labels = menu_labels(page)?;
-    let expected: Vec<&str> = walk.pages.iter().map(|p| p.0).collect();
-    ensure!(
-        labels == expected,
-        "{}: menu {labels:?}, expected {expected:?}",
-        walk.username
-    );
-    for (label, key, shown) in walk.pages {
-        let items = page.find_all("[data-testid=console-menu] .ant-menu-item")?;
-        let mut clicked = false;
-        for item in items {
-            if page.text(&item)? == *label {
-                page.click(&item)?;
-                clicked = true;
-                break;
-            }
-        }
-        ensure!(clicked, "{}: no menu item {label}", walk.username);
-        page.wait(shown, SHORT)?;
-        // Tables fill after their read; wait for the spinner to go.
-        e2e::wait_for("the page's data", SHORT, || {
-            Ok(page.find(".ant-spin-spinning")?.is_none().then_some(()))
-        })?;
-        page.screenshot(&format!("console-{}-{key}", walk.username))?;
-    }
-    page.click(&page.wait("[data-testid=console-sign-out]", SHORT)?)?;
-    page.wait("[data-testid=console-username]", SHORT)?;
-    Ok(())
-}
 
 #[test]
 fn each_console_role_signs_in_and_walks_only_its_own_pages() -> Result<()> {
@@ -169,94 +76,10 @@ fn each_console_role_signs_in_and_walks_only_its_own_pages() -> Result<()> {
         sign_out(p)
     })?;
 
-    // 经纪业务管理部 adds a team under a branch and moves a broker into it.
+    // 经纪业务管理部 shapes the broker force: a team, a move, a level, the appraisal.
     page.step("hq01 adds a team and moves a broker into it", |p| {
         p.navigate(&console)?;
-        sign_in(p, "hq01")?;
-        p.wait("[data-testid=console-menu]", SHORT)?;
-        open_page(p, STAFF.0)?;
-        pick_unit(p, "上海浦东营业部")?;
-        p.click(&p.wait("[data-testid=unit-create]", SHORT)?)?;
-        p.type_text(&p.wait("[data-testid=unit-id]", SHORT)?, "TM07")?;
-        p.type_text(&p.wait("[data-testid=unit-name]", SHORT)?, "财富管理三组")?;
-        p.click(&p.wait("[data-testid=org-change-ok]", SHORT)?)?;
-        p.wait_text(".ant-message", SHORT, |t| t.contains("财富管理三组"))?;
-        p.wait_text("[data-testid=console-org-tree]", SHORT, |t| {
-            t.contains("财富管理三组（0 人）")
-        })?;
-        p.click(&p.wait("[data-testid=place-broker07]", SHORT)?)?;
-        let target = p.wait("[data-testid=unit-target] input", SHORT)?;
-        p.type_text(&target, "财富管理三组")?;
-        p.wait(".ant-select-item-option", SHORT)?;
-        p.press_key("\u{E007}")?;
-        p.type_text(
-            &p.wait("[data-testid=org-change-reason]", SHORT)?,
-            "按渠道重新分组",
-        )?;
-        p.screenshot("console-org-place")?;
-        p.click(&p.wait("[data-testid=org-change-ok]", SHORT)?)?;
-        p.wait_text(".ant-message", SHORT, |t| t.contains("已调整到"))?;
-        p.wait_text("[data-testid=console-org-tree]", SHORT, |t| {
-            t.contains("财富管理三组（1 人）")
-        })?;
-        p.screenshot("console-org-placed")?;
-        // And moves broker07 up a level from the first of next month (the dialog's default).
-        open_page(p, LEVELS.0)?;
-        p.click(&p.wait("[data-testid=level-move-B007]", SHORT)?)?;
-        choose(p, "[data-testid=level-plan]", "客户经理（一级）")?;
-        p.type_text(
-            &p.wait("[data-testid=level-reason]", SHORT)?,
-            "年度考核优秀，晋升一级",
-        )?;
-        p.screenshot("console-level-move")?;
-        p.click(&p.wait(".ant-modal-footer .ant-btn-primary", SHORT)?)?;
-        p.wait_text(".ant-message", SHORT, |t| {
-            t.contains("调为客户经理（一级）")
-        })?;
-        p.wait_text("[data-testid=console-levels]", SHORT, |t| {
-            t.contains("起 客户经理（一级）")
-        })?;
-        p.screenshot("console-level-moved")?;
-        // The month's appraisal of 一级, and the figures behind its first broker's score.
-        open_page(p, APPRAISAL.0)?;
-        p.wait_text(APPRAISAL.2, SHORT, |t| t.contains("客户经理（一级）"))?;
-        for tab in p.find_all("[data-testid=appraisal-levels] .ant-tabs-tab")? {
-            if p.text(&tab)?.contains("客户经理（一级）") {
-                p.click(&tab)?;
-            }
-        }
-        let first = p.wait(
-            "[data-testid=appraisal-PP-AM1] tbody tr.ant-table-row",
-            SHORT,
-        )?;
-        p.click(&first)?;
-        p.wait_text("[data-testid=appraisal-drawer]", SHORT, |t| {
-            t.contains("净流入资产") && t.contains("位置分")
-        })?;
-        p.screenshot("console-appraisal-detail")?;
-        p.click(&p.wait(".ant-drawer-close", SHORT)?)?;
-        e2e::wait_for("the drawer to close", SHORT, || {
-            Ok(p.find(".ant-drawer-open")?.is_none().then_some(()))
-        })?;
-        // 一级's scheme: weights not adding up to 100 are refused saying so; then it is saved.
-        p.click(&p.wait("[data-testid=scheme-edit-PP-AM1]", SHORT)?)?;
-        set_number(p, "scheme-net_commission", "35")?;
-        p.wait_text("[data-testid=scheme-total]", SHORT, |t| t == "110%")?;
-        p.type_text(
-            &p.wait("[data-testid=scheme-reason]", SHORT)?,
-            "加大业绩权重",
-        )?;
-        p.click(&p.wait(".ant-modal-footer .ant-btn-primary", SHORT)?)?;
-        p.wait_text("[data-testid=scheme-error]", SHORT, |t| {
-            t.contains("合计须为 100%")
-        })?;
-        set_number(p, "scheme-net_new_assets", "20")?;
-        p.wait_text("[data-testid=scheme-total]", SHORT, |t| t == "100%")?;
-        p.screenshot("console-appraisal-scheme")?;
-        p.click(&p.wait(".ant-modal-footer .ant-btn-primary", SHORT)?)?;
-        p.wait_text(".ant-message", SHORT, |t| t.contains("考核方案已调整"))?;
-        p.wait_text(APPRAISAL.2, SHORT, |t| t.contains("净佣金 35%"))?;
-        sign_out(p)
+        broker_force::shape(p)
     })?;
 
     // IT opens an account; its owner signs in with the password shown once.
@@ -340,104 +163,6 @@ fn each_console_role_signs_in_and_walks_only_its_own_pages() -> Result<()> {
         p.screenshot("console-broker-refused")
     })?;
     page.close()
-}
-
-/// Picks the option `text` of an antd select.
-fn choose(page: &Session, select: &str, text: &str) -> Result<()> {
-    page.click(&page.wait(select, SHORT)?)?;
-    page.wait(".ant-select-item-option", SHORT)?;
-    for option in page.find_all(".ant-select-item-option")? {
-        if page.text(&option)? == text {
-            return page.click(&option);
-        }
-    }
-    anyhow::bail!("no option {text} in {select}")
-}
-
-/// Replaces what a number input holds.
-fn set_number(page: &Session, testid: &str, value: &str) -> Result<()> {
-    let input = page.wait(
-        &format!("input[data-testid={testid}], [data-testid={testid}] input"),
-        SHORT,
-    )?;
-    page.click(&input)?;
-    page.press_chord("\u{E009}", "a")?;
-    page.type_text(&input, value)
-}
-
-/// Selects the unit whose name starts `name` in the staff page's org tree.
-fn pick_unit(page: &Session, name: &str) -> Result<()> {
-    page.wait("[data-testid=console-org-tree] .ant-tree-title", SHORT)?;
-    for title in page.find_all("[data-testid=console-org-tree] .ant-tree-title")? {
-        if page.text(&title)?.starts_with(name) {
-            return page.click(&title);
-        }
-    }
-    anyhow::bail!("no unit {name} in the org tree")
-}
-
-fn open_page(page: &Session, label: &str) -> Result<()> {
-    for item in page.find_all("[data-testid=console-menu] .ant-menu-item")? {
-        if page.text(&item)? == label {
-            return page.click(&item);
-        }
-    }
-    anyhow::bail!("no menu item {label}")
-}
-
-fn sign_out(page: &Session) -> Result<()> {
-    page.click(&page.wait("[data-testid=console-sign-out]", SHORT)?)?;
-    page.wait("[data-testid=console-username]", SHORT)?;
-    Ok(())
-}
-
-/// Whether broker01's feed, as a desk pulls it, has an approved item titled `title`.
-fn broker01_has(head_office: &str, title: &str) -> Result<bool> {
-    let http = reqwest::blocking::Client::builder()
-        .timeout(SHORT)
-        .build()?;
-    let protocol = http
-        .get(format!("{head_office}/api/v1/health"))
-        .send()?
-        .json::<serde_json::Value>()?["protocol"]
-        .to_string();
-    let tokens: serde_json::Value = http
-        .post(format!("{head_office}/api/v1/auth/sign-in"))
-        .header("x-brokerdesk-protocol", &protocol)
-        .json(&serde_json::json!({"username": "broker01", "password": "demo1234", "device_id": "e2e-console"}))
-        .send()?
-        .json()?;
-    let token = tokens["access_token"]
-        .as_str()
-        .unwrap_or_default()
-        .to_string();
-    let mut cursor = 0;
-    // Bounded: the demo broker's whole book is a few hundred pages at most.
-    for _ in 0..2000 {
-        let page: serde_json::Value = http
-            .get(format!("{head_office}/api/v1/feed"))
-            .header("x-brokerdesk-protocol", &protocol)
-            .bearer_auth(&token)
-            .query(&[
-                ("cursor", cursor.to_string()),
-                ("limit", "1000".into()),
-                ("count", "false".into()),
-            ])
-            .send()?
-            .json()?;
-        let changes = page["changes"].as_array().cloned().unwrap_or_default();
-        if changes.iter().any(|c| {
-            let text = c.to_string();
-            text.contains(title) && text.contains("\"approval\":\"approved\"")
-        }) {
-            return Ok(true);
-        }
-        if page["has_more"] != true {
-            return Ok(false);
-        }
-        cursor = page["cursor"].as_u64().unwrap_or_default();
-    }
-    Ok(false)
 }
 
 #[test]
