@@ -38,9 +38,14 @@ pub fn free_port() -> u16 {
 
 /// One replica serving `db` (a `postgres://` URL) on a loopback port of its own: the process and
 /// its address.
+///
+/// The replica's clock starts where this process's [`crate::test_clock`] stands now, so that its
+/// "now" and the desks' agree however long this process ran before (a replica starting its own
+/// clock at 10:00 would lag them by that long, and refuse their notes as written in the future).
 pub fn replica(replica_bin: &Path, db: &str) -> (Running, String) {
+    let now = crate::now().to_rfc3339();
     let mut child = Command::new(replica_bin)
-        .args([db, "127.0.0.1:0"])
+        .args([db, "127.0.0.1:0", &now])
         .stdout(Stdio::piped())
         .spawn()
         .expect("start hq-replica");

@@ -181,6 +181,8 @@ async fn a_replica_killed_mid_sync_loses_nothing_and_signs_no_one_out() {
             .expect("the desk is still signed in and syncs");
         let queued = desk.with_store(|s| s.outbox_batch(1_000).expect("outbox").len());
         assert_eq!(queued, 0, "the outbox empties through the survivor");
+        let refused = desk.with_store(|s| s.refusals().expect("refusals"));
+        assert!(refused.is_empty(), "head office refused: {refused:?}");
     }
 
     // Head office holds each note exactly once: nothing lost, nothing doubled.
