@@ -4,7 +4,7 @@
 
 use super::market::LISTED;
 use chrono::{Days, NaiveDate};
-use domain::ProductRisk;
+use domain::{ProductRisk, TargetInvestors};
 use protocol::{ApprovalState, ProductKind, ProductRecord};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -56,6 +56,9 @@ const WEALTH: [(&str, ProductRisk); 10] = [
     ("华信两融增强收益凭证", ProductRisk::R4),
 ];
 
+/// Sold to professional investors only (专业投资者专享), as such products are.
+const FOR_PROFESSIONALS: [&str; 2] = ["华信私募股权精选母基金", "华信场外期权挂钩收益凭证"];
+
 const ANALYSTS: [&str; 8] = [
     "华信研究所 宏观组",
     "华信研究所 策略组",
@@ -83,6 +86,7 @@ fn body_of(
     title: &str,
     summary: &str,
     risk: ProductRisk,
+    target: TargetInvestors,
     author: &str,
 ) -> String {
     let what = match kind {
@@ -91,10 +95,13 @@ fn body_of(
         ProductKind::Fund => "基金产品介绍",
         ProductKind::WealthProduct => "理财产品说明",
     };
+    let who = match target {
+        TargetInvestors::All => format!("风险承受能力与 {} 级相匹配的投资者", risk.code()),
+        TargetInvestors::ProfessionalOnly => "专业投资者（普通投资者不得购买）".to_string(),
+    };
     format!(
-        "【{what}】{title}\n\n【核心观点】{summary}\n\n【适合对象】风险承受能力与 {risk} 级相匹配的投资者；\
-         经纪人推送前须完成适当性匹配。\n\n【风险提示】过往业绩不代表未来表现，市场有风险，投资需谨慎。\n\n{author}",
-        risk = risk.code()
+        "【{what}】{title}\n\n【核心观点】{summary}\n\n【适合对象】{who}；\
+         经纪人推送前须完成适当性匹配。\n\n【风险提示】过往业绩不代表未来表现，市场有风险，投资需谨慎。\n\n{author}"
     )
 }
 
@@ -120,13 +127,19 @@ pub fn generate(seed: u64, as_of: NaiveDate) -> Vec<ProductRecord> {
         } else {
             ApprovalState::Approved
         };
-        let body = body_of(kind, &title, &summary, risk, &author);
+        let target_investors = if FOR_PROFESSIONALS.contains(&title.as_str()) {
+            TargetInvestors::ProfessionalOnly
+        } else {
+            TargetInvestors::All
+        };
+        let body = body_of(kind, &title, &summary, risk, target_investors, &author);
         items.push(ProductRecord {
             id: format!("P{n:04}"),
             product_kind: kind,
             title,
             summary,
             risk,
+            target_investors,
             version: rng.gen_range(1..=3),
             approval,
             valid_from: published,

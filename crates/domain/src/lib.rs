@@ -43,6 +43,6 @@ pub use complaint::{CaseStatus, ComplaintCategory, ComplaintLimits};
 pub use fees::{FeeBreakdown, FeeSchedule, Rate, RoundingRule, TradeSide};
 pub use money::Fen;
 pub use policy::{AssessmentStatus, FirmPolicy};
-pub use suitability::{InvestorClass, ProductRisk, RiskLevel};
+pub use suitability::{InvestorClass, ProductRisk, RiskLevel, TargetInvestors};
 pub use tier::{Tier, TierBands, TierPolicy};
 pub use validate::{Exchange, IdNumber, Mobile, SecurityCode, ValidationError};

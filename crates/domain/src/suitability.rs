@@ -139,6 +139,55 @@ impl InvestorClass {
     }
 }
 
+/// Whom a library item is for, as compliance approved it: anyone the risk match allows, or
+/// professional investors only (专业投资者专享, e.g. a 私募 or 收益凭证 sold only to them).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    TS,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum TargetInvestors {
+    #[default]
+    All,
+    ProfessionalOnly,
+}
+
+impl TargetInvestors {
+    pub const ALL: [TargetInvestors; 2] = [TargetInvestors::All, TargetInvestors::ProfessionalOnly];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            TargetInvestors::All => "all",
+            TargetInvestors::ProfessionalOnly => "professional_only",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<TargetInvestors> {
+        TargetInvestors::ALL.into_iter().find(|t| t.code() == code)
+    }
+
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            TargetInvestors::All => "普通及专业投资者",
+            TargetInvestors::ProfessionalOnly => "仅限专业投资者",
+        }
+    }
+
+    pub fn admits(self, class: InvestorClass) -> bool {
+        self == TargetInvestors::All || class == InvestorClass::Professional
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

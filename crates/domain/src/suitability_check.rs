@@ -3,7 +3,7 @@
 //! never trusts the desk's verdict.
 
 use crate::policy::{AssessmentStatus, FirmPolicy};
-use crate::suitability::{InvestorClass, ProductRisk, RiskLevel};
+use crate::suitability::{InvestorClass, ProductRisk, RiskLevel, TargetInvestors};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -35,6 +35,8 @@ pub enum BlockReason {
     AssessmentExpired,
     /// Never assessed.
     NotAssessed,
+    /// The item is for professional investors only and the client is an ordinary one.
+    ProfessionalOnly,
 }
 
 impl BlockReason {
@@ -44,6 +46,7 @@ impl BlockReason {
             BlockReason::LowestCategory => "客户属于最低风险承受类别，不得推荐高于 R1 的产品",
             BlockReason::AssessmentExpired => "客户风险测评已过期，须重新测评后才能推荐",
             BlockReason::NotAssessed => "客户尚未完成风险测评，不得推荐",
+            BlockReason::ProfessionalOnly => "该产品仅限专业投资者，客户为普通投资者，不得推荐",
         }
     }
 }
@@ -66,10 +69,14 @@ const ELDERLY_UNCONFIRMED_MAX: ProductRisk = ProductRisk::R3;
 pub fn check(
     client: &SuitabilityProfile,
     product: ProductRisk,
+    target: TargetInvestors,
     today: NaiveDate,
     policy: &FirmPolicy,
 ) -> Verdict {
     let mut reasons = Vec::new();
+    if !target.admits(client.investor_class) {
+        reasons.push(BlockReason::ProfessionalOnly);
+    }
     if client.lowest_category && product > ProductRisk::R1 {
         reasons.push(BlockReason::LowestCategory);
     }
@@ -135,7 +142,7 @@ mod tests {
         /// The matrix: Cn may be pushed up to Rn and never above, for a valid assessment.
         #[test]
         fn cn_gets_up_to_rn(level in levels(), product in products(), age in 18u32..65) {
-            let verdict = check(&ordinary(level, 100, age), product, TODAY, &FirmPolicy::default());
+            let verdict = check(&ordinary(level, 100, age), product, TargetInvestors::All, TODAY, &FirmPolicy::default());
             if (product as u8) <= (level as u8) {
                 prop_assert_eq!(verdict, Verdict::Allowed);
             } else {
@@ -146,7 +153,7 @@ mod tests {
         /// An expired assessment blocks everything, whatever the levels.
         #[test]
         fn expired_blocks_every_product(level in levels(), product in products(), days in 0i64..800) {
-            let verdict = check(&ordinary(level, -days, 40), product, TODAY, &FirmPolicy::default());
+            let verdict = check(&ordinary(level, -days, 40), product, TargetInvestors::All, TODAY, &FirmPolicy::default());
             let blocked = matches!(verdict, Verdict::Blocked { ref reasons } if reasons.contains(&BlockReason::AssessmentExpired));
             prop_assert!(blocked);
         }
@@ -160,15 +167,29 @@ mod tests {
                 lowest_category: true,
                 age: Some(40),
             };
-            let verdict = check(&client, product, TODAY, &FirmPolicy::default());
+            let verdict = check(&client, product, TargetInvestors::All, TODAY, &FirmPolicy::default());
             prop_assert_eq!(verdict == Verdict::Allowed, product == ProductRisk::R1);
+        }
+
+        /// An item for professionals only is never allowed to an ordinary investor, whatever
+        /// their level, and never blocked for that reason for a professional one.
+        #[test]
+        fn professional_only_items_skip_every_ordinary_investor(level in levels(), product in products(), age in 18u32..100) {
+            let only = TargetInvestors::ProfessionalOnly;
+            let verdict = check(&ordinary(level, 100, age), product, only, TODAY, &FirmPolicy::default());
+            let blocked = matches!(verdict, Verdict::Blocked { ref reasons } if reasons.contains(&BlockReason::ProfessionalOnly));
+            prop_assert!(blocked);
+            let pro = SuitabilityProfile { investor_class: InvestorClass::Professional, ..ordinary(level, 100, age) };
+            let verdict = check(&pro, product, only, TODAY, &FirmPolicy::default());
+            let held = matches!(verdict, Verdict::Blocked { ref reasons } if reasons.contains(&BlockReason::ProfessionalOnly));
+            prop_assert!(!held);
         }
 
         /// The elderly rule never loosens a block and only adds a confirmation above R3.
         #[test]
         fn elderly_need_confirmation_above_r3(level in levels(), product in products(), age in 65u32..100) {
-            let young = check(&ordinary(level, 100, 40), product, TODAY, &FirmPolicy::default());
-            let old = check(&ordinary(level, 100, age), product, TODAY, &FirmPolicy::default());
+            let young = check(&ordinary(level, 100, 40), product, TargetInvestors::All, TODAY, &FirmPolicy::default());
+            let old = check(&ordinary(level, 100, age), product, TargetInvestors::All, TODAY, &FirmPolicy::default());
             match young {
                 Verdict::Blocked { .. } => prop_assert_eq!(old, young),
                 _ if product > ProductRisk::R3 => prop_assert_eq!(old, Verdict::NeedsConfirmation),
@@ -182,11 +203,23 @@ mod tests {
         let p = FirmPolicy::default();
         // Expiring today is expired; tomorrow is still valid.
         assert!(matches!(
-            check(&ordinary(RiskLevel::C5, 0, 40), ProductRisk::R1, TODAY, &p),
+            check(
+                &ordinary(RiskLevel::C5, 0, 40),
+                ProductRisk::R1,
+                TargetInvestors::All,
+                TODAY,
+                &p
+            ),
             Verdict::Blocked { .. }
         ));
         assert_eq!(
-            check(&ordinary(RiskLevel::C5, 1, 40), ProductRisk::R5, TODAY, &p),
+            check(
+                &ordinary(RiskLevel::C5, 1, 40),
+                ProductRisk::R5,
+                TargetInvestors::All,
+                TODAY,
+                &p
+            ),
             Verdict::Allowed
         );
         let never = SuitabilityProfile {
@@ -194,7 +227,7 @@ mod tests {
             ..ordinary(RiskLevel::C3, 1, 40)
         };
         assert_eq!(
-            check(&never, ProductRisk::R1, TODAY, &p),
+            check(&never, ProductRisk::R1, TargetInvestors::All, TODAY, &p),
             Verdict::Blocked {
                 reasons: vec![BlockReason::NotAssessed]
             }
@@ -204,14 +237,64 @@ mod tests {
             assessment: None,
             ..ordinary(RiskLevel::C1, 1, 40)
         };
-        assert_eq!(check(&pro, ProductRisk::R5, TODAY, &p), Verdict::Allowed);
-        // Age 64 is not elderly under the default threshold of 65.
         assert_eq!(
-            check(&ordinary(RiskLevel::C5, 10, 64), ProductRisk::R5, TODAY, &p),
+            check(&pro, ProductRisk::R5, TargetInvestors::All, TODAY, &p),
+            Verdict::Allowed
+        );
+        // An item for professionals only reaches the professional, never the ordinary investor,
+        // whatever their level; the other reasons are still told.
+        let only = TargetInvestors::ProfessionalOnly;
+        assert_eq!(
+            check(&pro, ProductRisk::R3, only, TODAY, &p),
             Verdict::Allowed
         );
         assert_eq!(
-            check(&ordinary(RiskLevel::C5, 10, 65), ProductRisk::R5, TODAY, &p),
+            check(
+                &ordinary(RiskLevel::C5, 10, 40),
+                ProductRisk::R3,
+                only,
+                TODAY,
+                &p
+            ),
+            Verdict::Blocked {
+                reasons: vec![BlockReason::ProfessionalOnly]
+            }
+        );
+        assert_eq!(
+            check(
+                &ordinary(RiskLevel::C2, -1, 40),
+                ProductRisk::R3,
+                only,
+                TODAY,
+                &p
+            ),
+            Verdict::Blocked {
+                reasons: vec![
+                    BlockReason::ProfessionalOnly,
+                    BlockReason::AssessmentExpired,
+                    BlockReason::AboveRiskLevel
+                ]
+            }
+        );
+        // Age 64 is not elderly under the default threshold of 65.
+        assert_eq!(
+            check(
+                &ordinary(RiskLevel::C5, 10, 64),
+                ProductRisk::R5,
+                TargetInvestors::All,
+                TODAY,
+                &p
+            ),
+            Verdict::Allowed
+        );
+        assert_eq!(
+            check(
+                &ordinary(RiskLevel::C5, 10, 65),
+                ProductRisk::R5,
+                TargetInvestors::All,
+                TODAY,
+                &p
+            ),
             Verdict::NeedsConfirmation
         );
     }

@@ -6,7 +6,7 @@ use crate::{ImportKind, ImportRow};
 use chrono::NaiveDate;
 use domain::{
     FeeBreakdown, Fen, IdNumber, InvestorClass, Mobile, ProductRisk, Rate, RiskLevel, SecurityCode,
-    Tier, TradeSide,
+    TargetInvestors, Tier, TradeSide,
 };
 use protocol::calendar::MarketEventKind;
 use protocol::library::{ApprovalState, ProductKind};
@@ -383,6 +383,20 @@ fn product(f: &Fields<'_>) -> Checked<ProductRecord> {
                 ("R5", "高风险", ProductRisk::R5),
             ],
         )?,
+        target_investors: match f.raw("target_investors") {
+            "" => TargetInvestors::All,
+            _ => f.choice(
+                "target_investors",
+                &[
+                    ("all", "普通及专业投资者", TargetInvestors::All),
+                    (
+                        "professional_only",
+                        "仅限专业投资者",
+                        TargetInvestors::ProfessionalOnly,
+                    ),
+                ],
+            )?,
+        },
         version,
         approval: match f.raw("approval") {
             "" => ApprovalState::Approved,

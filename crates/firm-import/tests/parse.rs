@@ -141,6 +141,39 @@ fn library_and_calendar_rows_are_checked() {
 }
 
 #[test]
+fn a_library_item_may_be_for_professional_investors_only() {
+    let library = "product_id,kind,title,summary,risk,version,valid_from,valid_until,author,\
+                   approval_ref,target_investors\n\
+                   P1,理财产品,私募精选,摘要,R5,1,2026-11-01,2027-02-28,资管部,HG-1,仅限专业投资者\n\
+                   P2,研究报告,标题,摘要,R3,1,2026-11-01,2027-02-28,研究所,HG-2,\n\
+                   P3,研究报告,标题,摘要,R3,1,2026-11-01,2027-02-28,研究所,HG-3,合格投资者\n";
+    let parsed = parse(ImportKind::Library, library.as_bytes(), today()).unwrap();
+    let targets: Vec<_> = parsed
+        .rows
+        .iter()
+        .map(|(_, r)| match r {
+            ImportRow::Product(p) => p.target_investors,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        targets,
+        [
+            domain::TargetInvestors::ProfessionalOnly,
+            domain::TargetInvestors::All
+        ]
+    );
+    assert_eq!(parsed.problems.len(), 1);
+    let problem = &parsed.problems[0];
+    assert_eq!(problem.line, 4);
+    assert!(
+        problem.reason.contains("仅限专业投资者"),
+        "{}",
+        problem.reason
+    );
+}
+
+#[test]
 fn a_file_that_is_not_utf8_says_how_to_save_it() {
     let mut bytes = b"event_id,kind,on\nHOL-1,".to_vec();
     bytes.extend_from_slice(&[0xD0, 0xDD, 0xCA, 0xD0]); // 休市 in GBK

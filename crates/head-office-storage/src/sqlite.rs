@@ -47,6 +47,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/028_staff_actions.sql"),
     include_str!("migrations/029_unit_closing.sql"),
     include_str!("migrations/030_appraisals.sql"),
+    include_str!("migrations/031_library_target.sql"),
 ];
 
 /// Statements kept prepared; the feed alone has two per table.

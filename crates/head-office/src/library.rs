@@ -125,6 +125,7 @@ fn record(known: &LibraryItem, approval: ApprovalState, today: NaiveDate) -> Pro
         title: c.title.trim().to_string(),
         summary: c.summary.trim().to_string(),
         risk: c.risk,
+        target_investors: c.target_investors,
         version,
         approval,
         valid_from: c.valid_from,

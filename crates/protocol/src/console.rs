@@ -139,6 +139,9 @@ pub struct LibraryContent {
     #[serde(default)]
     pub body: String,
     pub risk: domain::ProductRisk,
+    /// Whom the item may be pushed to; compliance checks it with the risk level.
+    #[serde(default)]
+    pub target_investors: domain::TargetInvestors,
     pub valid_from: NaiveDate,
     pub valid_until: NaiveDate,
     /// The security a stock note is about, `600519.SH`.

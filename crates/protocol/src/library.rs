@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::suitability_check::Verdict;
-use domain::ProductRisk;
+use domain::{ProductRisk, TargetInvestors};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -85,6 +85,9 @@ pub struct ProductRecord {
     pub title: String,
     pub summary: String,
     pub risk: ProductRisk,
+    /// Whom compliance approved it for; items from before the field are for all investors.
+    #[serde(default)]
+    pub target_investors: TargetInvestors,
     /// Raised whenever the content changes; a push names the version it sent.
     pub version: u32,
     pub approval: ApprovalState,

@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/016_needs.sql"),
     include_str!("migrations/017_events.sql"),
     include_str!("migrations/018_library_body.sql"),
+    include_str!("migrations/019_library_target.sql"),
 ];
 
 pub(crate) fn run(conn: &mut Connection) -> Result<()> {

@@ -9,7 +9,7 @@ use crate::{ClientQuery, Store, WriteIds};
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::recommendation::{cover_message, decide, RecipientDecision};
 use domain::suitability_check::{check, SuitabilityProfile, Verdict};
-use domain::{IdNumber, InvestorClass, ProductRisk, RiskLevel, Tier};
+use domain::{IdNumber, InvestorClass, ProductRisk, RiskLevel, TargetInvestors, Tier};
 use protocol::{
     ApprovalState, Mutation, MutationOp, ProductKind, ProductRecord, PushRecipient,
     RecommendationPush,
@@ -86,7 +86,7 @@ pub struct PushDraft {
 }
 
 const PRODUCT_COLUMNS: &str = "id, product_kind, title, summary, risk, version, approval, \
-    valid_from, valid_until, security_code, author, approval_ref, body";
+    valid_from, valid_until, security_code, author, approval_ref, body, target_investors";
 
 fn corrupt(what: &str, value: &str) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(
@@ -100,12 +100,15 @@ pub(crate) fn product_record(r: &Row<'_>) -> rusqlite::Result<ProductRecord> {
     let kind: String = r.get(1)?;
     let risk: String = r.get(4)?;
     let approval: String = r.get(6)?;
+    let target: String = r.get(13)?;
     Ok(ProductRecord {
         id: r.get(0)?,
         product_kind: ProductKind::parse(&kind).ok_or_else(|| corrupt("product kind", &kind))?,
         title: r.get(2)?,
         summary: r.get(3)?,
         risk: ProductRisk::from_code(&risk).ok_or_else(|| corrupt("risk", &risk))?,
+        target_investors: TargetInvestors::from_code(&target)
+            .ok_or_else(|| corrupt("target investors", &target))?,
         version: r.get(5)?,
         approval: ApprovalState::parse(&approval).ok_or_else(|| corrupt("approval", &approval))?,
         valid_from: r.get(7)?,
@@ -209,7 +212,7 @@ impl Store {
     fn recipient(
         &self,
         client_id: &str,
-        product: ProductRisk,
+        product: &ProductRecord,
         today: NaiveDate,
         policy: &domain::FirmPolicy,
     ) -> Result<Option<RecipientCheck>> {
@@ -248,7 +251,13 @@ impl Store {
             lowest_category: lowest,
             age,
         };
-        let verdict = check(&profile, product, today, policy);
+        let verdict = check(
+            &profile,
+            product.risk,
+            product.target_investors,
+            today,
+            policy,
+        );
         let reason = match decide(&verdict, false) {
             RecipientDecision::Send => None,
             RecipientDecision::Withhold(why) => Some(why),
@@ -286,7 +295,7 @@ impl Store {
             )));
         }
         for id in selected {
-            let found = self.recipient(&id, product.risk, today, &policy)?;
+            let found = self.recipient(&id, &product, today, &policy)?;
             checks.push(
                 found
                     .ok_or_else(|| StoreError::Invalid(format!("客户 {id} 不在您的客户名单中")))?,

@@ -23,6 +23,7 @@ pub(crate) const PRODUCTS: FeedTable = FeedTable {
         "author",
         "approval_ref",
         "body",
+        "target_investors",
     ],
     bind: |stmt, record| {
         let Record::Product(p) = record else {
@@ -41,7 +42,8 @@ pub(crate) const PRODUCTS: FeedTable = FeedTable {
             p.security_code,
             p.author,
             p.approval_ref,
-            p.body
+            p.body,
+            p.target_investors.code()
         ])?)
     },
 };

@@ -3,7 +3,7 @@
 
 use crate::common::{book, day, now, TODAY};
 use domain::suitability_check::{BlockReason, Verdict};
-use domain::{Fen, ProductRisk, Tier};
+use domain::{Fen, InvestorClass, ProductRisk, TargetInvestors, Tier};
 use protocol::{
     ApprovalState, Change, DeliveryStatus, ErrorCode, HoldingRecord, MutationOp, MutationOutcome,
     MutationResult, ProductKind, ProductRecord, PullPage, PushDeliveryRecord, Record,
@@ -20,6 +20,7 @@ fn product(id: &str, risk: ProductRisk, approval: ApprovalState, title: &str) ->
         title: title.into(),
         summary: format!("{title}，风险等级 {}", risk.code()),
         risk,
+        target_investors: TargetInvestors::All,
         version: 2,
         approval,
         valid_from: day(2026, 10, 1),
@@ -202,6 +203,35 @@ fn every_recipient_is_checked_and_blocked_ones_say_why() {
     };
     let err = store.check_recipients("P1", &bad_code, TODAY).unwrap_err();
     assert!(matches!(err, StoreError::Invalid(m) if m.contains("证券代码")));
+}
+
+#[test]
+fn an_item_for_professionals_only_is_blocked_for_every_ordinary_investor() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = library_book(dir.path());
+    let only = ProductRecord {
+        target_investors: TargetInvestors::ProfessionalOnly,
+        ..product(
+            "P4",
+            ProductRisk::R1,
+            ApprovalState::Approved,
+            "华信私募精选",
+        )
+    };
+    apply(&mut store, 200, vec![Record::Product(only)]);
+    let listed = store.products(&ProductQuery::default(), TODAY).unwrap();
+    let p4 = listed.iter().find(|p| p.item.id == "P4").unwrap();
+    assert_eq!(p4.item.target_investors, TargetInvestors::ProfessionalOnly);
+    let checks = store.check_recipients("P4", &everyone(), TODAY).unwrap();
+    let ordinary = checks
+        .checks
+        .iter()
+        .filter(|c| c.investor_class == InvestorClass::Ordinary);
+    for c in ordinary {
+        let blocked = matches!(&c.verdict, Verdict::Blocked { reasons } if reasons.contains(&BlockReason::ProfessionalOnly));
+        assert!(blocked, "{}: {:?}", c.client_id, c.verdict);
+    }
+    assert_eq!(checks.allowed + checks.needs_confirmation, 0);
 }
 
 #[test]

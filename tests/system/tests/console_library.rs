@@ -25,6 +25,7 @@ fn content(summary: &str) -> LibraryContent {
         summary: summary.into(),
         body: "正文：红利资产的配置价值与风险提示……".into(),
         risk: ProductRisk::R2,
+        target_investors: domain::TargetInvestors::All,
         valid_from: today,
         valid_until: today + chrono::Days::new(90),
         security_code: None,

@@ -23,6 +23,7 @@ mod flood;
 mod kill9;
 mod month_turn;
 mod needs;
+mod professional_only;
 mod recommend;
 mod replicas;
 mod restore;

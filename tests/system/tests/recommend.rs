@@ -184,7 +184,11 @@ async fn a_push_goes_out_with_the_next_sync_and_its_delivery_states_come_back() 
     assert!(deliveries_of(head_office.storage.as_ref(), "B002").is_empty());
 }
 
-fn push(id: &str, product: &ProductRecord, recipients: &[(&str, Verdict, bool)]) -> Mutation {
+pub(crate) fn push(
+    id: &str,
+    product: &ProductRecord,
+    recipients: &[(&str, Verdict, bool)],
+) -> Mutation {
     Mutation {
         id: format!("m-{id}"),
         made_at: system_tests::now(),

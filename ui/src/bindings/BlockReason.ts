@@ -3,4 +3,4 @@
 /**
  * Why a push to this client is not allowed as it stands.
  */
-export type BlockReason = "above_risk_level" | "lowest_category" | "assessment_expired" | "not_assessed";
+export type BlockReason = "above_risk_level" | "lowest_category" | "assessment_expired" | "not_assessed" | "professional_only";

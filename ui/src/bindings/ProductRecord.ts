@@ -2,11 +2,16 @@
 import type { ApprovalState } from "./ApprovalState";
 import type { ProductKind } from "./ProductKind";
 import type { ProductRisk } from "./ProductRisk";
+import type { TargetInvestors } from "./TargetInvestors";
 
 /**
  * One item of the approved library. Firm-wide: every desk pulls it.
  */
 export type ProductRecord = { id: string, product_kind: ProductKind, title: string, summary: string, risk: ProductRisk, 
+/**
+ * Whom compliance approved it for; items from before the field are for all investors.
+ */
+target_investors: TargetInvestors, 
 /**
  * Raised whenever the content changes; a push names the version it sent.
  */

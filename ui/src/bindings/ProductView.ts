@@ -2,6 +2,7 @@
 import type { ApprovalState } from "./ApprovalState";
 import type { ProductKind } from "./ProductKind";
 import type { ProductRisk } from "./ProductRisk";
+import type { TargetInvestors } from "./TargetInvestors";
 
 /**
  * A library item as the panel shows it: the item as head office sent it, and whether it may be
@@ -12,6 +13,10 @@ export type ProductView = {
  * Approved and within its validity today.
  */
 pushable: boolean, id: string, product_kind: ProductKind, title: string, summary: string, risk: ProductRisk, 
+/**
+ * Whom compliance approved it for; items from before the field are for all investors.
+ */
+target_investors: TargetInvestors, 
 /**
  * Raised whenever the content changes; a push names the version it sent.
  */

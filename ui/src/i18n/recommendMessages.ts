@@ -27,6 +27,8 @@ export const recommendZh = {
   "product.author": "作者 {author}",
   "product.security": "证券代码 {code}",
   "product.notPushable": "不可推送",
+  "product.professionalOnly": "仅限专业投资者",
+  "product.professionalOnlyHint": "合规审核限定只可推荐给专业投资者，普通投资者一律不可推送",
   "product.notPushableHint": "已撤回或不在有效期内，不能推送",
 
   "library.search": "标题 / 摘要 / 证券代码 / 作者",
@@ -153,6 +155,8 @@ export const recommendEn: Record<keyof typeof recommendZh, string> = {
   "product.hideBody": "Hide the full text",
   "product.author": "By {author}",
   "product.security": "Security {code}",
+  "product.professionalOnly": "Professionals only",
+  "product.professionalOnlyHint": "Compliance approved it for professional investors only; it cannot be pushed to an ordinary investor",
   "product.notPushable": "Not pushable",
   "product.notPushableHint": "Withdrawn or outside its validity; it cannot be pushed",
 

@@ -31,6 +31,8 @@ describe("RecommendPanel library", () => {
     const closed = await screen.findByTestId("product-row-P-002");
     await libraryReady();
     expect(within(closed).getByText("不可推送")).toBeInTheDocument();
+    expect(within(closed).getByTestId("professional-only")).toHaveTextContent("仅限专业投资者");
+    expect(within(row).queryByTestId("professional-only")).not.toBeInTheDocument();
     expect(within(closed).getByText("有效期至 2020-12-31")).toBeInTheDocument();
     expect(screen.getByTestId("compose-P-002")).toBeDisabled();
     // Clicking a closed item opens nothing.

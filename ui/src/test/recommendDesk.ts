@@ -22,6 +22,7 @@ export const expired = product({
   product_kind: "fund",
   title: "成长精选混合基金",
   risk: "R5",
+  target_investors: "professional_only",
   version: 1,
   valid_until: "2020-12-31",
   security_code: null,

@@ -12,6 +12,7 @@ export function product(overrides: Partial<ProductView> = {}): ProductView {
     title: "贵州茅台：高端白酒龙头，估值回到合理区间",
     summary: "渠道库存健康，批价企稳；维持长期关注。",
     risk: "R3",
+    target_investors: "all",
     version: 2,
     approval: "approved",
     valid_from: "2024-01-01",

@@ -86,6 +86,7 @@ fn imported(product: ProductRecord) -> LibraryItem {
             summary: product.summary,
             body: product.body,
             risk: product.risk,
+            target_investors: product.target_investors,
             valid_from: product.valid_from,
             valid_until: product.valid_until,
             security_code: product.security_code,

@@ -110,7 +110,13 @@ fn check_recipient(
             reason: Some("该客户不在您的服务范围内".into()),
         });
     };
-    let verdict = check(&profile, product.risk, today, policy);
+    let verdict = check(
+        &profile,
+        product.risk,
+        product.target_investors,
+        today,
+        policy,
+    );
     let (status, reason) = match decide(&verdict, elderly_confirmed) {
         RecipientDecision::Send => (DeliveryStatus::Queued, None),
         RecipientDecision::Withhold(why) => (

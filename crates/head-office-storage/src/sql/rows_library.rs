@@ -4,7 +4,7 @@
 use super::feed_table::{bad, FeedScope, FeedTable};
 use crate::db::{Db, Row};
 use crate::error::Result;
-use domain::ProductRisk;
+use domain::{ProductRisk, TargetInvestors};
 use protocol::{
     ApprovalState, DeliveryStatus, EntityKind, ProductKind, ProductRecord, PushDeliveryRecord,
     Record,
@@ -16,12 +16,12 @@ pub(super) const PRODUCTS: FeedTable = FeedTable {
     kind: EntityKind::Product,
     table: "products",
     columns: "kind, title, summary, risk, version, approval, valid_from, valid_until, \
-              security_code, author, approval_ref, body",
+              security_code, author, approval_ref, body, target_investors",
     read: read_product,
     insert:
         "INSERT INTO products (id, broker_id, seq, kind, title, summary, risk, version, approval, \
-             valid_from, valid_until, security_code, author, approval_ref, body) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+             valid_from, valid_until, security_code, author, approval_ref, body, target_investors) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     bind: insert,
 };
 
@@ -40,12 +40,15 @@ pub(super) fn read_product(r: &Row<'_>) -> rusqlite::Result<Record> {
     let kind: String = r.get(1)?;
     let risk: String = r.get(4)?;
     let approval: String = r.get(6)?;
+    let target: String = r.get(13)?;
     Ok(Record::Product(ProductRecord {
         id: r.get(0)?,
         product_kind: ProductKind::parse(&kind).ok_or_else(|| bad(1, "product kind"))?,
         title: r.get(2)?,
         summary: r.get(3)?,
         risk: ProductRisk::from_code(&risk).ok_or_else(|| bad(4, "product risk"))?,
+        target_investors: TargetInvestors::from_code(&target)
+            .ok_or_else(|| bad(13, "target investors"))?,
         version: r.get(5)?,
         approval: ApprovalState::parse(&approval).ok_or_else(|| bad(6, "approval state"))?,
         valid_from: r.get(7)?,
@@ -89,7 +92,8 @@ fn insert(db: &Db<'_>, sql: &str, broker: &str, seq: i64, record: &Record) -> Re
                 p.security_code,
                 p.author,
                 p.approval_ref,
-                p.body
+                p.body,
+                p.target_investors.code()
             ],
         ),
         Record::PushDelivery(d) => db.execute(

@@ -86,6 +86,7 @@ pub(super) const CONSOLE: &[Operation] = &[
                         summary: "关注需求复苏与估值修复的节奏".into(),
                         body: String::new(),
                         risk: ProductRisk::R3,
+                        target_investors: domain::TargetInvestors::All,
                         valid_from: day(2026, 12, 1),
                         valid_until: day(2027, 3, 31),
                         security_code: None,

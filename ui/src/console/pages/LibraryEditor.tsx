@@ -5,9 +5,10 @@ import type { LibraryContent } from "../../bindings/LibraryContent";
 import type { LibraryItem } from "../../bindings/LibraryItem";
 import type { ProductKind } from "../../bindings/ProductKind";
 import type { ProductRisk } from "../../bindings/ProductRisk";
+import type { TargetInvestors } from "../../bindings/TargetInvestors";
 import { todayInShanghai } from "../../lib/format";
 import { PATHS, type ConsoleSession } from "../http";
-import { KINDS, kindName, RISKS, riskName } from "./libraryLabels";
+import { KINDS, kindName, RISKS, riskName, TARGETS } from "./libraryLabels";
 
 interface Values {
   product_kind: ProductKind;
@@ -15,6 +16,7 @@ interface Values {
   summary: string;
   body: string;
   risk: ProductRisk;
+  target_investors: TargetInvestors;
   valid: [Dayjs, Dayjs];
   security_code: string;
   author: string;
@@ -29,6 +31,7 @@ function initial(item: LibraryItem | null): Values {
       summary: "",
       body: "",
       risk: "R3",
+      target_investors: "all",
       valid: [today, today.add(3, "month")],
       security_code: "",
       author: "",
@@ -45,6 +48,7 @@ function content(v: Values): LibraryContent {
     summary: v.summary,
     body: v.body,
     risk: v.risk,
+    target_investors: v.target_investors,
     valid_from: v.valid[0].format("YYYY-MM-DD"),
     valid_until: v.valid[1].format("YYYY-MM-DD"),
     security_code: v.security_code.trim() ? v.security_code.trim() : null,
@@ -113,7 +117,10 @@ export function LibraryEditor({ session, item, onClose, onSaved }: Props) {
           <Form.Item name="risk" label="风险等级" style={{ width: 160 }}>
             <Select options={RISKS.map((r) => ({ value: r, label: riskName(r) }))} data-testid="library-risk" />
           </Form.Item>
-          <Form.Item name="security_code" label="证券代码（个股点评必填）" style={{ width: 200 }}>
+          <Form.Item name="target_investors" label="适用投资者" style={{ width: 170 }}>
+            <Select options={TARGETS} data-testid="library-target" />
+          </Form.Item>
+          <Form.Item name="security_code" label="证券代码（个股点评必填）" style={{ width: 180 }}>
             <Input placeholder="600519.SH" />
           </Form.Item>
         </Space>

@@ -78,7 +78,18 @@ export function LibraryPage({ session, roles, onSessionEnded }: PageProps) {
         columns={[
           { title: "标题", render: (_, i) => i.content.title },
           { title: "类别", width: 90, render: (_, i) => kindName(i.content.product_kind) },
-          { title: "风险", width: 60, render: (_, i) => i.content.risk },
+          {
+            title: "风险",
+            width: 110,
+            render: (_, i) =>
+              i.content.target_investors === "professional_only" ? (
+                <span>
+                  {i.content.risk} <Tag color="volcano">仅限专业</Tag>
+                </span>
+              ) : (
+                i.content.risk
+              ),
+          },
           {
             title: "状态",
             width: 100,

@@ -3,7 +3,7 @@ import { useState } from "react";
 import type { LibraryItem } from "../../bindings/LibraryItem";
 import type { LibraryVerdict } from "../../bindings/LibraryVerdict";
 import { PATHS, type ConsoleSession } from "../http";
-import { kindName, riskName, STATE_LABELS } from "./libraryLabels";
+import { kindName, riskName, STATE_LABELS, targetName } from "./libraryLabels";
 
 interface Props {
   session: ConsoleSession;
@@ -47,6 +47,9 @@ export function LibraryReviewDrawer({ session, item, onClose, onDecided }: Props
         <Descriptions.Item label="起草人">{item.drafted_by_name}</Descriptions.Item>
         <Descriptions.Item label="类别">{kindName(c.product_kind)}</Descriptions.Item>
         <Descriptions.Item label="风险等级">{riskName(c.risk)}</Descriptions.Item>
+        <Descriptions.Item label="适用投资者">
+          <span data-testid="review-target">{targetName(c.target_investors)}</span>
+        </Descriptions.Item>
         <Descriptions.Item label="有效期">
           {c.valid_from} 至 {c.valid_until}
         </Descriptions.Item>

@@ -2,7 +2,7 @@ import { Button, Space, Typography } from "antd";
 import { useState, type ReactNode } from "react";
 import type { ProductView } from "../../bindings/ProductView";
 import { useT } from "../../i18n/context";
-import { ApprovalTag, ProductKindTag, ProductRiskTag } from "./tags";
+import { ApprovalTag, ProductKindTag, ProductRiskTag, TargetInvestorsTag } from "./tags";
 
 interface Props {
   product: ProductView;
@@ -22,6 +22,7 @@ export function ProductCard({ product, extra, testId }: Props) {
         <Space size={6} wrap>
           <ProductKindTag kind={product.product_kind} />
           <ProductRiskTag risk={product.risk} />
+          <TargetInvestorsTag target={product.target_investors} />
           {product.approval === "withdrawn" && <ApprovalTag approval={product.approval} />}
         </Space>
         {extra}

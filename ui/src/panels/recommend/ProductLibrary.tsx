@@ -13,7 +13,14 @@ import { useSyncStatusEvents } from "../../hooks/useSyncStatus";
 import { useT, type Translate } from "../../i18n/context";
 import { formatCount } from "../../lib/format";
 import { SEARCH_DEBOUNCE_MS } from "../ClientsPanel";
-import { NotPushableTag, PRODUCT_KINDS, PRODUCT_RISKS, ProductKindTag, ProductRiskTag } from "./tags";
+import {
+  NotPushableTag,
+  PRODUCT_KINDS,
+  PRODUCT_RISKS,
+  ProductKindTag,
+  ProductRiskTag,
+  TargetInvestorsTag,
+} from "./tags";
 
 const TABLE_HEADER_PX = 40;
 const MIN_BODY_PX = 200;
@@ -40,7 +47,17 @@ function productColumns(t: Translate, onCompose: (product: ProductView) => void)
       width: 110,
       render: (_, p) => <ProductKindTag kind={p.product_kind} />,
     },
-    { title: t("library.colRisk"), key: "risk", width: 120, render: (_, p) => <ProductRiskTag risk={p.risk} /> },
+    {
+      title: t("library.colRisk"),
+      key: "risk",
+      width: 130,
+      render: (_, p) => (
+        <Space size={4} wrap>
+          <ProductRiskTag risk={p.risk} />
+          <TargetInvestorsTag target={p.target_investors} />
+        </Space>
+      ),
+    },
     {
       title: t("library.colVersion"),
       key: "version",

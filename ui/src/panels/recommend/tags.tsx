@@ -4,6 +4,7 @@ import type { DeliveryStatus } from "../../bindings/DeliveryStatus";
 import type { ProductKind } from "../../bindings/ProductKind";
 import type { ProductRisk } from "../../bindings/ProductRisk";
 import type { PushState } from "../../bindings/PushState";
+import type { TargetInvestors } from "../../bindings/TargetInvestors";
 import type { Verdict } from "../../bindings/Verdict";
 import { useT } from "../../i18n/context";
 
@@ -35,6 +36,19 @@ export function ProductRiskTag({ risk }: { risk: ProductRisk }) {
     <Tag color={RISK_COLORS[risk]} style={tagStyle} data-risk={risk}>
       {risk} {t(`product.risk.${risk}`)}
     </Tag>
+  );
+}
+
+/** 仅限专业投资者: nothing is shown for an item for all investors. */
+export function TargetInvestorsTag({ target }: { target: TargetInvestors }) {
+  const t = useT();
+  if (target === "all") return null;
+  return (
+    <Tooltip title={t("product.professionalOnlyHint")}>
+      <Tag color="volcano" style={tagStyle} data-testid="professional-only">
+        {t("product.professionalOnly")}
+      </Tag>
+    </Tooltip>
   );
 }
 
