@@ -26,6 +26,7 @@ pub mod org_tree;
 pub mod pareto;
 pub mod pay_plan;
 pub mod policy;
+pub mod reassignment;
 pub mod recommendation;
 pub mod release;
 pub mod repeat;

@@ -220,6 +220,10 @@ pub trait Storage:
     fn transfer_client(&self, client_id: &str, to_broker_id: &str, at: DateTime<Utc>)
         -> Result<()>;
 
+    /// Moves each client of `moves` (client id, receiving broker id) as `transfer_client` does,
+    /// all or none: a handover never leaves a book half moved.
+    fn transfer_clients(&self, moves: &[(String, String)], at: DateTime<Utc>) -> Result<()>;
+
     /// Reveals and exports reported by desks, made in `[from, until)`, oldest first.
     fn audit_entries(&self, from: DateTime<Utc>, until: DateTime<Utc>) -> Result<Vec<AuditEntry>>;
 

@@ -18,6 +18,8 @@ pub struct NewStaffAction<'a> {
 pub trait StaffDesk {
     /// Clients whose id is `text`, or whose name contains it, at most `limit`, by id.
     fn find_clients(&self, text: &str, limit: u32) -> Result<Vec<ClientOwnership>>;
+    /// Every client `broker_id` serves, by id.
+    fn broker_book(&self, broker_id: &str) -> Result<Vec<ClientOwnership>>;
     fn record_staff_action(&self, action: &NewStaffAction<'_>) -> Result<()>;
     /// Brokers' disputes of their statements, oldest first; only the open ones when `open_only`.
     fn dispute_queue(&self, open_only: bool) -> Result<Vec<DisputeInQueue>>;

@@ -15,6 +15,7 @@ pub mod console;
 mod delivery;
 pub mod error;
 pub mod finance;
+pub mod handover;
 pub mod import;
 pub mod levels;
 pub mod library;

@@ -12,6 +12,7 @@ pub mod error;
 pub mod events;
 pub mod feed;
 pub mod gateway;
+pub mod handover;
 pub mod library;
 pub mod preferences;
 pub mod push;
@@ -155,6 +156,11 @@ pub mod paths {
     pub const CONSOLE_CLIENTS: &str = "/api/v1/console/clients";
     /// Moves a client to another broker's book (`console::ClientTransfer`).
     pub const CONSOLE_CLIENT_TRANSFER: &str = "/api/v1/console/clients/transfer";
+    /// What handing a leaving broker's whole book to colleagues would do
+    /// (`handover::BookHandover` → `handover::HandoverPlan`); changes nothing.
+    pub const CONSOLE_HANDOVER_PREVIEW: &str = "/api/v1/console/clients/handover/preview";
+    /// Hands the book over as previewed.
+    pub const CONSOLE_HANDOVER: &str = "/api/v1/console/clients/handover";
     /// What head office's staff did in the console on a span of days (`console::DaySpan`).
     pub const CONSOLE_ACTIONS: &str = "/api/v1/console/actions";
     /// The same as an XLSX workbook, a year at most (`console::ActionQuery`).
@@ -214,6 +220,8 @@ pub mod paths {
         APPRAISALS,
         CONSOLE_CLIENTS,
         CONSOLE_CLIENT_TRANSFER,
+        CONSOLE_HANDOVER_PREVIEW,
+        CONSOLE_HANDOVER,
         CONSOLE_ACTIONS,
         CONSOLE_ACTIONS_XLSX,
         CONSOLE_DISPUTES,

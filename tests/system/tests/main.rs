@@ -9,6 +9,7 @@ mod complaints;
 mod conflicts;
 mod console_accounts;
 mod console_finance;
+mod console_handover;
 mod console_levels;
 mod console_library;
 mod console_org;

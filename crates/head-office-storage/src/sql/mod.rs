@@ -260,6 +260,15 @@ impl Storage for SqlStorage {
         self.write_locking(|db| books::transfer_client(db, client_id, to_broker_id, at))
     }
 
+    fn transfer_clients(&self, moves: &[(String, String)], at: DateTime<Utc>) -> Result<()> {
+        self.write_locking(|db| {
+            for (client_id, to_broker_id) in moves {
+                books::transfer_client(db, client_id, to_broker_id, at)?;
+            }
+            Ok(())
+        })
+    }
+
     fn audit_entries(
         &self,
         from: DateTime<Utc>,

@@ -79,6 +79,18 @@ impl StaffDesk for SqlStorage {
         })
     }
 
+    fn broker_book(&self, broker_id: &str) -> Result<Vec<ClientOwnership>> {
+        self.read(|db| {
+            db.query_map(
+                "SELECT c.id, c.name, c.tier, c.total_assets, c.broker_id, u.display_name, \
+                 c.developing_broker_id, u.org_unit_id FROM clients c \
+                 JOIN users u ON u.id = c.broker_id WHERE c.broker_id = ?1 ORDER BY c.id",
+                params![broker_id],
+                ownership,
+            )
+        })
+    }
+
     fn record_staff_action(&self, a: &NewStaffAction<'_>) -> Result<()> {
         self.write(|db| {
             db.execute(

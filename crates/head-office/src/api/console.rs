@@ -20,6 +20,7 @@ use protocol::console::{
     LibrarySubmission, OrgUnitEntry, PayPlanOverview, PlanInUse, StaffAction, StaffDirectory,
     StaffEntry, StatementMonth, StatementsPublished,
 };
+use protocol::handover::{BookHandover, HandoverPlan};
 use protocol::paths;
 use protocol::Role;
 use std::sync::Arc;
@@ -57,6 +58,22 @@ pub(super) fn routes(state: &Arc<AppState>) -> Router<Arc<AppState>> {
                 state,
                 RELATIONSHIPS,
                 limited(post(client_transfer), TEAM_BODY_LIMIT),
+            ),
+        )
+        .route(
+            paths::CONSOLE_HANDOVER_PREVIEW,
+            only(
+                state,
+                RELATIONSHIPS,
+                limited(post(handover_preview), TEAM_BODY_LIMIT),
+            ),
+        )
+        .route(
+            paths::CONSOLE_HANDOVER,
+            only(
+                state,
+                RELATIONSHIPS,
+                limited(post(handover), TEAM_BODY_LIMIT),
             ),
         )
         .route(
@@ -278,6 +295,29 @@ pub(super) async fn client_transfer(
     .await?;
     tracing::info!(client = %moved.client_id, to = %moved.serving_broker_id, "client transferred");
     Ok(Json(moved))
+}
+
+pub(super) async fn handover_preview(
+    State(state): AppStateRef,
+    ApiJson(req): ApiJson<BookHandover>,
+) -> Result<Json<HandoverPlan>> {
+    Ok(Json(
+        blocking(&state, move |s| crate::handover::preview(s, &req)).await?,
+    ))
+}
+
+pub(super) async fn handover(
+    State(state): AppStateRef,
+    Caller(user): Caller,
+    ApiJson(req): ApiJson<BookHandover>,
+) -> Result<Json<HandoverPlan>> {
+    let now = state.clock.now();
+    let done = blocking(&state, move |s| {
+        crate::handover::hand_over(s, &user, &req, now)
+    })
+    .await?;
+    tracing::info!(from = %done.from_broker_id, clients = done.book.clients, "book handed over");
+    Ok(Json(done))
 }
 
 pub(super) async fn actions(

@@ -14,6 +14,7 @@ use protocol::console::{
     LibraryVerdict, NewAccount, PayPlanOverview, StaffAction, StaffDirectory, StatementMonth,
     StatementsPublished,
 };
+use protocol::handover::{BookHandover, HandoverPlan, PreviewedBook};
 use protocol::paths;
 use protocol::ProductKind;
 
@@ -168,6 +169,52 @@ pub(super) const CONSOLE: &[Operation] = &[
                 })
             }),
             of::<ClientOwnership>,
+        )
+    },
+    Operation {
+        access: Access::Only(RELATIONSHIPS),
+        ..write(
+            paths::CONSOLE_HANDOVER_PREVIEW,
+            "previewHandover",
+            "console",
+            "离职客户移交预览",
+            "What handing a broker's whole book to the receiving brokers would do, changing \
+             nothing: the largest clients first, each to the receiver with the least assets so \
+             far, so each receiving desk gets about the same to serve. Shows every receiver's \
+             share client by client.",
+            json_body(of::<BookHandover>, || {
+                example(BookHandover {
+                    from_broker_id: "B003".into(),
+                    to_broker_ids: vec!["B001".into(), "B002".into()],
+                    reason: String::new(),
+                    previewed: None,
+                })
+            }),
+            of::<HandoverPlan>,
+        )
+    },
+    Operation {
+        access: Access::Only(RELATIONSHIPS),
+        ..write(
+            paths::CONSOLE_HANDOVER,
+            "handOverBook",
+            "console",
+            "离职客户移交",
+            "Hands the book over exactly as the preview showed, all clients or none, each with its \
+             whole history; every desk concerned follows at its next sync. Refused when the book \
+             is no longer the `previewed` size. The reason goes to the operation log.",
+            json_body(of::<BookHandover>, || {
+                example(BookHandover {
+                    from_broker_id: "B003".into(),
+                    to_broker_ids: vec!["B001".into(), "B002".into()],
+                    reason: "经纪人离职，客户由同组经纪人接续服务".into(),
+                    previewed: Some(PreviewedBook {
+                        clients: 152,
+                        total_assets: domain::Fen::from_yuan(48_300_000),
+                    }),
+                })
+            }),
+            of::<HandoverPlan>,
         )
     },
     Operation {

@@ -1,0 +1,55 @@
+//! A leaving broker's book handed to colleagues from the console (离职客户移交): previewed first,
+//! so that 经纪业务管理部 sees what each receiving desk will get, then moved as previewed.
+
+use crate::console::ClientOwnership;
+use domain::Fen;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Whose book, to whom. The preview reads it; the move also needs the reason and what the
+/// preview showed, so that a book that changed in between is previewed again, not moved blind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct BookHandover {
+    pub from_broker_id: String,
+    /// The receiving brokers, in the order the manager chose them (ties go to the first).
+    pub to_broker_ids: Vec<String>,
+    /// Why, for the operation log; needed to move, not to preview.
+    #[serde(default)]
+    pub reason: String,
+    /// The number of clients and their assets the preview showed; needed to move.
+    #[serde(default)]
+    pub previewed: Option<PreviewedBook>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct PreviewedBook {
+    pub clients: u32,
+    pub total_assets: Fen,
+}
+
+/// What one receiving desk gets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct ReceiverShare {
+    pub broker_id: String,
+    pub broker_name: String,
+    pub unit_id: String,
+    /// The clients already in the receiver's book, before the handover.
+    pub clients_before: u32,
+    pub total_assets: Fen,
+    pub clients: Vec<ClientOwnership>,
+}
+
+/// The handover as it stands now (preview) or as it was made (after the move).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct HandoverPlan {
+    pub from_broker_id: String,
+    pub from_broker_name: String,
+    pub book: PreviewedBook,
+    pub receivers: Vec<ReceiverShare>,
+    /// Whether the clients have moved (false for a preview).
+    pub moved: bool,
+}
