@@ -159,6 +159,51 @@ impl<'c> Db<'c> {
         }
     }
 
+    /// Gives every row of `table` whose `key` column is `owner` to `broker_id`, each under a new
+    /// seq, so that both brokers' feeds carry the move. One statement per table, not per row: a
+    /// leaving broker's book is thousands of clients with dozens of rows each.
+    pub fn move_rows(&self, table: &str, key: &str, owner: &str, broker_id: &str) -> Result<usize> {
+        match &self.inner {
+            Inner::Sqlite(_) => {
+                let count: i64 = self.query_row(
+                    &format!("SELECT count(*) FROM {table} WHERE {key} = ?1"),
+                    rusqlite::params![owner],
+                    |r| r.get(0),
+                )?;
+                if count == 0 {
+                    return Ok(0);
+                }
+                // One writer at a time: the block of numbers is this transaction's alone, and the
+                // rows keep their order within it.
+                let last: i64 = self.query_row(
+                    "UPDATE feed_seq SET last = last + ?1 WHERE id = 1 RETURNING last",
+                    rusqlite::params![count],
+                    |r| r.get(0),
+                )?;
+                self.execute(
+                    &format!(
+                        "UPDATE {table} SET broker_id = ?2, seq = ?3 + moved.n FROM \
+                         (SELECT id AS moved_id, row_number() OVER (ORDER BY seq) AS n \
+                          FROM {table} WHERE {key} = ?1) AS moved WHERE {table}.id = moved.moved_id"
+                    ),
+                    rusqlite::params![owner, broker_id, last - count],
+                )
+            }
+            Inner::Pg(session) => {
+                // The first number is taken as `next_seq` takes it (behind the feed's lock); the
+                // rest come straight from the sequence, as `next_seq` then does.
+                session.borrow_mut().lock_feed()?;
+                self.execute(
+                    &format!(
+                        "UPDATE {table} SET broker_id = ?2, seq = nextval('feed_seq_numbers') \
+                         WHERE {key} = ?1"
+                    ),
+                    rusqlite::params![owner, broker_id],
+                )
+            }
+        }
+    }
+
     /// Moves the sequence past `seq` after rows were written with numbers counted here (import).
     pub fn advance_seq_to(&self, seq: i64) -> Result<()> {
         match &self.inner {

@@ -102,6 +102,14 @@ impl PgSession<'_> {
         Ok(seq)
     }
 
+    /// Takes the feed's lock as a first `next_seq` does, if this transaction has not yet.
+    pub(super) fn lock_feed(&mut self) -> Result<()> {
+        if !self.feed_locked {
+            self.next_seq()?;
+        }
+        Ok(())
+    }
+
     pub(super) fn advance_seq_to(&mut self, seq: i64) -> Result<()> {
         self.next_seq()?;
         self.query(

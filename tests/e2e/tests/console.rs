@@ -274,8 +274,40 @@ fn hq_and_compliance_work_the_library_and_a_client_moves() -> Result<()> {
         p.click(&p.wait("[data-testid=client-move-ok]", SHORT)?)?;
         p.wait_text(".ant-message", SHORT, |t| t.contains("已划转给"))?;
         p.screenshot("console-relationships-moved")?;
+        // broker03 leaves: the book is previewed over broker01 and broker02, then handed over.
+        p.click(&p.wait("[data-testid=handover-open]", SHORT)?)?;
+        for (select, id) in [
+            ("handover-from", "B003"),
+            ("handover-to", "B001"),
+            ("handover-to", "B002"),
+        ] {
+            let input = p.wait(&format!("[data-testid={select}] input"), SHORT)?;
+            p.type_text(&input, id)?;
+            p.wait(".ant-select-item-option", SHORT)?;
+            p.press_key("\u{E007}")?;
+        }
+        p.type_text(
+            &p.wait("[data-testid=handover-reason]", SHORT)?,
+            "经纪人离职，客户由同营业部经纪人接续服务",
+        )?;
+        p.click(&p.wait("[data-testid=handover-preview]", SHORT)?)?;
+        p.wait_text("[data-testid=handover-plan]", SHORT, |t| {
+            t.contains("B001") && t.contains("B002") && t.contains("将移交如下")
+        })?;
+        p.screenshot("console-handover-preview")?;
+        p.click(&p.wait("[data-testid=handover-ok]", SHORT)?)?;
+        p.wait_text(".ant-message", SHORT, |t| t.contains("已移交给"))?;
         sign_out(p)
     })?;
+    let left: i64 = rusqlite::Connection::open(&db)?.query_row(
+        "SELECT count(*) FROM clients WHERE broker_id = 'B003'",
+        [],
+        |r| r.get(0),
+    )?;
+    ensure!(
+        left == 0,
+        "broker03 still serves {left} clients after the handover"
+    );
     let serving: String = rusqlite::Connection::open(&db)?.query_row(
         "SELECT broker_id FROM clients WHERE id = ?1",
         [&client],

@@ -36,6 +36,8 @@ export const PATHS = {
   appraisalScheme: "/api/v1/console/appraisal/scheme",
   clients: "/api/v1/console/clients",
   clientTransfer: "/api/v1/console/clients/transfer",
+  handoverPreview: "/api/v1/console/clients/handover/preview",
+  handover: "/api/v1/console/clients/handover",
   actions: "/api/v1/console/actions",
   actionsXlsx: "/api/v1/console/actions.xlsx",
   disputes: "/api/v1/console/disputes",

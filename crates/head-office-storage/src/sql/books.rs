@@ -73,21 +73,7 @@ pub(super) fn move_client(
         } else {
             "client_id"
         };
-        let ids: Vec<String> = db.query_map(
-            &format!("SELECT id FROM {} WHERE {key} = ?1 ORDER BY seq", t.table),
-            params![client_id],
-            |r| r.get(0),
-        )?;
-        for id in ids {
-            let seq = db.next_seq()?;
-            db.execute(
-                &format!(
-                    "UPDATE {} SET broker_id = ?2, seq = ?3 WHERE id = ?1",
-                    t.table
-                ),
-                params![id, to_broker, seq],
-            )?;
-        }
+        db.move_rows(t.table, key, client_id, to_broker)?;
     }
     db.execute(
         "INSERT INTO client_moves (client_id, from_broker, to_broker, moved_at) \

@@ -1,5 +1,5 @@
 import { SearchOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Table } from "antd";
+import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table } from "antd";
 import { useCallback, useState } from "react";
 import type { ClientOwnership } from "../../bindings/ClientOwnership";
 import type { StaffDirectory } from "../../bindings/StaffDirectory";
@@ -7,6 +7,7 @@ import { formatFen } from "../../lib/format";
 import { PATHS } from "../http";
 import type { PageProps } from "../pages";
 import { useLoad } from "../useLoad";
+import { HandoverDialog } from "./HandoverDialog";
 
 interface MoveValues {
   to_broker_id: string;
@@ -24,6 +25,7 @@ export function RelationshipsPage({ session, onSessionEnded }: PageProps) {
   const [moveError, setMoveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<MoveValues>();
+  const [handingOver, setHandingOver] = useState(false);
   const loadStaff = useCallback(() => session.get<StaffDirectory>(PATHS.staff), [session]);
   const staff = useLoad(loadStaff, onSessionEnded);
   const brokers = (staff.data?.people ?? []).filter((p) => p.role === "Broker" && !p.disabled);
@@ -70,16 +72,21 @@ export function RelationshipsPage({ session, onSessionEnded }: PageProps) {
       size="small"
       title="客户关系"
       extra={
-        <Input.Search
-          placeholder="客户号，或姓名中的至少两个字"
-          enterButton={<SearchOutlined />}
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          onSearch={search}
-          loading={searching}
-          style={{ width: 320 }}
-          data-testid="clients-search"
-        />
+        <Space>
+          <Input.Search
+            placeholder="客户号，或姓名中的至少两个字"
+            enterButton={<SearchOutlined />}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            onSearch={search}
+            loading={searching}
+            style={{ width: 320 }}
+            data-testid="clients-search"
+          />
+          <Button onClick={() => setHandingOver(true)} disabled={!staff.data} data-testid="handover-open">
+            离职客户移交
+          </Button>
+        </Space>
       }
     >
       {searchError && <Alert type="error" showIcon title={searchError} style={{ marginBottom: 12 }} />}
@@ -117,6 +124,20 @@ export function RelationshipsPage({ session, onSessionEnded }: PageProps) {
           },
         ]}
       />
+      {handingOver && staff.data && (
+        <HandoverDialog
+          session={session}
+          directory={staff.data}
+          onClose={() => setHandingOver(false)}
+          onDone={(done) => {
+            setHandingOver(false);
+            setFound(null);
+            void message.success(
+              `${done.from_broker_name} 名下 ${done.book.clients} 位客户已移交给 ${done.receivers.map((r) => r.broker_name).join("、")}，各方桌面下次同步后生效`,
+            );
+          }}
+        />
+      )}
       <Modal
         open={moving !== null}
         title={moving ? `划转客户：${moving.name}（${moving.client_id}）` : ""}
