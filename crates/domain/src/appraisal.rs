@@ -5,6 +5,7 @@
 //! 100.00, and exact: no floating point decides a rank.
 
 use crate::kpi::KpiFigures;
+use crate::satisfaction::average_tenths;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use ts_rs::TS;
@@ -22,18 +23,21 @@ pub enum Measure {
     ContactCoverage,
     /// Complaints still open: fewer is better.
     OpenComplaints,
+    /// The month's return-visit satisfaction, average in tenths (4.3 is 43).
+    Satisfaction,
     /// Push recipients head office withheld as unsuitable (compliance breaches tried): fewer is
     /// better.
     BlockedRecipients,
 }
 
 impl Measure {
-    pub const ALL: [Measure; 6] = [
+    pub const ALL: [Measure; 7] = [
         Measure::NetCommission,
         Measure::NetNewAssets,
         Measure::ActiveClients,
         Measure::ContactCoverage,
         Measure::OpenComplaints,
+        Measure::Satisfaction,
         Measure::BlockedRecipients,
     ];
 
@@ -44,6 +48,7 @@ impl Measure {
             Measure::ActiveClients => "活跃客户",
             Measure::ContactCoverage => "联系覆盖率",
             Measure::OpenComplaints => "未结投诉",
+            Measure::Satisfaction => "客户满意度",
             Measure::BlockedRecipients => "适当性拦截",
         }
     }
@@ -68,10 +73,18 @@ impl Measure {
                 }
             }
             Measure::OpenComplaints => i64::from(f.open_complaints),
+            // A month without a scored visit counts as the scale's middle (3.0, 一般): the
+            // broker is neither rewarded nor held back for visits head office did not make.
+            Measure::Satisfaction => i64::from(
+                average_tenths(f.satisfaction_points, f.scored_visits).unwrap_or(NO_SCORED_VISIT),
+            ),
             Measure::BlockedRecipients => i64::from(f.recipients_blocked),
         }
     }
 }
+
+/// What a month without a scored return visit counts as: 3.0, in tenths.
+const NO_SCORED_VISIT: u32 = 30;
 
 /// How much a measure counts, in percent of the total.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
@@ -109,8 +122,9 @@ impl AppraisalScheme {
             weights: vec![
                 w(Measure::NetCommission, 30),
                 w(Measure::NetNewAssets, 20),
-                w(Measure::ActiveClients, 15),
-                w(Measure::ContactCoverage, 15),
+                w(Measure::ActiveClients, 10),
+                w(Measure::ContactCoverage, 10),
+                w(Measure::Satisfaction, 10),
                 w(Measure::OpenComplaints, 10),
                 w(Measure::BlockedRecipients, 10),
             ],

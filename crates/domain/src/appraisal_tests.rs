@@ -126,3 +126,16 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn satisfaction_is_the_month_s_average_and_a_month_without_a_visit_counts_as_middling() {
+    let mut rated = KpiFigures::empty();
+    rated.scored_visits = 3;
+    rated.satisfaction_points = 5 + 5 + 3;
+    assert_eq!(Measure::Satisfaction.figure(&rated), 43);
+    assert_eq!(Measure::Satisfaction.figure(&KpiFigures::empty()), 30);
+    let mut unhappy = KpiFigures::empty();
+    unhappy.scored_visits = 1;
+    unhappy.satisfaction_points = 1;
+    assert_eq!(Measure::Satisfaction.figure(&unhappy), 10);
+}

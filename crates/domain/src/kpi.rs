@@ -43,6 +43,12 @@ pub struct KpiFigures {
     pub pushes_sent: u32,
     pub recipients_blocked: u32,
     pub open_complaints: u32,
+    /// Return visits (回访) of the month whose client gave a satisfaction score, and the sum of
+    /// those scores (1 to 5 each).
+    #[serde(default)]
+    pub scored_visits: u32,
+    #[serde(default)]
+    pub satisfaction_points: u32,
     /// Clients moved into and out of the book during the month.
     pub transfers_in: u32,
     pub transfers_out: u32,

@@ -2,6 +2,7 @@
 //! `BROKERDESK_TEST_BACKEND=postgres`) and real desks. One binary, one module per promise.
 
 mod agenda;
+mod appraisal_satisfaction;
 mod bad_push;
 mod client_360;
 mod commission;

@@ -33,6 +33,11 @@ coverage: Array<TierCoverage>, overdue_reminders: number, overdue_tasks: number,
  */
 pushes_sent: number, recipients_blocked: number, open_complaints: number, 
 /**
+ * Return visits (回访) of the month whose client gave a satisfaction score, and the sum of
+ * those scores (1 to 5 each).
+ */
+scored_visits: number, satisfaction_points: number, 
+/**
  * Clients moved into and out of the book during the month.
  */
 transfers_in: number, transfers_out: number, };

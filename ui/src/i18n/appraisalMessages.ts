@@ -21,9 +21,11 @@ export const appraisalZh = {
   "appraisal.measure.active_clients": "活跃客户",
   "appraisal.measure.contact_coverage": "联系覆盖率",
   "appraisal.measure.open_complaints": "未结投诉",
+  "appraisal.measure.satisfaction": "客户满意度",
   "appraisal.measure.blocked_recipients": "适当性拦截",
   "appraisal.people": "{count} 人",
   "appraisal.times": "{count} 次",
+  "appraisal.score": "{score} 分",
 };
 
 export const appraisalEn: Record<keyof typeof appraisalZh, string> = {
@@ -48,7 +50,9 @@ export const appraisalEn: Record<keyof typeof appraisalZh, string> = {
   "appraisal.measure.active_clients": "Active clients",
   "appraisal.measure.contact_coverage": "Contact coverage",
   "appraisal.measure.open_complaints": "Open complaints",
+  "appraisal.measure.satisfaction": "Client satisfaction",
   "appraisal.measure.blocked_recipients": "Suitability blocks",
   "appraisal.people": "{count}",
   "appraisal.times": "{count}",
+  "appraisal.score": "{score} / 5",
 };

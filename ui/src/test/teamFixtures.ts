@@ -41,6 +41,8 @@ export function kpiFigures(overrides: Partial<KpiFigures> = {}): KpiFigures {
     pushes_sent: 0,
     recipients_blocked: 0,
     open_complaints: 0,
+    scored_visits: 0,
+    satisfaction_points: 0,
     transfers_in: 0,
     transfers_out: 0,
     ...overrides,

@@ -236,6 +236,28 @@ pub(super) fn broker_figures(
         &mut out,
         |k, n| k.open_complaints = to_u32(n),
     )?;
+    // The month's scored return visits: visits are dated by the day, so the month is by days.
+    let next_month = w
+        .month
+        .checked_add_months(chrono::Months::new(1))
+        .unwrap_or(w.month);
+    let days: [&dyn ToSql; 3] = [&scope, &w.month, &next_month];
+    for (figure, put) in [
+        (
+            "count(*)",
+            (|k, n| k.scored_visits = to_u32(n)) as fn(&mut KpiFigures, i64),
+        ),
+        ("sum(satisfaction)", |k, n| {
+            k.satisfaction_points = to_u32(n)
+        }),
+    ] {
+        let sql = format!(
+            "SELECT broker_id, {figure} FROM service_cases WHERE kind = 'return_visit' \
+             AND satisfaction IS NOT NULL AND opened_on >= ?2 AND opened_on < ?3 \
+             AND broker_id IN {IN_SCOPE} GROUP BY 1"
+        );
+        counts(db, &sql, &days, &mut out, put)?;
+    }
     Ok(out)
 }
 

@@ -10,6 +10,7 @@ export const MEASURE_NAMES: Record<Measure, string> = {
   active_clients: "活跃客户",
   contact_coverage: "联系覆盖率",
   open_complaints: "未结投诉",
+  satisfaction: "客户满意度",
   blocked_recipients: "适当性拦截",
 };
 
@@ -23,6 +24,8 @@ export function measureFigure(measure: Measure, figure: number): string {
       return `${(figure / 100).toFixed(2)}%`;
     case "active_clients":
       return `${figure} 人`;
+    case "satisfaction":
+      return `${(figure / 10).toFixed(1)} 分`;
     case "open_complaints":
     case "blocked_recipients":
       return `${figure} 次`;

@@ -19,6 +19,8 @@ function figure(t: Translate, measure: Measure, value: number): string {
       return `${(value / 100).toFixed(2)}%`;
     case "active_clients":
       return t("appraisal.people", { count: value });
+    case "satisfaction":
+      return t("appraisal.score", { score: (value / 10).toFixed(1) });
     case "open_complaints":
     case "blocked_recipients":
       return t("appraisal.times", { count: value });
