@@ -14,6 +14,8 @@ for _ in $(seq 1 240); do
   kill -0 $head_office 2>/dev/null || { echo "head office did not start: see .run/head-office.log" >&2; exit 1; }
   sleep 1
 done
+# The console's 数据备份 writes here (IT sets the directory on the server, never from a browser).
+./target/debug/head-office backup-dir --db .run/head-office.db "$PWD/.run/backups" >/dev/null
 echo
 echo "BrokerDesk: head office ready at http://$addr. Sign in as broker01 / demo1234."
 echo

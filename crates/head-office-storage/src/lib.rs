@@ -297,6 +297,9 @@ pub trait Storage:
     fn close_unit(&self, id: &str, on: NaiveDate) -> Result<()>;
     /// A consistent copy of the whole database, taken while it serves.
     fn backup_to(&self, target: &std::path::Path) -> Result<()>;
+    /// Where the console's backups go, as IT set it on the server (`head-office backup-dir`).
+    fn backup_directory(&self) -> Result<Option<String>>;
+    fn set_backup_directory(&self, directory: Option<&str>) -> Result<()>;
 
     /// A firm's own file, parsed: upserted by the firm's ids in one transaction, nothing written
     /// when a row is bad unless `skip_bad`.

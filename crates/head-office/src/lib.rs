@@ -10,6 +10,7 @@ mod api;
 pub mod appraisal;
 pub mod audit;
 pub mod auth;
+pub mod backups;
 pub mod channel;
 pub mod console;
 mod delivery;

@@ -51,6 +51,8 @@ enum Command {
     Unit(cli::unit::Unit),
     /// A consistent copy of the database, taken while it serves.
     Backup(cli::backup::Backup),
+    /// Where the console's backups go (IT sets it here, never from a browser); shown without one.
+    BackupDir(cli::backup_dir::BackupDir),
     /// Put a backup in place (stop the server first); --replace to overwrite a database.
     Restore(cli::restore::Restore),
     /// Correct a client's mobile number (master data kept by head office).
@@ -91,6 +93,7 @@ async fn main() -> anyhow::Result<()> {
         Command::User(c) => c.run(&clock),
         Command::Unit(c) => c.run(),
         Command::Backup(c) => c.run(),
+        Command::BackupDir(c) => c.run(),
         Command::Restore(c) => c.run(),
         Command::CorrectMobile(c) => c.run(),
         Command::Case(c) => c.run(&clock),

@@ -2,6 +2,7 @@
 //! so a field renamed here is renamed on both ends; `PROTOCOL_VERSION` says when old desks must update.
 
 pub mod auth;
+pub mod backups;
 pub mod broker_force;
 pub mod calendar;
 pub mod channel;
@@ -161,6 +162,10 @@ pub mod paths {
     pub const CONSOLE_HANDOVER_PREVIEW: &str = "/api/v1/console/clients/handover/preview";
     /// Hands the book over as previewed.
     pub const CONSOLE_HANDOVER: &str = "/api/v1/console/clients/handover";
+    /// Head office's backups (`backups::BackupShelf`).
+    pub const CONSOLE_BACKUPS: &str = "/api/v1/console/backups";
+    /// Takes a backup now into the configured directory (`backups::BackupFile`).
+    pub const CONSOLE_BACKUP_TAKE: &str = "/api/v1/console/backups/take";
     /// What head office's staff did in the console on a span of days (`console::DaySpan`).
     pub const CONSOLE_ACTIONS: &str = "/api/v1/console/actions";
     /// The same as an XLSX workbook, a year at most (`console::ActionQuery`).
@@ -222,6 +227,8 @@ pub mod paths {
         CONSOLE_CLIENT_TRANSFER,
         CONSOLE_HANDOVER_PREVIEW,
         CONSOLE_HANDOVER,
+        CONSOLE_BACKUPS,
+        CONSOLE_BACKUP_TAKE,
         CONSOLE_ACTIONS,
         CONSOLE_ACTIONS_XLSX,
         CONSOLE_DISPUTES,

@@ -118,6 +118,25 @@ fn each_console_role_signs_in_and_walks_only_its_own_pages() -> Result<()> {
         sign_out(p)
     })?;
 
+    // IT sets the backup directory on the server, then backs up from the console.
+    let backups = dir.path().join("backups");
+    head_office.admin(&["backup-dir", &backups.display().to_string()])?;
+    page.step("admin backs up head office", |p| {
+        p.navigate(&console)?;
+        sign_in(p, "admin")?;
+        p.wait("[data-testid=console-menu]", SHORT)?;
+        open_page(p, BACKUPS.0)?;
+        p.wait_text("[data-testid=backup-directory]", SHORT, |t| {
+            t.contains("backups")
+        })?;
+        p.click(&p.wait("[data-testid=backup-take]", SHORT)?)?;
+        p.wait_text(BACKUPS.2, SHORT, |t| t.contains("brokerdesk-"))?;
+        p.screenshot("console-backups")?;
+        sign_out(p)
+    })?;
+    let taken = std::fs::read_dir(&backups)?.count();
+    ensure!(taken == 1, "{taken} files in the backup directory");
+
     // Customer service moves a case on; a step the case cannot take is refused in Chinese.
     page.step("service01 handles a complaint", |p| {
         p.navigate(&console)?;

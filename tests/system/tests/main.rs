@@ -9,6 +9,7 @@ mod commission;
 mod complaints;
 mod conflicts;
 mod console_accounts;
+mod console_backups;
 mod console_finance;
 mod console_handover;
 mod console_levels;

@@ -38,6 +38,8 @@ export const PATHS = {
   clientTransfer: "/api/v1/console/clients/transfer",
   handoverPreview: "/api/v1/console/clients/handover/preview",
   handover: "/api/v1/console/clients/handover",
+  backups: "/api/v1/console/backups",
+  backupTake: "/api/v1/console/backups/take",
   actions: "/api/v1/console/actions",
   actionsXlsx: "/api/v1/console/actions.xlsx",
   disputes: "/api/v1/console/disputes",

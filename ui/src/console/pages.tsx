@@ -10,6 +10,7 @@ import {
   SwapOutlined,
   CustomerServiceOutlined,
   WalletOutlined,
+  DatabaseOutlined,
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
 import type { Role } from "../bindings/Role";
@@ -19,6 +20,7 @@ import { AccessLogPage } from "./pages/AccessLogPage";
 import { ComplaintsPage } from "./pages/ComplaintsPage";
 import { ActionsPage } from "./pages/ActionsPage";
 import { AppraisalPage } from "./pages/AppraisalPage";
+import { BackupsPage } from "./pages/BackupsPage";
 import { LevelsPage } from "./pages/LevelsPage";
 import { LibraryPage } from "./pages/LibraryPage";
 import { RelationshipsPage } from "./pages/RelationshipsPage";
@@ -120,6 +122,13 @@ const PAGES: ConsolePage[] = [
     icon: <CustomerServiceOutlined />,
     route: PATHS.complaints,
     render: (p) => <ComplaintsPage {...p} />,
+  },
+  {
+    key: "backups",
+    label: "数据备份",
+    icon: <DatabaseOutlined />,
+    route: PATHS.backups,
+    render: (p) => <BackupsPage {...p} />,
   },
 ];
 

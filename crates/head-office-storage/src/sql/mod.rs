@@ -410,6 +410,33 @@ impl Storage for SqlStorage {
         }
     }
 
+    fn backup_directory(&self) -> Result<Option<String>> {
+        self.read(|db| {
+            db.query_opt(
+                "SELECT value FROM firm_settings WHERE key = 'backup_directory'",
+                params![],
+                |r| r.get(0),
+            )
+        })
+    }
+
+    fn set_backup_directory(&self, directory: Option<&str>) -> Result<()> {
+        self.write(|db| {
+            match directory {
+                Some(dir) => db.execute(
+                    "INSERT INTO firm_settings (key, value) VALUES ('backup_directory', ?1) \
+                     ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    params![dir],
+                )?,
+                None => db.execute(
+                    "DELETE FROM firm_settings WHERE key = 'backup_directory'",
+                    params![],
+                )?,
+            };
+            Ok(())
+        })
+    }
+
     fn import_firm(&self, firm: FirmSeed) -> Result<crate::ImportSummary> {
         // The firm is consumed by the load; a load that lost a conflict is not tried again.
         let mut firm = Some(firm);

@@ -4,7 +4,7 @@
 use super::{blocking, limited, only, ApiJson, ApiQuery, AppStateRef, Caller};
 use super::{EMPTY_BODY_LIMIT, TEAM_BODY_LIMIT};
 use crate::access::{
-    ACCESS_LOG_READERS, COMPLIANCE, FINANCE, LIBRARY_DRAFTERS, LIBRARY_READERS, RELATIONSHIPS,
+    ACCESS_LOG_READERS, COMPLIANCE, FINANCE, IT, LIBRARY_DRAFTERS, LIBRARY_READERS, RELATIONSHIPS,
     STAFF_READERS,
 };
 use crate::error::{HeadOfficeError, Result};
@@ -14,6 +14,7 @@ use axum::routing::{get, post};
 use axum::Json;
 use axum::Router;
 use domain::pay_plan::PlanPeriod;
+use protocol::backups::{BackupFile, BackupShelf};
 use protocol::console::{
     AccessAuditEntry, ActionQuery, ClientOwnership, ClientSearch, ClientTransfer, DaySpan,
     DisputeAnswer, DisputeInQueue, DisputeQuery, LibraryDraft, LibraryItem, LibraryReview,
@@ -75,6 +76,14 @@ pub(super) fn routes(state: &Arc<AppState>) -> Router<Arc<AppState>> {
                 RELATIONSHIPS,
                 limited(post(handover), TEAM_BODY_LIMIT),
             ),
+        )
+        .route(
+            paths::CONSOLE_BACKUPS,
+            only(state, IT, limited(get(backups), EMPTY_BODY_LIMIT)),
+        )
+        .route(
+            paths::CONSOLE_BACKUP_TAKE,
+            only(state, IT, limited(post(take_backup), EMPTY_BODY_LIMIT)),
         )
         .route(
             paths::CONSOLE_ACTIONS,
@@ -318,6 +327,20 @@ pub(super) async fn handover(
     .await?;
     tracing::info!(from = %done.from_broker_id, clients = done.book.clients, "book handed over");
     Ok(Json(done))
+}
+
+pub(super) async fn backups(State(state): AppStateRef) -> Result<Json<BackupShelf>> {
+    Ok(Json(blocking(&state, crate::backups::shelf).await?))
+}
+
+pub(super) async fn take_backup(
+    State(state): AppStateRef,
+    Caller(user): Caller,
+) -> Result<Json<BackupFile>> {
+    let now = state.clock.now();
+    let taken = blocking(&state, move |s| crate::backups::take(s, &user, now)).await?;
+    tracing::info!(backup = %taken.name, bytes = taken.bytes, "backup taken");
+    Ok(Json(taken))
 }
 
 pub(super) async fn actions(

@@ -4,6 +4,7 @@
 pub mod answer_dispute;
 pub mod audit_export;
 pub mod backup;
+pub mod backup_dir;
 pub mod case;
 pub mod channel;
 pub mod correct_mobile;

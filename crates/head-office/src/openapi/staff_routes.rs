@@ -5,6 +5,7 @@ use super::operations::{
 };
 use crate::access::{IT, LEADS, REPORT_READERS, SERVICE_DESK};
 use firm_import::ImportReport;
+use protocol::backups::{BackupFile, BackupShelf};
 use protocol::gateway::{ReceiptBatch, ReceiptOutcome};
 use protocol::service::{ComplaintQuery, ComplaintUpdate};
 use protocol::team::{
@@ -186,6 +187,32 @@ pub(super) const STAFF: &[Operation] = &[
              while no channel is configured.",
             Body::None,
             of::<ReceiptOutcome>,
+        )
+    },
+    Operation {
+        access: Access::Only(IT),
+        ..read(
+            paths::CONSOLE_BACKUPS,
+            "backups",
+            "console",
+            "数据备份",
+            "The backup directory IT set on the server (`head-office backup-dir`), none until \
+             set, and the backups in it, newest first.",
+            of::<BackupShelf>,
+        )
+    },
+    Operation {
+        access: Access::Only(IT),
+        ..write(
+            paths::CONSOLE_BACKUP_TAKE,
+            "takeBackup",
+            "console",
+            "立即备份",
+            "A consistent copy of the whole database, taken while head office serves, into the \
+             backup directory and named by when it was taken; refused (422) until IT sets the \
+             directory. `head-office restore` puts one back.",
+            Body::None,
+            of::<BackupFile>,
         )
     },
     Operation {

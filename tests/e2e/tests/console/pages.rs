@@ -32,6 +32,7 @@ pub const PAY_PLANS: (&str, &str, &str) =
     ("薪酬方案", "pay-plans", "[data-testid=console-pay-plans]");
 pub const COMPLAINTS: (&str, &str, &str) =
     ("投诉队列", "complaints", "[data-testid=console-complaints]");
+pub const BACKUPS: (&str, &str, &str) = ("数据备份", "backups", "[data-testid=console-backups]");
 
 pub const WALKS: &[Walk] = &[
     Walk {
@@ -57,7 +58,7 @@ pub const WALKS: &[Walk] = &[
     Walk {
         username: "admin",
         role: "信息技术部（管理员）",
-        pages: &[STAFF, REPORTS, ACCESS_LOG, ACTIONS, COMPLAINTS],
+        pages: &[STAFF, REPORTS, ACCESS_LOG, ACTIONS, COMPLAINTS, BACKUPS],
     },
 ];
 
