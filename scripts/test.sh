@@ -18,7 +18,10 @@ step "cargo clippy --all-targets -- -D warnings"
 cargo clippy --workspace --all-targets -- -D warnings
 
 step "Rust tests (also regenerates the TypeScript bindings in ui/src/bindings)"
-cargo test
+# Four at a time: the whole-system tests on SQLite mostly wait on sockets and timers, so twice
+# the cores cuts their wall time by half or more (the PostgreSQL run below is bound by the
+# database's CPU and keeps the default).
+RUST_TEST_THREADS=4 cargo test
 
 step "An outside client (Schemathesis) fuzzes head office from its OpenAPI document"
 cargo test -p system-tests --test system -- --ignored schemathesis
