@@ -7,10 +7,10 @@ use crate::recommend::push;
 use domain::clock::shanghai_date;
 use domain::suitability_check::{BlockReason, Verdict};
 use domain::{InvestorClass, TargetInvestors};
-use protocol::{ErrorCode, MutationOutcome, PushRequest, SignInRequest};
+use protocol::{ErrorCode, MutationOutcome, PushRequest};
 use store::{ClientQuery, ProductQuery, RecipientSelection};
 use sync::HeadOffice;
-use system_tests::{now, small_firm, TestDesk, TestHeadOffice, PASSWORD};
+use system_tests::{access_token, now, small_firm, TestDesk, TestHeadOffice};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_item_for_professionals_only_reaches_no_ordinary_investor() {
@@ -63,15 +63,7 @@ async fn an_item_for_professionals_only_reaches_no_ordinary_investor() {
 
     // A forger claims the desk allowed an ordinary investor: head office checks on its own data.
     let api = HeadOffice::new(&base).unwrap();
-    let token = api
-        .sign_in(&SignInRequest {
-            username: "broker01".into(),
-            password: PASSWORD.into(),
-            device_id: "forger".into(),
-        })
-        .await
-        .unwrap()
-        .access_token;
+    let token = access_token(&api, "broker01").await;
     let forged = push(
         "F-PRO",
         &item,
