@@ -20,6 +20,8 @@ pub trait StaffDesk {
     fn find_clients(&self, text: &str, limit: u32) -> Result<Vec<ClientOwnership>>;
     /// Every client `broker_id` serves, by id.
     fn broker_book(&self, broker_id: &str) -> Result<Vec<ClientOwnership>>;
+    /// How many clients `broker_id` serves.
+    fn book_size(&self, broker_id: &str) -> Result<u32>;
     fn record_staff_action(&self, action: &NewStaffAction<'_>) -> Result<()>;
     /// Brokers' disputes of their statements, oldest first; only the open ones when `open_only`.
     fn dispute_queue(&self, open_only: bool) -> Result<Vec<DisputeInQueue>>;

@@ -53,7 +53,7 @@ pub fn preview(storage: &dyn Storage, req: &BookHandover) -> Result<HandoverPlan
     let mut shares = Vec::with_capacity(receivers.len());
     for receiver in receivers {
         shares.push(ReceiverShare {
-            clients_before: size(&storage.broker_book(&receiver.id)?).clients,
+            clients_before: storage.book_size(&receiver.id)?,
             broker_id: receiver.id,
             broker_name: receiver.display_name,
             unit_id: receiver.org_unit_id,

@@ -91,6 +91,17 @@ impl StaffDesk for SqlStorage {
         })
     }
 
+    fn book_size(&self, broker_id: &str) -> Result<u32> {
+        let n: i64 = self.read(|db| {
+            db.query_row(
+                "SELECT count(*) FROM clients WHERE broker_id = ?1",
+                params![broker_id],
+                |r| r.get(0),
+            )
+        })?;
+        Ok(u32::try_from(n).unwrap_or(u32::MAX))
+    }
+
     fn record_staff_action(&self, a: &NewStaffAction<'_>) -> Result<()> {
         self.write(|db| {
             db.execute(
