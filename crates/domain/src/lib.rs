@@ -10,6 +10,7 @@ pub mod alerts;
 pub mod appraisal;
 pub mod asset_class;
 pub mod calendar;
+pub mod client_transfer;
 pub mod clock;
 pub mod complaint;
 pub mod event;

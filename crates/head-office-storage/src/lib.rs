@@ -18,6 +18,7 @@ mod pg_thread;
 mod pg_value;
 pub mod releases;
 pub mod review;
+pub mod scheduled;
 pub mod seed;
 pub mod shared;
 mod sql;
@@ -152,6 +153,7 @@ pub trait Storage:
     + releases::DeskReleases
     + library::LibraryReviews
     + staff::StaffDesk
+    + scheduled::ScheduledTransfers
     + Send
     + Sync
     + 'static
@@ -221,8 +223,14 @@ pub trait Storage:
         -> Result<()>;
 
     /// Moves each client of `moves` (client id, receiving broker id) as `transfer_client` does,
-    /// all or none: a handover never leaves a book half moved.
-    fn transfer_clients(&self, moves: &[(String, String)], at: DateTime<Utc>) -> Result<()>;
+    /// and writes `log`, all or none: a handover never leaves a book half moved, and the
+    /// operation log tells of exactly the moves made.
+    fn transfer_clients(
+        &self,
+        moves: &[(String, String)],
+        at: DateTime<Utc>,
+        log: &staff::NewStaffAction<'_>,
+    ) -> Result<()>;
 
     /// Reveals and exports reported by desks, made in `[from, until)`, oldest first.
     fn audit_entries(&self, from: DateTime<Utc>, until: DateTime<Utc>) -> Result<Vec<AuditEntry>>;

@@ -49,6 +49,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/030_appraisals.sql"),
     include_str!("migrations/031_library_target.sql"),
     include_str!("migrations/032_client_row_indexes.sql"),
+    include_str!("migrations/033_scheduled_transfers.sql"),
 ];
 
 /// Statements kept prepared; the feed alone has two per table.

@@ -3,7 +3,8 @@
 
 use crate::error::Result;
 use chrono::{DateTime, Utc};
-use protocol::console::{ClientOwnership, DisputeInQueue, StaffAction};
+use protocol::console::{DisputeInQueue, StaffAction};
+use protocol::relationships::ClientOwnership;
 
 /// One line of the operation log, as written.
 pub struct NewStaffAction<'a> {

@@ -1,4 +1,5 @@
 //! Storage on a real database: a SQLite file, or PostgreSQL when `BROKERDESK_TEST_BACKEND=postgres`.
 
 mod feed;
+mod scheduled_transfers;
 mod transfer_race;

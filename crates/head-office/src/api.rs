@@ -6,6 +6,7 @@ mod desk_update;
 mod edge;
 mod import;
 mod receipts;
+mod relationships;
 mod reports;
 mod service;
 mod session;
@@ -154,6 +155,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .merge(console::routes(&state))
         .merge(accounts::routes(&state))
         .merge(units::routes(&state))
+        .merge(relationships::routes(&state))
         .merge(reports::routes(&state))
         .layer(middleware::from_fn(check_protocol_version));
     let app = Router::new()

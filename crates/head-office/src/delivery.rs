@@ -48,8 +48,8 @@ impl DeliveryOptions {
 
 type RoundResult = Result<(), head_office_storage::StorageError>;
 
-/// Runs a storage call off the async workers.
-async fn blocking<T: Send + 'static>(
+/// Runs a background loop's storage call off the async workers.
+pub(crate) async fn blocking<T: Send + 'static>(
     storage: &Arc<dyn Storage>,
     f: impl FnOnce(&dyn Storage) -> head_office_storage::Result<T> + Send + 'static,
 ) -> head_office_storage::Result<T> {
@@ -58,7 +58,7 @@ async fn blocking<T: Send + 'static>(
         head_office_storage::on_blocking_thread(|| f(storage.as_ref()))
     })
     .await
-    .map_err(|e| head_office_storage::StorageError::Internal(format!("delivery round: {e}")))?
+    .map_err(|e| head_office_storage::StorageError::Internal(format!("background round: {e}")))?
 }
 
 async fn report_round(

@@ -8,8 +8,8 @@ use chrono::{DateTime, Utc};
 use domain::reassignment::{spread, BookClient};
 use domain::Fen;
 use head_office_storage::{Storage, UserRow};
-use protocol::console::ClientOwnership;
 use protocol::handover::{BookHandover, HandoverPlan, PreviewedBook, ReceiverShare};
+use protocol::relationships::ClientOwnership;
 use protocol::Role;
 
 fn broker(storage: &dyn Storage, id: &str, what: &str) -> Result<UserRow> {
@@ -103,7 +103,6 @@ pub fn hand_over(
                 .map(|c| (c.client_id.clone(), r.broker_id.clone()))
         })
         .collect();
-    storage.transfer_clients(&moves, now)?;
     let shares: Vec<String> = plan
         .receivers
         .iter()
@@ -116,13 +115,13 @@ pub fn hand_over(
         plan.book.clients,
         shares.join("、")
     );
-    crate::staff_log::record(
-        storage,
+    crate::staff_log::logged(
         caller,
         "离职客户移交",
         &plan.from_broker_id,
         &detail,
         now,
+        |log| storage.transfer_clients(&moves, now, log),
     )?;
     Ok(HandoverPlan {
         moved: true,

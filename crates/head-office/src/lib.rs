@@ -14,6 +14,7 @@ pub mod backups;
 pub mod channel;
 pub mod console;
 mod delivery;
+mod due_transfers;
 pub mod error;
 pub mod finance;
 pub mod handover;
@@ -74,6 +75,7 @@ pub struct RunningHeadOffice {
     shutdown: Option<oneshot::Sender<()>>,
     task: JoinHandle<std::io::Result<()>>,
     deliveries: JoinHandle<()>,
+    due_transfers: JoinHandle<()>,
 }
 
 impl RunningHeadOffice {
@@ -107,6 +109,7 @@ impl RunningHeadOffice {
         let listener = TcpListener::bind(addr).await?;
         let addr = listener.local_addr()?;
         let deliveries = tokio::spawn(delivery::run(storage.clone(), clock.clone(), delivery));
+        let due_transfers = tokio::spawn(due_transfers::run(storage.clone(), clock.clone()));
         let (tx, rx) = oneshot::channel::<()>();
         let app = router(AppState::new(storage, clock));
         let https = tls.is_some();
@@ -117,6 +120,7 @@ impl RunningHeadOffice {
             shutdown: Some(tx),
             task,
             deliveries,
+            due_transfers,
         })
     }
 
@@ -128,6 +132,7 @@ impl RunningHeadOffice {
     /// Stops accepting, lets requests in flight finish, and returns once the socket is closed.
     pub async fn stop(mut self) {
         self.deliveries.abort();
+        self.due_transfers.abort();
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
@@ -138,6 +143,7 @@ impl RunningHeadOffice {
     pub async fn wait(self) -> std::io::Result<()> {
         let result = self.task.await;
         self.deliveries.abort();
+        self.due_transfers.abort();
         match result {
             Ok(r) => r,
             Err(e) => Err(std::io::Error::other(e)),

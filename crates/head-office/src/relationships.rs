@@ -1,12 +1,17 @@
 //! Broker–client relationships from the console (客户关系): finding any client of the firm and
-//! moving them, with their whole history, to another broker's book. The move reaches both desks
-//! by the feed, exactly as `head-office transfer-client` does, and is written to the operation
-//! log with its reason.
+//! moving them, with their whole history, to another broker's book, at once or from a later day.
+//! The move reaches both desks by the feed, exactly as `head-office transfer-client` does, and is
+//! written to the operation log with its reason in the same transaction as the change.
 
 use crate::error::{HeadOfficeError, Result};
-use chrono::{DateTime, Utc};
+use crate::staff_log;
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::client_transfer::{self, TransferTiming};
+use head_office_storage::scheduled::NewScheduledTransfer;
 use head_office_storage::{Storage, UserRow};
-use protocol::console::{ClientOwnership, ClientSearch, ClientTransfer};
+use protocol::relationships::{
+    ClientOwnership, ClientSearch, ClientTransfer, ScheduledTransfer, ScheduledTransferCancel,
+};
 use protocol::Role;
 
 pub fn find(storage: &dyn Storage, search: &ClientSearch) -> Result<Vec<ClientOwnership>> {
@@ -27,14 +32,19 @@ fn owner(storage: &dyn Storage, client_id: &str) -> Result<ClientOwnership> {
         .ok_or_else(|| HeadOfficeError::NotFound(format!("客户 {client_id}")))
 }
 
-/// Moves the client to `to_broker_id`'s book and logs who did it and why.
+/// Moves the client to `to_broker_id`'s book now, or sets the move for `effective_on`, and logs
+/// who did it and why. A client with a move already waiting must have it called off first, so
+/// no one is surprised by an old decision taking effect later.
 pub fn transfer(
     storage: &dyn Storage,
     caller: &UserRow,
     req: &ClientTransfer,
+    today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<ClientOwnership> {
-    let reason = crate::staff_log::reason(&req.reason, "划转")?;
+    let reason = staff_log::reason(&req.reason, "划转")?;
+    let timing = client_transfer::timing(req.effective_on, today)
+        .map_err(|e| HeadOfficeError::Validation(e.to_string()))?;
     let before = owner(storage, &req.client_id)?;
     let to = storage
         .user_by_id(&req.to_broker_id)?
@@ -45,17 +55,84 @@ pub fn transfer(
                 req.to_broker_id
             ))
         })?;
+    if let Some(waiting) = &before.scheduled {
+        return Err(HeadOfficeError::Validation(format!(
+            "客户 {} 已安排于 {} 划转给 {}，请先在“待生效的划转”中撤销该安排",
+            before.name, waiting.effective_on, waiting.to_broker_name
+        )));
+    }
     if before.serving_broker_id == to.id {
         return Err(HeadOfficeError::Validation(format!(
             "客户 {} 已由 {} 服务，无需划转",
             before.name, to.display_name
         )));
     }
-    storage.transfer_client(&req.client_id, &to.id, now)?;
-    let detail = format!(
-        "从 {}（{}）划转给 {}（{}）：{reason}",
+    let route = format!(
+        "从 {}（{}）划转给 {}（{}）",
         before.serving_broker_name, before.serving_broker_id, to.display_name, to.id
     );
-    crate::staff_log::record(storage, caller, "客户划转", &req.client_id, &detail, now)?;
-    owner(storage, &req.client_id)
+    let client = req.client_id.as_str();
+    match timing {
+        TransferTiming::Now => {
+            let detail = format!("{route}：{reason}");
+            let moves = [(client.to_string(), to.id.clone())];
+            staff_log::logged(caller, "客户划转", client, &detail, now, |log| {
+                storage.transfer_clients(&moves, now, log)
+            })?;
+        }
+        TransferTiming::From(day) => {
+            let detail = format!("自 {day} 起{route}：{reason}");
+            let id = format!("ST-{}", &crate::auth::new_token()[..16]);
+            let scheduled = NewScheduledTransfer {
+                id: &id,
+                client_id: client,
+                to_broker_id: &to.id,
+                effective_on: day,
+                reason,
+                requested_by: &caller.id,
+                requested_at: now,
+            };
+            staff_log::logged(caller, "安排客户划转", client, &detail, now, |log| {
+                storage.schedule_transfer(&scheduled, log)
+            })?;
+        }
+    }
+    owner(storage, client)
+}
+
+/// Calls a waiting move off; answers the moves still waiting.
+pub fn cancel(
+    storage: &dyn Storage,
+    caller: &UserRow,
+    req: &ScheduledTransferCancel,
+    now: DateTime<Utc>,
+) -> Result<Vec<ScheduledTransfer>> {
+    let reason = staff_log::reason(&req.reason, "撤销")?;
+    let waiting = storage
+        .scheduled_transfers()?
+        .into_iter()
+        .find(|t| t.id == req.id)
+        .ok_or_else(|| {
+            HeadOfficeError::NotFound(format!(
+                "待生效的划转 {}（可能已生效或已被撤销，请刷新列表）",
+                req.id
+            ))
+        })?;
+    let detail = format!(
+        "撤销原定 {} 从 {}（{}）划转给 {}（{}）的安排：{reason}",
+        waiting.effective_on,
+        waiting.serving_broker_name,
+        waiting.serving_broker_id,
+        waiting.to_broker_name,
+        waiting.to_broker_id
+    );
+    staff_log::logged(
+        caller,
+        "撤销客户划转",
+        &waiting.client_id,
+        &detail,
+        now,
+        |log| storage.cancel_scheduled_transfer(&waiting.id, now, log),
+    )?;
+    Ok(storage.scheduled_transfers()?)
 }

@@ -1,5 +1,6 @@
 //! The console's operation log (操作日志): every change a member of head office's staff makes
-//! is written with who, when, to what and why, after it is made.
+//! is written with who, when, to what and why: with the change, in its transaction, where storage
+//! offers it (`logged`), else just after it (`record`).
 
 use crate::auth::new_token;
 use crate::error::{HeadOfficeError, Result};
@@ -17,16 +18,30 @@ pub fn record(
     detail: &str,
     at: DateTime<Utc>,
 ) -> Result<()> {
+    logged(caller, action, subject, detail, at, |line| {
+        storage.record_staff_action(line)
+    })
+}
+
+/// Hands `write` the log line of the change it makes, for storage to write in the change's own
+/// transaction: the log then holds exactly the changes made.
+pub fn logged<T>(
+    caller: &UserRow,
+    action: &str,
+    subject: &str,
+    detail: &str,
+    at: DateTime<Utc>,
+    write: impl FnOnce(&NewStaffAction<'_>) -> head_office_storage::Result<T>,
+) -> Result<T> {
     let id = new_token();
-    storage.record_staff_action(&NewStaffAction {
+    Ok(write(&NewStaffAction {
         id: &id[..24],
         at,
         user_id: &caller.id,
         action,
         subject,
         detail,
-    })?;
-    Ok(())
+    })?)
 }
 
 const REASON_CHARS: std::ops::RangeInclusive<usize> = 4..=200;

@@ -207,42 +207,6 @@ pub struct LibraryReview {
     pub note: String,
 }
 
-/// Looks a client up anywhere in the firm, by id or by part of the name.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
-#[ts(export)]
-pub struct ClientSearch {
-    pub q: String,
-}
-
-impl ClientSearch {
-    /// A search names a person, not the firm: a longer list is a report's job.
-    pub const MAX_RESULTS: u32 = 50;
-}
-
-/// A client and who serves them, as 经纪业务管理部 sees it (personal data stays masked).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
-#[ts(export)]
-pub struct ClientOwnership {
-    pub client_id: String,
-    pub name: String,
-    pub tier: domain::Tier,
-    pub total_assets: domain::Fen,
-    pub serving_broker_id: String,
-    pub serving_broker_name: String,
-    pub developing_broker_id: String,
-    pub unit_id: String,
-}
-
-/// Moves a client with their whole history to another broker's book (客户划转).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
-#[ts(export)]
-pub struct ClientTransfer {
-    pub client_id: String,
-    pub to_broker_id: String,
-    /// Why, for the operation log and both brokers' leads.
-    pub reason: String,
-}
-
 /// One thing head office's staff did in the console (操作日志).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]

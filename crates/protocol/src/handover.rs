@@ -1,7 +1,7 @@
 //! A leaving broker's book handed to colleagues from the console (离职客户移交): previewed first,
 //! so that 经纪业务管理部 sees what each receiving desk will get, then moved as previewed.
 
-use crate::console::ClientOwnership;
+use crate::relationships::ClientOwnership;
 use domain::Fen;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

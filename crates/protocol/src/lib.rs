@@ -17,6 +17,7 @@ pub mod handover;
 pub mod library;
 pub mod preferences;
 pub mod push;
+pub mod relationships;
 pub mod release;
 pub mod service;
 mod tagged;
@@ -153,10 +154,16 @@ pub mod paths {
     pub const CONSOLE_APPRAISAL_SCHEME: &str = "/api/v1/console/appraisal/scheme";
     /// The caller's own published scorecards, newest first (`broker_force::PublishedAppraisal`).
     pub const APPRAISALS: &str = "/api/v1/appraisals";
-    /// Any client of the firm by id or name, with who serves them (`console::ClientSearch`).
+    /// Any client of the firm by id or name, with who serves them (`relationships::ClientSearch`).
     pub const CONSOLE_CLIENTS: &str = "/api/v1/console/clients";
-    /// Moves a client to another broker's book (`console::ClientTransfer`).
+    /// Moves a client to another broker's book, at once or from a later day
+    /// (`relationships::ClientTransfer`).
     pub const CONSOLE_CLIENT_TRANSFER: &str = "/api/v1/console/clients/transfer";
+    /// The moves set for a later day and not made yet (`relationships::ScheduledTransfer`).
+    pub const CONSOLE_SCHEDULED_TRANSFERS: &str = "/api/v1/console/clients/transfers/scheduled";
+    /// Calls a scheduled move off (`relationships::ScheduledTransferCancel`).
+    pub const CONSOLE_SCHEDULED_TRANSFER_CANCEL: &str =
+        "/api/v1/console/clients/transfers/scheduled/cancel";
     /// What handing a leaving broker's whole book to colleagues would do
     /// (`handover::BookHandover` → `handover::HandoverPlan`); changes nothing.
     pub const CONSOLE_HANDOVER_PREVIEW: &str = "/api/v1/console/clients/handover/preview";
@@ -225,6 +232,8 @@ pub mod paths {
         APPRAISALS,
         CONSOLE_CLIENTS,
         CONSOLE_CLIENT_TRANSFER,
+        CONSOLE_SCHEDULED_TRANSFERS,
+        CONSOLE_SCHEDULED_TRANSFER_CANCEL,
         CONSOLE_HANDOVER_PREVIEW,
         CONSOLE_HANDOVER,
         CONSOLE_BACKUPS,

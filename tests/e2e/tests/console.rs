@@ -271,6 +271,11 @@ fn hq_and_compliance_work_the_library_and_a_client_moves() -> Result<()> {
         [],
         |r| r.get(0),
     )?;
+    let later: String = rusqlite::Connection::open(&db)?.query_row(
+        "SELECT id FROM clients WHERE broker_id = 'B001' ORDER BY id LIMIT 1 OFFSET 1",
+        [],
+        |r| r.get(0),
+    )?;
     page.step("hq01 moves a client", |p| {
         sign_in(p, "hq01")?;
         p.wait("[data-testid=console-menu]", SHORT)?;
@@ -293,6 +298,47 @@ fn hq_and_compliance_work_the_library_and_a_client_moves() -> Result<()> {
         p.click(&p.wait("[data-testid=client-move-ok]", SHORT)?)?;
         p.wait_text(".ant-message", SHORT, |t| t.contains("已划转给"))?;
         p.screenshot("console-relationships-moved")?;
+        // Another client is set to move tomorrow: listed as waiting, then called off.
+        let search = p.wait("[data-testid=clients-search] input", SHORT)?;
+        p.click(&search)?;
+        p.press_chord("\u{E009}", "a")?;
+        p.type_text(&search, &format!("{later}\u{E007}"))?;
+        p.wait_text("[data-testid=console-clients]", SHORT, |t| {
+            t.contains(&later)
+        })?;
+        p.click(&p.wait("[data-testid=client-move]", SHORT)?)?;
+        let to = p.wait("[data-testid=client-move-to] input", SHORT)?;
+        p.type_text(&to, "B002")?;
+        p.wait(".ant-select-item-option", SHORT)?;
+        p.press_key("\u{E007}")?;
+        p.click(&p.wait("[data-testid=client-move-day]", SHORT)?)?;
+        let tomorrow = ".ant-picker-presets li:first-child";
+        p.wait_text(tomorrow, SHORT, |t| t == "明天")?;
+        p.click(&p.wait(tomorrow, SHORT)?)?;
+        p.type_text(
+            &p.wait("[data-testid=client-move-reason]", SHORT)?,
+            "经纪人下月调岗，客户明日起由同城经纪人接续服务",
+        )?;
+        p.wait_text("[data-testid=client-move-ok]", SHORT, |t| {
+            t.contains("安排划转")
+        })?;
+        p.click(&p.wait("[data-testid=client-move-ok]", SHORT)?)?;
+        p.wait_text(".ant-message", SHORT, |t| t.contains("在此之前仍由"))?;
+        p.wait_text("[data-testid=scheduled-transfers]", SHORT, |t| {
+            t.contains(&later)
+        })?;
+        p.wait("[data-testid=client-scheduled]", SHORT)?;
+        p.screenshot("console-relationships-scheduled")?;
+        p.click(&p.wait("[data-testid=scheduled-cancel]", SHORT)?)?;
+        p.type_text(
+            &p.wait("[data-testid=scheduled-cancel-reason]", SHORT)?,
+            "经纪人撤回调岗申请，继续服务",
+        )?;
+        p.click(&p.wait("[data-testid=scheduled-cancel-ok]", SHORT)?)?;
+        p.wait_text(".ant-message", SHORT, |t| t.contains("已撤销"))?;
+        p.wait_text("[data-testid=scheduled-transfers]", SHORT, |t| {
+            t.contains("没有待生效的划转")
+        })?;
         // broker03 leaves: the book is previewed over broker01 and broker02, then handed over.
         p.click(&p.wait("[data-testid=handover-open]", SHORT)?)?;
         for (select, id) in [

@@ -4,8 +4,8 @@
 
 use domain::appraisal::{AppraisalScheme, Measure};
 use protocol::broker_force::{AppraisalBoard, BrokerAppraisal};
-use protocol::console::ClientOwnership;
 use protocol::paths;
+use protocol::relationships::ClientOwnership;
 use protocol::service::{NewReturnVisit, ServiceCaseRecord};
 use sync::HeadOffice;
 use system_tests::console::Console;

@@ -2,7 +2,8 @@
 //! them to broker02 with a reason, and both desks follow at their next sync; the move, and who
 //! made it and why, is in the operation log compliance reads.
 
-use protocol::console::{ClientOwnership, ClientTransfer, StaffAction};
+use protocol::console::StaffAction;
+use protocol::relationships::{ClientOwnership, ClientTransfer};
 use protocol::{paths, PROTOCOL_VERSION, VERSION_HEADER};
 use reqwest::StatusCode;
 use sync::HeadOffice;
@@ -64,6 +65,7 @@ async fn a_manager_moves_a_client_and_both_desks_follow() {
         client_id: client.clone(),
         to_broker_id: to_broker.into(),
         reason: reason.into(),
+        effective_on: None,
     };
     let url = format!("{base}{}", paths::CONSOLE_CLIENT_TRANSFER);
     for (bad, why) in [

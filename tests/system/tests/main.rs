@@ -17,6 +17,7 @@ mod console_library;
 mod console_org;
 mod console_reads;
 mod console_relationships;
+mod console_scheduled_transfer;
 mod desk_update;
 mod error_contract;
 mod events;

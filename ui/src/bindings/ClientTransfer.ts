@@ -7,4 +7,9 @@ export type ClientTransfer = { client_id: string, to_broker_id: string,
 /**
  * Why, for the operation log and both brokers' leads.
  */
-reason: string, };
+reason: string, 
+/**
+ * The day (Beijing) the move takes effect: none or today moves at once; a later day, up to
+ * three months ahead, at the start of that day.
+ */
+effective_on: string | null, };

@@ -36,6 +36,8 @@ export const PATHS = {
   appraisalScheme: "/api/v1/console/appraisal/scheme",
   clients: "/api/v1/console/clients",
   clientTransfer: "/api/v1/console/clients/transfer",
+  scheduledTransfers: "/api/v1/console/clients/transfers/scheduled",
+  scheduledTransferCancel: "/api/v1/console/clients/transfers/scheduled/cancel",
   handoverPreview: "/api/v1/console/clients/handover/preview",
   handover: "/api/v1/console/clients/handover",
   backups: "/api/v1/console/backups",

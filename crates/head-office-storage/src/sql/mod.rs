@@ -35,6 +35,7 @@ mod rows_events;
 mod rows_library;
 mod rows_tasks;
 mod rows_transfers;
+mod scheduled;
 mod shared_sessions;
 mod sign_in_log;
 mod staff;
@@ -260,12 +261,17 @@ impl Storage for SqlStorage {
         self.write_locking(|db| books::transfer_client(db, client_id, to_broker_id, at))
     }
 
-    fn transfer_clients(&self, moves: &[(String, String)], at: DateTime<Utc>) -> Result<()> {
+    fn transfer_clients(
+        &self,
+        moves: &[(String, String)],
+        at: DateTime<Utc>,
+        log: &crate::staff::NewStaffAction<'_>,
+    ) -> Result<()> {
         self.write_locking(|db| {
             for (client_id, to_broker_id) in moves {
                 books::transfer_client(db, client_id, to_broker_id, at)?;
             }
-            Ok(())
+            staff::insert_action(db, log)
         })
     }
 

@@ -3,12 +3,13 @@
 use super::rows_commission::{read_dispute, DISPUTES};
 use super::users::role_from_code;
 use super::SqlStorage;
-use crate::db::Row;
+use crate::db::{Db, Row};
 use crate::error::Result;
 use crate::staff::{NewStaffAction, StaffDesk};
 use chrono::{DateTime, Utc};
 use domain::{Fen, Tier};
-use protocol::console::{ClientOwnership, DisputeInQueue, StaffAction};
+use protocol::console::{DisputeInQueue, StaffAction};
+use protocol::relationships::{ClientOwnership, ScheduledMove};
 use protocol::Record;
 use rusqlite::params;
 
@@ -27,8 +28,24 @@ fn ownership(r: &Row<'_>) -> rusqlite::Result<ClientOwnership> {
         serving_broker_name: r.get(5)?,
         developing_broker_id: r.get(6)?,
         unit_id: r.get(7)?,
+        scheduled: match r.get::<_, Option<String>>(8)? {
+            None => None,
+            Some(to_broker_id) => Some(ScheduledMove {
+                to_broker_id,
+                to_broker_name: r.get(9)?,
+                effective_on: r.get(10)?,
+            }),
+        },
     })
 }
+
+/// A client with who serves them and the move waiting for them, if any (`ownership`'s columns).
+const OWNERSHIP: &str =
+    "SELECT c.id, c.name, c.tier, c.total_assets, c.broker_id, u.display_name, \
+     c.developing_broker_id, u.org_unit_id, s.to_broker, su.display_name, s.effective_on \
+     FROM clients c JOIN users u ON u.id = c.broker_id \
+     LEFT JOIN scheduled_transfers s ON s.client_id = c.id AND s.status = 'pending' \
+     LEFT JOIN users su ON su.id = s.to_broker";
 
 fn action(r: &Row<'_>) -> rusqlite::Result<StaffAction> {
     let role: String = r.get(3)?;
@@ -64,31 +81,29 @@ fn like_escaped(text: &str) -> String {
     format!("%{escaped}%")
 }
 
+/// A line of the operation log, inside the caller's transaction: the change it tells of and the
+/// line commit together.
+pub(super) fn insert_action(db: &Db<'_>, a: &NewStaffAction<'_>) -> Result<()> {
+    db.execute(
+        "INSERT INTO staff_actions (id, at, user_id, action, subject, detail) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![a.id, a.at, a.user_id, a.action, a.subject, a.detail],
+    )?;
+    Ok(())
+}
+
 impl StaffDesk for SqlStorage {
     fn find_clients(&self, text: &str, limit: u32) -> Result<Vec<ClientOwnership>> {
         let pattern = like_escaped(text);
-        self.read(|db| {
-            db.query_map(
-                "SELECT c.id, c.name, c.tier, c.total_assets, c.broker_id, u.display_name, \
-                 c.developing_broker_id, u.org_unit_id FROM clients c \
-                 JOIN users u ON u.id = c.broker_id \
-                 WHERE c.id = ?1 OR c.name LIKE ?2 ESCAPE '\\' ORDER BY c.id LIMIT ?3",
-                params![text, pattern, i64::from(limit)],
-                ownership,
-            )
-        })
+        let sql = format!(
+            "{OWNERSHIP} WHERE c.id = ?1 OR c.name LIKE ?2 ESCAPE '\\' ORDER BY c.id LIMIT ?3"
+        );
+        self.read(|db| db.query_map(&sql, params![text, pattern, i64::from(limit)], ownership))
     }
 
     fn broker_book(&self, broker_id: &str) -> Result<Vec<ClientOwnership>> {
-        self.read(|db| {
-            db.query_map(
-                "SELECT c.id, c.name, c.tier, c.total_assets, c.broker_id, u.display_name, \
-                 c.developing_broker_id, u.org_unit_id FROM clients c \
-                 JOIN users u ON u.id = c.broker_id WHERE c.broker_id = ?1 ORDER BY c.id",
-                params![broker_id],
-                ownership,
-            )
-        })
+        let sql = format!("{OWNERSHIP} WHERE c.broker_id = ?1 ORDER BY c.id");
+        self.read(|db| db.query_map(&sql, params![broker_id], ownership))
     }
 
     fn book_size(&self, broker_id: &str) -> Result<u32> {
@@ -103,14 +118,7 @@ impl StaffDesk for SqlStorage {
     }
 
     fn record_staff_action(&self, a: &NewStaffAction<'_>) -> Result<()> {
-        self.write(|db| {
-            db.execute(
-                "INSERT INTO staff_actions (id, at, user_id, action, subject, detail) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![a.id, a.at, a.user_id, a.action, a.subject, a.detail],
-            )?;
-            Ok(())
-        })
+        self.write(|db| insert_action(db, a))
     }
 
     fn dispute_queue(&self, open_only: bool) -> Result<Vec<DisputeInQueue>> {

@@ -4,8 +4,7 @@
 use super::{blocking, limited, only, ApiJson, ApiQuery, AppStateRef, Caller};
 use super::{EMPTY_BODY_LIMIT, TEAM_BODY_LIMIT};
 use crate::access::{
-    ACCESS_LOG_READERS, COMPLIANCE, FINANCE, IT, LIBRARY_DRAFTERS, LIBRARY_READERS, RELATIONSHIPS,
-    STAFF_READERS,
+    ACCESS_LOG_READERS, COMPLIANCE, FINANCE, IT, LIBRARY_DRAFTERS, LIBRARY_READERS, STAFF_READERS,
 };
 use crate::error::{HeadOfficeError, Result};
 use crate::AppState;
@@ -16,12 +15,10 @@ use axum::Router;
 use domain::pay_plan::PlanPeriod;
 use protocol::backups::{BackupFile, BackupShelf};
 use protocol::console::{
-    AccessAuditEntry, ActionQuery, ClientOwnership, ClientSearch, ClientTransfer, DaySpan,
-    DisputeAnswer, DisputeInQueue, DisputeQuery, LibraryDraft, LibraryItem, LibraryReview,
-    LibrarySubmission, OrgUnitEntry, PayPlanOverview, PlanInUse, StaffAction, StaffDirectory,
-    StaffEntry, StatementMonth, StatementsPublished,
+    AccessAuditEntry, ActionQuery, DaySpan, DisputeAnswer, DisputeInQueue, DisputeQuery,
+    LibraryDraft, LibraryItem, LibraryReview, LibrarySubmission, OrgUnitEntry, PayPlanOverview,
+    PlanInUse, StaffAction, StaffDirectory, StaffEntry, StatementMonth, StatementsPublished,
 };
-use protocol::handover::{BookHandover, HandoverPlan};
 use protocol::paths;
 use protocol::Role;
 use std::sync::Arc;
@@ -44,38 +41,6 @@ pub(super) fn routes(state: &Arc<AppState>) -> Router<Arc<AppState>> {
         .route(
             paths::CONSOLE_PAY_PLANS,
             only(state, FINANCE, limited(get(pay_plans), EMPTY_BODY_LIMIT)),
-        )
-        .route(
-            paths::CONSOLE_CLIENTS,
-            only(
-                state,
-                RELATIONSHIPS,
-                limited(get(clients), EMPTY_BODY_LIMIT),
-            ),
-        )
-        .route(
-            paths::CONSOLE_CLIENT_TRANSFER,
-            only(
-                state,
-                RELATIONSHIPS,
-                limited(post(client_transfer), TEAM_BODY_LIMIT),
-            ),
-        )
-        .route(
-            paths::CONSOLE_HANDOVER_PREVIEW,
-            only(
-                state,
-                RELATIONSHIPS,
-                limited(post(handover_preview), TEAM_BODY_LIMIT),
-            ),
-        )
-        .route(
-            paths::CONSOLE_HANDOVER,
-            only(
-                state,
-                RELATIONSHIPS,
-                limited(post(handover), TEAM_BODY_LIMIT),
-            ),
         )
         .route(
             paths::CONSOLE_BACKUPS,
@@ -281,52 +246,6 @@ pub(super) async fn library_review(
     .await?;
     tracing::info!(item = %decided.id, state = ?decided.state, "library reviewed");
     Ok(Json(decided))
-}
-
-pub(super) async fn clients(
-    State(state): AppStateRef,
-    ApiQuery(q): ApiQuery<ClientSearch>,
-) -> Result<Json<Vec<ClientOwnership>>> {
-    Ok(Json(
-        blocking(&state, move |s| crate::relationships::find(s, &q)).await?,
-    ))
-}
-
-pub(super) async fn client_transfer(
-    State(state): AppStateRef,
-    Caller(user): Caller,
-    ApiJson(req): ApiJson<ClientTransfer>,
-) -> Result<Json<ClientOwnership>> {
-    let now = state.clock.now();
-    let moved = blocking(&state, move |s| {
-        crate::relationships::transfer(s, &user, &req, now)
-    })
-    .await?;
-    tracing::info!(client = %moved.client_id, to = %moved.serving_broker_id, "client transferred");
-    Ok(Json(moved))
-}
-
-pub(super) async fn handover_preview(
-    State(state): AppStateRef,
-    ApiJson(req): ApiJson<BookHandover>,
-) -> Result<Json<HandoverPlan>> {
-    Ok(Json(
-        blocking(&state, move |s| crate::handover::preview(s, &req)).await?,
-    ))
-}
-
-pub(super) async fn handover(
-    State(state): AppStateRef,
-    Caller(user): Caller,
-    ApiJson(req): ApiJson<BookHandover>,
-) -> Result<Json<HandoverPlan>> {
-    let now = state.clock.now();
-    let done = blocking(&state, move |s| {
-        crate::handover::hand_over(s, &user, &req, now)
-    })
-    .await?;
-    tracing::info!(from = %done.from_broker_id, clients = done.book.clients, "book handed over");
-    Ok(Json(done))
 }
 
 pub(super) async fn backups(State(state): AppStateRef) -> Result<Json<BackupShelf>> {

@@ -3,18 +3,16 @@
 
 use super::operations::{day, example, json_body, of, read, write, Access, Answer, Operation};
 use crate::access::{
-    ACCESS_LOG_READERS, COMPLIANCE, FINANCE, IT, LIBRARY_DRAFTERS, LIBRARY_READERS, RELATIONSHIPS,
-    REPORT_READERS, STAFF_READERS,
+    ACCESS_LOG_READERS, COMPLIANCE, FINANCE, IT, LIBRARY_DRAFTERS, LIBRARY_READERS, REPORT_READERS,
+    STAFF_READERS,
 };
 use domain::ProductRisk;
 use protocol::console::{
     AccessAuditEntry, AccountChanged, AccountIssued, AccountRef, AccountStatus, ActionQuery,
-    ClientOwnership, ClientSearch, ClientTransfer, DaySpan, DisputeAnswer, DisputeInQueue,
-    DisputeQuery, LibraryContent, LibraryDraft, LibraryItem, LibraryReview, LibrarySubmission,
-    LibraryVerdict, NewAccount, PayPlanOverview, StaffAction, StaffDirectory, StatementMonth,
-    StatementsPublished,
+    DaySpan, DisputeAnswer, DisputeInQueue, DisputeQuery, LibraryContent, LibraryDraft,
+    LibraryItem, LibraryReview, LibrarySubmission, LibraryVerdict, NewAccount, PayPlanOverview,
+    StaffAction, StaffDirectory, StatementMonth, StatementsPublished,
 };
-use protocol::handover::{BookHandover, HandoverPlan, PreviewedBook};
 use protocol::paths;
 use protocol::ProductKind;
 
@@ -135,86 +133,6 @@ pub(super) const CONSOLE: &[Operation] = &[
                 })
             }),
             of::<LibraryItem>,
-        )
-    },
-    Operation {
-        access: Access::Only(RELATIONSHIPS),
-        query: Some(of::<ClientSearch>),
-        ..read(
-            paths::CONSOLE_CLIENTS,
-            "findClients",
-            "console",
-            "查找客户",
-            "Clients of the whole firm whose id is `q` or whose name contains it (at least two \
-             characters), at most 50, with who serves them.",
-            of::<Vec<ClientOwnership>>,
-        )
-    },
-    Operation {
-        also: &[404],
-        access: Access::Only(RELATIONSHIPS),
-        ..write(
-            paths::CONSOLE_CLIENT_TRANSFER,
-            "transferClient",
-            "console",
-            "客户划转",
-            "Moves a client with their whole history to another active broker's book; both desks \
-             follow at their next sync. The reason (4 to 200 characters) goes to the operation \
-             log.",
-            json_body(of::<ClientTransfer>, || {
-                example(ClientTransfer {
-                    client_id: "C000123".into(),
-                    to_broker_id: "B002".into(),
-                    reason: "原经纪人离职，客户由同组经纪人接续服务".into(),
-                })
-            }),
-            of::<ClientOwnership>,
-        )
-    },
-    Operation {
-        access: Access::Only(RELATIONSHIPS),
-        ..write(
-            paths::CONSOLE_HANDOVER_PREVIEW,
-            "previewHandover",
-            "console",
-            "离职客户移交预览",
-            "What handing a broker's whole book to the receiving brokers would do, changing \
-             nothing: the largest clients first, each to the receiver with the least assets so \
-             far, so each receiving desk gets about the same to serve. Shows every receiver's \
-             share client by client.",
-            json_body(of::<BookHandover>, || {
-                example(BookHandover {
-                    from_broker_id: "B003".into(),
-                    to_broker_ids: vec!["B001".into(), "B002".into()],
-                    reason: String::new(),
-                    previewed: None,
-                })
-            }),
-            of::<HandoverPlan>,
-        )
-    },
-    Operation {
-        access: Access::Only(RELATIONSHIPS),
-        ..write(
-            paths::CONSOLE_HANDOVER,
-            "handOverBook",
-            "console",
-            "离职客户移交",
-            "Hands the book over exactly as the preview showed, all clients or none, each with its \
-             whole history; every desk concerned follows at its next sync. Refused when the book \
-             is no longer the `previewed` size. The reason goes to the operation log.",
-            json_body(of::<BookHandover>, || {
-                example(BookHandover {
-                    from_broker_id: "B003".into(),
-                    to_broker_ids: vec!["B001".into(), "B002".into()],
-                    reason: "经纪人离职，客户由同组经纪人接续服务".into(),
-                    previewed: Some(PreviewedBook {
-                        clients: 152,
-                        total_assets: domain::Fen::from_yuan(48_300_000),
-                    }),
-                })
-            }),
-            of::<HandoverPlan>,
         )
     },
     Operation {

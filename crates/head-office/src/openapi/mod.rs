@@ -3,8 +3,9 @@
 //!
 //! Every body's schema comes from the Rust type the handler reads or writes (`schemars`, following
 //! the same serde attributes the wire does), so the document cannot drift from `protocol`. What a
-//! type cannot say — the route, who may call it, which errors it answers — is in `desk_routes.rs` and
-//! `staff_routes.rs`, `console_routes.rs` and `org_routes.rs`, one entry per route, and a test checks that entry list against `protocol::paths::ALL`.
+//! type cannot say — the route, who may call it, which errors it answers — is in `desk_routes.rs`,
+//! `staff_routes.rs`, `console_routes.rs`, `org_routes.rs` and `relationship_routes.rs`, one entry
+//! per route, and a test checks that entry list against `protocol::paths::ALL`.
 //!
 //! Schemas follow the decoding contract (a field with a default is optional): a request's schema
 //! is then exactly what head office accepts, and a response's what it may send, since head office
@@ -14,6 +15,7 @@ mod console_routes;
 mod desk_routes;
 mod operations;
 mod org_routes;
+mod relationship_routes;
 mod staff_routes;
 
 use operations::{Access, Answer, Body, Operation};
@@ -44,6 +46,7 @@ fn build() -> Value {
         .chain(staff_routes::STAFF)
         .chain(console_routes::CONSOLE)
         .chain(org_routes::ORG)
+        .chain(relationship_routes::RELATIONSHIPS_ROUTES)
     {
         let item = paths
             .entry(op.path.to_string())

@@ -1,20 +1,18 @@
 import { SearchOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table } from "antd";
+import { Alert, App, Button, Card, Input, Space, Table, Tag } from "antd";
 import { useCallback, useState } from "react";
 import type { ClientOwnership } from "../../bindings/ClientOwnership";
+import type { ScheduledTransfer } from "../../bindings/ScheduledTransfer";
 import type { StaffDirectory } from "../../bindings/StaffDirectory";
 import { formatFen } from "../../lib/format";
 import { PATHS } from "../http";
 import type { PageProps } from "../pages";
 import { useLoad } from "../useLoad";
+import { ClientMoveDialog } from "./ClientMoveDialog";
 import { HandoverDialog } from "./HandoverDialog";
+import { ScheduledTransfers } from "./ScheduledTransfers";
 
-interface MoveValues {
-  to_broker_id: string;
-  reason: string;
-}
-
-/** 客户关系: find any client of the firm and move them to another broker's book. */
+/** 客户关系: find any client of the firm and move them to another broker's book, now or from a later day. */
 export function RelationshipsPage({ session, onSessionEnded }: PageProps) {
   const { message } = App.useApp();
   const [query, setQuery] = useState("");
@@ -22,12 +20,11 @@ export function RelationshipsPage({ session, onSessionEnded }: PageProps) {
   const [searchError, setSearchError] = useState<string | null>(null);
   const [searching, setSearching] = useState(false);
   const [moving, setMoving] = useState<ClientOwnership | null>(null);
-  const [moveError, setMoveError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [form] = Form.useForm<MoveValues>();
   const [handingOver, setHandingOver] = useState(false);
   const loadStaff = useCallback(() => session.get<StaffDirectory>(PATHS.staff), [session]);
   const staff = useLoad(loadStaff, onSessionEnded);
+  const loadScheduled = useCallback(() => session.get<ScheduledTransfer[]>(PATHS.scheduledTransfers), [session]);
+  const scheduled = useLoad(loadScheduled, onSessionEnded);
   const brokers = (staff.data?.people ?? []).filter((p) => p.role === "Broker" && !p.disabled);
   const unitName = (id: string) => staff.data?.units.find((u) => u.id === id)?.name ?? id;
 
@@ -46,24 +43,16 @@ export function RelationshipsPage({ session, onSessionEnded }: PageProps) {
     );
   };
 
-  const move = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values || !moving) return;
-    setSaving(true);
-    setMoveError(null);
-    try {
-      const moved = await session.post<ClientOwnership>(PATHS.clientTransfer, {
-        client_id: moving.client_id,
-        to_broker_id: values.to_broker_id,
-        reason: values.reason,
-      });
-      setFound((rows) => rows?.map((r) => (r.client_id === moved.client_id ? moved : r)) ?? null);
-      setMoving(null);
-      void message.success(`${moved.name} 已划转给 ${moved.serving_broker_name}，双方经纪人下次同步后生效`);
-    } catch (reason) {
-      setMoveError(reason instanceof Error ? reason.message : String(reason));
-    } finally {
-      setSaving(false);
+  const moved = (client: ClientOwnership) => {
+    setFound((rows) => rows?.map((r) => (r.client_id === client.client_id ? client : r)) ?? null);
+    setMoving(null);
+    if (client.scheduled) {
+      scheduled.reload();
+      void message.success(
+        `${client.name} 将于 ${client.scheduled.effective_on} 划转给 ${client.scheduled.to_broker_name}，在此之前仍由 ${client.serving_broker_name} 服务`,
+      );
+    } else {
+      void message.success(`${client.name} 已划转给 ${client.serving_broker_name}，双方经纪人下次同步后生效`);
     }
   };
 
@@ -101,7 +90,19 @@ export function RelationshipsPage({ session, onSessionEnded }: PageProps) {
           { title: "客户号", dataIndex: "client_id", width: 120 },
           { title: "姓名", dataIndex: "name", width: 100 },
           { title: "总资产", dataIndex: "total_assets", align: "right", render: (f: number) => formatFen(f) },
-          { title: "服务经纪人", render: (_, c) => `${c.serving_broker_name}（${c.serving_broker_id}）` },
+          {
+            title: "服务经纪人",
+            render: (_, c) => (
+              <Space size={4} wrap>
+                {`${c.serving_broker_name}（${c.serving_broker_id}）`}
+                {c.scheduled && (
+                  <Tag color="blue" data-testid="client-scheduled">
+                    {c.scheduled.effective_on} 起划转给 {c.scheduled.to_broker_name}
+                  </Tag>
+                )}
+              </Space>
+            ),
+          },
           { title: "所在团队", dataIndex: "unit_id", render: (u: string) => unitName(u) },
           { title: "开发经纪人", dataIndex: "developing_broker_id", width: 100 },
           {
@@ -111,11 +112,8 @@ export function RelationshipsPage({ session, onSessionEnded }: PageProps) {
               <Button
                 size="small"
                 type="link"
-                onClick={() => {
-                  form.resetFields();
-                  setMoveError(null);
-                  setMoving(c);
-                }}
+                disabled={!staff.data}
+                onClick={() => setMoving(c)}
                 data-testid="client-move"
               >
                 划转
@@ -138,45 +136,26 @@ export function RelationshipsPage({ session, onSessionEnded }: PageProps) {
           }}
         />
       )}
-      <Modal
-        open={moving !== null}
-        title={moving ? `划转客户：${moving.name}（${moving.client_id}）` : ""}
-        okText="确认划转"
-        cancelText="取消"
-        confirmLoading={saving}
-        onOk={() => void move()}
-        onCancel={() => setMoving(null)}
-        destroyOnHidden
-        okButtonProps={{ "data-testid": "client-move-ok" }}
-      >
-        {moveError && <Alert type="error" showIcon title={moveError} style={{ marginBottom: 12 }} />}
-        <Form<MoveValues> form={form} layout="vertical">
-          <Form.Item label="现服务经纪人">
-            {moving ? `${moving.serving_broker_name}（${moving.serving_broker_id}）` : ""}
-          </Form.Item>
-          <Form.Item
-            name="to_broker_id"
-            label="接收经纪人"
-            rules={[{ required: true, message: "请选择接收客户的经纪人" }]}
-          >
-            <Select
-              showSearch={{ optionFilterProp: "label" }}
-              placeholder="输入姓名或工号"
-              options={brokers
-                .filter((b) => b.user_id !== moving?.serving_broker_id)
-                .map((b) => ({ value: b.user_id, label: `${b.display_name}（${b.user_id}）· ${unitName(b.unit_id)}` }))}
-              data-testid="client-move-to"
-            />
-          </Form.Item>
-          <Form.Item
-            name="reason"
-            label="划转原因（记入操作日志）"
-            rules={[{ required: true, whitespace: true, message: "请写明划转原因" }]}
-          >
-            <Input.TextArea rows={3} maxLength={200} showCount data-testid="client-move-reason" />
-          </Form.Item>
-        </Form>
-      </Modal>
+      {moving && staff.data && (
+        <ClientMoveDialog
+          session={session}
+          client={moving}
+          brokers={brokers}
+          unitName={unitName}
+          onClose={() => setMoving(null)}
+          onDone={moved}
+        />
+      )}
+      <ScheduledTransfers
+        session={session}
+        rows={scheduled.data ?? []}
+        error={scheduled.error}
+        onChanged={(left) => {
+          scheduled.reload();
+          // A search result still showing a called-off move would mislead.
+          setFound((rows) => rows?.map((r) => (left.some((t) => t.client_id === r.client_id) ? r : { ...r, scheduled: null })) ?? null);
+        }}
+      />
     </Card>
   );
 }

@@ -1,0 +1,210 @@
+//! Client moves set for a later day (`scheduled::ScheduledTransfers`).
+
+use super::books::{move_client, serving_broker};
+use super::staff::insert_action;
+use super::SqlStorage;
+use crate::db::{Db, Row};
+use crate::error::{Result, StorageError};
+use crate::scheduled::{NewScheduledTransfer, ScheduledTransfers, SettledTransfers};
+use crate::staff::NewStaffAction;
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::client_transfer::{settle, Settlement};
+use protocol::relationships::ScheduledTransfer;
+use rusqlite::params;
+
+/// The waiting moves with the names the console shows (`listed`'s columns).
+const LISTED: &str =
+    "SELECT t.id, t.client_id, c.name, c.broker_id, cu.display_name, t.to_broker, \
+     tu.display_name, t.effective_on, t.reason, t.requested_by, ru.display_name, t.requested_at \
+     FROM scheduled_transfers t JOIN clients c ON c.id = t.client_id \
+     JOIN users cu ON cu.id = c.broker_id JOIN users tu ON tu.id = t.to_broker \
+     JOIN users ru ON ru.id = t.requested_by WHERE t.status = 'pending'";
+
+fn listed(r: &Row<'_>) -> rusqlite::Result<ScheduledTransfer> {
+    Ok(ScheduledTransfer {
+        id: r.get(0)?,
+        client_id: r.get(1)?,
+        client_name: r.get(2)?,
+        serving_broker_id: r.get(3)?,
+        serving_broker_name: r.get(4)?,
+        to_broker_id: r.get(5)?,
+        to_broker_name: r.get(6)?,
+        effective_on: r.get(7)?,
+        reason: r.get(8)?,
+        requested_by: r.get(9)?,
+        requested_by_name: r.get(10)?,
+        requested_at: r.get(11)?,
+    })
+}
+
+/// A due move as settling reads it.
+struct Due {
+    id: String,
+    client_id: String,
+    to_broker: String,
+    requested_by: String,
+    requested_at: DateTime<Utc>,
+    reason: String,
+}
+
+fn name_of(db: &Db<'_>, user_id: &str) -> Result<String> {
+    Ok(db
+        .query_opt(
+            "SELECT display_name FROM users WHERE id = ?1",
+            params![user_id],
+            |r| r.get(0),
+        )?
+        .unwrap_or_else(|| user_id.to_string()))
+}
+
+/// Makes or voids one due move, with its log line; nothing when another head office got to it
+/// first (the claim below waits for theirs, then finds the move no longer pending).
+fn settle_one(db: &Db<'_>, due: &Due, at: DateTime<Utc>) -> Result<Option<Settlement>> {
+    let claimed = db.execute(
+        "UPDATE scheduled_transfers SET status = 'moved', settled_at = ?2 \
+         WHERE id = ?1 AND status = 'pending'",
+        params![due.id, at],
+    )?;
+    if claimed == 0 {
+        return Ok(None);
+    }
+    let serving = serving_broker(db, &due.client_id)?
+        .ok_or_else(|| StorageError::NotFound(format!("客户 {}", due.client_id)))?;
+    let receiver_active = db
+        .query_opt(
+            "SELECT 1 FROM users WHERE id = ?1 AND role = 'Broker' AND disabled = 0",
+            params![due.to_broker],
+            |_| Ok(true),
+        )?
+        .unwrap_or(false);
+    let settlement = settle(&serving, &due.to_broker, receiver_active);
+    let route = format!(
+        "从 {}（{serving}）划转给 {}（{}）",
+        name_of(db, &serving)?,
+        name_of(db, &due.to_broker)?,
+        due.to_broker
+    );
+    let (action, detail) = match &settlement {
+        Settlement::Move => {
+            move_client(db, &due.client_id, &due.to_broker, at)?;
+            ("划转生效", format!("{route}：{}", due.reason))
+        }
+        Settlement::Void(why) => {
+            db.execute(
+                "UPDATE scheduled_transfers SET status = 'void', outcome = ?2 WHERE id = ?1",
+                params![due.id, why],
+            )?;
+            ("划转作废", format!("{route}：{why}"))
+        }
+    };
+    let set_on = domain::clock::shanghai_date(due.requested_at);
+    let detail = format!("{detail}（{set_on} 安排）");
+    insert_action(
+        db,
+        &NewStaffAction {
+            id: &format!("{}-settled", due.id),
+            at,
+            user_id: &due.requested_by,
+            action,
+            subject: &due.client_id,
+            detail: &detail,
+        },
+    )?;
+    Ok(Some(settlement))
+}
+
+impl ScheduledTransfers for SqlStorage {
+    fn schedule_transfer(
+        &self,
+        t: &NewScheduledTransfer<'_>,
+        log: &NewStaffAction<'_>,
+    ) -> Result<()> {
+        let written = self.write(|db| {
+            db.execute(
+                "INSERT INTO scheduled_transfers (id, client_id, to_broker, effective_on, reason, \
+                 requested_by, requested_at, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'pending')",
+                params![
+                    t.id,
+                    t.client_id,
+                    t.to_broker_id,
+                    t.effective_on,
+                    t.reason,
+                    t.requested_by,
+                    t.requested_at
+                ],
+            )?;
+            insert_action(db, log)
+        });
+        match written {
+            Err(e) if e.is_refused_data() => Err(StorageError::Validation(format!(
+                "客户 {} 已有一项待生效的划转，请刷新后查看，如需改动请先撤销原安排",
+                t.client_id
+            ))),
+            other => other,
+        }
+    }
+
+    fn scheduled_transfers(&self) -> Result<Vec<ScheduledTransfer>> {
+        let sql = format!("{LISTED} ORDER BY t.effective_on, t.requested_at, t.id");
+        self.read(|db| db.query_map(&sql, params![], listed))
+    }
+
+    fn scheduled_transfer_of(&self, client_id: &str) -> Result<Option<ScheduledTransfer>> {
+        let sql = format!("{LISTED} AND t.client_id = ?1");
+        self.read(|db| db.query_opt(&sql, params![client_id], listed))
+    }
+
+    fn cancel_scheduled_transfer(
+        &self,
+        id: &str,
+        at: DateTime<Utc>,
+        log: &NewStaffAction<'_>,
+    ) -> Result<()> {
+        self.write(|db| {
+            let cancelled = db.execute(
+                "UPDATE scheduled_transfers SET status = 'cancelled', settled_at = ?2 \
+                 WHERE id = ?1 AND status = 'pending'",
+                params![id, at],
+            )?;
+            if cancelled == 0 {
+                return Err(StorageError::NotFound(format!("待生效的划转 {id}")));
+            }
+            insert_action(db, log)
+        })
+    }
+
+    fn settle_due_transfers(
+        &self,
+        today: NaiveDate,
+        at: DateTime<Utc>,
+        limit: usize,
+    ) -> Result<SettledTransfers> {
+        self.write_locking(|db| {
+            let due = db.query_map(
+                "SELECT id, client_id, to_broker, requested_by, requested_at, reason \
+                 FROM scheduled_transfers WHERE status = 'pending' AND effective_on <= ?1 \
+                 ORDER BY effective_on, requested_at, id LIMIT ?2",
+                params![today, i64::try_from(limit).unwrap_or(i64::MAX)],
+                |r| {
+                    Ok(Due {
+                        id: r.get(0)?,
+                        client_id: r.get(1)?,
+                        to_broker: r.get(2)?,
+                        requested_by: r.get(3)?,
+                        requested_at: r.get(4)?,
+                        reason: r.get(5)?,
+                    })
+                },
+            )?;
+            let mut settled = SettledTransfers::default();
+            for d in &due {
+                match settle_one(db, d, at)? {
+                    Some(Settlement::Move) => settled.moved += 1,
+                    Some(Settlement::Void(_)) => settled.void += 1,
+                    None => {}
+                }
+            }
+            Ok(settled)
+        })
+    }
+}

@@ -1,0 +1,105 @@
+import { Alert, App, Button, Card, Form, Input, Modal, Table, Typography } from "antd";
+import { useState } from "react";
+import type { ScheduledTransfer } from "../../bindings/ScheduledTransfer";
+import { formatDateTime } from "../../lib/format";
+import { PATHS, type ConsoleSession } from "../http";
+import { useSubmit } from "../useSubmit";
+
+function CancelDialog({
+  session,
+  transfer,
+  onClose,
+  onDone,
+}: {
+  session: ConsoleSession;
+  transfer: ScheduledTransfer;
+  onClose: () => void;
+  onDone: (left: ScheduledTransfer[]) => void;
+}) {
+  const [form] = Form.useForm<{ reason: string }>();
+  const { saving, error, submit } = useSubmit(form, async (v) =>
+    onDone(await session.post<ScheduledTransfer[]>(PATHS.scheduledTransferCancel, { id: transfer.id, reason: v.reason })),
+  );
+  return (
+    <Modal
+      open
+      title="撤销划转安排"
+      okText="撤销安排"
+      okButtonProps={{ danger: true, "data-testid": "scheduled-cancel-ok" }}
+      cancelText="返回"
+      confirmLoading={saving}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Typography.Paragraph>
+        {transfer.client_name}（{transfer.client_id}）原定 {transfer.effective_on} 从 {transfer.serving_broker_name} 划转给{" "}
+        {transfer.to_broker_name}。撤销后客户留在现经纪人名下。
+      </Typography.Paragraph>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical">
+        <Form.Item name="reason" label="撤销原因（记入操作日志）" rules={[{ required: true, whitespace: true, message: "请写明撤销原因" }]}>
+          <Input.TextArea rows={2} maxLength={200} showCount data-testid="scheduled-cancel-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** 待生效的划转: moves set for a later day, each made at the start of its day unless called off. */
+export function ScheduledTransfers({
+  session,
+  rows,
+  error,
+  onChanged,
+}: {
+  session: ConsoleSession;
+  rows: ScheduledTransfer[];
+  error: string | null;
+  onChanged: (left: ScheduledTransfer[]) => void;
+}) {
+  const { message } = App.useApp();
+  const [cancelling, setCancelling] = useState<ScheduledTransfer | null>(null);
+  return (
+    <Card size="small" title="待生效的划转" style={{ marginTop: 16 }}>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Table<ScheduledTransfer>
+        rowKey="id"
+        size="small"
+        dataSource={rows}
+        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        locale={{ emptyText: "没有待生效的划转：划转客户时选择以后的生效日期，会列在这里" }}
+        data-testid="scheduled-transfers"
+        columns={[
+          { title: "生效日期", dataIndex: "effective_on", width: 110 },
+          { title: "客户", render: (_, t) => `${t.client_name}（${t.client_id}）` },
+          { title: "现服务经纪人", render: (_, t) => `${t.serving_broker_name}（${t.serving_broker_id}）` },
+          { title: "接收经纪人", render: (_, t) => `${t.to_broker_name}（${t.to_broker_id}）` },
+          { title: "原因", dataIndex: "reason", ellipsis: true },
+          { title: "安排人", render: (_, t) => `${t.requested_by_name} · ${formatDateTime(t.requested_at)}`, width: 200 },
+          {
+            title: "操作",
+            width: 80,
+            render: (_, t) => (
+              <Button size="small" type="link" danger onClick={() => setCancelling(t)} data-testid="scheduled-cancel">
+                撤销
+              </Button>
+            ),
+          },
+        ]}
+      />
+      {cancelling && (
+        <CancelDialog
+          session={session}
+          transfer={cancelling}
+          onClose={() => setCancelling(null)}
+          onDone={(left) => {
+            setCancelling(null);
+            onChanged(left);
+            void message.success(`已撤销 ${cancelling.client_name} 的划转安排`);
+          }}
+        />
+      )}
+    </Card>
+  );
+}
