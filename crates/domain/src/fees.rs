@@ -39,6 +39,21 @@ impl Rate {
     }
 }
 
+/// As a percentage, exactly, without trailing zeros: `Rate(2_500_000)` is 25%, `Rate(1_250)`
+/// 0.0125%.
+impl std::fmt::Display for Rate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        let (whole, fraction) = (abs / 100_000, abs % 100_000);
+        if fraction == 0 {
+            return write!(f, "{sign}{whole}%");
+        }
+        let digits = format!("{fraction:05}");
+        write!(f, "{sign}{whole}.{}%", digits.trim_end_matches('0'))
+    }
+}
+
 /// How an item is rounded to the fen. Firm-specific; half-up per item per trade by default.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema,
@@ -187,6 +202,15 @@ impl FeeBreakdown {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rate_reads_as_an_exact_percentage() {
+        assert_eq!(Rate(2_500_000).to_string(), "25%");
+        assert_eq!(Rate(1_250).to_string(), "0.0125%");
+        assert_eq!(Rate(30_000).to_string(), "0.3%");
+        assert_eq!(Rate(0).to_string(), "0%");
+        assert_eq!(Rate(-500_000).to_string(), "-5%");
+    }
     use proptest::prelude::*;
 
     const WAN_2_5: Rate = Rate::per_ten_thousand(25, 1);

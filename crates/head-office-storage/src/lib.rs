@@ -248,12 +248,13 @@ pub trait Storage:
     /// The pay document (fee schedules, plans, assignments, splits, targets, adjustments).
     fn pay_settings(&self) -> Result<crate::pay::PaySettings>;
     fn set_pay_settings(&self, pay: &crate::pay::PaySettings) -> Result<()>;
-    /// Reads the pay settings, lets `change` edit them, and saves them, in one transaction, so
-    /// two changes at once cannot lose either. `change` may run more than once (PostgreSQL
-    /// retries a conflict), so it must only edit what it is given.
+    /// Reads the pay settings, lets `change` edit them, and saves them with the operation-log
+    /// line `log`, in one transaction, so two changes at once cannot lose either. `change` may
+    /// run more than once (PostgreSQL retries a conflict), so it must only edit what it is given.
     fn change_pay_settings(
         &self,
         change: &(dyn Fn(&mut crate::pay::PaySettings) -> Result<()> + Sync),
+        log: &staff::NewStaffAction<'_>,
     ) -> Result<()>;
     /// What one broker is paid by, as their desk receives it.
     fn pay_terms(&self, broker_id: &str) -> Result<protocol::PayTerms>;

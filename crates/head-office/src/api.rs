@@ -5,6 +5,7 @@ mod console;
 mod desk_update;
 mod edge;
 mod import;
+mod pay;
 mod receipts;
 mod relationships;
 mod reports;
@@ -156,6 +157,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .merge(accounts::routes(&state))
         .merge(units::routes(&state))
         .merge(relationships::routes(&state))
+        .merge(pay::routes(&state))
         .merge(reports::routes(&state))
         .layer(middleware::from_fn(check_protocol_version));
     let app = Router::new()

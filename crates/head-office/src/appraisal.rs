@@ -13,6 +13,7 @@ use domain::appraisal;
 use domain::kpi::KpiFigures;
 use domain::pay_plan::PlanPeriod;
 use head_office_storage::org::KpiWindow;
+use head_office_storage::pay::PaySettings;
 use head_office_storage::{Storage, UserRow};
 use protocol::broker_force::{
     AppraisalBoard, AppraisalCohort, AppraisalsPublished, BrokerAppraisal, OrgChanged,
@@ -189,12 +190,6 @@ pub fn set_scheme(
     scheme
         .validate()
         .map_err(|e| HeadOfficeError::Validation(format!("{level}的考核方案：{e}")))?;
-    storage.change_pay_settings(&|pay| {
-        pay.appraisal_schemes
-            .retain(|s| s.plan_id != scheme.plan_id);
-        pay.appraisal_schemes.push(scheme.clone());
-        Ok(())
-    })?;
     let weights: Vec<String> = scheme
         .weights
         .iter()
@@ -202,13 +197,19 @@ pub fn set_scheme(
         .collect();
     let message = format!("{level}的考核方案已调整为：{}", weights.join("，"));
     let detail = format!("{message}：{reason}");
-    crate::staff_log::record(
-        storage,
+    let change = |pay: &mut PaySettings| -> head_office_storage::Result<()> {
+        pay.appraisal_schemes
+            .retain(|s| s.plan_id != scheme.plan_id);
+        pay.appraisal_schemes.push(scheme.clone());
+        Ok(())
+    };
+    crate::staff_log::logged(
         caller,
         "调整考核方案",
         &scheme.plan_id,
         &detail,
         now,
+        |log| storage.change_pay_settings(&change, log),
     )?;
     Ok(OrgChanged { message })
 }

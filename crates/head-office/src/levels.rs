@@ -8,6 +8,7 @@ use crate::staff_log;
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::level_move;
 use domain::pay_plan::PlanPeriod;
+use head_office_storage::pay::PaySettings;
 use head_office_storage::{Storage, StorageError, UserRow};
 use protocol::broker_force::{BrokerLevel, LevelBoard, LevelChoice, LevelMove, OrgChanged};
 use protocol::Role;
@@ -72,13 +73,7 @@ pub fn move_level(
         })?;
     let plan_id = req.plan_id.trim();
     let day = req.effective_from;
-    storage.change_pay_settings(&|pay| {
-        let periods = pay.periods_of(&broker.id);
-        level_move::check(&periods, &pay.plans, plan_id, day, today)
-            .map_err(|e| StorageError::Validation(e.to_string()))?;
-        pay.set_periods_of(&broker.id, &level_move::apply(&periods, plan_id, day));
-        Ok(())
-    })?;
+    // A plan unknown here is refused by `level_move::check` below, inside the transaction.
     let name = storage
         .pay_settings()?
         .plans
@@ -90,6 +85,15 @@ pub fn move_level(
         broker.display_name, broker.id
     );
     let detail = format!("{message}：{reason}");
-    staff_log::record(storage, caller, "级别调整", &broker.id, &detail, now)?;
+    let change = |pay: &mut PaySettings| -> head_office_storage::Result<()> {
+        let periods = pay.periods_of(&broker.id);
+        level_move::check(&periods, &pay.plans, plan_id, day, today)
+            .map_err(|e| StorageError::Validation(e.to_string()))?;
+        pay.set_periods_of(&broker.id, &level_move::apply(&periods, plan_id, day));
+        Ok(())
+    };
+    staff_log::logged(caller, "级别调整", &broker.id, &detail, now, |log| {
+        storage.change_pay_settings(&change, log)
+    })?;
     Ok(OrgChanged { message })
 }

@@ -113,6 +113,24 @@ pub struct PayPlanOverview {
     pub development_splits: Vec<DevelopmentSplit>,
 }
 
+/// A pay plan (a level) as finance saves it: a new id adds it, a known one changes it for the
+/// statements not yet published.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct PayPlanChange {
+    pub plan: PayPlan,
+    /// Why, for the operation log.
+    pub reason: String,
+}
+
+/// The developing broker's share from a day on (开发关系分成), as finance sets it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct DevelopmentSplitChange {
+    pub split: DevelopmentSplit,
+    pub reason: String,
+}
+
 /// Where a library item is in its review (`domain::library_review::ReviewState`).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, schemars::JsonSchema,

@@ -126,6 +126,10 @@ pub mod paths {
     pub const CONSOLE_ACCESS_LOG: &str = "/api/v1/console/access-log";
     /// The firm's pay plans and how many brokers each pays (`console::PayPlanOverview`).
     pub const CONSOLE_PAY_PLANS: &str = "/api/v1/console/pay-plans";
+    /// Adds or changes a pay plan (`console::PayPlanChange` → `console::PayPlanOverview`).
+    pub const CONSOLE_PAY_PLAN_SAVE: &str = "/api/v1/console/pay-plans/plan";
+    /// Sets the development split from a day on (`console::DevelopmentSplitChange`).
+    pub const CONSOLE_DEVELOPMENT_SPLIT: &str = "/api/v1/console/pay-plans/split";
     /// A unit's summary report for a month as an XLSX workbook (`team::TeamQuery`).
     pub const CONSOLE_REPORT_XLSX: &str = "/api/v1/console/report.xlsx";
     /// Adds an account (`console::NewAccount`).
@@ -216,6 +220,8 @@ pub mod paths {
         CONSOLE_STAFF,
         CONSOLE_ACCESS_LOG,
         CONSOLE_PAY_PLANS,
+        CONSOLE_PAY_PLAN_SAVE,
+        CONSOLE_DEVELOPMENT_SPLIT,
         CONSOLE_REPORT_XLSX,
         CONSOLE_ACCOUNTS,
         CONSOLE_ACCOUNT_STATUS,

@@ -81,6 +81,10 @@ fn each_console_role_signs_in_and_walks_only_its_own_pages() -> Result<()> {
         p.navigate(&console)?;
         broker_force::shape(p)
     })?;
+    page.step("finance01 adds a pay plan", |p| {
+        p.navigate(&console)?;
+        broker_force::add_pay_plan(p)
+    })?;
 
     // IT opens an account; its owner signs in with the password shown once.
     let password = page.step("admin opens an account", |p| {

@@ -15,6 +15,7 @@ mod console_handover;
 mod console_levels;
 mod console_library;
 mod console_org;
+mod console_pay_plans;
 mod console_reads;
 mod console_relationships;
 mod console_scheduled_transfer;

@@ -18,6 +18,8 @@ export const PATHS = {
   staff: "/api/v1/console/staff",
   accessLog: "/api/v1/console/access-log",
   payPlans: "/api/v1/console/pay-plans",
+  payPlanSave: "/api/v1/console/pay-plans/plan",
+  developmentSplit: "/api/v1/console/pay-plans/split",
   teamDashboard: "/api/v1/team/dashboard",
   reportXlsx: "/api/v1/console/report.xlsx",
   complaints: "/api/v1/service/complaints",

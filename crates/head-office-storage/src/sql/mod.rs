@@ -325,11 +325,13 @@ impl Storage for SqlStorage {
     fn change_pay_settings(
         &self,
         change: &(dyn Fn(&mut crate::pay::PaySettings) -> Result<()> + Sync),
+        log: &crate::staff::NewStaffAction<'_>,
     ) -> Result<()> {
         self.write(|db| {
             let mut pay = pay_cache::settings(db)?;
             change(&mut pay)?;
-            pay_cache::set_settings(db, &pay)
+            pay_cache::set_settings(db, &pay)?;
+            staff::insert_action(db, log)
         })
     }
 

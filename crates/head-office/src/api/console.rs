@@ -6,21 +6,19 @@ use super::{EMPTY_BODY_LIMIT, TEAM_BODY_LIMIT};
 use crate::access::{
     ACCESS_LOG_READERS, COMPLIANCE, FINANCE, IT, LIBRARY_DRAFTERS, LIBRARY_READERS, STAFF_READERS,
 };
-use crate::error::{HeadOfficeError, Result};
+use crate::error::Result;
 use crate::AppState;
 use axum::extract::State;
 use axum::routing::{get, post};
 use axum::Json;
 use axum::Router;
-use domain::pay_plan::PlanPeriod;
 use protocol::backups::{BackupFile, BackupShelf};
 use protocol::console::{
     AccessAuditEntry, ActionQuery, DaySpan, DisputeAnswer, DisputeInQueue, DisputeQuery,
-    LibraryDraft, LibraryItem, LibraryReview, LibrarySubmission, OrgUnitEntry, PayPlanOverview,
-    PlanInUse, StaffAction, StaffDirectory, StaffEntry, StatementMonth, StatementsPublished,
+    LibraryDraft, LibraryItem, LibraryReview, LibrarySubmission, OrgUnitEntry, StaffAction,
+    StaffDirectory, StaffEntry, StatementMonth, StatementsPublished,
 };
 use protocol::paths;
-use protocol::Role;
 use std::sync::Arc;
 
 /// The console's routes, each open to the roles `crate::access` names for it.
@@ -37,10 +35,6 @@ pub(super) fn routes(state: &Arc<AppState>) -> Router<Arc<AppState>> {
                 ACCESS_LOG_READERS,
                 limited(get(access_log), EMPTY_BODY_LIMIT),
             ),
-        )
-        .route(
-            paths::CONSOLE_PAY_PLANS,
-            only(state, FINANCE, limited(get(pay_plans), EMPTY_BODY_LIMIT)),
         )
         .route(
             paths::CONSOLE_BACKUPS,
@@ -166,40 +160,6 @@ pub(super) async fn access_log(
             })
             .collect(),
     ))
-}
-
-pub(super) async fn pay_plans(State(state): AppStateRef) -> Result<Json<PayPlanOverview>> {
-    let today = state.clock.today();
-    let (pay, chart) = blocking(&state, |s| {
-        Ok::<_, HeadOfficeError>((s.pay_settings()?, s.org_chart()?))
-    })
-    .await?;
-    let mut plans: Vec<PlanInUse> = pay
-        .plans
-        .iter()
-        .map(|plan| PlanInUse {
-            plan: plan.clone(),
-            brokers: 0,
-        })
-        .collect();
-    let mut unassigned_brokers = 0;
-    for broker in chart
-        .people
-        .iter()
-        .filter(|p| p.role == Role::Broker && !p.disabled)
-    {
-        let periods = pay.periods_of(&broker.id);
-        let in_force = PlanPeriod::in_force(&periods, today);
-        match in_force.and_then(|p| plans.iter_mut().find(|u| u.plan.id == p.plan_id)) {
-            Some(used) => used.brokers += 1,
-            None => unassigned_brokers += 1,
-        }
-    }
-    Ok(Json(PayPlanOverview {
-        plans,
-        unassigned_brokers,
-        development_splits: pay.development_splits,
-    }))
 }
 
 pub(super) async fn library(State(state): AppStateRef) -> Result<Json<Vec<LibraryItem>>> {

@@ -1,9 +1,11 @@
 //! 经纪业务管理部 shapes the broker force in the console: adds a team under a branch and moves
 //! broker07 into it, moves broker07 up a level, reads the month's appraisal of 一级 and the
-//! figures behind a score, and changes 一级's scheme after a wrong total is refused.
+//! figures behind a score, and changes 一级's scheme after a wrong total is refused. Finance adds
+//! a pay plan (a new level) after bands out of order are refused.
 
 use super::pages::{
-    choose, open_page, pick_unit, set_number, sign_in, sign_out, APPRAISAL, LEVELS, STAFF,
+    choose, open_page, pick_unit, set_number, sign_in, sign_out, APPRAISAL, LEVELS, PAY_PLANS,
+    STAFF,
 };
 use super::SHORT;
 use anyhow::Result;
@@ -95,5 +97,43 @@ pub fn shape(p: &Session) -> Result<()> {
     p.click(&p.wait(".ant-modal-footer .ant-btn-primary", SHORT)?)?;
     p.wait_text(".ant-message", SHORT, |t| t.contains("考核方案已调整"))?;
     p.wait_text(APPRAISAL.2, SHORT, |t| t.contains("净佣金 35%"))?;
+    sign_out(p)
+}
+
+/// Finance adds 客户经理（见习）: two bands typed out of order are refused, then put right.
+pub fn add_pay_plan(p: &Session) -> Result<()> {
+    sign_in(p, "finance01")?;
+    p.wait("[data-testid=console-menu]", SHORT)?;
+    open_page(p, PAY_PLANS.0)?;
+    p.click(&p.wait("[data-testid=pay-plan-new]", SHORT)?)?;
+    p.type_text(&p.wait("[data-testid=pay-plan-id]", SHORT)?, "AM-X")?;
+    p.type_text(
+        &p.wait("[data-testid=pay-plan-name]", SHORT)?,
+        "客户经理（见习）",
+    )?;
+    p.type_text(&p.wait("[data-testid=pay-plan-base]", SHORT)?, "3500")?;
+    p.type_text(&p.wait("[data-testid=pay-band-rate-0]", SHORT)?, "10")?;
+    p.click(&p.wait("[data-testid=pay-band-add]", SHORT)?)?;
+    p.type_text(&p.wait("[data-testid=pay-band-from-1]", SHORT)?, "0")?;
+    p.type_text(&p.wait("[data-testid=pay-band-rate-1]", SHORT)?, "15")?;
+    p.type_text(
+        &p.wait("[data-testid=pay-plan-reason]", SHORT)?,
+        "新设见习客户经理级别",
+    )?;
+    p.click(&p.wait("[data-testid=pay-plan-ok]", SHORT)?)?;
+    p.wait_text("[data-testid=pay-plan-error]", SHORT, |t| {
+        t.contains("由低到高")
+    })?;
+    p.screenshot("console-pay-plan-refused")?;
+    let from = p.wait("[data-testid=pay-band-from-1]", SHORT)?;
+    p.click(&from)?;
+    p.press_chord("\u{E009}", "a")?;
+    p.type_text(&from, "50000")?;
+    p.click(&p.wait("[data-testid=pay-plan-ok]", SHORT)?)?;
+    p.wait_text(".ant-message", SHORT, |t| t.contains("薪酬方案已保存"))?;
+    p.wait_text(PAY_PLANS.2, SHORT, |t| {
+        t.contains("客户经理（见习）（AM-X）") && t.contains("¥50,000.00 起 15%")
+    })?;
+    p.screenshot("console-pay-plan-added")?;
     sign_out(p)
 }

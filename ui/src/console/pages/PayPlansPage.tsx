@@ -1,5 +1,7 @@
-import { Alert, Card, Descriptions, Space, Table, Typography } from "antd";
-import { useCallback } from "react";
+import { PlusOutlined } from "@ant-design/icons";
+import { Alert, App, Button, Card, Descriptions, Space, Table, Typography } from "antd";
+import { useCallback, useState } from "react";
+import type { PayPlan } from "../../bindings/PayPlan";
 import type { PayPlanOverview } from "../../bindings/PayPlanOverview";
 import type { PlanInUse } from "../../bindings/PlanInUse";
 import type { Rate } from "../../bindings/Rate";
@@ -8,6 +10,7 @@ import { formatFen } from "../../lib/format";
 import { PATHS } from "../http";
 import type { PageProps } from "../pages";
 import { useLoad } from "../useLoad";
+import { PayPlanDialog, SplitDialog } from "./PayPlanDialogs";
 
 /** A share of net commission as a percentage: rates are in ten-millionths. */
 export function sharePercent(rate: Rate): string {
@@ -18,10 +21,14 @@ function bands(list: ShareBand[]): string {
   return list.map((b) => `${formatFen(b.from)} 起 ${sharePercent(b.rate)}`).join("；");
 }
 
-/** Finance's view of the firm's pay plans and who each pays today. */
+/** Finance's view of the firm's pay plans and who each pays today, and their changes. */
 export function PayPlansPage({ session, onSessionEnded }: PageProps) {
+  const { message } = App.useApp();
   const load = useCallback(() => session.get<PayPlanOverview>(PATHS.payPlans), [session]);
-  const { data, error, loading } = useLoad(load, onSessionEnded);
+  const { data, error, loading, reload } = useLoad(load, onSessionEnded);
+  // undefined: no dialog; null: a new plan.
+  const [editing, setEditing] = useState<PayPlan | null | undefined>(undefined);
+  const [splitting, setSplitting] = useState(false);
   if (error) return <Alert type="error" showIcon title={error} />;
   return (
     <Space orientation="vertical" size={16} style={{ width: "100%" }}>
@@ -32,7 +39,15 @@ export function PayPlansPage({ session, onSessionEnded }: PageProps) {
           title={`${data.unassigned_brokers} 名在岗经纪人今天没有适用的薪酬方案，发放前请为其指定方案`}
         />
       )}
-      <Card size="small" title="薪酬方案">
+      <Card
+        size="small"
+        title="薪酬方案"
+        extra={
+          <Button icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="pay-plan-new">
+            新增方案
+          </Button>
+        }
+      >
         <Table<PlanInUse>
           rowKey={(p) => p.plan.id}
           size="small"
@@ -47,10 +62,27 @@ export function PayPlansPage({ session, onSessionEnded }: PageProps) {
             { title: "分成档位", render: (_, p) => bands(p.plan.bands) },
             { title: "新增资产奖励", align: "right", render: (_, p) => sharePercent(p.plan.new_asset_bonus) },
             { title: "适用经纪人", align: "right", dataIndex: "brokers", render: (n: number) => `${n} 人` },
+            {
+              title: "操作",
+              width: 70,
+              render: (_, p) => (
+                <Button size="small" type="link" onClick={() => setEditing(p.plan)} data-testid="pay-plan-edit">
+                  调整
+                </Button>
+              ),
+            },
           ]}
         />
       </Card>
-      <Card size="small" title="开发关系分成">
+      <Card
+        size="small"
+        title="开发关系分成"
+        extra={
+          <Button onClick={() => setSplitting(true)} data-testid="split-edit">
+            调整分成
+          </Button>
+        }
+      >
         {data && data.development_splits.length > 0 ? (
           <Descriptions size="small" column={1}>
             {data.development_splits.map((s) => (
@@ -63,6 +95,29 @@ export function PayPlansPage({ session, onSessionEnded }: PageProps) {
           <Typography.Text type="secondary">未设置：净佣金全部计入服务经纪人</Typography.Text>
         )}
       </Card>
+      {editing !== undefined && (
+        <PayPlanDialog
+          session={session}
+          plan={editing}
+          onClose={() => setEditing(undefined)}
+          onDone={() => {
+            setEditing(undefined);
+            reload();
+            void message.success("薪酬方案已保存，经纪人下次同步后生效");
+          }}
+        />
+      )}
+      {splitting && (
+        <SplitDialog
+          session={session}
+          onClose={() => setSplitting(false)}
+          onDone={() => {
+            setSplitting(false);
+            reload();
+            void message.success("开发关系分成已保存");
+          }}
+        />
+      )}
     </Space>
   );
 }

@@ -1,0 +1,123 @@
+//! Finance's pay plans in the console (薪酬方案): the firm's plans with how many brokers each pays
+//! today, and changing them, or the development split, by `domain::pay_plan_edit`. Each change
+//! is saved with its operation-log line in one transaction; desks have the new terms at their
+//! next sync, and statements already published keep what they said.
+
+use crate::error::{HeadOfficeError, Result};
+use crate::staff_log;
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::pay_plan::PlanPeriod;
+use domain::pay_plan_edit::{self, PayEditError};
+use head_office_storage::pay::PaySettings;
+use head_office_storage::{Storage, StorageError, UserRow};
+use protocol::console::{DevelopmentSplitChange, PayPlanChange, PayPlanOverview, PlanInUse};
+use protocol::Role;
+
+pub fn overview(storage: &dyn Storage, today: NaiveDate) -> Result<PayPlanOverview> {
+    let pay = storage.pay_settings()?;
+    let chart = storage.org_chart()?;
+    let mut plans: Vec<PlanInUse> = pay
+        .plans
+        .iter()
+        .map(|plan| PlanInUse {
+            plan: plan.clone(),
+            brokers: 0,
+        })
+        .collect();
+    let mut unassigned_brokers = 0;
+    for broker in chart
+        .people
+        .iter()
+        .filter(|p| p.role == Role::Broker && !p.disabled)
+    {
+        let periods = pay.periods_of(&broker.id);
+        let in_force = PlanPeriod::in_force(&periods, today);
+        match in_force.and_then(|p| plans.iter_mut().find(|u| u.plan.id == p.plan_id)) {
+            Some(used) => used.brokers += 1,
+            None => unassigned_brokers += 1,
+        }
+    }
+    Ok(PayPlanOverview {
+        plans,
+        unassigned_brokers,
+        development_splits: pay.development_splits,
+    })
+}
+
+fn refused(e: PayEditError) -> StorageError {
+    StorageError::Validation(e.to_string())
+}
+
+pub fn save_plan(
+    storage: &dyn Storage,
+    caller: &UserRow,
+    req: &PayPlanChange,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<PayPlanOverview> {
+    let reason = staff_log::reason(&req.reason, "调整薪酬方案")?;
+    let plan = &req.plan;
+    let known = storage
+        .pay_settings()?
+        .plans
+        .iter()
+        .any(|p| p.id == plan.id);
+    let (action, verb) = if known {
+        ("调整薪酬方案", "调整为")
+    } else {
+        ("新增薪酬方案", "新增")
+    };
+    let bands: Vec<String> = plan
+        .bands
+        .iter()
+        .map(|b| format!("{} 起 {}", b.from, b.rate))
+        .collect();
+    let detail = format!(
+        "{}（{}）{verb}：底薪 {}，月度门槛 {}，分成 {}，新增资产奖励 {}：{reason}",
+        plan.name,
+        plan.id,
+        plan.base_pay,
+        plan.monthly_threshold,
+        bands.join("；"),
+        plan.new_asset_bonus
+    );
+    let change = |pay: &mut PaySettings| -> head_office_storage::Result<()> {
+        pay_plan_edit::check_plan(&pay.plans, plan).map_err(refused)?;
+        pay_plan_edit::save_plan(&mut pay.plans, plan.clone());
+        Ok(())
+    };
+    staff_log::logged(caller, action, &plan.id, &detail, now, |log| {
+        storage.change_pay_settings(&change, log)
+    })?;
+    overview(storage, today)
+}
+
+pub fn save_split(
+    storage: &dyn Storage,
+    caller: &UserRow,
+    req: &DevelopmentSplitChange,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<PayPlanOverview> {
+    let reason = staff_log::reason(&req.reason, "调整开发关系分成")?;
+    let split = &req.split;
+    pay_plan_edit::check_split(split, today)
+        .map_err(|e| HeadOfficeError::Validation(e.to_string()))?;
+    let detail = format!(
+        "自 {} 起开发经纪人分成 {}：{reason}",
+        split.effective_from, split.developer_share
+    );
+    let change = |pay: &mut PaySettings| -> head_office_storage::Result<()> {
+        pay_plan_edit::save_split(&mut pay.development_splits, split.clone());
+        Ok(())
+    };
+    staff_log::logged(
+        caller,
+        "调整开发关系分成",
+        "开发关系分成",
+        &detail,
+        now,
+        |log| storage.change_pay_settings(&change, log),
+    )?;
+    overview(storage, today)
+}

@@ -1,0 +1,197 @@
+//! Finance changes how brokers are paid in head office's console (薪酬方案): a plan is checked as
+//! a whole and refused in Chinese with what to fix; a change to broker01's plan reaches their desk
+//! at the next sync and pays this month's figure by it; a new plan and a dated development split
+//! are saved; every change is in the operation log under finance's name.
+
+use domain::pay_plan::{DevelopmentSplit, PayPlan, PlanPeriod, ShareBand};
+use domain::{Fen, Rate};
+use protocol::console::{DevelopmentSplitChange, PayPlanChange, PayPlanOverview, StaffAction};
+use protocol::paths;
+use reqwest::StatusCode;
+use sync::HeadOffice;
+use system_tests::console::Console;
+use system_tests::{access_token, small_firm, TestDesk, TestHeadOffice, TODAY};
+
+const REASON: &str = "按新一年度的薪酬管理办法调整";
+
+fn change(plan: PayPlan) -> PayPlanChange {
+    PayPlanChange {
+        plan,
+        reason: REASON.into(),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn finance_changes_a_plan_and_broker01_is_paid_by_it_after_the_next_sync() {
+    let head_office = TestHeadOffice::start(&small_firm()).await;
+    let base = head_office.base_url();
+    let api = HeadOffice::new(&base).unwrap();
+    let console = Console::new(&base);
+    let finance = access_token(&api, "finance01").await;
+    let desk = TestDesk::synced(&base, "broker01").await;
+    let terms = desk.with_store(|s| s.pay_terms().unwrap().unwrap());
+    let plan_id = PlanPeriod::in_force(&terms.periods, TODAY)
+        .unwrap()
+        .plan_id
+        .clone();
+    let before: PayPlanOverview = console.read(&finance, paths::CONSOLE_PAY_PLANS, &[]).await;
+    let plan = before
+        .plans
+        .iter()
+        .find(|p| p.plan.id == plan_id)
+        .unwrap()
+        .plan
+        .clone();
+    let other = before
+        .plans
+        .iter()
+        .find(|p| p.plan.id != plan_id)
+        .unwrap()
+        .plan
+        .clone();
+    let month_pay = |desk: &TestDesk| {
+        desk.with_store(|s| s.commission_month("B001", TODAY, TODAY).unwrap().pay)
+    };
+    let paid_before = month_pay(&desk);
+
+    let mut unordered = plan.clone();
+    unordered.bands.reverse();
+    let mut lowercase = plan.clone();
+    lowercase.id = "am9".into();
+    let mut same_name = plan.clone();
+    same_name.name = other.name.clone();
+    let mut no_reason = change(plan.clone());
+    no_reason.reason.clear();
+    for (bad, why) in [
+        (change(unordered), "由低到高"),
+        (change(lowercase), "方案编号"),
+        (change(same_name), "已有名为"),
+        (no_reason, "原因"),
+    ] {
+        let (status, message) = console
+            .refused(&finance, paths::CONSOLE_PAY_PLAN_SAVE, &bad)
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{message}");
+        assert!(message.contains(why), "{why}: {message}");
+    }
+
+    let mut raised = plan.clone();
+    raised.base_pay = plan.base_pay + Fen::from_yuan(1_000);
+    let after: PayPlanOverview = console
+        .ok(
+            &finance,
+            paths::CONSOLE_PAY_PLAN_SAVE,
+            &change(raised.clone()),
+        )
+        .await;
+    let saved = after.plans.iter().find(|p| p.plan.id == plan_id).unwrap();
+    assert_eq!(saved.plan, raised);
+    assert_eq!(
+        saved.brokers,
+        before
+            .plans
+            .iter()
+            .find(|p| p.plan.id == plan_id)
+            .unwrap()
+            .brokers
+    );
+
+    desk.engine
+        .sync_once(desk.store.clone(), |_| {})
+        .await
+        .unwrap();
+    let terms = desk.with_store(|s| s.pay_terms().unwrap().unwrap());
+    assert!(terms.plans.contains(&raised), "the desk has the new terms");
+    let paid_after = month_pay(&desk);
+    assert!(
+        paid_after.base > paid_before.base,
+        "{:?} then {:?}",
+        paid_before.base,
+        paid_after.base
+    );
+    assert_eq!(
+        paid_after.total - paid_before.total,
+        paid_after.base - paid_before.base
+    );
+
+    let new_plan = PayPlan {
+        id: "AM-X".into(),
+        name: "客户经理（见习）".into(),
+        base_pay: Fen::from_yuan(3_500),
+        monthly_threshold: Fen::ZERO,
+        bands: vec![ShareBand {
+            from: Fen::ZERO,
+            rate: Rate(1_000_000),
+        }],
+        new_asset_bonus: Rate(0),
+    };
+    let with_new: PayPlanOverview = console
+        .ok(
+            &finance,
+            paths::CONSOLE_PAY_PLAN_SAVE,
+            &change(new_plan.clone()),
+        )
+        .await;
+    assert!(with_new
+        .plans
+        .iter()
+        .any(|p| p.plan == new_plan && p.brokers == 0));
+
+    let split = |day, percent: i64| DevelopmentSplitChange {
+        split: DevelopmentSplit {
+            effective_from: day,
+            developer_share: Rate(percent * 100_000),
+        },
+        reason: REASON.into(),
+    };
+    let (status, message) = console
+        .refused(
+            &finance,
+            paths::CONSOLE_DEVELOPMENT_SPLIT,
+            &split(TODAY.pred_opt().unwrap(), 30),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(message.contains("已过"), "{message}");
+    let next_month = TODAY.checked_add_months(chrono::Months::new(1)).unwrap();
+    let with_split: PayPlanOverview = console
+        .ok(
+            &finance,
+            paths::CONSOLE_DEVELOPMENT_SPLIT,
+            &split(next_month, 30),
+        )
+        .await;
+    assert_eq!(
+        with_split.development_splits.last().unwrap(),
+        &split(next_month, 30).split
+    );
+
+    let day = TODAY.to_string();
+    let compliance = access_token(&api, "compliance01").await;
+    let log: Vec<StaffAction> = console
+        .read(
+            &compliance,
+            paths::CONSOLE_ACTIONS,
+            &[("from", &day), ("until", &day)],
+        )
+        .await;
+    for (action, subject) in [
+        ("调整薪酬方案", plan_id.as_str()),
+        ("新增薪酬方案", "AM-X"),
+        ("调整开发关系分成", "开发关系分成"),
+    ] {
+        let line = log
+            .iter()
+            .find(|a| a.action == action && a.subject == subject)
+            .unwrap_or_else(|| panic!("{action} is logged: {log:?}"));
+        assert_eq!(line.user_id, "F01");
+        assert!(line.detail.contains(REASON), "{}", line.detail);
+    }
+    // Nothing refused reached the log.
+    assert_eq!(
+        log.iter()
+            .filter(|a| a.user_id == "F01" && a.action.contains("薪酬方案"))
+            .count(),
+        2
+    );
+}
