@@ -56,8 +56,9 @@ impl std::fmt::Display for Rate {
 
 /// How an item is rounded to the fen. Firm-specific; half-up per item per trade by default.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema,
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS, schemars::JsonSchema,
 )]
+#[ts(export)]
 pub enum RoundingRule {
     #[default]
     HalfUp,
@@ -86,7 +87,8 @@ pub enum TradeSide {
 }
 
 /// The exchange-set rates that apply from `effective_from` until the next schedule starts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
 pub struct FeeSchedule {
     pub effective_from: NaiveDate,
     pub handling_fee: Rate,

@@ -4,7 +4,8 @@
 //! statements are kept as they were. The development split is dated, and like a level move it
 //! never reaches back into days already worked.
 
-use crate::fees::Rate;
+use crate::fees::{FeeSchedule, Rate};
+use crate::money::Fen;
 use crate::pay_plan::{DevelopmentSplit, PayPlan, PayPlanError};
 use chrono::{Months, NaiveDate};
 use thiserror::Error;
@@ -26,10 +27,16 @@ pub enum PayEditError {
     TooManyBands,
     #[error(transparent)]
     Plan(#[from] PayPlanError),
-    #[error("生效日期 {day} 已过：开发关系分成只能从今天（{today}）或以后生效")]
-    SplitPast { day: NaiveDate, today: NaiveDate },
-    #[error("生效日期 {0} 太远：开发关系分成最多提前一年安排")]
-    SplitTooFar(NaiveDate),
+    #[error("生效日期 {day} 已过：{what}只能从今天（{today}）或以后生效")]
+    Past {
+        what: &'static str,
+        day: NaiveDate,
+        today: NaiveDate,
+    },
+    #[error("生效日期 {1} 太远：{0}最多提前一年安排")]
+    TooFar(&'static str, NaiveDate),
+    #[error("{0}须在 0 到 {1} 之间")]
+    FeeOutOfRange(&'static str, &'static str),
     #[error("开发经纪人的分成比例须在 0 到 100% 之间")]
     SplitRate,
 }
@@ -72,22 +79,60 @@ pub fn save_plan(plans: &mut Vec<PayPlan>, plan: PayPlan) -> bool {
     }
 }
 
-/// Whether the developer's share may change to `split` from its day.
-pub fn check_split(split: &DevelopmentSplit, today: NaiveDate) -> Result<(), PayEditError> {
-    let day = split.effective_from;
+/// A dated change never reaches back into days already paid, and is set a year ahead at most.
+fn check_day(what: &'static str, day: NaiveDate, today: NaiveDate) -> Result<(), PayEditError> {
     if day < today {
-        return Err(PayEditError::SplitPast { day, today });
+        return Err(PayEditError::Past { what, day, today });
     }
     if today
         .checked_add_months(Months::new(12))
         .is_some_and(|limit| day > limit)
     {
-        return Err(PayEditError::SplitTooFar(day));
+        return Err(PayEditError::TooFar(what, day));
     }
+    Ok(())
+}
+
+/// Whether the developer's share may change to `split` from its day.
+pub fn check_split(split: &DevelopmentSplit, today: NaiveDate) -> Result<(), PayEditError> {
+    check_day("开发关系分成", split.effective_from, today)?;
     if split.developer_share < Rate(0) || split.developer_share > FULL {
         return Err(PayEditError::SplitRate);
     }
     Ok(())
+}
+
+/// The most any exchange or regulator's rate has been: 万10 (0.1 %); stamp duty 万30 (0.3 %).
+const MOST_FEE: Rate = Rate(10_000);
+const MOST_STAMP_DUTY: Rate = Rate(30_000);
+/// The minimum commission per trade is ¥5 by custom; ¥100 would be a typing error.
+const MOST_MINIMUM: Fen = Fen(10_000);
+
+/// Whether a new fee schedule may start on its day with these rates.
+pub fn check_fee_schedule(s: &FeeSchedule, today: NaiveDate) -> Result<(), PayEditError> {
+    check_day("费率表", s.effective_from, today)?;
+    for (name, rate, most, most_text) in [
+        ("经手费（沪深）", s.handling_fee, MOST_FEE, "万10"),
+        ("经手费（北交所）", s.handling_fee_bj, MOST_FEE, "万10"),
+        ("证管费", s.regulatory_fee, MOST_FEE, "万10"),
+        ("过户费", s.transfer_fee, MOST_FEE, "万10"),
+        ("卖出印花税", s.stamp_duty_sell, MOST_STAMP_DUTY, "万30"),
+    ] {
+        if rate < Rate(0) || rate > most {
+            return Err(PayEditError::FeeOutOfRange(name, most_text));
+        }
+    }
+    if s.minimum_commission < Fen::ZERO || s.minimum_commission > MOST_MINIMUM {
+        return Err(PayEditError::FeeOutOfRange("最低佣金", "100 元"));
+    }
+    Ok(())
+}
+
+/// The schedules after `s`: one already set for the same day is replaced.
+pub fn save_fee_schedule(schedules: &mut Vec<FeeSchedule>, s: FeeSchedule) {
+    schedules.retain(|x| x.effective_from != s.effective_from);
+    schedules.push(s);
+    schedules.sort_by_key(|x| x.effective_from);
 }
 
 /// The splits after `split`: one already set for the same day is replaced.
@@ -100,7 +145,6 @@ pub fn save_split(splits: &mut Vec<DevelopmentSplit>, split: DevelopmentSplit) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::money::Fen;
     use crate::pay_plan::ShareBand;
 
     fn plan(id: &str, name: &str) -> PayPlan {
@@ -174,7 +218,8 @@ mod tests {
         };
         assert_eq!(
             check_split(&split(day(2026, 12, 5), 3_000_000), today),
-            Err(PayEditError::SplitPast {
+            Err(PayEditError::Past {
+                what: "开发关系分成",
                 day: day(2026, 12, 5),
                 today
             })
@@ -194,5 +239,28 @@ mod tests {
                 split(day(2027, 1, 1), 2_500_000)
             ]
         );
+    }
+
+    #[test]
+    fn a_fee_schedule_starts_today_or_later_with_rates_an_exchange_could_set() {
+        let today = day(2026, 12, 6);
+        let mut next = FeeSchedule::since_2023_08_28();
+        next.effective_from = day(2027, 1, 1);
+        assert_eq!(check_fee_schedule(&next, today), Ok(()));
+        let mut back = next.clone();
+        back.effective_from = day(2026, 12, 1);
+        assert!(matches!(
+            check_fee_schedule(&back, today),
+            Err(PayEditError::Past { .. })
+        ));
+        let mut typo = next.clone();
+        typo.stamp_duty_sell = Rate(500_000);
+        let refused = check_fee_schedule(&typo, today).unwrap_err();
+        assert_eq!(refused.to_string(), "卖出印花税须在 0 到 万30 之间");
+        let mut schedules = vec![FeeSchedule::since_2023_08_28()];
+        save_fee_schedule(&mut schedules, next.clone());
+        save_fee_schedule(&mut schedules, next.clone());
+        assert_eq!(schedules.len(), 2);
+        assert_eq!(schedules[1], next);
     }
 }

@@ -10,7 +10,9 @@ use domain::pay_plan::PlanPeriod;
 use domain::pay_plan_edit::{self, PayEditError};
 use head_office_storage::pay::PaySettings;
 use head_office_storage::{Storage, StorageError, UserRow};
-use protocol::console::{DevelopmentSplitChange, PayPlanChange, PayPlanOverview, PlanInUse};
+use protocol::console::{
+    DevelopmentSplitChange, FeeScheduleChange, PayPlanChange, PayPlanOverview, PlanInUse,
+};
 use protocol::Role;
 
 pub fn overview(storage: &dyn Storage, today: NaiveDate) -> Result<PayPlanOverview> {
@@ -41,6 +43,7 @@ pub fn overview(storage: &dyn Storage, today: NaiveDate) -> Result<PayPlanOvervi
         plans,
         unassigned_brokers,
         development_splits: pay.development_splits,
+        fee_schedules: pay.fee_schedules,
     })
 }
 
@@ -115,6 +118,43 @@ pub fn save_split(
         caller,
         "调整开发关系分成",
         "开发关系分成",
+        &detail,
+        now,
+        |log| storage.change_pay_settings(&change, log),
+    )?;
+    overview(storage, today)
+}
+
+pub fn save_fees(
+    storage: &dyn Storage,
+    caller: &UserRow,
+    req: &FeeScheduleChange,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<PayPlanOverview> {
+    let reason = staff_log::reason(&req.reason, "调整费率表")?;
+    let s = &req.schedule;
+    pay_plan_edit::check_fee_schedule(s, today)
+        .map_err(|e| HeadOfficeError::Validation(e.to_string()))?;
+    let detail = format!(
+        "自 {} 起：经手费（沪深）{}，经手费（北交所）{}，证管费 {}，过户费 {}，卖出印花税 {}，\
+         最低佣金 {}：{reason}",
+        s.effective_from,
+        s.handling_fee,
+        s.handling_fee_bj,
+        s.regulatory_fee,
+        s.transfer_fee,
+        s.stamp_duty_sell,
+        s.minimum_commission
+    );
+    let change = |pay: &mut PaySettings| -> head_office_storage::Result<()> {
+        pay_plan_edit::save_fee_schedule(&mut pay.fee_schedules, s.clone());
+        Ok(())
+    };
+    staff_log::logged(
+        caller,
+        "调整费率表",
+        "交易费率表",
         &detail,
         now,
         |log| storage.change_pay_settings(&change, log),

@@ -5,7 +5,7 @@
 use crate::Role;
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::pay_plan::{DevelopmentSplit, PayPlan};
-use domain::{AccessAction, SensitiveField};
+use domain::{AccessAction, FeeSchedule, SensitiveField};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -111,6 +111,9 @@ pub struct PayPlanOverview {
     /// Brokers with no plan in force today: paid nothing until one is assigned.
     pub unassigned_brokers: u32,
     pub development_splits: Vec<DevelopmentSplit>,
+    /// The exchanges' and regulators' fees, each from its day, oldest first.
+    #[serde(default)]
+    pub fee_schedules: Vec<FeeSchedule>,
 }
 
 /// A pay plan (a level) as finance saves it: a new id adds it, a known one changes it for the
@@ -120,6 +123,15 @@ pub struct PayPlanOverview {
 pub struct PayPlanChange {
     pub plan: PayPlan,
     /// Why, for the operation log.
+    pub reason: String,
+}
+
+/// A fee schedule from its day (交易费率表), as finance enters it when an exchange or regulator
+/// changes a fee.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct FeeScheduleChange {
+    pub schedule: FeeSchedule,
     pub reason: String,
 }
 

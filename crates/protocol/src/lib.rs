@@ -130,6 +130,8 @@ pub mod paths {
     pub const CONSOLE_PAY_PLAN_SAVE: &str = "/api/v1/console/pay-plans/plan";
     /// Sets the development split from a day on (`console::DevelopmentSplitChange`).
     pub const CONSOLE_DEVELOPMENT_SPLIT: &str = "/api/v1/console/pay-plans/split";
+    /// Adds a fee schedule from its day (`console::FeeScheduleChange`).
+    pub const CONSOLE_FEE_SCHEDULE: &str = "/api/v1/console/pay-plans/fees";
     /// A unit's summary report for a month as an XLSX workbook (`team::TeamQuery`).
     pub const CONSOLE_REPORT_XLSX: &str = "/api/v1/console/report.xlsx";
     /// Adds an account (`console::NewAccount`).
@@ -222,6 +224,7 @@ pub mod paths {
         CONSOLE_PAY_PLANS,
         CONSOLE_PAY_PLAN_SAVE,
         CONSOLE_DEVELOPMENT_SPLIT,
+        CONSOLE_FEE_SCHEDULE,
         CONSOLE_REPORT_XLSX,
         CONSOLE_ACCOUNTS,
         CONSOLE_ACCOUNT_STATUS,

@@ -1,11 +1,14 @@
 //! Finance changes how brokers are paid in head office's console (薪酬方案): a plan is checked as
 //! a whole and refused in Chinese with what to fix; a change to broker01's plan reaches their desk
 //! at the next sync and pays this month's figure by it; a new plan and a dated development split
-//! are saved; every change is in the operation log under finance's name.
+//! are saved; a new fee schedule reaches the desk; every change is in the operation log under
+//! finance's name.
 
 use domain::pay_plan::{DevelopmentSplit, PayPlan, PlanPeriod, ShareBand};
-use domain::{Fen, Rate};
-use protocol::console::{DevelopmentSplitChange, PayPlanChange, PayPlanOverview, StaffAction};
+use domain::{FeeSchedule, Fen, Rate};
+use protocol::console::{
+    DevelopmentSplitChange, FeeScheduleChange, PayPlanChange, PayPlanOverview, StaffAction,
+};
 use protocol::paths;
 use reqwest::StatusCode;
 use sync::HeadOffice;
@@ -166,6 +169,41 @@ async fn finance_changes_a_plan_and_broker01_is_paid_by_it_after_the_next_sync()
         &split(next_month, 30).split
     );
 
+    // The exchange lowers its handling fee from next month: a typo is refused, then it is saved
+    // and the desk costs next month's trades by it.
+    let fees = |handling_fee: Rate, stamp_duty_sell: Rate| FeeScheduleChange {
+        schedule: FeeSchedule {
+            effective_from: next_month,
+            handling_fee,
+            stamp_duty_sell,
+            ..with_split.fee_schedules.last().unwrap().clone()
+        },
+        reason: REASON.into(),
+    };
+    let (status, message) = console
+        .refused(
+            &finance,
+            paths::CONSOLE_FEE_SCHEDULE,
+            &fees(Rate(300), Rate(500_000)),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(message, "卖出印花税须在 0 到 万30 之间");
+    let lowered = fees(Rate(300), Rate(5_000));
+    let with_fees: PayPlanOverview = console
+        .ok(&finance, paths::CONSOLE_FEE_SCHEDULE, &lowered)
+        .await;
+    assert_eq!(with_fees.fee_schedules.last(), Some(&lowered.schedule));
+    desk.engine
+        .sync_once(desk.store.clone(), |_| {})
+        .await
+        .unwrap();
+    let terms = desk.with_store(|s| s.pay_terms().unwrap().unwrap());
+    assert_eq!(
+        FeeSchedule::in_force(&terms.fee_schedules, next_month),
+        Some(&lowered.schedule)
+    );
+
     let day = TODAY.to_string();
     let compliance = access_token(&api, "compliance01").await;
     let log: Vec<StaffAction> = console
@@ -179,6 +217,7 @@ async fn finance_changes_a_plan_and_broker01_is_paid_by_it_after_the_next_sync()
         ("调整薪酬方案", plan_id.as_str()),
         ("新增薪酬方案", "AM-X"),
         ("调整开发关系分成", "开发关系分成"),
+        ("调整费率表", "交易费率表"),
     ] {
         let line = log
             .iter()

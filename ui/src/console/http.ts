@@ -20,6 +20,7 @@ export const PATHS = {
   payPlans: "/api/v1/console/pay-plans",
   payPlanSave: "/api/v1/console/pay-plans/plan",
   developmentSplit: "/api/v1/console/pay-plans/split",
+  feeSchedule: "/api/v1/console/pay-plans/fees",
   teamDashboard: "/api/v1/team/dashboard",
   reportXlsx: "/api/v1/console/report.xlsx",
   complaints: "/api/v1/service/complaints",

@@ -9,7 +9,9 @@ use crate::AppState;
 use axum::extract::State;
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use protocol::console::{DevelopmentSplitChange, PayPlanChange, PayPlanOverview};
+use protocol::console::{
+    DevelopmentSplitChange, FeeScheduleChange, PayPlanChange, PayPlanOverview,
+};
 use protocol::paths;
 use std::sync::Arc;
 
@@ -26,6 +28,10 @@ pub(super) fn routes(state: &Arc<AppState>) -> Router<Arc<AppState>> {
         .route(
             paths::CONSOLE_DEVELOPMENT_SPLIT,
             only(state, FINANCE, limited(post(save_split), TEAM_BODY_LIMIT)),
+        )
+        .route(
+            paths::CONSOLE_FEE_SCHEDULE,
+            only(state, FINANCE, limited(post(save_fees), TEAM_BODY_LIMIT)),
         )
 }
 
@@ -63,5 +69,20 @@ async fn save_split(
     })
     .await?;
     tracing::info!(%from, "development split saved");
+    Ok(Json(saved))
+}
+
+async fn save_fees(
+    State(state): AppStateRef,
+    Caller(user): Caller,
+    ApiJson(req): ApiJson<FeeScheduleChange>,
+) -> Result<Json<PayPlanOverview>> {
+    let (today, now) = (state.clock.today(), state.clock.now());
+    let from = req.schedule.effective_from;
+    let saved = blocking(&state, move |s| {
+        crate::pay_plans::save_fees(s, &user, &req, today, now)
+    })
+    .await?;
+    tracing::info!(%from, "fee schedule saved");
     Ok(Json(saved))
 }

@@ -7,13 +7,13 @@ use crate::access::{
     STAFF_READERS,
 };
 use domain::pay_plan::{DevelopmentSplit, PayPlan, ShareBand};
-use domain::{Fen, ProductRisk, Rate};
+use domain::{FeeSchedule, Fen, ProductRisk, Rate};
 use protocol::console::{
     AccessAuditEntry, AccountChanged, AccountIssued, AccountRef, AccountStatus, ActionQuery,
-    DaySpan, DevelopmentSplitChange, DisputeAnswer, DisputeInQueue, DisputeQuery, LibraryContent,
-    LibraryDraft, LibraryItem, LibraryReview, LibrarySubmission, LibraryVerdict, NewAccount,
-    PayPlanChange, PayPlanOverview, StaffAction, StaffDirectory, StatementMonth,
-    StatementsPublished,
+    DaySpan, DevelopmentSplitChange, DisputeAnswer, DisputeInQueue, DisputeQuery,
+    FeeScheduleChange, LibraryContent, LibraryDraft, LibraryItem, LibraryReview, LibrarySubmission,
+    LibraryVerdict, NewAccount, PayPlanChange, PayPlanOverview, StaffAction, StaffDirectory,
+    StatementMonth, StatementsPublished,
 };
 use protocol::paths;
 use protocol::ProductKind;
@@ -109,6 +109,29 @@ pub(super) const CONSOLE: &[Operation] = &[
                         developer_share: Rate(3_000_000),
                     },
                     reason: "按新的经纪业务管理办法调整".into(),
+                })
+            }),
+            of::<PayPlanOverview>,
+        )
+    },
+    Operation {
+        access: Access::Only(FINANCE),
+        ..write(
+            paths::CONSOLE_FEE_SCHEDULE,
+            "addFeeSchedule",
+            "console",
+            "交易费率表",
+            "Adds the exchanges' and regulators' fees from `effective_from` on (today or later, a \
+             year ahead at most; one already set for that day is replaced). Each rate is checked \
+             against the most any has been: 万10 for a fee, 万30 for stamp duty, ¥100 for the \
+             minimum commission. Trades from that day are costed by it on every desk.",
+            json_body(of::<FeeScheduleChange>, || {
+                example(FeeScheduleChange {
+                    schedule: FeeSchedule {
+                        effective_from: day(2027, 1, 1),
+                        ..FeeSchedule::since_2023_08_28()
+                    },
+                    reason: "交易所下调经手费".into(),
                 })
             }),
             of::<PayPlanOverview>,

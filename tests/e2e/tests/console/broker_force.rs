@@ -1,7 +1,8 @@
 //! 经纪业务管理部 shapes the broker force in the console: adds a team under a branch and moves
 //! broker07 into it, moves broker07 up a level, reads the month's appraisal of 一级 and the
 //! figures behind a score, and changes 一级's scheme after a wrong total is refused. Finance adds
-//! a pay plan (a new level) after bands out of order are refused.
+//! a pay plan (a new level) after bands out of order are refused, and a lower handling fee from
+//! next month.
 
 use super::pages::{
     choose, open_page, pick_unit, set_number, sign_in, sign_out, APPRAISAL, LEVELS, PAY_PLANS,
@@ -135,5 +136,21 @@ pub fn add_pay_plan(p: &Session) -> Result<()> {
         t.contains("客户经理（见习）（AM-X）") && t.contains("¥50,000.00 起 15%")
     })?;
     p.screenshot("console-pay-plan-added")?;
+    // The exchange lowers its handling fee from the first of next month (the dialog's default).
+    p.click(&p.wait("[data-testid=fee-add]", SHORT)?)?;
+    let fee = p.wait("[data-testid=fee-handling_fee]", SHORT)?;
+    p.click(&fee)?;
+    p.press_chord("\u{E009}", "a")?;
+    p.type_text(&fee, "0.3")?;
+    p.type_text(
+        &p.wait("[data-testid=fee-reason]", SHORT)?,
+        "交易所下调经手费",
+    )?;
+    p.screenshot("console-fee-schedule")?;
+    p.click(&p.wait(".ant-modal-footer .ant-btn-primary", SHORT)?)?;
+    p.wait_text(".ant-message", SHORT, |t| t.contains("交易费率表已保存"))?;
+    p.wait_text("[data-testid=fee-schedules]", SHORT, |t| {
+        t.contains("万0.3")
+    })?;
     sign_out(p)
 }

@@ -10,6 +10,7 @@ import { formatFen } from "../../lib/format";
 import { PATHS } from "../http";
 import type { PageProps } from "../pages";
 import { useLoad } from "../useLoad";
+import { FeeScheduleDialog, FeeScheduleTable } from "./FeeScheduleDialog";
 import { PayPlanDialog, SplitDialog } from "./PayPlanDialogs";
 
 /** A share of net commission as a percentage: rates are in ten-millionths. */
@@ -29,6 +30,8 @@ export function PayPlansPage({ session, onSessionEnded }: PageProps) {
   // undefined: no dialog; null: a new plan.
   const [editing, setEditing] = useState<PayPlan | null | undefined>(undefined);
   const [splitting, setSplitting] = useState(false);
+  const [addingFees, setAddingFees] = useState(false);
+  const latestFees = data?.fee_schedules.at(-1);
   if (error) return <Alert type="error" showIcon title={error} />;
   return (
     <Space orientation="vertical" size={16} style={{ width: "100%" }}>
@@ -95,6 +98,29 @@ export function PayPlansPage({ session, onSessionEnded }: PageProps) {
           <Typography.Text type="secondary">未设置：净佣金全部计入服务经纪人</Typography.Text>
         )}
       </Card>
+      <Card
+        size="small"
+        title="交易费率表"
+        extra={
+          <Button onClick={() => setAddingFees(true)} disabled={!latestFees} data-testid="fee-add">
+            新增费率表
+          </Button>
+        }
+      >
+        <FeeScheduleTable schedules={data?.fee_schedules ?? []} />
+      </Card>
+      {addingFees && latestFees && (
+        <FeeScheduleDialog
+          session={session}
+          latest={latestFees}
+          onClose={() => setAddingFees(false)}
+          onDone={() => {
+            setAddingFees(false);
+            reload();
+            void message.success("交易费率表已保存，经纪人下次同步后按新费率计算");
+          }}
+        />
+      )}
       {editing !== undefined && (
         <PayPlanDialog
           session={session}

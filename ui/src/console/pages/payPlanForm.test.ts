@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fenToYuan, percentToRate, planFrom, planValues, rateToPercent, yuanToFen } from "./payPlanForm";
+import { fenToYuan, percentToRate, planFrom, planValues, rateToPercent, wanToRate, yuanToFen } from "./payPlanForm";
 
 describe("pay plan form", () => {
   it("reads yuan and percentages exactly, refusing what is not one", () => {
@@ -12,6 +12,9 @@ describe("pay plan form", () => {
     expect(percentToRate("25")).toBe(2_500_000);
     expect(percentToRate("0.0125")).toBe(1_250);
     expect(percentToRate("0.000001")).toBeNull();
+    expect(wanToRate("0.341")).toBe(341);
+    expect(wanToRate("5")).toBe(5_000);
+    expect(wanToRate("0.0001")).toBeNull();
   });
 
   it("shows stored figures without trailing zeros and reads them back unchanged", () => {

@@ -23,6 +23,13 @@ export function percentToRate(text: string): number | null {
   return scaled(text, PERCENT, 5);
 }
 
+const WAN = /^\d{1,2}(\.\d{1,3})?$/;
+
+/** "0.341" (万0.341) → 341 in ten-millionths; null when it is not a rate per ten thousand. */
+export function wanToRate(text: string): number | null {
+  return scaled(text, WAN, 3);
+}
+
 function unscaled(n: number, decimals: number): string {
   const digits = String(Math.abs(n)).padStart(decimals + 1, "0");
   const whole = digits.slice(0, -decimals);
