@@ -201,9 +201,69 @@ impl FeeBreakdown {
     }
 }
 
+/// Why a corrected commission cannot stand (DOMAIN.md, "Fees on A-share trades").
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CommissionError {
+    #[error("佣金不能低于其中包含的经手费与证管费合计 {0}")]
+    BelowIncludedFees(Fen),
+    #[error("佣金不能超过成交金额的 0.3%（本笔最多 {0}）")]
+    AboveCeiling(Fen),
+}
+
+/// The most a trade of `amount` may be charged: 0.3 %, or the ¥5 minimum where that is more.
+pub fn commission_ceiling(amount: Fen) -> Fen {
+    const MINIMUM: Fen = Fen(500);
+    let ceiling = RoundingRule::Down.apply(amount, Rate::COMMISSION_CEILING);
+    if ceiling > MINIMUM {
+        ceiling
+    } else {
+        MINIMUM
+    }
+}
+
+/// Whether `commission` may stand on a trade of `amount` whose commission includes `included`
+/// (the handling and regulatory fees): never below them, never above the ceiling.
+pub fn check_commission(
+    amount: Fen,
+    commission: Fen,
+    included: Fen,
+) -> Result<(), CommissionError> {
+    if commission < included {
+        return Err(CommissionError::BelowIncludedFees(included));
+    }
+    let most = commission_ceiling(amount);
+    if commission > most {
+        return Err(CommissionError::AboveCeiling(most));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_corrected_commission_stays_between_its_fees_and_the_legal_ceiling() {
+        let amount = Fen::from_yuan(100_000);
+        assert_eq!(commission_ceiling(amount), Fen::from_yuan(300));
+        assert_eq!(
+            commission_ceiling(Fen::from_yuan(1_000)),
+            Fen(500),
+            "the ¥5 minimum"
+        );
+        assert_eq!(
+            check_commission(amount, Fen::from_yuan(25), Fen(400)),
+            Ok(())
+        );
+        assert_eq!(
+            check_commission(amount, Fen(300), Fen(400)),
+            Err(CommissionError::BelowIncludedFees(Fen(400)))
+        );
+        assert_eq!(
+            check_commission(amount, Fen::from_yuan(301), Fen(400)),
+            Err(CommissionError::AboveCeiling(Fen::from_yuan(300)))
+        );
+    }
 
     #[test]
     fn a_rate_reads_as_an_exact_percentage() {

@@ -260,8 +260,18 @@ pub trait Storage:
     fn pay_terms(&self, broker_id: &str) -> Result<protocol::PayTerms>;
     /// Writes every broker's official statement for the month of `month`; returns how many.
     fn publish_statements(&self, month: chrono::NaiveDate, now: DateTime<Utc>) -> Result<usize>;
-    /// Finance's correction of what one trade was charged.
-    fn correct_trade_commission(&self, trade_id: &str, commission: domain::Fen) -> Result<()>;
+    /// What one trade was charged.
+    fn trade_charge(&self, trade_id: &str) -> Result<Option<protocol::console::TradeCharge>>;
+    /// Finance's correction of what one trade was charged, made only if it is still charged
+    /// `was` (else `Validation`: someone corrected it meanwhile), with `log` in the same
+    /// transaction when the correction is a member of staff's.
+    fn correct_trade_commission(
+        &self,
+        trade_id: &str,
+        was: domain::Fen,
+        commission: domain::Fen,
+        log: Option<&staff::NewStaffAction<'_>>,
+    ) -> Result<()>;
     fn answer_dispute(
         &self,
         dispute_id: &str,

@@ -5,7 +5,9 @@
 use crate::error::{HeadOfficeError, Result};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use head_office_storage::{Storage, UserRow};
-use protocol::console::{DisputeAnswer, StatementsPublished};
+use protocol::console::{
+    DisputeAnswer, StatementsPublished, TradeCharge, TradeCommissionCorrection,
+};
 use protocol::DisputeStatus;
 
 const ANSWER_MAX_CHARS: usize = 500;
@@ -66,4 +68,54 @@ pub fn publish_statements(
         month: first,
         statements: u32::try_from(statements).unwrap_or(u32::MAX),
     })
+}
+
+/// What a trade was charged, for finance to correct it.
+pub fn trade_charge(storage: &dyn Storage, trade_id: &str) -> Result<TradeCharge> {
+    storage.trade_charge(trade_id.trim())?.ok_or_else(|| {
+        HeadOfficeError::NotFound(format!("成交 {}，请核对成交编号", trade_id.trim()))
+    })
+}
+
+/// Corrects what a trade was charged (within `domain::fees::check_commission`), logged with the
+/// old and new figures; the broker's desk has it at the next sync, and the month's statement
+/// once finance publishes it again.
+pub fn correct_trade(
+    storage: &dyn Storage,
+    caller: &UserRow,
+    req: &TradeCommissionCorrection,
+    now: DateTime<Utc>,
+) -> Result<TradeCharge> {
+    let reason = crate::staff_log::reason(&req.reason, "更正佣金")?;
+    let before = trade_charge(storage, &req.trade_id)?;
+    if before.commission == req.commission {
+        return Err(HeadOfficeError::Validation(format!(
+            "成交 {} 的佣金已是 {}，无需更正",
+            before.trade_id, before.commission
+        )));
+    }
+    let detail = format!(
+        "客户 {}（经纪人 {}）{} 的成交，佣金由 {} 更正为 {}：{reason}",
+        before.client_id,
+        before.broker_id,
+        domain::clock::shanghai_date(before.traded_at),
+        before.commission,
+        req.commission
+    );
+    crate::staff_log::logged(
+        caller,
+        "更正成交佣金",
+        &before.trade_id,
+        &detail,
+        now,
+        |log| {
+            storage.correct_trade_commission(
+                &before.trade_id,
+                before.commission,
+                req.commission,
+                Some(log),
+            )
+        },
+    )?;
+    trade_charge(storage, &before.trade_id)
 }

@@ -126,6 +126,37 @@ pub struct PayPlanChange {
     pub reason: String,
 }
 
+/// What one trade was charged, as finance corrects it (更正成交佣金).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct TradeCharge {
+    pub trade_id: String,
+    pub client_id: String,
+    pub broker_id: String,
+    pub traded_at: DateTime<Utc>,
+    pub amount: domain::Fen,
+    pub commission: domain::Fen,
+    /// The handling and regulatory fees inside the commission: it is never less.
+    pub included_fees: domain::Fen,
+    pub net_commission: domain::Fen,
+}
+
+/// Looks a trade up by its id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct TradeChargeQuery {
+    pub trade_id: String,
+}
+
+/// Finance's correction of what one trade was charged, with why (for the operation log).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct TradeCommissionCorrection {
+    pub trade_id: String,
+    pub commission: domain::Fen,
+    pub reason: String,
+}
+
 /// A fee schedule from its day (交易费率表), as finance enters it when an exchange or regulator
 /// changes a fee.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]

@@ -132,6 +132,10 @@ pub mod paths {
     pub const CONSOLE_DEVELOPMENT_SPLIT: &str = "/api/v1/console/pay-plans/split";
     /// Adds a fee schedule from its day (`console::FeeScheduleChange`).
     pub const CONSOLE_FEE_SCHEDULE: &str = "/api/v1/console/pay-plans/fees";
+    /// What a trade was charged (`console::TradeCharge`), by `trade_id`.
+    pub const CONSOLE_TRADE_CHARGE: &str = "/api/v1/console/trades/charge";
+    /// Corrects what a trade was charged (`console::TradeCommissionCorrection`).
+    pub const CONSOLE_TRADE_CORRECTION: &str = "/api/v1/console/trades/charge/correct";
     /// A unit's summary report for a month as an XLSX workbook (`team::TeamQuery`).
     pub const CONSOLE_REPORT_XLSX: &str = "/api/v1/console/report.xlsx";
     /// Adds an account (`console::NewAccount`).
@@ -225,6 +229,8 @@ pub mod paths {
         CONSOLE_PAY_PLAN_SAVE,
         CONSOLE_DEVELOPMENT_SPLIT,
         CONSOLE_FEE_SCHEDULE,
+        CONSOLE_TRADE_CHARGE,
+        CONSOLE_TRADE_CORRECTION,
         CONSOLE_REPORT_XLSX,
         CONSOLE_ACCOUNTS,
         CONSOLE_ACCOUNT_STATUS,

@@ -84,14 +84,16 @@ fn broker_signs_in_syncs_and_reads_the_book_online_and_offline() -> Result<()> {
             HEAD_OFFICE_REMARK,
         ];
         head_office.admin(&args)?;
-        // Finance corrects what one of last month's trades was charged and republishes the month.
+        // Finance corrects what one of last month's trades was charged (¥1.00 more, or less
+        // where more would pass the legal ceiling) and republishes the month.
         let trade = &last_month.trade_id;
+        let corrected = commission::corrected_charge(&head_office, trade)?;
         head_office.admin(&[
             "correct-trade-commission",
             "--trade",
             trade,
             "--commission",
-            "999.99",
+            &corrected,
         ])?;
         head_office.admin(&["publish-statements", "--month", &last_month.month])?;
         head_office.resume()?;

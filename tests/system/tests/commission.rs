@@ -92,7 +92,12 @@ async fn a_corrected_trade_shows_up_on_its_client_and_a_dispute_gets_an_answer()
     // Finance charges ¥1.00 more on one trade and republishes the month.
     head_office
         .storage
-        .correct_trade_commission(&trade.trade_id, trade.commission + Fen(100))
+        .correct_trade_commission(
+            &trade.trade_id,
+            trade.commission,
+            trade.commission + Fen(100),
+            None,
+        )
         .unwrap();
     head_office
         .storage

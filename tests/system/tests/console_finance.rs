@@ -130,3 +130,120 @@ async fn finance_answers_a_dispute_and_publishes_a_month_from_the_console() {
         "{actions:?}"
     );
 }
+
+/// Finance corrects what one of broker01's trades was charged: a figure outside the trade's
+/// limits is refused saying which, the month's statement published again carries it to the
+/// desk, and the log has the old and new figures.
+#[tokio::test(flavor = "multi_thread")]
+async fn finance_corrects_a_trade_s_commission_within_its_limits() {
+    use domain::Fen;
+    use protocol::console::{TradeCharge, TradeCommissionCorrection};
+    use store::{LineSource, TradeFilter};
+    use system_tests::console::Console;
+
+    let head_office = TestHeadOffice::start(&small_firm()).await;
+    let base = head_office.base_url();
+    let api = HeadOffice::new(&base).unwrap();
+    let console = Console::new(&base);
+    let finance = access_token(&api, "finance01").await;
+    let desk = TestDesk::synced(&base, "broker01").await;
+    let month = crate::commission::published_months()[0];
+    let trade = desk.with_store(|s| {
+        s.commission_trades("B001", month, &TradeFilter::default())
+            .unwrap()
+            .into_iter()
+            .find(|t| t.source == LineSource::Book && t.commission > Fen(600))
+            .expect("a trade above the minimum")
+    });
+    let charged: TradeCharge = console
+        .read(
+            &finance,
+            paths::CONSOLE_TRADE_CHARGE,
+            &[("trade_id", &trade.trade_id)],
+        )
+        .await;
+    assert_eq!(charged.commission, trade.commission);
+    assert_eq!(charged.broker_id, "B001");
+    let missing = console
+        .get(
+            &finance,
+            paths::CONSOLE_TRADE_CHARGE,
+            &[("trade_id", "T-NONE")],
+        )
+        .await;
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+
+    let correction = |commission: Fen, reason: &str| TradeCommissionCorrection {
+        trade_id: trade.trade_id.clone(),
+        commission,
+        reason: reason.into(),
+    };
+    let why = "客户佣金率已于当月下调，按新佣金率更正";
+    let ceiling = domain::fees::commission_ceiling(charged.amount);
+    for (bad, refusal) in [
+        (correction(ceiling + Fen(1), why), "0.3%"),
+        (
+            correction(charged.included_fees - Fen(1), why),
+            "经手费与证管费",
+        ),
+        (correction(charged.commission, why), "无需更正"),
+        (
+            correction(charged.commission + Fen(100), ""),
+            "更正佣金原因",
+        ),
+    ] {
+        let (status, message) = console
+            .refused(&finance, paths::CONSOLE_TRADE_CORRECTION, &bad)
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{message}");
+        assert!(message.contains(refusal), "{refusal}: {message}");
+    }
+    let corrected: TradeCharge = console
+        .ok(
+            &finance,
+            paths::CONSOLE_TRADE_CORRECTION,
+            &correction(charged.commission + Fen(100), why),
+        )
+        .await;
+    assert_eq!(corrected.commission, charged.commission + Fen(100));
+    assert_eq!(corrected.net_commission, charged.net_commission + Fen(100));
+
+    // Published again, the month's statement carries the corrected figure: the desk, which
+    // reckons each trade by the client's own rate, now shows exactly this trade ¥1.00 apart.
+    let _: StatementsPublished = console
+        .ok(
+            &finance,
+            paths::CONSOLE_STATEMENTS_PUBLISH,
+            &StatementMonth { month },
+        )
+        .await;
+    desk.engine
+        .sync_once(desk.store.clone(), |_| {})
+        .await
+        .unwrap();
+    let view = desk.with_store(|s| s.reconcile("B001", month).unwrap());
+    assert_eq!(view.differences.len(), 1, "{:?}", view.differences);
+    let d = &view.differences[0];
+    assert_eq!(d.trade_id, trade.trade_id);
+    assert_eq!(d.official_net.unwrap() - d.desk_net.unwrap(), Fen(100));
+
+    let compliance = access_token(&api, "compliance01").await;
+    let day = domain::clock::shanghai_date(now()).to_string();
+    let log: Vec<StaffAction> = console
+        .read(
+            &compliance,
+            paths::CONSOLE_ACTIONS,
+            &[("from", &day), ("until", &day)],
+        )
+        .await;
+    let lines: Vec<&StaffAction> = log.iter().filter(|a| a.action == "更正成交佣金").collect();
+    assert_eq!(lines.len(), 1, "refusals are not logged: {lines:?}");
+    assert_eq!(lines[0].subject, trade.trade_id);
+    assert!(
+        lines[0].detail.contains(&charged.commission.to_string())
+            && lines[0].detail.contains(&corrected.commission.to_string())
+            && lines[0].detail.contains(why),
+        "{}",
+        lines[0].detail
+    );
+}

@@ -21,6 +21,8 @@ export const PATHS = {
   payPlanSave: "/api/v1/console/pay-plans/plan",
   developmentSplit: "/api/v1/console/pay-plans/split",
   feeSchedule: "/api/v1/console/pay-plans/fees",
+  tradeCharge: "/api/v1/console/trades/charge",
+  tradeCorrection: "/api/v1/console/trades/charge/correct",
   teamDashboard: "/api/v1/team/dashboard",
   reportXlsx: "/api/v1/console/report.xlsx",
   complaints: "/api/v1/service/complaints",

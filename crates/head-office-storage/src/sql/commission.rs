@@ -9,6 +9,7 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 use domain::clock::{shanghai_date, shanghai_midnight};
 use domain::pay_plan::{credited, month_of, month_pay, CreditRole, DayCredit, DevelopmentSplit};
 use domain::{Fen, Rate, TradeSide};
+use protocol::console::TradeCharge;
 use protocol::{
     DisputeRecord, DisputeStatus, EntityKind, ErrorCode, MutationOutcome, PayTerms, Record,
     StatementLineRecord, StatementRecord,
@@ -243,18 +244,50 @@ fn publish_one(
 
 /// Finance corrects what a trade was charged; the net commission follows. The trade flows to the
 /// serving desk again; the statement shows it once republished.
-pub(super) fn correct_trade_commission(db: &Db<'_>, trade_id: &str, commission: Fen) -> Result<()> {
-    let seq = db.next_seq()?;
-    let changed = db.execute(
-        "UPDATE trades SET commission = ?2, net_commission = ?2 - handling_fee - regulatory_fee, seq = ?3 \
-         WHERE id = ?1 AND ?2 >= handling_fee + regulatory_fee",
-        params![trade_id, commission.0, seq],
-    )?;
-    if changed == 0 {
+pub(super) fn trade_charge(db: &Db<'_>, trade_id: &str) -> Result<Option<TradeCharge>> {
+    db.query_opt(
+        "SELECT id, client_id, broker_id, traded_at, amount, commission, \
+         handling_fee + regulatory_fee, net_commission FROM trades WHERE id = ?1",
+        params![trade_id],
+        |r| {
+            Ok(TradeCharge {
+                trade_id: r.get(0)?,
+                client_id: r.get(1)?,
+                broker_id: r.get(2)?,
+                traded_at: r.get(3)?,
+                amount: Fen(r.get(4)?),
+                commission: Fen(r.get(5)?),
+                included_fees: Fen(r.get(6)?),
+                net_commission: Fen(r.get(7)?),
+            })
+        },
+    )
+}
+
+/// Sets the trade's commission if it is still `was`, by the rules of `domain::fees`; the trade
+/// goes out again in its broker's feed.
+pub(super) fn correct_trade_commission(
+    db: &Db<'_>,
+    trade_id: &str,
+    was: Fen,
+    commission: Fen,
+) -> Result<()> {
+    let trade = trade_charge(db, trade_id)?
+        .ok_or_else(|| StorageError::NotFound(format!("成交 {trade_id}")))?;
+    if trade.commission != was {
         return Err(StorageError::Validation(format!(
-            "成交 {trade_id} 不存在，或佣金低于其中包含的经手费与证管费"
+            "成交 {trade_id} 的佣金已被更正为 {}，请刷新后再改",
+            trade.commission
         )));
     }
+    domain::fees::check_commission(trade.amount, commission, trade.included_fees)
+        .map_err(|e| StorageError::Validation(e.to_string()))?;
+    let seq = db.next_seq()?;
+    db.execute(
+        "UPDATE trades SET commission = ?2, net_commission = ?2 - handling_fee - regulatory_fee, \
+         seq = ?3 WHERE id = ?1 AND commission = ?4",
+        params![trade_id, commission.0, seq, was.0],
+    )?;
     Ok(())
 }
 

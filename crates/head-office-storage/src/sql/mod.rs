@@ -343,8 +343,21 @@ impl Storage for SqlStorage {
         self.write(|db| commission::publish(db, month, now))
     }
 
-    fn correct_trade_commission(&self, trade_id: &str, commission: domain::Fen) -> Result<()> {
-        self.write(|db| commission::correct_trade_commission(db, trade_id, commission))
+    fn trade_charge(&self, trade_id: &str) -> Result<Option<protocol::console::TradeCharge>> {
+        self.read(|db| commission::trade_charge(db, trade_id))
+    }
+
+    fn correct_trade_commission(
+        &self,
+        trade_id: &str,
+        was: domain::Fen,
+        commission: domain::Fen,
+        log: Option<&crate::staff::NewStaffAction<'_>>,
+    ) -> Result<()> {
+        self.write(|db| {
+            commission::correct_trade_commission(db, trade_id, was, commission)?;
+            log.map_or(Ok(()), |line| staff::insert_action(db, line))
+        })
     }
 
     fn answer_dispute(

@@ -1,7 +1,9 @@
-//! Finance's pay plans in the console (`crate::pay_plans`), open to `access::FINANCE`.
+//! Finance's pay plans in the console (`crate::pay_plans`) and corrections of what a trade was
+//! charged (`crate::finance`), open to `access::FINANCE`.
 
 use super::{
-    blocking, limited, only, ApiJson, AppStateRef, Caller, EMPTY_BODY_LIMIT, TEAM_BODY_LIMIT,
+    blocking, limited, only, ApiJson, ApiQuery, AppStateRef, Caller, EMPTY_BODY_LIMIT,
+    TEAM_BODY_LIMIT,
 };
 use crate::access::FINANCE;
 use crate::error::Result;
@@ -10,7 +12,8 @@ use axum::extract::State;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use protocol::console::{
-    DevelopmentSplitChange, FeeScheduleChange, PayPlanChange, PayPlanOverview,
+    DevelopmentSplitChange, FeeScheduleChange, PayPlanChange, PayPlanOverview, TradeCharge,
+    TradeChargeQuery, TradeCommissionCorrection,
 };
 use protocol::paths;
 use std::sync::Arc;
@@ -32,6 +35,18 @@ pub(super) fn routes(state: &Arc<AppState>) -> Router<Arc<AppState>> {
         .route(
             paths::CONSOLE_FEE_SCHEDULE,
             only(state, FINANCE, limited(post(save_fees), TEAM_BODY_LIMIT)),
+        )
+        .route(
+            paths::CONSOLE_TRADE_CHARGE,
+            only(state, FINANCE, limited(get(trade_charge), EMPTY_BODY_LIMIT)),
+        )
+        .route(
+            paths::CONSOLE_TRADE_CORRECTION,
+            only(
+                state,
+                FINANCE,
+                limited(post(correct_trade), TEAM_BODY_LIMIT),
+            ),
         )
 }
 
@@ -85,4 +100,30 @@ async fn save_fees(
     .await?;
     tracing::info!(%from, "fee schedule saved");
     Ok(Json(saved))
+}
+
+async fn trade_charge(
+    State(state): AppStateRef,
+    ApiQuery(q): ApiQuery<TradeChargeQuery>,
+) -> Result<Json<TradeCharge>> {
+    Ok(Json(
+        blocking(&state, move |s| {
+            crate::finance::trade_charge(s, &q.trade_id)
+        })
+        .await?,
+    ))
+}
+
+async fn correct_trade(
+    State(state): AppStateRef,
+    Caller(user): Caller,
+    ApiJson(req): ApiJson<TradeCommissionCorrection>,
+) -> Result<Json<TradeCharge>> {
+    let now = state.clock.now();
+    let corrected = blocking(&state, move |s| {
+        crate::finance::correct_trade(s, &user, &req, now)
+    })
+    .await?;
+    tracing::info!(trade = %corrected.trade_id, "trade commission corrected");
+    Ok(Json(corrected))
 }

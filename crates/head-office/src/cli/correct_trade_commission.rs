@@ -22,7 +22,11 @@ impl CorrectTradeCommission {
         let Some(fen) = domain::Fen::parse_yuan(&commission) else {
             bail!("佣金金额 {commission} 无法识别：请写成元，最多两位小数，例如 25.00");
         };
-        self.db.open()?.correct_trade_commission(&trade, fen)?;
+        let storage = self.db.open()?;
+        let Some(charged) = storage.trade_charge(&trade)? else {
+            bail!("找不到成交 {trade}，请核对成交编号");
+        };
+        storage.correct_trade_commission(&trade, charged.commission, fen, None)?;
         println!("成交 {trade} 的佣金已更正为 {commission} 元；重新发布当月结算单后生效");
         Ok(())
     }

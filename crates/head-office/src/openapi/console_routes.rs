@@ -6,14 +6,12 @@ use crate::access::{
     ACCESS_LOG_READERS, COMPLIANCE, FINANCE, IT, LIBRARY_DRAFTERS, LIBRARY_READERS, REPORT_READERS,
     STAFF_READERS,
 };
-use domain::pay_plan::{DevelopmentSplit, PayPlan, ShareBand};
-use domain::{FeeSchedule, Fen, ProductRisk, Rate};
+use domain::ProductRisk;
 use protocol::console::{
     AccessAuditEntry, AccountChanged, AccountIssued, AccountRef, AccountStatus, ActionQuery,
-    DaySpan, DevelopmentSplitChange, DisputeAnswer, DisputeInQueue, DisputeQuery,
-    FeeScheduleChange, LibraryContent, LibraryDraft, LibraryItem, LibraryReview, LibrarySubmission,
-    LibraryVerdict, NewAccount, PayPlanChange, PayPlanOverview, StaffAction, StaffDirectory,
-    StatementMonth, StatementsPublished,
+    DaySpan, DisputeAnswer, DisputeInQueue, DisputeQuery, LibraryContent, LibraryDraft,
+    LibraryItem, LibraryReview, LibrarySubmission, LibraryVerdict, NewAccount, StaffAction,
+    StaffDirectory, StatementMonth, StatementsPublished,
 };
 use protocol::paths;
 use protocol::ProductKind;
@@ -42,99 +40,6 @@ pub(super) const CONSOLE: &[Operation] = &[
             "Every reveal and export of a client's personal data head office received on the \
              Beijing days `from` to `until` (at most 92), with the broker's stated reason.",
             of::<Vec<AccessAuditEntry>>,
-        )
-    },
-    Operation {
-        access: Access::Only(FINANCE),
-        ..read(
-            paths::CONSOLE_PAY_PLANS,
-            "payPlans",
-            "console",
-            "薪酬方案",
-            "The firm's pay plans, how many active brokers each pays today, the brokers with \
-             none, and the development splits.",
-            of::<PayPlanOverview>,
-        )
-    },
-    Operation {
-        access: Access::Only(FINANCE),
-        ..write(
-            paths::CONSOLE_PAY_PLAN_SAVE,
-            "savePayPlan",
-            "console",
-            "保存薪酬方案",
-            "Adds a pay plan (a new `id`) or changes one: 2 to 16 capitals, digits or hyphens; a \
-             name no other plan has; bands from ¥0 up in ascending order, at most 10; rates \
-             between 0 and 100%. Brokers on the plan are paid by it in every statement not yet \
-             published; published ones stay as they were. Answers the plans as they now stand.",
-            json_body(of::<PayPlanChange>, || {
-                example(PayPlanChange {
-                    plan: PayPlan {
-                        id: "AM4".into(),
-                        name: "客户经理（四级）".into(),
-                        base_pay: Fen::from_yuan(4_500),
-                        monthly_threshold: Fen::from_yuan(8_000),
-                        bands: vec![
-                            ShareBand {
-                                from: Fen::ZERO,
-                                rate: Rate(2_000_000),
-                            },
-                            ShareBand {
-                                from: Fen::from_yuan(50_000),
-                                rate: Rate(3_000_000),
-                            },
-                        ],
-                        new_asset_bonus: Rate(1_000),
-                    },
-                    reason: "新设四级客户经理，自下月起适用".into(),
-                })
-            }),
-            of::<PayPlanOverview>,
-        )
-    },
-    Operation {
-        access: Access::Only(FINANCE),
-        ..write(
-            paths::CONSOLE_DEVELOPMENT_SPLIT,
-            "setDevelopmentSplit",
-            "console",
-            "开发关系分成",
-            "Sets the developing broker's share of a client's net commission, when another broker \
-             serves the client, from `effective_from` on: today or later, a year ahead at most; \
-             one already set for that day is replaced.",
-            json_body(of::<DevelopmentSplitChange>, || {
-                example(DevelopmentSplitChange {
-                    split: DevelopmentSplit {
-                        effective_from: day(2027, 1, 1),
-                        developer_share: Rate(3_000_000),
-                    },
-                    reason: "按新的经纪业务管理办法调整".into(),
-                })
-            }),
-            of::<PayPlanOverview>,
-        )
-    },
-    Operation {
-        access: Access::Only(FINANCE),
-        ..write(
-            paths::CONSOLE_FEE_SCHEDULE,
-            "addFeeSchedule",
-            "console",
-            "交易费率表",
-            "Adds the exchanges' and regulators' fees from `effective_from` on (today or later, a \
-             year ahead at most; one already set for that day is replaced). Each rate is checked \
-             against the most any has been: 万10 for a fee, 万30 for stamp duty, ¥100 for the \
-             minimum commission. Trades from that day are costed by it on every desk.",
-            json_body(of::<FeeScheduleChange>, || {
-                example(FeeScheduleChange {
-                    schedule: FeeSchedule {
-                        effective_from: day(2027, 1, 1),
-                        ..FeeSchedule::since_2023_08_28()
-                    },
-                    reason: "交易所下调经手费".into(),
-                })
-            }),
-            of::<PayPlanOverview>,
         )
     },
     Operation {

@@ -98,6 +98,30 @@ pub fn online(app: &Session) -> Result<LastMonth> {
     Ok(LastMonth { month, trade_id })
 }
 
+/// A commission for `trade` that differs from what it was charged by ¥1.00 and stays within its
+/// limits (`domain::fees::check_commission`), in yuan as the CLI takes it.
+pub fn corrected_charge(head_office: &e2e::HeadOffice, trade: &str) -> Result<String> {
+    use domain::Fen;
+    let db = head_office
+        .sqlite_file()
+        .context("the e2e head office runs on SQLite")?;
+    let (amount, commission, included): (i64, i64, i64) = rusqlite::Connection::open(db)?
+        .query_row(
+            "SELECT amount, commission, handling_fee + regulatory_fee FROM trades WHERE id = ?1",
+            [trade],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+    let (amount, commission, included) = (Fen(amount), Fen(commission), Fen(included));
+    let more = commission + Fen(100);
+    let chosen = if more <= domain::fees::commission_ceiling(amount) {
+        more
+    } else {
+        commission - Fen(100)
+    };
+    domain::fees::check_commission(amount, chosen, included)?;
+    Ok(format!("{}.{:02}", chosen.0 / 100, chosen.0 % 100))
+}
+
 /// Back online after finance corrected `last.trade_id`: the difference, a dispute, the export.
 pub fn corrected(app: &Session, last: &LastMonth) -> Result<()> {
     let month = open_last_month(app)?;

@@ -8,6 +8,7 @@ import { formatDateTime, formatFen, todayInShanghai } from "../../lib/format";
 import { PATHS } from "../http";
 import type { PageProps } from "../pages";
 import { useLoad } from "../useLoad";
+import { TradeCorrectionDialog } from "./TradeCorrectionDialog";
 
 const STATUS: Record<DisputeStatus, { text: string; color: string }> = {
   open: { text: "待答复", color: "gold" },
@@ -27,6 +28,7 @@ export function SettlementPage({ session, onSessionEnded }: PageProps) {
   const [month, setMonth] = useState<Dayjs>(() => dayjs(todayInShanghai()).subtract(1, "month").startOf("month"));
   const [publishError, setPublishError] = useState<string | null>(null);
   const [answering, setAnswering] = useState<DisputeInQueue | null>(null);
+  const [correcting, setCorrecting] = useState<string | null>(null);
   const [answerError, setAnswerError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<AnswerValues>();
@@ -124,26 +126,47 @@ export function SettlementPage({ session, onSessionEnded }: PageProps) {
             },
             {
               title: "操作",
-              width: 70,
-              render: (_, d) =>
-                d.dispute.status === "open" ? (
-                  <Button
-                    size="small"
-                    type="link"
-                    onClick={() => {
-                      form.resetFields();
-                      setAnswerError(null);
-                      setAnswering(d);
-                    }}
-                    data-testid="dispute-answer"
-                  >
-                    答复
-                  </Button>
-                ) : null,
+              width: 130,
+              render: (_, d) => {
+                const trade = d.dispute.trade_id;
+                return d.dispute.status === "open" ? (
+                  <Space size={0}>
+                    {trade && (
+                      <Button size="small" type="link" onClick={() => setCorrecting(trade)} data-testid="dispute-correct">
+                        更正佣金
+                      </Button>
+                    )}
+                    <Button
+                      size="small"
+                      type="link"
+                      onClick={() => {
+                        form.resetFields();
+                        setAnswerError(null);
+                        setAnswering(d);
+                      }}
+                      data-testid="dispute-answer"
+                    >
+                      答复
+                    </Button>
+                  </Space>
+                ) : null;
+              },
             },
           ]}
         />
       </Card>
+      {correcting && (
+        <TradeCorrectionDialog
+          session={session}
+          tradeId={correcting}
+          onSessionEnded={onSessionEnded}
+          onClose={() => setCorrecting(null)}
+          onDone={(t) => {
+            setCorrecting(null);
+            void message.success(`成交 ${t.trade_id} 的佣金已更正为 ${formatFen(t.commission)}；请答复异议，并重新发布当月结算单`);
+          }}
+        />
+      )}
       <Modal
         open={answering !== null}
         title={answering ? `答复异议：${answering.broker_name} ${answering.month.slice(0, 7)}` : ""}
