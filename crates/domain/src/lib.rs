@@ -9,6 +9,7 @@ pub mod access;
 pub mod alerts;
 pub mod appraisal;
 pub mod asset_class;
+pub mod broker_category;
 pub mod calendar;
 pub mod client_transfer;
 pub mod clock;

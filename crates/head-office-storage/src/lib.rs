@@ -2,6 +2,7 @@
 //! and PostgreSQL (a whole firm) serve the same API and pass the same tests.
 
 pub mod cases;
+pub mod categories;
 mod db;
 pub mod delivery;
 pub mod error;
@@ -154,6 +155,7 @@ pub trait Storage:
     + library::LibraryReviews
     + staff::StaffDesk
     + scheduled::ScheduledTransfers
+    + categories::BrokerCategories
     + Send
     + Sync
     + 'static

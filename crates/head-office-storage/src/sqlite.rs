@@ -50,6 +50,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/031_library_target.sql"),
     include_str!("migrations/032_client_row_indexes.sql"),
     include_str!("migrations/033_scheduled_transfers.sql"),
+    include_str!("migrations/034_broker_categories.sql"),
 ];
 
 /// Statements kept prepared; the feed alone has two per table.

@@ -1,22 +1,28 @@
 //! Brokers' levels from the console (调级): each level is a pay plan, and a broker moves to
 //! another from an effective date, as 经纪业务管理部 decides. The rules are
 //! `domain::level_move`; the move is made inside the transaction that saves the pay settings,
-//! so two moves at once cannot lose one. The desk reads the new level with its pay terms.
+//! so two moves at once cannot lose one. The desk reads the new level with its pay terms. Apart
+//! from levels, brokers are placed in a class and a group (`domain::broker_category`).
 
 use crate::error::{HeadOfficeError, Result};
 use crate::staff_log;
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::level_move;
 use domain::pay_plan::PlanPeriod;
+use head_office_storage::categories::BrokerPlacement;
 use head_office_storage::pay::PaySettings;
 use head_office_storage::{Storage, StorageError, UserRow};
-use protocol::broker_force::{BrokerLevel, LevelBoard, LevelChoice, LevelMove, OrgChanged};
+use protocol::broker_force::{
+    BrokerCategorization, BrokerLevel, LevelBoard, LevelChoice, LevelMove, NewBrokerCategory,
+    OrgChanged,
+};
 use protocol::Role;
 
 pub fn board(storage: &dyn Storage, today: NaiveDate) -> Result<LevelBoard> {
     let pay = storage.pay_settings()?;
     let chart = storage.org_chart()?;
     let mut periods_of = pay.periods_by_broker();
+    let mut placed = storage.broker_placements()?;
     let brokers = chart
         .people
         .iter()
@@ -24,6 +30,7 @@ pub fn board(storage: &dyn Storage, today: NaiveDate) -> Result<LevelBoard> {
         .map(|p| {
             let mut periods = periods_of.remove(p.id.as_str()).unwrap_or_default();
             periods.sort_by_key(|x| x.effective_from);
+            let placement = placed.remove(p.id.as_str()).unwrap_or_default();
             BrokerLevel {
                 broker_id: p.id.clone(),
                 username: p.username.clone(),
@@ -38,6 +45,8 @@ pub fn board(storage: &dyn Storage, today: NaiveDate) -> Result<LevelBoard> {
                     .into_iter()
                     .filter(|x| x.effective_from > today)
                     .collect(),
+                class_id: placement.class_id,
+                group_id: placement.group_id,
             }
         })
         .collect();
@@ -51,6 +60,7 @@ pub fn board(storage: &dyn Storage, today: NaiveDate) -> Result<LevelBoard> {
             })
             .collect(),
         brokers,
+        categories: storage.broker_categories()?,
     })
 }
 
@@ -94,6 +104,76 @@ pub fn move_level(
     };
     staff_log::logged(caller, "级别调整", &broker.id, &detail, now, |log| {
         storage.change_pay_settings(&change, log)
+    })?;
+    Ok(OrgChanged { message })
+}
+
+/// Adds a class or group to the firm's lists.
+pub fn add_category(
+    storage: &dyn Storage,
+    caller: &UserRow,
+    req: &NewBrokerCategory,
+    now: DateTime<Utc>,
+) -> Result<OrgChanged> {
+    let c = &req.category;
+    let what = c.kind.label_zh();
+    let reason = staff_log::reason(&req.reason, &format!("新增{what}"))?;
+    let message = format!("已新增{what}“{}”（{}）", c.name, c.id);
+    let detail = format!("{message}：{reason}");
+    staff_log::logged(
+        caller,
+        &format!("新增{what}"),
+        &c.id,
+        &detail,
+        now,
+        |log| storage.add_broker_category(c, log),
+    )?;
+    Ok(OrgChanged { message })
+}
+
+/// Places an active broker in a class and a group of the lists.
+pub fn categorize(
+    storage: &dyn Storage,
+    caller: &UserRow,
+    req: &BrokerCategorization,
+    now: DateTime<Utc>,
+) -> Result<OrgChanged> {
+    let reason = staff_log::reason(&req.reason, "调整分类")?;
+    let broker = storage
+        .user_by_id(req.broker_id.trim())?
+        .filter(|u| u.role == Role::Broker && !u.disabled)
+        .ok_or_else(|| {
+            HeadOfficeError::Validation(format!(
+                "{} 不是在岗的经纪人，请从列表中选择",
+                req.broker_id
+            ))
+        })?;
+    let lists = storage.broker_categories()?;
+    let name = |id: &Option<String>| {
+        id.as_ref().map_or_else(
+            || "未分".to_string(),
+            |id| {
+                lists
+                    .iter()
+                    .find(|c| &c.id == id)
+                    .map_or_else(|| id.clone(), |c| c.name.clone())
+            },
+        )
+    };
+    let message = format!(
+        "{}（{}）：类别 {}，组别 {}",
+        broker.display_name,
+        broker.id,
+        name(&req.class_id),
+        name(&req.group_id)
+    );
+    let detail = format!("{message}：{reason}");
+    let placement = BrokerPlacement {
+        class_id: req.class_id.clone(),
+        group_id: req.group_id.clone(),
+    };
+    staff_log::logged(caller, "调整分类", &broker.id, &detail, now, |log| {
+        storage.place_broker_in_categories(&broker.id, &placement, log)
     })?;
     Ok(OrgChanged { message })
 }

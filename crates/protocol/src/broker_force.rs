@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::appraisal::{AppraisalScheme, Scorecard};
+use domain::broker_category::BrokerCategory;
 use domain::kpi::KpiFigures;
 use domain::pay_plan::PlanPeriod;
 use serde::{Deserialize, Serialize};
@@ -67,6 +68,11 @@ pub struct BrokerLevel {
     pub current: Option<PlanPeriod>,
     /// Moves already set for a later day, soonest first.
     pub scheduled: Vec<PlanPeriod>,
+    /// The broker's class (类别) and group (组别), if placed in one.
+    #[serde(default)]
+    pub class_id: Option<String>,
+    #[serde(default)]
+    pub group_id: Option<String>,
 }
 
 /// A level a broker may hold: its pay plan's id and name (客户经理（三级）…).
@@ -83,6 +89,29 @@ pub struct LevelChoice {
 pub struct LevelBoard {
     pub levels: Vec<LevelChoice>,
     pub brokers: Vec<BrokerLevel>,
+    /// The firm's classes and groups.
+    #[serde(default)]
+    pub categories: Vec<BrokerCategory>,
+}
+
+/// A class or group added to the firm's lists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct NewBrokerCategory {
+    pub category: BrokerCategory,
+    pub reason: String,
+}
+
+/// Places a broker in a class and a group (none: in no class, or no group).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct BrokerCategorization {
+    pub broker_id: String,
+    #[serde(default)]
+    pub class_id: Option<String>,
+    #[serde(default)]
+    pub group_id: Option<String>,
+    pub reason: String,
 }
 
 /// Moves a broker to another level from `effective_from` (today or later, a year ahead at most).

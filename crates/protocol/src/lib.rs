@@ -156,6 +156,10 @@ pub mod paths {
     pub const CONSOLE_LEVELS: &str = "/api/v1/console/levels";
     /// Moves a broker to another level from a day (`broker_force::LevelMove`).
     pub const CONSOLE_LEVEL_MOVE: &str = "/api/v1/console/levels/move";
+    /// Adds a class or group to the firm's lists (`broker_force::NewBrokerCategory`).
+    pub const CONSOLE_BROKER_CATEGORY: &str = "/api/v1/console/levels/categories";
+    /// Places a broker in a class and a group (`broker_force::BrokerCategorization`).
+    pub const CONSOLE_BROKER_CATEGORIZE: &str = "/api/v1/console/levels/categorize";
     /// A month's appraisal (考核) of every broker, level by level (`broker_force::AppraisalQuery`).
     pub const CONSOLE_APPRAISAL: &str = "/api/v1/console/appraisal";
     /// Publishes a month's appraisal to the brokers (`broker_force::AppraisalMonth`).
@@ -241,6 +245,8 @@ pub mod paths {
         CONSOLE_PLACEMENT,
         CONSOLE_LEVELS,
         CONSOLE_LEVEL_MOVE,
+        CONSOLE_BROKER_CATEGORY,
+        CONSOLE_BROKER_CATEGORIZE,
         CONSOLE_APPRAISAL,
         CONSOLE_APPRAISAL_PUBLISH,
         CONSOLE_APPRAISAL_SCHEME,

@@ -10,6 +10,7 @@ mod complaints;
 mod conflicts;
 mod console_accounts;
 mod console_backups;
+mod console_categories;
 mod console_finance;
 mod console_handover;
 mod console_levels;

@@ -12,4 +12,8 @@ current: PlanPeriod | null,
 /**
  * Moves already set for a later day, soonest first.
  */
-scheduled: Array<PlanPeriod>, };
+scheduled: Array<PlanPeriod>, 
+/**
+ * The broker's class (类别) and group (组别), if placed in one.
+ */
+class_id: string | null, group_id: string | null, };

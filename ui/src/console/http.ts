@@ -36,6 +36,8 @@ export const PATHS = {
   placement: "/api/v1/console/staff/place",
   levels: "/api/v1/console/levels",
   levelMove: "/api/v1/console/levels/move",
+  brokerCategory: "/api/v1/console/levels/categories",
+  brokerCategorize: "/api/v1/console/levels/categorize",
   appraisal: "/api/v1/console/appraisal",
   appraisalPublish: "/api/v1/console/appraisal/publish",
   appraisalScheme: "/api/v1/console/appraisal/scheme",

@@ -6,6 +6,7 @@ mod admin;
 mod audit;
 mod books;
 mod calendar;
+mod categories;
 mod channel;
 mod commission;
 mod complaints;

@@ -12,8 +12,9 @@ use axum::extract::State;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use protocol::broker_force::{
-    AppraisalBoard, AppraisalMonth, AppraisalQuery, AppraisalsPublished, LevelBoard, LevelMove,
-    NewOrgUnit, OrgChanged, Placement, SchemeChange, UnitClosure, UnitMove,
+    AppraisalBoard, AppraisalMonth, AppraisalQuery, AppraisalsPublished, BrokerCategorization,
+    LevelBoard, LevelMove, NewBrokerCategory, NewOrgUnit, OrgChanged, Placement, SchemeChange,
+    UnitClosure, UnitMove,
 };
 use protocol::paths;
 use std::sync::Arc;
@@ -72,6 +73,22 @@ pub(super) fn routes(state: &Arc<AppState>) -> Router<Arc<AppState>> {
                 limited(post(level_move), TEAM_BODY_LIMIT),
             ),
         )
+        .route(
+            paths::CONSOLE_BROKER_CATEGORY,
+            only(
+                state,
+                BROKER_FORCE,
+                limited(post(add_category), TEAM_BODY_LIMIT),
+            ),
+        )
+        .route(
+            paths::CONSOLE_BROKER_CATEGORIZE,
+            only(
+                state,
+                BROKER_FORCE,
+                limited(post(categorize), TEAM_BODY_LIMIT),
+            ),
+        )
 }
 
 async fn levels(State(state): AppStateRef) -> Result<Json<LevelBoard>> {
@@ -125,6 +142,32 @@ async fn level_move(
     let (today, now) = (state.clock.today(), state.clock.now());
     let done = blocking(&state, move |s| {
         crate::levels::move_level(s, &user, &req, today, now)
+    })
+    .await?;
+    Ok(Json(done))
+}
+
+async fn add_category(
+    State(state): AppStateRef,
+    Caller(user): Caller,
+    ApiJson(req): ApiJson<NewBrokerCategory>,
+) -> Result<Json<OrgChanged>> {
+    let now = state.clock.now();
+    let done = blocking(&state, move |s| {
+        crate::levels::add_category(s, &user, &req, now)
+    })
+    .await?;
+    Ok(Json(done))
+}
+
+async fn categorize(
+    State(state): AppStateRef,
+    Caller(user): Caller,
+    ApiJson(req): ApiJson<BrokerCategorization>,
+) -> Result<Json<OrgChanged>> {
+    let now = state.clock.now();
+    let done = blocking(&state, move |s| {
+        crate::levels::categorize(s, &user, &req, now)
     })
     .await?;
     Ok(Json(done))

@@ -1,11 +1,13 @@
 //! The broker force's routes in the console: reshaping the firm's tree (`access::ORG_KEEPERS`)
-//! and brokers' levels.
+//! and brokers' levels, classes and groups.
 
 use super::operations::{example, json_body, of, read, write, Access, Operation};
 use crate::access::{BROKER_FORCE, LEVEL_READERS, ORG_KEEPERS};
+use domain::broker_category::{BrokerCategory, CategoryKind};
 use protocol::broker_force::{
-    AppraisalBoard, AppraisalMonth, AppraisalQuery, AppraisalsPublished, LevelBoard, LevelMove,
-    NewOrgUnit, OrgChanged, Placement, SchemeChange, UnitClosure, UnitMove,
+    AppraisalBoard, AppraisalMonth, AppraisalQuery, AppraisalsPublished, BrokerCategorization,
+    LevelBoard, LevelMove, NewBrokerCategory, NewOrgUnit, OrgChanged, Placement, SchemeChange,
+    UnitClosure, UnitMove,
 };
 use protocol::paths;
 
@@ -113,6 +115,49 @@ pub(super) const ORG: &[Operation] = &[
                     plan_id: "PP-AM2".into(),
                     effective_from: chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap_or_default(),
                     reason: "年度考核优秀，晋升一级".into(),
+                })
+            }),
+            of::<OrgChanged>,
+        )
+    },
+    Operation {
+        access: Access::Only(BROKER_FORCE),
+        ..write(
+            paths::CONSOLE_BROKER_CATEGORY,
+            "addBrokerCategory",
+            "console",
+            "新增类别或组别",
+            "Adds a class (类别: the kind of work, e.g. 理财顾问) or a group (组别: the channel, e.g. \
+             银行渠道) to the firm's lists. Its id is 2 to 16 capitals, digits or hyphens, unique \
+             across both; its name is unique among its kind.",
+            json_body(of::<NewBrokerCategory>, || {
+                example(NewBrokerCategory {
+                    category: BrokerCategory {
+                        id: "CL-PB".into(),
+                        kind: CategoryKind::Class,
+                        name: "私人银行顾问".into(),
+                    },
+                    reason: "新设私人银行业务".into(),
+                })
+            }),
+            of::<OrgChanged>,
+        )
+    },
+    Operation {
+        access: Access::Only(BROKER_FORCE),
+        ..write(
+            paths::CONSOLE_BROKER_CATEGORIZE,
+            "categorizeBroker",
+            "console",
+            "调整分类",
+            "Places an active broker in a class and a group of the lists; either may be none. \
+             The level board shows both and filters by them.",
+            json_body(of::<BrokerCategorization>, || {
+                example(BrokerCategorization {
+                    broker_id: "B007".into(),
+                    class_id: Some("CL-FA".into()),
+                    group_id: Some("GR-BANK".into()),
+                    reason: "调往银行渠道，转为理财顾问".into(),
                 })
             }),
             of::<OrgChanged>,

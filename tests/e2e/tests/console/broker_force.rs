@@ -1,5 +1,5 @@
 //! 经纪业务管理部 shapes the broker force in the console: adds a team under a branch and moves
-//! broker07 into it, moves broker07 up a level, reads the month's appraisal of 一级 and the
+//! broker07 into it, moves broker07 up a level and into a class and a group, reads the month's appraisal of 一级 and the
 //! figures behind a score, and changes 一级's scheme after a wrong total is refused. Finance adds
 //! a pay plan (a new level) after bands out of order are refused, and a lower handling fee from
 //! next month.
@@ -59,6 +59,24 @@ pub fn shape(p: &Session) -> Result<()> {
         t.contains("起 客户经理（一级）")
     })?;
     p.screenshot("console-level-moved")?;
+    // broker07 becomes a 理财顾问 of the bank channel; the board shows it and filters by it.
+    p.click(&p.wait("[data-testid=categorize-B007]", SHORT)?)?;
+    choose(p, "[data-testid=categorize-class]", "理财顾问")?;
+    choose(p, "[data-testid=categorize-group]", "银行渠道")?;
+    p.type_text(
+        &p.wait("[data-testid=categorize-reason]", SHORT)?,
+        "调往银行渠道，转为理财顾问",
+    )?;
+    p.click(&p.wait("[data-testid=categorize-ok]", SHORT)?)?;
+    p.wait_text(".ant-message", SHORT, |t| t.contains("理财顾问"))?;
+    p.wait_text("[data-testid=categories-B007]", SHORT, |t| {
+        t.contains("理财顾问 / 银行渠道")
+    })?;
+    choose(p, "[data-testid=levels-category-filter]", "银行渠道")?;
+    p.wait_text("[data-testid=console-levels]", SHORT, |t| {
+        t.contains("B007") && !t.contains("B001")
+    })?;
+    p.screenshot("console-level-categories")?;
     // The month's appraisal of 一级, and the figures behind its first broker's score.
     open_page(p, APPRAISAL.0)?;
     p.wait_text(APPRAISAL.2, SHORT, |t| t.contains("客户经理（一级）"))?;

@@ -10,6 +10,7 @@ import { PATHS, type ConsoleSession } from "../http";
 import type { PageProps } from "../pages";
 import { useLoad } from "../useLoad";
 import { useSubmit } from "../useSubmit";
+import { CategorizeDialog, NewCategoryDialog } from "./CategoryDialogs";
 
 interface MoveValues {
   plan_id: string;
@@ -64,7 +65,7 @@ function LevelMoveDialog({
   );
 }
 
-/** 经纪人级别: each active broker's level (a pay plan) today and moves set ahead. */
+/** 经纪人级别: each active broker's level (a pay plan) today and moves set ahead, their class and group. */
 export function LevelsPage({ session, roles, onSessionEnded }: PageProps) {
   const { message } = App.useApp();
   const moves = mayCall(roles, session.user.role, "POST", PATHS.levelMove);
@@ -73,15 +74,20 @@ export function LevelsPage({ session, roles, onSessionEnded }: PageProps) {
   const [words, setWords] = useState("");
   const [level, setLevel] = useState<string | null>(null);
   const [moving, setMoving] = useState<BrokerLevel | null>(null);
+  const [placing, setPlacing] = useState<BrokerLevel | null>(null);
+  const [addingCategory, setAddingCategory] = useState(false);
+  const [category, setCategory] = useState<string | null>(null);
+  const categoryName = useCallback((id: string | null) => data?.categories.find((c) => c.id === id)?.name ?? null, [data]);
   const levelName = useCallback((id: string) => data?.levels.find((l) => l.plan_id === id)?.name ?? id, [data]);
   const shown = useMemo(() => {
     const w = words.trim();
     return (data?.brokers ?? []).filter(
       (b) =>
         (!level || b.current?.plan_id === level) &&
+        (!category || b.class_id === category || b.group_id === category) &&
         (!w || [b.broker_id, b.username, b.display_name, b.unit_name].some((f) => f.includes(w))),
     );
-  }, [data, words, level]);
+  }, [data, words, level, category]);
   if (error) return <Alert type="error" showIcon title={error} />;
   return (
     <Card
@@ -98,6 +104,23 @@ export function LevelsPage({ session, roles, onSessionEnded }: PageProps) {
             options={(data?.levels ?? []).map((l) => ({ value: l.plan_id, label: l.name }))}
             data-testid="levels-filter"
           />
+          <Select
+            allowClear
+            placeholder="全部类别与组别"
+            style={{ width: 180 }}
+            value={category}
+            onChange={(v: string | undefined) => setCategory(v ?? null)}
+            options={[
+              { label: "类别", options: (data?.categories ?? []).filter((c) => c.kind === "class").map((c) => ({ value: c.id, label: c.name })) },
+              { label: "组别", options: (data?.categories ?? []).filter((c) => c.kind === "group").map((c) => ({ value: c.id, label: c.name })) },
+            ]}
+            data-testid="levels-category-filter"
+          />
+          {moves && (
+            <Button onClick={() => setAddingCategory(true)} data-testid="category-add">
+              新增类别或组别
+            </Button>
+          )}
           <Input.Search allowClear placeholder="工号、姓名或单位" style={{ width: 220 }} onSearch={setWords} data-testid="levels-search" />
         </Space>
       }
@@ -113,6 +136,17 @@ export function LevelsPage({ session, roles, onSessionEnded }: PageProps) {
           { title: "工号", dataIndex: "broker_id", width: 90 },
           { title: "姓名", dataIndex: "display_name", width: 110 },
           { title: "所在单位", dataIndex: "unit_name", width: 160 },
+          {
+            title: "类别 / 组别",
+            width: 190,
+            render: (_, b) => (
+              <span data-testid={`categories-${b.broker_id}`}>
+                {categoryName(b.class_id) ?? <Typography.Text type="secondary">未分类别</Typography.Text>}
+                {" / "}
+                {categoryName(b.group_id) ?? <Typography.Text type="secondary">未分组别</Typography.Text>}
+              </span>
+            ),
+          },
           {
             title: "当前级别",
             width: 240,
@@ -139,17 +173,46 @@ export function LevelsPage({ session, roles, onSessionEnded }: PageProps) {
             ? [
                 {
                   title: "操作",
-                  width: 80,
+                  width: 120,
                   render: (_: unknown, b: BrokerLevel) => (
-                    <Button size="small" type="link" onClick={() => setMoving(b)} data-testid={`level-move-${b.broker_id}`}>
-                      调级
-                    </Button>
+                    <Space size={0}>
+                      <Button size="small" type="link" onClick={() => setMoving(b)} data-testid={`level-move-${b.broker_id}`}>
+                        调级
+                      </Button>
+                      <Button size="small" type="link" onClick={() => setPlacing(b)} data-testid={`categorize-${b.broker_id}`}>
+                        分类
+                      </Button>
+                    </Space>
                   ),
                 },
               ]
             : []),
         ]}
       />
+      {placing && data && (
+        <CategorizeDialog
+          session={session}
+          categories={data.categories}
+          broker={placing}
+          onClose={() => setPlacing(null)}
+          onDone={(done) => {
+            setPlacing(null);
+            void message.success(done.message);
+            reload();
+          }}
+        />
+      )}
+      {addingCategory && (
+        <NewCategoryDialog
+          session={session}
+          onClose={() => setAddingCategory(false)}
+          onDone={(done) => {
+            setAddingCategory(false);
+            void message.success(done.message);
+            reload();
+          }}
+        />
+      )}
       {moving && data && (
         <LevelMoveDialog
           session={session}

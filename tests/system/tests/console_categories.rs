@@ -1,0 +1,158 @@
+//! Brokers' classes and groups in head office's console (分类、分组): 经纪业务管理部 adds a class to
+//! the firm's lists and places broker07 in a class and a group; the level board shows both;
+//! what does not fit the lists is refused in Chinese; both changes are in the operation log.
+
+use domain::broker_category::{BrokerCategory, CategoryKind};
+use protocol::broker_force::{BrokerCategorization, LevelBoard, NewBrokerCategory, OrgChanged};
+use protocol::console::StaffAction;
+use protocol::paths;
+use reqwest::StatusCode;
+use sync::HeadOffice;
+use system_tests::console::Console;
+use system_tests::{access_token, now, small_firm, TestHeadOffice};
+
+const REASON: &str = "按渠道与岗位重新分类";
+
+fn category(id: &str, kind: CategoryKind, name: &str) -> NewBrokerCategory {
+    NewBrokerCategory {
+        category: BrokerCategory {
+            id: id.into(),
+            kind,
+            name: name.into(),
+        },
+        reason: REASON.into(),
+    }
+}
+
+fn placement(class: Option<&str>, group: Option<&str>) -> BrokerCategorization {
+    BrokerCategorization {
+        broker_id: "B007".into(),
+        class_id: class.map(Into::into),
+        group_id: group.map(Into::into),
+        reason: REASON.into(),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_manager_adds_a_class_and_places_a_broker_in_a_class_and_a_group() {
+    let head_office = TestHeadOffice::start(&small_firm()).await;
+    let base = head_office.base_url();
+    let api = HeadOffice::new(&base).unwrap();
+    let console = Console::new(&base);
+    let hq = access_token(&api, "hq01").await;
+
+    let board: LevelBoard = console.read(&hq, paths::CONSOLE_LEVELS, &[]).await;
+    let kinds =
+        |board: &LevelBoard, kind| board.categories.iter().filter(|c| c.kind == kind).count();
+    assert_eq!(
+        kinds(&board, CategoryKind::Class),
+        3,
+        "{:?}",
+        board.categories
+    );
+    assert_eq!(kinds(&board, CategoryKind::Group), 3);
+    let b007 = board
+        .brokers
+        .iter()
+        .find(|b| b.broker_id == "B007")
+        .unwrap();
+    assert_eq!(
+        (b007.class_id.as_deref(), b007.group_id.as_deref()),
+        (None, None)
+    );
+
+    for (bad, why) in [
+        (
+            category("cl-pb", CategoryKind::Class, "私人银行顾问"),
+            "编号",
+        ),
+        (
+            category("CL-AM", CategoryKind::Class, "私人银行顾问"),
+            "已被使用",
+        ),
+        (
+            category("CL-PB", CategoryKind::Class, "客户经理"),
+            "已有名为",
+        ),
+    ] {
+        let (status, message) = console
+            .refused(&hq, paths::CONSOLE_BROKER_CATEGORY, &bad)
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{message}");
+        assert!(message.contains(why), "{why}: {message}");
+    }
+    let _: OrgChanged = console
+        .ok(
+            &hq,
+            paths::CONSOLE_BROKER_CATEGORY,
+            &category("CL-PB", CategoryKind::Class, "私人银行顾问"),
+        )
+        .await;
+
+    for (bad, why) in [
+        (placement(Some("GR-BANK"), None), "找不到类别 GR-BANK"),
+        (
+            placement(Some("CL-PB"), Some("GR-NONE")),
+            "找不到组别 GR-NONE",
+        ),
+    ] {
+        let (status, message) = console
+            .refused(&hq, paths::CONSOLE_BROKER_CATEGORIZE, &bad)
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{message}");
+        assert!(message.contains(why), "{why}: {message}");
+    }
+    let done: OrgChanged = console
+        .ok(
+            &hq,
+            paths::CONSOLE_BROKER_CATEGORIZE,
+            &placement(Some("CL-PB"), Some("GR-BANK")),
+        )
+        .await;
+    assert!(done.message.contains("私人银行顾问") && done.message.contains("银行渠道"));
+    let board: LevelBoard = console.read(&hq, paths::CONSOLE_LEVELS, &[]).await;
+    let b007 = board
+        .brokers
+        .iter()
+        .find(|b| b.broker_id == "B007")
+        .unwrap();
+    assert_eq!(
+        (b007.class_id.as_deref(), b007.group_id.as_deref()),
+        (Some("CL-PB"), Some("GR-BANK"))
+    );
+    // Taken out of the group again, the class stays.
+    let _: OrgChanged = console
+        .ok(
+            &hq,
+            paths::CONSOLE_BROKER_CATEGORIZE,
+            &placement(Some("CL-PB"), None),
+        )
+        .await;
+    let board: LevelBoard = console.read(&hq, paths::CONSOLE_LEVELS, &[]).await;
+    let b007 = board
+        .brokers
+        .iter()
+        .find(|b| b.broker_id == "B007")
+        .unwrap();
+    assert_eq!(
+        (b007.class_id.as_deref(), b007.group_id.as_deref()),
+        (Some("CL-PB"), None)
+    );
+
+    let compliance = access_token(&api, "compliance01").await;
+    let day = domain::clock::shanghai_date(now()).to_string();
+    let log: Vec<StaffAction> = console
+        .read(
+            &compliance,
+            paths::CONSOLE_ACTIONS,
+            &[("from", &day), ("until", &day)],
+        )
+        .await;
+    let count = |action: &str| {
+        log.iter()
+            .filter(|a| a.action == action && a.user_id == "H01")
+            .count()
+    };
+    assert_eq!(count("新增类别"), 1, "refusals are not logged");
+    assert_eq!(count("调整分类"), 2);
+}
