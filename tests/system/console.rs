@@ -68,6 +68,36 @@ impl Console {
         serde_json::from_str(&text).unwrap()
     }
 
+    /// Asserts that head office refuses `body` as invalid (422), saying `why`.
+    pub async fn refuses(&self, token: &str, path: &str, body: &impl Serialize, why: &str) {
+        let (status, message) = self.refused(token, path, body).await;
+        assert_eq!(
+            status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{path}: {message}"
+        );
+        assert!(
+            message.contains(why),
+            "{path}: expected “{why}” in “{message}”"
+        );
+    }
+
+    /// The operation log of `from` to `until` (Beijing days), as compliance reads it.
+    pub async fn operation_log(
+        &self,
+        compliance_token: &str,
+        from: chrono::NaiveDate,
+        until: chrono::NaiveDate,
+    ) -> Vec<protocol::console::StaffAction> {
+        let (from, until) = (from.to_string(), until.to_string());
+        self.read(
+            compliance_token,
+            protocol::paths::CONSOLE_ACTIONS,
+            &[("from", &from), ("until", &until)],
+        )
+        .await
+    }
+
     /// A refusal's status and Chinese message.
     pub async fn refused(
         &self,

@@ -7,6 +7,7 @@ use crate::error::{HeadOfficeError, Result};
 use chrono::{DateTime, Utc};
 use head_office_storage::{Storage, UserRow};
 use protocol::console::{AccountChanged, AccountIssued, AccountStatus, NewAccount};
+use protocol::Role;
 
 pub fn add(
     storage: &dyn Storage,
@@ -83,4 +84,15 @@ pub fn reset_password(
         temporary_password,
         message,
     })
+}
+
+/// The account of a broker in post (not disabled), or a refusal naming `id` that ends with
+/// `hint`, what the user should do instead.
+pub fn active_broker(storage: &dyn Storage, id: &str, hint: &str) -> Result<UserRow> {
+    storage
+        .user_by_id(id.trim())?
+        .filter(|u| u.role == Role::Broker && !u.disabled)
+        .ok_or_else(|| {
+            HeadOfficeError::Validation(format!("{} 不是在岗的经纪人，{hint}", id.trim()))
+        })
 }

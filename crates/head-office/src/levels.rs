@@ -4,7 +4,7 @@
 //! so two moves at once cannot lose one. The desk reads the new level with its pay terms. Apart
 //! from levels, brokers are placed in a class and a group (`domain::broker_category`).
 
-use crate::error::{HeadOfficeError, Result};
+use crate::error::Result;
 use crate::staff_log;
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::level_move;
@@ -72,15 +72,7 @@ pub fn move_level(
     now: DateTime<Utc>,
 ) -> Result<OrgChanged> {
     let reason = staff_log::reason(&req.reason, "调级")?;
-    let broker = storage
-        .user_by_id(req.broker_id.trim())?
-        .filter(|u| u.role == Role::Broker && !u.disabled)
-        .ok_or_else(|| {
-            HeadOfficeError::Validation(format!(
-                "{} 不是在岗的经纪人，请从列表中选择",
-                req.broker_id
-            ))
-        })?;
+    let broker = crate::accounts::active_broker(storage, &req.broker_id, "请从列表中选择")?;
     let plan_id = req.plan_id.trim();
     let day = req.effective_from;
     // A plan unknown here is refused by `level_move::check` below, inside the transaction.
@@ -139,15 +131,7 @@ pub fn categorize(
     now: DateTime<Utc>,
 ) -> Result<OrgChanged> {
     let reason = staff_log::reason(&req.reason, "调整分类")?;
-    let broker = storage
-        .user_by_id(req.broker_id.trim())?
-        .filter(|u| u.role == Role::Broker && !u.disabled)
-        .ok_or_else(|| {
-            HeadOfficeError::Validation(format!(
-                "{} 不是在岗的经纪人，请从列表中选择",
-                req.broker_id
-            ))
-        })?;
+    let broker = crate::accounts::active_broker(storage, &req.broker_id, "请从列表中选择")?;
     let lists = storage.broker_categories()?;
     let name = |id: &Option<String>| {
         id.as_ref().map_or_else(

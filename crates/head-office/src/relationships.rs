@@ -12,7 +12,6 @@ use head_office_storage::{Storage, UserRow};
 use protocol::relationships::{
     ClientOwnership, ClientSearch, ClientTransfer, ScheduledTransfer, ScheduledTransferCancel,
 };
-use protocol::Role;
 
 pub fn find(storage: &dyn Storage, search: &ClientSearch) -> Result<Vec<ClientOwnership>> {
     let text = search.q.trim();
@@ -46,15 +45,7 @@ pub fn transfer(
     let timing = client_transfer::timing(req.effective_on, today)
         .map_err(|e| HeadOfficeError::Validation(e.to_string()))?;
     let before = owner(storage, &req.client_id)?;
-    let to = storage
-        .user_by_id(&req.to_broker_id)?
-        .filter(|u| u.role == Role::Broker && !u.disabled)
-        .ok_or_else(|| {
-            HeadOfficeError::Validation(format!(
-                "{} 不是在岗的经纪人，请选择接收客户的经纪人",
-                req.to_broker_id
-            ))
-        })?;
+    let to = crate::accounts::active_broker(storage, &req.to_broker_id, "请选择接收客户的经纪人")?;
     if let Some(waiting) = &before.scheduled {
         return Err(HeadOfficeError::Validation(format!(
             "客户 {} 已安排于 {} 划转给 {}，请先在“待生效的划转”中撤销该安排",

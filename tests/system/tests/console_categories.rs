@@ -4,9 +4,7 @@
 
 use domain::broker_category::{BrokerCategory, CategoryKind};
 use protocol::broker_force::{BrokerCategorization, LevelBoard, NewBrokerCategory, OrgChanged};
-use protocol::console::StaffAction;
 use protocol::paths;
-use reqwest::StatusCode;
 use sync::HeadOffice;
 use system_tests::console::Console;
 use system_tests::{access_token, now, small_firm, TestHeadOffice};
@@ -75,11 +73,9 @@ async fn a_manager_adds_a_class_and_places_a_broker_in_a_class_and_a_group() {
             "已有名为",
         ),
     ] {
-        let (status, message) = console
-            .refused(&hq, paths::CONSOLE_BROKER_CATEGORY, &bad)
+        console
+            .refuses(&hq, paths::CONSOLE_BROKER_CATEGORY, &bad, why)
             .await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{message}");
-        assert!(message.contains(why), "{why}: {message}");
     }
     let _: OrgChanged = console
         .ok(
@@ -96,11 +92,9 @@ async fn a_manager_adds_a_class_and_places_a_broker_in_a_class_and_a_group() {
             "找不到组别 GR-NONE",
         ),
     ] {
-        let (status, message) = console
-            .refused(&hq, paths::CONSOLE_BROKER_CATEGORIZE, &bad)
+        console
+            .refuses(&hq, paths::CONSOLE_BROKER_CATEGORIZE, &bad, why)
             .await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{message}");
-        assert!(message.contains(why), "{why}: {message}");
     }
     let done: OrgChanged = console
         .ok(
@@ -140,14 +134,8 @@ async fn a_manager_adds_a_class_and_places_a_broker_in_a_class_and_a_group() {
     );
 
     let compliance = access_token(&api, "compliance01").await;
-    let day = domain::clock::shanghai_date(now()).to_string();
-    let log: Vec<StaffAction> = console
-        .read(
-            &compliance,
-            paths::CONSOLE_ACTIONS,
-            &[("from", &day), ("until", &day)],
-        )
-        .await;
+    let day = domain::clock::shanghai_date(now());
+    let log = console.operation_log(&compliance, day, day).await;
     let count = |action: &str| {
         log.iter()
             .filter(|a| a.action == action && a.user_id == "H01")

@@ -192,11 +192,9 @@ async fn finance_corrects_a_trade_s_commission_within_its_limits() {
             "更正佣金原因",
         ),
     ] {
-        let (status, message) = console
-            .refused(&finance, paths::CONSOLE_TRADE_CORRECTION, &bad)
+        console
+            .refuses(&finance, paths::CONSOLE_TRADE_CORRECTION, &bad, refusal)
             .await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{message}");
-        assert!(message.contains(refusal), "{refusal}: {message}");
     }
     let corrected: TradeCharge = console
         .ok(
@@ -228,14 +226,8 @@ async fn finance_corrects_a_trade_s_commission_within_its_limits() {
     assert_eq!(d.official_net.unwrap() - d.desk_net.unwrap(), Fen(100));
 
     let compliance = access_token(&api, "compliance01").await;
-    let day = domain::clock::shanghai_date(now()).to_string();
-    let log: Vec<StaffAction> = console
-        .read(
-            &compliance,
-            paths::CONSOLE_ACTIONS,
-            &[("from", &day), ("until", &day)],
-        )
-        .await;
+    let day = domain::clock::shanghai_date(now());
+    let log = console.operation_log(&compliance, day, day).await;
     let lines: Vec<&StaffAction> = log.iter().filter(|a| a.action == "更正成交佣金").collect();
     assert_eq!(lines.len(), 1, "refusals are not logged: {lines:?}");
     assert_eq!(lines[0].subject, trade.trade_id);

@@ -7,10 +7,9 @@
 use domain::pay_plan::{DevelopmentSplit, PayPlan, PlanPeriod, ShareBand};
 use domain::{FeeSchedule, Fen, Rate};
 use protocol::console::{
-    DevelopmentSplitChange, FeeScheduleChange, PayPlanChange, PayPlanOverview, StaffAction,
+    DevelopmentSplitChange, FeeScheduleChange, PayPlanChange, PayPlanOverview,
 };
 use protocol::paths;
-use reqwest::StatusCode;
 use sync::HeadOffice;
 use system_tests::console::Console;
 use system_tests::{access_token, small_firm, TestDesk, TestHeadOffice, TODAY};
@@ -71,11 +70,9 @@ async fn finance_changes_a_plan_and_broker01_is_paid_by_it_after_the_next_sync()
         (change(same_name), "已有名为"),
         (no_reason, "原因"),
     ] {
-        let (status, message) = console
-            .refused(&finance, paths::CONSOLE_PAY_PLAN_SAVE, &bad)
+        console
+            .refuses(&finance, paths::CONSOLE_PAY_PLAN_SAVE, &bad, why)
             .await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{message}");
-        assert!(message.contains(why), "{why}: {message}");
     }
 
     let mut raised = plan.clone();
@@ -147,15 +144,14 @@ async fn finance_changes_a_plan_and_broker01_is_paid_by_it_after_the_next_sync()
         },
         reason: REASON.into(),
     };
-    let (status, message) = console
-        .refused(
+    console
+        .refuses(
             &finance,
             paths::CONSOLE_DEVELOPMENT_SPLIT,
             &split(TODAY.pred_opt().unwrap(), 30),
+            "已过",
         )
         .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(message.contains("已过"), "{message}");
     let next_month = TODAY.checked_add_months(chrono::Months::new(1)).unwrap();
     let with_split: PayPlanOverview = console
         .ok(
@@ -180,15 +176,14 @@ async fn finance_changes_a_plan_and_broker01_is_paid_by_it_after_the_next_sync()
         },
         reason: REASON.into(),
     };
-    let (status, message) = console
-        .refused(
+    console
+        .refuses(
             &finance,
             paths::CONSOLE_FEE_SCHEDULE,
             &fees(Rate(300), Rate(500_000)),
+            "卖出印花税须在 0 到 万30 之间",
         )
         .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(message, "卖出印花税须在 0 到 万30 之间");
     let lowered = fees(Rate(300), Rate(5_000));
     let with_fees: PayPlanOverview = console
         .ok(&finance, paths::CONSOLE_FEE_SCHEDULE, &lowered)
@@ -204,15 +199,9 @@ async fn finance_changes_a_plan_and_broker01_is_paid_by_it_after_the_next_sync()
         Some(&lowered.schedule)
     );
 
-    let day = TODAY.to_string();
     let compliance = access_token(&api, "compliance01").await;
-    let log: Vec<StaffAction> = console
-        .read(
-            &compliance,
-            paths::CONSOLE_ACTIONS,
-            &[("from", &day), ("until", &day)],
-        )
-        .await;
+    let day = TODAY;
+    let log = console.operation_log(&compliance, day, day).await;
     for (action, subject) in [
         ("调整薪酬方案", plan_id.as_str()),
         ("新增薪酬方案", "AM-X"),

@@ -6,7 +6,6 @@
 
 use chrono::{Days, Duration, NaiveDate, NaiveTime};
 use clock::{shanghai_instant, ManualClock};
-use protocol::console::StaffAction;
 use protocol::paths;
 use protocol::relationships::{
     ClientOwnership, ClientTransfer, ScheduledTransfer, ScheduledTransferCancel,
@@ -81,15 +80,10 @@ async fn a_move_set_for_tomorrow_is_made_at_midnight_in_beijing_and_both_desks_f
             "最多提前三个月",
         ),
     ] {
-        let (status, message) = console
-            .refused(
-                &hq,
-                paths::CONSOLE_CLIENT_TRANSFER,
-                &transfer(moving, "B002", Some(day)),
-            )
+        let too_soon_or_late = transfer(moving, "B002", Some(day));
+        console
+            .refuses(&hq, paths::CONSOLE_CLIENT_TRANSFER, &too_soon_or_late, why)
             .await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{message}");
-        assert!(message.contains(why), "{day}: {message}");
     }
 
     let set: ClientOwnership = console
@@ -110,11 +104,10 @@ async fn a_move_set_for_tomorrow_is_made_at_midnight_in_beijing_and_both_desks_f
         transfer(moving, "B003", Some(tomorrow)),
         transfer(moving, "B003", None),
     ] {
-        let (status, message) = console
-            .refused(&hq, paths::CONSOLE_CLIENT_TRANSFER, &second)
+        let why = "请先在“待生效的划转”中撤销";
+        console
+            .refuses(&hq, paths::CONSOLE_CLIENT_TRANSFER, &second, why)
             .await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{message}");
-        assert!(message.contains("请先在“待生效的划转”中撤销"), "{message}");
     }
 
     // The other client's move is set, then called off.
@@ -184,14 +177,7 @@ async fn a_move_set_for_tomorrow_is_made_at_midnight_in_beijing_and_both_desks_f
 
     // Compliance reads each step under hq01's name, with the reason.
     let compliance = access_token(&api, "compliance01").await;
-    let (first, last) = (TODAY.to_string(), tomorrow.to_string());
-    let log: Vec<StaffAction> = console
-        .read(
-            &compliance,
-            paths::CONSOLE_ACTIONS,
-            &[("from", &first), ("until", &last)],
-        )
-        .await;
+    let log = console.operation_log(&compliance, TODAY, tomorrow).await;
     // Steps made at the same instant have no order between them.
     let steps = |client: &str| -> Vec<String> {
         let mut steps: Vec<String> = log

@@ -2,6 +2,7 @@
 
 use super::books::{move_client, serving_broker};
 use super::staff::insert_action;
+use super::users::display_name;
 use super::SqlStorage;
 use crate::db::{Db, Row};
 use crate::error::{Result, StorageError};
@@ -47,16 +48,6 @@ struct Due {
     reason: String,
 }
 
-fn name_of(db: &Db<'_>, user_id: &str) -> Result<String> {
-    Ok(db
-        .query_opt(
-            "SELECT display_name FROM users WHERE id = ?1",
-            params![user_id],
-            |r| r.get(0),
-        )?
-        .unwrap_or_else(|| user_id.to_string()))
-}
-
 /// Makes or voids one due move, with its log line; nothing when another head office got to it
 /// first (the claim below waits for theirs, then finds the move no longer pending).
 fn settle_one(db: &Db<'_>, due: &Due, at: DateTime<Utc>) -> Result<Option<Settlement>> {
@@ -80,8 +71,8 @@ fn settle_one(db: &Db<'_>, due: &Due, at: DateTime<Utc>) -> Result<Option<Settle
     let settlement = settle(&serving, &due.to_broker, receiver_active);
     let route = format!(
         "从 {}（{serving}）划转给 {}（{}）",
-        name_of(db, &serving)?,
-        name_of(db, &due.to_broker)?,
+        display_name(db, &serving)?,
+        display_name(db, &due.to_broker)?,
         due.to_broker
     );
     let (action, detail) = match &settlement {
