@@ -15,6 +15,7 @@ mod transfers;
 pub use head_office_storage::seed::{ClientBook, FirmSeed, OrgUnitSeed, UserSeed};
 
 use chrono::NaiveDate;
+use head_office_storage::categories::BrokerPlacement;
 use head_office_storage::passwords::hash_password;
 use head_office_storage::Result;
 use protocol::Role;
@@ -173,7 +174,32 @@ pub fn generate(params: &DemoParams) -> Result<FirmSeed> {
         market_events: calendar::market_events(params.as_of),
         transfer_requests,
         comments: transfers::comments(team_count, params.brokers, params.as_of),
+        broker_placements: placements(params.brokers),
     })
+}
+
+/// Most brokers are 客户经理 of the branch channel; every fifth a 理财顾问 and every seventh an
+/// 投资顾问; every fourth serves the bank channel and every ninth the online one.
+fn placements(brokers: usize) -> Vec<(String, BrokerPlacement)> {
+    (0..brokers)
+        .map(|i| {
+            let class = match i {
+                _ if i % 7 == 6 => "CL-IA",
+                _ if i % 5 == 4 => "CL-FA",
+                _ => "CL-AM",
+            };
+            let group = match i {
+                _ if i % 9 == 8 => "GR-ONLINE",
+                _ if i % 4 == 3 => "GR-BANK",
+                _ => "GR-BRANCH",
+            };
+            let placed = BrokerPlacement {
+                class_id: Some(class.into()),
+                group_id: Some(group.into()),
+            };
+            (broker_id(i), placed)
+        })
+        .collect()
 }
 
 /// `hour`:00 in Beijing on `day`.

@@ -42,6 +42,8 @@ pub struct FirmSeed {
     pub transfer_requests: Vec<protocol::team::TransferRequestRecord>,
     /// Messages on tasks, with the broker whose feed they are in.
     pub comments: Vec<(String, protocol::team::CommentRecord)>,
+    /// Brokers' classes and groups, by broker id (of the lists migration 034 seeds).
+    pub broker_placements: Vec<(String, super::categories::BrokerPlacement)>,
 }
 
 pub struct ClientBook {

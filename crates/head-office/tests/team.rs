@@ -257,6 +257,7 @@ fn firm() -> FirmSeed {
         market_events: Vec::new(),
         transfer_requests: Vec::new(),
         comments: Vec::new(),
+        broker_placements: Vec::new(),
     }
 }
 

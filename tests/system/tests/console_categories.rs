@@ -1,6 +1,7 @@
-//! Brokers' classes and groups in head office's console (分类、分组): 经纪业务管理部 adds a class to
-//! the firm's lists and places broker07 in a class and a group; the level board shows both;
-//! what does not fit the lists is refused in Chinese; both changes are in the operation log.
+//! Brokers' classes and groups in head office's console (分类、分组): the demo firm places every
+//! broker; 经纪业务管理部 adds a class to the firm's lists and moves broker07 to another class and
+//! group; the level board shows both; what does not fit the lists is refused in Chinese; both
+//! changes are in the operation log.
 
 use domain::broker_category::{BrokerCategory, CategoryKind};
 use protocol::broker_force::{BrokerCategorization, LevelBoard, NewBrokerCategory, OrgChanged};
@@ -56,7 +57,12 @@ async fn a_manager_adds_a_class_and_places_a_broker_in_a_class_and_a_group() {
         .unwrap();
     assert_eq!(
         (b007.class_id.as_deref(), b007.group_id.as_deref()),
-        (None, None)
+        (Some("CL-IA"), Some("GR-BRANCH")),
+        "the demo firm's placement"
+    );
+    assert!(
+        board.brokers.iter().all(|b| b.class_id.is_some()),
+        "the demo firm places every broker"
     );
 
     for (bad, why) in [

@@ -65,6 +65,7 @@ fn two_clients() -> FirmSeed {
         market_events: Vec::new(),
         transfer_requests: Vec::new(),
         comments: Vec::new(),
+        broker_placements: Vec::new(),
     }
 }
 

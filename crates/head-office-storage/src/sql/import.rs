@@ -89,6 +89,12 @@ pub(super) fn import(db: &Db<'_>, firm: FirmSeed) -> Result<ImportSummary> {
         rows += 1;
     }
     db.advance_seq_to(seq)?;
+    for (broker, placed) in &firm.broker_placements {
+        db.execute(
+            "INSERT INTO broker_placements (broker_id, class_id, group_id) VALUES (?1, ?2, ?3)",
+            params![broker, placed.class_id, placed.group_id],
+        )?;
+    }
     super::pay_cache::set_settings(db, &firm.pay)?;
     for month in &firm.statement_months {
         // Published on the 5th of the month after, at 10:00 in Beijing, or today if that is sooner.
