@@ -5,7 +5,7 @@ import type { PayPlanOverview } from "../../bindings/PayPlanOverview";
 import { formatFen, rateInWan, todayInShanghai } from "../../lib/format";
 import { PATHS, type ConsoleSession } from "../http";
 import { useSubmit } from "../useSubmit";
-import { fenToYuan, wanToRate, yuanToFen } from "./payPlanForm";
+import { fenToYuan, wanToRate, yuanRule, yuanToFen } from "./payPlanForm";
 
 type RateField = "handling_fee" | "handling_fee_bj" | "regulatory_fee" | "transfer_fee" | "stamp_duty_sell";
 
@@ -88,7 +88,7 @@ export function FeeScheduleDialog({
           <Form.Item
             name="minimum_commission"
             label="最低佣金（元/笔）"
-            rules={[{ validator: (_, v: string | undefined) => (v && yuanToFen(v) !== null ? Promise.resolve() : Promise.reject(new Error("请填写金额（元）"))) }]}
+            rules={[yuanRule]}
           >
             <Input suffix="元" style={{ width: 160 }} />
           </Form.Item>

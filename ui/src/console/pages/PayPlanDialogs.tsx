@@ -6,9 +6,8 @@ import type { PayPlanOverview } from "../../bindings/PayPlanOverview";
 import { todayInShanghai } from "../../lib/format";
 import { PATHS, type ConsoleSession } from "../http";
 import { useSubmit } from "../useSubmit";
-import { percentToRate, planFrom, planValues, yuanToFen, type PlanValues } from "./payPlanForm";
+import { percentToRate, planFrom, planValues, yuanRule, type PlanValues } from "./payPlanForm";
 
-const yuanRule = { validator: (_: unknown, v: string | undefined) => (v && yuanToFen(v) !== null ? Promise.resolve() : Promise.reject(new Error("请填写金额（元，最多两位小数）"))) };
 const percentRule = {
   validator: (_: unknown, v: string | undefined) => {
     const rate = v ? percentToRate(v) : null;

@@ -5,7 +5,7 @@ import { formatDateTime, formatFen } from "../../lib/format";
 import { PATHS, type ConsoleSession } from "../http";
 import { useLoad } from "../useLoad";
 import { useSubmit } from "../useSubmit";
-import { yuanToFen } from "./payPlanForm";
+import { yuanRule, yuanToFen } from "./payPlanForm";
 
 interface Values {
   commission: string;
@@ -68,7 +68,7 @@ export function TradeCorrectionDialog({
             <Form.Item
               name="commission"
               label="更正后的佣金（元）"
-              rules={[{ validator: (_, v: string | undefined) => (v && yuanToFen(v) !== null ? Promise.resolve() : Promise.reject(new Error("请填写金额（元，最多两位小数）"))) }]}
+              rules={[yuanRule]}
             >
               <Input suffix="元" style={{ width: 200 }} data-testid="trade-correct-commission" />
             </Form.Item>

@@ -72,3 +72,9 @@ export function planFrom(v: PlanValues): PayPlan {
     new_asset_bonus: percentToRate(v.new_asset_bonus) ?? 0,
   };
 }
+
+/** The form rule for an amount typed in yuan (the message says how to write one). */
+export const yuanRule = {
+  validator: (_: unknown, v: string | undefined) =>
+    v && yuanToFen(v) !== null ? Promise.resolve() : Promise.reject(new Error("请填写金额（元，最多两位小数）")),
+};
