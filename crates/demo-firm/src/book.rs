@@ -157,6 +157,7 @@ impl Books {
         let id_expires_on = calendar::id_expires_on(&client_id, p.age, as_of);
         let client = ClientRecord {
             id_expires_on,
+            co_server: None,
             id: client_id,
             name: p.name,
             id_number: p.id_number,

@@ -6,7 +6,6 @@ use crate::error::{DeskError, Result};
 use crate::ipc::StatementExport;
 use chrono::{DateTime, Utc};
 use domain::clock::shanghai;
-use domain::pay_plan::CreditRole;
 use domain::spreadsheet::defused;
 use domain::{Fen, TradeSide};
 use rust_xlsxwriter::Workbook;
@@ -38,14 +37,6 @@ fn money(f: Fen) -> String {
 
 fn opt(f: Option<Fen>) -> String {
     f.map(money).unwrap_or_default()
-}
-
-fn role(r: CreditRole) -> &'static str {
-    match r {
-        CreditRole::Both => "开发并服务",
-        CreditRole::Serving => "服务",
-        CreditRole::Developing => "开发",
-    }
 }
 
 /// The summary rows: item, desk, statement.
@@ -93,7 +84,7 @@ fn line_cells(l: &TradeCommission, official: Option<(Fen, Fen)>) -> [String; 15]
         money(l.handling_fee),
         money(l.regulatory_fee),
         money(l.net_commission),
-        role(l.role).into(),
+        l.role.label_zh().into(),
         money(l.credited),
         opt(official.map(|o| o.0)),
         opt(official.map(|o| o.1)),

@@ -35,6 +35,7 @@ pub mod release;
 pub mod repeat;
 pub mod satisfaction;
 pub mod schedule;
+pub mod shared_service;
 pub mod spreadsheet;
 pub mod suitability;
 pub mod suitability_check;

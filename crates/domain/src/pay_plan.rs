@@ -158,6 +158,8 @@ pub enum CreditRole {
     Serving,
     /// Brought the client in, someone else serves: the developer's share.
     Developing,
+    /// Serves beside the client's own broker (客户共享): the agreed part of the service credit.
+    CoServing,
 }
 
 impl CreditRole {
@@ -166,6 +168,17 @@ impl CreditRole {
             CreditRole::Both => "both",
             CreditRole::Serving => "serving",
             CreditRole::Developing => "developing",
+            CreditRole::CoServing => "co_serving",
+        }
+    }
+
+    /// As the statement and its export name it.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            CreditRole::Both => "开发并服务",
+            CreditRole::Serving => "服务",
+            CreditRole::Developing => "开发",
+            CreditRole::CoServing => "共同服务",
         }
     }
 
@@ -174,19 +187,29 @@ impl CreditRole {
             CreditRole::Both,
             CreditRole::Serving,
             CreditRole::Developing,
+            CreditRole::CoServing,
         ]
         .into_iter()
         .find(|r| r.as_str() == text)
     }
 }
 
-/// The part of one net commission credited to a broker in `role`.
-pub fn credited(net_commission: Fen, role: CreditRole, developer_share: Rate) -> Fen {
+/// The part of one net commission credited to a broker in `role`, when the client's service
+/// is shared with a co-server who gets `co_share` of it (`None`: not shared; see
+/// `shared_service`). Sharing divides service, never the developer's part.
+pub fn credited(
+    net_commission: Fen,
+    role: CreditRole,
+    developer_share: Rate,
+    co_share: Option<Rate>,
+) -> Fen {
     let developer = apply_rate(net_commission, developer_share);
+    let co_server = co_share.map_or(Fen::ZERO, |s| apply_rate(net_commission - developer, s));
     match role {
-        CreditRole::Both => net_commission,
-        CreditRole::Serving => net_commission - developer,
+        CreditRole::Both => net_commission - co_server,
+        CreditRole::Serving => net_commission - developer - co_server,
         CreditRole::Developing => developer,
+        CreditRole::CoServing => co_server,
     }
 }
 

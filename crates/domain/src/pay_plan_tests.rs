@@ -153,9 +153,9 @@ fn the_split_in_force_and_the_forecast() {
 fn split_between_developing_and_serving_broker() {
     let share = pct(30);
     let net = Fen(1_959);
-    assert_eq!(credited(net, CreditRole::Both, share), net);
-    assert_eq!(credited(net, CreditRole::Developing, share), Fen(588));
-    assert_eq!(credited(net, CreditRole::Serving, share), Fen(1_371));
+    assert_eq!(credited(net, CreditRole::Both, share, None), net);
+    assert_eq!(credited(net, CreditRole::Developing, share, None), Fen(588));
+    assert_eq!(credited(net, CreditRole::Serving, share, None), Fen(1_371));
 }
 
 #[test]
@@ -266,7 +266,7 @@ proptest! {
     /// Credit is conserved: developer and server together get the whole net commission.
     #[test]
     fn split_conserves_the_commission(net in 0i64..10_000_000, share in 0i64..=10_000_000) {
-        let total = credited(Fen(net), CreditRole::Serving, Rate(share)) + credited(Fen(net), CreditRole::Developing, Rate(share));
+        let total = credited(Fen(net), CreditRole::Serving, Rate(share), None) + credited(Fen(net), CreditRole::Developing, Rate(share), None);
         prop_assert_eq!(total, Fen(net));
     }
 }

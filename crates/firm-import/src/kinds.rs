@@ -161,6 +161,7 @@ fn client(f: &Fields<'_>, today: NaiveDate) -> Checked<ImportRow> {
             tags,
             version: 0,
             id_expires_on: f.optional_date("id_expires_on")?,
+            co_server: None,
         },
         email,
         developing_broker: f

@@ -22,6 +22,7 @@ pub mod review;
 pub mod scheduled;
 pub mod seed;
 pub mod shared;
+pub mod shares;
 mod sql;
 mod sqlite;
 pub mod staff;
@@ -155,6 +156,7 @@ pub trait Storage:
     + library::LibraryReviews
     + staff::StaffDesk
     + scheduled::ScheduledTransfers
+    + shares::ClientShares
     + categories::BrokerCategories
     + Send
     + Sync

@@ -51,6 +51,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/032_client_row_indexes.sql"),
     include_str!("migrations/033_scheduled_transfers.sql"),
     include_str!("migrations/034_broker_categories.sql"),
+    include_str!("migrations/035_client_shares.sql"),
 ];
 
 /// Statements kept prepared; the feed alone has two per table.

@@ -1,16 +1,19 @@
 //! Broker–client relationships from the console (客户关系): finding any client of the firm and
 //! moving them, with their whole history, to another broker's book, at once or from a later day.
-//! The move reaches both desks by the feed, exactly as `head-office transfer-client` does, and is
-//! written to the operation log with its reason in the same transaction as the change.
+//! Or sharing a client with a second, serving broker (客户共享) and ending it. Every change
+//! reaches the desks by the feed, exactly as `head-office transfer-client` does, and is written to
+//! the operation log with its reason in the same transaction as the change.
 
 use crate::error::{HeadOfficeError, Result};
 use crate::staff_log;
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::client_transfer::{self, TransferTiming};
 use head_office_storage::scheduled::NewScheduledTransfer;
+use head_office_storage::shares::NewClientShare;
 use head_office_storage::{Storage, UserRow};
 use protocol::relationships::{
-    ClientOwnership, ClientSearch, ClientTransfer, ScheduledTransfer, ScheduledTransferCancel,
+    ClientOwnership, ClientSearch, ClientShare, ClientShareEnd, ClientTransfer, ScheduledTransfer,
+    ScheduledTransferCancel,
 };
 
 pub fn find(storage: &dyn Storage, search: &ClientSearch) -> Result<Vec<ClientOwnership>> {
@@ -126,4 +129,72 @@ pub fn cancel(
         |log| storage.cancel_scheduled_transfer(&waiting.id, now, log),
     )?;
     Ok(storage.scheduled_transfers()?)
+}
+
+/// Shares the client with a second, serving broker from today, and logs who did it and why.
+pub fn share(
+    storage: &dyn Storage,
+    caller: &UserRow,
+    req: &ClientShare,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<ClientOwnership> {
+    let reason = staff_log::reason(&req.reason, "共享")?;
+    let before = owner(storage, &req.client_id)?;
+    let co = crate::accounts::active_broker(storage, &req.co_broker_id, "请选择共同服务的经纪人")?;
+    if let Some(current) = &before.co_server {
+        return Err(HeadOfficeError::Validation(format!(
+            "客户 {} 已与 {} 共享服务，请先结束原共享再另选",
+            before.name, current.broker_name
+        )));
+    }
+    let detail = format!(
+        "{}（{}）与 {}（{}）共同服务，共同服务人分得服务佣金的 {}：{reason}",
+        before.serving_broker_name, before.serving_broker_id, co.display_name, co.id, req.share
+    );
+    let id = format!("SH-{}", &crate::auth::new_token()[..16]);
+    let shared = NewClientShare {
+        id: &id,
+        client_id: &req.client_id,
+        co_broker_id: &co.id,
+        share: req.share,
+        since: today,
+        reason,
+        started_by: &caller.id,
+        started_at: now,
+    };
+    staff_log::logged(caller, "客户共享", &req.client_id, &detail, now, |log| {
+        storage.share_client(&shared, log)
+    })?;
+    owner(storage, &req.client_id)
+}
+
+/// Ends the client's share; the co-server's desk drops the client at its next sync.
+pub fn end_share(
+    storage: &dyn Storage,
+    caller: &UserRow,
+    req: &ClientShareEnd,
+    now: DateTime<Utc>,
+) -> Result<ClientOwnership> {
+    let reason = staff_log::reason(&req.reason, "结束共享")?;
+    let before = owner(storage, &req.client_id)?;
+    let Some(co) = &before.co_server else {
+        return Err(HeadOfficeError::NotFound(format!(
+            "客户 {} 的共享（可能已结束，请刷新）",
+            before.name
+        )));
+    };
+    let detail = format!(
+        "结束 {}（{}）对客户的共同服务（自 {} 起，分成 {}）：{reason}",
+        co.broker_name, co.broker_id, co.since, co.share
+    );
+    staff_log::logged(
+        caller,
+        "结束客户共享",
+        &req.client_id,
+        &detail,
+        now,
+        |log| storage.end_client_share(&req.client_id, reason, now, log),
+    )?;
+    owner(storage, &req.client_id)
 }

@@ -78,6 +78,7 @@ fn book(c: &Client) -> ClientBook {
             tags: Vec::new(),
             version: 1,
             id_expires_on: None,
+            co_server: None,
         },
         accounts: vec![AccountRecord {
             id: account.clone(),

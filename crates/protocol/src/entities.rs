@@ -184,6 +184,9 @@ pub struct ClientRecord {
     /// The end of the ID document's 有效期限: from that day business may be restricted.
     #[serde(default)]
     pub id_expires_on: Option<NaiveDate>,
+    /// A second broker serving the client beside the first (客户共享), with their split.
+    #[serde(default)]
+    pub co_server: Option<crate::relationships::CoServer>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]

@@ -53,8 +53,10 @@ pub use service::{
 };
 pub use tasks::{ReminderRecord, TaskCompletion, TaskRecord};
 
-/// Bumped whenever a change to these types would be misread by the other side.
-pub const PROTOCOL_VERSION: u32 = 4;
+/// Bumped whenever a change to these types would be misread by the other side. 5: a client may
+/// be shared (`ClientRecord.co_server`); a desk that ignored it would credit itself the whole
+/// service part of a shared client's commission.
+pub const PROTOCOL_VERSION: u32 = 5;
 
 /// Every request and response carries the sender's protocol version in this header.
 pub const VERSION_HEADER: &str = "x-brokerdesk-protocol";
@@ -178,6 +180,10 @@ pub mod paths {
     /// Calls a scheduled move off (`relationships::ScheduledTransferCancel`).
     pub const CONSOLE_SCHEDULED_TRANSFER_CANCEL: &str =
         "/api/v1/console/clients/transfers/scheduled/cancel";
+    /// Shares a client with a second, serving broker (`relationships::ClientShare`).
+    pub const CONSOLE_CLIENT_SHARE: &str = "/api/v1/console/clients/share";
+    /// Ends a client's share (`relationships::ClientShareEnd`).
+    pub const CONSOLE_CLIENT_SHARE_END: &str = "/api/v1/console/clients/share/end";
     /// What handing a leaving broker's whole book to colleagues would do
     /// (`handover::BookHandover` → `handover::HandoverPlan`); changes nothing.
     pub const CONSOLE_HANDOVER_PREVIEW: &str = "/api/v1/console/clients/handover/preview";
@@ -255,6 +261,8 @@ pub mod paths {
         CONSOLE_CLIENT_TRANSFER,
         CONSOLE_SCHEDULED_TRANSFERS,
         CONSOLE_SCHEDULED_TRANSFER_CANCEL,
+        CONSOLE_CLIENT_SHARE,
+        CONSOLE_CLIENT_SHARE_END,
         CONSOLE_HANDOVER_PREVIEW,
         CONSOLE_HANDOVER,
         CONSOLE_BACKUPS,

@@ -1,6 +1,6 @@
 //! Broker–client relationships as head office's console handles them (客户关系): finding any
-//! client of the firm, moving one to another broker's book at once or from a day ahead, and the
-//! moves still waiting for their day.
+//! client of the firm, moving one to another broker's book at once or from a day ahead, the
+//! moves still waiting for their day, and sharing a client with a second, serving broker.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -33,6 +33,40 @@ pub struct ClientOwnership {
     /// A move set for a later day and not made yet, if any.
     #[serde(default)]
     pub scheduled: Option<ScheduledMove>,
+    /// The second broker serving the client beside the first, if the client is shared.
+    #[serde(default)]
+    pub co_server: Option<CoServer>,
+}
+
+/// The second broker serving a shared client (客户共享), and their part of the service credit:
+/// the part of the net commission left after the developer's share.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct CoServer {
+    pub broker_id: String,
+    pub broker_name: String,
+    pub share: domain::Rate,
+    /// The day (Beijing) the share began.
+    pub since: NaiveDate,
+}
+
+/// Shares a client with a second, serving broker from today, with the split of the service
+/// credit; both desks get the client by the feed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct ClientShare {
+    pub client_id: String,
+    pub co_broker_id: String,
+    pub share: domain::Rate,
+    pub reason: String,
+}
+
+/// Ends a client's share: the co-server's desk drops the client at its next sync.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct ClientShareEnd {
+    pub client_id: String,
+    pub reason: String,
 }
 
 /// Where and when a client is set to move.

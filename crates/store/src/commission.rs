@@ -93,6 +93,8 @@ pub(crate) struct TradeFacts {
     pub commission_rate: Rate,
     pub waive_minimum: bool,
     pub role: CreditRole,
+    /// The co-server's part of the service credit, when the client is shared.
+    pub co_share: Option<Rate>,
     pub source: LineSource,
 }
 
@@ -113,7 +115,7 @@ pub(crate) fn compute(facts: TradeFacts, terms: &PayTerms) -> Result<TradeCommis
     let split = DevelopmentSplit::in_force(&terms.development_splits, day);
     Ok(TradeCommission {
         board: Board::of_stored(&facts.security_code),
-        credited: credited(fees.net_commission, facts.role, split),
+        credited: credited(fees.net_commission, facts.role, split, facts.co_share),
         trade_id: facts.trade_id,
         client_id: facts.client_id,
         client_name: facts.client_name,
@@ -151,13 +153,15 @@ impl Store {
         );
         let mut stmt = self.conn().prepare_cached(
             "SELECT t.id, t.client_id, c.name, t.traded_at, t.security_code, t.side, t.amount, \
-             a.commission_rate, a.waive_minimum, c.developing_broker_id FROM trades t \
+             a.commission_rate, a.waive_minimum, c.developing_broker_id, c.serving_broker_id, \
+             c.co_server_id, c.co_server_share FROM trades t \
              JOIN clients c ON c.id = t.client_id JOIN accounts a ON a.id = t.account_id \
              WHERE t.traded_at >= ?1 AND t.traded_at < ?2 ORDER BY t.traded_at, t.id",
         )?;
         let facts = stmt
             .query_map(params![from, until], |r| {
-                let developer: String = r.get(9)?;
+                let (developer, serving): (String, String) = (r.get(9)?, r.get(10)?);
+                let co_server: Option<String> = r.get(11)?;
                 Ok(TradeFacts {
                     trade_id: r.get(0)?,
                     client_id: r.get(1)?,
@@ -168,11 +172,15 @@ impl Store {
                     amount: Fen(r.get(6)?),
                     commission_rate: Rate(r.get(7)?),
                     waive_minimum: r.get(8)?,
-                    role: if developer == me {
-                        CreditRole::Both
-                    } else {
-                        CreditRole::Serving
+                    role: match (serving == me, developer == me) {
+                        (true, true) => CreditRole::Both,
+                        (true, false) => CreditRole::Serving,
+                        _ if co_server.as_deref() == Some(me) => CreditRole::CoServing,
+                        // A client in the book that this broker neither serves nor co-serves
+                        // cannot be: head office sends a book only to those two.
+                        _ => CreditRole::Serving,
                     },
+                    co_share: r.get::<_, Option<i64>>(12)?.map(Rate),
                     source: LineSource::Book,
                 })
             })?
@@ -207,6 +215,7 @@ impl Store {
                 commission_rate: Rate(r.get(7)?),
                 waive_minimum: r.get(8)?,
                 role: CreditRole::Developing,
+                co_share: None,
                 source: LineSource::Statement,
             })
         })?;

@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/017_events.sql"),
     include_str!("migrations/018_library_body.sql"),
     include_str!("migrations/019_library_target.sql"),
+    include_str!("migrations/020_client_shares.sql"),
 ];
 
 pub(crate) fn run(conn: &mut Connection) -> Result<()> {

@@ -152,6 +152,8 @@ pub struct ClientProfile {
     pub serving_broker_name: String,
     pub developing_broker_id: String,
     pub developing_broker_name: String,
+    /// The second broker serving a shared client (客户共享), with their split.
+    pub co_server: Option<protocol::relationships::CoServer>,
     pub last_contact_at: Option<DateTime<Utc>>,
     pub tags: Vec<String>,
     pub risk_level: Option<RiskLevel>,

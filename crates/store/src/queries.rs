@@ -6,6 +6,7 @@ use crate::profile_views::*;
 use crate::Store;
 use chrono::{DateTime, Months, NaiveDate, Utc};
 use domain::{mask, AssetClass, Fen, IdNumber, InvestorClass, Rate, RiskLevel, Tier, TradeSide};
+use protocol::relationships::CoServer;
 use protocol::{RelationKind, ServiceCaseKind, TransferDirection};
 use rusqlite::{params, OptionalExtension, Row};
 use std::collections::BTreeMap;
@@ -60,6 +61,7 @@ struct Head {
     developing: (String, String),
     contact: Option<DateTime<Utc>>,
     tags: String,
+    co_server: Option<CoServer>,
 }
 
 impl Store {
@@ -73,7 +75,8 @@ impl Store {
             .query_row(
                 "SELECT id, name, id_number, mobile, investor_class, tier, total_assets, opened_on, \
                  serving_broker_id, serving_broker_name, developing_broker_id, developing_broker_name, \
-                 last_contact_at, tags FROM clients WHERE id = ?1",
+                 last_contact_at, tags, co_server_id, co_server_name, co_server_share, \
+                 co_server_since FROM clients WHERE id = ?1",
                 [client_id],
                 |r| {
                     Ok(Head {
@@ -89,6 +92,15 @@ impl Store {
                         developing: (r.get(10)?, r.get(11)?),
                         contact: r.get(12)?,
                         tags: r.get(13)?,
+                        co_server: match r.get::<_, Option<String>>(14)? {
+                            None => None,
+                            Some(broker_id) => Some(CoServer {
+                                broker_id,
+                                broker_name: r.get::<_, Option<String>>(15)?.unwrap_or_default(),
+                                share: Rate(r.get(16)?),
+                                since: r.get(17)?,
+                            }),
+                        },
                     })
                 },
             )
@@ -136,6 +148,7 @@ impl Store {
             serving_broker_name: head.serving.1,
             developing_broker_id: head.developing.0,
             developing_broker_name: head.developing.1,
+            co_server: head.co_server,
             last_contact_at: head.contact,
             tags: serde_json::from_str(&head.tags)?,
             risk_level: level,

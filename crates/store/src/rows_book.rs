@@ -29,6 +29,10 @@ pub(crate) const CLIENTS: FeedTable = FeedTable {
         "name_pinyin",
         "name_initials",
         "id_expires_on",
+        "co_server_id",
+        "co_server_name",
+        "co_server_share",
+        "co_server_since",
     ],
     bind: |stmt, record| {
         let Record::Client(c) = record else {
@@ -53,7 +57,11 @@ pub(crate) const CLIENTS: FeedTable = FeedTable {
             c.developing_broker_name,
             pinyin,
             initials,
-            c.id_expires_on
+            c.id_expires_on,
+            c.co_server.as_ref().map(|s| &s.broker_id),
+            c.co_server.as_ref().map(|s| &s.broker_name),
+            c.co_server.as_ref().map(|s| s.share.0),
+            c.co_server.as_ref().map(|s| s.since)
         ])?)
     },
 };

@@ -280,6 +280,12 @@ fn hq_and_compliance_work_the_library_and_a_client_moves() -> Result<()> {
         [],
         |r| r.get(0),
     )?;
+    let shared: String = rusqlite::Connection::open(&db)?.query_row(
+        "SELECT id FROM clients WHERE broker_id = 'B001' AND developing_broker_id <> 'B002' \
+         ORDER BY id LIMIT 1 OFFSET 2",
+        [],
+        |r| r.get(0),
+    )?;
     page.step("hq01 moves a client", |p| {
         sign_in(p, "hq01")?;
         p.wait("[data-testid=console-menu]", SHORT)?;
@@ -343,6 +349,41 @@ fn hq_and_compliance_work_the_library_and_a_client_moves() -> Result<()> {
         p.wait_text("[data-testid=scheduled-transfers]", SHORT, |t| {
             t.contains("没有待生效的划转")
         })?;
+        // A third client is shared with broker02 for 30% of the service credit, then unshared.
+        let search = p.wait("[data-testid=clients-search] input", SHORT)?;
+        p.click(&search)?;
+        p.press_chord("\u{E009}", "a")?;
+        p.type_text(&search, &format!("{shared}\u{E007}"))?;
+        p.wait_text("[data-testid=console-clients]", SHORT, |t| {
+            t.contains(&shared)
+        })?;
+        p.click(&p.wait("[data-testid=client-share]", SHORT)?)?;
+        let to = p.wait("[data-testid=client-share-to] input", SHORT)?;
+        p.type_text(&to, "B002")?;
+        p.wait(".ant-select-item-option", SHORT)?;
+        p.press_key("\u{E007}")?;
+        p.type_text(
+            &p.wait("[data-testid=client-share-rate] input", SHORT)?,
+            "30",
+        )?;
+        p.type_text(
+            &p.wait("[data-testid=client-share-reason]", SHORT)?,
+            "客户配置基金，需理财顾问协同服务",
+        )?;
+        p.screenshot("console-relationships-share")?;
+        p.click(&p.wait("[data-testid=client-share-ok]", SHORT)?)?;
+        p.wait_text(".ant-message", SHORT, |t| t.contains("共同服务"))?;
+        p.wait_text("[data-testid=client-co-server]", SHORT, |t| {
+            t.contains("30%")
+        })?;
+        p.screenshot("console-relationships-shared")?;
+        p.click(&p.wait("[data-testid=client-share-end]", SHORT)?)?;
+        p.type_text(
+            &p.wait("[data-testid=client-share-end-reason]", SHORT)?,
+            "基金配置已完成，恢复单独服务",
+        )?;
+        p.click(&p.wait("[data-testid=client-share-end-ok]", SHORT)?)?;
+        p.wait_text(".ant-message", SHORT, |t| t.contains("共享已结束"))?;
         // broker03 leaves: the book is previewed over broker01 and broker02, then handed over.
         p.click(&p.wait("[data-testid=handover-open]", SHORT)?)?;
         for (select, id) in [

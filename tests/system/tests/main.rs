@@ -20,6 +20,7 @@ mod console_pay_plans;
 mod console_reads;
 mod console_relationships;
 mod console_scheduled_transfer;
+mod console_shares;
 mod desk_update;
 mod error_contract;
 mod events;

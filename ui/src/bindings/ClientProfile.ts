@@ -7,6 +7,7 @@ import type { AssetMonthView } from "./AssetMonthView";
 import type { CashFlowSummary } from "./CashFlowSummary";
 import type { CashTransferView } from "./CashTransferView";
 import type { ClientEventView } from "./ClientEventView";
+import type { CoServer } from "./CoServer";
 import type { ContactNoteView } from "./ContactNoteView";
 import type { Fen } from "./Fen";
 import type { HoldingView } from "./HoldingView";
@@ -24,7 +25,11 @@ export type ClientProfile = { id: string, name: string, id_number_masked: string
 /**
  * From the ID number; none when it cannot be read.
  */
-age: number | null, investor_class: InvestorClass, tier: Tier, total_assets: Fen, opened_on: string, serving_broker_id: string, serving_broker_name: string, developing_broker_id: string, developing_broker_name: string, last_contact_at: string | null, tags: Array<string>, risk_level: RiskLevel | null, assessed_on: string | null, assessment_expires_on: string | null, assessment_status: AssessmentStatus, accounts: Array<AccountView>, holdings: Array<HoldingView>, 
+age: number | null, investor_class: InvestorClass, tier: Tier, total_assets: Fen, opened_on: string, serving_broker_id: string, serving_broker_name: string, developing_broker_id: string, developing_broker_name: string, 
+/**
+ * The second broker serving a shared client (客户共享), with their split.
+ */
+co_server: CoServer | null, last_contact_at: string | null, tags: Array<string>, risk_level: RiskLevel | null, assessed_on: string | null, assessment_expires_on: string | null, assessment_status: AssessmentStatus, accounts: Array<AccountView>, holdings: Array<HoldingView>, 
 /**
  * Oldest first, up to 24 months.
  */

@@ -3,4 +3,4 @@
 /**
  * How a broker stands to a client whose commission is being credited.
  */
-export type CreditRole = "both" | "serving" | "developing";
+export type CreditRole = "both" | "serving" | "developing" | "co_serving";

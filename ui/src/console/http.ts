@@ -45,6 +45,8 @@ export const PATHS = {
   clientTransfer: "/api/v1/console/clients/transfer",
   scheduledTransfers: "/api/v1/console/clients/transfers/scheduled",
   scheduledTransferCancel: "/api/v1/console/clients/transfers/scheduled/cancel",
+  clientShare: "/api/v1/console/clients/share",
+  clientShareEnd: "/api/v1/console/clients/share/end",
   handoverPreview: "/api/v1/console/clients/handover/preview",
   handover: "/api/v1/console/clients/handover",
   backups: "/api/v1/console/backups",

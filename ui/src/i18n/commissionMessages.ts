@@ -74,6 +74,7 @@ export const commissionZh = {
   "role.both": "开发并服务",
   "role.serving": "服务",
   "role.developing": "开发",
+  "role.co_serving": "共同服务",
 
   "drill.all": "{month} 全部成交",
   "drill.client": "{month} · 客户：{name}",
@@ -222,6 +223,7 @@ export const commissionEn: Record<keyof typeof commissionZh, string> = {
   "role.both": "Developer & server",
   "role.serving": "Serving",
   "role.developing": "Developer",
+  "role.co_serving": "Co-serving",
 
   "drill.all": "All trades, {month}",
   "drill.client": "{month} · client: {name}",

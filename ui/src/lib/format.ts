@@ -53,6 +53,17 @@ export function rateInWan(rate: Rate): string {
   return frac ? `${sign}${whole}.${frac}` : `${sign}${whole}`;
 }
 
+/** `n` / 10^decimals written exactly, without trailing zeros ("4500", "0.07"). */
+export function unscaled(n: number, decimals: number): string {
+  const digits = String(Math.abs(n)).padStart(decimals + 1, "0");
+  const whole = digits.slice(0, -decimals);
+  const fraction = digits.slice(-decimals).replace(/0+$/, "");
+  return `${n < 0 ? "-" : ""}${whole}${fraction ? `.${fraction}` : ""}`;
+}
+
+/** A rate (ten-millionths) as a percentage without the sign: 2 500 000 → "25". */
+export const rateToPercent = (rate: Rate): string => unscaled(rate, 5);
+
 /** A commission rate as a Chinese broker writes it ("万2.5") or in basis points ("2.5 bp"). */
 export function formatRate(rate: Rate, locale: "zh-CN" | "en" = "zh-CN"): string {
   return locale === "en" ? `${rateInWan(rate)} bp` : `万${rateInWan(rate)}`;

@@ -66,6 +66,7 @@ export const profile: ClientProfile = {
   serving_broker_name: "王丽",
   developing_broker_id: "B0007",
   developing_broker_name: "李强",
+  co_server: null,
   last_contact_at: "2024-03-01T16:30:00Z",
   tags: ["高净值", "偏好红利"],
   risk_level: "C4",

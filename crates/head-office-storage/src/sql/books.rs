@@ -63,22 +63,60 @@ pub(super) fn move_client(
         "INSERT INTO tombstones (seq, broker_id, kind, id) VALUES (?1, ?2, ?3, ?4)",
         params![seq, from, EntityKind::Client.as_str(), client_id],
     )?;
-    // Deliveries of a push stay in the book of the broker who pushed; the library is everybody's.
-    for t in FEED_TABLES
-        .iter()
-        .filter(|t| t.scope == FeedScope::ClientBook)
-    {
-        let key = if t.kind == EntityKind::Client {
-            "id"
-        } else {
-            "client_id"
-        };
-        db.move_rows(t.table, key, client_id, to_broker)?;
-    }
+    reissue(db, client_id, to_broker)?;
+    // A co-server who receives the client serves them alone from now on.
+    db.execute(
+        "UPDATE client_shares SET ended_at = ?3, end_reason = '客户已划转给共同服务人' \
+         WHERE client_id = ?1 AND broker_id = ?2 AND ended_at IS NULL",
+        params![client_id, to_broker, at],
+    )?;
     db.execute(
         "INSERT INTO client_moves (client_id, from_broker, to_broker, moved_at) \
          VALUES (?1, ?2, ?3, ?4)",
         params![client_id, from, to_broker, at],
     )?;
     Ok(())
+}
+
+/// Puts the client and everything hanging off it in `broker`'s book with fresh sequence numbers,
+/// client first so children never arrive before it: every feed that reads the client (the book's
+/// and a co-server's) gets it all again, whatever its cursor. Deliveries of a push stay in the
+/// book of the broker who pushed; the library is everybody's.
+pub(super) fn reissue(db: &Db<'_>, client_id: &str, broker: &str) -> Result<()> {
+    for t in FEED_TABLES
+        .iter()
+        .filter(|t| t.scope == FeedScope::ClientBook)
+    {
+        db.move_rows(t.table, key_of(t.kind), client_id, broker)?;
+    }
+    Ok(())
+}
+
+/// The column naming a book row's client.
+pub(super) fn key_of(kind: EntityKind) -> &'static str {
+    if kind == EntityKind::Client {
+        "id"
+    } else {
+        "client_id"
+    }
+}
+
+/// The book a broker may write to for `client_id`: the serving broker's, when `broker` serves
+/// the client or co-serves it (客户共享). Reads the client's row as `serving_broker` does.
+pub(super) fn book_served_by(db: &Db<'_>, client_id: &str, broker: &str) -> Result<Option<String>> {
+    let Some(serving) = serving_broker(db, client_id)? else {
+        return Ok(None);
+    };
+    if serving == broker {
+        return Ok(Some(serving));
+    }
+    let co_serves = db
+        .query_opt(
+            "SELECT 1 FROM client_shares WHERE client_id = ?1 AND broker_id = ?2 \
+             AND ended_at IS NULL",
+            params![client_id, broker],
+            |_| Ok(true),
+        )?
+        .unwrap_or(false);
+    Ok(co_serves.then_some(serving))
 }

@@ -68,6 +68,8 @@ type TradeRow = (
     i64,
     String,
     String,
+    Option<String>,
+    Option<i64>,
 );
 
 fn publish_one(
@@ -86,10 +88,14 @@ fn publish_one(
     let (from, until) = (shanghai_midnight(first), shanghai_midnight(next));
     let trades: Vec<TradeRow> = db.query_map(
         "SELECT t.id, t.client_id, c.name, t.traded_at, t.security_code, t.side, t.amount, \
-         a.commission_rate, a.waive_minimum, t.net_commission, c.broker_id, c.developing_broker_id \
+         a.commission_rate, a.waive_minimum, t.net_commission, c.broker_id, c.developing_broker_id, \
+         cs.broker_id, cs.share \
          FROM trades t JOIN clients c ON c.id = t.client_id JOIN accounts a ON a.id = t.account_id \
+         LEFT JOIN client_shares cs ON cs.client_id = c.id AND cs.ended_at IS NULL \
          WHERE t.client_id IN (SELECT id FROM clients WHERE broker_id = ?3 \
-                               UNION SELECT id FROM clients WHERE developing_broker_id = ?3) \
+                               UNION SELECT id FROM clients WHERE developing_broker_id = ?3 \
+                               UNION SELECT client_id FROM client_shares \
+                                     WHERE broker_id = ?3 AND ended_at IS NULL) \
          AND t.traded_at >= ?1 AND t.traded_at < ?2 \
          ORDER BY t.traded_at, t.id",
         params![from, until, broker],
@@ -107,6 +113,8 @@ fn publish_one(
                 r.get(9)?,
                 r.get(10)?,
                 r.get(11)?,
+                r.get(12)?,
+                r.get(13)?,
             ))
         },
     )?;
@@ -126,16 +134,19 @@ fn publish_one(
         net,
         serving,
         developing,
+        co_server,
+        co_share,
     ) in trades
     {
         let role = match (serving == broker, developing == broker) {
             (true, true) => CreditRole::Both,
             (true, false) => CreditRole::Serving,
+            _ if co_server.as_deref() == Some(broker) => CreditRole::CoServing,
             _ => CreditRole::Developing,
         };
         let day = shanghai_date(traded_at);
         let split = DevelopmentSplit::in_force(&pay.development_splits, day);
-        let credit = credited(Fen(net), role, split);
+        let credit = credited(Fen(net), role, split, co_share.map(Rate));
         days.entry(day)
             .or_insert(DayCredit {
                 day,

@@ -2,7 +2,7 @@
 //! staff move it on (`ServiceCases`), and every change goes back to the serving broker's desk as
 //! the case's feed row, rewritten with a new seq. Return visits are in `return_visits`.
 
-use super::books::serving_broker;
+use super::books::book_served_by;
 use super::feed_table::bad;
 use super::rows_360::{read_service_case, SERVICE_CASES};
 use super::SqlStorage;
@@ -26,12 +26,12 @@ pub(super) fn register(
     c: &NewComplaint,
     now: DateTime<Utc>,
 ) -> Result<MutationOutcome> {
-    if serving_broker(db, &c.client_id)?.as_deref() != Some(user_id) {
+    let Some(book) = book_served_by(db, &c.client_id, user_id)? else {
         return Ok(MutationOutcome::refused(
             ErrorCode::Forbidden,
             "该客户不在您的名下，投诉未登记：请转给客户的服务经纪人或总部客服登记",
         ));
-    }
+    };
     let today = shanghai_date(now);
     let (words, asks) = match check_complaint(&c.client_words, &c.client_asks, c.received_on, today)
     {
@@ -87,7 +87,7 @@ pub(super) fn register(
         satisfaction: None,
         client_words: None,
     };
-    SERVICE_CASES.write(db, user_id, seq, &Record::ServiceCase(record))?;
+    SERVICE_CASES.write(db, &book, seq, &Record::ServiceCase(record))?;
     Ok(MutationOutcome::Applied)
 }
 

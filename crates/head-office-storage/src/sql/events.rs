@@ -2,7 +2,7 @@
 //! office alone sees every broker's sign-ups, so the capacity is enforced here: the last seat
 //! goes to the answer that arrives first, the next one is refused in words the broker can act on.
 
-use super::books::serving_broker;
+use super::books::book_served_by;
 use super::feed_registry::feed_table;
 use super::feed_table::FIRM_WIDE;
 use super::rows_events::{read_event, EVENT_COLUMNS};
@@ -106,15 +106,17 @@ pub(super) fn invite(
             format!("一次最多邀请 {INVITE_MAX} 位客户，请至少选择一位"),
         ));
     }
+    let mut books = Vec::with_capacity(inv.client_ids.len());
     for client in &inv.client_ids {
-        if serving_broker(db, client)?.as_deref() != Some(user_id) {
+        let Some(book) = book_served_by(db, client, user_id)? else {
             return Ok(MutationOutcome::refused(
                 ErrorCode::Forbidden,
                 format!("客户 {client} 不在您的名下，邀请未发出：请只邀请您服务的客户"),
             ));
-        }
+        };
+        books.push(book);
     }
-    for client in &inv.client_ids {
+    for (client, book) in inv.client_ids.iter().zip(&books) {
         let id = EventInvitationRecord::id_of(&e.id, client);
         let known: Option<i64> = db.query_opt(
             "SELECT 1 FROM event_invitations WHERE id = ?1",
@@ -133,7 +135,7 @@ pub(super) fn invite(
             invited_by: user_id.to_string(),
             updated_at: now,
         };
-        write(db, user_id, &id, Record::EventInvitation(record))?;
+        write(db, book, &id, Record::EventInvitation(record))?;
     }
     Ok(MutationOutcome::Applied)
 }
@@ -145,12 +147,12 @@ pub(super) fn respond(
     r: &EventResponse,
     now: DateTime<Utc>,
 ) -> Result<MutationOutcome> {
-    if serving_broker(db, &r.client_id)?.as_deref() != Some(user_id) {
+    let Some(book) = book_served_by(db, &r.client_id, user_id)? else {
         return Ok(MutationOutcome::refused(
             ErrorCode::Forbidden,
             "该客户已不在您的服务范围内，报名/出席未登记",
         ));
-    }
+    };
     let Some(e) = event(db, &r.event_id)? else {
         return Ok(MutationOutcome::refused(
             ErrorCode::NotFound,
@@ -199,7 +201,7 @@ pub(super) fn respond(
         invited_by,
         updated_at: now,
     };
-    write(db, user_id, &id, Record::EventInvitation(record))?;
+    write(db, &book, &id, Record::EventInvitation(record))?;
     recount(db, e)?;
     Ok(MutationOutcome::Applied)
 }

@@ -1,8 +1,9 @@
-//! The change feed, on either backend: rows of the caller's book above the cursor, merged across
-//! tables in seq order.
+//! The change feed, on either backend: rows of the caller's book, and of the clients shared with
+//! them, above the cursor, merged across tables in seq order.
 
+use super::books::key_of;
 use super::feed_registry::FEED_TABLES;
-use super::feed_table::FeedScope;
+use super::feed_table::{FeedScope, FeedTable};
 use crate::db::Db;
 use crate::error::Result;
 use protocol::{Change, EntityKind, PullPage, PullQuery};
@@ -22,27 +23,44 @@ fn owner_clause(scope: FeedScope) -> &'static str {
     }
 }
 
-/// Every table a feed reads, with its owner clause; tombstones last.
-fn feed_sources() -> impl Iterator<Item = (&'static str, &'static str)> {
+/// The rows of a client-book table that a co-server (`?1`) reads: those of the clients shared
+/// with them (客户共享). The serving broker's own rows are `owner_clause`'s.
+fn co_served(table: &FeedTable) -> Option<String> {
+    (table.scope == FeedScope::ClientBook).then(|| {
+        format!(
+            "{} IN (SELECT client_id FROM client_shares WHERE broker_id = ?1 AND ended_at IS NULL)",
+            key_of(table.kind)
+        )
+    })
+}
+
+/// Every way a feed reads a table, with the table's position in `FEED_TABLES` (the page's
+/// `source`): its owner clause, and for a client-book table the co-served clause; tombstones last.
+fn feed_sources() -> impl Iterator<Item = (usize, &'static str, String)> {
     FEED_TABLES
         .iter()
-        .map(|t| (t.table, owner_clause(t.scope)))
-        .chain([("tombstones", "broker_id = ?1")])
+        .enumerate()
+        .flat_map(|(i, t)| {
+            std::iter::once((i, t.table, owner_clause(t.scope).to_string()))
+                .chain(co_served(t).map(|c| (i, t.table, c)))
+        })
+        .chain([(FEED_TABLES.len(), "tombstones", "broker_id = ?1".into())])
 }
 
 /// One statement that finds the page: the seqs of the caller's first `?4` rows in
 /// `(?2 cursor, ?3 horizon]` across every source (`?1` broker), each with its source's position in
-/// `feed_sources`. Each branch is a short range scan of the source's (broker_id, seq) index, and
-/// the whole is one round trip, which matters on PostgreSQL, where each statement crosses a socket.
+/// `FEED_TABLES`. Each branch is a short range scan of an index (the source's (broker_id, seq),
+/// or for the co-served clients their rows by client), and the whole is one round trip, which
+/// matters on PostgreSQL, where each statement crosses a socket.
 fn page_sql() -> &'static str {
     static SQL: OnceLock<String> = OnceLock::new();
     SQL.get_or_init(|| {
         let branches: Vec<String> = feed_sources()
             .enumerate()
-            .map(|(i, (table, owner))| {
+            .map(|(b, (i, table, owner))| {
                 format!(
                     "SELECT * FROM (SELECT seq, {i} AS source FROM {table} WHERE {owner} \
-                     AND seq > ?2 AND seq <= ?3 ORDER BY seq LIMIT ?4) AS s{i}"
+                     AND seq > ?2 AND seq <= ?3 ORDER BY seq LIMIT ?4) AS s{b}"
                 )
             })
             .collect();
@@ -51,20 +69,25 @@ fn page_sql() -> &'static str {
 }
 
 /// Each feed table's page read, built once (a pull runs on every sync), with the position of its
-/// `seq` column: `?1` broker, `?2` cursor, `?3` limit, `?4` the page's last seq.
+/// `seq` column: `?1` broker, `?2` cursor, `?3` limit, `?4` the page's last seq. A client-book
+/// table is read in two parts, the book's and the co-served clients', so each uses its index.
 fn table_reads() -> &'static [(String, usize)] {
     static READS: OnceLock<Vec<(String, usize)>> = OnceLock::new();
     READS.get_or_init(|| {
         FEED_TABLES
             .iter()
             .map(|t| {
-                let sql = format!(
-                    "SELECT id, {}, seq FROM {} WHERE {} AND seq > ?2 AND seq <= ?4 \
-                     ORDER BY seq LIMIT ?3",
-                    t.columns,
-                    t.table,
-                    owner_clause(t.scope)
-                );
+                let part = |owner: &str| {
+                    format!(
+                        "SELECT id, {}, seq FROM {} WHERE {owner} AND seq > ?2 AND seq <= ?4",
+                        t.columns, t.table
+                    )
+                };
+                let parts: Vec<String> = std::iter::once(owner_clause(t.scope).to_string())
+                    .chain(co_served(t))
+                    .map(|owner| part(&owner))
+                    .collect();
+                let sql = format!("{} ORDER BY seq LIMIT ?3", parts.join(" UNION ALL "));
                 (sql, t.columns.split(',').count() + 1)
             })
             .collect()
@@ -76,7 +99,7 @@ fn count_in_range(db: &Db<'_>, broker: &str, cursor: u64, horizon: i64) -> Resul
     static SQL: OnceLock<String> = OnceLock::new();
     let sql = SQL.get_or_init(|| {
         let counts: Vec<String> = feed_sources()
-            .map(|(table, owner)| {
+            .map(|(_, table, owner)| {
                 format!("(SELECT count(*) FROM {table} WHERE {owner} AND seq > ?2 AND seq <= ?3)")
             })
             .collect();

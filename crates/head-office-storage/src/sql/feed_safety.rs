@@ -33,6 +33,7 @@ fn two_clients() -> FirmSeed {
             tags: Vec::new(),
             version: 1,
             id_expires_on: None,
+            co_server: None,
         },
         accounts: Vec::new(),
         holdings: Vec::new(),

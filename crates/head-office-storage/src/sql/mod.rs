@@ -38,6 +38,7 @@ mod rows_tasks;
 mod rows_transfers;
 mod scheduled;
 mod shared_sessions;
+mod shares;
 mod sign_in_log;
 mod staff;
 mod tasks;

@@ -1,7 +1,7 @@
 //! Applying broker mutations exactly once, the same code on either backend: each kind is checked
 //! again here (scope, content) and handed to the module that keeps it.
 
-use super::books::serving_broker;
+use super::books::book_served_by;
 use super::rows::CONTACT_NOTES;
 use crate::db::Db;
 use crate::error::Result;
@@ -34,13 +34,12 @@ pub(super) fn apply(
     let outcome = match &m.op {
         MutationOp::AddContactNote(note) => add_contact_note(db, user_id, note, now)?,
         MutationOp::UpdatePreferences(update) => {
-            if serving_broker(db, &update.client_id)?.as_deref() != Some(user_id) {
-                MutationOutcome::refused(
+            match book_served_by(db, &update.client_id, user_id)? {
+                None => MutationOutcome::refused(
                     ErrorCode::Forbidden,
                     "该客户已不在您的服务范围内，偏好修改未保存",
-                )
-            } else {
-                super::preferences::apply_update(db, user_id, update, now)?
+                ),
+                Some(book) => super::preferences::apply_update(db, user_id, &book, update, now)?,
             }
         }
         MutationOp::RecordAccess(event) => super::audit::record(db, user_id, event, now)?,
@@ -102,12 +101,12 @@ fn add_contact_note(
     now: DateTime<Utc>,
 ) -> Result<MutationOutcome> {
     // Head office never trusts the desk: scope and content are checked again here.
-    if serving_broker(db, &note.client_id)?.as_deref() != Some(user_id) {
+    let Some(book) = book_served_by(db, &note.client_id, user_id)? else {
         return Ok(MutationOutcome::refused(
             ErrorCode::Forbidden,
             "该客户已不在您的服务范围内，联系记录未保存",
         ));
-    }
+    };
     if note.author_id != user_id {
         return Ok(MutationOutcome::refused(
             ErrorCode::Forbidden,
@@ -147,6 +146,6 @@ fn add_contact_note(
         summary,
         ..note.clone()
     });
-    CONTACT_NOTES.write(db, user_id, seq, &record)?;
+    CONTACT_NOTES.write(db, &book, seq, &record)?;
     Ok(MutationOutcome::Applied)
 }

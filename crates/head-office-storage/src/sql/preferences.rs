@@ -116,9 +116,11 @@ fn write(
     Ok(())
 }
 
+/// `broker` edits the profile of a client in `book` (theirs, or one they co-serve).
 pub(super) fn apply_update(
     db: &Db<'_>,
     broker: &str,
+    book: &str,
     update: &PreferencesUpdate,
     now: DateTime<Utc>,
 ) -> Result<MutationOutcome> {
@@ -168,7 +170,7 @@ pub(super) fn apply_update(
     write(
         db,
         &update.client_id,
-        broker,
+        book,
         (&theirs, &merged),
         version + 1,
         &by,

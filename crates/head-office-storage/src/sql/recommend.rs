@@ -2,7 +2,7 @@
 //! (the desk's verdict is archived, never trusted), the archive written exactly as received, and
 //! one delivery row per recipient that the channel then moves along.
 
-use super::books::serving_broker;
+use super::books::book_served_by;
 use super::policy::firm_policy;
 use super::rows_library::{read_product, PUSH_DELIVERIES};
 use crate::db::Db;
@@ -96,7 +96,7 @@ fn check_recipient(
     today: NaiveDate,
     policy: &FirmPolicy,
 ) -> Result<HeadOfficeCheck> {
-    let mine = serving_broker(db, client_id)?.as_deref() == Some(broker);
+    let mine = book_served_by(db, client_id, broker)?.is_some();
     let profile = if mine {
         suitability_profile(db, client_id, today)?
     } else {

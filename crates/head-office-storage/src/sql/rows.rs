@@ -5,6 +5,7 @@ use super::feed_table::{bad, side_code, wrong_kind, FeedScope, FeedTable};
 use crate::db::{Db, Row};
 use crate::error::Result;
 use domain::{Fen, InvestorClass, Rate, RiskLevel, Tier, TradeSide};
+use protocol::relationships::CoServer;
 use protocol::{
     preference_columns, AccountRecord, AssetMonthRecord, ClientPreferences, ClientRecord,
     ContactChannel, ContactNoteRecord, EntityKind, HoldingRecord, PreferencesRecord, Record,
@@ -21,7 +22,15 @@ pub(super) const CLIENTS: FeedTable = FeedTable {
               developing_broker_id, last_contact_at, version, tags, \
               (SELECT display_name FROM users u WHERE u.id = clients.broker_id), \
               (SELECT display_name FROM users u WHERE u.id = clients.developing_broker_id), \
-              id_expires_on",
+              id_expires_on, \
+              (SELECT cs.broker_id FROM client_shares cs \
+               WHERE cs.client_id = clients.id AND cs.ended_at IS NULL), \
+              (SELECT u.display_name FROM client_shares cs JOIN users u ON u.id = cs.broker_id \
+               WHERE cs.client_id = clients.id AND cs.ended_at IS NULL), \
+              (SELECT cs.share FROM client_shares cs \
+               WHERE cs.client_id = clients.id AND cs.ended_at IS NULL), \
+              (SELECT cs.since FROM client_shares cs \
+               WHERE cs.client_id = clients.id AND cs.ended_at IS NULL)",
     read: read_client,
     insert:
         "INSERT INTO clients (id, broker_id, seq, name, id_number, mobile, investor_class, tier, \
@@ -138,6 +147,15 @@ fn read_client(r: &Row<'_>) -> rusqlite::Result<Record> {
         serving_broker_name: r.get::<_, Option<String>>(13)?.unwrap_or_default(),
         developing_broker_name: r.get::<_, Option<String>>(14)?.unwrap_or_default(),
         id_expires_on: r.get(15)?,
+        co_server: match r.get::<_, Option<String>>(16)? {
+            None => None,
+            Some(broker_id) => Some(CoServer {
+                broker_id,
+                broker_name: r.get::<_, Option<String>>(17)?.unwrap_or_default(),
+                share: Rate(r.get(18)?),
+                since: r.get(19)?,
+            }),
+        },
     }))
 }
 

@@ -7,9 +7,9 @@ use crate::db::{Db, Row};
 use crate::error::Result;
 use crate::staff::{NewStaffAction, StaffDesk};
 use chrono::{DateTime, Utc};
-use domain::{Fen, Tier};
+use domain::{Fen, Rate, Tier};
 use protocol::console::{DisputeInQueue, StaffAction};
-use protocol::relationships::{ClientOwnership, ScheduledMove};
+use protocol::relationships::{ClientOwnership, CoServer, ScheduledMove};
 use protocol::Record;
 use rusqlite::params;
 
@@ -36,16 +36,29 @@ fn ownership(r: &Row<'_>) -> rusqlite::Result<ClientOwnership> {
                 effective_on: r.get(10)?,
             }),
         },
+        co_server: match r.get::<_, Option<String>>(11)? {
+            None => None,
+            Some(broker_id) => Some(CoServer {
+                broker_id,
+                broker_name: r.get(12)?,
+                share: Rate(r.get(13)?),
+                since: r.get(14)?,
+            }),
+        },
     })
 }
 
-/// A client with who serves them and the move waiting for them, if any (`ownership`'s columns).
+/// A client with who serves them, the move waiting for them and their co-server, if any
+/// (`ownership`'s columns).
 const OWNERSHIP: &str =
     "SELECT c.id, c.name, c.tier, c.total_assets, c.broker_id, u.display_name, \
-     c.developing_broker_id, u.org_unit_id, s.to_broker, su.display_name, s.effective_on \
+     c.developing_broker_id, u.org_unit_id, s.to_broker, su.display_name, s.effective_on, \
+     cs.broker_id, csu.display_name, cs.share, cs.since \
      FROM clients c JOIN users u ON u.id = c.broker_id \
      LEFT JOIN scheduled_transfers s ON s.client_id = c.id AND s.status = 'pending' \
-     LEFT JOIN users su ON su.id = s.to_broker";
+     LEFT JOIN users su ON su.id = s.to_broker \
+     LEFT JOIN client_shares cs ON cs.client_id = c.id AND cs.ended_at IS NULL \
+     LEFT JOIN users csu ON csu.id = cs.broker_id";
 
 fn action(r: &Row<'_>) -> rusqlite::Result<StaffAction> {
     let role: String = r.get(3)?;

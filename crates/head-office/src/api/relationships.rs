@@ -1,6 +1,7 @@
 //! Broker–client relationships in the console (`crate::relationships`, `crate::handover`),
 //! open to `access::RELATIONSHIPS`: finding clients, moving one at once or from a later day,
-//! the moves waiting for their day, and handing a leaving broker's book over.
+//! the moves waiting for their day, sharing a client with a second broker, and handing a leaving
+//! broker's book over.
 
 use super::{
     blocking, limited, only, ApiJson, ApiQuery, AppStateRef, Caller, EMPTY_BODY_LIMIT,
@@ -15,7 +16,8 @@ use axum::{Json, Router};
 use protocol::handover::{BookHandover, HandoverPlan};
 use protocol::paths;
 use protocol::relationships::{
-    ClientOwnership, ClientSearch, ClientTransfer, ScheduledTransfer, ScheduledTransferCancel,
+    ClientOwnership, ClientSearch, ClientShare, ClientShareEnd, ClientTransfer, ScheduledTransfer,
+    ScheduledTransferCancel,
 };
 use std::sync::Arc;
 
@@ -36,6 +38,11 @@ pub(super) fn routes(state: &Arc<AppState>) -> Router<Arc<AppState>> {
         .route(
             paths::CONSOLE_SCHEDULED_TRANSFER_CANCEL,
             writes(post(cancel_scheduled)),
+        )
+        .route(paths::CONSOLE_CLIENT_SHARE, writes(post(client_share)))
+        .route(
+            paths::CONSOLE_CLIENT_SHARE_END,
+            writes(post(client_share_end)),
         )
         .route(
             paths::CONSOLE_HANDOVER_PREVIEW,
@@ -70,6 +77,34 @@ async fn client_transfer(
         "client transfer"
     );
     Ok(Json(moved))
+}
+
+async fn client_share(
+    State(state): AppStateRef,
+    Caller(user): Caller,
+    ApiJson(req): ApiJson<ClientShare>,
+) -> Result<Json<ClientOwnership>> {
+    let (today, now) = (state.clock.today(), state.clock.now());
+    Ok(Json(
+        blocking(&state, move |s| {
+            crate::relationships::share(s, &user, &req, today, now)
+        })
+        .await?,
+    ))
+}
+
+async fn client_share_end(
+    State(state): AppStateRef,
+    Caller(user): Caller,
+    ApiJson(req): ApiJson<ClientShareEnd>,
+) -> Result<Json<ClientOwnership>> {
+    let now = state.clock.now();
+    Ok(Json(
+        blocking(&state, move |s| {
+            crate::relationships::end_share(s, &user, &req, now)
+        })
+        .await?,
+    ))
 }
 
 async fn scheduled(State(state): AppStateRef) -> Result<Json<Vec<ScheduledTransfer>>> {

@@ -6,7 +6,8 @@ use crate::access::RELATIONSHIPS;
 use protocol::handover::{BookHandover, HandoverPlan, PreviewedBook};
 use protocol::paths;
 use protocol::relationships::{
-    ClientOwnership, ClientSearch, ClientTransfer, ScheduledTransfer, ScheduledTransferCancel,
+    ClientOwnership, ClientSearch, ClientShare, ClientShareEnd, ClientTransfer, ScheduledTransfer,
+    ScheduledTransferCancel,
 };
 
 pub(super) const RELATIONSHIPS_ROUTES: &[Operation] = &[
@@ -76,6 +77,51 @@ pub(super) const RELATIONSHIPS_ROUTES: &[Operation] = &[
                 })
             }),
             of::<Vec<ScheduledTransfer>>,
+        )
+    },
+    Operation {
+        also: &[404],
+        access: Access::Only(RELATIONSHIPS),
+        ..write(
+            paths::CONSOLE_CLIENT_SHARE,
+            "shareClient",
+            "console",
+            "客户共享",
+            "Names a second, serving broker for a client from today, with their part of the \
+             service credit (the net commission less the developer's share), from 1% to 99%. \
+             The co-server's desk gets the client's whole book at its next sync and may write to \
+             it; statements split the service credit while the share lasts. The co-server may \
+             be neither the serving broker nor the client's developer; a client has one \
+             co-server at a time. The reason goes to the operation log.",
+            json_body(of::<ClientShare>, || {
+                example(ClientShare {
+                    client_id: "C000123".into(),
+                    co_broker_id: "B003".into(),
+                    share: domain::Rate(3_000_000),
+                    reason: "客户配置基金需理财顾问协同服务".into(),
+                })
+            }),
+            of::<ClientOwnership>,
+        )
+    },
+    Operation {
+        also: &[404],
+        access: Access::Only(RELATIONSHIPS),
+        ..write(
+            paths::CONSOLE_CLIENT_SHARE_END,
+            "endClientShare",
+            "console",
+            "结束客户共享",
+            "Ends a client's share: the co-server's desk drops the client at its next sync and \
+             the serving broker is credited the whole service part again. 404 when the client \
+             is not shared. The reason goes to the operation log.",
+            json_body(of::<ClientShareEnd>, || {
+                example(ClientShareEnd {
+                    client_id: "C000123".into(),
+                    reason: "基金配置已完成，恢复由原经纪人单独服务".into(),
+                })
+            }),
+            of::<ClientOwnership>,
         )
     },
     Operation {

@@ -118,6 +118,7 @@ pub fn records() -> Vec<Record> {
             tags: p.tags.iter().map(|t| t.to_string()).collect(),
             version: 1,
             id_expires_on: None,
+            co_server: None,
         }));
         out.push(Record::Account(AccountRecord {
             id: format!("A{:07}", p.n),

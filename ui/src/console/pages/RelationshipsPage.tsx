@@ -4,15 +4,16 @@ import { useCallback, useState } from "react";
 import type { ClientOwnership } from "../../bindings/ClientOwnership";
 import type { ScheduledTransfer } from "../../bindings/ScheduledTransfer";
 import type { StaffDirectory } from "../../bindings/StaffDirectory";
-import { formatFen } from "../../lib/format";
+import { formatFen, rateToPercent } from "../../lib/format";
 import { PATHS } from "../http";
 import type { PageProps } from "../pages";
 import { useLoad } from "../useLoad";
 import { ClientMoveDialog } from "./ClientMoveDialog";
+import { ClientShareDialog, ClientShareEndDialog } from "./ClientShareDialogs";
 import { HandoverDialog } from "./HandoverDialog";
 import { ScheduledTransfers } from "./ScheduledTransfers";
 
-/** 客户关系: find any client of the firm and move them to another broker's book, now or from a later day. */
+/** 客户关系: find any client of the firm, move them to another broker's book (now or from a later day), or share them with a second, serving broker. */
 export function RelationshipsPage({ session, onSessionEnded }: PageProps) {
   const { message } = App.useApp();
   const [query, setQuery] = useState("");
@@ -20,6 +21,8 @@ export function RelationshipsPage({ session, onSessionEnded }: PageProps) {
   const [searchError, setSearchError] = useState<string | null>(null);
   const [searching, setSearching] = useState(false);
   const [moving, setMoving] = useState<ClientOwnership | null>(null);
+  const [sharing, setSharing] = useState<ClientOwnership | null>(null);
+  const [unsharing, setUnsharing] = useState<ClientOwnership | null>(null);
   const [handingOver, setHandingOver] = useState(false);
   const loadStaff = useCallback(() => session.get<StaffDirectory>(PATHS.staff), [session]);
   const staff = useLoad(loadStaff, onSessionEnded);
@@ -43,8 +46,28 @@ export function RelationshipsPage({ session, onSessionEnded }: PageProps) {
     );
   };
 
-  const moved = (client: ClientOwnership) => {
+  const replaced = (client: ClientOwnership) =>
     setFound((rows) => rows?.map((r) => (r.client_id === client.client_id ? client : r)) ?? null);
+
+  const shared = (client: ClientOwnership) => {
+    replaced(client);
+    setSharing(null);
+    const co = client.co_server;
+    if (co) {
+      void message.success(
+        `${client.name} 已由 ${client.serving_broker_name} 与 ${co.broker_name} 共同服务（${co.broker_name} 分得服务佣金 ${rateToPercent(co.share)}%），双方经纪人下次同步后生效`,
+      );
+    }
+  };
+
+  const unshared = (client: ClientOwnership) => {
+    replaced(client);
+    setUnsharing(null);
+    void message.success(`${client.name} 的共享已结束，恢复由 ${client.serving_broker_name} 单独服务`);
+  };
+
+  const moved = (client: ClientOwnership) => {
+    replaced(client);
     setMoving(null);
     if (client.scheduled) {
       scheduled.reload();
@@ -95,6 +118,11 @@ export function RelationshipsPage({ session, onSessionEnded }: PageProps) {
             render: (_, c) => (
               <Space size={4} wrap>
                 {`${c.serving_broker_name}（${c.serving_broker_id}）`}
+                {c.co_server && (
+                  <Tag color="geekblue" data-testid="client-co-server">
+                    与 {c.co_server.broker_name} 共同服务 · {rateToPercent(c.co_server.share)}%
+                  </Tag>
+                )}
                 {c.scheduled && (
                   <Tag color="blue" data-testid="client-scheduled">
                     {c.scheduled.effective_on} 起划转给 {c.scheduled.to_broker_name}
@@ -107,17 +135,34 @@ export function RelationshipsPage({ session, onSessionEnded }: PageProps) {
           { title: "开发经纪人", dataIndex: "developing_broker_id", width: 100 },
           {
             title: "操作",
-            width: 80,
+            width: 150,
             render: (_, c) => (
-              <Button
-                size="small"
-                type="link"
-                disabled={!staff.data}
-                onClick={() => setMoving(c)}
-                data-testid="client-move"
-              >
-                划转
-              </Button>
+              <Space size={0}>
+                <Button
+                  size="small"
+                  type="link"
+                  disabled={!staff.data}
+                  onClick={() => setMoving(c)}
+                  data-testid="client-move"
+                >
+                  划转
+                </Button>
+                {c.co_server ? (
+                  <Button size="small" type="link" danger onClick={() => setUnsharing(c)} data-testid="client-share-end">
+                    结束共享
+                  </Button>
+                ) : (
+                  <Button
+                    size="small"
+                    type="link"
+                    disabled={!staff.data}
+                    onClick={() => setSharing(c)}
+                    data-testid="client-share"
+                  >
+                    共享
+                  </Button>
+                )}
+              </Space>
             ),
           },
         ]}
@@ -144,6 +189,24 @@ export function RelationshipsPage({ session, onSessionEnded }: PageProps) {
           unitName={unitName}
           onClose={() => setMoving(null)}
           onDone={moved}
+        />
+      )}
+      {sharing && staff.data && (
+        <ClientShareDialog
+          session={session}
+          client={sharing}
+          brokers={brokers.filter((b) => b.user_id !== sharing.developing_broker_id)}
+          unitName={unitName}
+          onClose={() => setSharing(null)}
+          onDone={shared}
+        />
+      )}
+      {unsharing && (
+        <ClientShareEndDialog
+          session={session}
+          client={unsharing}
+          onClose={() => setUnsharing(null)}
+          onDone={unshared}
         />
       )}
       <ScheduledTransfers

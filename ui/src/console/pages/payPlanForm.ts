@@ -2,6 +2,7 @@
 // five, read digit by digit into exact fen and Rate (ten-millionths), never through a float.
 
 import type { PayPlan } from "../../bindings/PayPlan";
+import { rateToPercent, unscaled } from "../../lib/format";
 
 const YUAN = /^\d{1,12}(\.\d{1,2})?$/;
 const PERCENT = /^\d{1,3}(\.\d{1,5})?$/;
@@ -30,15 +31,8 @@ export function wanToRate(text: string): number | null {
   return scaled(text, WAN, 3);
 }
 
-function unscaled(n: number, decimals: number): string {
-  const digits = String(Math.abs(n)).padStart(decimals + 1, "0");
-  const whole = digits.slice(0, -decimals);
-  const fraction = digits.slice(-decimals).replace(/0+$/, "");
-  return `${n < 0 ? "-" : ""}${whole}${fraction ? `.${fraction}` : ""}`;
-}
-
 export const fenToYuan = (fen: number): string => unscaled(fen, 2);
-export const rateToPercent = (rate: number): string => unscaled(rate, 5);
+export { rateToPercent };
 
 export interface PlanValues {
   id: string;

@@ -13,9 +13,10 @@ const ROLE_COLORS: Record<CreditRole, string> = {
   both: "blue",
   serving: "cyan",
   developing: "purple",
+  co_serving: "geekblue",
 };
 
-/** 开发并服务 / 服务 / 开发: how the broker stands to the trade's client. */
+/** 开发并服务 / 服务 / 开发 / 共同服务: how the broker stands to the trade's client. */
 export function RoleTag({ role }: { role: CreditRole }) {
   const t = useT();
   return (

@@ -52,6 +52,24 @@ describe("客户360", () => {
     expect(screen.getByTestId("profile-id-number")).toHaveTextContent(/^3101\*{10}123X$/);
   });
 
+  it("names a shared client's co-server and their part of the service credit; none otherwise", async () => {
+    let current: ClientProfile = {
+      ...profile,
+      co_server: { broker_id: "B0099", broker_name: "赵敏", share: 3_000_000, since: "2026-12-06" },
+    };
+    mockDesk((cmd) => (cmd === "client_profile" ? current : undefined));
+    const first = renderWithProviders(<ClientProfileDrawer clientId="C000123" onClose={vi.fn()} />);
+    const co = await screen.findByTestId("profile-co-server");
+    expect(co).toHaveTextContent("赵敏");
+    expect(co).toHaveTextContent("分得服务佣金 30%，自 2026-12-06 起");
+    first.unmount();
+
+    current = profile;
+    renderWithProviders(<ClientProfileDrawer clientId="C000123" onClose={vi.fn()} />);
+    await screen.findByTestId("profile-id-number");
+    expect(screen.queryByTestId("profile-co-server")).toBeNull();
+  });
+
   it("shows the backend's refusal of a reveal in the modal", async () => {
     mockDesk((cmd) =>
       cmd === "reveal_field" ? ipcReject({ code: "validation", message: "事由不能超过 200 字" }) : undefined,

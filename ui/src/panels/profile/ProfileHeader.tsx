@@ -4,7 +4,7 @@ import type { ClientProfile } from "../../bindings/ClientProfile";
 import { brokerLabel, useCurrentUser } from "../../components/currentUser";
 import { AssessmentTag, ClientTags, RiskText, TierTag } from "../../components/tags";
 import { useT } from "../../i18n/context";
-import { formatFen, formatInstantDate } from "../../lib/format";
+import { formatFen, formatInstantDate, rateToPercent } from "../../lib/format";
 import { SensitiveValue } from "./SensitiveValue";
 
 interface Props {
@@ -62,6 +62,26 @@ export function ProfileHeader({ profile, onAccessLogged }: Props) {
         profile.developing_broker_name,
       ),
     },
+    ...(profile.co_server
+      ? [
+          {
+            key: "coServer",
+            label: t("profile.coServer"),
+            children: (
+              <span data-testid="profile-co-server">
+                {brokerLabel(profile.co_server.broker_id, me, t("profile.self"), profile.co_server.broker_name)}
+                <Typography.Text type="secondary">
+                  {" · "}
+                  {t("profile.coServerTerms", {
+                    share: rateToPercent(profile.co_server.share),
+                    since: profile.co_server.since,
+                  })}
+                </Typography.Text>
+              </span>
+            ),
+          },
+        ]
+      : []),
     {
       key: "lastContact",
       label: t("profile.lastContact"),
