@@ -113,6 +113,13 @@ impl Session {
         })
     }
 
+    /// Waits until no element matches `css` (a toast has faded), bounded.
+    pub fn wait_gone(&self, css: &str, timeout: Duration) -> Result<()> {
+        crate::wait_for(&format!("{css} to go"), timeout, || {
+            Ok(self.find(css)?.is_none().then_some(()))
+        })
+    }
+
     /// Waits until an element is there and no longer animating (antd marks motion with classes),
     /// so a screenshot shows it in place.
     pub fn wait_settled(&self, css: &str, timeout: Duration) -> Result<()> {

@@ -86,16 +86,25 @@ pub fn books(storage: &dyn Storage) -> Books {
         commission: HashMap::new(),
     };
     for b in brokers() {
-        let (mut clients, mut commission) = (BTreeSet::new(), Fen::ZERO);
-        for record in feed_of(storage, &b) {
-            match record {
-                Record::Client(c) => {
-                    clients.insert(c.id);
+        // A broker's feed also carries the clients they co-serve (客户共享): those are in the
+        // serving broker's book, and count there.
+        let feed = feed_of(storage, &b);
+        let clients: BTreeSet<String> = feed
+            .iter()
+            .filter_map(|r| match r {
+                Record::Client(c) if c.serving_broker_id == b => Some(c.id.clone()),
+                _ => None,
+            })
+            .collect();
+        let commission = feed
+            .iter()
+            .filter_map(|r| match r {
+                Record::Trade(t) if t.traded_at >= since && clients.contains(&t.client_id) => {
+                    Some(t.net_commission)
                 }
-                Record::Trade(t) if t.traded_at >= since => commission += t.net_commission,
-                _ => {}
-            }
-        }
+                _ => None,
+            })
+            .fold(Fen::ZERO, |sum, n| sum + n);
         out.clients.insert(b.clone(), clients);
         out.commission.insert(b, commission);
     }

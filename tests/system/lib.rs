@@ -67,6 +67,16 @@ pub struct TestHeadOffice {
 }
 
 impl TestHeadOffice {
+    /// How many clients `broker`'s desk holds once synced: those they serve, and those of
+    /// colleagues they co-serve (客户共享).
+    pub fn desk_clients(&self, broker: &str) -> u64 {
+        use head_office_storage::shares::ClientShares;
+        use head_office_storage::staff::StaffDesk;
+        let own = self.storage.book_size(broker).expect("book size");
+        let co = self.storage.co_served_by(broker).expect("co-served");
+        u64::from(own + co)
+    }
+
     /// A head office with a generated firm, on the backend this test run is on.
     pub async fn start(params: &DemoParams) -> TestHeadOffice {
         TestHeadOffice::start_at(params, test_clock()).await

@@ -4,6 +4,7 @@ use super::calendar;
 use super::market::LISTED;
 use super::people::person;
 use super::service::{self, Neighbour, Subject};
+use super::shares;
 use super::{beijing, broker_id, days_before, ClientBook, DemoParams};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use domain::{
@@ -155,9 +156,10 @@ impl Books {
             name: p.name.clone(),
         });
         let id_expires_on = calendar::id_expires_on(&client_id, p.age, as_of);
+        let co_server = shares::co_server(n, self.broker, &developing, self.params.brokers, as_of);
         let client = ClientRecord {
             id_expires_on,
-            co_server: None,
+            co_server,
             id: client_id,
             name: p.name,
             id_number: p.id_number,

@@ -9,6 +9,7 @@ mod needs;
 mod pay;
 mod people;
 mod service;
+mod shares;
 mod tasks;
 mod transfers;
 

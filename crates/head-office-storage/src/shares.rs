@@ -26,6 +26,18 @@ pub trait ClientShares {
     /// checked against who serves and brought in the client as the share is written, or when
     /// the client is already shared.
     fn share_client(&self, s: &NewClientShare<'_>, log: &NewStaffAction<'_>) -> Result<()>;
+    /// How many clients `broker` co-serves now.
+    fn co_served_by(&self, broker: &str) -> Result<u32>;
+    /// A leaving broker's handover, in one transaction with its log line: each of `moves`
+    /// (client, receiver) made as a transfer, and every share in which `leaving` co-serves a
+    /// colleague's client ended (their desk drops the client; its broker serves alone).
+    fn hand_over_book(
+        &self,
+        leaving: &str,
+        moves: &[(String, String)],
+        at: DateTime<Utc>,
+        log: &NewStaffAction<'_>,
+    ) -> Result<()>;
     /// Ends the client's share and logs it; `NotFound` when the client is not shared.
     fn end_client_share(
         &self,

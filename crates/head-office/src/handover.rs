@@ -19,10 +19,11 @@ fn broker(storage: &dyn Storage, id: &str, what: &str) -> Result<UserRow> {
         .ok_or_else(|| HeadOfficeError::Validation(format!("{id} 不是经纪人，请重新选择{what}")))
 }
 
-fn size(book: &[ClientOwnership]) -> PreviewedBook {
+fn size(book: &[ClientOwnership], co_served: u32) -> PreviewedBook {
     PreviewedBook {
         clients: u32::try_from(book.len()).unwrap_or(u32::MAX),
         total_assets: book.iter().map(|c| c.total_assets).sum(),
+        co_served,
     }
 }
 
@@ -65,10 +66,11 @@ pub fn preview(storage: &dyn Storage, req: &BookHandover) -> Result<HandoverPlan
         shares[r].total_assets += client.total_assets;
         shares[r].clients.push(client.clone());
     }
+    let co_served = storage.co_served_by(&from.id)?;
     Ok(HandoverPlan {
         from_broker_id: from.id,
         from_broker_name: from.display_name,
-        book: size(&book),
+        book: size(&book, co_served),
         receivers: shares,
         moved: false,
     })
@@ -108,8 +110,12 @@ pub fn hand_over(
         .iter()
         .map(|r| format!("{}（{}）{} 位", r.broker_name, r.broker_id, r.clients.len()))
         .collect();
+    let co_served = match plan.book.co_served {
+        0 => String::new(),
+        n => format!("；其共同服务的 {n} 位客户的共享随之结束"),
+    };
     let detail = format!(
-        "{}（{}）名下 {} 位客户移交给 {}：{reason}",
+        "{}（{}）名下 {} 位客户移交给 {}{co_served}：{reason}",
         plan.from_broker_name,
         plan.from_broker_id,
         plan.book.clients,
@@ -121,7 +127,7 @@ pub fn hand_over(
         &plan.from_broker_id,
         &detail,
         now,
-        |log| storage.transfer_clients(&moves, now, log),
+        |log| storage.hand_over_book(&plan.from_broker_id, &moves, now, log),
     )?;
     Ok(HandoverPlan {
         moved: true,

@@ -27,6 +27,10 @@ pub struct BookHandover {
 pub struct PreviewedBook {
     pub clients: u32,
     pub total_assets: Fen,
+    /// Clients of colleagues the leaving broker co-serves (客户共享): those shares end with the
+    /// handover, and the clients stay with their own brokers.
+    #[serde(default)]
+    pub co_served: u32,
 }
 
 /// What one receiving desk gets.

@@ -362,20 +362,19 @@ fn hq_and_compliance_work_the_library_and_a_client_moves() -> Result<()> {
         p.type_text(&to, "B002")?;
         p.wait(".ant-select-item-option", SHORT)?;
         p.press_key("\u{E007}")?;
-        p.type_text(
-            &p.wait("[data-testid=client-share-rate] input", SHORT)?,
-            "30",
-        )?;
+        p.type_text(&p.wait("[data-testid=client-share-rate]", SHORT)?, "30")?;
         p.type_text(
             &p.wait("[data-testid=client-share-reason]", SHORT)?,
             "客户配置基金，需理财顾问协同服务",
         )?;
+        p.wait_gone(".ant-message-notice", SHORT)?;
         p.screenshot("console-relationships-share")?;
         p.click(&p.wait("[data-testid=client-share-ok]", SHORT)?)?;
         p.wait_text(".ant-message", SHORT, |t| t.contains("共同服务"))?;
         p.wait_text("[data-testid=client-co-server]", SHORT, |t| {
             t.contains("30%")
         })?;
+        p.wait_gone(".ant-message-notice", SHORT)?;
         p.screenshot("console-relationships-shared")?;
         p.click(&p.wait("[data-testid=client-share-end]", SHORT)?)?;
         p.type_text(

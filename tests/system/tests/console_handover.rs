@@ -1,7 +1,8 @@
 //! A leaving broker's book handed over in head office's console: 经纪业务管理部 (hq01) previews
 //! broker03's book spread over broker01 and broker02, then hands it over as previewed; every
-//! client arrives whole on the receiving desk the preview named, broker03's desk is left with
-//! none, and the handover, with its reason, is in the operation log.
+//! client arrives whole on the receiving desk the preview named, the shares in which broker03
+//! co-serves a colleague's client end, broker03's desk is left with none, and the handover, with
+//! its reason, is in the operation log.
 
 use protocol::console::StaffAction;
 use protocol::handover::{BookHandover, HandoverPlan, PreviewedBook};
@@ -80,10 +81,14 @@ async fn a_leaving_broker_s_book_goes_to_colleagues_as_previewed() {
         .rows
         .len()
     });
+    assert!(
+        plan.book.co_served > 0,
+        "broker03 co-serves some of broker01's clients"
+    );
     assert_eq!(
         desk_book,
-        shared.len(),
-        "the preview is broker03's whole book"
+        shared.len() + plan.book.co_served as usize,
+        "the preview is broker03's whole book, and the clients they co-serve"
     );
     let largest = plan
         .receivers

@@ -59,19 +59,19 @@ async fn a_shared_client_reaches_the_co_server_s_desk_and_splits_the_service_cre
     let serving = TestDesk::synced(&base, "broker01").await;
     let co = TestDesk::synced(&base, "broker03").await;
     let month = published_months()[0];
-    // A client of broker01 who traded last month and was not brought in by broker03.
+    // A client of broker01, not shared yet, who traded last month and was not brought in by
+    // broker03.
     let (client, trade) = serving.with_store(|s| {
         let line = s
             .commission_trades("B001", month, &TradeFilter::default())
             .unwrap()
             .into_iter()
             .find(|t| {
+                let p = s.client_profile(&t.client_id, TODAY).unwrap().unwrap();
                 t.source == LineSource::Book
-                    && s.client_profile(&t.client_id, TODAY)
-                        .unwrap()
-                        .unwrap()
-                        .developing_broker_id
-                        != "B003"
+                    && p.serving_broker_id == "B001"
+                    && p.developing_broker_id != "B003"
+                    && p.co_server.is_none()
             })
             .expect("a trade of broker01's book last month");
         (line.client_id, line.trade_id)

@@ -121,7 +121,11 @@ fn outbox_notes(cache: &Path) -> Vec<String> {
 fn head_office_notes(head_office: &TestHeadOffice) -> BTreeSet<String> {
     head_office
         .storage
-        .first_column_text("SELECT id FROM contact_notes WHERE broker_id = 'B001'")
+        // broker01's desk also holds the notes of the clients it co-serves (客户共享).
+        .first_column_text(
+            "SELECT id FROM contact_notes WHERE broker_id = 'B001' OR client_id IN \
+             (SELECT client_id FROM client_shares WHERE broker_id = 'B001' AND ended_at IS NULL)",
+        )
         .unwrap()
         .into_iter()
         .collect()

@@ -107,13 +107,18 @@ async fn ten_thousand_generated_requests_stay_inside_every_caller_s_scope() {
         products: Vec::new(),
     };
     // A broker's statements name the clients whose trades paid them that month, among them
-    // clients they developed and clients since moved to a colleague: theirs to see too.
+    // clients they developed and clients since moved to a colleague: theirs to see too, like
+    // the clients they co-serve.
     let mut paid_by: HashMap<String, BTreeSet<String>> = HashMap::new();
     for b in brokers() {
         for record in feed_of(storage, &b) {
             match record {
                 Record::StatementLine(line) => {
                     paid_by.entry(b.clone()).or_default().insert(line.client_id);
+                }
+                // A colleague's client this broker co-serves (客户共享) is in their feed.
+                Record::Client(c) if c.serving_broker_id != b => {
+                    paid_by.entry(b.clone()).or_default().insert(c.id);
                 }
                 Record::Task(t) => firm.tasks.push(t.id),
                 Record::Statement(s) => firm.statements.push(s.id),

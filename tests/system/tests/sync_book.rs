@@ -34,7 +34,10 @@ async fn first_sync_brings_the_book_then_only_what_changed() {
     );
     let progress = last_progress.unwrap();
     assert_eq!(progress.applied, progress.total);
-    assert_eq!(desk.with_store(|s| s.client_count().unwrap()), 150);
+    assert_eq!(
+        desk.with_store(|s| s.client_count().unwrap()),
+        head_office.desk_clients("B001")
+    );
 
     let second = desk
         .engine
@@ -65,16 +68,25 @@ async fn first_sync_brings_the_book_then_only_what_changed() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_broker_receives_only_their_own_clients() {
+async fn a_broker_receives_only_their_own_clients_and_those_they_co_serve() {
     let params = small_firm();
     let head_office = TestHeadOffice::start(&params).await;
-    let desk = TestDesk::synced(&head_office.base_url(), "broker02").await;
+    let desk = TestDesk::synced(&head_office.base_url(), "broker01").await;
     let page = desk.with_store(|s| s.list_clients(&all_clients(), TODAY).unwrap());
     assert!(page.total > 0);
+    let mut co_served = 0;
     for row in &page.rows {
         let p = desk.with_store(|s| s.client_profile(&row.id, TODAY).unwrap().unwrap());
-        assert_eq!(p.serving_broker_id, "B002");
+        let co = p.co_server.as_ref().map(|c| c.broker_id.as_str());
+        if p.serving_broker_id != "B001" {
+            assert_eq!(co, Some("B001"), "{} is neither served nor co-served", p.id);
+            co_served += 1;
+        }
     }
+    assert!(
+        co_served > 0,
+        "the demo shares some of broker02's clients with broker01"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -97,7 +109,7 @@ async fn with_head_office_down_the_cache_still_lists_the_book() {
     drop(desk.store);
     let reopened = Store::open(&path, &DbKey(DESK_KEY)).unwrap();
     let page = reopened.list_clients(&all_clients(), TODAY).unwrap();
-    assert_eq!(page.total, 150);
+    assert_eq!(page.total, head_office.desk_clients("B001"));
     assert!(reopened.sync_counters().unwrap().last_sync_at.is_some());
 }
 
@@ -145,7 +157,10 @@ async fn a_restarted_head_office_still_knows_the_desk_s_session() {
         before, after,
         "the access token was still good: nothing was renewed"
     );
-    assert_eq!(desk.with_store(|s| s.client_count().unwrap()), 150);
+    assert_eq!(
+        desk.with_store(|s| s.client_count().unwrap()),
+        head_office.desk_clients("B001")
+    );
     let _keep: Arc<dyn Storage> = head_office.storage.clone();
 }
 
@@ -196,5 +211,8 @@ async fn a_first_sync_cut_off_resumes_where_it_stopped_and_its_bar_continues() {
         report.pulled < total,
         "nothing already applied was pulled again"
     );
-    assert_eq!(desk.with_store(|s| s.client_count().unwrap()), 150);
+    assert_eq!(
+        desk.with_store(|s| s.client_count().unwrap()),
+        head_office.desk_clients("B001")
+    );
 }

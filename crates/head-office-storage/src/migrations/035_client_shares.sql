@@ -8,7 +8,8 @@ CREATE TABLE IF NOT EXISTS client_shares (
     share INTEGER NOT NULL,
     since TEXT NOT NULL,
     reason TEXT NOT NULL,
-    started_by TEXT NOT NULL REFERENCES users(id),
+    -- None for a share that came with the firm's data.
+    started_by TEXT REFERENCES users(id),
     started_at TEXT NOT NULL,
     ended_at TEXT,
     ended_by TEXT REFERENCES users(id),

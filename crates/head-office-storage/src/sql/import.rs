@@ -37,6 +37,12 @@ pub(super) fn import(db: &Db<'_>, firm: FirmSeed) -> Result<ImportSummary> {
     let mut rows = 0;
     for book in firm.books {
         let broker = book.client.serving_broker_id.clone();
+        // Written after the client, whose row it refers to.
+        let share = book
+            .client
+            .co_server
+            .clone()
+            .map(|co| (book.client.clone(), co));
         let records = std::iter::once(Record::Client(book.client))
             .chain(book.accounts.into_iter().map(Record::Account))
             .chain(
@@ -53,6 +59,9 @@ pub(super) fn import(db: &Db<'_>, firm: FirmSeed) -> Result<ImportSummary> {
             feed_table(record.kind())?.write(db, &broker, seq, &record)?;
             seq += 1;
             rows += 1;
+        }
+        if let Some((client, co)) = share {
+            super::shares::import_share(db, &client, &co)?;
         }
         clients += 1;
     }

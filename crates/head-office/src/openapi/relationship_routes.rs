@@ -164,6 +164,7 @@ pub(super) const RELATIONSHIPS_ROUTES: &[Operation] = &[
                     previewed: Some(PreviewedBook {
                         clients: 152,
                         total_assets: domain::Fen::from_yuan(48_300_000),
+                        co_served: 2,
                     }),
                 })
             }),

@@ -46,13 +46,17 @@ fn row_text(table: &str) -> &'static str {
     }
 }
 
-/// Every row of the broker's book at head office, as `table:id:content`, to compare with the desk.
+/// Every row of the broker's book (and of the clients they co-serve) at head office, as `table:id:content`, to compare with the desk.
 pub fn head_office_view(head_office: &SqlStorage) -> Vec<String> {
     TABLES
         .iter()
         .flat_map(|t| {
+            // The broker's own book, and the clients they co-serve (客户共享).
+            let client = if *t == "clients" { "id" } else { "client_id" };
             let sql = format!(
-                "SELECT '{t}:' || {} FROM {t} WHERE broker_id = '{ME}' ORDER BY id",
+                "SELECT '{t}:' || {} FROM {t} WHERE broker_id = '{ME}' OR {client} IN \
+                 (SELECT client_id FROM client_shares WHERE broker_id = '{ME}' \
+                  AND ended_at IS NULL) ORDER BY id",
                 row_text(t)
             );
             ids_of(head_office, &sql)

@@ -79,6 +79,7 @@ export function ClientShareDialog({
         <Form.Item
           name="share"
           label="共同服务人分得的服务佣金"
+          required
           rules={[shareRule]}
           extra="服务佣金即净佣金扣除开发人分成后的部分；其余仍归服务经纪人。1% 至 99%。"
         >

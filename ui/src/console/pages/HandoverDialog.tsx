@@ -162,6 +162,11 @@ function PlanTable({ plan, directory }: { plan: HandoverPlan; directory: StaffDi
         showIcon
         style={{ marginBottom: 8 }}
         title={`${plan.from_broker_name}（${plan.from_broker_id}）名下共 ${plan.book.clients} 位客户，总资产 ${formatFen(plan.book.total_assets)}，将移交如下：`}
+        description={
+          plan.book.co_served > 0
+            ? `另有 ${plan.book.co_served} 位同事的客户由其共同服务：移交后这些共享随之结束，客户仍由原经纪人服务。`
+            : undefined
+        }
       />
       <Table<ReceiverShare>
         rowKey="broker_id"
