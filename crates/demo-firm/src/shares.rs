@@ -1,7 +1,8 @@
-//! Clients shared with a second, serving broker (客户共享), so the demo shows both sides on
-//! broker01's desk: some of broker02's clients are co-served by broker01 for 30% of the service
-//! credit, and some of broker01's own by broker03 for 20%. Decided by the client's number alone
-//! (no draw from the generator), so every other figure of the demo stays as it was.
+//! Clients shared with a second, serving broker (客户共享): one in twenty of broker01's clients,
+//! co-served by broker02 for 20% of the service credit or by broker03 for 30%. broker01's
+//! 客户360 names the co-server; broker02's and broker03's desks hold those clients beside their
+//! own. broker01's book stays the demo's round 2,000. Decided by the client's number alone (no
+//! draw from the generator), so every other figure of the demo stays as it was.
 
 use super::broker_id;
 use chrono::{Days, NaiveDate};
@@ -19,9 +20,9 @@ pub(super) fn co_server(
     if brokers < 3 {
         return None;
     }
-    let (co, share) = match broker {
-        1 if n.is_multiple_of(25) => (0, Rate(3_000_000)),
-        0 if n % 40 == 7 => (2, Rate(2_000_000)),
+    let (co, share) = match (broker, n % 40) {
+        (0, 7) => (1, Rate(2_000_000)),
+        (0, 27) => (2, Rate(3_000_000)),
         _ => return None,
     };
     let co = broker_id(co);

@@ -71,21 +71,21 @@ async fn first_sync_brings_the_book_then_only_what_changed() {
 async fn a_broker_receives_only_their_own_clients_and_those_they_co_serve() {
     let params = small_firm();
     let head_office = TestHeadOffice::start(&params).await;
-    let desk = TestDesk::synced(&head_office.base_url(), "broker01").await;
+    let desk = TestDesk::synced(&head_office.base_url(), "broker02").await;
     let page = desk.with_store(|s| s.list_clients(&all_clients(), TODAY).unwrap());
-    assert!(page.total > 0);
+    assert_eq!(page.total, head_office.desk_clients("B002"));
     let mut co_served = 0;
     for row in &page.rows {
         let p = desk.with_store(|s| s.client_profile(&row.id, TODAY).unwrap().unwrap());
         let co = p.co_server.as_ref().map(|c| c.broker_id.as_str());
-        if p.serving_broker_id != "B001" {
-            assert_eq!(co, Some("B001"), "{} is neither served nor co-served", p.id);
+        if p.serving_broker_id != "B002" {
+            assert_eq!(co, Some("B002"), "{} is neither served nor co-served", p.id);
             co_served += 1;
         }
     }
     assert!(
         co_served > 0,
-        "the demo shares some of broker02's clients with broker01"
+        "the demo shares some of broker01's clients with broker02"
     );
 }
 

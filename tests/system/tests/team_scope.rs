@@ -122,7 +122,16 @@ async fn a_broker_cannot_write_about_a_colleague_s_clients() {
     let head_office = TestHeadOffice::start(&small_firm()).await;
     let api = HeadOffice::new(&head_office.base_url()).unwrap();
     let books = books(head_office.storage.as_ref());
-    let theirs = books.clients["B001"].iter().next().unwrap().clone();
+    // One of broker01's clients broker02 does not co-serve (客户共享).
+    let theirs = feed_of(head_office.storage.as_ref(), "B001")
+        .into_iter()
+        .find_map(|r| match r {
+            Record::Client(c) if c.serving_broker_id == "B001" && c.co_server.is_none() => {
+                Some(c.id)
+            }
+            _ => None,
+        })
+        .unwrap();
     let their_task = feed_of(head_office.storage.as_ref(), "B001")
         .into_iter()
         .find_map(|r| match r {
@@ -204,7 +213,8 @@ async fn a_broker_cannot_write_about_a_colleague_s_clients() {
         .broker_reminders("B002")
         .unwrap()
         .is_empty());
-    // And broker02's own feed holds none of broker01's clients; a lead has no feed of rows.
+    // And broker02's own feed holds none of broker01's clients but those shared with broker02;
+    // a lead has no feed of rows.
     let feed = api
         .pull(
             &token,
@@ -220,7 +230,9 @@ async fn a_broker_cannot_write_about_a_colleague_s_clients() {
         Change::Upsert {
             record: Record::Client(c),
             ..
-        } => !books.clients["B001"].contains(&c.id),
+        } =>
+            !books.clients["B001"].contains(&c.id)
+                || c.co_server.as_ref().is_some_and(|s| s.broker_id == "B002"),
         _ => true,
     }));
     let lead = token_of_lead(&api).await;

@@ -24,9 +24,12 @@ fn owner_clause(scope: FeedScope) -> &'static str {
 }
 
 /// The rows of a client-book table that a co-server (`?1`) reads: those of the clients shared
-/// with them (客户共享). The serving broker's own rows are `owner_clause`'s.
+/// with them (客户共享). The serving broker's own rows are `owner_clause`'s. A client's relations
+/// stay with the serving broker: each names another client of that book, whom the co-server
+/// does not serve.
 fn co_served(table: &FeedTable) -> Option<String> {
-    (table.scope == FeedScope::ClientBook).then(|| {
+    let shared = table.scope == FeedScope::ClientBook && table.kind != EntityKind::ClientRelation;
+    shared.then(|| {
         format!(
             "{} IN (SELECT client_id FROM client_shares WHERE broker_id = ?1 AND ended_at IS NULL)",
             key_of(table.kind)

@@ -51,12 +51,19 @@ pub fn head_office_view(head_office: &SqlStorage) -> Vec<String> {
     TABLES
         .iter()
         .flat_map(|t| {
-            // The broker's own book, and the clients they co-serve (客户共享).
+            // The broker's own book, and the clients they co-serve (客户共享) but for those
+            // clients' relations, which stay with the serving broker.
             let client = if *t == "clients" { "id" } else { "client_id" };
+            let co_served = if *t == "client_relations" {
+                String::new()
+            } else {
+                format!(
+                    " OR {client} IN (SELECT client_id FROM client_shares \
+                     WHERE broker_id = '{ME}' AND ended_at IS NULL)"
+                )
+            };
             let sql = format!(
-                "SELECT '{t}:' || {} FROM {t} WHERE broker_id = '{ME}' OR {client} IN \
-                 (SELECT client_id FROM client_shares WHERE broker_id = '{ME}' \
-                  AND ended_at IS NULL) ORDER BY id",
+                "SELECT '{t}:' || {} FROM {t} WHERE broker_id = '{ME}'{co_served} ORDER BY id",
                 row_text(t)
             );
             ids_of(head_office, &sql)
