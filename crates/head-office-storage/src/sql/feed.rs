@@ -38,27 +38,47 @@ fn co_served(table: &FeedTable) -> Option<String> {
 }
 
 /// Every way a feed reads a table, with the table's position in `FEED_TABLES` (the page's
-/// `source`): its owner clause, and for a client-book table the co-served clause; tombstones last.
-fn feed_sources() -> impl Iterator<Item = (usize, &'static str, String)> {
+/// `source`): its owner clause, and for a client-book table, when the caller co-serves clients,
+/// the co-served clause; tombstones last.
+fn feed_sources(co_serving: bool) -> impl Iterator<Item = (usize, &'static str, String)> {
     FEED_TABLES
         .iter()
         .enumerate()
-        .flat_map(|(i, t)| {
+        .flat_map(move |(i, t)| {
+            let co = co_serving.then(|| co_served(t)).flatten();
             std::iter::once((i, t.table, owner_clause(t.scope).to_string()))
-                .chain(co_served(t).map(|c| (i, t.table, c)))
+                .chain(co.map(|c| (i, t.table, c)))
         })
         .chain([(FEED_TABLES.len(), "tombstones", "broker_id = ?1".into())])
 }
 
-/// One statement that finds the page: the seqs of the caller's first `?4` rows in
-/// `(?2 cursor, ?3 horizon]` across every source (`?1` broker), each with its source's position in
-/// `FEED_TABLES`. Each branch is a short range scan of an index (the source's (broker_id, seq),
-/// or for the co-served clients their rows by client), and the whole is one round trip, which
-/// matters on PostgreSQL, where each statement crosses a socket.
-fn page_sql() -> &'static str {
-    static SQL: OnceLock<String> = OnceLock::new();
-    SQL.get_or_init(|| {
-        let branches: Vec<String> = feed_sources()
+/// A feed's statements, built once per kind of caller (a pull runs on every sync): a broker
+/// who co-serves nobody, most of them, reads exactly as if sharing did not exist.
+struct FeedStatements {
+    /// Finds the page: the seqs of the caller's first `?4` rows in `(?2 cursor, ?3 horizon]`
+    /// across every source (`?1` broker), each with its source's position in `FEED_TABLES`. Each
+    /// branch is a short range scan of an index (the source's (broker_id, seq), or for the
+    /// co-served clients their rows by client), and the whole is one round trip, which matters
+    /// on PostgreSQL, where each statement crosses a socket.
+    page: String,
+    /// Each feed table's page read, with the position of its `seq` column: `?1` broker, `?2`
+    /// cursor, `?3` limit, `?4` the page's last seq. A client-book table of a co-server is read
+    /// in two parts, the book's and the co-served clients', so each uses its index.
+    reads: Vec<(String, usize)>,
+    /// How many rows of the caller's feed are in `(?2 cursor, ?3 horizon]`.
+    count: String,
+}
+
+impl FeedStatements {
+    fn of(co_serving: bool) -> &'static FeedStatements {
+        static PLAIN: OnceLock<FeedStatements> = OnceLock::new();
+        static SHARING: OnceLock<FeedStatements> = OnceLock::new();
+        let cell = if co_serving { &SHARING } else { &PLAIN };
+        cell.get_or_init(|| FeedStatements::build(co_serving))
+    }
+
+    fn build(co_serving: bool) -> FeedStatements {
+        let branches: Vec<String> = feed_sources(co_serving)
             .enumerate()
             .map(|(b, (i, table, owner))| {
                 format!(
@@ -67,17 +87,7 @@ fn page_sql() -> &'static str {
                 )
             })
             .collect();
-        format!("{} ORDER BY seq LIMIT ?4", branches.join(" UNION ALL "))
-    })
-}
-
-/// Each feed table's page read, built once (a pull runs on every sync), with the position of its
-/// `seq` column: `?1` broker, `?2` cursor, `?3` limit, `?4` the page's last seq. A client-book
-/// table is read in two parts, the book's and the co-served clients', so each uses its index.
-fn table_reads() -> &'static [(String, usize)] {
-    static READS: OnceLock<Vec<(String, usize)>> = OnceLock::new();
-    READS.get_or_init(|| {
-        FEED_TABLES
+        let reads = FEED_TABLES
             .iter()
             .map(|t| {
                 let part = |owner: &str| {
@@ -86,29 +96,39 @@ fn table_reads() -> &'static [(String, usize)] {
                         t.columns, t.table
                     )
                 };
+                let co = co_serving.then(|| co_served(t)).flatten();
                 let parts: Vec<String> = std::iter::once(owner_clause(t.scope).to_string())
-                    .chain(co_served(t))
+                    .chain(co)
                     .map(|owner| part(&owner))
                     .collect();
                 let sql = format!("{} ORDER BY seq LIMIT ?3", parts.join(" UNION ALL "));
                 (sql, t.columns.split(',').count() + 1)
             })
-            .collect()
-    })
-}
-
-/// How many rows of the caller's feed are in `(cursor, horizon]`, for a desk's progress.
-fn count_in_range(db: &Db<'_>, broker: &str, cursor: u64, horizon: i64) -> Result<u64> {
-    static SQL: OnceLock<String> = OnceLock::new();
-    let sql = SQL.get_or_init(|| {
-        let counts: Vec<String> = feed_sources()
+            .collect();
+        let counts: Vec<String> = feed_sources(co_serving)
             .map(|(_, table, owner)| {
                 format!("(SELECT count(*) FROM {table} WHERE {owner} AND seq > ?2 AND seq <= ?3)")
             })
             .collect();
-        format!("SELECT {}", counts.join(" + "))
-    });
-    let n: i64 = db.query_row(sql, params![broker, to_i64(cursor), horizon], |r| r.get(0))?;
+        FeedStatements {
+            page: format!("{} ORDER BY seq LIMIT ?4", branches.join(" UNION ALL ")),
+            reads,
+            count: format!("SELECT {}", counts.join(" + ")),
+        }
+    }
+}
+
+/// How many rows of the caller's feed are in `(cursor, horizon]`, for a desk's progress.
+fn count_in_range(
+    db: &Db<'_>,
+    sql: &FeedStatements,
+    broker: &str,
+    cursor: u64,
+    horizon: i64,
+) -> Result<u64> {
+    let n: i64 = db.query_row(&sql.count, params![broker, to_i64(cursor), horizon], |r| {
+        r.get(0)
+    })?;
     Ok(n.unsigned_abs())
 }
 
@@ -118,9 +138,17 @@ pub(super) fn pull(db: &Db<'_>, broker: &str, query: &PullQuery, epoch: &str) ->
     // visible; reading past the horizon could move the cursor over it and lose it for good.
     let horizon = db.feed_horizon()?.unwrap_or(i64::MAX);
     let limit = query.limit.clamp(1, PullQuery::MAX_LIMIT);
+    let co_serving = db
+        .query_opt(
+            "SELECT 1 FROM client_shares WHERE broker_id = ?1 AND ended_at IS NULL LIMIT 1",
+            params![broker],
+            |_| Ok(true),
+        )?
+        .unwrap_or(false);
+    let sql = FeedStatements::of(co_serving);
     // One row more than the page, to know whether there is more.
     let found: Vec<(i64, usize)> = db.query_map(
-        page_sql(),
+        &sql.page,
         params![broker, to_i64(cursor), horizon, limit + 1],
         |r| Ok((r.get(0)?, r.get::<_, i64>(1)?.unsigned_abs() as usize)),
     )?;
@@ -133,8 +161,8 @@ pub(super) fn pull(db: &Db<'_>, broker: &str, query: &PullQuery, epoch: &str) ->
         if !has_rows(source) {
             continue;
         }
-        let (sql, seq_index) = &table_reads()[source];
-        let rows = db.query_map(sql, params![broker, to_i64(cursor), limit, upper], |r| {
+        let (read, seq_index) = &sql.reads[source];
+        let rows = db.query_map(read, params![broker, to_i64(cursor), limit, upper], |r| {
             Ok(Change::Upsert {
                 seq: r.get::<_, i64>(*seq_index)?.unsigned_abs(),
                 record: (t.read)(r)?,
@@ -171,7 +199,7 @@ pub(super) fn pull(db: &Db<'_>, broker: &str, query: &PullQuery, epoch: &str) ->
     // Rows above the horizon are not readable yet, so they do not count as more to pull; a page
     // that is not full has nothing after it.
     let remaining = if full && query.count {
-        count_in_range(db, broker, next, horizon)?
+        count_in_range(db, sql, broker, next, horizon)?
     } else {
         0
     };
