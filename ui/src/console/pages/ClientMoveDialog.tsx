@@ -1,10 +1,10 @@
 import { Alert, DatePicker, Form, Input, Modal, Select, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import type { ClientOwnership } from "../../bindings/ClientOwnership";
-import type { StaffEntry } from "../../bindings/StaffEntry";
 import { todayInShanghai } from "../../lib/format";
-import { PATHS, type ConsoleSession } from "../http";
+import { PATHS } from "../http";
 import { useSubmit } from "../useSubmit";
+import { type ClientDialogProps, otherBrokerOptions } from "./clientDialog";
 
 interface MoveValues {
   to_broker_id: string;
@@ -14,21 +14,8 @@ interface MoveValues {
 }
 
 /** 划转客户: to another broker, at once or from a later day (head office holds the limits). */
-export function ClientMoveDialog({
-  session,
-  client,
-  brokers,
-  unitName,
-  onClose,
-  onDone,
-}: {
-  session: ConsoleSession;
-  client: ClientOwnership;
-  brokers: StaffEntry[];
-  unitName: (id: string) => string;
-  onClose: () => void;
-  onDone: (moved: ClientOwnership) => void;
-}) {
+export function ClientMoveDialog(props: ClientDialogProps) {
+  const { session, client, onClose, onDone } = props;
   const [form] = Form.useForm<MoveValues>();
   const today = dayjs(todayInShanghai());
   const day = Form.useWatch("effective_on", form);
@@ -62,9 +49,7 @@ export function ClientMoveDialog({
           <Select
             showSearch={{ optionFilterProp: "label" }}
             placeholder="输入姓名或工号"
-            options={brokers
-              .filter((b) => b.user_id !== client.serving_broker_id)
-              .map((b) => ({ value: b.user_id, label: `${b.display_name}（${b.user_id}）· ${unitName(b.unit_id)}` }))}
+            options={otherBrokerOptions(props)}
             data-testid="client-move-to"
           />
         </Form.Item>

@@ -1,10 +1,10 @@
 import { Alert, Form, Input, InputNumber, Modal, Select, Typography } from "antd";
 import type { ClientOwnership } from "../../bindings/ClientOwnership";
-import type { StaffEntry } from "../../bindings/StaffEntry";
 import { percentToRate } from "./payPlanForm";
 import { rateToPercent } from "../../lib/format";
 import { PATHS, type ConsoleSession } from "../http";
 import { useSubmit } from "../useSubmit";
+import { type ClientDialogProps, otherBrokerOptions } from "./clientDialog";
 
 interface ShareValues {
   co_broker_id: string;
@@ -21,21 +21,8 @@ const shareRule = {
 };
 
 /** 共享客户: a second, serving broker from today, with their part of the service credit. */
-export function ClientShareDialog({
-  session,
-  client,
-  brokers,
-  unitName,
-  onClose,
-  onDone,
-}: {
-  session: ConsoleSession;
-  client: ClientOwnership;
-  brokers: StaffEntry[];
-  unitName: (id: string) => string;
-  onClose: () => void;
-  onDone: (shared: ClientOwnership) => void;
-}) {
+export function ClientShareDialog(props: ClientDialogProps) {
+  const { session, client, onClose, onDone } = props;
   const [form] = Form.useForm<ShareValues>();
   const { saving, error, submit } = useSubmit(form, async (v) =>
     onDone(
@@ -70,9 +57,7 @@ export function ClientShareDialog({
           <Select
             showSearch={{ optionFilterProp: "label" }}
             placeholder="输入姓名或工号"
-            options={brokers
-              .filter((b) => b.user_id !== client.serving_broker_id)
-              .map((b) => ({ value: b.user_id, label: `${b.display_name}（${b.user_id}）· ${unitName(b.unit_id)}` }))}
+            options={otherBrokerOptions(props)}
             data-testid="client-share-to"
           />
         </Form.Item>

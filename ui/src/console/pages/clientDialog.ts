@@ -1,0 +1,23 @@
+// What the 客户关系 dialogs that act on one client share: their props, and the brokers a client
+// may go to or be shared with, as a Select lists them.
+
+import type { ClientOwnership } from "../../bindings/ClientOwnership";
+import type { StaffEntry } from "../../bindings/StaffEntry";
+import type { ConsoleSession } from "../http";
+
+export interface ClientDialogProps {
+  session: ConsoleSession;
+  client: ClientOwnership;
+  /** Brokers in post. */
+  brokers: StaffEntry[];
+  unitName: (id: string) => string;
+  onClose: () => void;
+  onDone: (client: ClientOwnership) => void;
+}
+
+/** The brokers other than the client's own, labelled with their team, for a searchable Select. */
+export function otherBrokerOptions({ client, brokers, unitName }: Pick<ClientDialogProps, "client" | "brokers" | "unitName">) {
+  return brokers
+    .filter((b) => b.user_id !== client.serving_broker_id)
+    .map((b) => ({ value: b.user_id, label: `${b.display_name}（${b.user_id}）· ${unitName(b.unit_id)}` }));
+}
