@@ -4,7 +4,7 @@
 
 use super::broker_id;
 use chrono::{Days, Months, NaiveDate};
-use domain::appraisal::{AppraisalScheme, Measure, Weight};
+use domain::appraisal::{AppraisalScheme, Appraised, Measure, Weight};
 use domain::pay_plan::{month_of, DevelopmentSplit, PayPlan, ShareBand};
 use domain::{FeeSchedule, Fen, Rate};
 use head_office_storage::pay::{MonthlyTarget, PayAdjustment, PaySettings, PlanAssignment};
@@ -94,7 +94,7 @@ pub fn settings(brokers: usize, as_of: NaiveDate) -> PaySettings {
         }],
         targets,
         adjustments,
-        appraisal_schemes: vec![senior_scheme()],
+        appraisal_schemes: vec![senior_scheme(), advisers_scheme()],
     }
 }
 
@@ -103,13 +103,31 @@ pub fn settings(brokers: usize, as_of: NaiveDate) -> PaySettings {
 fn senior_scheme() -> AppraisalScheme {
     let w = |measure, percent| Weight { measure, percent };
     AppraisalScheme {
-        plan_id: "PP-AM1".into(),
+        applies_to: Appraised::Level("PP-AM1".into()),
         weights: vec![
             w(Measure::NetCommission, 25),
             w(Measure::NetNewAssets, 30),
             w(Measure::ActiveClients, 10),
             w(Measure::ContactCoverage, 10),
             w(Measure::Satisfaction, 5),
+            w(Measure::OpenComplaints, 10),
+            w(Measure::BlockedRecipients, 10),
+        ],
+    }
+}
+
+/// 投资顾问 (every seventh broker) are ranked among themselves, whatever their level: advice is
+/// judged more by satisfaction and compliance than by this month's commission.
+fn advisers_scheme() -> AppraisalScheme {
+    let w = |measure, percent| Weight { measure, percent };
+    AppraisalScheme {
+        applies_to: Appraised::Class("CL-IA".into()),
+        weights: vec![
+            w(Measure::NetCommission, 20),
+            w(Measure::NetNewAssets, 15),
+            w(Measure::ActiveClients, 10),
+            w(Measure::ContactCoverage, 15),
+            w(Measure::Satisfaction, 20),
             w(Measure::OpenComplaints, 10),
             w(Measure::BlockedRecipients, 10),
         ],

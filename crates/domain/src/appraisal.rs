@@ -1,5 +1,5 @@
-//! 考核: each broker's month scored against the brokers of the same level, by the level's
-//! scheme of weights. Every measure is scored by where the broker stands among their peers
+//! 考核: each broker's month scored against their peers (the brokers of the same class, when the
+//! class has its own scheme, else of the same level), by that scheme of weights. Every measure is scored by where the broker stands among their peers
 //! (0 for the last, 100 for the first, ties sharing), so measures in yuan, clients and ratios
 //! weigh as the scheme says and not by their units. A total is in hundredths of a point, out of
 //! 100.00, and exact: no floating point decides a rank.
@@ -94,16 +94,64 @@ pub struct Weight {
     pub percent: u32,
 }
 
-/// A level's scorecard: the weights of its measures, adding up to 100.
+/// Whom a scheme appraises, and so among whom a broker is ranked. A class's scheme (the kind
+/// of work says what counts) comes before the level's: a broker whose class has one is ranked
+/// among their class; any other among their level.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Appraised {
+    /// A level's brokers, by the level's pay plan id.
+    Level(String),
+    /// A class's brokers (`broker_category`), by the class's id.
+    Class(String),
+}
+
+impl Appraised {
+    pub fn kind(&self) -> CohortKind {
+        match self {
+            Appraised::Level(_) => CohortKind::Level,
+            Appraised::Class(_) => CohortKind::Class,
+        }
+    }
+
+    pub fn id(&self) -> &str {
+        match self {
+            Appraised::Level(id) | Appraised::Class(id) => id,
+        }
+    }
+}
+
+/// Whether a broker was ranked among their level or their class.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum CohortKind {
+    #[default]
+    Level,
+    Class,
+}
+
+impl CohortKind {
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            CohortKind::Level => "级别",
+            CohortKind::Class => "类别",
+        }
+    }
+}
+
+/// A scorecard: the weights of its measures, adding up to 100.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct AppraisalScheme {
-    /// The level (pay plan) it appraises.
-    pub plan_id: String,
+    pub applies_to: Appraised,
     pub weights: Vec<Weight>,
 }
 
-/// What is wrong with a scheme; the caller names the level it belongs to.
+/// What is wrong with a scheme; the caller names the level or class it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum AppraisalError {
     #[error("各项权重合计须为 100%，现为 {total}%")]
@@ -113,22 +161,27 @@ pub enum AppraisalError {
 }
 
 impl AppraisalScheme {
-    /// What a level is appraised by until the firm sets its own: results first, service and
-    /// compliance after.
-    pub fn firm_default(plan_id: &str) -> AppraisalScheme {
-        let w = |measure, percent| Weight { measure, percent };
+    /// What a level or class is appraised by until the firm sets its own: results first,
+    /// service and compliance after.
+    pub fn firm_default(applies_to: Appraised) -> AppraisalScheme {
         AppraisalScheme {
-            plan_id: plan_id.to_string(),
-            weights: vec![
-                w(Measure::NetCommission, 30),
-                w(Measure::NetNewAssets, 20),
-                w(Measure::ActiveClients, 10),
-                w(Measure::ContactCoverage, 10),
-                w(Measure::Satisfaction, 10),
-                w(Measure::OpenComplaints, 10),
-                w(Measure::BlockedRecipients, 10),
-            ],
+            applies_to,
+            weights: Self::default_weights(),
         }
+    }
+
+    /// The default's weights, which a new scheme starts from.
+    pub fn default_weights() -> Vec<Weight> {
+        let w = |measure, percent| Weight { measure, percent };
+        vec![
+            w(Measure::NetCommission, 30),
+            w(Measure::NetNewAssets, 20),
+            w(Measure::ActiveClients, 10),
+            w(Measure::ContactCoverage, 10),
+            w(Measure::Satisfaction, 10),
+            w(Measure::OpenComplaints, 10),
+            w(Measure::BlockedRecipients, 10),
+        ]
     }
 
     pub fn validate(&self) -> Result<(), AppraisalError> {

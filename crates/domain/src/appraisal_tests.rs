@@ -16,7 +16,7 @@ fn figures(commission_yuan: i64, complaints: u32, contacted: u32) -> KpiFigures 
 
 fn scheme(weights: &[(Measure, u32)]) -> AppraisalScheme {
     AppraisalScheme {
-        plan_id: "AM3".into(),
+        applies_to: Appraised::Level("AM3".into()),
         weights: weights
             .iter()
             .map(|(measure, percent)| Weight {
@@ -84,7 +84,10 @@ fn equal_totals_share_a_rank_and_a_lone_broker_tops_their_level() {
 
 #[test]
 fn a_scheme_adds_up_to_a_hundred_without_repeats() {
-    assert_eq!(AppraisalScheme::firm_default("AM3").validate(), Ok(()));
+    assert_eq!(
+        AppraisalScheme::firm_default(Appraised::Class("CL-IA".into())).validate(),
+        Ok(())
+    );
     assert!(matches!(
         scheme(&[(Measure::NetCommission, 60)]).validate(),
         Err(AppraisalError::NotHundred { total: 60, .. })

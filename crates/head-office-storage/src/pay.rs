@@ -3,7 +3,7 @@
 //! the development split, monthly targets and adjustments. One document, validated as a whole.
 
 use chrono::NaiveDate;
-use domain::appraisal::AppraisalScheme;
+use domain::appraisal::{AppraisalScheme, Appraised, Weight};
 use domain::pay_plan::{DevelopmentSplit, PayPlan, PlanPeriod};
 use domain::{FeeSchedule, Fen};
 use serde::{Deserialize, Serialize};
@@ -42,8 +42,9 @@ pub struct PaySettings {
     pub targets: Vec<MonthlyTarget>,
     #[serde(default)]
     pub adjustments: Vec<PayAdjustment>,
-    /// 考核 schemes by level; a level without one is appraised by the firm's default.
-    #[serde(default)]
+    /// 考核 schemes of levels and classes; a level without one is appraised by the firm's
+    /// default, a class without one by its brokers' levels.
+    #[serde(default, deserialize_with = "schemes_of_either_form")]
     pub appraisal_schemes: Vec<AppraisalScheme>,
 }
 
@@ -74,12 +75,22 @@ impl PaySettings {
                 problems.push(e.to_string());
             }
         }
-        for scheme in &self.appraisal_schemes {
+        for (i, scheme) in self.appraisal_schemes.iter().enumerate() {
+            let owner = scheme.applies_to.id();
             if let Err(e) = scheme.validate() {
-                problems.push(format!("考核方案 {}：{e}", scheme.plan_id));
+                problems.push(format!("考核方案 {owner}：{e}"));
             }
-            if !self.plans.iter().any(|p| p.id == scheme.plan_id) {
-                problems.push(format!("考核方案所属的级别 {} 不存在", scheme.plan_id));
+            if self.appraisal_schemes[..i]
+                .iter()
+                .any(|s| s.applies_to == scheme.applies_to)
+            {
+                problems.push(format!("{owner} 有不止一套考核方案"));
+            }
+            // A class's existence is checked where the class list is (the saving transaction).
+            if let Appraised::Level(plan_id) = &scheme.applies_to {
+                if !self.plans.iter().any(|p| &p.id == plan_id) {
+                    problems.push(format!("考核方案所属的级别 {plan_id} 不存在"));
+                }
             }
         }
         for a in &self.assignments {
@@ -116,12 +127,16 @@ impl PaySettings {
     }
 
     /// The scheme a level is appraised by.
-    pub fn scheme_for(&self, plan_id: &str) -> AppraisalScheme {
-        self.appraisal_schemes
-            .iter()
-            .find(|s| s.plan_id == plan_id)
+    pub fn level_scheme(&self, plan_id: &str) -> AppraisalScheme {
+        let level = Appraised::Level(plan_id.to_string());
+        self.own_scheme(&level)
             .cloned()
-            .unwrap_or_else(|| AppraisalScheme::firm_default(plan_id))
+            .unwrap_or_else(|| AppraisalScheme::firm_default(level))
+    }
+
+    /// The scheme the firm set for `who`, if any.
+    pub fn own_scheme(&self, who: &Appraised) -> Option<&AppraisalScheme> {
+        self.appraisal_schemes.iter().find(|s| &s.applies_to == who)
     }
 
     /// Every broker's plan history at once, for reads over the whole firm (one pass over the
@@ -157,5 +172,68 @@ impl PaySettings {
             .iter()
             .find(|t| t.broker_id == broker_id)
             .map_or(Fen::ZERO, |t| t.net_commission)
+    }
+}
+
+/// A scheme as stored: before classes had schemes, one named its level by `plan_id` alone.
+#[derive(Deserialize)]
+struct StoredScheme {
+    applies_to: Option<Appraised>,
+    plan_id: Option<String>,
+    weights: Vec<Weight>,
+}
+
+/// Reads the schemes of a document written before classes had schemes as well as after, so a
+/// firm's saved settings and IT's old files keep working.
+fn schemes_of_either_form<'de, D>(d: D) -> Result<Vec<AppraisalScheme>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    Vec::<StoredScheme>::deserialize(d)?
+        .into_iter()
+        .map(|s| {
+            let applies_to = match (s.applies_to, s.plan_id) {
+                (Some(who), _) => who,
+                (None, Some(plan_id)) => Appraised::Level(plan_id),
+                (None, None) => {
+                    return Err(serde::de::Error::custom(
+                        "考核方案须写明所属级别（plan_id）或 applies_to",
+                    ))
+                }
+            };
+            Ok(AppraisalScheme {
+                applies_to,
+                weights: s.weights,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_of_either_form_reads_its_schemes() {
+        let old = r#"{"fee_schedules":[],"plans":[],"assignments":[],"development_splits":[],
+            "appraisal_schemes":[{"plan_id":"PP-AM1","weights":[{"measure":"net_commission","percent":100}]}]}"#;
+        let pay: PaySettings = serde_json::from_str(old).expect("old form");
+        assert_eq!(
+            pay.appraisal_schemes[0].applies_to,
+            Appraised::Level("PP-AM1".into())
+        );
+        let again: PaySettings =
+            serde_json::from_str(&serde_json::to_string(&pay).expect("written")).expect("new form");
+        assert_eq!(again, pay);
+        let class = r#"{"fee_schedules":[],"plans":[],"assignments":[],"development_splits":[],
+            "appraisal_schemes":[{"applies_to":{"class":"CL-IA"},"weights":[]}]}"#;
+        let pay: PaySettings = serde_json::from_str(class).expect("class");
+        assert_eq!(
+            pay.appraisal_schemes[0].applies_to,
+            Appraised::Class("CL-IA".into())
+        );
+        let neither = r#"{"fee_schedules":[],"plans":[],"assignments":[],"development_splits":[],
+            "appraisal_schemes":[{"weights":[]}]}"#;
+        assert!(serde_json::from_str::<PaySettings>(neither).is_err());
     }
 }

@@ -1,6 +1,7 @@
 //! 考核 from head office's own data: a month's figures of every active broker (the same
-//! `broker_figures` the dashboards read), grouped by the level each held at the month's end and
-//! scored by that level's scheme with `domain::appraisal`'s rules. Once a month is over,
+//! `broker_figures` the dashboards read), grouped by their class when the class has its own
+//! scheme and otherwise by the level each held at the month's end, and scored by that cohort's
+//! scheme with `domain::appraisal`'s rules. Once a month is over,
 //! 经纪业务管理部 publishes it: each broker's own card is kept, and their desk has it at its
 //! next sync (a broker never reads a peer's figures).
 
@@ -10,6 +11,8 @@ pub const MONTHS_ON_DESK: u32 = 12;
 use crate::error::{HeadOfficeError, Result};
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc};
 use domain::appraisal;
+use domain::appraisal::{AppraisalScheme, Appraised, CohortKind};
+use domain::broker_category::{BrokerCategory, CategoryKind};
 use domain::kpi::KpiFigures;
 use domain::pay_plan::PlanPeriod;
 use head_office_storage::org::KpiWindow;
@@ -17,7 +20,7 @@ use head_office_storage::pay::PaySettings;
 use head_office_storage::{Storage, UserRow};
 use protocol::broker_force::{
     AppraisalBoard, AppraisalCohort, AppraisalsPublished, BrokerAppraisal, OrgChanged,
-    PublishedAppraisal, SchemeChange,
+    PublishedAppraisal, SchemeChange, SchemeRemoval,
 };
 use protocol::Role;
 use std::collections::HashMap;
@@ -42,23 +45,37 @@ pub fn board(
     let ids: Vec<String> = brokers.iter().map(|p| p.id.clone()).collect();
     let mut figures = storage.broker_figures(&ids, &window)?;
     let periods = pay.periods_by_broker();
+    let placements = storage.broker_placements()?;
+    let classes: Vec<BrokerCategory> = storage
+        .broker_categories()?
+        .into_iter()
+        .filter(|c| c.kind == CategoryKind::Class)
+        .collect();
     let unit_names: HashMap<&str, &str> = chart
         .units
         .iter()
         .map(|u| (u.id.as_str(), u.name.as_str()))
         .collect();
-    // Each level's brokers, with the figures of their month and who they are.
-    let mut by_level: HashMap<String, Vec<(String, KpiFigures)>> = HashMap::new();
+    // Each cohort's brokers, with the figures of their month and who they are.
+    let mut members: HashMap<Appraised, Vec<(String, KpiFigures)>> = HashMap::new();
     let mut people: HashMap<&str, (&str, &str)> = HashMap::new();
     let mut without_level = Vec::new();
     for person in &brokers {
         let f = figures.remove(&person.id).unwrap_or_else(KpiFigures::empty);
-        let level = periods
-            .get(person.id.as_str())
-            .and_then(|p| PlanPeriod::in_force(p, as_of));
-        match level {
-            Some(level) => by_level
-                .entry(level.plan_id.clone())
+        let by_class = placements
+            .get(&person.id)
+            .and_then(|p| p.class_id.clone())
+            .map(Appraised::Class)
+            .filter(|class| pay.own_scheme(class).is_some());
+        let by_level = || {
+            periods
+                .get(person.id.as_str())
+                .and_then(|p| PlanPeriod::in_force(p, as_of))
+                .map(|level| Appraised::Level(level.plan_id.clone()))
+        };
+        match by_class.or_else(by_level) {
+            Some(cohort) => members
+                .entry(cohort)
                 .or_default()
                 .push((person.id.clone(), f)),
             None => without_level.push(person.id.clone()),
@@ -66,12 +83,25 @@ pub fn board(
         let unit = unit_names.get(person.unit_id.as_str()).copied();
         people.insert(&person.id, (&person.name, unit.unwrap_or_default()));
     }
-    let cohorts = pay
-        .plans
+    let named_cohorts = classes
         .iter()
-        .filter_map(|plan| {
-            let peers = by_level.remove(&plan.id)?;
-            let scheme = pay.scheme_for(&plan.id);
+        .map(|c| (Appraised::Class(c.id.clone()), &c.name))
+        .chain(
+            pay.plans
+                .iter()
+                .map(|p| (Appraised::Level(p.id.clone()), &p.name)),
+        );
+    let cohorts = named_cohorts
+        .filter_map(|(cohort, name)| {
+            let own = pay.own_scheme(&cohort).cloned();
+            let own_scheme = own.is_some();
+            // A class's own scheme is listed with nobody in it, so it can still be changed.
+            let peers = match members.remove(&cohort) {
+                Some(peers) => peers,
+                None if own_scheme && cohort.kind() == CohortKind::Class => Vec::new(),
+                None => return None,
+            };
+            let scheme = own.unwrap_or_else(|| AppraisalScheme::firm_default(cohort.clone()));
             let cards = appraisal::score(&peers, &scheme);
             let mut figures: HashMap<String, KpiFigures> = peers.into_iter().collect();
             let brokers = cards
@@ -92,8 +122,9 @@ pub fn board(
                 })
                 .collect();
             Some(AppraisalCohort {
-                plan_id: plan.id.clone(),
-                name: plan.name.clone(),
+                cohort,
+                name: name.clone(),
+                own_scheme,
                 scheme,
                 brokers,
             })
@@ -103,6 +134,8 @@ pub fn board(
         month: window.month,
         as_of,
         cohorts,
+        classes,
+        default_weights: AppraisalScheme::default_weights(),
         without_level,
     })
 }
@@ -154,8 +187,8 @@ pub fn publish_month(
         for broker in cohort.brokers {
             let published = PublishedAppraisal {
                 month: board.month,
-                level_name: cohort.name.clone(),
-                scheme: cohort.scheme.clone(),
+                cohort_name: cohort.name.clone(),
+                ranked_among: cohort.cohort.kind(),
                 card: broker.card,
                 published_at: now,
             };
@@ -169,7 +202,8 @@ pub fn publish_month(
     Ok((board.month, u32::try_from(cards.len()).unwrap_or(u32::MAX)))
 }
 
-/// Sets a level's scheme; months already published keep the scheme they were scored by.
+/// Sets a level's or class's scheme; months already published keep the cards they were scored
+/// by.
 pub fn set_scheme(
     storage: &dyn Storage,
     caller: &UserRow,
@@ -178,40 +212,93 @@ pub fn set_scheme(
 ) -> Result<OrgChanged> {
     let reason = crate::staff_log::reason(&req.reason, "调整考核方案")?;
     let scheme = &req.scheme;
-    let level = storage
-        .pay_settings()?
-        .plans
-        .into_iter()
-        .find(|p| p.id == scheme.plan_id)
-        .map(|p| p.name)
-        .ok_or_else(|| {
-            HeadOfficeError::Validation(format!("级别 {} 不存在，请从列表中选择", scheme.plan_id))
-        })?;
+    let owner = owner_name(storage, &scheme.applies_to)?;
     scheme
         .validate()
-        .map_err(|e| HeadOfficeError::Validation(format!("{level}的考核方案：{e}")))?;
+        .map_err(|e| HeadOfficeError::Validation(format!("{owner}的考核方案：{e}")))?;
     let weights: Vec<String> = scheme
         .weights
         .iter()
         .map(|w| format!("{} {}%", w.measure.label_zh(), w.percent))
         .collect();
-    let message = format!("{level}的考核方案已调整为：{}", weights.join("，"));
+    let message = format!("{owner}的考核方案已调整为：{}", weights.join("，"));
     let detail = format!("{message}：{reason}");
     let change = |pay: &mut PaySettings| -> head_office_storage::Result<()> {
         pay.appraisal_schemes
-            .retain(|s| s.plan_id != scheme.plan_id);
+            .retain(|s| s.applies_to != scheme.applies_to);
         pay.appraisal_schemes.push(scheme.clone());
         Ok(())
     };
     crate::staff_log::logged(
         caller,
         "调整考核方案",
-        &scheme.plan_id,
+        scheme.applies_to.id(),
         &detail,
         now,
         |log| storage.change_pay_settings(&change, log),
     )?;
     Ok(OrgChanged { message })
+}
+
+/// Drops a level's or class's own scheme: the class's brokers go back to their levels' cohorts,
+/// the level to the firm's default.
+pub fn remove_scheme(
+    storage: &dyn Storage,
+    caller: &UserRow,
+    req: &SchemeRemoval,
+    now: DateTime<Utc>,
+) -> Result<OrgChanged> {
+    let reason = crate::staff_log::reason(&req.reason, "取消考核方案")?;
+    let owner = owner_name(storage, &req.applies_to)?;
+    if storage
+        .pay_settings()?
+        .own_scheme(&req.applies_to)
+        .is_none()
+    {
+        return Err(HeadOfficeError::NotFound(format!(
+            "{owner}没有自己的考核方案，无需取消；请刷新后查看"
+        )));
+    }
+    let message = match req.applies_to {
+        Appraised::Class(_) => format!("已取消{owner}的考核方案，其经纪人改按各自级别考核"),
+        Appraised::Level(_) => format!("已取消{owner}的考核方案，改按公司默认方案考核"),
+    };
+    let detail = format!("{message}：{reason}");
+    let change = |pay: &mut PaySettings| -> head_office_storage::Result<()> {
+        pay.appraisal_schemes
+            .retain(|s| s.applies_to != req.applies_to);
+        Ok(())
+    };
+    crate::staff_log::logged(
+        caller,
+        "取消考核方案",
+        req.applies_to.id(),
+        &detail,
+        now,
+        |log| storage.change_pay_settings(&change, log),
+    )?;
+    Ok(OrgChanged { message })
+}
+
+/// 级别“客户经理（一级）” or 类别“投资顾问”, for messages; refuses an unknown level or class.
+fn owner_name(storage: &dyn Storage, who: &Appraised) -> Result<String> {
+    let name = match who {
+        Appraised::Level(id) => storage
+            .pay_settings()?
+            .plans
+            .into_iter()
+            .find(|p| &p.id == id)
+            .map(|p| p.name),
+        Appraised::Class(id) => storage
+            .broker_categories()?
+            .into_iter()
+            .find(|c| &c.id == id && c.kind == CategoryKind::Class)
+            .map(|c| c.name),
+    };
+    let kind = who.kind().label_zh();
+    name.map(|n| format!("{kind}“{n}”")).ok_or_else(|| {
+        HeadOfficeError::Validation(format!("{kind} {} 不存在，请从列表中选择", who.id()))
+    })
 }
 
 /// The caller's own published cards, newest first.

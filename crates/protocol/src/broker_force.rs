@@ -3,7 +3,7 @@
 //! the scheme they are appraised by (考核).
 
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::appraisal::{AppraisalScheme, Scorecard};
+use domain::appraisal::{AppraisalScheme, Appraised, CohortKind, Scorecard, Weight};
 use domain::broker_category::BrokerCategory;
 use domain::kpi::KpiFigures;
 use domain::pay_plan::PlanPeriod;
@@ -134,7 +134,7 @@ pub struct AppraisalQuery {
     pub month: Option<NaiveDate>,
 }
 
-/// One broker's month as their level's scheme scores it, with the figures behind the score.
+/// One broker's month as their cohort's scheme scores it, with the figures behind the score.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct BrokerAppraisal {
@@ -144,26 +144,37 @@ pub struct BrokerAppraisal {
     pub figures: KpiFigures,
 }
 
-/// The brokers of one level, ranked among themselves.
+/// The brokers of one class (with its own scheme) or one level, ranked among themselves.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct AppraisalCohort {
-    pub plan_id: String,
+    /// The class or level; the scheme's `applies_to`.
+    pub cohort: Appraised,
+    /// The class's or level's name.
     pub name: String,
+    /// Whether the scheme is the firm's own rather than the default (a level without one).
+    pub own_scheme: bool,
     pub scheme: AppraisalScheme,
     /// Best first.
     pub brokers: Vec<BrokerAppraisal>,
 }
 
-/// A month's appraisal of every active broker, level by level.
+/// A month's appraisal of every active broker: classes with their own scheme first, then the
+/// levels.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct AppraisalBoard {
     /// First day of the month.
     pub month: NaiveDate,
-    /// The day whose level put each broker in their cohort: the month's last day, or today.
+    /// The day whose level put each broker in their cohort: the month's last day, or today. A
+    /// broker's class is the one they are in now.
     pub as_of: NaiveDate,
     pub cohorts: Vec<AppraisalCohort>,
+    /// The firm's classes, so a scheme can be given to one that has none.
+    pub classes: Vec<BrokerCategory>,
+    /// The firm's default weights: what a level without a scheme is appraised by, and what a
+    /// new scheme starts from.
+    pub default_weights: Vec<Weight>,
     /// Active brokers with no level that day, so not appraised: their pay plan is to be set.
     pub without_level: Vec<String>,
 }
@@ -192,17 +203,47 @@ pub struct AppraisalsPublished {
 pub struct PublishedAppraisal {
     /// First day of the month.
     pub month: NaiveDate,
-    pub level_name: String,
-    pub scheme: AppraisalScheme,
+    /// The class's or level's name; cards kept before classes had schemes call it `level_name`.
+    #[serde(alias = "level_name")]
+    pub cohort_name: String,
+    #[serde(default)]
+    pub ranked_among: CohortKind,
     pub card: Scorecard,
     pub published_at: DateTime<Utc>,
 }
 
-/// Sets a level's appraisal scheme (weights adding up to 100), from the next appraisal read on.
+/// Sets a level's or class's appraisal scheme (weights adding up to 100), from the next
+/// appraisal read on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct SchemeChange {
     pub scheme: AppraisalScheme,
     /// Why, for the operation log.
     pub reason: String,
+}
+
+/// Drops a class's or level's own scheme: a class's brokers are then appraised among their
+/// levels, a level's by the firm's default.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct SchemeRemoval {
+    pub applies_to: Appraised,
+    /// Why, for the operation log.
+    pub reason: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_card_kept_before_classes_had_schemes_still_reads() {
+        let kept = r#"{"month":"2026-10-01","level_name":"客户经理（二级）",
+            "scheme":{"plan_id":"PP-AM2","weights":[]},
+            "card":{"broker_id":"B001","total":5000,"rank":2,"peers":9,"parts":[]},
+            "published_at":"2026-11-02T02:00:00Z"}"#;
+        let card: PublishedAppraisal = serde_json::from_str(kept).expect("old card");
+        assert_eq!(card.cohort_name, "客户经理（二级）");
+        assert_eq!(card.ranked_among, CohortKind::Level);
+    }
 }

@@ -55,8 +55,9 @@ pub use tasks::{ReminderRecord, TaskCompletion, TaskRecord};
 
 /// Bumped whenever a change to these types would be misread by the other side. 5: a client may
 /// be shared (`ClientRecord.co_server`); a desk that ignored it would credit itself the whole
-/// service part of a shared client's commission.
-pub const PROTOCOL_VERSION: u32 = 5;
+/// service part of a shared client's commission. 6: a published scorecard may rank a broker
+/// among their class (`PublishedAppraisal.cohort_name`, `ranked_among`), and carries no scheme.
+pub const PROTOCOL_VERSION: u32 = 6;
 
 /// Every request and response carries the sender's protocol version in this header.
 pub const VERSION_HEADER: &str = "x-brokerdesk-protocol";
@@ -166,8 +167,10 @@ pub mod paths {
     pub const CONSOLE_APPRAISAL: &str = "/api/v1/console/appraisal";
     /// Publishes a month's appraisal to the brokers (`broker_force::AppraisalMonth`).
     pub const CONSOLE_APPRAISAL_PUBLISH: &str = "/api/v1/console/appraisal/publish";
-    /// Sets a level's appraisal scheme (`broker_force::SchemeChange`).
+    /// Sets a level's or class's appraisal scheme (`broker_force::SchemeChange`).
     pub const CONSOLE_APPRAISAL_SCHEME: &str = "/api/v1/console/appraisal/scheme";
+    /// Drops a level's or class's own scheme (`broker_force::SchemeRemoval`).
+    pub const CONSOLE_APPRAISAL_SCHEME_REMOVE: &str = "/api/v1/console/appraisal/scheme/remove";
     /// The caller's own published scorecards, newest first (`broker_force::PublishedAppraisal`).
     pub const APPRAISALS: &str = "/api/v1/appraisals";
     /// Any client of the firm by id or name, with who serves them (`relationships::ClientSearch`).
@@ -256,6 +259,7 @@ pub mod paths {
         CONSOLE_APPRAISAL,
         CONSOLE_APPRAISAL_PUBLISH,
         CONSOLE_APPRAISAL_SCHEME,
+        CONSOLE_APPRAISAL_SCHEME_REMOVE,
         APPRAISALS,
         CONSOLE_CLIENTS,
         CONSOLE_CLIENT_TRANSFER,

@@ -2,7 +2,7 @@
 //! two scored visits to broker01's clients this month, and the month's appraisal board has them
 //! in broker01's figures and scores broker01's satisfaction as their average.
 
-use domain::appraisal::{AppraisalScheme, Measure};
+use domain::appraisal::{AppraisalScheme, Appraised, Measure};
 use protocol::broker_force::{AppraisalBoard, BrokerAppraisal};
 use protocol::paths;
 use protocol::relationships::ClientOwnership;
@@ -67,7 +67,7 @@ async fn the_month_s_return_visits_score_the_broker_s_satisfaction() {
         .expect("broker01's level weighs satisfaction");
     assert_eq!(part.figure, i64::from(average_tenths));
     // The firm's default scheme weighs it.
-    assert!(AppraisalScheme::firm_default("X")
+    assert!(AppraisalScheme::firm_default(Appraised::Level("X".into()))
         .weights
         .iter()
         .any(|w| w.measure == Measure::Satisfaction && w.percent > 0));

@@ -4,7 +4,7 @@
 //! in the operation log with its reason.
 
 use chrono::{Datelike, Days, Months, NaiveDate};
-use domain::appraisal::{AppraisalScheme, Measure, Weight};
+use domain::appraisal::{AppraisalScheme, Appraised, Measure, Weight};
 use domain::pay_plan::PlanPeriod;
 use protocol::broker_force::{
     AppraisalBoard, AppraisalMonth, AppraisalsPublished, LevelBoard, LevelMove, OrgChanged,
@@ -197,8 +197,9 @@ async fn the_month_is_appraised_level_by_level_and_a_level_move_changes_the_peer
     let senior = board
         .cohorts
         .iter()
-        .find(|c| c.plan_id == "PP-AM1")
+        .find(|c| c.cohort == Appraised::Level("PP-AM1".into()))
         .unwrap();
+    assert!(senior.own_scheme);
     assert!(senior
         .scheme
         .weights
@@ -208,7 +209,7 @@ async fn the_month_is_appraised_level_by_level_and_a_level_move_changes_the_peer
     // 三级 appraised on net commission alone: its ranking follows the commission.
     let only_commission = |percent| SchemeChange {
         scheme: AppraisalScheme {
-            plan_id: "PP-AM3".into(),
+            applies_to: Appraised::Level("PP-AM3".into()),
             weights: vec![Weight {
                 measure: Measure::NetCommission,
                 percent,
@@ -236,39 +237,46 @@ async fn the_month_is_appraised_level_by_level_and_a_level_move_changes_the_peer
     let junior = board_now
         .cohorts
         .iter()
-        .find(|c| c.plan_id == "PP-AM3")
+        .find(|c| c.cohort == Appraised::Level("PP-AM3".into()))
         .unwrap();
     assert_eq!(junior.scheme.weights.len(), 1);
     for pair in junior.brokers.windows(2) {
         assert!(pair[0].figures.net_commission >= pair[1].figures.net_commission);
     }
 
-    // broker07 moves to 一级 from today: this month it is appraised among 一级's brokers.
-    let _: OrgChanged = console
-        .ok(
-            &hq,
-            paths::CONSOLE_LEVEL_MOVE,
-            &level_move("PP-AM1", TODAY, "业绩突出，提前晋升"),
-        )
-        .await;
-    let board: AppraisalBoard = console.read(&hq, paths::CONSOLE_APPRAISAL, &[]).await;
-    let cohort_of = |id: &str| {
+    // broker02 (a 客户经理, whose class has no scheme of its own) moves to another level from
+    // today: this month it is appraised among that level's brokers.
+    let cohort_of = |board: &AppraisalBoard, id: &str| {
         board
             .cohorts
             .iter()
             .find(|c| c.brokers.iter().any(|b| b.card.broker_id == id))
-            .map(|c| c.plan_id.clone())
+            .map(|c| c.cohort.clone())
     };
-    assert_eq!(cohort_of("B007").as_deref(), Some("PP-AM1"));
-    // Last month, broker07 was still a 三级 broker.
+    let was = cohort_of(&board, "B002").expect("broker02 is appraised");
+    let to = if was == Appraised::Level("PP-AM1".into()) {
+        "PP-AM2"
+    } else {
+        "PP-AM1"
+    };
+    let _: OrgChanged = console
+        .ok(
+            &hq,
+            paths::CONSOLE_LEVEL_MOVE,
+            &LevelMove {
+                broker_id: "B002".into(),
+                ..level_move(to, TODAY, "业绩突出，提前晋升")
+            },
+        )
+        .await;
+    let board: AppraisalBoard = console.read(&hq, paths::CONSOLE_APPRAISAL, &[]).await;
+    assert_eq!(cohort_of(&board, "B002"), Some(Appraised::Level(to.into())));
+    // Last month, broker02 was still at its old level.
     let last_month = (TODAY.with_day(1).unwrap() - Months::new(1)).to_string();
     let earlier: AppraisalBoard = console
         .read(&hq, paths::CONSOLE_APPRAISAL, &[("month", &last_month)])
         .await;
-    assert!(earlier
-        .cohorts
-        .iter()
-        .any(|c| c.plan_id == "PP-AM3" && c.brokers.iter().any(|b| b.card.broker_id == "B007")));
+    assert_eq!(cohort_of(&earlier, "B002"), Some(was));
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -11,6 +11,7 @@ mod conflicts;
 mod console_accounts;
 mod console_backups;
 mod console_categories;
+mod console_class_appraisal;
 mod console_finance;
 mod console_handover;
 mod console_levels;

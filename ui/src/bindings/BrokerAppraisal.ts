@@ -3,6 +3,6 @@ import type { KpiFigures } from "./KpiFigures";
 import type { Scorecard } from "./Scorecard";
 
 /**
- * One broker's month as their level's scheme scores it, with the figures behind the score.
+ * One broker's month as their cohort's scheme scores it, with the figures behind the score.
  */
 export type BrokerAppraisal = { display_name: string, unit_name: string, card: Scorecard, figures: KpiFigures, };

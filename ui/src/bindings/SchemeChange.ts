@@ -2,7 +2,8 @@
 import type { AppraisalScheme } from "./AppraisalScheme";
 
 /**
- * Sets a level's appraisal scheme (weights adding up to 100), from the next appraisal read on.
+ * Sets a level's or class's appraisal scheme (weights adding up to 100), from the next
+ * appraisal read on.
  */
 export type SchemeChange = { scheme: AppraisalScheme, 
 /**

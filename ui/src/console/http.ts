@@ -41,6 +41,7 @@ export const PATHS = {
   appraisal: "/api/v1/console/appraisal",
   appraisalPublish: "/api/v1/console/appraisal/publish",
   appraisalScheme: "/api/v1/console/appraisal/scheme",
+  appraisalSchemeRemove: "/api/v1/console/appraisal/scheme/remove",
   clients: "/api/v1/console/clients",
   clientTransfer: "/api/v1/console/clients/transfer",
   scheduledTransfers: "/api/v1/console/clients/transfers/scheduled",

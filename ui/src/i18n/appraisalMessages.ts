@@ -7,8 +7,11 @@ export const appraisalZh = {
   "appraisal.notPublished": "{month}的考核结果尚未发布：总部在月末之后发布，发布后下次同步即可查看。",
   "appraisal.none": "总部尚未发布过你的考核结果。",
   "appraisal.total": "总分",
-  "appraisal.rank": "在{level}的 {peers} 位经纪人中排第 {rank} 名",
-  "appraisal.howScored": "每项按你在同级别经纪人中的位置计 0–100 分（并列各得一半），乘以该项权重后相加，满分 100 分。",
+  "appraisal.rank.level": "在{cohort}的 {peers} 位经纪人中排第 {rank} 名",
+  "appraisal.rank.class": "在{cohort}类别的 {peers} 位经纪人中排第 {rank} 名",
+  "appraisal.howScored.level": "每项按你在同级别经纪人中的位置计 0–100 分（并列各得一半），乘以该项权重后相加，满分 100 分。",
+  "appraisal.howScored.class":
+    "你所在类别有自己的考核方案：每项按你在同类别经纪人中的位置计 0–100 分（并列各得一半），乘以该项权重后相加，满分 100 分。",
   "appraisal.published": "总部发布于 {at}",
   "appraisal.col.measure": "指标",
   "appraisal.col.figure": "本月数据",
@@ -35,9 +38,12 @@ export const appraisalEn: Record<keyof typeof appraisalZh, string> = {
     "The appraisal for {month} is not published yet: head office publishes it after the month ends, and it arrives with the next sync.",
   "appraisal.none": "Head office has not published an appraisal for you yet.",
   "appraisal.total": "Total",
-  "appraisal.rank": "Rank {rank} of {peers} brokers at {level}",
-  "appraisal.howScored":
+  "appraisal.rank.level": "Rank {rank} of {peers} brokers at {cohort}",
+  "appraisal.rank.class": "Rank {rank} of {peers} brokers of the {cohort} class",
+  "appraisal.howScored.level":
     "Each measure scores 0–100 by where you stand among brokers of your level (ties share), weighted and added up to 100.",
+  "appraisal.howScored.class":
+    "Your class has its own scheme: each measure scores 0–100 by where you stand among brokers of your class (ties share), weighted and added up to 100.",
   "appraisal.published": "Published by head office {at}",
   "appraisal.col.measure": "Measure",
   "appraisal.col.figure": "This month",

@@ -5,8 +5,9 @@
 //! by another replica or by `head-office pay --set` is seen at the next request.
 
 use crate::db::Db;
-use crate::error::Result;
+use crate::error::{Result, StorageError};
 use crate::pay::PaySettings;
+use domain::appraisal::Appraised;
 use rusqlite::params;
 use std::sync::{Arc, Mutex};
 
@@ -27,6 +28,20 @@ pub(super) fn settings(db: &Db<'_>) -> Result<PaySettings> {
 
 pub(super) fn set_settings(db: &Db<'_>, pay: &PaySettings) -> Result<()> {
     pay.validate()?;
+    for scheme in &pay.appraisal_schemes {
+        if let Appraised::Class(class_id) = &scheme.applies_to {
+            let class: Option<String> = db.query_opt(
+                "SELECT name FROM broker_categories WHERE id = ?1 AND kind = 'class'",
+                params![class_id],
+                |r| r.get(0),
+            )?;
+            if class.is_none() {
+                return Err(StorageError::Validation(format!(
+                    "考核方案所属的类别 {class_id} 不存在，请先在类别列表中添加"
+                )));
+            }
+        }
+    }
     db.execute(
         "INSERT INTO firm_settings (key, value) VALUES ('pay', ?1) \
          ON CONFLICT(key) DO UPDATE SET value = excluded.value",

@@ -14,7 +14,7 @@ use axum::{Json, Router};
 use protocol::broker_force::{
     AppraisalBoard, AppraisalMonth, AppraisalQuery, AppraisalsPublished, BrokerCategorization,
     LevelBoard, LevelMove, NewBrokerCategory, NewOrgUnit, OrgChanged, Placement, SchemeChange,
-    UnitClosure, UnitMove,
+    SchemeRemoval, UnitClosure, UnitMove,
 };
 use protocol::paths;
 use std::sync::Arc;
@@ -63,6 +63,14 @@ pub(super) fn routes(state: &Arc<AppState>) -> Router<Arc<AppState>> {
                 state,
                 BROKER_FORCE,
                 limited(post(set_scheme), TEAM_BODY_LIMIT),
+            ),
+        )
+        .route(
+            paths::CONSOLE_APPRAISAL_SCHEME_REMOVE,
+            only(
+                state,
+                BROKER_FORCE,
+                limited(post(remove_scheme), TEAM_BODY_LIMIT),
             ),
         )
         .route(
@@ -129,6 +137,19 @@ async fn set_scheme(
     let now = state.clock.now();
     let done = blocking(&state, move |s| {
         crate::appraisal::set_scheme(s, &user, &req, now)
+    })
+    .await?;
+    Ok(Json(done))
+}
+
+async fn remove_scheme(
+    State(state): AppStateRef,
+    Caller(user): Caller,
+    ApiJson(req): ApiJson<SchemeRemoval>,
+) -> Result<Json<OrgChanged>> {
+    let now = state.clock.now();
+    let done = blocking(&state, move |s| {
+        crate::appraisal::remove_scheme(s, &user, &req, now)
     })
     .await?;
     Ok(Json(done))

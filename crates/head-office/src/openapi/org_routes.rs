@@ -7,7 +7,7 @@ use domain::broker_category::{BrokerCategory, CategoryKind};
 use protocol::broker_force::{
     AppraisalBoard, AppraisalMonth, AppraisalQuery, AppraisalsPublished, BrokerCategorization,
     LevelBoard, LevelMove, NewBrokerCategory, NewOrgUnit, OrgChanged, Placement, SchemeChange,
-    UnitClosure, UnitMove,
+    SchemeRemoval, UnitClosure, UnitMove,
 };
 use protocol::paths;
 
@@ -201,12 +201,35 @@ pub(super) const ORG: &[Operation] = &[
             "setAppraisalScheme",
             "console",
             "调整考核方案",
-            "Sets a level's scheme: each measure once, weights adding up to 100. The month's \
-             appraisal reads it at once; months already published keep their cards.",
+            "Sets a level's or a class's scheme: each measure once, weights adding up to 100. \
+             A class's scheme comes before its brokers' levels' and ranks them among the \
+             class. The month's appraisal reads it at once; months already published keep \
+             their cards.",
             json_body(of::<SchemeChange>, || {
                 example(SchemeChange {
-                    scheme: domain::appraisal::AppraisalScheme::firm_default("PP-AM2"),
-                    reason: "加强客户服务考核".into(),
+                    scheme: domain::appraisal::AppraisalScheme::firm_default(
+                        domain::appraisal::Appraised::Class("CL-IA".into()),
+                    ),
+                    reason: "投资顾问加强客户服务考核".into(),
+                })
+            }),
+            of::<OrgChanged>,
+        )
+    },
+    Operation {
+        also: &[404],
+        access: Access::Only(BROKER_FORCE),
+        ..write(
+            paths::CONSOLE_APPRAISAL_SCHEME_REMOVE,
+            "removeAppraisalScheme",
+            "console",
+            "取消考核方案",
+            "Drops a class's or level's own scheme: the class's brokers are appraised among \
+             their levels again, a level by the firm's default. 404 when it has none.",
+            json_body(of::<SchemeRemoval>, || {
+                example(SchemeRemoval {
+                    applies_to: domain::appraisal::Appraised::Class("CL-IA".into()),
+                    reason: "投资顾问改按级别统一考核".into(),
                 })
             }),
             of::<OrgChanged>,

@@ -1,6 +1,7 @@
 //! 经纪业务管理部 shapes the broker force in the console: adds a team under a branch and moves
 //! broker07 into it, moves broker07 up a level and into a class and a group, reads the month's appraisal of 一级 and the
-//! figures behind a score, and changes 一级's scheme after a wrong total is refused. Finance adds
+//! figures behind a score, changes 一级's scheme after a wrong total is refused, and gives
+//! 理财顾问 a scheme of their own (ranked as a class) before taking it away. Finance adds
 //! a pay plan (a new level) after bands out of order are refused, and a lower handling fee from
 //! next month.
 
@@ -86,7 +87,7 @@ pub fn shape(p: &Session) -> Result<()> {
         }
     }
     let first = p.wait(
-        "[data-testid=appraisal-PP-AM1] tbody tr.ant-table-row",
+        "[data-testid=appraisal-level-PP-AM1] tbody tr.ant-table-row",
         SHORT,
     )?;
     p.click(&first)?;
@@ -99,7 +100,7 @@ pub fn shape(p: &Session) -> Result<()> {
         Ok(p.find(".ant-drawer-open")?.is_none().then_some(()))
     })?;
     // 一级's scheme: weights not adding up to 100 are refused saying so; then it is saved.
-    p.click(&p.wait("[data-testid=scheme-edit-PP-AM1]", SHORT)?)?;
+    p.click(&p.wait("[data-testid=scheme-edit-level-PP-AM1]", SHORT)?)?;
     set_number(p, "scheme-net_commission", "35")?;
     p.wait_text("[data-testid=scheme-total]", SHORT, |t| t == "110%")?;
     p.type_text(
@@ -116,7 +117,45 @@ pub fn shape(p: &Session) -> Result<()> {
     p.click(&p.wait(".ant-modal-footer .ant-btn-primary", SHORT)?)?;
     p.wait_text(".ant-message", SHORT, |t| t.contains("考核方案已调整"))?;
     p.wait_text(APPRAISAL.2, SHORT, |t| t.contains("净佣金 35%"))?;
+    class_scheme(p)?;
     sign_out(p)
+}
+
+/// 理财顾问 (broker07's class now) get a scheme of their own: they are ranked among their class
+/// in a tab of its own; then the scheme is taken away again and they go back to their levels.
+fn class_scheme(p: &Session) -> Result<()> {
+    p.click(&p.wait("[data-testid=scheme-new-class]", SHORT)?)?;
+    choose(p, "[data-testid=scheme-class]", "理财顾问")?;
+    p.type_text(
+        &p.wait("[data-testid=scheme-reason]", SHORT)?,
+        "理财顾问按类别单独考核",
+    )?;
+    p.wait_text("[data-testid=scheme-total]", SHORT, |t| t == "100%")?;
+    p.screenshot("console-appraisal-class-scheme")?;
+    p.click(&p.wait(".ant-modal-footer .ant-btn-primary", SHORT)?)?;
+    p.wait_text(".ant-message", SHORT, |t| t.contains("类别“理财顾问”"))?;
+    e2e::wait_for("the class's tab", SHORT, || {
+        for tab in p.find_all("[data-testid=appraisal-levels] .ant-tabs-tab")? {
+            if p.text(&tab)?.contains("理财顾问") {
+                p.click(&tab)?;
+                return Ok(Some(()));
+            }
+        }
+        Ok(None)
+    })?;
+    p.wait_text("[data-testid=appraisal-class-CL-FA]", SHORT, |t| {
+        t.contains("B007")
+    })?;
+    p.screenshot("console-appraisal-class")?;
+    p.click(&p.wait("[data-testid=scheme-remove-class-CL-FA]", SHORT)?)?;
+    p.type_text(
+        &p.wait("[data-testid=scheme-remove-reason]", SHORT)?,
+        "理财顾问改回按级别考核",
+    )?;
+    p.click(&p.wait(".ant-modal-footer .ant-btn-dangerous", SHORT)?)?;
+    p.wait_text(".ant-message", SHORT, |t| t.contains("改按各自级别考核"))?;
+    p.wait_text(APPRAISAL.2, SHORT, |t| !t.contains("理财顾问"))?;
+    Ok(())
 }
 
 /// Finance adds 客户经理（见习）: two bands typed out of order are refused, then put right.

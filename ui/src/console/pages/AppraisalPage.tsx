@@ -5,26 +5,34 @@ import type { AppraisalBoard } from "../../bindings/AppraisalBoard";
 import type { AppraisalCohort } from "../../bindings/AppraisalCohort";
 import type { AppraisalsPublished } from "../../bindings/AppraisalsPublished";
 import type { BrokerAppraisal } from "../../bindings/BrokerAppraisal";
+import type { OrgChanged } from "../../bindings/OrgChanged";
 import { formatFen, todayInShanghai } from "../../lib/format";
 import { mayCall } from "../access";
 import { PATHS } from "../http";
 import type { PageProps } from "../pages";
 import { useLoad } from "../useLoad";
-import { MEASURE_NAMES, measureFigure, points } from "./appraisalLabels";
-import { SchemeDialog } from "./SchemeDialog";
+import { cohortKey, MEASURE_NAMES, measureFigure, points } from "./appraisalLabels";
+import { SchemeDialog, SchemeRemovalDialog, type SchemeTarget } from "./SchemeDialog";
 
 function schemeText(cohort: AppraisalCohort): string {
-  return cohort.scheme.weights.map((w) => `${MEASURE_NAMES[w.measure]} ${w.percent}%`).join("，");
+  const weights = cohort.scheme.weights.map((w) => `${MEASURE_NAMES[w.measure]} ${w.percent}%`).join("，");
+  return cohort.own_scheme ? weights : `${weights}（公司默认）`;
+}
+
+/** 同级别 or 同类别: whom a cohort's brokers are ranked among. */
+function peersWord(cohort: AppraisalCohort): string {
+  return "class" in cohort.cohort ? "同类别" : "同级别";
 }
 
 /** The figures behind one broker's score: each measure, where it stands, and its points. */
-function ScoreDrawer({ broker, onClose }: { broker: BrokerAppraisal; onClose: () => void }) {
+function ScoreDrawer({ broker, cohort, onClose }: { broker: BrokerAppraisal; cohort: AppraisalCohort; onClose: () => void }) {
   const f = broker.figures;
+  const peers = peersWord(cohort);
   return (
     <Drawer open width={560} title={`${broker.display_name}（${broker.card.broker_id}）的考核明细`} onClose={onClose} data-testid="appraisal-drawer">
       <Typography.Paragraph>
-        总分 <Typography.Text strong>{points(broker.card.total)}</Typography.Text>，同级别 {broker.card.peers} 人中排第{" "}
-        {broker.card.rank} 名。每项按在同级别经纪人中的位置计 0–100 分，再乘以权重。
+        总分 <Typography.Text strong>{points(broker.card.total)}</Typography.Text>，{cohort.name}
+        {peers} {broker.card.peers} 人中排第 {broker.card.rank} 名。每项按在{peers}经纪人中的位置计 0–100 分，再乘以权重。
       </Typography.Paragraph>
       <Table
         rowKey="measure"
@@ -57,28 +65,40 @@ function CohortTable({
   cohort,
   onOpen,
   onEditScheme,
+  onRemoveScheme,
 }: {
   cohort: AppraisalCohort;
   onOpen: (b: BrokerAppraisal) => void;
   onEditScheme: ((c: AppraisalCohort) => void) | null;
+  onRemoveScheme: ((c: AppraisalCohort) => void) | null;
 }) {
+  const key = cohortKey(cohort.cohort);
   return (
     <Space orientation="vertical" style={{ width: "100%" }}>
-      <Space>
+      <Space wrap>
         <Typography.Text type="secondary">考核方案：{schemeText(cohort)}</Typography.Text>
         {onEditScheme && (
-          <Button size="small" type="link" onClick={() => onEditScheme(cohort)} data-testid={`scheme-edit-${cohort.plan_id}`}>
+          <Button size="small" type="link" onClick={() => onEditScheme(cohort)} data-testid={`scheme-edit-${key}`}>
             调整方案
           </Button>
         )}
+        {onRemoveScheme && cohort.own_scheme && (
+          <Button size="small" type="link" danger onClick={() => onRemoveScheme(cohort)} data-testid={`scheme-remove-${key}`}>
+            {"class" in cohort.cohort ? "取消类别方案" : "恢复默认方案"}
+          </Button>
+        )}
       </Space>
+      {"class" in cohort.cohort && (
+        <Typography.Text type="secondary">本类别的经纪人不分级别，按本方案在类别内排名。</Typography.Text>
+      )}
       <Table<BrokerAppraisal>
         rowKey={(b) => b.card.broker_id}
         size="small"
         dataSource={cohort.brokers}
         pagination={{ pageSize: 20, showSizeChanger: false }}
+        locale={{ emptyText: "本类别暂无经纪人" }}
         onRow={(b) => ({ onClick: () => onOpen(b), style: { cursor: "pointer" } })}
-        data-testid={`appraisal-${cohort.plan_id}`}
+        data-testid={`appraisal-${key}`}
         columns={[
           { title: "排名", width: 60, render: (_, b) => b.card.rank },
           { title: "经纪人", width: 140, render: (_, b) => `${b.display_name}（${b.card.broker_id}）` },
@@ -101,12 +121,15 @@ function CohortTable({
   );
 }
 
-/** 经纪人考核: a month's scorecards, level by level, each ranked among its own brokers. */
+/** 经纪人考核: a month's scorecards, class by class (classes with their own scheme) and level by
+ * level, each ranked among its own brokers. */
 export function AppraisalPage({ session, roles, onSessionEnded }: PageProps) {
   const { message } = App.useApp();
   const thisMonth = dayjs(todayInShanghai()).startOf("month");
   const [month, setMonth] = useState<Dayjs>(() => thisMonth);
   const publishes = mayCall(roles, session.user.role, "POST", PATHS.appraisalPublish);
+  const setsSchemes = mayCall(roles, session.user.role, "POST", PATHS.appraisalScheme);
+  const removesSchemes = mayCall(roles, session.user.role, "POST", PATHS.appraisalSchemeRemove);
   const publish = () =>
     session.post<AppraisalsPublished>(PATHS.appraisalPublish, { month: month.format("YYYY-MM-DD") }).then(
       (done) => void message.success(done.message),
@@ -117,8 +140,18 @@ export function AppraisalPage({ session, roles, onSessionEnded }: PageProps) {
     [session, month],
   );
   const { data, error, loading, reload } = useLoad(load, onSessionEnded);
-  const [open, setOpen] = useState<BrokerAppraisal | null>(null);
-  const [editing, setEditing] = useState<AppraisalCohort | null>(null);
+  const [open, setOpen] = useState<{ broker: BrokerAppraisal; cohort: AppraisalCohort } | null>(null);
+  const [editing, setEditing] = useState<SchemeTarget | null>(null);
+  const [removing, setRemoving] = useState<AppraisalCohort | null>(null);
+  const done = (changed: OrgChanged) => {
+    setEditing(null);
+    setRemoving(null);
+    void message.success(changed.message);
+    reload();
+  };
+  const classesWithoutScheme = (data?.classes ?? []).filter(
+    (c) => !data?.cohorts.some((co) => "class" in co.cohort && co.cohort.class === c.id),
+  );
   return (
     <Card
       size="small"
@@ -126,7 +159,17 @@ export function AppraisalPage({ session, roles, onSessionEnded }: PageProps) {
       loading={loading && !data}
       extra={
         <Space>
-          {data && <Typography.Text type="secondary">按 {data.as_of} 的级别分组</Typography.Text>}
+          {data && <Typography.Text type="secondary">按 {data.as_of} 的级别分组，有方案的类别单独排名</Typography.Text>}
+          {setsSchemes && data && (
+            <Button
+              disabled={classesWithoutScheme.length === 0}
+              title={classesWithoutScheme.length === 0 ? "每个类别都已有考核方案" : undefined}
+              onClick={() => setEditing({ kind: "new_class", classes: classesWithoutScheme, weights: data.default_weights })}
+              data-testid="scheme-new-class"
+            >
+              按类别设置方案
+            </Button>
+          )}
           <DatePicker picker="month" value={month} allowClear={false} onChange={(m) => m && setMonth(m)} data-testid="appraisal-month" />
           {publishes && (
             <Popconfirm
@@ -159,27 +202,35 @@ export function AppraisalPage({ session, roles, onSessionEnded }: PageProps) {
         <Tabs
           data-testid="appraisal-levels"
           items={(data?.cohorts ?? []).map((c) => ({
-            key: c.plan_id,
+            key: cohortKey(c.cohort),
             label: (
               <span>
-                {c.name} <Tag>{c.brokers.length} 人</Tag>
+                {c.name} {"class" in c.cohort && <Tag color="blue">类别</Tag>}
+                <Tag>{c.brokers.length} 人</Tag>
               </span>
             ),
-            children: <CohortTable cohort={c} onOpen={setOpen} onEditScheme={publishes ? setEditing : null} />,
+            children: (
+              <CohortTable
+                cohort={c}
+                onOpen={(broker) => setOpen({ broker, cohort: c })}
+                onEditScheme={
+                  setsSchemes ? (co) => setEditing({ kind: "cohort", appliesTo: co.cohort, name: co.name, weights: co.scheme.weights }) : null
+                }
+                onRemoveScheme={removesSchemes ? setRemoving : null}
+              />
+            ),
           }))}
         />
       )}
-      {open && <ScoreDrawer broker={open} onClose={() => setOpen(null)} />}
-      {editing && (
-        <SchemeDialog
+      {open && <ScoreDrawer broker={open.broker} cohort={open.cohort} onClose={() => setOpen(null)} />}
+      {editing && <SchemeDialog session={session} target={editing} onClose={() => setEditing(null)} onDone={done} />}
+      {removing && (
+        <SchemeRemovalDialog
           session={session}
-          cohort={editing}
-          onClose={() => setEditing(null)}
-          onDone={(done) => {
-            setEditing(null);
-            void message.success(done.message);
-            reload();
-          }}
+          appliesTo={removing.cohort}
+          name={removing.name}
+          onClose={() => setRemoving(null)}
+          onDone={done}
         />
       )}
     </Card>

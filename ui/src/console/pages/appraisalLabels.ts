@@ -1,6 +1,7 @@
 // How the console names and shows 考核's measures; the scoring is head office's
 // (domain::appraisal).
 
+import type { Appraised } from "../../bindings/Appraised";
 import type { Measure } from "../../bindings/Measure";
 import { formatFen } from "../../lib/format";
 
@@ -35,4 +36,9 @@ export function measureFigure(measure: Measure, figure: number): string {
 /** A total in hundredths of a point, as points out of 100. */
 export function points(hundredths: number): string {
   return (hundredths / 100).toFixed(2);
+}
+
+/** 考核 cohorts are keyed by kind and id: `level-PP-AM1`, `class-CL-IA`. */
+export function cohortKey(a: Appraised): string {
+  return "level" in a ? `level-${a.level}` : `class-${a.class}`;
 }

@@ -13,14 +13,8 @@ afterEach(() => {
 
 const february: PublishedAppraisal = {
   month: "2024-02-01",
-  level_name: "客户经理（二级）",
-  scheme: {
-    plan_id: "PP-AM2",
-    weights: [
-      { measure: "net_commission", percent: 60 },
-      { measure: "contact_coverage", percent: 40 },
-    ],
-  },
+  cohort_name: "客户经理（二级）",
+  ranked_among: "level",
   card: {
     broker_id: "B001",
     total: 7_300,
@@ -52,6 +46,19 @@ describe("the 佣金 panel's 考核 tab", () => {
     expect(view).toHaveTextContent("¥12,345.67");
     expect(view).toHaveTextContent("20.34%");
     expect(view).toHaveTextContent("45.00");
+  });
+
+  it("names the class when the broker was ranked among their class", async () => {
+    const byClass: PublishedAppraisal = { ...february, cohort_name: "投资顾问", ranked_among: "class" };
+    mockCommission(undefined, (cmd) => (cmd === "my_appraisals" ? [byClass] : undefined));
+    const user = userEvent.setup();
+    renderWithProviders(<CommissionPanel />);
+    await user.click(await screen.findByTestId("commission-tab-appraisal"));
+    await user.click(screen.getByTestId("commission-month"));
+    await user.click(await screen.findByTitle("2024年2月"));
+    const view = await screen.findByTestId("appraisal-view");
+    expect(view).toHaveTextContent("在投资顾问类别的 9 位经纪人中排第 2 名");
+    expect(view).toHaveTextContent("同类别经纪人中的位置");
   });
 
   it("says plainly when nothing was ever published", async () => {

@@ -53,10 +53,10 @@ export function AppraisalView({ month }: { month: string }) {
               </Typography.Text>
             </span>
             <Typography.Text>
-              {t("appraisal.rank", { level: card.level_name, peers: card.card.peers, rank: card.card.rank })}
+              {t(`appraisal.rank.${card.ranked_among}`, { cohort: card.cohort_name, peers: card.card.peers, rank: card.card.rank })}
             </Typography.Text>
           </Space>
-          <Typography.Paragraph type="secondary">{t("appraisal.howScored")}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">{t(`appraisal.howScored.${card.ranked_among}`)}</Typography.Paragraph>
           <Table<MeasureScore>
             rowKey="measure"
             size="small"
