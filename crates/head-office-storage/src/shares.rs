@@ -30,7 +30,8 @@ pub trait ClientShares {
     fn co_served_by(&self, broker: &str) -> Result<u32>;
     /// A leaving broker's handover, in one transaction with its log line: each of `moves`
     /// (client, receiver) made as a transfer, and every share in which `leaving` co-serves a
-    /// colleague's client ended (their desk drops the client; its broker serves alone).
+    /// colleague's client ended (their desk drops the client; its broker serves alone), and
+    /// every move waiting to bring a client to `leaving` called off.
     fn hand_over_book(
         &self,
         leaving: &str,

@@ -19,12 +19,25 @@ fn broker(storage: &dyn Storage, id: &str, what: &str) -> Result<UserRow> {
         .ok_or_else(|| HeadOfficeError::Validation(format!("{id} 不是经纪人，请重新选择{what}")))
 }
 
-fn size(book: &[ClientOwnership], co_served: u32) -> PreviewedBook {
-    PreviewedBook {
-        clients: u32::try_from(book.len()).unwrap_or(u32::MAX),
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The book as the preview shows it; the handover is made only if it is still the same.
+fn size(storage: &dyn Storage, leaving: &str, book: &[ClientOwnership]) -> Result<PreviewedBook> {
+    let waiting = storage.scheduled_transfers()?;
+    Ok(PreviewedBook {
+        clients: count(book.len()),
         total_assets: book.iter().map(|c| c.total_assets).sum(),
-        co_served,
-    }
+        co_served: storage.co_served_by(leaving)?,
+        scheduled_in: count(waiting.iter().filter(|t| t.to_broker_id == leaving).count()),
+        scheduled_out: count(
+            waiting
+                .iter()
+                .filter(|t| t.serving_broker_id == leaving)
+                .count(),
+        ),
+    })
 }
 
 /// What the handover would do now: each receiver's share of the leaving broker's book.
@@ -66,11 +79,10 @@ pub fn preview(storage: &dyn Storage, req: &BookHandover) -> Result<HandoverPlan
         shares[r].total_assets += client.total_assets;
         shares[r].clients.push(client.clone());
     }
-    let co_served = storage.co_served_by(&from.id)?;
     Ok(HandoverPlan {
+        book: size(storage, &from.id, &book)?,
         from_broker_id: from.id,
         from_broker_name: from.display_name,
-        book: size(&book, co_served),
         receivers: shares,
         moved: false,
     })
@@ -114,8 +126,12 @@ pub fn hand_over(
         0 => String::new(),
         n => format!("；其共同服务的 {n} 位客户的共享随之结束"),
     };
+    let scheduled_in = match plan.book.scheduled_in {
+        0 => String::new(),
+        n => format!("；{n} 项转入该经纪人的待生效划转随之撤销"),
+    };
     let detail = format!(
-        "{}（{}）名下 {} 位客户移交给 {}{co_served}：{reason}",
+        "{}（{}）名下 {} 位客户移交给 {}{co_served}{scheduled_in}：{reason}",
         plan.from_broker_name,
         plan.from_broker_id,
         plan.book.clients,

@@ -1,12 +1,15 @@
 //! A leaving broker's book handed over in head office's console: 经纪业务管理部 (hq01) previews
 //! broker03's book spread over broker01 and broker02, then hands it over as previewed; every
 //! client arrives whole on the receiving desk the preview named, the shares in which broker03
-//! co-serves a colleague's client end, broker03's desk is left with none, and the handover, with
-//! its reason, is in the operation log.
+//! co-serves a colleague's client end, a move waiting to bring a client to broker03 is called
+//! off (one taking a client away still waits), broker03's desk is left with none, and the
+//! handover, with its reason, is in the operation log.
 
+use chrono::Days;
 use protocol::console::StaffAction;
 use protocol::handover::{BookHandover, HandoverPlan, PreviewedBook};
 use protocol::paths;
+use protocol::relationships::{ClientOwnership, ClientTransfer, ScheduledTransfer};
 use reqwest::StatusCode;
 use std::collections::BTreeSet;
 use sync::HeadOffice;
@@ -125,6 +128,38 @@ async fn a_leaving_broker_s_book_goes_to_colleagues_as_previewed() {
         .await;
     assert!(message.contains("请重新预览"), "{message}");
 
+    // Moves set for tomorrow: one would bring broker01's client to broker03, one would take a
+    // client of broker03's book to broker02. They change the book, so the preview is stale.
+    let tomorrow = TODAY.checked_add_days(Days::new(1)).unwrap();
+    let leaving_client = plan.receivers[0].clients[0].client_id.clone();
+    for (client, to) in [("C0000001", "B003"), (leaving_client.as_str(), "B002")] {
+        let move_later = ClientTransfer {
+            client_id: client.into(),
+            to_broker_id: to.into(),
+            reason: "客户要求更换服务经纪人".into(),
+            effective_on: Some(tomorrow),
+        };
+        let _: ClientOwnership = console
+            .ok(&hq, paths::CONSOLE_CLIENT_TRANSFER, &move_later)
+            .await;
+    }
+    let (_, message) = console
+        .refused(
+            &hq,
+            paths::CONSOLE_HANDOVER,
+            &handover(&["B001", "B002"], "经纪人离职交接", Some(plan.book)),
+        )
+        .await;
+    assert!(message.contains("请重新预览"), "{message}");
+    let plan: HandoverPlan = console
+        .ok(
+            &hq,
+            paths::CONSOLE_HANDOVER_PREVIEW,
+            &handover(&["B001", "B002"], "", None),
+        )
+        .await;
+    assert_eq!((plan.book.scheduled_in, plan.book.scheduled_out), (1, 1));
+
     let done: HandoverPlan = console
         .ok(
             &hq,
@@ -138,6 +173,14 @@ async fn a_leaving_broker_s_book_goes_to_colleagues_as_previewed() {
         .await;
     assert!(done.moved);
     assert_eq!(done.receivers, plan.receivers, "moved exactly as previewed");
+    // The move into the leaver's empty book is called off; the one out of the book still waits,
+    // now from the receiver the plan named.
+    let waiting: Vec<ScheduledTransfer> = console
+        .read(&hq, paths::CONSOLE_SCHEDULED_TRANSFERS, &[])
+        .await;
+    assert_eq!(waiting.len(), 1, "{waiting:?}");
+    assert_eq!(waiting[0].client_id, leaving_client);
+    assert_eq!(waiting[0].serving_broker_id, plan.receivers[0].broker_id);
 
     // Every desk follows at its next sync.
     leaving
@@ -182,4 +225,11 @@ async fn a_leaving_broker_s_book_goes_to_colleagues_as_previewed() {
         .expect("the handover is logged");
     assert_eq!(entry.subject, "B003");
     assert!(entry.detail.contains("经纪人离职"), "{}", entry.detail);
+    assert!(
+        entry
+            .detail
+            .contains("1 项转入该经纪人的待生效划转随之撤销"),
+        "{}",
+        entry.detail
+    );
 }

@@ -6,4 +6,14 @@ export type PreviewedBook = { clients: number, total_assets: Fen,
  * Clients of colleagues the leaving broker co-serves (客户共享): those shares end with the
  * handover, and the clients stay with their own brokers.
  */
-co_served: number, };
+co_served: number, 
+/**
+ * Moves set for a later day that would bring a colleague's client to the leaving broker:
+ * the handover calls them off, or the client would land in an empty book.
+ */
+scheduled_in: number, 
+/**
+ * Clients of the book with a move set for a later day: they go to the receiver the plan
+ * names, and on the move's day on to the broker it names.
+ */
+scheduled_out: number, };

@@ -140,6 +140,12 @@ impl ClientShares for SqlStorage {
             for client_id in co_served {
                 end_share(db, &client_id, "共同服务人离职移交", at, log.user_id)?;
             }
+            // A move set to bring a client to the leaver later would land it in an empty book.
+            db.execute(
+                "UPDATE scheduled_transfers SET status = 'cancelled', settled_at = ?2 \
+                 WHERE to_broker = ?1 AND status = 'pending'",
+                params![leaving, at],
+            )?;
             insert_action(db, log)
         })
     }

@@ -155,7 +155,8 @@ pub(super) const RELATIONSHIPS_ROUTES: &[Operation] = &[
             "离职客户移交",
             "Hands the book over exactly as the preview showed, all clients or none, each with its \
              whole history; every desk concerned follows at its next sync. Refused when the book \
-             is no longer the `previewed` size. The reason goes to the operation log.",
+             is no longer the `previewed` size. Moves waiting to bring a client to the leaving \
+             broker are called off with it. The reason goes to the operation log.",
             json_body(of::<BookHandover>, || {
                 example(BookHandover {
                     from_broker_id: "B003".into(),
@@ -165,6 +166,8 @@ pub(super) const RELATIONSHIPS_ROUTES: &[Operation] = &[
                         clients: 152,
                         total_assets: domain::Fen::from_yuan(48_300_000),
                         co_served: 2,
+                        scheduled_in: 1,
+                        scheduled_out: 0,
                     }),
                 })
             }),

@@ -2,6 +2,7 @@ import { Alert, Button, Form, Input, Modal, Select, Space, Table, Typography } f
 import { useState } from "react";
 import type { ClientOwnership } from "../../bindings/ClientOwnership";
 import type { HandoverPlan } from "../../bindings/HandoverPlan";
+import type { PreviewedBook } from "../../bindings/PreviewedBook";
 import type { ReceiverShare } from "../../bindings/ReceiverShare";
 import type { StaffDirectory } from "../../bindings/StaffDirectory";
 import { formatFen } from "../../lib/format";
@@ -154,6 +155,21 @@ export function HandoverDialog({ session, directory, onClose, onDone }: Props) {
   );
 }
 
+/** What else the handover does besides moving the book, one sentence each. */
+function handoverNotes(book: PreviewedBook): string[] {
+  const notes: string[] = [];
+  if (book.co_served > 0) {
+    notes.push(`另有 ${book.co_served} 位同事的客户由其共同服务：移交后这些共享随之结束，客户仍由原经纪人服务。`);
+  }
+  if (book.scheduled_in > 0) {
+    notes.push(`有 ${book.scheduled_in} 项待生效的划转原定转入该经纪人：移交时一并撤销，客户仍由原经纪人服务。`);
+  }
+  if (book.scheduled_out > 0) {
+    notes.push(`名下有 ${book.scheduled_out} 位客户已有待生效的划转：先移交给下表的接收经纪人，到期后仍按原计划划转。`);
+  }
+  return notes;
+}
+
 function PlanTable({ plan, directory }: { plan: HandoverPlan; directory: StaffDirectory }) {
   return (
     <div data-testid="handover-plan">
@@ -162,11 +178,7 @@ function PlanTable({ plan, directory }: { plan: HandoverPlan; directory: StaffDi
         showIcon
         style={{ marginBottom: 8 }}
         title={`${plan.from_broker_name}（${plan.from_broker_id}）名下共 ${plan.book.clients} 位客户，总资产 ${formatFen(plan.book.total_assets)}，将移交如下：`}
-        description={
-          plan.book.co_served > 0
-            ? `另有 ${plan.book.co_served} 位同事的客户由其共同服务：移交后这些共享随之结束，客户仍由原经纪人服务。`
-            : undefined
-        }
+        description={handoverNotes(plan.book).join(" ") || undefined}
       />
       <Table<ReceiverShare>
         rowKey="broker_id"
