@@ -1,5 +1,6 @@
 //! The client book as a broker uses it on the first day: the 360° profile, a reveal with its
-//! reason and audit entry, search by pinyin initials, an audited export.
+//! reason and audit entry, search by pinyin initials, an audited export, a shared client's
+//! co-server.
 
 use super::{gone, SHORT};
 use anyhow::{ensure, Context, Result};
@@ -7,6 +8,8 @@ use e2e::Session;
 
 const REVEAL_REASON: &str = "客户来电办理业务，核实身份";
 const EXPORT_REASON: &str = "整理本月高净值客户回访名单";
+/// One in twenty of broker01's clients is co-served; this one by broker02, for 20%.
+const SHARED_CLIENT: &str = "C0000007";
 
 /// Runs with the first client's profile open.
 pub fn online(app: &Session) -> Result<()> {
@@ -65,9 +68,22 @@ pub fn online(app: &Session) -> Result<()> {
     app.click(&app.wait("[data-testid=export-close]", SHORT)?)?;
     gone(app, ".ant-modal-wrap", "the export window to close")?;
 
-    // The search is cleared so the rest of the day starts from the whole book.
+    // A client head office shares with broker02 (客户共享) says so on the 360°.
     let search = app.wait("[data-testid=client-search]", SHORT)?;
     app.type_text(&search, &"\u{E003}".repeat(initials.chars().count() + 2))?;
+    app.type_text(&search, SHARED_CLIENT)?;
+    app.wait_text("[data-testid=client-row]", SHORT, |t| t.contains(SHARED_CLIENT))?;
+    app.click(&app.wait("[data-testid=client-row] .ant-table-cell", SHORT)?)?;
+    app.wait_text("[data-testid=profile-co-server]", SHORT, |t| {
+        t.contains("分得服务佣金 20%")
+    })?;
+    app.screenshot("client-360-shared")?;
+    app.press_key("\u{E00C}")?;
+    gone(app, ".ant-drawer-open", "the profile to close")?;
+
+    // The search is cleared so the rest of the day starts from the whole book.
+    let search = app.wait("[data-testid=client-search]", SHORT)?;
+    app.type_text(&search, &"\u{E003}".repeat(SHARED_CLIENT.len() + 2))?;
     app.wait_text("[data-testid=clients-total]", SHORT, |t| {
         t.contains("2,000") || t.contains("2000")
     })?;
