@@ -34,7 +34,7 @@ pub fn run() {
     let dir = tempfile::tempdir().expect("temp dir");
     let storage =
         SqlStorage::open(&DatabaseLocation::Sqlite(dir.path().join("hq.db"))).expect("open");
-    admin::add_unit(&storage, "HQ", None, "总部").expect("root");
+    admin::add_unit(&storage, "HQ", None, "总部", None).expect("root");
     admin::add_user(
         &storage,
         &NewUser {
@@ -43,6 +43,7 @@ pub fn run() {
             role: Role::Broker,
             unit_id: "HQ".into(),
         },
+        None,
     )
     .expect("a broker");
     let mut clients =

@@ -263,7 +263,12 @@ pub trait Storage:
     /// What one broker is paid by, as their desk receives it.
     fn pay_terms(&self, broker_id: &str) -> Result<protocol::PayTerms>;
     /// Writes every broker's official statement for the month of `month`; returns how many.
-    fn publish_statements(&self, month: chrono::NaiveDate, now: DateTime<Utc>) -> Result<usize>;
+    fn publish_statements(
+        &self,
+        month: chrono::NaiveDate,
+        now: DateTime<Utc>,
+        log: Option<&staff::NewStaffAction<'_>>,
+    ) -> Result<usize>;
     /// What one trade was charged.
     fn trade_charge(&self, trade_id: &str) -> Result<Option<protocol::console::TradeCharge>>;
     /// Finance's correction of what one trade was charged, made only if it is still charged
@@ -281,7 +286,11 @@ pub trait Storage:
         dispute_id: &str,
         status: protocol::DisputeStatus,
         answer: &str,
+        log: Option<&staff::NewStaffAction<'_>>,
     ) -> Result<()>;
+
+    // The changes below take the operation-log line of a console change (`log`), written in
+    // the change's own transaction; IT's command line passes none.
 
     /// Adds a user; returns the id given.
     fn create_user(
@@ -291,19 +300,38 @@ pub trait Storage:
         role: protocol::Role,
         unit_id: &str,
         password_hash: &str,
+        log: Option<&crate::staff::NewStaffAction<'_>>,
     ) -> Result<String>;
     /// Disabling ends every session of the user.
-    fn set_user_disabled(&self, user_id: &str, disabled: bool, now: DateTime<Utc>) -> Result<()>;
+    fn set_user_disabled(
+        &self,
+        user_id: &str,
+        disabled: bool,
+        now: DateTime<Utc>,
+        log: Option<&crate::staff::NewStaffAction<'_>>,
+    ) -> Result<()>;
     /// A new password ends every session of the user.
     fn set_password_hash(
         &self,
         user_id: &str,
         password_hash: &str,
         now: DateTime<Utc>,
+        log: Option<&crate::staff::NewStaffAction<'_>>,
     ) -> Result<()>;
-    fn place_user(&self, user_id: &str, unit_id: &str) -> Result<()>;
+    fn place_user(
+        &self,
+        user_id: &str,
+        unit_id: &str,
+        log: Option<&crate::staff::NewStaffAction<'_>>,
+    ) -> Result<()>;
     /// A unit under `parent_id`, or the root of an empty tree.
-    fn create_unit(&self, id: &str, parent_id: Option<&str>, name: &str) -> Result<()>;
+    fn create_unit(
+        &self,
+        id: &str,
+        parent_id: Option<&str>,
+        name: &str,
+        log: Option<&crate::staff::NewStaffAction<'_>>,
+    ) -> Result<()>;
     /// Replaces `month`'s published appraisal with `cards` (broker id, card as JSON), in one
     /// transaction.
     fn publish_appraisals(
@@ -311,13 +339,24 @@ pub trait Storage:
         month: NaiveDate,
         cards: &[(String, String)],
         at: DateTime<Utc>,
+        log: Option<&crate::staff::NewStaffAction<'_>>,
     ) -> Result<()>;
     /// The broker's published cards as JSON, newest month first, `limit` at most.
     fn appraisals_of(&self, broker_id: &str, limit: u32) -> Result<Vec<String>>;
     /// Hangs a unit, with everything under it, under another.
-    fn move_unit(&self, id: &str, parent_id: &str) -> Result<()>;
+    fn move_unit(
+        &self,
+        id: &str,
+        parent_id: &str,
+        log: Option<&crate::staff::NewStaffAction<'_>>,
+    ) -> Result<()>;
     /// Marks a unit closed on `on`; it stays in the tree.
-    fn close_unit(&self, id: &str, on: NaiveDate) -> Result<()>;
+    fn close_unit(
+        &self,
+        id: &str,
+        on: NaiveDate,
+        log: Option<&crate::staff::NewStaffAction<'_>>,
+    ) -> Result<()>;
     /// A consistent copy of the whole database, taken while it serves.
     fn backup_to(&self, target: &std::path::Path) -> Result<()>;
     /// Where the console's backups go, as IT set it on the server (`head-office backup-dir`).

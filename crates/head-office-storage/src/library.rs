@@ -4,6 +4,7 @@
 //! publication record that nothing may change.
 
 use crate::error::Result;
+use crate::staff::NewStaffAction;
 use chrono::{DateTime, Utc};
 use protocol::console::{LibraryContent, LibraryItem, LibraryReviewState};
 use protocol::ProductRecord;
@@ -17,6 +18,8 @@ pub struct StateChange<'a> {
     pub reviewer: Option<&'a str>,
     pub note: Option<&'a str>,
     pub at: DateTime<Utc>,
+    /// Written with the change, and only if it is made.
+    pub log: &'a NewStaffAction<'a>,
 }
 
 /// What desks get when an item is published or withdrawn, and the record of it.
@@ -38,6 +41,7 @@ pub trait LibraryReviews {
         content: &LibraryContent,
         drafted_by: &str,
         at: DateTime<Utc>,
+        log: &NewStaffAction<'_>,
     ) -> Result<bool>;
     /// False when the item was no longer in `change.from`.
     fn change_library_state(&self, change: &StateChange<'_>) -> Result<bool>;

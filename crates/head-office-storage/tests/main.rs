@@ -2,4 +2,6 @@
 
 mod feed;
 mod scheduled_transfers;
+mod staff_log;
+mod support;
 mod transfer_race;

@@ -2,35 +2,12 @@
 //! no longer make sense, each with its operation-log line, and made once however many head
 //! offices settle at the same moment.
 
-use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
-use demo_firm::{self as demo, DemoParams};
+use crate::support::{firm, now, today};
+use chrono::Duration;
 use head_office_storage::scheduled::{NewScheduledTransfer, ScheduledTransfers, SettledTransfers};
 use head_office_storage::staff::{NewStaffAction, StaffDesk};
-use head_office_storage::{test_support, SqlStorage, Storage, StorageError};
+use head_office_storage::{SqlStorage, Storage, StorageError};
 use std::sync::{Arc, Barrier};
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
-}
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 25, 2, 0, 0).unwrap()
-}
-
-fn firm() -> (tempfile::TempDir, SqlStorage) {
-    let dir = tempfile::tempdir().unwrap();
-    let storage = SqlStorage::open(&test_support::fresh_database(dir.path()).unwrap()).unwrap();
-    let params = DemoParams {
-        clients: 60,
-        demo_broker_clients: 20,
-        trades_per_client: 1,
-        ..DemoParams::standard(today())
-    };
-    storage
-        .import_firm(demo::generate(&params).unwrap())
-        .unwrap();
-    (dir, storage)
-}
 
 fn schedule(storage: &SqlStorage, id: &str, client: &str, to: &str) -> Result<(), StorageError> {
     let log_id = format!("log-{id}");
@@ -94,7 +71,9 @@ fn a_move_waits_for_its_day_and_a_pointless_one_is_voided_with_its_reason() {
 
     // Before the day, one client reaches the receiver another way and the other receiver leaves.
     storage.transfer_client(already, "B002", now()).unwrap();
-    storage.set_user_disabled("B003", true, now()).unwrap();
+    storage
+        .set_user_disabled("B003", true, now(), None)
+        .unwrap();
     let next_day = now() + Duration::days(1);
     let settled = storage
         .settle_due_transfers(today() + Duration::days(1), next_day, 100)

@@ -4,10 +4,21 @@
 
 use crate::admin::{self, NewUser};
 use crate::error::{HeadOfficeError, Result};
+use crate::staff_log::ByStaff;
 use chrono::{DateTime, Utc};
 use head_office_storage::{Storage, UserRow};
 use protocol::console::{AccountChanged, AccountIssued, AccountStatus, NewAccount};
 use protocol::Role;
+
+/// IT's account changes say what was done; they need no reason.
+fn by<'a>(caller: &'a UserRow, action: &'a str, at: DateTime<Utc>) -> ByStaff<'a> {
+    ByStaff {
+        caller,
+        action,
+        reason: None,
+        at,
+    }
+}
 
 pub fn add(
     storage: &dyn Storage,
@@ -24,18 +35,13 @@ pub fn add(
             role: account.role,
             unit_id: account.unit_id.trim().to_string(),
         },
+        Some(&by(caller, "开立账号", now)),
     )?;
     let message = format!(
         "已开立账号 {username}（{}，{}），请将临时密码当面交给本人",
         account.display_name.trim(),
         crate::access::role_name(account.role)
     );
-    let detail = format!(
-        "{}，{}",
-        account.display_name.trim(),
-        crate::access::role_name(account.role)
-    );
-    crate::staff_log::record(storage, caller, "开立账号", &username, &detail, now)?;
     Ok(AccountIssued {
         user_id,
         username,
@@ -55,13 +61,18 @@ pub fn set_status(
             "不能停用自己正在使用的账号，请由另一位管理员操作".into(),
         ));
     }
-    let message = admin::set_disabled(storage, req.username.trim(), req.disabled, now)?;
     let action = if req.disabled {
         "停用账号"
     } else {
         "启用账号"
     };
-    crate::staff_log::record(storage, caller, action, req.username.trim(), &message, now)?;
+    let message = admin::set_disabled(
+        storage,
+        req.username.trim(),
+        req.disabled,
+        now,
+        Some(&by(caller, action, now)),
+    )?;
     Ok(AccountChanged { message })
 }
 
@@ -72,8 +83,8 @@ pub fn reset_password(
     now: DateTime<Utc>,
 ) -> Result<AccountIssued> {
     let username = username.trim();
-    let (message, temporary_password) = admin::reset_password(storage, username, now)?;
-    crate::staff_log::record(storage, caller, "重置密码", username, &message, now)?;
+    let (message, temporary_password) =
+        admin::reset_password(storage, username, now, Some(&by(caller, "重置密码", now)))?;
     let user_id = storage
         .user_by_username(username)?
         .map(|u| u.id)

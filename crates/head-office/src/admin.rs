@@ -1,9 +1,10 @@
 //! What head-office IT does to people and the org tree, whichever storage is behind: add a user,
 //! disable and re-enable one, reset a password, place someone in the tree or move them, add a
 //! unit. Each operation checks its input and returns what it changed, in words, for the command
-//! line to print.
+//! line to print; made from the console (`by`), it is logged in its own transaction.
 
 use crate::error::{HeadOfficeError, Result};
+use crate::staff_log::{written, ByStaff};
 use chrono::{DateTime, Utc};
 use domain::org_tree::{self, UnitLink};
 use head_office_storage::org::OrgChart;
@@ -86,7 +87,11 @@ fn open_unit(storage: &dyn Storage, unit_id: &str) -> Result<String> {
 }
 
 /// Adds a user with a temporary password; returns the new id and the password to hand over.
-pub fn add_user(storage: &dyn Storage, user: &NewUser) -> Result<(String, String)> {
+pub fn add_user(
+    storage: &dyn Storage,
+    user: &NewUser,
+    by: Option<&ByStaff<'_>>,
+) -> Result<(String, String)> {
     let username = valid_username(&user.username)?;
     let name = user.display_name.trim();
     if name.is_empty() || name.chars().count() > 20 {
@@ -101,13 +106,11 @@ pub fn add_user(storage: &dyn Storage, user: &NewUser) -> Result<(String, String
         )));
     }
     let password = temporary_password();
-    let id = storage.create_user(
-        username,
-        name,
-        user.role,
-        &user.unit_id,
-        &hash_password(&password)?,
-    )?;
+    let hash = hash_password(&password)?;
+    let said = format!("{name}，{}", crate::access::role_name(user.role));
+    let id = written(by, username, &said, |log| {
+        storage.create_user(username, name, user.role, &user.unit_id, &hash, log)
+    })?;
     Ok((id, password))
 }
 
@@ -123,10 +126,10 @@ pub fn set_disabled(
     username: &str,
     disabled: bool,
     now: DateTime<Utc>,
+    by: Option<&ByStaff<'_>>,
 ) -> Result<String> {
     let user = existing(storage, username)?;
-    storage.set_user_disabled(&user.id, disabled, now)?;
-    Ok(format!(
+    let said = format!(
         "{}（{}）已{}",
         user.display_name,
         user.username,
@@ -135,7 +138,11 @@ pub fn set_disabled(
         } else {
             "重新启用"
         }
-    ))
+    );
+    written(by, &user.username, &said, |log| {
+        storage.set_user_disabled(&user.id, disabled, now, log)
+    })?;
+    Ok(said)
 }
 
 /// A new temporary password; every session of the user ends.
@@ -143,28 +150,38 @@ pub fn reset_password(
     storage: &dyn Storage,
     username: &str,
     now: DateTime<Utc>,
+    by: Option<&ByStaff<'_>>,
 ) -> Result<(String, String)> {
     let user = existing(storage, username)?;
     let password = temporary_password();
-    storage.set_password_hash(&user.id, &hash_password(&password)?, now)?;
-    Ok((
-        format!(
-            "{}（{}）的密码已重置，原有会话已终止",
-            user.display_name, user.username
-        ),
-        password,
-    ))
+    let hash = hash_password(&password)?;
+    let said = format!(
+        "{}（{}）的密码已重置，原有会话已终止",
+        user.display_name, user.username
+    );
+    written(by, &user.username, &said, |log| {
+        storage.set_password_hash(&user.id, &hash, now, log)
+    })?;
+    Ok((said, password))
 }
 
 /// Places a user in a unit: their clients stay theirs, their leads change with the tree.
-pub fn place_user(storage: &dyn Storage, username: &str, unit_id: &str) -> Result<String> {
+pub fn place_user(
+    storage: &dyn Storage,
+    username: &str,
+    unit_id: &str,
+    by: Option<&ByStaff<'_>>,
+) -> Result<String> {
     let user = existing(storage, username)?;
     let unit = open_unit(storage, unit_id)?;
-    storage.place_user(&user.id, unit_id)?;
-    Ok(format!(
+    let said = format!(
         "{}（{}）已调整到 {unit}（{unit_id}）；原路径 {}",
         user.display_name, user.username, user.org_path
-    ))
+    );
+    written(by, &user.username, &said, |log| {
+        storage.place_user(&user.id, unit_id, log)
+    })?;
+    Ok(said)
 }
 
 /// Adds a unit under an existing one, or, with no parent, the root of a firm's empty tree.
@@ -173,6 +190,7 @@ pub fn add_unit(
     id: &str,
     parent: Option<&str>,
     name: &str,
+    by: Option<&ByStaff<'_>>,
 ) -> Result<String> {
     let id = id.trim();
     if id.is_empty() || id.len() > 16 || !id.bytes().all(|b| b.is_ascii_alphanumeric()) {
@@ -196,8 +214,11 @@ pub fn add_unit(
     if name.is_empty() {
         return Err(HeadOfficeError::Validation("部门名称不能为空".into()));
     }
-    storage.create_unit(id, parent, name)?;
-    Ok(format!("已在 {parent_name} 下新建 {name}（{id}）"))
+    let said = format!("已在 {parent_name} 下新建 {name}（{id}）");
+    written(by, id, &said, |log| {
+        storage.create_unit(id, parent, name, log)
+    })?;
+    Ok(said)
 }
 
 /// How far back `user list` looks for failed sign-ins.

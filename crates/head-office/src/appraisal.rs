@@ -9,6 +9,7 @@
 pub const MONTHS_ON_DESK: u32 = 12;
 
 use crate::error::{HeadOfficeError, Result};
+use crate::staff_log::{written, ByStaff};
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc};
 use domain::appraisal;
 use domain::appraisal::{AppraisalScheme, Appraised, CohortKind};
@@ -155,19 +156,13 @@ pub fn publish(
             first.format("%Y年%m月")
         )));
     }
-    let (month, brokers) = publish_month(storage, first, now)?;
-    let message = format!(
-        "已发布 {} 考核结果，共 {brokers} 位经纪人，经纪人下次同步后可在佣金页查看",
-        month.format("%Y年%m月")
-    );
-    crate::staff_log::record(
-        storage,
+    let by = ByStaff {
         caller,
-        "发布考核结果",
-        &month.format("%Y-%m").to_string(),
-        &message,
-        now,
-    )?;
+        action: "发布考核结果",
+        reason: None,
+        at: now,
+    };
+    let (month, brokers, message) = publish_month(storage, first, now, Some(&by))?;
     Ok(AppraisalsPublished {
         month,
         brokers,
@@ -175,12 +170,14 @@ pub fn publish(
     })
 }
 
-/// Keeps the month's cards (replacing any kept before); the month's first day and how many.
+/// Keeps the month's cards (replacing any kept before); the month's first day, how many, and
+/// what was done in words.
 pub fn publish_month(
     storage: &dyn Storage,
     month: NaiveDate,
     now: DateTime<Utc>,
-) -> Result<(NaiveDate, u32)> {
+    by: Option<&ByStaff<'_>>,
+) -> Result<(NaiveDate, u32, String)> {
     let board = board(storage, Some(month), now)?;
     let mut cards = Vec::new();
     for cohort in board.cohorts {
@@ -198,8 +195,16 @@ pub fn publish_month(
             ));
         }
     }
-    storage.publish_appraisals(board.month, &cards, now)?;
-    Ok((board.month, u32::try_from(cards.len()).unwrap_or(u32::MAX)))
+    let brokers = u32::try_from(cards.len()).unwrap_or(u32::MAX);
+    let message = format!(
+        "已发布 {} 考核结果，共 {brokers} 位经纪人，经纪人下次同步后可在佣金页查看",
+        board.month.format("%Y年%m月")
+    );
+    let subject = board.month.format("%Y-%m").to_string();
+    written(by, &subject, &message, |log| {
+        storage.publish_appraisals(board.month, &cards, now, log)
+    })?;
+    Ok((board.month, brokers, message))
 }
 
 /// Sets a level's or class's scheme; months already published keep the cards they were scored

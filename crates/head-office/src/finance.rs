@@ -33,9 +33,10 @@ pub fn answer_dispute(
             "请写明处理意见（1 到 {ANSWER_MAX_CHARS} 字），经纪人会在对账页看到"
         )));
     }
-    storage.answer_dispute(&req.id, req.status, answer)?;
     let detail = format!("{verdict}：{answer}");
-    crate::staff_log::record(storage, caller, "答复佣金异议", &req.id, &detail, now)
+    crate::staff_log::logged(caller, "答复佣金异议", &req.id, &detail, now, |log| {
+        storage.answer_dispute(&req.id, req.status, answer, Some(log))
+    })
 }
 
 /// Publishes `month`'s statements; a month not yet over cannot be, its trades are still coming.
@@ -54,15 +55,15 @@ pub fn publish_statements(
             first.format("%Y年%m月")
         )));
     }
-    let statements = storage.publish_statements(first, now)?;
-    let detail = format!("{} 共 {statements} 份", first.format("%Y年%m月"));
-    crate::staff_log::record(
-        storage,
+    // The count is known once they are written; the line says which month, the reply how many.
+    let detail = format!("发布 {} 的佣金结算单", first.format("%Y年%m月"));
+    let statements = crate::staff_log::logged(
         caller,
         "发布佣金结算单",
         &first.format("%Y-%m").to_string(),
         &detail,
         now,
+        |log| storage.publish_statements(first, now, Some(log)),
     )?;
     Ok(StatementsPublished {
         month: first,

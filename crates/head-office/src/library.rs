@@ -3,6 +3,7 @@
 //! move only if the item is still where the caller saw it.
 
 use crate::error::{HeadOfficeError, Result};
+use crate::staff_log::logged;
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::library_review::{check_draft, four_eyes, DraftFacts, ReviewState, ReviewStep};
 use head_office_storage::library::{Publication, StateChange};
@@ -77,11 +78,13 @@ pub fn save_draft(
         }
         None => new_id(),
     };
-    if !storage.save_library_draft(&id, &draft.content, &caller.id, now)? {
+    let title = draft.content.title.trim();
+    let saved = logged(caller, "保存资料草稿", &id, title, now, |log| {
+        storage.save_library_draft(&id, &draft.content, &caller.id, now, log)
+    })?;
+    if !saved {
         return Err(changed_meanwhile());
     }
-    let title = draft.content.title.trim();
-    crate::staff_log::record(storage, caller, "保存资料草稿", &id, title, now)?;
     item(storage, &id)
 }
 
@@ -99,19 +102,21 @@ pub fn submit(
         .after(ReviewStep::Submit)
         .map_err(rejected)?;
     check(&known.content, today)?;
-    let moved = storage.change_library_state(&StateChange {
-        id,
-        from,
-        to: wire_state(to),
-        reviewer: None,
-        note: None,
-        at: now,
+    let title = known.content.title.trim();
+    let moved = logged(caller, "提交合规审核", id, title, now, |log| {
+        storage.change_library_state(&StateChange {
+            id,
+            from,
+            to: wire_state(to),
+            reviewer: None,
+            note: None,
+            at: now,
+            log,
+        })
     })?;
     if !moved {
         return Err(changed_meanwhile());
     }
-    let title = known.content.title.trim();
-    crate::staff_log::record(storage, caller, "提交合规审核", id, title, now)?;
     item(storage, id)
 }
 
@@ -163,40 +168,16 @@ pub fn review(
             step.label_zh()
         )));
     }
-    let change = StateChange {
-        id: &review.id,
-        from: known.state,
-        to: wire_state(to),
-        reviewer: Some(&caller.id),
-        note: (!note.is_empty()).then_some(note),
-        at: now,
-    };
-    let moved = match step {
-        ReviewStep::Approve => {
-            four_eyes(&known.drafted_by, &caller.id).map_err(rejected)?;
-            check(&known.content, today)?;
-            let approved = record(&known, ApprovalState::Approved, today);
-            let publication = Publication {
-                record: &approved,
-                reviewer: &caller.id,
-                note,
-            };
-            storage.publish_library_item(&change, &publication)?
-        }
-        ReviewStep::Withdraw => {
-            let withdrawn = record(&known, ApprovalState::Withdrawn, today);
-            let publication = Publication {
-                record: &withdrawn,
-                reviewer: &caller.id,
-                note,
-            };
-            storage.publish_library_item(&change, &publication)?
-        }
-        _ => storage.change_library_state(&change)?,
-    };
-    if !moved {
-        return Err(changed_meanwhile());
+    if step == ReviewStep::Approve {
+        four_eyes(&known.drafted_by, &caller.id).map_err(rejected)?;
+        check(&known.content, today)?;
     }
+    // What desks get: the item as approved, or the withdrawal of what they have.
+    let published = match step {
+        ReviewStep::Approve => Some(record(&known, ApprovalState::Approved, today)),
+        ReviewStep::Withdraw => Some(record(&known, ApprovalState::Withdrawn, today)),
+        _ => None,
+    };
     let action = match step {
         ReviewStep::Approve => "资料审核通过并发布",
         ReviewStep::Return => "退回资料",
@@ -206,6 +187,30 @@ pub fn review(
         "" => known.content.title.trim().to_string(),
         why => format!("{}：{why}", known.content.title.trim()),
     };
-    crate::staff_log::record(storage, caller, action, &review.id, &detail, now)?;
+    let moved = logged(caller, action, &review.id, &detail, now, |log| {
+        let change = StateChange {
+            id: &review.id,
+            from: known.state,
+            to: wire_state(to),
+            reviewer: Some(&caller.id),
+            note: (!note.is_empty()).then_some(note),
+            at: now,
+            log,
+        };
+        match &published {
+            Some(record) => storage.publish_library_item(
+                &change,
+                &Publication {
+                    record,
+                    reviewer: &caller.id,
+                    note,
+                },
+            ),
+            None => storage.change_library_state(&change),
+        }
+    })?;
+    if !moved {
+        return Err(changed_meanwhile());
+    }
     item(storage, &review.id)
 }

@@ -1,6 +1,6 @@
 //! The console's operation log (操作日志): every change a member of head office's staff makes
 //! is written with who, when, to what and why: with the change, in its transaction, where storage
-//! offers it (`logged`), else just after it (`record`).
+//! offers it (`logged`, `written`), else just after it (`record`).
 
 use crate::auth::new_token;
 use crate::error::{HeadOfficeError, Result};
@@ -20,6 +20,34 @@ pub fn record(
 ) -> Result<()> {
     logged(caller, action, subject, detail, at, |line| {
         storage.record_staff_action(line)
+    })
+}
+
+/// A console change's author and why, for a change that IT may also make from the command line
+/// (where nothing is logged): the log line is then `message` and the reason.
+pub struct ByStaff<'a> {
+    pub caller: &'a UserRow,
+    pub action: &'a str,
+    pub reason: Option<&'a str>,
+    pub at: DateTime<Utc>,
+}
+
+/// Makes the change with its log line, if a member of staff makes it.
+pub fn written<T>(
+    by: Option<&ByStaff<'_>>,
+    subject: &str,
+    message: &str,
+    write: impl FnOnce(Option<&NewStaffAction<'_>>) -> head_office_storage::Result<T>,
+) -> Result<T> {
+    let Some(by) = by else {
+        return Ok(write(None)?);
+    };
+    let detail = match by.reason {
+        Some(reason) => format!("{message}：{reason}"),
+        None => message.to_string(),
+    };
+    logged(by.caller, by.action, subject, &detail, by.at, |line| {
+        write(Some(line))
     })
 }
 

@@ -7,7 +7,7 @@
 
 use crate::admin::{self, links};
 use crate::error::{HeadOfficeError, Result};
-use crate::staff_log;
+use crate::staff_log::{self, ByStaff};
 use chrono::{DateTime, Utc};
 use domain::clock::shanghai_date;
 use domain::org_tree;
@@ -32,8 +32,13 @@ pub fn create(
     if parent.is_empty() {
         return Err(HeadOfficeError::Validation("请选择新单位的上级单位".into()));
     }
-    let message = admin::add_unit(storage, &req.id, Some(parent), &req.name)?;
-    staff_log::record(storage, caller, "新建单位", req.id.trim(), &message, now)?;
+    let by = ByStaff {
+        caller,
+        action: "新建单位",
+        reason: None,
+        at: now,
+    };
+    let message = admin::add_unit(storage, &req.id, Some(parent), &req.name, Some(&by))?;
     Ok(OrgChanged { message })
 }
 
@@ -52,14 +57,15 @@ pub fn relocate(
         .and_then(|u| u.parent_id.as_deref())
         .map(|p| name_of(&chart, p))
         .unwrap_or_default();
-    storage.move_unit(unit, parent)?;
     let message = format!(
         "已把 {} 从 {before} 调到 {} 之下",
         name_of(&chart, unit),
         name_of(&chart, parent)
     );
     let detail = format!("{message}：{reason}");
-    staff_log::record(storage, caller, "调整单位", unit, &detail, now)?;
+    staff_log::logged(caller, "调整单位", unit, &detail, now, |log| {
+        storage.move_unit(unit, parent, Some(log))
+    })?;
     Ok(OrgChanged { message })
 }
 
@@ -79,10 +85,11 @@ pub fn close(
         .count();
     org_tree::check_close(&links(&chart), unit, active)?;
     let on = shanghai_date(now);
-    storage.close_unit(unit, on)?;
     let message = format!("已于 {on} 撤销 {}", name_of(&chart, unit));
     let detail = format!("{message}：{reason}");
-    staff_log::record(storage, caller, "撤销单位", unit, &detail, now)?;
+    staff_log::logged(caller, "撤销单位", unit, &detail, now, |log| {
+        storage.close_unit(unit, on, Some(log))
+    })?;
     Ok(OrgChanged { message })
 }
 
@@ -104,8 +111,12 @@ pub fn place(
             person.display_name
         )));
     }
-    let message = admin::place_user(storage, username, unit)?;
-    let detail = format!("{message}：{reason}");
-    staff_log::record(storage, caller, "人员调动", username, &detail, now)?;
+    let by = ByStaff {
+        caller,
+        action: "人员调动",
+        reason: Some(reason),
+        at: now,
+    };
+    let message = admin::place_user(storage, username, unit, Some(&by))?;
     Ok(OrgChanged { message })
 }

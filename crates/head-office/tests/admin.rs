@@ -57,10 +57,10 @@ fn people_are_added_placed_disabled_and_reset_with_sessions_ended() {
         role: Role::Broker,
         unit_id: unit.into(),
     };
-    invalid(admin::add_user(&storage, &new("Wang Min", "TM01")));
-    invalid(admin::add_user(&storage, &new("wangmin", "TM99")));
-    invalid(admin::add_user(&storage, &new("broker01", "TM01")));
-    let (id, password) = admin::add_user(&storage, &new("wangmin", "TM01")).unwrap();
+    invalid(admin::add_user(&storage, &new("Wang Min", "TM01"), None));
+    invalid(admin::add_user(&storage, &new("wangmin", "TM99"), None));
+    invalid(admin::add_user(&storage, &new("broker01", "TM01"), None));
+    let (id, password) = admin::add_user(&storage, &new("wangmin", "TM01"), None).unwrap();
     assert_eq!(id, "B031");
     let user = storage.user_by_username("wangmin").unwrap().unwrap();
     assert!(verify_password(&password, &user.password_hash).unwrap());
@@ -69,25 +69,25 @@ fn people_are_added_placed_disabled_and_reset_with_sessions_ended() {
     assert!(chart.brokers_under("TM01").contains(&id));
 
     // Moved to the other branch: lead01 no longer leads them, manager02's branch does.
-    let said = admin::place_user(&storage, "wangmin", "TM03").unwrap();
+    let said = admin::place_user(&storage, "wangmin", "TM03", None).unwrap();
     assert!(said.contains("TM03"), "{said}");
     let chart = storage.org_chart().unwrap();
     assert!(!chart.brokers_under("TM01").contains(&id));
     assert!(chart.brokers_under("BR02").contains(&id));
-    invalid(admin::place_user(&storage, "wangmin", "NOWHERE"));
+    invalid(admin::place_user(&storage, "wangmin", "NOWHERE", None));
 
     session(&storage, &id, "t1");
-    admin::set_disabled(&storage, "wangmin", true, now()).unwrap();
+    admin::set_disabled(&storage, "wangmin", true, now(), None).unwrap();
     assert!(storage.user_by_id(&id).unwrap().unwrap().disabled);
     assert!(!matches!(
         storage.use_refresh_token("t1", None, now()).unwrap(),
         RefreshUse::Fresh(_)
     ));
-    admin::set_disabled(&storage, "wangmin", false, now()).unwrap();
+    admin::set_disabled(&storage, "wangmin", false, now(), None).unwrap();
     assert!(!storage.user_by_id(&id).unwrap().unwrap().disabled);
 
     session(&storage, &id, "t2");
-    let (_, fresh) = admin::reset_password(&storage, "wangmin", now()).unwrap();
+    let (_, fresh) = admin::reset_password(&storage, "wangmin", now(), None).unwrap();
     let user = storage.user_by_id(&id).unwrap().unwrap();
     assert!(verify_password(&fresh, &user.password_hash).unwrap());
     assert!(!verify_password(&password, &user.password_hash).unwrap());
@@ -96,14 +96,26 @@ fn people_are_added_placed_disabled_and_reset_with_sessions_ended() {
         RefreshUse::Fresh(_)
     ));
     assert!(matches!(
-        admin::reset_password(&storage, "nobody", now()),
+        admin::reset_password(&storage, "nobody", now(), None),
         Err(HeadOfficeError::NotFound(_))
     ));
 
-    admin::add_unit(&storage, "TM07", Some("BR01"), "财富管理三组").unwrap();
-    invalid(admin::add_unit(&storage, "TM07", Some("BR01"), "重复"));
-    invalid(admin::add_unit(&storage, "TM08", Some("NOWHERE"), "无上级"));
-    invalid(admin::add_unit(&storage, "ROOT2", None, "第二个根"));
+    admin::add_unit(&storage, "TM07", Some("BR01"), "财富管理三组", None).unwrap();
+    invalid(admin::add_unit(
+        &storage,
+        "TM07",
+        Some("BR01"),
+        "重复",
+        None,
+    ));
+    invalid(admin::add_unit(
+        &storage,
+        "TM08",
+        Some("NOWHERE"),
+        "无上级",
+        None,
+    ));
+    invalid(admin::add_unit(&storage, "ROOT2", None, "第二个根", None));
     assert_eq!(
         storage.org_chart().unwrap().subtree("BR01").len(),
         4,
@@ -126,6 +138,7 @@ fn a_backup_taken_while_serving_restores_into_a_working_head_office() {
             role: Role::Broker,
             unit_id: "TM01".into(),
         },
+        None,
     )
     .unwrap();
 
@@ -178,6 +191,7 @@ fn head_office_staff_are_added_with_their_roles_and_read_back_as_such() {
                 role,
                 unit_id: root.clone(),
             },
+            None,
         )
         .unwrap();
         assert!(id.starts_with(prefix), "{id}");

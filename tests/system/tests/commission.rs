@@ -101,7 +101,7 @@ async fn a_corrected_trade_shows_up_on_its_client_and_a_dispute_gets_an_answer()
         .unwrap();
     head_office
         .storage
-        .publish_statements(month, now())
+        .publish_statements(month, now(), None)
         .unwrap();
     desk.engine
         .sync_once(desk.store.clone(), |_| {})
@@ -164,6 +164,7 @@ async fn a_corrected_trade_shows_up_on_its_client_and_a_dispute_gets_an_answer()
             "D-1",
             DisputeStatus::Resolved,
             "已核实，下月结算时退还 1.00 元",
+            None,
         )
         .unwrap();
     desk.engine

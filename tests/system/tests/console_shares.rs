@@ -163,7 +163,7 @@ async fn a_shared_client_reaches_the_co_server_s_desk_and_splits_the_service_cre
     // Finance republishes last month: the service credit is split, and both desks agree.
     head_office
         .storage
-        .publish_statements(month, now())
+        .publish_statements(month, now(), None)
         .unwrap();
     sync(&serving).await;
     sync(&co).await;

@@ -82,22 +82,31 @@ async fn a_firm_loaded_from_its_own_files_goes_live() {
     let storage: &dyn Storage = head_office.storage.as_ref();
 
     // IT sets up the tree and the people.
-    admin::add_unit(storage, "HQ", None, "总部").unwrap();
-    admin::add_unit(storage, "BR01", Some("HQ"), "北京营业部").unwrap();
-    admin::add_unit(storage, "TM01", Some("BR01"), "财富一组").unwrap();
+    admin::add_unit(storage, "HQ", None, "总部", None).unwrap();
+    admin::add_unit(storage, "BR01", Some("HQ"), "北京营业部", None).unwrap();
+    admin::add_unit(storage, "TM01", Some("BR01"), "财富一组", None).unwrap();
     let person = |username: &str, name: &str, role, unit: &str| NewUser {
         username: username.into(),
         display_name: name.into(),
         role,
         unit_id: unit.into(),
     };
-    let (wang_id, wang_password) =
-        admin::add_user(storage, &person("wang.min", "王敏", Role::Broker, "TM01")).unwrap();
-    let (_, li_password) =
-        admin::add_user(storage, &person("li.na", "李娜", Role::Broker, "TM01")).unwrap();
+    let (wang_id, wang_password) = admin::add_user(
+        storage,
+        &person("wang.min", "王敏", Role::Broker, "TM01"),
+        None,
+    )
+    .unwrap();
+    let (_, li_password) = admin::add_user(
+        storage,
+        &person("li.na", "李娜", Role::Broker, "TM01"),
+        None,
+    )
+    .unwrap();
     let (_, it_password) = admin::add_user(
         storage,
         &person("it.admin", "信息技术部", Role::Admin, "HQ"),
+        None,
     )
     .unwrap();
     let api = HeadOffice::new(&base).unwrap();

@@ -263,7 +263,7 @@ async fn a_password_reset_by_head_office_it_ends_the_access_tokens_too() {
 
     // IT resets the password from the command line: another process than the server.
     let (_, fresh) =
-        head_office::admin::reset_password(head_office.storage.as_ref(), "broker01", now())
+        head_office::admin::reset_password(head_office.storage.as_ref(), "broker01", now(), None)
             .unwrap();
     let ended = ho.pull(&before.access_token, page).await.unwrap_err();
     assert_eq!(ended.code(), Some(ErrorCode::SessionEnded), "{ended:?}");

@@ -4,10 +4,12 @@
 use super::feed_table::FIRM_WIDE;
 use super::firm_files::upsert_sql;
 use super::rows_library::{read_product, PRODUCTS};
+use super::staff::insert_action;
 use super::SqlStorage;
 use crate::db::{Db, Row};
 use crate::error::Result;
 use crate::library::{LibraryReviews, Publication, StateChange};
+use crate::staff::NewStaffAction;
 use chrono::{DateTime, Utc};
 use protocol::console::{LibraryContent, LibraryItem, LibraryReviewState};
 use protocol::{ApprovalState, ProductRecord, Record};
@@ -184,6 +186,7 @@ impl LibraryReviews for SqlStorage {
         content: &LibraryContent,
         drafted_by: &str,
         at: DateTime<Utc>,
+        log: &NewStaffAction<'_>,
     ) -> Result<bool> {
         let content = serde_json::to_string(content)?;
         self.write(|db| {
@@ -195,6 +198,9 @@ impl LibraryReviews for SqlStorage {
                  WHERE library_drafts.state <> 'submitted'",
                 params![id, content, drafted_by, at],
             )?;
+            if written == 1 {
+                insert_action(db, log)?;
+            }
             Ok(written == 1)
         })
     }
@@ -204,7 +210,11 @@ impl LibraryReviews for SqlStorage {
             if let Some(reviewer) = c.reviewer {
                 adopt(db, c.id, reviewer, c.at)?;
             }
-            change(db, c)
+            let moved = change(db, c)?;
+            if moved {
+                insert_action(db, c.log)?;
+            }
+            Ok(moved)
         })
     }
 
@@ -232,6 +242,7 @@ impl LibraryReviews for SqlStorage {
                     c.at
                 ],
             )?;
+            insert_action(db, c.log)?;
             Ok(true)
         })
     }

@@ -341,8 +341,17 @@ impl Storage for SqlStorage {
         self.read(|db| commission::terms(&*self.pay.get(db)?, broker_id))
     }
 
-    fn publish_statements(&self, month: chrono::NaiveDate, now: DateTime<Utc>) -> Result<usize> {
-        self.write(|db| commission::publish(db, month, now))
+    fn publish_statements(
+        &self,
+        month: chrono::NaiveDate,
+        now: DateTime<Utc>,
+        log: Option<&crate::staff::NewStaffAction<'_>>,
+    ) -> Result<usize> {
+        self.write(|db| {
+            let statements = commission::publish(db, month, now)?;
+            staff::insert_if(db, log)?;
+            Ok(statements)
+        })
     }
 
     fn trade_charge(&self, trade_id: &str) -> Result<Option<protocol::console::TradeCharge>> {
@@ -358,7 +367,7 @@ impl Storage for SqlStorage {
     ) -> Result<()> {
         self.write(|db| {
             commission::correct_trade_commission(db, trade_id, was, commission)?;
-            log.map_or(Ok(()), |line| staff::insert_action(db, line))
+            staff::insert_if(db, log)
         })
     }
 
@@ -367,8 +376,12 @@ impl Storage for SqlStorage {
         dispute_id: &str,
         status: protocol::DisputeStatus,
         answer: &str,
+        log: Option<&crate::staff::NewStaffAction<'_>>,
     ) -> Result<()> {
-        self.write(|db| commission::answer_dispute(db, dispute_id, status, answer))
+        self.write(|db| {
+            commission::answer_dispute(db, dispute_id, status, answer)?;
+            staff::insert_if(db, log)
+        })
     }
 
     fn create_user(
@@ -378,14 +391,26 @@ impl Storage for SqlStorage {
         role: Role,
         unit_id: &str,
         password_hash: &str,
+        log: Option<&crate::staff::NewStaffAction<'_>>,
     ) -> Result<String> {
         self.write(|db| {
-            admin::create_user(db, username, display_name, role, unit_id, password_hash)
+            let id = admin::create_user(db, username, display_name, role, unit_id, password_hash)?;
+            staff::insert_if(db, log)?;
+            Ok(id)
         })
     }
 
-    fn set_user_disabled(&self, user_id: &str, disabled: bool, now: DateTime<Utc>) -> Result<()> {
-        self.write(|db| admin::set_disabled(db, user_id, disabled, now))
+    fn set_user_disabled(
+        &self,
+        user_id: &str,
+        disabled: bool,
+        now: DateTime<Utc>,
+        log: Option<&crate::staff::NewStaffAction<'_>>,
+    ) -> Result<()> {
+        self.write(|db| {
+            admin::set_disabled(db, user_id, disabled, now)?;
+            staff::insert_if(db, log)
+        })
     }
 
     fn set_password_hash(
@@ -393,16 +418,37 @@ impl Storage for SqlStorage {
         user_id: &str,
         password_hash: &str,
         now: DateTime<Utc>,
+        log: Option<&crate::staff::NewStaffAction<'_>>,
     ) -> Result<()> {
-        self.write(|db| admin::set_password_hash(db, user_id, password_hash, now))
+        self.write(|db| {
+            admin::set_password_hash(db, user_id, password_hash, now)?;
+            staff::insert_if(db, log)
+        })
     }
 
-    fn place_user(&self, user_id: &str, unit_id: &str) -> Result<()> {
-        self.write(|db| admin::place_user(db, user_id, unit_id))
+    fn place_user(
+        &self,
+        user_id: &str,
+        unit_id: &str,
+        log: Option<&crate::staff::NewStaffAction<'_>>,
+    ) -> Result<()> {
+        self.write(|db| {
+            admin::place_user(db, user_id, unit_id)?;
+            staff::insert_if(db, log)
+        })
     }
 
-    fn create_unit(&self, id: &str, parent_id: Option<&str>, name: &str) -> Result<()> {
-        self.write(|db| admin::create_unit(db, id, parent_id, name))
+    fn create_unit(
+        &self,
+        id: &str,
+        parent_id: Option<&str>,
+        name: &str,
+        log: Option<&crate::staff::NewStaffAction<'_>>,
+    ) -> Result<()> {
+        self.write(|db| {
+            admin::create_unit(db, id, parent_id, name)?;
+            staff::insert_if(db, log)
+        })
     }
 
     fn publish_appraisals(
@@ -410,20 +456,40 @@ impl Storage for SqlStorage {
         month: NaiveDate,
         cards: &[(String, String)],
         at: DateTime<Utc>,
+        log: Option<&crate::staff::NewStaffAction<'_>>,
     ) -> Result<()> {
-        self.write(|db| admin::publish_appraisals(db, month, cards, at))
+        self.write(|db| {
+            admin::publish_appraisals(db, month, cards, at)?;
+            staff::insert_if(db, log)
+        })
     }
 
     fn appraisals_of(&self, broker_id: &str, limit: u32) -> Result<Vec<String>> {
         self.read(|db| admin::appraisals_of(db, broker_id, limit))
     }
 
-    fn move_unit(&self, id: &str, parent_id: &str) -> Result<()> {
-        self.write(|db| admin::move_unit(db, id, parent_id))
+    fn move_unit(
+        &self,
+        id: &str,
+        parent_id: &str,
+        log: Option<&crate::staff::NewStaffAction<'_>>,
+    ) -> Result<()> {
+        self.write(|db| {
+            admin::move_unit(db, id, parent_id)?;
+            staff::insert_if(db, log)
+        })
     }
 
-    fn close_unit(&self, id: &str, on: NaiveDate) -> Result<()> {
-        self.write(|db| admin::close_unit(db, id, on))
+    fn close_unit(
+        &self,
+        id: &str,
+        on: NaiveDate,
+        log: Option<&crate::staff::NewStaffAction<'_>>,
+    ) -> Result<()> {
+        self.write(|db| {
+            admin::close_unit(db, id, on)?;
+            staff::insert_if(db, log)
+        })
     }
 
     fn backup_to(&self, target: &std::path::Path) -> Result<()> {

@@ -96,6 +96,14 @@ fn like_escaped(text: &str) -> String {
 
 /// A line of the operation log, inside the caller's transaction: the change it tells of and the
 /// line commit together.
+/// The log line of a console change, if it is one (IT's command line writes none).
+pub(super) fn insert_if(db: &Db<'_>, log: Option<&NewStaffAction<'_>>) -> Result<()> {
+    match log {
+        Some(line) => insert_action(db, line),
+        None => Ok(()),
+    }
+}
+
 pub(super) fn insert_action(db: &Db<'_>, a: &NewStaffAction<'_>) -> Result<()> {
     db.execute(
         "INSERT INTO staff_actions (id, at, user_id, action, subject, detail) \

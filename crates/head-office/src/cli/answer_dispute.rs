@@ -33,7 +33,7 @@ impl AnswerDispute {
         let id = self.id;
         self.db
             .open()?
-            .answer_dispute(&id, status, self.answer.trim())?;
+            .answer_dispute(&id, status, self.answer.trim(), None)?;
         println!("异议 {id} 已答复，经纪人下次同步时可见");
         Ok(())
     }

@@ -68,7 +68,7 @@ pub fn fill(storage: &SqlStorage, size: &DemoSize, now: DateTime<Utc>) -> anyhow
     let summary = storage.import_firm(demo_firm::generate(&params)?)?;
     // Last month's appraisal is published, as its statements are: a broker's 考核 tab has a card.
     let last_month = today.with_day(1).unwrap_or(today) - chrono::Months::new(1);
-    head_office::appraisal::publish_month(storage, last_month, now)?;
+    head_office::appraisal::publish_month(storage, last_month, now, None)?;
     eprintln!(
         "head-office: demo firm generated in {:.1} s: {} users, {} clients, {} rows (seed {}, as of {})",
         started.elapsed().as_secs_f64(),

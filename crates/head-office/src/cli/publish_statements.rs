@@ -20,7 +20,7 @@ impl PublishStatements {
         let written = self
             .db
             .open()?
-            .publish_statements(self.month, clock.now())?;
+            .publish_statements(self.month, clock.now(), None)?;
         println!(
             "已发布 {} 的佣金结算单 {written} 份",
             self.month.format("%Y年%m月")

@@ -33,7 +33,7 @@ impl Unit {
             UnitCommand::Add { id, parent, name } => {
                 println!(
                     "{}",
-                    admin::add_unit(&storage, &id, parent.as_deref(), &name)?
+                    admin::add_unit(&storage, &id, parent.as_deref(), &name, None)?
                 )
             }
         }

@@ -74,7 +74,7 @@ impl User {
                     role: admin::parse_role(&role)?,
                     unit_id: unit,
                 };
-                let (id, password) = admin::add_user(storage, &user)?;
+                let (id, password) = admin::add_user(storage, &user, None)?;
                 println!(
                     "已新建用户 {}（{}，编号 {id}），部门 {}",
                     user.display_name, user.username, user.unit_id
@@ -82,18 +82,24 @@ impl User {
                 println!("临时密码：{password}（请当面告知本人，首次登录后修改）");
             }
             UserCommand::Disable { username } => {
-                println!("{}", admin::set_disabled(storage, &username, true, now)?)
+                println!(
+                    "{}",
+                    admin::set_disabled(storage, &username, true, now, None)?
+                )
             }
             UserCommand::Enable { username } => {
-                println!("{}", admin::set_disabled(storage, &username, false, now)?)
+                println!(
+                    "{}",
+                    admin::set_disabled(storage, &username, false, now, None)?
+                )
             }
             UserCommand::ResetPassword { username } => {
-                let (said, password) = admin::reset_password(storage, &username, now)?;
+                let (said, password) = admin::reset_password(storage, &username, now, None)?;
                 println!("{said}");
                 println!("临时密码：{password}（请当面告知本人）");
             }
             UserCommand::Place { username, unit } => {
-                println!("{}", admin::place_user(storage, &username, &unit)?)
+                println!("{}", admin::place_user(storage, &username, &unit, None)?)
             }
             UserCommand::List => {
                 let failures = admin::recent_sign_in_failures(storage, now)?;

@@ -72,7 +72,9 @@ pub fn online(app: &Session) -> Result<()> {
     let search = app.wait("[data-testid=client-search]", SHORT)?;
     app.type_text(&search, &"\u{E003}".repeat(initials.chars().count() + 2))?;
     app.type_text(&search, SHARED_CLIENT)?;
-    app.wait_text("[data-testid=client-row]", SHORT, |t| t.contains(SHARED_CLIENT))?;
+    app.wait_text("[data-testid=client-row]", SHORT, |t| {
+        t.contains(SHARED_CLIENT)
+    })?;
     app.click(&app.wait("[data-testid=client-row] .ant-table-cell", SHORT)?)?;
     app.wait_text("[data-testid=profile-co-server]", SHORT, |t| {
         t.contains("分得服务佣金 20%")
