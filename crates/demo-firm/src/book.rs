@@ -232,22 +232,25 @@ fn holdings(rng: &mut ChaCha8Rng, account: &AccountRecord, invested: Fen) -> Vec
     picks
         .into_iter()
         .enumerate()
-        .map(|(k, i)| {
+        .filter_map(|(k, i)| {
             let listed = &LISTED[i];
             let share = invested.0 / count.max(1) as i64;
-            let lots = (share * 10 / (listed.price_li * 100)).max(1);
+            // Whole lots of 100 the client's share pays for: a small account holds no 茅台.
+            let lots = share * 10 / (listed.price_li * 100);
             let quantity = lots * 100;
             let market_value = Fen(quantity * listed.price_li / 10);
-            HoldingRecord {
+            // Drawn even for a lot the client cannot afford, so the rest of the firm stays the same.
+            let cost_percent = rng.gen_range(70..130);
+            (lots > 0).then(|| HoldingRecord {
                 id: format!("H{}-{k}", &account.client_id[1..]),
                 client_id: account.client_id.clone(),
                 account_id: account.id.clone(),
                 security_code: listed.code.to_string(),
                 security_name: listed.name.to_string(),
                 quantity,
-                cost: Fen(market_value.0 * rng.gen_range(70..130) / 100),
+                cost: Fen(market_value.0 * cost_percent / 100),
                 market_value,
-            }
+            })
         })
         .collect()
 }
