@@ -152,7 +152,7 @@ fn class_scheme(p: &Session) -> Result<()> {
         &p.wait("[data-testid=scheme-remove-reason]", SHORT)?,
         "理财顾问改回按级别考核",
     )?;
-    p.click(&p.wait(".ant-modal-footer .ant-btn-dangerous", SHORT)?)?;
+    p.click(&p.wait("[data-testid=scheme-remove-ok]", SHORT)?)?;
     p.wait_text(".ant-message", SHORT, |t| t.contains("改按各自级别考核"))?;
     p.wait_text(APPRAISAL.2, SHORT, |t| !t.contains("理财顾问"))?;
     Ok(())

@@ -3,6 +3,7 @@ import type { ClientOwnership } from "../../bindings/ClientOwnership";
 import { percentToRate } from "./payPlanForm";
 import { rateToPercent } from "../../lib/format";
 import { PATHS, type ConsoleSession } from "../http";
+import { ReasonDialog } from "../ReasonDialog";
 import { useSubmit } from "../useSubmit";
 import { type ClientDialogProps, otherBrokerOptions } from "./clientDialog";
 
@@ -97,38 +98,23 @@ export function ClientShareEndDialog({
   onClose: () => void;
   onDone: (client: ClientOwnership) => void;
 }) {
-  const [form] = Form.useForm<{ reason: string }>();
-  const { saving, error, submit } = useSubmit(form, async (v) =>
-    onDone(await session.post<ClientOwnership>(PATHS.clientShareEnd, { client_id: client.client_id, reason: v.reason })),
-  );
   const co = client.co_server;
   return (
-    <Modal
-      open
+    <ReasonDialog
       title={`结束共享：${client.name}（${client.client_id}）`}
       okText="结束共享"
-      okButtonProps={{ danger: true, "data-testid": "client-share-end-ok" }}
-      cancelText="取消"
-      confirmLoading={saving}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      reasonLabel="结束原因（记入操作日志）"
+      reasonMissing="请写明结束共享的原因"
+      testId="client-share-end"
+      send={(reason) => session.post<ClientOwnership>(PATHS.clientShareEnd, { client_id: client.client_id, reason })}
+      onClose={onClose}
+      onDone={onDone}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       {co && (
         <Typography.Paragraph>
           {`${co.broker_name}（${co.broker_id}）自 ${co.since} 起共同服务，分得服务佣金 ${rateToPercent(co.share)}%。结束后其桌面下次同步时移除该客户，服务佣金全部归 ${client.serving_broker_name}。`}
         </Typography.Paragraph>
       )}
-      <Form form={form} layout="vertical">
-        <Form.Item
-          name="reason"
-          label="结束原因（记入操作日志）"
-          rules={[{ required: true, whitespace: true, message: "请写明结束共享的原因" }]}
-        >
-          <Input.TextArea rows={3} maxLength={200} showCount data-testid="client-share-end-reason" />
-        </Form.Item>
-      </Form>
-    </Modal>
+    </ReasonDialog>
   );
 }

@@ -1,9 +1,9 @@
-import { Alert, App, Button, Card, Form, Input, Modal, Table, Typography } from "antd";
+import { Alert, App, Button, Card, Table, Typography } from "antd";
 import { useState } from "react";
 import type { ScheduledTransfer } from "../../bindings/ScheduledTransfer";
 import { formatDateTime } from "../../lib/format";
 import { PATHS, type ConsoleSession } from "../http";
-import { useSubmit } from "../useSubmit";
+import { ReasonDialog } from "../ReasonDialog";
 
 function CancelDialog({
   session,
@@ -16,33 +16,22 @@ function CancelDialog({
   onClose: () => void;
   onDone: (left: ScheduledTransfer[]) => void;
 }) {
-  const [form] = Form.useForm<{ reason: string }>();
-  const { saving, error, submit } = useSubmit(form, async (v) =>
-    onDone(await session.post<ScheduledTransfer[]>(PATHS.scheduledTransferCancel, { id: transfer.id, reason: v.reason })),
-  );
   return (
-    <Modal
-      open
+    <ReasonDialog
       title="撤销划转安排"
       okText="撤销安排"
-      okButtonProps={{ danger: true, "data-testid": "scheduled-cancel-ok" }}
-      cancelText="返回"
-      confirmLoading={saving}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      reasonLabel="撤销原因（记入操作日志）"
+      reasonMissing="请写明撤销原因"
+      testId="scheduled-cancel"
+      send={(reason) => session.post<ScheduledTransfer[]>(PATHS.scheduledTransferCancel, { id: transfer.id, reason })}
+      onClose={onClose}
+      onDone={onDone}
     >
       <Typography.Paragraph>
         {transfer.client_name}（{transfer.client_id}）原定 {transfer.effective_on} 从 {transfer.serving_broker_name} 划转给{" "}
         {transfer.to_broker_name}。撤销后客户留在现经纪人名下。
       </Typography.Paragraph>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical">
-        <Form.Item name="reason" label="撤销原因（记入操作日志）" rules={[{ required: true, whitespace: true, message: "请写明撤销原因" }]}>
-          <Input.TextArea rows={2} maxLength={200} showCount data-testid="scheduled-cancel-reason" />
-        </Form.Item>
-      </Form>
-    </Modal>
+    </ReasonDialog>
   );
 }
 

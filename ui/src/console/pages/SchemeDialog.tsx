@@ -5,6 +5,7 @@ import type { Measure } from "../../bindings/Measure";
 import type { OrgChanged } from "../../bindings/OrgChanged";
 import type { Weight } from "../../bindings/Weight";
 import { PATHS, type ConsoleSession } from "../http";
+import { ReasonDialog } from "../ReasonDialog";
 import { useSubmit } from "../useSubmit";
 import { MEASURE_NAMES } from "./appraisalLabels";
 
@@ -93,35 +94,22 @@ export function SchemeRemovalDialog({
   onClose: () => void;
   onDone: (done: OrgChanged) => void;
 }) {
-  const [form] = Form.useForm<{ reason: string }>();
-  const { saving, error, submit } = useSubmit(form, async (v) => {
-    onDone(await session.post<OrgChanged>(PATHS.appraisalSchemeRemove, { applies_to: appliesTo, reason: v.reason }));
-  });
   const byClass = "class" in appliesTo;
   return (
-    <Modal
-      open
+    <ReasonDialog
       title={byClass ? `取消类别考核方案：${name}` : `恢复默认考核方案：${name}`}
       okText={byClass ? "取消方案" : "恢复默认"}
-      okButtonProps={{ danger: true }}
-      cancelText="返回"
-      confirmLoading={saving}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      reasonLabel="原因（记入操作日志）"
+      reasonMissing="请写明原因"
+      testId="scheme-remove"
+      send={(reason) => session.post<OrgChanged>(PATHS.appraisalSchemeRemove, { applies_to: appliesTo, reason })}
+      onClose={onClose}
+      onDone={onDone}
     >
       <Typography.Paragraph>
-        {byClass
-          ? `取消后，${name}的经纪人改回按各自级别考核、在同级别中排名。`
-          : `取消后，${name}按公司默认方案考核。`}
+        {byClass ? `取消后，${name}的经纪人改回按各自级别考核、在同级别中排名。` : `取消后，${name}按公司默认方案考核。`}
         已发布月份的考核结果不变。
       </Typography.Paragraph>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="scheme-remove-error" />}
-      <Form form={form} layout="vertical">
-        <Form.Item name="reason" label="原因" rules={[{ required: true, whitespace: true, message: "请写明原因" }]}>
-          <Input.TextArea rows={2} maxLength={200} showCount data-testid="scheme-remove-reason" />
-        </Form.Item>
-      </Form>
-    </Modal>
+    </ReasonDialog>
   );
 }
