@@ -35,7 +35,7 @@ pub use sql::{DatabaseLocation, SqlStorage};
 
 use crate::seed::FirmSeed;
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::{AccessAction, FirmPolicy, Mobile, SensitiveField};
+use domain::{FirmPolicy, Mobile};
 use protocol::{ClientPreferences, Mutation, MutationOutcome, PullPage, Role};
 
 /// A person who can sign in.
@@ -123,22 +123,8 @@ pub struct SignInPressure {
     pub last_at: DateTime<Utc>,
 }
 
-/// One reveal or export as the audit log keeps it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct AuditEntry {
-    pub id: String,
-    pub user_id: String,
-    pub username: String,
-    pub action: AccessAction,
-    pub client_id: Option<String>,
-    pub field: Option<SensitiveField>,
-    pub reason: String,
-    pub detail: String,
-    /// When it happened, as the desk reports it.
-    pub at: DateTime<Utc>,
-    /// When head office received it: what an export of a period selects by.
-    pub received_at: DateTime<Utc>,
-}
+/// One reveal or export as the audit log keeps it: the very record the console lists.
+pub use protocol::console::AccessAuditEntry as AuditEntry;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ImportSummary {

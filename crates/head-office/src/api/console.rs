@@ -143,23 +143,7 @@ pub(super) async fn access_log(
         crate::audit::entries_in(s, q.from, q.until)
     })
     .await?;
-    Ok(Json(
-        entries
-            .into_iter()
-            .map(|e| AccessAuditEntry {
-                id: e.id,
-                user_id: e.user_id,
-                username: e.username,
-                action: e.action,
-                client_id: e.client_id,
-                field: e.field,
-                reason: e.reason,
-                detail: e.detail,
-                at: e.at,
-                received_at: e.received_at,
-            })
-            .collect(),
-    ))
+    Ok(Json(entries))
 }
 
 pub(super) async fn library(State(state): AppStateRef) -> Result<Json<Vec<LibraryItem>>> {
