@@ -1,9 +1,8 @@
 //! A note written while its client moves to another broker must follow the client: both
 //! transactions may run at once on PostgreSQL, and whichever commits second must see the other.
 
-use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
-use demo_firm::{self as demo, DemoParams};
-use head_office_storage::test_support;
+use crate::support::{firm, now};
+use chrono::Duration;
 use head_office_storage::{SqlStorage, Storage};
 use protocol::{
     Change, ContactChannel, ContactNoteRecord, Mutation, MutationOp, MutationOutcome, PullQuery,
@@ -15,10 +14,6 @@ use std::sync::Arc;
 
 const ROUNDS: usize = 30;
 const MAX_NOTES: usize = 400;
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 25, 2, 0, 0).unwrap()
-}
 
 fn note(broker: &str, client: &str, n: usize) -> Mutation {
     Mutation {
@@ -64,17 +59,7 @@ fn notes_in_book(storage: &SqlStorage, broker: &str) -> HashSet<String> {
 
 #[test]
 fn a_note_written_while_its_client_moves_follows_the_client() {
-    let dir = tempfile::tempdir().unwrap();
-    let storage = SqlStorage::open(&test_support::fresh_database(dir.path()).unwrap()).unwrap();
-    let params = DemoParams {
-        clients: 60,
-        demo_broker_clients: 20,
-        trades_per_client: 1,
-        ..DemoParams::standard(NaiveDate::from_ymd_opt(2026, 11, 25).unwrap())
-    };
-    storage
-        .import_firm(demo::generate(&params).unwrap())
-        .unwrap();
+    let (_dir, storage) = firm();
     let storage = Arc::new(storage);
     let client = {
         let first = storage.pull("B001", 0, 5_000).unwrap();
