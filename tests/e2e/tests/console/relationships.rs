@@ -13,16 +13,9 @@ pub fn walk(p: &Session, client: &str, later: &str, shared: &str) -> Result<()> 
     sign_in(p, "hq01")?;
     p.wait("[data-testid=console-menu]", SHORT)?;
     open_page(p, RELATIONSHIPS.0)?;
-    let search = p.wait("[data-testid=clients-search] input", SHORT)?;
-    p.type_text(&search, &format!("{client}\u{E007}"))?;
-    p.wait_text("[data-testid=console-clients]", SHORT, |t| {
-        t.contains(client)
-    })?;
+    find(p, client)?;
     p.click(&p.wait("[data-testid=client-move]", SHORT)?)?;
-    let to = p.wait("[data-testid=client-move-to] input", SHORT)?;
-    p.type_text(&to, "B002")?;
-    p.wait(".ant-select-item-option", SHORT)?;
-    p.press_key("\u{E007}")?;
+    pick_broker(p, "client-move-to", "B002")?;
     p.type_text(
         &p.wait("[data-testid=client-move-reason]", SHORT)?,
         "原经纪人调岗，客户由同城经纪人接续服务",
@@ -32,18 +25,9 @@ pub fn walk(p: &Session, client: &str, later: &str, shared: &str) -> Result<()> 
     p.wait_text(".ant-message", SHORT, |t| t.contains("已划转给"))?;
     p.screenshot("console-relationships-moved")?;
     // Another client is set to move tomorrow: listed as waiting, then called off.
-    let search = p.wait("[data-testid=clients-search] input", SHORT)?;
-    p.click(&search)?;
-    p.press_chord("\u{E009}", "a")?;
-    p.type_text(&search, &format!("{later}\u{E007}"))?;
-    p.wait_text("[data-testid=console-clients]", SHORT, |t| {
-        t.contains(later)
-    })?;
+    find(p, later)?;
     p.click(&p.wait("[data-testid=client-move]", SHORT)?)?;
-    let to = p.wait("[data-testid=client-move-to] input", SHORT)?;
-    p.type_text(&to, "B002")?;
-    p.wait(".ant-select-item-option", SHORT)?;
-    p.press_key("\u{E007}")?;
+    pick_broker(p, "client-move-to", "B002")?;
     p.click(&p.wait("[data-testid=client-move-day]", SHORT)?)?;
     let tomorrow = ".ant-picker-presets li:first-child";
     p.wait_text(tomorrow, SHORT, |t| t == "明天")?;
@@ -73,18 +57,9 @@ pub fn walk(p: &Session, client: &str, later: &str, shared: &str) -> Result<()> 
         t.contains("没有待生效的划转")
     })?;
     // A third client is shared with broker02 for 30% of the service credit, then unshared.
-    let search = p.wait("[data-testid=clients-search] input", SHORT)?;
-    p.click(&search)?;
-    p.press_chord("\u{E009}", "a")?;
-    p.type_text(&search, &format!("{shared}\u{E007}"))?;
-    p.wait_text("[data-testid=console-clients]", SHORT, |t| {
-        t.contains(shared)
-    })?;
+    find(p, shared)?;
     p.click(&p.wait("[data-testid=client-share]", SHORT)?)?;
-    let to = p.wait("[data-testid=client-share-to] input", SHORT)?;
-    p.type_text(&to, "B002")?;
-    p.wait(".ant-select-item-option", SHORT)?;
-    p.press_key("\u{E007}")?;
+    pick_broker(p, "client-share-to", "B002")?;
     p.type_text(&p.wait("[data-testid=client-share-rate]", SHORT)?, "30")?;
     p.type_text(
         &p.wait("[data-testid=client-share-reason]", SHORT)?,
@@ -113,10 +88,7 @@ pub fn walk(p: &Session, client: &str, later: &str, shared: &str) -> Result<()> 
         ("handover-to", "B001"),
         ("handover-to", "B002"),
     ] {
-        let input = p.wait(&format!("[data-testid={select}] input"), SHORT)?;
-        p.type_text(&input, id)?;
-        p.wait(".ant-select-item-option", SHORT)?;
-        p.press_key("\u{E007}")?;
+        pick_broker(p, select, id)?;
     }
     p.type_text(
         &p.wait("[data-testid=handover-reason]", SHORT)?,
@@ -130,4 +102,24 @@ pub fn walk(p: &Session, client: &str, later: &str, shared: &str) -> Result<()> 
     p.click(&p.wait("[data-testid=handover-ok]", SHORT)?)?;
     p.wait_text(".ant-message", SHORT, |t| t.contains("已移交给"))?;
     sign_out(p)
+}
+
+/// Finds one client of the firm by id, replacing whatever was searched before.
+fn find(p: &Session, client: &str) -> Result<()> {
+    let search = p.wait("[data-testid=clients-search] input", SHORT)?;
+    p.click(&search)?;
+    p.press_chord("\u{E009}", "a")?;
+    p.type_text(&search, &format!("{client}\u{E007}"))?;
+    p.wait_text("[data-testid=console-clients]", SHORT, |t| {
+        t.contains(client)
+    })?;
+    Ok(())
+}
+
+/// Chooses broker `id` in the broker select `testid` of the open dialog.
+fn pick_broker(p: &Session, testid: &str, id: &str) -> Result<()> {
+    let input = p.wait(&format!("[data-testid={testid}] input"), SHORT)?;
+    p.type_text(&input, id)?;
+    p.wait(".ant-select-item-option", SHORT)?;
+    p.press_key("\u{E007}")
 }
