@@ -26,6 +26,7 @@ pub mod money;
 pub mod needs;
 pub mod org_tree;
 pub mod pareto;
+pub mod pay_adjustment;
 pub mod pay_plan;
 pub mod pay_plan_edit;
 pub mod policy;

@@ -248,6 +248,8 @@ pub trait Storage:
     ) -> Result<()>;
     /// What one broker is paid by, as their desk receives it.
     fn pay_terms(&self, broker_id: &str) -> Result<protocol::PayTerms>;
+    /// How many brokers' statements of `month`'s month are published.
+    fn statements_published(&self, month: chrono::NaiveDate) -> Result<u32>;
     /// Writes every broker's official statement for the month of `month`; returns how many.
     fn publish_statements(
         &self,

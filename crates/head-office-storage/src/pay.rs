@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 use domain::appraisal::{AppraisalScheme, Appraised, Weight};
+pub use domain::pay_adjustment::{MonthlyTarget, PayAdjustment};
 use domain::pay_plan::{DevelopmentSplit, PayPlan, PlanPeriod};
 use domain::{FeeSchedule, Fen};
 use serde::{Deserialize, Serialize};
@@ -14,22 +15,6 @@ pub struct PlanAssignment {
     pub broker_id: String,
     pub plan_id: String,
     pub effective_from: NaiveDate,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MonthlyTarget {
-    pub broker_id: String,
-    pub net_commission: Fen,
-}
-
-/// Head office's correction of a month's pay: negative for a clawback.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PayAdjustment {
-    pub broker_id: String,
-    /// Any day of the month it applies to.
-    pub month: NaiveDate,
-    pub amount: Fen,
-    pub note: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -23,6 +23,7 @@ pub mod levels;
 pub mod library;
 pub mod log_export;
 pub mod openapi;
+pub mod pay_adjustments;
 pub mod pay_plans;
 pub mod relationships;
 pub mod releases;

@@ -15,6 +15,7 @@ pub mod feed;
 pub mod gateway;
 pub mod handover;
 pub mod library;
+pub mod pay_adjustments;
 pub mod preferences;
 pub mod push;
 pub mod relationships;
@@ -135,6 +136,16 @@ pub mod paths {
     pub const CONSOLE_DEVELOPMENT_SPLIT: &str = "/api/v1/console/pay-plans/split";
     /// Adds a fee schedule from its day (`console::FeeScheduleChange`).
     pub const CONSOLE_FEE_SCHEDULE: &str = "/api/v1/console/pay-plans/fees";
+    /// A month's pay adjustments (`pay_adjustments::MonthAdjustments`), by `month`.
+    pub const CONSOLE_PAY_ADJUSTMENTS: &str = "/api/v1/console/pay-adjustments";
+    /// Adds an adjustment to a broker's month (`domain::pay_adjustment::PayAdjustment`).
+    pub const CONSOLE_PAY_ADJUSTMENT_ADD: &str = "/api/v1/console/pay-adjustments/add";
+    /// Takes an adjustment back out (`pay_adjustments::AdjustmentRemoval`).
+    pub const CONSOLE_PAY_ADJUSTMENT_REMOVE: &str = "/api/v1/console/pay-adjustments/remove";
+    /// Every active broker's monthly target (`pay_adjustments::BrokerTarget`).
+    pub const CONSOLE_MONTHLY_TARGETS: &str = "/api/v1/console/monthly-targets";
+    /// Sets one broker's monthly target (`pay_adjustments::MonthlyTargetChange`).
+    pub const CONSOLE_MONTHLY_TARGET_SET: &str = "/api/v1/console/monthly-targets/set";
     /// What a trade was charged (`console::TradeCharge`), by `trade_id`.
     pub const CONSOLE_TRADE_CHARGE: &str = "/api/v1/console/trades/charge";
     /// Corrects what a trade was charged (`console::TradeCommissionCorrection`).
@@ -242,6 +253,11 @@ pub mod paths {
         CONSOLE_PAY_PLAN_SAVE,
         CONSOLE_DEVELOPMENT_SPLIT,
         CONSOLE_FEE_SCHEDULE,
+        CONSOLE_PAY_ADJUSTMENTS,
+        CONSOLE_PAY_ADJUSTMENT_ADD,
+        CONSOLE_PAY_ADJUSTMENT_REMOVE,
+        CONSOLE_MONTHLY_TARGETS,
+        CONSOLE_MONTHLY_TARGET_SET,
         CONSOLE_TRADE_CHARGE,
         CONSOLE_TRADE_CORRECTION,
         CONSOLE_REPORT_XLSX,

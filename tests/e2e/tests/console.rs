@@ -19,6 +19,8 @@ mod broker_force;
 mod desk_feed;
 #[path = "console/pages.rs"]
 mod pages;
+#[path = "console/pay.rs"]
+mod pay;
 #[path = "console/relationships.rs"]
 mod relationships;
 
@@ -86,6 +88,10 @@ fn each_console_role_signs_in_and_walks_only_its_own_pages() -> Result<()> {
     page.step("finance01 adds a pay plan", |p| {
         p.navigate(&console)?;
         broker_force::add_pay_plan(p)
+    })?;
+    page.step("finance01 adjusts last month and a target", |p| {
+        p.navigate(&console)?;
+        pay::adjust(p)
     })?;
 
     // IT opens an account; its owner signs in with the password shown once.

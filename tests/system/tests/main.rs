@@ -17,6 +17,7 @@ mod console_handover;
 mod console_levels;
 mod console_library;
 mod console_org;
+mod console_pay_adjustments;
 mod console_pay_plans;
 mod console_reads;
 mod console_relationships;

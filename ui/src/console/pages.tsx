@@ -11,6 +11,7 @@ import {
   CustomerServiceOutlined,
   WalletOutlined,
   DatabaseOutlined,
+  DiffOutlined,
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
 import type { Role } from "../bindings/Role";
@@ -26,6 +27,7 @@ import { LibraryPage } from "./pages/LibraryPage";
 import { RelationshipsPage } from "./pages/RelationshipsPage";
 import { ReportsPage } from "./pages/ReportsPage";
 import { SettlementPage } from "./pages/SettlementPage";
+import { PayAdjustmentsPage } from "./pages/PayAdjustmentsPage";
 import { PayPlansPage } from "./pages/PayPlansPage";
 import { StaffPage } from "./pages/StaffPage";
 
@@ -108,6 +110,13 @@ const PAGES: ConsolePage[] = [
     icon: <WalletOutlined />,
     route: PATHS.payPlans,
     render: (p) => <PayPlansPage {...p} />,
+  },
+  {
+    key: "pay-adjustments",
+    label: "薪酬调整",
+    icon: <DiffOutlined />,
+    route: PATHS.payAdjustments,
+    render: (p) => <PayAdjustmentsPage {...p} />,
   },
   {
     key: "settlement",

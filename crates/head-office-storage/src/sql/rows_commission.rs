@@ -177,3 +177,13 @@ fn insert(db: &Db<'_>, sql: &str, broker: &str, seq: i64, record: &Record) -> Re
         _ => Err(rusqlite::Error::InvalidQuery.into()),
     }
 }
+
+/// How many brokers' statements of the month beginning `first` are published.
+pub(super) fn statements_of_month(db: &Db<'_>, first: chrono::NaiveDate) -> Result<u32> {
+    let count = db.query_row(
+        "SELECT COUNT(*) FROM commission_statements WHERE month = ?1",
+        params![first],
+        |r| r.get::<_, i64>(0),
+    )?;
+    Ok(u32::try_from(count).unwrap_or(u32::MAX))
+}

@@ -195,6 +195,11 @@ impl Storage for SqlStorage {
         self.read(|db| commission::terms(&*self.pay.get(db)?, broker_id))
     }
 
+    fn statements_published(&self, month: chrono::NaiveDate) -> Result<u32> {
+        let (first, _) = domain::pay_plan::month_of(month);
+        self.read(|db| rows_commission::statements_of_month(db, first))
+    }
+
     fn publish_statements(
         &self,
         month: chrono::NaiveDate,

@@ -11,11 +11,15 @@ use crate::AppState;
 use axum::extract::State;
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use domain::pay_adjustment::PayAdjustment;
 use protocol::console::{
     DevelopmentSplitChange, FeeScheduleChange, PayPlanChange, PayPlanOverview, TradeCharge,
     TradeChargeQuery, TradeCommissionCorrection,
 };
 use protocol::paths;
+use protocol::pay_adjustments::{
+    AdjustmentMonth, AdjustmentRemoval, BrokerTarget, MonthAdjustments, MonthlyTargetChange,
+};
 use std::sync::Arc;
 
 pub(super) fn routes(state: &Arc<AppState>) -> Router<Arc<AppState>> {
@@ -35,6 +39,34 @@ pub(super) fn routes(state: &Arc<AppState>) -> Router<Arc<AppState>> {
         .route(
             paths::CONSOLE_FEE_SCHEDULE,
             only(state, FINANCE, limited(post(save_fees), TEAM_BODY_LIMIT)),
+        )
+        .route(
+            paths::CONSOLE_PAY_ADJUSTMENTS,
+            only(state, FINANCE, limited(get(adjustments), EMPTY_BODY_LIMIT)),
+        )
+        .route(
+            paths::CONSOLE_PAY_ADJUSTMENT_ADD,
+            only(
+                state,
+                FINANCE,
+                limited(post(add_adjustment), TEAM_BODY_LIMIT),
+            ),
+        )
+        .route(
+            paths::CONSOLE_PAY_ADJUSTMENT_REMOVE,
+            only(
+                state,
+                FINANCE,
+                limited(post(remove_adjustment), TEAM_BODY_LIMIT),
+            ),
+        )
+        .route(
+            paths::CONSOLE_MONTHLY_TARGETS,
+            only(state, FINANCE, limited(get(targets), EMPTY_BODY_LIMIT)),
+        )
+        .route(
+            paths::CONSOLE_MONTHLY_TARGET_SET,
+            only(state, FINANCE, limited(post(set_target), TEAM_BODY_LIMIT)),
         )
         .route(
             paths::CONSOLE_TRADE_CHARGE,
@@ -99,6 +131,66 @@ async fn save_fees(
     })
     .await?;
     tracing::info!(%from, "fee schedule saved");
+    Ok(Json(saved))
+}
+
+async fn adjustments(
+    State(state): AppStateRef,
+    ApiQuery(q): ApiQuery<AdjustmentMonth>,
+) -> Result<Json<MonthAdjustments>> {
+    Ok(Json(
+        blocking(&state, move |s| crate::pay_adjustments::month(s, q.month)).await?,
+    ))
+}
+
+async fn add_adjustment(
+    State(state): AppStateRef,
+    Caller(user): Caller,
+    ApiJson(req): ApiJson<PayAdjustment>,
+) -> Result<Json<MonthAdjustments>> {
+    let (today, now) = (state.clock.today(), state.clock.now());
+    let broker = req.broker_id.clone();
+    let saved = blocking(&state, move |s| {
+        crate::pay_adjustments::add(s, &user, &req, today, now)
+    })
+    .await?;
+    tracing::info!(%broker, "pay adjustment added");
+    Ok(Json(saved))
+}
+
+async fn remove_adjustment(
+    State(state): AppStateRef,
+    Caller(user): Caller,
+    ApiJson(req): ApiJson<AdjustmentRemoval>,
+) -> Result<Json<MonthAdjustments>> {
+    let now = state.clock.now();
+    let broker = req.adjustment.broker_id.clone();
+    let saved = blocking(&state, move |s| {
+        crate::pay_adjustments::remove(s, &user, &req, now)
+    })
+    .await?;
+    tracing::info!(%broker, "pay adjustment removed");
+    Ok(Json(saved))
+}
+
+async fn targets(State(state): AppStateRef) -> Result<Json<Vec<BrokerTarget>>> {
+    Ok(Json(
+        blocking(&state, crate::pay_adjustments::targets).await?,
+    ))
+}
+
+async fn set_target(
+    State(state): AppStateRef,
+    Caller(user): Caller,
+    ApiJson(req): ApiJson<MonthlyTargetChange>,
+) -> Result<Json<Vec<BrokerTarget>>> {
+    let now = state.clock.now();
+    let broker = req.broker_id.clone();
+    let saved = blocking(&state, move |s| {
+        crate::pay_adjustments::set_target(s, &user, &req, now)
+    })
+    .await?;
+    tracing::info!(%broker, "monthly target set");
     Ok(Json(saved))
 }
 

@@ -5,7 +5,7 @@
 //! the same serde attributes the wire does), so the document cannot drift from `protocol`. What a
 //! type cannot say — the route, who may call it, which errors it answers — is in `desk_routes.rs`,
 //! `staff_routes.rs`, `console_routes.rs`, `org_routes.rs`, `relationship_routes.rs` and
-//! `finance_routes.rs`, one entry per route, and a test checks that entry list against `protocol::paths::ALL`.
+//! `finance_routes.rs` and `pay_adjustment_routes.rs`, one entry per route, and a test checks that entry list against `protocol::paths::ALL`.
 //!
 //! Schemas follow the decoding contract (a field with a default is optional): a request's schema
 //! is then exactly what head office accepts, and a response's what it may send, since head office
@@ -16,6 +16,7 @@ mod desk_routes;
 mod finance_routes;
 mod operations;
 mod org_routes;
+mod pay_adjustment_routes;
 mod relationship_routes;
 mod staff_routes;
 
@@ -49,6 +50,7 @@ fn build() -> Value {
         .chain(org_routes::ORG)
         .chain(relationship_routes::RELATIONSHIPS_ROUTES)
         .chain(finance_routes::FINANCE_ROUTES)
+        .chain(pay_adjustment_routes::PAY_ADJUSTMENT_ROUTES)
     {
         let item = paths
             .entry(op.path.to_string())

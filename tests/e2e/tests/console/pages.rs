@@ -30,6 +30,11 @@ pub const ACCESS_LOG: (&str, &str, &str) = (
 );
 pub const PAY_PLANS: (&str, &str, &str) =
     ("薪酬方案", "pay-plans", "[data-testid=console-pay-plans]");
+pub const PAY_ADJUSTMENTS: (&str, &str, &str) = (
+    "薪酬调整",
+    "pay-adjustments",
+    "[data-testid=console-adjustments]",
+);
 pub const COMPLAINTS: (&str, &str, &str) =
     ("投诉队列", "complaints", "[data-testid=console-complaints]");
 pub const BACKUPS: (&str, &str, &str) = ("数据备份", "backups", "[data-testid=console-backups]");
@@ -48,7 +53,7 @@ pub const WALKS: &[Walk] = &[
     Walk {
         username: "finance01",
         role: "财务部",
-        pages: &[LEVELS, APPRAISAL, PAY_PLANS, SETTLEMENT],
+        pages: &[LEVELS, APPRAISAL, PAY_PLANS, PAY_ADJUSTMENTS, SETTLEMENT],
     },
     Walk {
         username: "service01",
