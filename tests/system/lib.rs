@@ -319,6 +319,14 @@ impl TestDesk {
         desk
     }
 
+    /// One sync with head office, which must succeed.
+    pub async fn sync(&self) -> sync::SyncReport {
+        self.engine
+            .sync_once(self.store.clone(), |_| {})
+            .await
+            .expect("sync")
+    }
+
     /// The first client of the list (the largest book).
     pub fn first_client(&self) -> String {
         let query = store::ClientQuery {

@@ -92,10 +92,7 @@ async fn a_lead_s_task_reaches_the_agenda_and_its_completion_goes_back() {
             .all(|i| i.id != task.id),
         "done at once"
     );
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     let at_head_office = tasks_at_head_office(head_office.storage.as_ref(), "B001");
     let done = at_head_office.iter().find(|t| t.id == task.id).unwrap();
     assert!(done.done_at.is_some());
@@ -134,10 +131,7 @@ async fn own_reminders_reach_head_office_and_only_for_the_own_book() {
         store.add_reminder("R-weekly", &weekly, now).unwrap();
         store.complete_reminder("R-visit", now).unwrap();
     }
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     assert_eq!(desk.with_store(|s| s.sync_counters().unwrap().pending), 0);
     let kept = head_office.storage.broker_reminders("B001").unwrap();
     let visit = kept.iter().find(|r| r.id == "R-visit").unwrap();

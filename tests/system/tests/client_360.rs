@@ -81,10 +81,7 @@ async fn reveals_and_exports_reach_the_audit_log_at_head_office() {
             )
             .unwrap();
     }
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
 
     let entries = head_office
         .storage
@@ -137,11 +134,7 @@ async fn the_monthly_tier_run_follows_head_office_bands_and_reaches_the_desk() {
         0,
         "a second run changes nothing"
     );
-    let report = desk
-        .engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    let report = desk.sync().await;
     assert!(report.pulled as usize >= 1 && report.pulled as usize <= changed);
     assert!(diamonds(&desk) > before, "{} → {}", before, diamonds(&desk));
 

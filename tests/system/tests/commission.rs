@@ -103,10 +103,7 @@ async fn a_corrected_trade_shows_up_on_its_client_and_a_dispute_gets_an_answer()
         .storage
         .publish_statements(month, now(), None)
         .unwrap();
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
 
     let view = desk.with_store(|s| s.reconcile("B001", month).unwrap());
     assert_eq!(view.differences.len(), 1, "{:?}", view.differences);
@@ -154,10 +151,7 @@ async fn a_corrected_trade_shows_up_on_its_client_and_a_dispute_gets_an_answer()
     let view = desk.with_store(|s| s.reconcile("B001", month).unwrap());
     assert!(view.disputes[0].pending);
     assert_eq!(view.differences[0].dispute, Some(DisputeStatus::Open));
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     head_office
         .storage
         .answer_dispute(
@@ -167,10 +161,7 @@ async fn a_corrected_trade_shows_up_on_its_client_and_a_dispute_gets_an_answer()
             None,
         )
         .unwrap();
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     let view = desk.with_store(|s| s.reconcile("B001", month).unwrap());
     let answered = &view.disputes[0];
     assert!(!answered.pending);

@@ -99,10 +99,7 @@ async fn a_complaint_taken_offline_goes_through_head_office_and_back() {
         "the time-limit alert fires before the deadline, offline too: {alerts:?}"
     );
 
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     let numbered = case_of(&desk, &client, "r-cp1");
     let case_no = numbered.case_no.clone().expect("head office numbered it");
     assert!(case_no.starts_with("TS20261125-"), "{case_no}");
@@ -190,10 +187,7 @@ async fn a_complaint_taken_offline_goes_through_head_office_and_back() {
         at,
     )
     .unwrap();
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     let visited = case_of(&desk, &client, "r-cp1");
     assert_eq!(visited.status, CaseStatus::Visited);
     assert_eq!(visited.handler.as_deref(), Some("周敏"));
@@ -216,10 +210,7 @@ async fn a_complaint_taken_offline_goes_through_head_office_and_back() {
         at,
     )
     .unwrap();
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     let closed = case_of(&desk, &client, "r-cp1");
     assert_eq!(closed.status, CaseStatus::Closed);
     assert_eq!(closed.closed_on, Some(TODAY));
@@ -290,10 +281,7 @@ async fn a_complaint_about_a_client_outside_the_book_is_refused() {
         )
         .unwrap();
     hq.transfer_client(&client, "B002", now()).unwrap();
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     let refusals = desk.with_store(|s| s.refusals().unwrap());
     assert!(
         refusals.iter().any(|r| r.summary.starts_with("投诉登记")),

@@ -34,10 +34,7 @@ async fn concurrent_edits_merge_by_field_and_a_clash_becomes_a_conflict_the_brok
         .storage
         .set_preferences(&client, &base, now())
         .unwrap();
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
 
     // Offline, the broker changes the channel and the remark...
     desk.store
@@ -70,10 +67,7 @@ async fn concurrent_edits_merge_by_field_and_a_clash_becomes_a_conflict_the_brok
         )
         .unwrap();
 
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     let merged = desk.with_store(|s| s.preferences(&client).unwrap());
     assert_eq!(
         merged.preferred_channel.as_deref(),
@@ -106,10 +100,7 @@ async fn concurrent_edits_merge_by_field_and_a_clash_becomes_a_conflict_the_brok
         .resolve_conflict(&c.mutation_id, "remark", true, "m-pref-2".into(), now())
         .unwrap();
     assert!(desk.with_store(|s| s.conflicts().unwrap()).is_empty());
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     let settled = desk.with_store(|s| s.preferences(&client).unwrap());
     assert_eq!(settled.remark.as_deref(), Some("关注高股息，偏好ETF"));
     assert_eq!(settled.best_time_to_call.as_deref(), Some("晚上七点后"));
@@ -144,10 +135,7 @@ async fn accepting_head_office_closes_the_conflict_and_an_invalid_edit_is_refuse
             now(),
         )
         .unwrap();
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     let conflict = desk.with_store(|s| s.conflicts().unwrap()).remove(0);
     desk.store
         .lock()
@@ -213,10 +201,7 @@ async fn an_edit_that_loses_every_field_still_leaves_the_desk_equal_to_head_offi
             now(),
         )
         .unwrap();
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     let now = desk.with_store(|s| s.preferences(&client).unwrap());
     assert_eq!(
         now.preferred_channel.as_deref(),

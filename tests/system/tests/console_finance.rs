@@ -44,10 +44,7 @@ async fn finance_answers_a_dispute_and_publishes_a_month_from_the_console() {
             now(),
         )
         .unwrap();
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
 
     let queue: Vec<DisputeInQueue> = answer(call(Method::GET, paths::CONSOLE_DISPUTES)).await;
     let queued = queue
@@ -83,10 +80,7 @@ async fn finance_answers_a_dispute_and_publishes_a_month_from_the_console() {
     ))
     .await;
     assert!(left.iter().all(|d| d.dispute.id != "D-console"));
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     let view = desk.with_store(|s| s.reconcile("B001", month).unwrap());
     let answered = view
         .disputes
@@ -215,10 +209,7 @@ async fn finance_corrects_a_trade_s_commission_within_its_limits() {
             &StatementMonth { month },
         )
         .await;
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     let view = desk.with_store(|s| s.reconcile("B001", month).unwrap());
     assert_eq!(view.differences.len(), 1, "{:?}", view.differences);
     let d = &view.differences[0];

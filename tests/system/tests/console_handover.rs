@@ -183,11 +183,7 @@ async fn a_leaving_broker_s_book_goes_to_colleagues_as_previewed() {
     assert_eq!(waiting[0].serving_broker_id, plan.receivers[0].broker_id);
 
     // Every desk follows at its next sync.
-    leaving
-        .engine
-        .sync_once(leaving.store.clone(), |_| {})
-        .await
-        .unwrap();
+    leaving.sync().await;
     let left = leaving.with_store(|s| {
         s.list_clients(&store::ClientQuery::default(), TODAY)
             .unwrap()
@@ -196,10 +192,7 @@ async fn a_leaving_broker_s_book_goes_to_colleagues_as_previewed() {
     });
     assert_eq!(left, 0, "broker03's desk keeps none of the book");
     for (desk, share) in receivers.iter().zip(&plan.receivers) {
-        desk.engine
-            .sync_once(desk.store.clone(), |_| {})
-            .await
-            .unwrap();
+        desk.sync().await;
         for client in &share.clients {
             let arrived = desk
                 .with_store(|s| s.client_profile(&client.client_id, TODAY).unwrap())

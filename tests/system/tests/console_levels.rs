@@ -327,10 +327,7 @@ async fn a_published_month_reaches_each_brokers_desk_with_their_own_card_only() 
         .card
         .clone();
 
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     let cards = desk.with_store(|s| s.appraisals().unwrap());
     assert_eq!(cards.len(), 1);
     assert_eq!(cards[0].month, last_month);

@@ -116,10 +116,7 @@ async fn compliance_publishes_an_item_and_broker01_can_push_it_after_the_next_sy
     assert_eq!(published.reviewed_by_name.as_deref(), Some("何静"));
 
     // broker01's next sync brings it; the desk pushes it to a client it suits.
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     let today = shanghai_date(now());
     let on_desk = desk
         .with_store(|s| s.products(&ProductQuery::default(), today).unwrap())
@@ -153,10 +150,7 @@ async fn compliance_publishes_an_item_and_broker01_can_push_it_after_the_next_sy
             today,
         )
         .unwrap();
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     let detail = desk.with_store(|s| s.push_detail(&push_id).unwrap());
     assert_eq!(detail.summary.state, PushState::Accepted);
 
@@ -175,10 +169,7 @@ async fn compliance_publishes_an_item_and_broker01_can_push_it_after_the_next_sy
         .await;
     assert_eq!(withdrawn.state, LibraryReviewState::Withdrawn);
     assert_eq!(withdrawn.published_version, 2);
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     let library = desk.with_store(|s| s.products(&ProductQuery::default(), today).unwrap());
     assert!(
         library.iter().all(|p| p.item.id != draft.id),

@@ -100,10 +100,7 @@ async fn finance_adjusts_a_published_month_and_sets_a_target_the_desk_follows() 
     assert!(message.contains("请刷新"), "{message}");
 
     // The statement already on the desk keeps what it said until finance publishes again.
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     let unchanged = desk.with_store(|s| s.statement(month).unwrap().unwrap());
     assert_eq!(unchanged.total, before.total);
     let _: StatementsPublished = console
@@ -113,10 +110,7 @@ async fn finance_adjusts_a_published_month_and_sets_a_target_the_desk_follows() 
             &StatementMonth { month },
         )
         .await;
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     let after = desk.with_store(|s| s.statement(month).unwrap().unwrap());
     assert_eq!(after.adjustments, before.adjustments + Fen(30_000));
     assert_eq!(after.total, before.total + Fen(30_000));
@@ -175,10 +169,7 @@ async fn finance_adjusts_a_published_month_and_sets_a_target_the_desk_follows() 
         )
         .await;
     assert_eq!(of(&dropped, "B002"), Some(Fen::ZERO));
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     let terms = desk.with_store(|s| s.pay_terms().unwrap().unwrap());
     assert_eq!(terms.monthly_target, Fen::from_yuan(45_000));
 

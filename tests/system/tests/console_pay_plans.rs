@@ -96,10 +96,7 @@ async fn finance_changes_a_plan_and_broker01_is_paid_by_it_after_the_next_sync()
             .brokers
     );
 
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     let terms = desk.with_store(|s| s.pay_terms().unwrap().unwrap());
     assert!(terms.plans.contains(&raised), "the desk has the new terms");
     let paid_after = month_pay(&desk);
@@ -189,10 +186,7 @@ async fn finance_changes_a_plan_and_broker01_is_paid_by_it_after_the_next_sync()
         .ok(&finance, paths::CONSOLE_FEE_SCHEDULE, &lowered)
         .await;
     assert_eq!(with_fees.fee_schedules.last(), Some(&lowered.schedule));
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     let terms = desk.with_store(|s| s.pay_terms().unwrap().unwrap());
     assert_eq!(
         FeeSchedule::in_force(&terms.fee_schedules, next_month),

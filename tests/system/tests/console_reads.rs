@@ -105,10 +105,7 @@ async fn the_console_reads_the_firm_as_head_office_keeps_it() {
             now(),
         )
         .unwrap();
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     let compliance = access_token(&api, "compliance01").await;
     let day = domain::clock::shanghai_date(now()).to_string();
     let span = [("from", day.as_str()), ("until", day.as_str())];

@@ -90,10 +90,7 @@ async fn a_manager_moves_a_client_and_both_desks_follow() {
     assert_eq!(moved.serving_broker_id, "B002");
 
     for desk in [&from, &to] {
-        desk.engine
-            .sync_once(desk.store.clone(), |_| {})
-            .await
-            .unwrap();
+        desk.sync().await;
     }
     assert!(from
         .with_store(|s| s.client_profile(&client, TODAY).unwrap())

@@ -34,10 +34,7 @@ async fn owner(console: &Console, token: &str, client: &str) -> ClientOwnership 
 }
 
 async fn sync(desk: &TestDesk) {
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
 }
 
 fn holds(desk: &TestDesk, client: &str) -> bool {

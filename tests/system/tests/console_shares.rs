@@ -31,10 +31,7 @@ fn share(client: &str, co: &str, share: Rate, reason: &str) -> ClientShare {
 }
 
 async fn sync(desk: &TestDesk) {
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
 }
 
 fn reconciles(desk: &TestDesk, broker: &str, month: chrono::NaiveDate) {

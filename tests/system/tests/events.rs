@@ -33,10 +33,7 @@ fn book(desk: &TestDesk, limit: u32) -> Vec<String> {
 }
 
 async fn sync(desk: &TestDesk) {
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
 }
 
 fn answer(event: &str, client: &str, rsvp: Rsvp, attended: bool) -> EventResponse {
@@ -267,10 +264,7 @@ async fn an_event_in_the_past_or_a_stranger_s_client_is_refused() {
             now(),
         )
         .unwrap();
-    mine.engine
-        .sync_once(mine.store.clone(), |_| {})
-        .await
-        .unwrap();
+    mine.sync().await;
     // A client of broker02's book is not broker01's to invite: the desk does not know them.
     let stranger = book(&theirs, 1).remove(0);
     let err = mine

@@ -286,10 +286,7 @@ async fn a_firm_loaded_from_its_own_files_goes_live() {
         ImportKind::Assessments,
         "assessment_id,client_id,level,assessed_on,expires_on\nRA4,K004,C3,2026-06-01,2028-06-01\n",
     );
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     let list = desk.with_store(|s| s.list_clients(&whole_book(), TODAY).unwrap());
     let mut ids: Vec<&str> = list.rows.iter().map(|r| r.id.as_str()).collect();
     ids.sort();
@@ -312,10 +309,7 @@ async fn a_firm_loaded_from_its_own_files_goes_live() {
         })))
         .unwrap();
     let push_id = push(&desk, "PUSH-LIVE", "RR-2026-118", &["K001".to_string()]);
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     let sent = gateway_received(&gateway, 1).await;
     assert_eq!(sent[0].mobile, "13900000001");
     assert_eq!(sent[0].broker_name, "王敏");
@@ -359,10 +353,7 @@ async fn a_firm_loaded_from_its_own_files_goes_live() {
         "RR-2026-118",
         &["K001".to_string(), "K004".to_string()],
     );
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     synced_until(&desk, &mailed, |d| {
         status_of(d, "K001") == Some(DeliveryStatus::Sent)
             && status_of(d, "K004") == Some(DeliveryStatus::Failed)

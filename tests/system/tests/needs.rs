@@ -49,10 +49,7 @@ async fn needs_merge_by_answer_keep_every_version_and_pick_clients() {
         .storage
         .set_preferences(&client, &ClientPreferences::default(), now())
         .unwrap();
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     let earlier = desk
         .with_store(|s| s.profile_history(&client).unwrap())
         .len();
@@ -84,10 +81,7 @@ async fn needs_merge_by_answer_keep_every_version_and_pick_clients() {
         .set_preferences(&client, &theirs, now())
         .unwrap();
 
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
 
     let merged = head_office.storage.preferences(&client).unwrap();
     assert_eq!(
@@ -137,10 +131,7 @@ async fn needs_merge_by_answer_keep_every_version_and_pick_clients() {
             now(),
         )
         .unwrap();
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     let history = desk.with_store(|s| s.profile_history(&client).unwrap());
     assert_eq!(history.len(), earlier + 3);
     assert_eq!(history[0].changes[0].after.as_deref(), Some("3y_to_5y"));

@@ -132,10 +132,7 @@ async fn a_push_goes_out_with_the_next_sync_and_its_delivery_states_come_back() 
             shanghai_date(now),
         )
         .unwrap();
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     let detail = desk.with_store(|s| s.push_detail(&push_id).unwrap());
     assert_eq!(detail.summary.state, PushState::Accepted);
     assert_eq!(
@@ -160,10 +157,7 @@ async fn a_push_goes_out_with_the_next_sync_and_its_delivery_states_come_back() 
         )
         .unwrap();
     assert_eq!(moved, 10);
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     let detail = desk.with_store(|s| s.push_detail(&push_id).unwrap());
     let c = &detail.summary.counts;
     assert_eq!(c.waiting + c.sent + c.refused, 0);

@@ -39,10 +39,7 @@ async fn a_restored_head_office_gets_back_what_the_desk_saved_and_the_desk_misse
         .unwrap()
         .add_contact_note(ids, "B001", &note, now())
         .unwrap();
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     assert_eq!(desk.with_store(|s| s.sync_counters().unwrap().pending), 0);
     assert_eq!(notes_at_head_office(&head_office, "N-after-backup"), 1);
 
@@ -63,11 +60,7 @@ async fn a_restored_head_office_gets_back_what_the_desk_saved_and_the_desk_misse
         .transfer_client(&leaving, "B002", now())
         .unwrap();
 
-    let report = desk
-        .engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    let report = desk.sync().await;
     assert!(
         report.head_office_restored.is_some_and(|n| n >= 1),
         "{report:?}"
@@ -91,10 +84,6 @@ async fn a_restored_head_office_gets_back_what_the_desk_saved_and_the_desk_misse
     });
 
     // The next sync is an ordinary one.
-    let again = desk
-        .engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    let again = desk.sync().await;
     assert_eq!(again.head_office_restored, None);
 }

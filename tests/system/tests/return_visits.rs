@@ -91,10 +91,7 @@ async fn a_low_score_reaches_the_broker_and_the_lead() {
         "{unknown:?}"
     );
 
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     let cases = desk.with_store(|s| s.service_cases(unhappy).unwrap());
     let shown = cases
         .iter()

@@ -44,10 +44,7 @@ async fn customer_service_works_the_queue_over_http_and_no_one_else_can() {
             now(),
         )
         .unwrap();
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     let case_no = case_of(&desk, &client, "r-q1").case_no.unwrap();
 
     let api = HeadOffice::new(&base).unwrap();
@@ -166,10 +163,7 @@ async fn customer_service_works_the_queue_over_http_and_no_one_else_can() {
         "the caller's own name is recorded, not the body's"
     );
 
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     assert_eq!(
         case_of(&desk, &client, "r-q1").status,
         CaseStatus::InProgress

@@ -148,11 +148,7 @@ async fn a_note_on_a_client_transferred_away_is_refused_rolled_back_and_explaine
         .storage
         .transfer_client(&client, "B002", now())
         .unwrap();
-    let report = desk
-        .engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    let report = desk.sync().await;
     assert_eq!(report.pushed, 1);
     desk.with_store(|s| {
         assert_eq!(
@@ -190,14 +186,8 @@ async fn a_transferred_client_arrives_whole_at_the_new_broker() {
         .storage
         .transfer_client(&client, "B002", now())
         .unwrap();
-    old.engine
-        .sync_once(old.store.clone(), |_| {})
-        .await
-        .unwrap();
-    new.engine
-        .sync_once(new.store.clone(), |_| {})
-        .await
-        .unwrap();
+    old.sync().await;
+    new.sync().await;
 
     assert!(old
         .with_store(|s| s.client_profile(&client, TODAY).unwrap())

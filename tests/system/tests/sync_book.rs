@@ -39,11 +39,7 @@ async fn first_sync_brings_the_book_then_only_what_changed() {
         head_office.desk_clients("B001")
     );
 
-    let second = desk
-        .engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    let second = desk.sync().await;
     assert_eq!(
         second.pulled, 0,
         "nothing changed at head office, nothing transferred"
@@ -57,11 +53,7 @@ async fn first_sync_brings_the_book_then_only_what_changed() {
         .correct_client_mobile(&target, &new_mobile)
         .unwrap();
 
-    let third = desk
-        .engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    let third = desk.sync().await;
     assert_eq!(third.pulled, 1, "exactly the one change arrives");
     let profile = desk.with_store(|s| s.client_profile(&target, TODAY).unwrap().unwrap());
     assert_eq!(profile.mobile_masked, "139****5678");
@@ -147,10 +139,7 @@ async fn a_restarted_head_office_still_knows_the_desk_s_session() {
     let first = desk.engine.sync_once(desk.store.clone(), |_| {}).await;
     if let Err(e) = first {
         assert!(matches!(e, sync::SyncError::Offline(_)), "{e}");
-        desk.engine
-            .sync_once(desk.store.clone(), |_| {})
-            .await
-            .unwrap();
+        desk.sync().await;
     }
     let after = desk.vault.refresh_token().unwrap();
     assert_eq!(

@@ -35,12 +35,7 @@ async fn a_lead_decides_a_transfer_and_talks_it_over_with_the_broker() {
     let head_office = system_tests::TestHeadOffice::start(&small_firm()).await;
     let api = HeadOffice::new(&head_office.base_url()).unwrap();
     let desk = TestDesk::synced(&head_office.base_url(), "broker01").await;
-    let sync = || async {
-        desk.engine
-            .sync_once(desk.store.clone(), |_| {})
-            .await
-            .unwrap()
-    };
+    let sync = || async { desk.sync().await };
     let clients: Vec<String> = desk.with_store(|s| {
         s.list_clients(
             &store::ClientQuery {
@@ -235,10 +230,7 @@ async fn a_thread_on_a_task_goes_both_ways() {
         api.add_team_comment(&token(&api, "lead02").await, &message)
             .await,
     );
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     desk.store
         .lock()
         .unwrap()
@@ -251,10 +243,7 @@ async fn a_thread_on_a_task_goes_both_ways() {
             system_tests::now(),
         )
         .unwrap();
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     let on_desk = desk.with_store(|s| s.comments(CommentSubject::Task, &task).unwrap());
     let bodies: Vec<&str> = on_desk.iter().map(|c| c.comment.body.as_str()).collect();
     // The demo's own thread on this task comes first.

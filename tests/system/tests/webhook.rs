@@ -104,10 +104,7 @@ pub(crate) async fn synced_until(
     done: impl Fn(&PushDetail) -> bool,
 ) {
     for _ in 0..100 {
-        desk.engine
-            .sync_once(desk.store.clone(), |_| {})
-            .await
-            .unwrap();
+        desk.sync().await;
         if done(&desk.with_store(|s| s.push_detail(push_id).unwrap())) {
             return;
         }
@@ -219,10 +216,7 @@ async fn pushes_go_through_the_firms_gateway_and_its_receipts_reach_the_desk() {
 
     let recipients = allowed[1..4].to_vec();
     let push_id = push(&desk, "PUSH-GW", &item.id, &recipients);
-    desk.engine
-        .sync_once(desk.store.clone(), |_| {})
-        .await
-        .unwrap();
+    desk.sync().await;
     // Every first attempt is refused: the messages stay queued and nothing more is tried until
     // the wait is up, however many rounds pass.
     let first = gateway_received(&gateway, 3).await;
