@@ -65,6 +65,33 @@ pub fn spawn_sync_loop(app: AppHandle, desk: Arc<Desk>, trigger: SyncTrigger) {
     });
 }
 
+/// How long an ending desk waits for a session renewal in flight.
+const TERM_GRACE: Duration = Duration::from_secs(5);
+
+/// The system ends the desk with SIGTERM (shutdown, logout, an installer): a renewal of the
+/// session in flight keeps its new token first, so the broker is not signed out at the next start.
+#[cfg(unix)]
+pub fn spawn_exit_on_terminate(app: AppHandle, desk: Arc<Desk>) {
+    use tokio::signal::unix::{signal, SignalKind};
+    tauri::async_runtime::spawn(async move {
+        let mut term = match signal(SignalKind::terminate()) {
+            Ok(term) => term,
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot listen for SIGTERM");
+                return;
+            }
+        };
+        term.recv().await;
+        if tokio::time::timeout(TERM_GRACE, desk.wait_for_renewal())
+            .await
+            .is_err()
+        {
+            tracing::warn!("ending with a session renewal unanswered");
+        }
+        app.exit(0);
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

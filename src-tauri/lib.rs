@@ -86,6 +86,8 @@ pub fn run() {
             app.manage(desk.clone());
             app.manage(trigger.clone());
             reminders::spawn_scheduler(app.handle().clone(), desk.clone());
+            #[cfg(unix)]
+            background::spawn_exit_on_terminate(app.handle().clone(), desk.clone());
             background::spawn_sync_loop(app.handle().clone(), desk, trigger);
             Ok(())
         })

@@ -218,6 +218,15 @@ impl Desk {
         Ok(session)
     }
 
+    /// Before the process ends (the system shutting down, the desk asked to stop): lets a
+    /// renewal of the session in flight keep its new token (`SyncEngine::wait_for_renewal`).
+    pub async fn wait_for_renewal(&self) {
+        let session = lock(&self.session).clone();
+        if let Some(session) = session {
+            session.engine.wait_for_renewal().await;
+        }
+    }
+
     pub fn is_signed_in(&self) -> bool {
         lock(&self.session).is_some()
     }

@@ -131,6 +131,13 @@ impl SyncEngine {
         Ok(tokens.access_token)
     }
 
+    /// Returns once no renewal is in flight. Head office spends the old refresh token as it
+    /// answers, so a process that ends between that answer and keeping the new token leaves a
+    /// spent one behind, and the next start is taken for a replay: the broker must sign in again.
+    pub async fn wait_for_renewal(&self) {
+        drop(self.access.lock().await);
+    }
+
     /// The key to send with `refresh_token`: the one sent before if that try went unanswered,
     /// otherwise a new one, remembered until an answer comes.
     fn retry_key_for(&self, refresh_token: &str) -> String {
