@@ -27,5 +27,8 @@ export default defineConfig({
     include: ["src/**/*.test.{ts,tsx}"],
     css: false,
     testTimeout: 20000,
+    // Vitest leaves a core to itself by default, which on CI's two cores is one worker; the
+    // main process mostly waits, so two workers cut the run by about a third.
+    maxWorkers: 2,
   },
 });

@@ -250,9 +250,16 @@ impl Session {
     }
 
     /// Runs a scripted part of a test; if it fails, the window at that moment is kept as
-    /// `failure-<name>.png` next to the other screenshots.
+    /// `failure-<name>.png` next to the other screenshots. Each step says how long
+    /// it took, so a slow one shows in CI's log.
     pub fn step<T>(&self, name: &str, f: impl FnOnce(&Session) -> Result<T>) -> Result<T> {
+        let started = std::time::Instant::now();
         let result = f(self);
+        eprintln!(
+            "e2e: step \"{name}\" {} in {:.1} s",
+            if result.is_ok() { "done" } else { "failed" },
+            started.elapsed().as_secs_f64()
+        );
         if result.is_err() {
             let _ = self.screenshot(&format!("failure-{name}"));
             let _ = self.save_page(&format!("failure-{name}"));

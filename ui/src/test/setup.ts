@@ -1,6 +1,6 @@
 import "@testing-library/jest-dom/vitest";
 import { clearMocks } from "@tauri-apps/api/mocks";
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterEach } from "vitest";
 
 // antd's responsive and layout code needs these, which jsdom lacks.
@@ -44,6 +44,10 @@ if (typeof Element.prototype.scrollTo !== "function") {
 // jsdom does not implement getComputedStyle for pseudo-elements and logs an error each time.
 const computedStyle = window.getComputedStyle.bind(window);
 window.getComputedStyle = (elt: Element) => computedStyle(elt);
+
+// Two test files render at once on CI's two cores: a find or waitFor gets 5 s rather than 1 s
+// before it fails, which costs a passing test nothing.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   cleanup();
