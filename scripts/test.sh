@@ -23,17 +23,18 @@ step "Rust tests (also regenerates the TypeScript bindings in ui/src/bindings)"
 # database's CPU and keeps the default).
 RUST_TEST_THREADS=4 cargo test
 
-# Test targets are picked with --workspace rather than -p: the features of the dependencies are
-# then those the whole workspace was built with above, and nothing is compiled again.
+# The suites below are picked by target, with every library's unit tests (--lib) rather than by
+# package (-p): the dependencies' features are then resolved exactly as for the plain
+# `cargo test` above, which built these binaries already, and nothing is compiled again.
 step "An outside client (Schemathesis) fuzzes head office from its OpenAPI document"
-cargo test --workspace --test system -- --ignored schemathesis
+cargo test --lib --test system -- --ignored schemathesis
 
 step "Head office and whole-system suites again, on PostgreSQL (a throwaway server)"
 # shellcheck source=scripts/pg-cluster.sh
 source scripts/pg-cluster.sh
 pg_cluster_start
-BROKERDESK_TEST_BACKEND=postgres cargo test --workspace --lib --test head-office --test storage --test system
-BROKERDESK_TEST_BACKEND=postgres cargo test --workspace --test system -- --ignored schemathesis
+BROKERDESK_TEST_BACKEND=postgres cargo test --lib --test head-office --test storage --test system
+BROKERDESK_TEST_BACKEND=postgres cargo test --lib --test system -- --ignored schemathesis
 pg_cluster_stop
 
 step "TypeScript bindings are current"
@@ -51,7 +52,6 @@ cargo build -p brokerdesk -p head-office
 PACKAGE_PROFILE=debug PACKAGE_APPIMAGE=0 scripts/package.sh
 scripts/e2e-update-bundles.sh
 rm -rf target/e2e
-xvfb-run -a -s "-screen 0 1440x900x24" cargo test --workspace \
-  --test console --test install --test update --test walking_skeleton -- --nocapture --test-threads=1
+xvfb-run -a -s "-screen 0 1440x900x24" cargo test -p e2e -- --nocapture --test-threads=1
 echo
 echo "screenshots: $(ls target/e2e | tr '\n' ' ')"
