@@ -94,6 +94,8 @@ pub fn free_port() -> Result<u16> {
     Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
 }
 
+const SLOW_WAIT: Duration = Duration::from_secs(5);
+
 /// Polls `check` until it returns `Some`, or fails after `timeout` saying what it waited for.
 pub fn wait_for<T>(
     what: &str,
@@ -104,7 +106,16 @@ pub fn wait_for<T>(
     let mut last_error = None;
     loop {
         match check() {
-            Ok(Some(v)) => return Ok(v),
+            Ok(Some(v)) => {
+                // A long wait is where a suite's time goes: CI's log names it.
+                if started.elapsed() > SLOW_WAIT {
+                    eprintln!(
+                        "e2e: waited {:.1} s for {what}",
+                        started.elapsed().as_secs_f64()
+                    );
+                }
+                return Ok(v);
+            }
             Ok(None) => {}
             Err(e) => last_error = Some(e),
         }
