@@ -60,11 +60,9 @@ fn month_label(first: NaiveDate) -> String {
     first.format("%Y年%m月").to_string()
 }
 
-/// The adjustment as it is kept (its month as the month's first day), or why it cannot be.
-pub fn checked_adjustment(
-    a: &PayAdjustment,
-    today: NaiveDate,
-) -> Result<PayAdjustment, AdjustmentError> {
+/// Whether the amount and note could be an adjustment, whatever its month: also what a pay
+/// document IT loads from a file is checked by.
+pub fn check_amount_and_note(a: &PayAdjustment) -> Result<(), AdjustmentError> {
     if a.amount == Fen::ZERO {
         return Err(AdjustmentError::Zero);
     }
@@ -75,6 +73,24 @@ pub fn checked_adjustment(
     if note.is_empty() || note.chars().count() > MAX_NOTE_CHARS {
         return Err(AdjustmentError::BadNote);
     }
+    Ok(())
+}
+
+/// Whether `net_commission` can be a monthly target.
+pub fn check_target(net_commission: Fen) -> Result<(), AdjustmentError> {
+    if net_commission < Fen::ZERO || net_commission > MOST_TARGET {
+        return Err(AdjustmentError::TargetRange);
+    }
+    Ok(())
+}
+
+/// The adjustment as it is kept (its month as the month's first day), or why it cannot be.
+pub fn checked_adjustment(
+    a: &PayAdjustment,
+    today: NaiveDate,
+) -> Result<PayAdjustment, AdjustmentError> {
+    check_amount_and_note(a)?;
+    let note = a.note.trim();
     let (month, _) = month_of(a.month);
     let (current, _) = month_of(today);
     if month > current {
@@ -110,9 +126,7 @@ pub fn set_target(
     broker_id: &str,
     net_commission: Fen,
 ) -> Result<(), AdjustmentError> {
-    if net_commission < Fen::ZERO || net_commission > MOST_TARGET {
-        return Err(AdjustmentError::TargetRange);
-    }
+    check_target(net_commission)?;
     targets.retain(|t| t.broker_id != broker_id);
     if net_commission > Fen::ZERO {
         targets.push(MonthlyTarget {

@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 use domain::appraisal::{AppraisalScheme, Appraised, Weight};
+use domain::pay_adjustment;
 pub use domain::pay_adjustment::{MonthlyTarget, PayAdjustment};
 use domain::pay_plan::{DevelopmentSplit, PayPlan, PlanPeriod};
 use domain::{FeeSchedule, Fen};
@@ -89,8 +90,13 @@ impl PaySettings {
             }
         }
         for a in &self.adjustments {
-            if a.note.trim().is_empty() {
-                problems.push(format!("{} 的薪酬调整须写明原因", a.broker_id));
+            if let Err(e) = pay_adjustment::check_amount_and_note(a) {
+                problems.push(format!("{} 的薪酬调整：{e}", a.broker_id));
+            }
+        }
+        for t in &self.targets {
+            if let Err(e) = pay_adjustment::check_target(t.net_commission) {
+                problems.push(format!("{} 的月度目标：{e}", t.broker_id));
             }
         }
         if problems.is_empty() {
@@ -220,5 +226,38 @@ mod tests {
         let neither = r#"{"fee_schedules":[],"plans":[],"assignments":[],"development_splits":[],
             "appraisal_schemes":[{"weights":[]}]}"#;
         assert!(serde_json::from_str::<PaySettings>(neither).is_err());
+    }
+
+    #[test]
+    fn a_file_is_held_to_the_console_s_rules_for_adjustments_and_targets() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let mut pay = PaySettings::default();
+        pay.adjustments.push(PayAdjustment {
+            broker_id: "B001".into(),
+            month: day,
+            amount: Fen(-30_000),
+            note: "客户投诉处理：退还多收佣金".into(),
+        });
+        pay.targets.push(MonthlyTarget {
+            broker_id: "B001".into(),
+            net_commission: Fen::from_yuan(22_000),
+        });
+        assert!(pay.validate().is_ok());
+        pay.adjustments.push(PayAdjustment {
+            broker_id: "B002".into(),
+            month: day,
+            amount: Fen::ZERO,
+            note: "补发".into(),
+        });
+        pay.targets.push(MonthlyTarget {
+            broker_id: "B003".into(),
+            net_commission: Fen(-1),
+        });
+        let refused = pay.validate().unwrap_err().to_string();
+        assert!(
+            refused.contains("B002 的薪酬调整：调整金额不能为 0")
+                && refused.contains("B003 的月度目标：月度目标须在"),
+            "{refused}"
+        );
     }
 }
