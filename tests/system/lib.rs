@@ -4,11 +4,13 @@
 pub mod cluster;
 pub mod console;
 pub mod firm_scope;
+mod firm_template;
 pub mod proxy;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use clock::{RunningClock, SharedClock};
 use demo_firm::{self as demo, DemoParams};
+pub use firm_template::generated_firm;
 use head_office::{DeliveryOptions, RunningHeadOffice};
 use head_office_storage::test_support;
 use head_office_storage::{DatabaseLocation, SqlStorage, Storage};
@@ -19,7 +21,6 @@ use sync::{HeadOffice, SyncEngine, TokenVault, VaultError};
 
 pub const PASSWORD: &str = "demo1234";
 
-/// A firm small enough to generate in a moment, shaped like the demo firm.
 /// "Today" of the test firms: expiries and history are placed relative to it.
 pub const TODAY: NaiveDate = match NaiveDate::from_ymd_opt(2026, 11, 25) {
     Some(d) => d,
@@ -44,6 +45,7 @@ pub fn now() -> DateTime<Utc> {
     test_clock().now()
 }
 
+/// A firm small enough to generate in a moment, shaped like the demo firm.
 pub fn small_firm() -> DemoParams {
     DemoParams {
         clients: 900,
@@ -84,18 +86,16 @@ impl TestHeadOffice {
 
     /// The same, on a clock of the test's own (to step across a month end, say).
     pub async fn start_at(params: &DemoParams, clock: SharedClock) -> TestHeadOffice {
-        let (dir, db) = TestHeadOffice::generate(params, |dir| {
-            test_support::fresh_database(dir).expect("a database for the test")
-        });
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = generated_firm(params, dir.path());
         TestHeadOffice::serve_at(dir, db, clock).await
     }
 
     /// As a real firm's head office serves (`serve` without `--demo`): pushes go through the
     /// channel configured in the database, or fail saying none is.
     pub async fn start_configured(params: &DemoParams, clock: SharedClock) -> TestHeadOffice {
-        let (dir, db) = TestHeadOffice::generate(params, |dir| {
-            test_support::fresh_database(dir).expect("a database for the test")
-        });
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = generated_firm(params, dir.path());
         TestHeadOffice::serve_with(dir, db, clock, DeliveryOptions::configured).await
     }
 

@@ -6,9 +6,9 @@
 //!
 //! `BROKERDESK_FAULT_SCENARIOS=n` runs n scenarios (default 200); `BROKERDESK_FAULT_SEED=s` replays one.
 
-use demo_firm::{self as demo, DemoParams};
+use demo_firm::DemoParams;
 use head_office_storage::test_support;
-use head_office_storage::{DatabaseLocation, SqlStorage, Storage};
+use head_office_storage::{DatabaseLocation, Storage};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::time::Duration;
@@ -67,10 +67,16 @@ struct Made {
     summary: String,
 }
 
-async fn scenario(seed: u64, template: &DatabaseLocation, tally: &mut Tally) -> anyhow::Result<()> {
+/// How many scenarios run at once. Each has its own head office, proxy and desk; most of a
+/// scenario is spent waiting on the proxy's delays and on syncs cut short by their time budget.
+const AT_ONCE: usize = 4;
+
+async fn scenario(seed: u64, template: DatabaseLocation) -> anyhow::Result<Tally> {
+    let mut tally = Tally::default();
+    let tally = &mut tally;
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let dir = tempfile::tempdir()?;
-    let db = test_support::copy_database(template, dir.path())?;
+    let db = test_support::copy_database(&template, dir.path())?;
     let mut head_office = TestHeadOffice::serve(dir, db).await;
     let proxy = FaultProxy::start(head_office.addr(), seed).await?;
 
@@ -287,28 +293,45 @@ async fn scenario(seed: u64, template: &DatabaseLocation, tally: &mut Tally) -> 
         anyhow::bail!("desk differs from head office: missing {missing:?}, extra {extra:?}");
     }
     head_office.stop().await;
-    Ok(())
+    Ok(std::mem::take(tally))
+}
+
+impl Tally {
+    fn add(&mut self, other: Tally) {
+        self.notes += other.notes;
+        self.refused += other.refused;
+        self.transfers += other.transfers;
+        self.restarts += other.restarts;
+        self.syncs_failed += other.syncs_failed;
+        self.syncs_cut_short += other.syncs_cut_short;
+        self.syncs_ok += other.syncs_ok;
+        self.preference_edits += other.preference_edits;
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sync_keeps_its_promises_under_faults() {
     let template_dir = tempfile::tempdir().unwrap();
-    let template = test_support::fresh_database(template_dir.path()).unwrap();
-    {
-        let storage = SqlStorage::open(&template).unwrap();
-        storage
-            .import_firm(demo::generate(&tiny_firm()).unwrap())
-            .unwrap();
-        storage.checkpoint().unwrap();
-    }
+    let template = system_tests::generated_firm(&tiny_firm(), template_dir.path());
     let seeds = seeds();
     let mut tally = Tally::default();
-    for seed in &seeds {
-        if let Err(e) = scenario(*seed, &template, &mut tally).await {
-            panic!(
+    let mut running = tokio::task::JoinSet::new();
+    let mut waiting = seeds.iter().copied();
+    loop {
+        while running.len() < AT_ONCE {
+            let Some(seed) = waiting.next() else { break };
+            let template = template.clone();
+            running.spawn(async move { (seed, scenario(seed, template).await) });
+        }
+        let Some(done) = running.join_next().await else {
+            break;
+        };
+        match done.expect("a scenario panicked") {
+            (_, Ok(one)) => tally.add(one),
+            (seed, Err(e)) => panic!(
                 "fault scenario with seed {seed} broke a sync promise: {e}\n\
-                 replay: BROKERDESK_FAULT_SEED={seed} cargo test -p system-tests --test faults"
-            );
+                 replay: BROKERDESK_FAULT_SEED={seed} cargo test -p system-tests --test system faults"
+            ),
         }
     }
     eprintln!(

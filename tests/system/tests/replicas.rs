@@ -7,11 +7,10 @@
 
 use crate::recommend::{by_verdict, pushable};
 use crate::webhook::{gateway_received, push, start_gateway, Gateway, SECRET};
-use demo_firm as demo;
 use domain::ProductRisk;
 use head_office::channel::{ChannelSettings, Retries, WebhookSettings};
 use head_office_storage::delivery::Deliveries;
-use head_office_storage::{test_support, SqlStorage, Storage};
+use head_office_storage::{test_support, SqlStorage};
 use protocol::Record;
 use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -80,11 +79,8 @@ async fn a_replica_killed_mid_sync_loses_nothing_and_signs_no_one_out() {
         return;
     }
     let dir = tempfile::tempdir().expect("tempdir");
-    let location = test_support::fresh_database(dir.path()).expect("database");
+    let location = system_tests::generated_firm(&small_firm(), dir.path());
     let storage = SqlStorage::open(&location).expect("open");
-    storage
-        .import_firm(demo::generate(&small_firm()).expect("demo"))
-        .expect("import");
     let gateway = Arc::new(Gateway::default());
     let (url, _gateway_task) = start_gateway(gateway.clone()).await;
     let channel = ChannelSettings::Webhook(WebhookSettings {

@@ -2,9 +2,8 @@
 //! made here with rcgen. A desk that trusts the firm's root signs in; one that does not is refused
 //! with words a broker can pass on; and no desk sends a password over plain HTTP to another machine.
 
-use demo_firm as demo;
 use head_office::{DeliveryOptions, RunningHeadOffice};
-use head_office_storage::{test_support, SqlStorage, Storage};
+use head_office_storage::SqlStorage;
 use protocol::SignInRequest;
 use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, KeyPair};
 use std::sync::Arc;
@@ -48,11 +47,8 @@ async fn desks_reach_head_office_over_https_only() {
         Ok(_) => panic!("a certificate is not a key"),
     }
 
-    let db = test_support::fresh_database(dir.path()).unwrap();
+    let db = system_tests::generated_firm(&small_firm(), dir.path());
     let storage = SqlStorage::open(&db).unwrap();
-    storage
-        .import_firm(demo::generate(&small_firm()).unwrap())
-        .unwrap();
     let acceptor = head_office::tls::acceptor(&cert_file, &key_file).unwrap();
     let server = RunningHeadOffice::start_serving(
         Arc::new(storage),
