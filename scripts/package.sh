@@ -31,9 +31,9 @@ if [ "$profile" = release ]; then
   bin=target/release/brokerdesk
   bundle_flags=()
 else
-  # Built together with head office, as `make test` builds it: alone, cargo would unify features
-  # differently and build the app again.
-  cargo build -p brokerdesk -p head-office
+  # Every target, as `make test` builds them: cargo then resolves each dependency's features as
+  # `cargo test` did and only links the app; built alone, it would compile them all again.
+  cargo build --all-targets
   bundle=target/debug/bundle
   bin=target/debug/brokerdesk
   bundle_flags=(--debug)

@@ -4,6 +4,7 @@
 
 pub mod broker;
 pub mod chrome;
+mod demo_firm;
 pub mod procs;
 mod webdriver;
 
@@ -196,11 +197,18 @@ pub struct HeadOffice {
 
 impl HeadOffice {
     pub fn start(dir: &Path) -> Result<HeadOffice> {
+        let db = match std::env::var("BROKERDESK_E2E_DATABASE_URL") {
+            Ok(url) => url,
+            Err(_) => {
+                let file = dir.join("head-office.db");
+                demo_firm::copy_demo_firm(&file)?;
+                file.display().to_string()
+            }
+        };
         let mut ho = HeadOffice {
             url: String::new(),
             port: free_port()?,
-            db: std::env::var("BROKERDESK_E2E_DATABASE_URL")
-                .unwrap_or_else(|_| dir.join("head-office.db").display().to_string()),
+            db,
             log: log_path("head-office.log"),
             process: None,
         };
