@@ -28,7 +28,7 @@ setup:
 	scripts/setup.sh
 
 ui: setup
-	cd ui && npm run build
+	scripts/ui-build.sh
 
 build: ui
 	cargo build -p brokerdesk -p head-office

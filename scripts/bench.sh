@@ -17,7 +17,7 @@ target/release/bench | tee -a "$log"
 pg_cluster_stop
 
 # The app itself, built as a broker gets it (release, the UI embedded), under a virtual display.
-(cd ui && npm run build)
+scripts/ui-build.sh
 cargo build --release -p brokerdesk -p head-office
 xvfb-run -a -s "-screen 0 1440x900x24" cargo run --release -p e2e --bin app-bench | tee -a "$log"
 

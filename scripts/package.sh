@@ -24,7 +24,7 @@ fi
 tauri=ui/node_modules/.bin/tauri
 built=()
 
-(cd ui && npm run build)
+scripts/ui-build.sh
 if [ "$profile" = release ]; then
   cargo build --release -p brokerdesk
   bundle=target/release/bundle

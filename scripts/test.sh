@@ -7,7 +7,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 step() { printf '\n== [%d:%02d] %s\n' $((SECONDS / 60)) $((SECONDS % 60)) "$*"; }
 
 step "UI build (the app embeds it)"
-(cd ui && npm run build)
+scripts/ui-build.sh
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
