@@ -73,7 +73,6 @@ const AT_ONCE: usize = 4;
 
 async fn scenario(seed: u64, template: DatabaseLocation) -> anyhow::Result<Tally> {
     let mut tally = Tally::default();
-    let tally = &mut tally;
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let dir = tempfile::tempdir()?;
     let db = test_support::copy_database(&template, dir.path())?;
@@ -293,7 +292,7 @@ async fn scenario(seed: u64, template: DatabaseLocation) -> anyhow::Result<Tally
         anyhow::bail!("desk differs from head office: missing {missing:?}, extra {extra:?}");
     }
     head_office.stop().await;
-    Ok(std::mem::take(tally))
+    Ok(tally)
 }
 
 impl Tally {
