@@ -181,14 +181,20 @@ pub fn generate(params: &DemoParams) -> Result<FirmSeed> {
 
 /// Most brokers are 客户经理 of the branch channel; every fifth a 理财顾问 and every seventh an
 /// 投资顾问; every fourth serves the bank channel and every ninth the online one.
+/// The class of the `i`th broker: every seventh an investment adviser, every fifth of the rest
+/// a wealth adviser, the others account managers.
+pub(crate) fn class_of(i: usize) -> &'static str {
+    match i {
+        _ if i % 7 == 6 => "CL-IA",
+        _ if i % 5 == 4 => "CL-FA",
+        _ => "CL-AM",
+    }
+}
+
 fn placements(brokers: usize) -> Vec<(String, BrokerPlacement)> {
     (0..brokers)
         .map(|i| {
-            let class = match i {
-                _ if i % 7 == 6 => "CL-IA",
-                _ if i % 5 == 4 => "CL-FA",
-                _ => "CL-AM",
-            };
+            let class = class_of(i);
             let group = match i {
                 _ if i % 9 == 8 => "GR-ONLINE",
                 _ if i % 4 == 3 => "GR-BANK",

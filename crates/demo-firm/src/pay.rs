@@ -1,10 +1,12 @@
-//! The demo firm's pay: three ranks of account manager, every broker on one of them (one promoted
-//! mid-month, as happens), the development split, monthly targets, one clawback, and the months
+//! The demo firm's pay: each class its own ladder of levels (three ranks of account manager, two
+//! of wealth adviser, two of investment adviser), every broker on a rung of their class's ladder
+//! (one promoted mid-month, as happens, and one moved to another class), the development split, monthly targets, one clawback, and the months
 //! whose official statements are already published.
 
-use super::broker_id;
+use super::{broker_id, class_of};
 use chrono::{Days, Months, NaiveDate};
 use domain::appraisal::{AppraisalScheme, Appraised, Measure, Weight};
+use domain::class_ladder::ClassLevel;
 use domain::pay_plan::{month_of, DevelopmentSplit, PayPlan, ShareBand};
 use domain::{FeeSchedule, Fen, Rate};
 use head_office_storage::pay::{MonthlyTarget, PayAdjustment, PaySettings, PlanAssignment};
@@ -54,12 +56,61 @@ pub fn settings(brokers: usize, as_of: NaiveDate) -> PaySettings {
             8_000,
             &[(0, 50), (50_000, 60)],
         ),
+        // Wealth advisers sell products more than they trade: a middling base and share.
+        plan(
+            "PP-FA2",
+            "理财顾问（二级）",
+            5_000,
+            4_000,
+            &[(0, 35), (25_000, 45)],
+        ),
+        plan(
+            "PP-FA1",
+            "理财顾问（一级）",
+            7_500,
+            6_000,
+            &[(0, 45), (40_000, 55)],
+        ),
+        // Advisers are paid for advice: a high base and a smaller share of commission.
+        plan(
+            "PP-IA2",
+            "投资顾问（二级）",
+            8_000,
+            6_000,
+            &[(0, 30), (40_000, 40)],
+        ),
+        plan(
+            "PP-IA1",
+            "投资顾问（一级）",
+            12_000,
+            10_000,
+            &[(0, 35), (60_000, 45)],
+        ),
     ];
+    let class_levels: Vec<ClassLevel> = plans
+        .iter()
+        .map(|p| ClassLevel {
+            plan_id: p.id.clone(),
+            // PP-AM3 is on 客户经理's (CL-AM) ladder, and so on.
+            class_id: p
+                .id
+                .replace("PP-", "CL-")
+                .trim_end_matches(char::is_numeric)
+                .to_string(),
+        })
+        .collect();
     let mut assignments: Vec<PlanAssignment> = (0..brokers)
-        .map(|k| PlanAssignment {
-            broker_id: broker_id(k),
-            plan_id: plans[k % 3].id.clone(),
-            effective_from: since,
+        .map(|k| {
+            let plan_id = match class_of(k) {
+                "CL-IA" => ["PP-IA2", "PP-IA1"][k % 2],
+                "CL-FA" => ["PP-FA2", "PP-FA1"][k % 2],
+                _ => ["PP-AM3", "PP-AM2", "PP-AM1"][k % 3],
+            };
+            PlanAssignment {
+                broker_id: broker_id(k),
+                plan_id: plan_id.into(),
+                effective_from: since,
+            }
         })
         .collect();
     // broker02 was promoted in the middle of last month.
@@ -70,6 +121,15 @@ pub fn settings(brokers: usize, as_of: NaiveDate) -> PaySettings {
             broker_id: broker_id(1),
             plan_id: "PP-AM1".into(),
             effective_from: last_month + Days::new(15),
+        });
+    }
+    // broker05, a wealth adviser, became an investment adviser on the 10th of last month: paid
+    // by each class's level for its days, and of each class for its months.
+    if brokers > 4 {
+        assignments.push(PlanAssignment {
+            broker_id: broker_id(4),
+            plan_id: "PP-IA2".into(),
+            effective_from: this_month - Months::new(1) + Days::new(9),
         });
     }
     let targets = (0..brokers)
@@ -95,6 +155,7 @@ pub fn settings(brokers: usize, as_of: NaiveDate) -> PaySettings {
         targets,
         adjustments,
         appraisal_schemes: vec![senior_scheme(), advisers_scheme()],
+        class_levels,
     }
 }
 

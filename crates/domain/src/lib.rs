@@ -11,6 +11,7 @@ pub mod appraisal;
 pub mod asset_class;
 pub mod broker_category;
 pub mod calendar;
+pub mod class_ladder;
 pub mod client_transfer;
 pub mod clock;
 pub mod complaint;

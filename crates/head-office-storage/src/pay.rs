@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 use domain::appraisal::{AppraisalScheme, Appraised, Weight};
+use domain::class_ladder::{self, ClassLevel};
 use domain::pay_adjustment;
 pub use domain::pay_adjustment::{MonthlyTarget, PayAdjustment};
 use domain::pay_plan::{DevelopmentSplit, PayPlan, PlanPeriod};
@@ -32,6 +33,9 @@ pub struct PaySettings {
     /// default, a class without one by its brokers' levels.
     #[serde(default, deserialize_with = "schemes_of_either_form")]
     pub appraisal_schemes: Vec<AppraisalScheme>,
+    /// Which levels are on which class's ladder (`domain::class_ladder`).
+    #[serde(default)]
+    pub class_levels: Vec<ClassLevel>,
 }
 
 impl Default for PaySettings {
@@ -45,6 +49,7 @@ impl Default for PaySettings {
             targets: Vec::new(),
             adjustments: Vec::new(),
             appraisal_schemes: Vec::new(),
+            class_levels: Vec::new(),
         }
     }
 }
@@ -78,6 +83,11 @@ impl PaySettings {
                     problems.push(format!("考核方案所属的级别 {plan_id} 不存在"));
                 }
             }
+        }
+        let plan_ids: Vec<&str> = self.plans.iter().map(|p| p.id.as_str()).collect();
+        // Each class's existence is checked where the class list is (the saving transaction).
+        if let Err(e) = class_ladder::check_ladders(&self.class_levels, &plan_ids) {
+            problems.push(e.to_string());
         }
         for a in &self.assignments {
             if !self.plans.iter().any(|p| p.id == a.plan_id) {
@@ -156,6 +166,16 @@ impl PaySettings {
                 plan_id: p.plan_id.clone(),
                 effective_from: p.effective_from,
             }));
+    }
+
+    /// The class `broker_id` is of on `day`, given the class they were placed in by hand.
+    pub fn class_on<'a>(
+        &'a self,
+        periods: &'a [PlanPeriod],
+        placed: Option<&'a str>,
+        day: NaiveDate,
+    ) -> Option<&'a str> {
+        class_ladder::class_on(periods, &self.class_levels, placed, day)
     }
 
     pub fn target_of(&self, broker_id: &str) -> Fen {

@@ -63,15 +63,20 @@ pub fn board(
     let mut without_level = Vec::new();
     for person in &brokers {
         let f = figures.remove(&person.id).unwrap_or_else(KpiFigures::empty);
-        let by_class = placements
+        let own_periods = periods
+            .get(person.id.as_str())
+            .map_or(&[][..], Vec::as_slice);
+        // The class of the month's last day appraised: a move to another ladder after the
+        // month leaves the month in the class it was worked in.
+        let placed = placements
             .get(&person.id)
-            .and_then(|p| p.class_id.clone())
-            .map(Appraised::Class)
+            .and_then(|p| p.class_id.as_deref());
+        let by_class = pay
+            .class_on(own_periods, placed, as_of)
+            .map(|class| Appraised::Class(class.to_string()))
             .filter(|class| pay.own_scheme(class).is_some());
         let by_level = || {
-            periods
-                .get(person.id.as_str())
-                .and_then(|p| PlanPeriod::in_force(p, as_of))
+            PlanPeriod::in_force(own_periods, as_of)
                 .map(|level| Appraised::Level(level.plan_id.clone()))
         };
         match by_class.or_else(by_level) {

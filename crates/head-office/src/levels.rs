@@ -2,13 +2,16 @@
 //! another from an effective date, as 经纪业务管理部 decides. The rules are
 //! `domain::level_move`; the move is made inside the transaction that saves the pay settings,
 //! so two moves at once cannot lose one. The desk reads the new level with its pay terms. Apart
-//! from levels, brokers are placed in a class and a group (`domain::broker_category`).
+//! from levels, brokers are placed in a class and a group (`domain::broker_category`); a level on
+//! a class's ladder (`domain::class_ladder`) decides the class, so a move to a rung of another
+//! class's ladder moves the broker to that class from the same day.
 
 use crate::error::Result;
 use crate::staff_log;
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::level_move;
+use domain::broker_category::{self, CategoryKind};
 use domain::pay_plan::PlanPeriod;
+use domain::{class_ladder, level_move};
 use head_office_storage::categories::BrokerPlacement;
 use head_office_storage::pay::PaySettings;
 use head_office_storage::{Storage, StorageError, UserRow};
@@ -31,6 +34,9 @@ pub fn board(storage: &dyn Storage, today: NaiveDate) -> Result<LevelBoard> {
             let mut periods = periods_of.remove(p.id.as_str()).unwrap_or_default();
             periods.sort_by_key(|x| x.effective_from);
             let placement = placed.remove(p.id.as_str()).unwrap_or_default();
+            let class_id = pay
+                .class_on(&periods, placement.class_id.as_deref(), today)
+                .map(str::to_string);
             BrokerLevel {
                 broker_id: p.id.clone(),
                 username: p.username.clone(),
@@ -45,7 +51,7 @@ pub fn board(storage: &dyn Storage, today: NaiveDate) -> Result<LevelBoard> {
                     .into_iter()
                     .filter(|x| x.effective_from > today)
                     .collect(),
-                class_id: placement.class_id,
+                class_id,
                 group_id: placement.group_id,
             }
         })
@@ -57,6 +63,8 @@ pub fn board(storage: &dyn Storage, today: NaiveDate) -> Result<LevelBoard> {
             .map(|p| LevelChoice {
                 plan_id: p.id.clone(),
                 name: p.name.clone(),
+                class_id: class_ladder::class_of_level(&pay.class_levels, &p.id)
+                    .map(str::to_string),
             })
             .collect(),
         brokers,
@@ -76,14 +84,25 @@ pub fn move_level(
     let plan_id = req.plan_id.trim();
     let day = req.effective_from;
     // A plan unknown here is refused by `level_move::check` below, inside the transaction.
-    let name = storage
-        .pay_settings()?
+    let pay = storage.pay_settings()?;
+    let name = pay
         .plans
-        .into_iter()
+        .iter()
         .find(|p| p.id == plan_id)
-        .map_or_else(|| plan_id.to_string(), |p| p.name);
+        .map_or_else(|| plan_id.to_string(), |p| p.name.clone());
+    let periods = pay.periods_of(&broker.id);
+    let class_before = day
+        .pred_opt()
+        .and_then(|eve| pay.class_on(&periods, None, eve));
+    let class_after = class_ladder::class_of_level(&pay.class_levels, plan_id);
+    let class_change = match class_after {
+        Some(class) if class_before != class_after => {
+            format!("，类别随之改为{}", category_name(storage, class)?)
+        }
+        _ => String::new(),
+    };
     let message = format!(
-        "{}（{}）自 {day} 起调为{name}",
+        "{}（{}）自 {day} 起调为{name}{class_change}",
         broker.display_name, broker.id
     );
     let detail = format!("{message}：{reason}");
@@ -123,16 +142,55 @@ pub fn add_category(
     Ok(OrgChanged { message })
 }
 
-/// Places an active broker in a class and a group of the lists.
+pub(crate) fn category_name(storage: &dyn Storage, id: &str) -> Result<String> {
+    Ok(storage
+        .broker_categories()?
+        .into_iter()
+        .find(|c| c.id == id)
+        .map_or_else(|| id.to_string(), |c| c.name))
+}
+
+/// Places an active broker in a class and a group of the lists. A broker whose level today is
+/// on a class's ladder is of that class: placing them in another would say what pay does not.
 pub fn categorize(
     storage: &dyn Storage,
     caller: &UserRow,
     req: &BrokerCategorization,
+    today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<OrgChanged> {
     let reason = staff_log::reason(&req.reason, "调整分类")?;
     let broker = crate::accounts::active_broker(storage, &req.broker_id, "请从列表中选择")?;
     let lists = storage.broker_categories()?;
+    let pay = storage.pay_settings()?;
+    let periods = pay.periods_of(&broker.id);
+    let level = PlanPeriod::in_force(&periods, today).and_then(|p| {
+        pay.plans
+            .iter()
+            .find(|plan| plan.id == p.plan_id)
+            .map(|plan| (plan.id.as_str(), plan.name.as_str()))
+    });
+    let class_name = |id: &str| {
+        lists
+            .iter()
+            .find(|c| c.id == id)
+            .map_or_else(|| id.to_string(), |c| c.name.clone())
+    };
+    // What is not on the lists is named as such first; the saving transaction checks it again.
+    for (kind, id) in [
+        (CategoryKind::Class, &req.class_id),
+        (CategoryKind::Group, &req.group_id),
+    ] {
+        broker_category::check_choice(&lists, kind, id.as_deref())
+            .map_err(|e| StorageError::Validation(e.to_string()))?;
+    }
+    class_ladder::check_placement(
+        &pay.class_levels,
+        level,
+        req.class_id.as_deref(),
+        class_name,
+    )
+    .map_err(|e| StorageError::Validation(e.to_string()))?;
     let name = |id: &Option<String>| {
         id.as_ref().map_or_else(
             || "未分".to_string(),

@@ -6,6 +6,8 @@
 use crate::error::{HeadOfficeError, Result};
 use crate::staff_log;
 use chrono::{DateTime, NaiveDate, Utc};
+use domain::broker_category::CategoryKind;
+use domain::class_ladder;
 use domain::pay_plan::PlanPeriod;
 use domain::pay_plan_edit::{self, PayEditError};
 use head_office_storage::pay::PaySettings;
@@ -24,6 +26,8 @@ pub fn overview(storage: &dyn Storage, today: NaiveDate) -> Result<PayPlanOvervi
         .map(|plan| PlanInUse {
             plan: plan.clone(),
             brokers: 0,
+            class_id: class_ladder::class_of_level(&pay.class_levels, &plan.id).map(str::to_string),
+            ever_held: pay.assignments.iter().any(|a| a.plan_id == plan.id),
         })
         .collect();
     let mut unassigned_brokers = 0;
@@ -44,6 +48,11 @@ pub fn overview(storage: &dyn Storage, today: NaiveDate) -> Result<PayPlanOvervi
         unassigned_brokers,
         development_splits: pay.development_splits,
         fee_schedules: pay.fee_schedules,
+        classes: storage
+            .broker_categories()?
+            .into_iter()
+            .filter(|c| c.kind == CategoryKind::Class)
+            .collect(),
     })
 }
 
@@ -75,8 +84,12 @@ pub fn save_plan(
         .iter()
         .map(|b| format!("{} 起 {}", b.from, b.rate))
         .collect();
+    let class = match &req.class_id {
+        Some(id) => crate::levels::category_name(storage, id)?,
+        None => "无".to_string(),
+    };
     let detail = format!(
-        "{}（{}）{verb}：底薪 {}，月度门槛 {}，分成 {}，新增资产奖励 {}：{reason}",
+        "{}（{}）{verb}：所属类别 {class}，底薪 {}，月度门槛 {}，分成 {}，新增资产奖励 {}：{reason}",
         plan.name,
         plan.id,
         plan.base_pay,
@@ -84,9 +97,20 @@ pub fn save_plan(
         bands.join("；"),
         plan.new_asset_bonus
     );
+    let class_id = req.class_id.as_deref();
     let change = |pay: &mut PaySettings| -> head_office_storage::Result<()> {
         pay_plan_edit::check_plan(&pay.plans, plan).map_err(refused)?;
+        let ever_held = pay.assignments.iter().any(|a| a.plan_id == plan.id);
+        class_ladder::check_level_class(
+            &pay.class_levels,
+            &plan.id,
+            &plan.name,
+            class_id,
+            ever_held,
+        )
+        .map_err(|e| StorageError::Validation(e.to_string()))?;
         pay_plan_edit::save_plan(&mut pay.plans, plan.clone());
+        class_ladder::set_ladder(&mut pay.class_levels, &plan.id, class_id);
         Ok(())
     };
     staff_log::logged(caller, action, &plan.id, &detail, now, |log| {

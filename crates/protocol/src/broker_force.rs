@@ -68,7 +68,8 @@ pub struct BrokerLevel {
     pub current: Option<PlanPeriod>,
     /// Moves already set for a later day, soonest first.
     pub scheduled: Vec<PlanPeriod>,
-    /// The broker's class (类别) and group (组别), if placed in one.
+    /// The broker's class (类别) today: their level's, when it is on a class's ladder, or else
+    /// the one they were placed in. And their group (组别), if placed in one.
     #[serde(default)]
     pub class_id: Option<String>,
     #[serde(default)]
@@ -81,6 +82,9 @@ pub struct BrokerLevel {
 pub struct LevelChoice {
     pub plan_id: String,
     pub name: String,
+    /// The class whose ladder the level is on: a broker moved to it is of that class.
+    #[serde(default)]
+    pub class_id: Option<String>,
 }
 
 /// Every active broker's level and the levels there are.

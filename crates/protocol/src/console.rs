@@ -4,6 +4,7 @@
 
 use crate::Role;
 use chrono::{DateTime, NaiveDate, Utc};
+use domain::broker_category::BrokerCategory;
 use domain::pay_plan::{DevelopmentSplit, PayPlan};
 use domain::{AccessAction, FeeSchedule, SensitiveField};
 use serde::{Deserialize, Serialize};
@@ -101,6 +102,12 @@ pub struct AccessAuditEntry {
 pub struct PlanInUse {
     pub plan: PayPlan,
     pub brokers: u32,
+    /// The class whose ladder the plan (a level) is on.
+    #[serde(default)]
+    pub class_id: Option<String>,
+    /// Whether any broker was ever paid by it or is set to be: then its class is fixed.
+    #[serde(default)]
+    pub ever_held: bool,
 }
 
 /// The firm's pay plans as finance reviews them.
@@ -114,6 +121,9 @@ pub struct PayPlanOverview {
     /// The exchanges' and regulators' fees, each from its day, oldest first.
     #[serde(default)]
     pub fee_schedules: Vec<FeeSchedule>,
+    /// The firm's classes, whose ladders plans may be on.
+    #[serde(default)]
+    pub classes: Vec<BrokerCategory>,
 }
 
 /// A pay plan (a level) as finance saves it: a new id adds it, a known one changes it for the
@@ -122,6 +132,9 @@ pub struct PayPlanOverview {
 #[ts(export)]
 pub struct PayPlanChange {
     pub plan: PayPlan,
+    /// The class whose ladder the level is on; none for a level of no class.
+    #[serde(default)]
+    pub class_id: Option<String>,
     /// Why, for the operation log.
     pub reason: String,
 }

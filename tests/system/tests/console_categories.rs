@@ -1,14 +1,20 @@
 //! Brokers' classes and groups in head office's console (分类、分组): the demo firm places every
-//! broker; 经纪业务管理部 adds a class to the firm's lists and moves broker07 to another class and
-//! group; the level board shows both; what does not fit the lists is refused in Chinese; both
+//! broker; 经纪业务管理部 adds a class to the firm's lists and moves broker07 to another group,
+//! and, once broker07 is on a level of no class's ladder, to another class; the level board
+//! shows both; what does not fit the lists, or the broker's level, is refused in Chinese; the
 //! changes are in the operation log.
 
 use domain::broker_category::{BrokerCategory, CategoryKind};
-use protocol::broker_force::{BrokerCategorization, LevelBoard, NewBrokerCategory, OrgChanged};
+use domain::pay_plan::{PayPlan, ShareBand};
+use domain::{Fen, Rate};
+use protocol::broker_force::{
+    BrokerCategorization, LevelBoard, LevelMove, NewBrokerCategory, OrgChanged,
+};
+use protocol::console::{PayPlanChange, PayPlanOverview};
 use protocol::paths;
 use sync::HeadOffice;
 use system_tests::console::Console;
-use system_tests::{access_token, now, small_firm, TestHeadOffice};
+use system_tests::{access_token, now, small_firm, TestHeadOffice, TODAY};
 
 const REASON: &str = "按渠道与岗位重新分类";
 
@@ -102,6 +108,61 @@ async fn a_manager_adds_a_class_and_places_a_broker_in_a_class_and_a_group() {
             .refuses(&hq, paths::CONSOLE_BROKER_CATEGORIZE, &bad, why)
             .await;
     }
+    // broker07's level, 投资顾问（二级）, is on 投资顾问's ladder: the class follows the level.
+    console
+        .refuses(
+            &hq,
+            paths::CONSOLE_BROKER_CATEGORIZE,
+            &placement(Some("CL-PB"), Some("GR-BANK")),
+            "类别随级别而定",
+        )
+        .await;
+    let done: OrgChanged = console
+        .ok(
+            &hq,
+            paths::CONSOLE_BROKER_CATEGORIZE,
+            &placement(Some("CL-IA"), Some("GR-BANK")),
+        )
+        .await;
+    assert!(done.message.contains("投资顾问") && done.message.contains("银行渠道"));
+
+    // Finance adds a trainee level of no class, and broker07 is put on it from today: then the
+    // class is the one placed in by hand.
+    let finance = access_token(&api, "finance01").await;
+    let trainee = PayPlan {
+        id: "TR".into(),
+        name: "见习经纪人".into(),
+        base_pay: Fen::from_yuan(3_000),
+        monthly_threshold: Fen::ZERO,
+        bands: vec![ShareBand {
+            from: Fen::ZERO,
+            rate: Rate(1_000_000),
+        }],
+        new_asset_bonus: Rate(0),
+    };
+    let _: PayPlanOverview = console
+        .ok(
+            &finance,
+            paths::CONSOLE_PAY_PLAN_SAVE,
+            &PayPlanChange {
+                plan: trainee,
+                class_id: None,
+                reason: REASON.into(),
+            },
+        )
+        .await;
+    let _: OrgChanged = console
+        .ok(
+            &hq,
+            paths::CONSOLE_LEVEL_MOVE,
+            &LevelMove {
+                broker_id: "B007".into(),
+                plan_id: "TR".into(),
+                effective_from: TODAY,
+                reason: REASON.into(),
+            },
+        )
+        .await;
     let done: OrgChanged = console
         .ok(
             &hq,
@@ -148,5 +209,5 @@ async fn a_manager_adds_a_class_and_places_a_broker_in_a_class_and_a_group() {
             .count()
     };
     assert_eq!(count("新增类别"), 1, "refusals are not logged");
-    assert_eq!(count("调整分类"), 2);
+    assert_eq!(count("调整分类"), 3);
 }

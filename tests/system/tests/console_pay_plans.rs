@@ -16,9 +16,10 @@ use system_tests::{access_token, small_firm, TestDesk, TestHeadOffice, TODAY};
 
 const REASON: &str = "按新一年度的薪酬管理办法调整";
 
-fn change(plan: PayPlan) -> PayPlanChange {
+fn change(plan: PayPlan, class: Option<&str>) -> PayPlanChange {
     PayPlanChange {
         plan,
+        class_id: class.map(Into::into),
         reason: REASON.into(),
     }
 }
@@ -37,13 +38,12 @@ async fn finance_changes_a_plan_and_broker01_is_paid_by_it_after_the_next_sync()
         .plan_id
         .clone();
     let before: PayPlanOverview = console.read(&finance, paths::CONSOLE_PAY_PLANS, &[]).await;
-    let plan = before
-        .plans
-        .iter()
-        .find(|p| p.plan.id == plan_id)
-        .unwrap()
-        .plan
-        .clone();
+    let in_use = before.plans.iter().find(|p| p.plan.id == plan_id).unwrap();
+    let plan = in_use.plan.clone();
+    // broker01's level is on 客户经理's ladder, and stays there.
+    assert_eq!(in_use.class_id.as_deref(), Some("CL-AM"));
+    assert!(in_use.ever_held);
+    let class = in_use.class_id.as_deref();
     let other = before
         .plans
         .iter()
@@ -62,13 +62,15 @@ async fn finance_changes_a_plan_and_broker01_is_paid_by_it_after_the_next_sync()
     lowercase.id = "am9".into();
     let mut same_name = plan.clone();
     same_name.name = other.name.clone();
-    let mut no_reason = change(plan.clone());
+    let mut no_reason = change(plan.clone(), class);
     no_reason.reason.clear();
     for (bad, why) in [
-        (change(unordered), "由低到高"),
-        (change(lowercase), "方案编号"),
-        (change(same_name), "已有名为"),
+        (change(unordered, class), "由低到高"),
+        (change(lowercase, class), "方案编号"),
+        (change(same_name, class), "已有名为"),
         (no_reason, "原因"),
+        (change(plan.clone(), Some("CL-IA")), "所属类别不能再改"),
+        (change(plan.clone(), None), "所属类别不能再改"),
     ] {
         console
             .refuses(&finance, paths::CONSOLE_PAY_PLAN_SAVE, &bad, why)
@@ -81,7 +83,7 @@ async fn finance_changes_a_plan_and_broker01_is_paid_by_it_after_the_next_sync()
         .ok(
             &finance,
             paths::CONSOLE_PAY_PLAN_SAVE,
-            &change(raised.clone()),
+            &change(raised.clone(), class),
         )
         .await;
     let saved = after.plans.iter().find(|p| p.plan.id == plan_id).unwrap();
@@ -122,17 +124,42 @@ async fn finance_changes_a_plan_and_broker01_is_paid_by_it_after_the_next_sync()
         }],
         new_asset_bonus: Rate(0),
     };
+    for (class, why) in [
+        ("CL-NONE", "所属的类别 CL-NONE 不存在"),
+        ("GR-BANK", "所属的类别 GR-BANK 不存在"),
+    ] {
+        console
+            .refuses(
+                &finance,
+                paths::CONSOLE_PAY_PLAN_SAVE,
+                &change(new_plan.clone(), Some(class)),
+                why,
+            )
+            .await;
+    }
     let with_new: PayPlanOverview = console
         .ok(
             &finance,
             paths::CONSOLE_PAY_PLAN_SAVE,
-            &change(new_plan.clone()),
+            &change(new_plan.clone(), Some("CL-AM")),
         )
         .await;
-    assert!(with_new
+    assert!(with_new.plans.iter().any(|p| p.plan == new_plan
+        && p.brokers == 0
+        && !p.ever_held
+        && p.class_id.as_deref() == Some("CL-AM")));
+    // Nobody is on it yet: it may still go on another ladder, or none.
+    let moved: PayPlanOverview = console
+        .ok(
+            &finance,
+            paths::CONSOLE_PAY_PLAN_SAVE,
+            &change(new_plan.clone(), None),
+        )
+        .await;
+    assert!(moved
         .plans
         .iter()
-        .any(|p| p.plan == new_plan && p.brokers == 0));
+        .any(|p| p.plan == new_plan && p.class_id.is_none()));
 
     let split = |day, percent: i64| DevelopmentSplitChange {
         split: DevelopmentSplit {
@@ -214,6 +241,6 @@ async fn finance_changes_a_plan_and_broker01_is_paid_by_it_after_the_next_sync()
         log.iter()
             .filter(|a| a.user_id == "F01" && a.action.contains("薪酬方案"))
             .count(),
-        2
+        3
     );
 }

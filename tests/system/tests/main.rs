@@ -12,6 +12,7 @@ mod console_accounts;
 mod console_backups;
 mod console_categories;
 mod console_class_appraisal;
+mod console_class_ladder;
 mod console_finance;
 mod console_handover;
 mod console_levels;

@@ -14,6 +14,7 @@ current: PlanPeriod | null,
  */
 scheduled: Array<PlanPeriod>, 
 /**
- * The broker's class (类别) and group (组别), if placed in one.
+ * The broker's class (类别) today: their level's, when it is on a class's ladder, or else
+ * the one they were placed in. And their group (组别), if placed in one.
  */
 class_id: string | null, group_id: string | null, };

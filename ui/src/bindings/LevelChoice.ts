@@ -3,4 +3,8 @@
 /**
  * A level a broker may hold: its pay plan's id and name (客户经理（三级）…).
  */
-export type LevelChoice = { plan_id: string, name: string, };
+export type LevelChoice = { plan_id: string, name: string, 
+/**
+ * The class whose ladder the level is on: a broker moved to it is of that class.
+ */
+class_id: string | null, };

@@ -7,6 +7,10 @@ import type { PayPlan } from "./PayPlan";
  */
 export type PayPlanChange = { plan: PayPlan, 
 /**
+ * The class whose ladder the level is on; none for a level of no class.
+ */
+class_id: string | null, 
+/**
  * Why, for the operation log.
  */
 reason: string, };

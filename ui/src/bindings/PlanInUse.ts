@@ -4,4 +4,12 @@ import type { PayPlan } from "./PayPlan";
 /**
  * A pay plan and how many brokers are paid by it today.
  */
-export type PlanInUse = { plan: PayPlan, brokers: number, };
+export type PlanInUse = { plan: PayPlan, brokers: number, 
+/**
+ * The class whose ladder the plan (a level) is on.
+ */
+class_id: string | null, 
+/**
+ * Whether any broker was ever paid by it or is set to be: then its class is fixed.
+ */
+ever_held: boolean, };

@@ -28,18 +28,29 @@ pub(super) fn settings(db: &Db<'_>) -> Result<PaySettings> {
 
 pub(super) fn set_settings(db: &Db<'_>, pay: &PaySettings) -> Result<()> {
     pay.validate()?;
+    let class_exists = |class_id: &str| -> Result<bool> {
+        let class: Option<String> = db.query_opt(
+            "SELECT name FROM broker_categories WHERE id = ?1 AND kind = 'class'",
+            params![class_id],
+            |r| r.get(0),
+        )?;
+        Ok(class.is_some())
+    };
     for scheme in &pay.appraisal_schemes {
         if let Appraised::Class(class_id) = &scheme.applies_to {
-            let class: Option<String> = db.query_opt(
-                "SELECT name FROM broker_categories WHERE id = ?1 AND kind = 'class'",
-                params![class_id],
-                |r| r.get(0),
-            )?;
-            if class.is_none() {
+            if !class_exists(class_id)? {
                 return Err(StorageError::Validation(format!(
                     "考核方案所属的类别 {class_id} 不存在，请先在类别列表中添加"
                 )));
             }
+        }
+    }
+    for rung in &pay.class_levels {
+        if !class_exists(&rung.class_id)? {
+            return Err(StorageError::Validation(format!(
+                "级别 {} 所属的类别 {} 不存在，请先在类别列表中添加",
+                rung.plan_id, rung.class_id
+            )));
         }
     }
     db.execute(

@@ -186,9 +186,9 @@ async fn categorize(
     Caller(user): Caller,
     ApiJson(req): ApiJson<BrokerCategorization>,
 ) -> Result<Json<OrgChanged>> {
-    let now = state.clock.now();
+    let (today, now) = (state.clock.today(), state.clock.now());
     let done = blocking(&state, move |s| {
-        crate::levels::categorize(s, &user, &req, now)
+        crate::levels::categorize(s, &user, &req, today, now)
     })
     .await?;
     Ok(Json(done))

@@ -34,7 +34,9 @@ pub(super) const FINANCE_ROUTES: &[Operation] = &[
             "Adds a pay plan (a new `id`) or changes one: 2 to 16 capitals, digits or hyphens; a \
              name no other plan has; bands from ¥0 up in ascending order, at most 10; rates \
              between 0 and 100%. Brokers on the plan are paid by it in every statement not yet \
-             published; published ones stay as they were. Answers the plans as they now stand.",
+             published; published ones stay as they were. `class_id` puts the level on a class's \
+             ladder (a broker on it is of that class), and is fixed once any broker was set to be \
+             paid by it. Answers the plans as they now stand.",
             json_body(of::<PayPlanChange>, || {
                 example(PayPlanChange {
                     plan: PayPlan {
@@ -54,6 +56,7 @@ pub(super) const FINANCE_ROUTES: &[Operation] = &[
                         ],
                         new_asset_bonus: Rate(1_000),
                     },
+                    class_id: Some("CL-AM".into()),
                     reason: "新设四级客户经理，自下月起适用".into(),
                 })
             }),

@@ -108,11 +108,12 @@ pub(super) const ORG: &[Operation] = &[
             "调整级别",
             "Moves a broker to another level from `effective_from`: today or later, a year ahead \
              at most, so days already worked stay paid as they were. A move set for the same \
-             day is replaced. The desk has it with its next pay terms.",
+             day is replaced. A level on another class's ladder moves the broker to that class \
+             from the same day. The desk has it with its next pay terms.",
             json_body(of::<LevelMove>, || {
                 example(LevelMove {
                     broker_id: "B007".into(),
-                    plan_id: "PP-AM2".into(),
+                    plan_id: "PP-IA1".into(),
                     effective_from: chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap_or_default(),
                     reason: "年度考核优秀，晋升一级".into(),
                 })
@@ -151,13 +152,15 @@ pub(super) const ORG: &[Operation] = &[
             "console",
             "调整分类",
             "Places an active broker in a class and a group of the lists; either may be none. \
-             The level board shows both and filters by them.",
+             The level board shows both and filters by them. A broker whose level today is on a \
+             class's ladder is of that class: another class is refused (move their level \
+             instead).",
             json_body(of::<BrokerCategorization>, || {
                 example(BrokerCategorization {
                     broker_id: "B007".into(),
-                    class_id: Some("CL-FA".into()),
+                    class_id: Some("CL-IA".into()),
                     group_id: Some("GR-BANK".into()),
-                    reason: "调往银行渠道，转为理财顾问".into(),
+                    reason: "调往银行渠道".into(),
                 })
             }),
             of::<OrgChanged>,

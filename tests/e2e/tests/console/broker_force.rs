@@ -43,35 +43,43 @@ pub fn shape(p: &Session) -> Result<()> {
         t.contains("财富管理三组（1 人）")
     })?;
     p.screenshot("console-org-placed")?;
-    // And moves broker07 up a level from the first of next month (the dialog's default).
+    // And moves broker07, a 投资顾问, to 理财顾问's top level from the first of next month (the
+    // dialog's default): the dialog says the class changes with it.
     open_page(p, LEVELS.0)?;
     p.click(&p.wait("[data-testid=level-move-B007]", SHORT)?)?;
-    choose(p, "[data-testid=level-plan]", "客户经理（一级）")?;
+    choose(p, "[data-testid=level-plan]", "理财顾问（一级）")?;
+    p.wait_text("[data-testid=level-class-change]", SHORT, |t| {
+        t.contains("类别随之改为“理财顾问”")
+    })?;
     p.type_text(
         &p.wait("[data-testid=level-reason]", SHORT)?,
-        "年度考核优秀，晋升一级",
+        "转岗理财顾问，定为一级",
     )?;
     p.screenshot("console-level-move")?;
     p.click(&p.wait(".ant-modal-footer .ant-btn-primary", SHORT)?)?;
     p.wait_text(".ant-message", SHORT, |t| {
-        t.contains("调为客户经理（一级）")
+        t.contains("调为理财顾问（一级），类别随之改为理财顾问")
     })?;
     p.wait_text("[data-testid=console-levels]", SHORT, |t| {
-        t.contains("起 客户经理（一级）")
+        t.contains("起 理财顾问（一级）")
     })?;
     p.screenshot("console-level-moved")?;
-    // broker07 becomes a 理财顾问 of the bank channel; the board shows it and filters by it.
+    // broker07 goes to the bank channel; its class stays with its level until the move. The
+    // board shows it and filters by it.
     p.click(&p.wait("[data-testid=categorize-B007]", SHORT)?)?;
-    choose(p, "[data-testid=categorize-class]", "理财顾问")?;
+    p.wait_text(".ant-modal", SHORT, |t| {
+        t.contains("随现任级别“投资顾问（二级）”而定")
+    })?;
     choose(p, "[data-testid=categorize-group]", "银行渠道")?;
     p.type_text(
         &p.wait("[data-testid=categorize-reason]", SHORT)?,
-        "调往银行渠道，转为理财顾问",
+        "调往银行渠道",
     )?;
+    p.screenshot("console-level-categorize")?;
     p.click(&p.wait("[data-testid=categorize-ok]", SHORT)?)?;
-    p.wait_text(".ant-message", SHORT, |t| t.contains("理财顾问"))?;
+    p.wait_text(".ant-message", SHORT, |t| t.contains("银行渠道"))?;
     p.wait_text("[data-testid=categories-B007]", SHORT, |t| {
-        t.contains("理财顾问 / 银行渠道")
+        t.contains("投资顾问 / 银行渠道")
     })?;
     choose(p, "[data-testid=levels-category-filter]", "银行渠道")?;
     p.wait_text("[data-testid=console-levels]", SHORT, |t| {
@@ -121,8 +129,8 @@ pub fn shape(p: &Session) -> Result<()> {
     sign_out(p)
 }
 
-/// 理财顾问 (broker07's class now) get a scheme of their own: they are ranked among their class
-/// in a tab of its own; then the scheme is taken away again and they go back to their levels.
+/// 理财顾问 (broker10's class) get a scheme of their own: they are ranked among their class in a
+/// tab of its own; then the scheme is taken away again and they go back to their levels.
 fn class_scheme(p: &Session) -> Result<()> {
     p.click(&p.wait("[data-testid=scheme-new-class]", SHORT)?)?;
     choose(p, "[data-testid=scheme-class]", "理财顾问")?;
@@ -144,7 +152,7 @@ fn class_scheme(p: &Session) -> Result<()> {
         Ok(None)
     })?;
     p.wait_text("[data-testid=appraisal-class-CL-FA]", SHORT, |t| {
-        t.contains("B007")
+        t.contains("B010")
     })?;
     p.screenshot("console-appraisal-class")?;
     p.click(&p.wait("[data-testid=scheme-remove-class-CL-FA]", SHORT)?)?;
@@ -169,6 +177,7 @@ pub fn add_pay_plan(p: &Session) -> Result<()> {
         &p.wait("[data-testid=pay-plan-name]", SHORT)?,
         "客户经理（见习）",
     )?;
+    choose(p, "[data-testid=pay-plan-class]", "客户经理序列")?;
     p.type_text(&p.wait("[data-testid=pay-plan-base]", SHORT)?, "3500")?;
     p.type_text(&p.wait("[data-testid=pay-band-rate-0]", SHORT)?, "10")?;
     p.click(&p.wait("[data-testid=pay-band-add]", SHORT)?)?;
@@ -192,6 +201,7 @@ pub fn add_pay_plan(p: &Session) -> Result<()> {
     p.wait_text(PAY_PLANS.2, SHORT, |t| {
         t.contains("客户经理（见习）（AM-X）") && t.contains("¥50,000.00 起 15%")
     })?;
+    p.wait_text("[data-row-key=AM-X]", SHORT, |t| t.contains("客户经理序列"))?;
     p.screenshot("console-pay-plan-added")?;
     // The exchange lowers its handling fee from the first of next month (the dialog's default).
     p.click(&p.wait("[data-testid=fee-add]", SHORT)?)?;

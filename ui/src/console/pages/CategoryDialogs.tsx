@@ -2,9 +2,11 @@ import { Alert, Form, Input, Modal, Radio, Select, Typography } from "antd";
 import type { BrokerCategory } from "../../bindings/BrokerCategory";
 import type { BrokerLevel } from "../../bindings/BrokerLevel";
 import type { CategoryKind } from "../../bindings/CategoryKind";
+import type { LevelChoice } from "../../bindings/LevelChoice";
 import type { OrgChanged } from "../../bindings/OrgChanged";
 import { PATHS, type ConsoleSession } from "../http";
 import { useSubmit } from "../useSubmit";
+import { classFixedBy } from "./classLadder";
 
 function options(categories: BrokerCategory[], kind: CategoryKind) {
   return categories.filter((c) => c.kind === kind).map((c) => ({ value: c.id, label: c.name }));
@@ -16,21 +18,24 @@ interface PlaceValues {
   reason: string;
 }
 
-/** 调整分类: a broker's class (the kind of work) and group (the channel); either may be none. */
+/** 调整分类: a broker's class (the kind of work) and group (the channel); either may be none. A level on a class's ladder fixes the class. */
 export function CategorizeDialog({
   session,
   categories,
+  levels,
   broker,
   onClose,
   onDone,
 }: {
   session: ConsoleSession;
   categories: BrokerCategory[];
+  levels: LevelChoice[];
   broker: BrokerLevel;
   onClose: () => void;
   onDone: (done: OrgChanged) => void;
 }) {
   const [form] = Form.useForm<PlaceValues>();
+  const fixedBy = classFixedBy(broker, levels);
   const { saving, error, submit } = useSubmit(form, async (v) =>
     onDone(
       await session.post<OrgChanged>(PATHS.brokerCategorize, {
@@ -43,11 +48,11 @@ export function CategorizeDialog({
   );
   return (
     <Modal open title={`调整分类：${broker.display_name}（${broker.broker_id}）`} okText="保存" cancelText="取消" confirmLoading={saving} onOk={() => void submit()} onCancel={onClose} destroyOnHidden okButtonProps={{ "data-testid": "categorize-ok" }}>
-      <Typography.Paragraph type="secondary">类别说明岗位（如理财顾问），组别说明服务渠道（如银行渠道）；与级别（薪酬方案）相互独立。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">类别说明岗位（如理财顾问），组别说明服务渠道（如银行渠道）。级别属于某一类别的职级序列时，类别随级别而定。</Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form<PlaceValues> form={form} layout="vertical" initialValues={{ class_id: broker.class_id, group_id: broker.group_id }}>
-        <Form.Item name="class_id" label="类别">
-          <Select allowClear placeholder="未分类别" options={options(categories, "class")} data-testid="categorize-class" />
+        <Form.Item name="class_id" label="类别" extra={fixedBy ? `随现任级别“${fixedBy.name}”而定；要换类别，请用“调级”调到新类别的级别。` : undefined}>
+          <Select allowClear placeholder="未分类别" disabled={!!fixedBy} options={options(categories, "class")} data-testid="categorize-class" />
         </Form.Item>
         <Form.Item name="group_id" label="组别">
           <Select allowClear placeholder="未分组别" options={options(categories, "group")} data-testid="categorize-group" />

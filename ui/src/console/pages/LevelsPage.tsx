@@ -11,6 +11,7 @@ import type { PageProps } from "../pages";
 import { useLoad } from "../useLoad";
 import { useSubmit } from "../useSubmit";
 import { CategorizeDialog, NewCategoryDialog } from "./CategoryDialogs";
+import { classChangeOf, levelOptions } from "./classLadder";
 
 interface MoveValues {
   plan_id: string;
@@ -34,6 +35,7 @@ function LevelMoveDialog({
   const [form] = Form.useForm<MoveValues>();
   // Promotions usually take effect on the first of a month; head office decides what is allowed.
   const firstOfNextMonth = dayjs(todayInShanghai()).add(1, "month").startOf("month");
+  const classChange = classChangeOf(broker, Form.useWatch("plan_id", form), board.levels, board.categories);
   const { saving, error, submit: save } = useSubmit(form, async (v) =>
     onDone(
       await session.post<OrgChanged>(PATHS.levelMove, {
@@ -47,12 +49,13 @@ function LevelMoveDialog({
   return (
     <Modal open title="调整级别" okText="调整" cancelText="取消" confirmLoading={saving} onOk={() => void save()} onCancel={onClose} destroyOnHidden>
       <Typography.Paragraph type="secondary">
-        {broker.display_name}（{broker.broker_id}），{broker.unit_name}。生效日起按新级别的薪酬方案计酬，之前的日子不变。
+        {broker.display_name}（{broker.broker_id}），{broker.unit_name}。生效日起按新级别的薪酬方案计酬，之前的日子不变。各类别有自己的职级序列：调到其他类别的级别，即自生效日起改为该类别。
       </Typography.Paragraph>
+      {classChange && <Alert type="info" showIcon title={classChange} style={{ marginBottom: 12 }} data-testid="level-class-change" />}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="level-error" />}
       <Form<MoveValues> form={form} layout="vertical" initialValues={{ effective_from: firstOfNextMonth }}>
         <Form.Item name="plan_id" label="新级别" rules={[{ required: true, message: "请选择新级别" }]}>
-          <Select options={board.levels.map((l) => ({ value: l.plan_id, label: l.name }))} data-testid="level-plan" />
+          <Select options={levelOptions(board.levels, board.categories)} data-testid="level-plan" />
         </Form.Item>
         <Form.Item name="effective_from" label="生效日期" rules={[{ required: true, message: "请选择生效日期" }]}>
           <DatePicker allowClear={false} data-testid="level-day" />
@@ -101,7 +104,7 @@ export function LevelsPage({ session, roles, onSessionEnded }: PageProps) {
             style={{ width: 180 }}
             value={level}
             onChange={(v: string | undefined) => setLevel(v ?? null)}
-            options={(data?.levels ?? []).map((l) => ({ value: l.plan_id, label: l.name }))}
+            options={levelOptions(data?.levels ?? [], data?.categories ?? [])}
             data-testid="levels-filter"
           />
           <Select
@@ -193,6 +196,7 @@ export function LevelsPage({ session, roles, onSessionEnded }: PageProps) {
         <CategorizeDialog
           session={session}
           categories={data.categories}
+          levels={data.levels}
           broker={placing}
           onClose={() => setPlacing(null)}
           onDone={(done) => {

@@ -1,7 +1,8 @@
 import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
-import { Alert, Button, DatePicker, Form, Input, Modal, Space, Typography } from "antd";
+import { Alert, Button, DatePicker, Form, Input, Modal, Select, Space, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import type { PayPlan } from "../../bindings/PayPlan";
+import type { BrokerCategory } from "../../bindings/BrokerCategory";
+import type { PlanInUse } from "../../bindings/PlanInUse";
 import type { PayPlanOverview } from "../../bindings/PayPlanOverview";
 import { todayInShanghai } from "../../lib/format";
 import { PATHS, type ConsoleSession } from "../http";
@@ -24,23 +25,28 @@ const EMPTY: Omit<PlanValues, "reason"> = {
   new_asset_bonus: "0",
 };
 
-/** 新增 or 调整 a pay plan; head office checks the whole plan again (`domain::pay_plan_edit`). */
+/** 新增 or 调整 a pay plan, and the class whose ladder it is on; head office checks the whole plan again (`domain::pay_plan_edit`, `domain::class_ladder`). */
 export function PayPlanDialog({
   session,
-  plan,
+  plan: inUse,
+  classes,
   onClose,
   onDone,
 }: {
   session: ConsoleSession;
   /** null: a new plan. */
-  plan: PayPlan | null;
+  plan: PlanInUse | null;
+  classes: BrokerCategory[];
   onClose: () => void;
   onDone: (now: PayPlanOverview) => void;
 }) {
-  const [form] = Form.useForm<PlanValues>();
+  const plan = inUse?.plan ?? null;
+  const [form] = Form.useForm<PlanValues & { class_id: string | null }>();
   const { saving, error, submit } = useSubmit(form, async (v) =>
-    onDone(await session.post<PayPlanOverview>(PATHS.payPlanSave, { plan: planFrom(v), reason: v.reason })),
+    onDone(await session.post<PayPlanOverview>(PATHS.payPlanSave, { plan: planFrom(v), class_id: v.class_id ?? null, reason: v.reason })),
   );
+  // Once anyone is paid by a level, its class is read back into months worked: it stays.
+  const classFixed = inUse?.ever_held ?? false;
   return (
     <Modal
       open
@@ -58,7 +64,7 @@ export function PayPlanDialog({
         保存后，本方案的经纪人在尚未发布的结算单中按新方案计酬；已发布的结算单不变。经纪人下次同步后可在佣金面板看到新的计酬方式。
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="pay-plan-error" />}
-      <Form<PlanValues> form={form} layout="vertical" initialValues={plan ? planValues(plan) : EMPTY}>
+      <Form<PlanValues & { class_id: string | null }> form={form} layout="vertical" initialValues={{ ...(plan ? planValues(plan) : EMPTY), class_id: inUse?.class_id ?? null }}>
         <Space align="start" size={16}>
           <Form.Item name="id" label="方案编号" rules={[{ required: true, message: "请填写方案编号，如 AM4" }]}>
             <Input disabled={plan !== null} style={{ width: 140 }} placeholder="如 AM4" data-testid="pay-plan-id" />
@@ -67,6 +73,20 @@ export function PayPlanDialog({
             <Input style={{ width: 240 }} maxLength={20} placeholder="如 客户经理（四级）" data-testid="pay-plan-name" />
           </Form.Item>
         </Space>
+        <Form.Item
+          name="class_id"
+          label="所属类别（职级序列）"
+          extra={classFixed ? "已有经纪人按此级别计薪，所属类别不能再改；要按同样条件给另一类别，请新增一个级别。" : "调到此级别的经纪人即属于该类别；不选则类别按人工分类。"}
+        >
+          <Select
+            allowClear
+            disabled={classFixed}
+            placeholder="不属任何类别"
+            style={{ width: 240 }}
+            options={classes.map((c) => ({ value: c.id, label: `${c.name}序列` }))}
+            data-testid="pay-plan-class"
+          />
+        </Form.Item>
         <Space align="start" size={16}>
           <Form.Item name="base_pay" label="底薪（元/月）" rules={[yuanRule]}>
             <Input style={{ width: 140 }} data-testid="pay-plan-base" />

@@ -1,7 +1,6 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Descriptions, Space, Table, Typography } from "antd";
 import { useCallback, useState } from "react";
-import type { PayPlan } from "../../bindings/PayPlan";
 import type { PayPlanOverview } from "../../bindings/PayPlanOverview";
 import type { PlanInUse } from "../../bindings/PlanInUse";
 import type { Rate } from "../../bindings/Rate";
@@ -28,7 +27,8 @@ export function PayPlansPage({ session, onSessionEnded }: PageProps) {
   const load = useCallback(() => session.get<PayPlanOverview>(PATHS.payPlans), [session]);
   const { data, error, loading, reload } = useLoad(load, onSessionEnded);
   // undefined: no dialog; null: a new plan.
-  const [editing, setEditing] = useState<PayPlan | null | undefined>(undefined);
+  const [editing, setEditing] = useState<PlanInUse | null | undefined>(undefined);
+  const className = (id: string | null) => data?.classes.find((c) => c.id === id)?.name ?? id;
   const [splitting, setSplitting] = useState(false);
   const [addingFees, setAddingFees] = useState(false);
   const latestFees = data?.fee_schedules.at(-1);
@@ -59,7 +59,11 @@ export function PayPlansPage({ session, onSessionEnded }: PageProps) {
           pagination={false}
           data-testid="console-pay-plans"
           columns={[
-            { title: "方案", render: (_, p) => `${p.plan.name}（${p.plan.id}）` },
+            { title: "方案（级别）", render: (_, p) => `${p.plan.name}（${p.plan.id}）` },
+            {
+              title: "所属类别",
+              render: (_, p) => (p.class_id ? `${className(p.class_id)}序列` : <Typography.Text type="secondary">不属任何类别</Typography.Text>),
+            },
             { title: "底薪", align: "right", render: (_, p) => formatFen(p.plan.base_pay) },
             { title: "月度门槛", align: "right", render: (_, p) => formatFen(p.plan.monthly_threshold) },
             { title: "分成档位", render: (_, p) => bands(p.plan.bands) },
@@ -69,7 +73,7 @@ export function PayPlansPage({ session, onSessionEnded }: PageProps) {
               title: "操作",
               width: 70,
               render: (_, p) => (
-                <Button size="small" type="link" onClick={() => setEditing(p.plan)} data-testid="pay-plan-edit">
+                <Button size="small" type="link" onClick={() => setEditing(p)} data-testid="pay-plan-edit">
                   调整
                 </Button>
               ),
@@ -125,6 +129,7 @@ export function PayPlansPage({ session, onSessionEnded }: PageProps) {
         <PayPlanDialog
           session={session}
           plan={editing}
+          classes={data?.classes ?? []}
           onClose={() => setEditing(undefined)}
           onDone={() => {
             setEditing(undefined);
