@@ -235,7 +235,7 @@ mod tests {
                 class: "客户经理".into()
             })
         );
-        assert_eq!(check_placement(&ladders, am2, None, name).is_err(), true);
+        assert!(check_placement(&ladders, am2, None, name).is_err());
         // A level on no ladder, or none at all, leaves the class to the placement.
         let free = Some(("PP-X", "见习"));
         assert_eq!(check_placement(&ladders, free, Some("CL-IA"), name), Ok(()));
