@@ -81,6 +81,8 @@ pub fn shape(p: &Session) -> Result<()> {
     p.wait_text("[data-testid=categories-B007]", SHORT, |t| {
         t.contains("投资顾问 / 银行渠道")
     })?;
+    // The notices sit over the filters until they fade.
+    p.wait_gone(".ant-message-notice", SHORT)?;
     choose(p, "[data-testid=levels-category-filter]", "银行渠道")?;
     p.wait_text("[data-testid=console-levels]", SHORT, |t| {
         t.contains("B007") && !t.contains("B001")
@@ -144,7 +146,9 @@ fn class_scheme(p: &Session) -> Result<()> {
     p.wait_text(".ant-message", SHORT, |t| t.contains("类别“理财顾问”"))?;
     e2e::wait_for("the class's tab", SHORT, || {
         for tab in p.find_all("[data-testid=appraisal-levels] .ant-tabs-tab")? {
-            if p.text(&tab)?.contains("理财顾问") {
+            // The class's tab, not its levels' (理财顾问（一级）…), which are there before.
+            let text = p.text(&tab)?;
+            if text.contains("理财顾问") && text.contains("类别") {
                 p.click(&tab)?;
                 return Ok(Some(()));
             }
@@ -162,7 +166,8 @@ fn class_scheme(p: &Session) -> Result<()> {
     )?;
     p.click(&p.wait("[data-testid=scheme-remove-ok]", SHORT)?)?;
     p.wait_text(".ant-message", SHORT, |t| t.contains("改按各自级别考核"))?;
-    p.wait_text(APPRAISAL.2, SHORT, |t| !t.contains("理财顾问"))?;
+    p.wait_gone("[data-testid=appraisal-class-CL-FA]", SHORT)?;
+    p.wait_text(APPRAISAL.2, SHORT, |t| t.contains("理财顾问（二级）"))?;
     Ok(())
 }
 
