@@ -114,3 +114,15 @@ impl Console {
         )
     }
 }
+
+/// The cohort `broker` was ranked in on an appraisal board, if any.
+pub fn cohort_of(
+    board: &protocol::broker_force::AppraisalBoard,
+    broker: &str,
+) -> Option<domain::appraisal::Appraised> {
+    board
+        .cohorts
+        .iter()
+        .find(|c| c.brokers.iter().any(|b| b.card.broker_id == broker))
+        .map(|c| c.cohort.clone())
+}

@@ -13,7 +13,7 @@ use protocol::broker_force::{
 use protocol::paths;
 use reqwest::StatusCode;
 use sync::HeadOffice;
-use system_tests::console::Console;
+use system_tests::console::{cohort_of, Console};
 use system_tests::{access_token, small_firm, TestDesk, TestHeadOffice, TODAY};
 
 fn class(id: &str) -> Appraised {
@@ -22,14 +22,6 @@ fn class(id: &str) -> Appraised {
 
 fn cohort<'a>(board: &'a AppraisalBoard, who: &Appraised) -> Option<&'a AppraisalCohort> {
     board.cohorts.iter().find(|c| &c.cohort == who)
-}
-
-fn cohort_of(board: &AppraisalBoard, broker: &str) -> Option<Appraised> {
-    board
-        .cohorts
-        .iter()
-        .find(|c| c.brokers.iter().any(|b| b.card.broker_id == broker))
-        .map(|c| c.cohort.clone())
 }
 
 fn satisfaction_only(of: Appraised) -> SchemeChange {

@@ -10,16 +10,8 @@ use domain::appraisal::Appraised;
 use protocol::broker_force::{AppraisalBoard, LevelBoard, LevelMove, OrgChanged};
 use protocol::paths;
 use sync::HeadOffice;
-use system_tests::console::Console;
+use system_tests::console::{cohort_of, Console};
 use system_tests::{access_token, small_firm, TestDesk, TestHeadOffice, TODAY};
-
-fn cohort_of(board: &AppraisalBoard, broker: &str) -> Option<Appraised> {
-    board
-        .cohorts
-        .iter()
-        .find(|c| c.brokers.iter().any(|b| b.card.broker_id == broker))
-        .map(|c| c.cohort.clone())
-}
 
 fn class_today<'a>(board: &'a LevelBoard, broker: &str) -> Option<&'a str> {
     board

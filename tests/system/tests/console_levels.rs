@@ -14,7 +14,7 @@ use protocol::console::StaffAction;
 use protocol::{paths, PayTerms};
 use reqwest::StatusCode;
 use sync::HeadOffice;
-use system_tests::console::Console;
+use system_tests::console::{cohort_of, Console};
 use system_tests::{access_token, small_firm, TestDesk, TestHeadOffice, TODAY};
 
 fn level_move(plan: &str, from: NaiveDate, reason: &str) -> LevelMove {
@@ -246,13 +246,6 @@ async fn the_month_is_appraised_level_by_level_and_a_level_move_changes_the_peer
 
     // broker02 (a 客户经理, whose class has no scheme of its own) moves to another level from
     // today: this month it is appraised among that level's brokers.
-    let cohort_of = |board: &AppraisalBoard, id: &str| {
-        board
-            .cohorts
-            .iter()
-            .find(|c| c.brokers.iter().any(|b| b.card.broker_id == id))
-            .map(|c| c.cohort.clone())
-    };
     let was = cohort_of(&board, "B002").expect("broker02 is appraised");
     let to = if was == Appraised::Level("PP-AM1".into()) {
         "PP-AM2"

@@ -21,6 +21,16 @@ function bands(list: ShareBand[]): string {
   return list.map((b) => `${formatFen(b.from)} 起 ${sharePercent(b.rate)}`).join("；");
 }
 
+/** The plans ladder by ladder, in the order of the class list, then those of no class; each ladder as saved. */
+function byLadder(data: PayPlanOverview | null): PlanInUse[] {
+  if (!data) return [];
+  const rank = (p: PlanInUse) => {
+    const i = data.classes.findIndex((c) => c.id === p.class_id);
+    return i < 0 ? data.classes.length : i;
+  };
+  return [...data.plans].sort((a, b) => rank(a) - rank(b));
+}
+
 /** Finance's view of the firm's pay plans and who each pays today, and their changes. */
 export function PayPlansPage({ session, onSessionEnded }: PageProps) {
   const { message } = App.useApp();
@@ -55,7 +65,7 @@ export function PayPlansPage({ session, onSessionEnded }: PageProps) {
           rowKey={(p) => p.plan.id}
           size="small"
           loading={loading}
-          dataSource={data?.plans ?? []}
+          dataSource={byLadder(data)}
           pagination={false}
           data-testid="console-pay-plans"
           columns={[
