@@ -2,6 +2,7 @@
 //! from a day ahead (the leaving broker serves until their last day; a team is rebuilt from the
 //! 1st of next month). A scheduled move is made at the start of its day, Beijing time, if it
 //! still makes sense then: the receiver may have left, or the client may already be theirs.
+//! A share with a second, serving broker (客户共享) may be set ahead the same way.
 
 use chrono::{Months, NaiveDate};
 use thiserror::Error;
@@ -12,10 +13,34 @@ const MOST_MONTHS_AHEAD: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum TransferDateError {
-    #[error("生效日期 {day} 已过：客户划转只能从今天（{today}）或以后生效")]
-    Past { day: NaiveDate, today: NaiveDate },
-    #[error("生效日期 {day} 太远：客户划转最多提前三个月安排（最晚 {latest}）")]
-    TooFar { day: NaiveDate, latest: NaiveDate },
+    #[error("生效日期 {day} 已过：{change}只能从今天（{today}）或以后生效")]
+    Past {
+        change: Change,
+        day: NaiveDate,
+        today: NaiveDate,
+    },
+    #[error("生效日期 {day} 太远：{change}最多提前三个月安排（最晚 {latest}）")]
+    TooFar {
+        change: Change,
+        day: NaiveDate,
+        latest: NaiveDate,
+    },
+}
+
+/// What is set for a day: the client moving, or being shared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    Transfer,
+    Share,
+}
+
+impl std::fmt::Display for Change {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Change::Transfer => "客户划转",
+            Change::Share => "客户共享",
+        })
+    }
 }
 
 /// When a requested move is made.
@@ -26,8 +51,9 @@ pub enum TransferTiming {
     From(NaiveDate),
 }
 
-/// The timing of a move asked to take effect on `day` (none: at once), on the firm's `today`.
+/// The timing of a `change` asked to take effect on `day` (none: at once), on the firm's `today`.
 pub fn timing(
+    change: Change,
     day: Option<NaiveDate>,
     today: NaiveDate,
 ) -> Result<TransferTiming, TransferDateError> {
@@ -35,7 +61,7 @@ pub fn timing(
         return Ok(TransferTiming::Now);
     };
     if day < today {
-        return Err(TransferDateError::Past { day, today });
+        return Err(TransferDateError::Past { change, day, today });
     }
     if day == today {
         return Ok(TransferTiming::Now);
@@ -44,7 +70,11 @@ pub fn timing(
         .checked_add_months(Months::new(MOST_MONTHS_AHEAD))
         .unwrap_or(NaiveDate::MAX);
     if day > latest {
-        return Err(TransferDateError::TooFar { day, latest });
+        return Err(TransferDateError::TooFar {
+            change,
+            day,
+            latest,
+        });
     }
     Ok(TransferTiming::From(day))
 }
@@ -69,6 +99,34 @@ pub fn settle(serving: &str, receiver: &str, receiver_active: bool) -> Settlemen
     }
 }
 
+/// Decides a due share: `serving` and `developer` as the client stands on the day,
+/// `co_active` whether the co-server is still a broker in post, `shared` whether the client has a
+/// co-server already. A share that no longer passes `shared_service::check_share` is not begun.
+pub fn settle_share(
+    serving: &str,
+    developer: &str,
+    co_server: &str,
+    share: crate::Rate,
+    co_active: bool,
+    shared: bool,
+) -> Settlement {
+    use crate::shared_service::{check_share, ShareError};
+    if !co_active {
+        return Settlement::Void("共同服务人已不在岗，未共享，请重新安排");
+    }
+    if shared {
+        return Settlement::Void("客户届时已有共同服务人，未共享；如需更换，请先结束原共享");
+    }
+    match check_share(serving, developer, co_server, share) {
+        Ok(()) => Settlement::Move,
+        Err(ShareError::SameBroker) => Settlement::Void("客户届时已由共同服务人本人服务，无需共享"),
+        Err(ShareError::Developer) => Settlement::Void("共同服务人是客户的开发人，未共享"),
+        Err(ShareError::OutOfRange { .. }) => {
+            Settlement::Void("分成比例不在 1% 至 99% 之间，未共享")
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,14 +138,20 @@ mod tests {
     #[test]
     fn no_day_or_today_moves_at_once_and_a_later_day_waits_for_it() {
         let today = day(2026, 12, 6);
-        assert_eq!(timing(None, today), Ok(TransferTiming::Now));
-        assert_eq!(timing(Some(today), today), Ok(TransferTiming::Now));
         assert_eq!(
-            timing(Some(day(2027, 1, 1)), today),
+            timing(Change::Transfer, None, today),
+            Ok(TransferTiming::Now)
+        );
+        assert_eq!(
+            timing(Change::Transfer, Some(today), today),
+            Ok(TransferTiming::Now)
+        );
+        assert_eq!(
+            timing(Change::Transfer, Some(day(2027, 1, 1)), today),
             Ok(TransferTiming::From(day(2027, 1, 1)))
         );
         assert_eq!(
-            timing(Some(day(2027, 3, 6)), today),
+            timing(Change::Transfer, Some(day(2027, 3, 6)), today),
             Ok(TransferTiming::From(day(2027, 3, 6))),
             "three months ahead is the last day allowed"
         );
@@ -96,12 +160,13 @@ mod tests {
     #[test]
     fn a_past_day_or_one_beyond_a_quarter_is_refused_with_the_limit() {
         let today = day(2026, 12, 6);
-        let past = timing(Some(day(2026, 12, 5)), today).unwrap_err();
-        assert!(past.to_string().contains("已过"), "{past}");
-        let far = timing(Some(day(2027, 3, 7)), today).unwrap_err();
+        let past = timing(Change::Share, Some(day(2026, 12, 5)), today).unwrap_err();
+        assert!(past.to_string().contains("已过：客户共享只能"), "{past}");
+        let far = timing(Change::Transfer, Some(day(2027, 3, 7)), today).unwrap_err();
         assert_eq!(
             far,
             TransferDateError::TooFar {
+                change: Change::Transfer,
                 day: day(2027, 3, 7),
                 latest: day(2027, 3, 6)
             }
@@ -116,5 +181,29 @@ mod tests {
         assert!(matches!(settle("B002", "B002", true), Settlement::Void(_)));
         // Whoever serves the client on the day gives them up, not who served at scheduling.
         assert_eq!(settle("B003", "B002", true), Settlement::Move);
+    }
+
+    #[test]
+    fn a_due_share_begins_only_if_it_still_passes_the_share_rules_on_the_day() {
+        let thirty = crate::Rate(3_000_000);
+        assert_eq!(
+            settle_share("B001", "B009", "B002", thirty, true, false),
+            Settlement::Move
+        );
+        for (serving, co_active, shared) in [
+            ("B001", false, false),
+            ("B001", true, true),
+            // The co-server was moved the client meanwhile.
+            ("B002", true, false),
+        ] {
+            assert!(matches!(
+                settle_share(serving, "B009", "B002", thirty, co_active, shared),
+                Settlement::Void(_)
+            ));
+        }
+        assert!(matches!(
+            settle_share("B001", "B002", "B002", thirty, true, false),
+            Settlement::Void(_)
+        ));
     }
 }

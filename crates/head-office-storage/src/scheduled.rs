@@ -1,5 +1,6 @@
-//! Client moves set for a later day (客户划转 with an effective date): kept until their day,
-//! then made, or voided when they no longer make sense, by `domain::client_transfer::settle`.
+//! Client moves set for a later day (客户划转 with an effective date), and shares (客户共享): kept
+//! until their day, then made, or voided when they no longer make sense, by
+//! `domain::client_transfer::settle` and `settle_share`.
 //! Each change to one is written with its operation-log line in the same transaction, so the log
 //! never tells of a change that did not happen, nor misses one that did.
 
@@ -8,11 +9,14 @@ use crate::staff::NewStaffAction;
 use chrono::{DateTime, NaiveDate, Utc};
 use protocol::relationships::ScheduledTransfer;
 
-/// A move as 经纪业务管理部 sets it.
+/// A move, or a share, as 经纪业务管理部 sets it.
 pub struct NewScheduledTransfer<'a> {
     pub id: &'a str,
     pub client_id: &'a str,
+    /// The receiver of a move, the co-server of a share.
     pub to_broker_id: &'a str,
+    /// A share's part of the service credit for the co-server; none for a move.
+    pub share: Option<domain::Rate>,
     pub effective_on: NaiveDate,
     pub reason: &'a str,
     pub requested_by: &'a str,
@@ -33,7 +37,8 @@ impl SettledTransfers {
 }
 
 pub trait ScheduledTransfers {
-    /// Sets the move and logs it. Refused (`Validation`) when the client already has one waiting.
+    /// Sets the move or share and logs it. Refused (`Validation`) when the client already has
+    /// one waiting.
     fn schedule_transfer(
         &self,
         t: &NewScheduledTransfer<'_>,

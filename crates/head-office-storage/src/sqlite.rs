@@ -52,6 +52,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/033_scheduled_transfers.sql"),
     include_str!("migrations/034_broker_categories.sql"),
     include_str!("migrations/035_client_shares.sql"),
+    include_str!("migrations/036_scheduled_shares.sql"),
 ];
 
 /// Statements kept prepared; the feed alone has two per table.

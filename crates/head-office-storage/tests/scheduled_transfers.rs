@@ -10,12 +10,23 @@ use head_office_storage::{SqlStorage, Storage, StorageError};
 use std::sync::{Arc, Barrier};
 
 fn schedule(storage: &SqlStorage, id: &str, client: &str, to: &str) -> Result<(), StorageError> {
+    schedule_change(storage, id, client, to, None)
+}
+
+fn schedule_change(
+    storage: &SqlStorage,
+    id: &str,
+    client: &str,
+    to: &str,
+    share: Option<domain::Rate>,
+) -> Result<(), StorageError> {
     let log_id = format!("log-{id}");
     storage.schedule_transfer(
         &NewScheduledTransfer {
             id,
             client_id: client,
             to_broker_id: to,
+            share,
             effective_on: today() + Duration::days(1),
             reason: "经纪人调岗，客户由同组经纪人接续服务",
             requested_by: "H01",
@@ -152,4 +163,56 @@ fn of_head_offices_settling_at_once_one_makes_each_move() {
         assert_eq!(serving(&storage, &c.client_id), "B002");
         assert_eq!(log_of(&storage, &c.client_id), ["划转生效", "安排客户划转"]);
     }
+}
+
+#[test]
+fn a_share_set_ahead_begins_on_its_day_unless_the_client_is_shared_or_served_by_then() {
+    use head_office_storage::shares::ClientShares;
+    let (_dir, storage) = firm();
+    let book = storage.broker_book("B001").unwrap();
+    // Clients brought in by broker01 itself and shared with nobody, so broker02 and broker03 may
+    // share any of them.
+    let own: Vec<&str> = book
+        .iter()
+        .filter(|c| c.developing_broker_id == "B001" && c.co_server.is_none())
+        .map(|c| c.client_id.as_str())
+        .take(3)
+        .collect();
+    let (sharing, served, void_share) = (own[0], own[1], own[2]);
+    let thirty = domain::Rate(3_000_000);
+    let co_served = storage.co_served_by("B002").unwrap();
+    schedule_change(&storage, "ST-1", sharing, "B002", Some(thirty)).unwrap();
+    schedule_change(&storage, "ST-2", served, "B002", Some(thirty)).unwrap();
+    schedule_change(&storage, "ST-3", void_share, "B003", Some(thirty)).unwrap();
+    let listed = storage.scheduled_transfers().unwrap();
+    assert!(listed.iter().all(|t| t.share == Some(thirty)));
+    let shown = storage.find_clients(sharing, 1).unwrap().remove(0);
+    assert_eq!(shown.scheduled.unwrap().share, Some(thirty));
+    assert_eq!(
+        storage.co_served_by("B002").unwrap(),
+        co_served,
+        "not before its day"
+    );
+
+    // Before the day, one client moves to its co-server-to-be; the other co-server leaves.
+    storage.transfer_client(served, "B002", now()).unwrap();
+    storage
+        .set_user_disabled("B003", true, now(), None)
+        .unwrap();
+    let settled = storage
+        .settle_due_transfers(today() + Duration::days(1), now() + Duration::days(1), 100)
+        .unwrap();
+    assert_eq!(settled, SettledTransfers { moved: 1, void: 2 });
+    assert_eq!(storage.co_served_by("B002").unwrap(), co_served + 1);
+    let shared = storage.find_clients(sharing, 1).unwrap().remove(0);
+    let co = shared.co_server.expect("the share began");
+    assert_eq!((co.broker_id.as_str(), co.share), ("B002", thirty));
+    assert_eq!(co.since, today() + Duration::days(1));
+    assert!(shared.scheduled.is_none());
+    assert!(storage.find_clients(served, 1).unwrap()[0]
+        .co_server
+        .is_none());
+    assert_eq!(log_of(&storage, sharing), ["共享生效", "安排客户划转"]);
+    assert_eq!(log_of(&storage, served)[0], "共享作废");
+    assert_eq!(log_of(&storage, void_share), ["共享作废", "安排客户划转"]);
 }

@@ -7,13 +7,13 @@
 use crate::error::{HeadOfficeError, Result};
 use crate::staff_log;
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::client_transfer::{self, TransferTiming};
+use domain::client_transfer::{self, Change, TransferTiming};
 use head_office_storage::scheduled::NewScheduledTransfer;
 use head_office_storage::shares::NewClientShare;
 use head_office_storage::{Storage, UserRow};
 use protocol::relationships::{
-    ClientOwnership, ClientSearch, ClientShare, ClientShareEnd, ClientTransfer, ScheduledTransfer,
-    ScheduledTransferCancel,
+    ClientOwnership, ClientSearch, ClientShare, ClientShareEnd, ClientTransfer, ScheduledMove,
+    ScheduledTransfer, ScheduledTransferCancel,
 };
 
 pub fn find(storage: &dyn Storage, search: &ClientSearch) -> Result<Vec<ClientOwnership>> {
@@ -45,16 +45,11 @@ pub fn transfer(
     now: DateTime<Utc>,
 ) -> Result<ClientOwnership> {
     let reason = staff_log::reason(&req.reason, "划转")?;
-    let timing = client_transfer::timing(req.effective_on, today)
+    let timing = client_transfer::timing(Change::Transfer, req.effective_on, today)
         .map_err(|e| HeadOfficeError::Validation(e.to_string()))?;
     let before = owner(storage, &req.client_id)?;
     let to = crate::accounts::active_broker(storage, &req.to_broker_id, "请选择接收客户的经纪人")?;
-    if let Some(waiting) = &before.scheduled {
-        return Err(HeadOfficeError::Validation(format!(
-            "客户 {} 已安排于 {} 划转给 {}，请先在“待生效的划转”中撤销该安排",
-            before.name, waiting.effective_on, waiting.to_broker_name
-        )));
-    }
+    waiting_first(&before)?;
     if before.serving_broker_id == to.id {
         return Err(HeadOfficeError::Validation(format!(
             "客户 {} 已由 {} 服务，无需划转",
@@ -81,6 +76,7 @@ pub fn transfer(
                 id: &id,
                 client_id: client,
                 to_broker_id: &to.id,
+                share: None,
                 effective_on: day,
                 reason,
                 requested_by: &caller.id,
@@ -92,6 +88,32 @@ pub fn transfer(
         }
     }
     owner(storage, client)
+}
+
+/// What a waiting change will do, in words: 划转给 X, or 与 X 共享.
+fn waiting_words(to_broker_name: &str, share: Option<domain::Rate>) -> String {
+    match share {
+        Some(share) => format!("与 {to_broker_name} 共享（分成 {share}）"),
+        None => format!("划转给 {to_broker_name}"),
+    }
+}
+
+/// A client with a move or share waiting has it called off first, so no one is surprised by an
+/// old decision taking effect later.
+fn waiting_first(client: &ClientOwnership) -> Result<()> {
+    match &client.scheduled {
+        Some(ScheduledMove {
+            to_broker_name,
+            effective_on,
+            share,
+            ..
+        }) => Err(HeadOfficeError::Validation(format!(
+            "客户 {} 已安排于 {effective_on} {}，请先在“待生效的划转”中撤销该安排",
+            client.name,
+            waiting_words(to_broker_name, *share)
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// Calls a waiting move off; answers the moves still waiting.
@@ -112,26 +134,28 @@ pub fn cancel(
                 req.id
             ))
         })?;
+    let to = format!("{}（{}）", waiting.to_broker_name, waiting.to_broker_id);
+    let change = match waiting.share {
+        Some(share) => format!("与 {to} 共享（分成 {share}）"),
+        None => format!("划转给 {to}"),
+    };
     let detail = format!(
-        "撤销原定 {} 从 {}（{}）划转给 {}（{}）的安排：{reason}",
-        waiting.effective_on,
-        waiting.serving_broker_name,
-        waiting.serving_broker_id,
-        waiting.to_broker_name,
-        waiting.to_broker_id
+        "撤销原定 {} 从 {}（{}）{change}的安排：{reason}",
+        waiting.effective_on, waiting.serving_broker_name, waiting.serving_broker_id,
     );
-    staff_log::logged(
-        caller,
-        "撤销客户划转",
-        &waiting.client_id,
-        &detail,
-        now,
-        |log| storage.cancel_scheduled_transfer(&waiting.id, now, log),
-    )?;
+    let action = if waiting.share.is_some() {
+        "撤销客户共享安排"
+    } else {
+        "撤销客户划转"
+    };
+    staff_log::logged(caller, action, &waiting.client_id, &detail, now, |log| {
+        storage.cancel_scheduled_transfer(&waiting.id, now, log)
+    })?;
     Ok(storage.scheduled_transfers()?)
 }
 
-/// Shares the client with a second, serving broker from today, and logs who did it and why.
+/// Shares the client with a second, serving broker from today, or sets the share for a later
+/// day, and logs who did it and why.
 pub fn share(
     storage: &dyn Storage,
     caller: &UserRow,
@@ -140,6 +164,8 @@ pub fn share(
     now: DateTime<Utc>,
 ) -> Result<ClientOwnership> {
     let reason = staff_log::reason(&req.reason, "共享")?;
+    let timing = client_transfer::timing(Change::Share, req.effective_on, today)
+        .map_err(|e| HeadOfficeError::Validation(e.to_string()))?;
     let before = owner(storage, &req.client_id)?;
     let co = crate::accounts::active_broker(storage, &req.co_broker_id, "请选择共同服务的经纪人")?;
     if let Some(current) = &before.co_server {
@@ -148,10 +174,42 @@ pub fn share(
             before.name, current.broker_name
         )));
     }
+    waiting_first(&before)?;
     let detail = format!(
         "{}（{}）与 {}（{}）共同服务，共同服务人分得服务佣金的 {}：{reason}",
         before.serving_broker_name, before.serving_broker_id, co.display_name, co.id, req.share
     );
+    if let TransferTiming::From(day) = timing {
+        // Checked now so a wrong share is said at once; checked again on the day.
+        domain::shared_service::check_share(
+            &before.serving_broker_id,
+            &before.developing_broker_id,
+            &co.id,
+            req.share,
+        )
+        .map_err(|e| HeadOfficeError::Validation(e.to_string()))?;
+        let id = format!("ST-{}", &crate::auth::new_token()[..16]);
+        let scheduled = NewScheduledTransfer {
+            id: &id,
+            client_id: &req.client_id,
+            to_broker_id: &co.id,
+            share: Some(req.share),
+            effective_on: day,
+            reason,
+            requested_by: &caller.id,
+            requested_at: now,
+        };
+        let detail = format!("自 {day} 起{detail}");
+        staff_log::logged(
+            caller,
+            "安排客户共享",
+            &req.client_id,
+            &detail,
+            now,
+            |log| storage.schedule_transfer(&scheduled, log),
+        )?;
+        return owner(storage, &req.client_id);
+    }
     let id = format!("SH-{}", &crate::auth::new_token()[..16]);
     let shared = NewClientShare {
         id: &id,

@@ -50,8 +50,8 @@ pub struct CoServer {
     pub since: NaiveDate,
 }
 
-/// Shares a client with a second, serving broker from today, with the split of the service
-/// credit; both desks get the client by the feed.
+/// Shares a client with a second, serving broker, with the split of the service credit; both
+/// desks get the client by the feed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct ClientShare {
@@ -59,6 +59,10 @@ pub struct ClientShare {
     pub co_broker_id: String,
     pub share: domain::Rate,
     pub reason: String,
+    /// The day (Beijing) the share begins: none or today at once; a later day, up to three
+    /// months ahead, at the start of that day.
+    #[serde(default)]
+    pub effective_on: Option<NaiveDate>,
 }
 
 /// Ends a client's share: the co-server's desk drops the client at its next sync.
@@ -69,13 +73,17 @@ pub struct ClientShareEnd {
     pub reason: String,
 }
 
-/// Where and when a client is set to move.
+/// Where and when a client is set to move, or to be shared.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[ts(export)]
 pub struct ScheduledMove {
     pub to_broker_id: String,
     pub to_broker_name: String,
     pub effective_on: NaiveDate,
+    /// A share rather than a move: `to_broker` becomes the co-server with this part of the
+    /// service credit.
+    #[serde(default)]
+    pub share: Option<domain::Rate>,
 }
 
 /// Moves a client with their whole history to another broker's book (客户划转).
@@ -105,6 +113,10 @@ pub struct ScheduledTransfer {
     pub to_broker_id: String,
     pub to_broker_name: String,
     pub effective_on: NaiveDate,
+    /// A share rather than a move: `to_broker` becomes the co-server with this part of the
+    /// service credit.
+    #[serde(default)]
+    pub share: Option<domain::Rate>,
     pub reason: String,
     pub requested_by: String,
     pub requested_by_name: String,

@@ -27,6 +27,7 @@ fn share(client: &str, co: &str, share: Rate, reason: &str) -> ClientShare {
         co_broker_id: co.into(),
         share,
         reason: reason.into(),
+        effective_on: None,
     }
 }
 

@@ -22,6 +22,7 @@ mod console_pay_adjustments;
 mod console_pay_plans;
 mod console_reads;
 mod console_relationships;
+mod console_scheduled_share;
 mod console_scheduled_transfer;
 mod console_shares;
 mod desk_update;

@@ -2,7 +2,12 @@
 import type { Rate } from "./Rate";
 
 /**
- * Shares a client with a second, serving broker from today, with the split of the service
- * credit; both desks get the client by the feed.
+ * Shares a client with a second, serving broker, with the split of the service credit; both
+ * desks get the client by the feed.
  */
-export type ClientShare = { client_id: string, co_broker_id: string, share: Rate, reason: string, };
+export type ClientShare = { client_id: string, co_broker_id: string, share: Rate, reason: string, 
+/**
+ * The day (Beijing) the share begins: none or today at once; a later day, up to three
+ * months ahead, at the start of that day.
+ */
+effective_on: string | null, };

@@ -1,6 +1,6 @@
-//! Client moves set for a later day (`scheduled::ScheduledTransfers`).
+//! Client moves and shares set for a later day (`scheduled::ScheduledTransfers`).
 
-use super::books::{move_client, serving_broker};
+use super::books::{move_client, reissue, serving_broker};
 use super::staff::insert_action;
 use super::users::display_name;
 use super::SqlStorage;
@@ -9,14 +9,16 @@ use crate::error::{Result, StorageError};
 use crate::scheduled::{NewScheduledTransfer, ScheduledTransfers, SettledTransfers};
 use crate::staff::NewStaffAction;
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::client_transfer::{settle, Settlement};
+use domain::client_transfer::{settle, settle_share, Settlement};
+use domain::Rate;
 use protocol::relationships::ScheduledTransfer;
 use rusqlite::params;
 
 /// The waiting moves with the names the console shows (`listed`'s columns).
 const LISTED: &str =
     "SELECT t.id, t.client_id, c.name, c.broker_id, cu.display_name, t.to_broker, \
-     tu.display_name, t.effective_on, t.reason, t.requested_by, ru.display_name, t.requested_at \
+     tu.display_name, t.effective_on, t.reason, t.requested_by, ru.display_name, t.requested_at, \
+     t.share \
      FROM scheduled_transfers t JOIN clients c ON c.id = t.client_id \
      JOIN users cu ON cu.id = c.broker_id JOIN users tu ON tu.id = t.to_broker \
      JOIN users ru ON ru.id = t.requested_by WHERE t.status = 'pending'";
@@ -35,10 +37,11 @@ fn listed(r: &Row<'_>) -> rusqlite::Result<ScheduledTransfer> {
         requested_by: r.get(9)?,
         requested_by_name: r.get(10)?,
         requested_at: r.get(11)?,
+        share: r.get::<_, Option<i64>>(12)?.map(Rate),
     })
 }
 
-/// A due move as settling reads it.
+/// A due move or share as settling reads it.
 struct Due {
     id: String,
     client_id: String,
@@ -46,6 +49,68 @@ struct Due {
     requested_by: String,
     requested_at: DateTime<Utc>,
     reason: String,
+    effective_on: NaiveDate,
+    share: Option<Rate>,
+}
+
+/// Begins a due share, or says why not, as `settle_one` does a move.
+fn settle_due_share(
+    db: &Db<'_>,
+    due: &Due,
+    share: Rate,
+    serving: &str,
+    co_active: bool,
+    at: DateTime<Utc>,
+) -> Result<(Settlement, String)> {
+    let developer: String = db.query_row(
+        "SELECT developing_broker_id FROM clients WHERE id = ?1",
+        params![due.client_id],
+        |r| r.get(0),
+    )?;
+    let shared = db
+        .query_opt(
+            "SELECT 1 FROM client_shares WHERE client_id = ?1 AND ended_at IS NULL",
+            params![due.client_id],
+            |_| Ok(true),
+        )?
+        .unwrap_or(false);
+    let settlement = settle_share(
+        serving,
+        &developer,
+        &due.to_broker,
+        share,
+        co_active,
+        shared,
+    );
+    let route = format!(
+        "{}（{serving}）与 {}（{}）共同服务，共同服务人分得服务佣金的 {share}",
+        display_name(db, serving)?,
+        display_name(db, &due.to_broker)?,
+        due.to_broker
+    );
+    let detail = match &settlement {
+        Settlement::Move => {
+            db.execute(
+                "INSERT INTO client_shares (id, client_id, broker_id, share, since, reason, \
+                 started_by, started_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    format!("SH-{}", due.id),
+                    due.client_id,
+                    due.to_broker,
+                    share.0,
+                    due.effective_on,
+                    due.reason,
+                    due.requested_by,
+                    at
+                ],
+            )?;
+            // The co-server's cursor may be past every row of the client: all of it again.
+            reissue(db, &due.client_id, serving)?;
+            format!("{route}：{}", due.reason)
+        }
+        Settlement::Void(why) => format!("{route}：{why}"),
+    };
+    Ok((settlement, detail))
 }
 
 /// Makes or voids one due move, with its log line; nothing when another head office got to it
@@ -68,26 +133,42 @@ fn settle_one(db: &Db<'_>, due: &Due, at: DateTime<Utc>) -> Result<Option<Settle
             |_| Ok(true),
         )?
         .unwrap_or(false);
-    let settlement = settle(&serving, &due.to_broker, receiver_active);
-    let route = format!(
-        "从 {}（{serving}）划转给 {}（{}）",
-        display_name(db, &serving)?,
-        display_name(db, &due.to_broker)?,
-        due.to_broker
-    );
-    let (action, detail) = match &settlement {
-        Settlement::Move => {
-            move_client(db, &due.client_id, &due.to_broker, at)?;
-            ("划转生效", format!("{route}：{}", due.reason))
+    let (settlement, action, detail) = match due.share {
+        Some(share) => {
+            let (settlement, detail) =
+                settle_due_share(db, due, share, &serving, receiver_active, at)?;
+            let action = match settlement {
+                Settlement::Move => "共享生效",
+                Settlement::Void(_) => "共享作废",
+            };
+            (settlement, action, detail)
         }
-        Settlement::Void(why) => {
-            db.execute(
-                "UPDATE scheduled_transfers SET status = 'void', outcome = ?2 WHERE id = ?1",
-                params![due.id, why],
-            )?;
-            ("划转作废", format!("{route}：{why}"))
+        None => {
+            let settlement = settle(&serving, &due.to_broker, receiver_active);
+            let route = format!(
+                "从 {}（{serving}）划转给 {}（{}）",
+                display_name(db, &serving)?,
+                display_name(db, &due.to_broker)?,
+                due.to_broker
+            );
+            match settlement {
+                Settlement::Move => {
+                    move_client(db, &due.client_id, &due.to_broker, at)?;
+                    let detail = format!("{route}：{}", due.reason);
+                    (Settlement::Move, "划转生效", detail)
+                }
+                Settlement::Void(why) => {
+                    (Settlement::Void(why), "划转作废", format!("{route}：{why}"))
+                }
+            }
         }
     };
+    if let Settlement::Void(why) = &settlement {
+        db.execute(
+            "UPDATE scheduled_transfers SET status = 'void', outcome = ?2 WHERE id = ?1",
+            params![due.id, why],
+        )?;
+    }
     let set_on = domain::clock::shanghai_date(due.requested_at);
     let detail = format!("{detail}（{set_on} 安排）");
     insert_action(
@@ -113,7 +194,8 @@ impl ScheduledTransfers for SqlStorage {
         let written = self.write(|db| {
             db.execute(
                 "INSERT INTO scheduled_transfers (id, client_id, to_broker, effective_on, reason, \
-                 requested_by, requested_at, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'pending')",
+                 requested_by, requested_at, status, share) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'pending', ?8)",
                 params![
                     t.id,
                     t.client_id,
@@ -121,14 +203,15 @@ impl ScheduledTransfers for SqlStorage {
                     t.effective_on,
                     t.reason,
                     t.requested_by,
-                    t.requested_at
+                    t.requested_at,
+                    t.share.map(|r| r.0)
                 ],
             )?;
             insert_action(db, log)
         });
         match written {
             Err(e) if e.is_refused_data() => Err(StorageError::Validation(format!(
-                "客户 {} 已有一项待生效的划转，请刷新后查看，如需改动请先撤销原安排",
+                "客户 {} 已有一项待生效的划转或共享，请刷新后查看，如需改动请先撤销原安排",
                 t.client_id
             ))),
             other => other,
@@ -172,7 +255,8 @@ impl ScheduledTransfers for SqlStorage {
     ) -> Result<SettledTransfers> {
         self.write_locking(|db| {
             let due = db.query_map(
-                "SELECT id, client_id, to_broker, requested_by, requested_at, reason \
+                "SELECT id, client_id, to_broker, requested_by, requested_at, reason, \
+                 effective_on, share \
                  FROM scheduled_transfers WHERE status = 'pending' AND effective_on <= ?1 \
                  ORDER BY effective_on, requested_at, id LIMIT ?2",
                 params![today, i64::try_from(limit).unwrap_or(i64::MAX)],
@@ -184,6 +268,8 @@ impl ScheduledTransfers for SqlStorage {
                         requested_by: r.get(3)?,
                         requested_at: r.get(4)?,
                         reason: r.get(5)?,
+                        effective_on: r.get(6)?,
+                        share: r.get::<_, Option<i64>>(7)?.map(Rate),
                     })
                 },
             )?;

@@ -34,6 +34,7 @@ fn ownership(r: &Row<'_>) -> rusqlite::Result<ClientOwnership> {
                 to_broker_id,
                 to_broker_name: r.get(9)?,
                 effective_on: r.get(10)?,
+                share: r.get::<_, Option<i64>>(15)?.map(Rate),
             }),
         },
         co_server: match r.get::<_, Option<String>>(11)? {
@@ -53,7 +54,7 @@ fn ownership(r: &Row<'_>) -> rusqlite::Result<ClientOwnership> {
 const OWNERSHIP: &str =
     "SELECT c.id, c.name, c.tier, c.total_assets, c.broker_id, u.display_name, \
      c.developing_broker_id, u.org_unit_id, s.to_broker, su.display_name, s.effective_on, \
-     cs.broker_id, csu.display_name, cs.share, cs.since \
+     cs.broker_id, csu.display_name, cs.share, cs.since, s.share \
      FROM clients c JOIN users u ON u.id = c.broker_id \
      LEFT JOIN scheduled_transfers s ON s.client_id = c.id AND s.status = 'pending' \
      LEFT JOIN users su ON su.id = s.to_broker \

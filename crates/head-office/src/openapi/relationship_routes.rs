@@ -87,7 +87,9 @@ pub(super) const RELATIONSHIPS_ROUTES: &[Operation] = &[
             "shareClient",
             "console",
             "客户共享",
-            "Names a second, serving broker for a client from today, with their part of the \
+            "Names a second, serving broker for a client from today, or from `effective_on` (up \
+             to three months ahead, begun at the start of that day if it still holds then; it \
+             waits among the scheduled transfers and is called off the same way), with their part of the \
              service credit (the net commission less the developer's share), from 1% to 99%. \
              The co-server's desk gets the client's whole book at its next sync and may write to \
              it; statements split the service credit while the share lasts. The co-server may \
@@ -99,6 +101,7 @@ pub(super) const RELATIONSHIPS_ROUTES: &[Operation] = &[
                     co_broker_id: "B003".into(),
                     share: domain::Rate(3_000_000),
                     reason: "客户配置基金需理财顾问协同服务".into(),
+                    effective_on: None,
                 })
             }),
             of::<ClientOwnership>,

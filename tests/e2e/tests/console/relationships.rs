@@ -1,7 +1,7 @@
 //! 客户关系 as 经纪业务管理部 (hq01) works it: moves one of broker01's clients to broker02 at
 //! once, sets another to move tomorrow and calls it off, shares a third with broker02 for 30% of
-//! the service credit and ends the share, and hands broker03's whole book to broker01 and
-//! broker02 as previewed.
+//! the service credit, ends the share and sets it again from the first of next month, and hands
+//! broker03's whole book to broker01 and broker02 as previewed.
 
 use super::pages::{open_page, sign_in, sign_out, RELATIONSHIPS};
 use super::SHORT;
@@ -81,6 +81,31 @@ pub fn walk(p: &Session, client: &str, later: &str, shared: &str) -> Result<()> 
     )?;
     p.click(&p.wait("[data-testid=client-share-end-ok]", SHORT)?)?;
     p.wait_text(".ant-message", SHORT, |t| t.contains("共享已结束"))?;
+    // Shared again from the first of next month: it waits beside the moves.
+    p.click(&p.wait("[data-testid=client-share]", SHORT)?)?;
+    pick_broker(p, "client-share-to", "B002")?;
+    p.type_text(&p.wait("[data-testid=client-share-rate]", SHORT)?, "20")?;
+    p.click(&p.wait("[data-testid=client-share-day]", SHORT)?)?;
+    let next_month = ".ant-picker-presets li:nth-child(2)";
+    p.wait_text(next_month, SHORT, |t| t == "下月1日")?;
+    p.click(&p.wait(next_month, SHORT)?)?;
+    p.type_text(
+        &p.wait("[data-testid=client-share-reason]", SHORT)?,
+        "下月起客户定投计划由理财顾问协同服务",
+    )?;
+    p.wait_text("[data-testid=client-share-ok]", SHORT, |t| {
+        t.contains("安排共享")
+    })?;
+    p.click(&p.wait("[data-testid=client-share-ok]", SHORT)?)?;
+    p.wait_text(".ant-message", SHORT, |t| t.contains("单独服务"))?;
+    p.wait_text("[data-testid=scheduled-transfers]", SHORT, |t| {
+        t.contains(shared) && t.contains("共享（分得服务佣金 20%）")
+    })?;
+    p.wait_text("[data-testid=client-scheduled]", SHORT, |t| {
+        t.contains("共享")
+    })?;
+    p.wait_gone(".ant-message-notice", SHORT)?;
+    p.screenshot("console-relationships-share-scheduled")?;
     // broker03 leaves: the book is previewed over broker01 and broker02, then handed over.
     p.click(&p.wait("[data-testid=handover-open]", SHORT)?)?;
     for (select, id) in [

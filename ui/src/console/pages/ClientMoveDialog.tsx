@@ -1,10 +1,10 @@
-import { Alert, DatePicker, Form, Input, Modal, Select, Typography } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import { Alert, Form, Input, Modal, Select, Typography } from "antd";
+import type { Dayjs } from "dayjs";
 import type { ClientOwnership } from "../../bindings/ClientOwnership";
-import { todayInShanghai } from "../../lib/format";
 import { PATHS } from "../http";
 import { useSubmit } from "../useSubmit";
 import { type ClientDialogProps, otherBrokerOptions } from "./clientDialog";
+import { EffectiveDayField, isLater } from "./EffectiveDayField";
 
 interface MoveValues {
   to_broker_id: string;
@@ -17,9 +17,8 @@ interface MoveValues {
 export function ClientMoveDialog(props: ClientDialogProps) {
   const { session, client, onClose, onDone } = props;
   const [form] = Form.useForm<MoveValues>();
-  const today = dayjs(todayInShanghai());
   const day = Form.useWatch("effective_on", form);
-  const later = day != null && day.isAfter(today, "day");
+  const later = isLater(day);
   const { saving, error, submit } = useSubmit(form, async (v) =>
     onDone(
       await session.post<ClientOwnership>(PATHS.clientTransfer, {
@@ -53,24 +52,7 @@ export function ClientMoveDialog(props: ClientDialogProps) {
             data-testid="client-move-to"
           />
         </Form.Item>
-        <Form.Item
-          name="effective_on"
-          label="生效日期"
-          extra={
-            later
-              ? `${day.format("YYYY-MM-DD")} 零点（北京时间）自动划转，在此之前客户仍由现经纪人服务，可随时撤销`
-              : "不选则立即划转；选以后的日期（最多三个月内），则到当天零点自动划转"
-          }
-        >
-          <DatePicker
-            placeholder="立即生效"
-            presets={[
-              { label: "明天", value: today.add(1, "day") },
-              { label: "下月1日", value: today.add(1, "month").startOf("month") },
-            ]}
-            data-testid="client-move-day"
-          />
-        </Form.Item>
+        <EffectiveDayField day={day} change="划转" testId="client-move-day" />
         <Form.Item
           name="reason"
           label="划转原因（记入操作日志）"

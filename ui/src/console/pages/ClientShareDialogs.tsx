@@ -1,4 +1,5 @@
 import { Alert, Form, Input, InputNumber, Modal, Select, Typography } from "antd";
+import type { Dayjs } from "dayjs";
 import type { ClientOwnership } from "../../bindings/ClientOwnership";
 import { percentToRate } from "./payPlanForm";
 import { rateToPercent } from "../../lib/format";
@@ -6,10 +7,13 @@ import { PATHS, type ConsoleSession } from "../http";
 import { ReasonDialog } from "../ReasonDialog";
 import { useSubmit } from "../useSubmit";
 import { type ClientDialogProps, otherBrokerOptions } from "./clientDialog";
+import { EffectiveDayField, isLater } from "./EffectiveDayField";
 
 interface ShareValues {
   co_broker_id: string;
   share: string;
+  /** Empty: at once. */
+  effective_on: Dayjs | null;
   reason: string;
 }
 
@@ -21,10 +25,12 @@ const shareRule = {
       : Promise.reject(new Error("请填写共同服务人分得的服务佣金比例（%，如 30）")),
 };
 
-/** 共享客户: a second, serving broker from today, with their part of the service credit. */
+/** 共享客户: a second, serving broker from today or a later day, with their part of the service credit. */
 export function ClientShareDialog(props: ClientDialogProps) {
   const { session, client, onClose, onDone } = props;
   const [form] = Form.useForm<ShareValues>();
+  const day = Form.useWatch("effective_on", form);
+  const later = isLater(day);
   const { saving, error, submit } = useSubmit(form, async (v) =>
     onDone(
       await session.post<ClientOwnership>(PATHS.clientShare, {
@@ -32,6 +38,7 @@ export function ClientShareDialog(props: ClientDialogProps) {
         co_broker_id: v.co_broker_id,
         share: percentToRate(String(v.share)) ?? 0,
         reason: v.reason,
+        effective_on: v.effective_on ? v.effective_on.format("YYYY-MM-DD") : null,
       }),
     ),
   );
@@ -39,7 +46,7 @@ export function ClientShareDialog(props: ClientDialogProps) {
     <Modal
       open
       title={`共享客户：${client.name}（${client.client_id}）`}
-      okText="确认共享"
+      okText={later ? "安排共享" : "确认共享"}
       cancelText="取消"
       confirmLoading={saving}
       onOk={() => void submit()}
@@ -48,7 +55,7 @@ export function ClientShareDialog(props: ClientDialogProps) {
       okButtonProps={{ "data-testid": "client-share-ok" }}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="client-share-error" />}
-      <Form<ShareValues> form={form} layout="vertical">
+      <Form<ShareValues> form={form} layout="vertical" initialValues={{ effective_on: null }}>
         <Form.Item label="服务经纪人">{`${client.serving_broker_name}（${client.serving_broker_id}）`}</Form.Item>
         <Form.Item
           name="co_broker_id"
@@ -71,6 +78,7 @@ export function ClientShareDialog(props: ClientDialogProps) {
         >
           <InputNumber<string> stringMode min="1" max="99" step="5" addonAfter="%" style={{ width: 160 }} data-testid="client-share-rate" />
         </Form.Item>
+        <EffectiveDayField day={day} change="共享" testId="client-share-day" />
         <Form.Item
           name="reason"
           label="共享原因（记入操作日志）"
@@ -80,7 +88,7 @@ export function ClientShareDialog(props: ClientDialogProps) {
         </Form.Item>
       </Form>
       <Typography.Text type="secondary">
-        今日起生效：共同服务人的桌面下次同步后即有该客户的全部记录，可联系、记录和推送；结算单按比例拆分服务佣金。
+        自生效日起，共同服务人的桌面下次同步后即有该客户的全部记录，可联系、记录和推送；结算单按比例拆分服务佣金。
       </Typography.Text>
     </Modal>
   );

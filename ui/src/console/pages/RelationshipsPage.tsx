@@ -11,6 +11,7 @@ import { useLoad } from "../useLoad";
 import { ClientMoveDialog } from "./ClientMoveDialog";
 import { ClientShareDialog, ClientShareEndDialog } from "./ClientShareDialogs";
 import { HandoverDialog } from "./HandoverDialog";
+import { waitingChange } from "./clientDialog";
 import { ScheduledTransfers } from "./ScheduledTransfers";
 
 /** 客户关系: find any client of the firm, move them to another broker's book (now or from a later day), or share them with a second, serving broker. */
@@ -53,7 +54,12 @@ export function RelationshipsPage({ session, onSessionEnded }: PageProps) {
     replaced(client);
     setSharing(null);
     const co = client.co_server;
-    if (co) {
+    if (client.scheduled) {
+      scheduled.reload();
+      void message.success(
+        `${client.name} 将于 ${client.scheduled.effective_on} 起${waitingChange(client.scheduled)}，在此之前仍由 ${client.serving_broker_name} 单独服务`,
+      );
+    } else if (co) {
       void message.success(
         `${client.name} 已由 ${client.serving_broker_name} 与 ${co.broker_name} 共同服务（${co.broker_name} 分得服务佣金 ${rateToPercent(co.share)}%），双方经纪人下次同步后生效`,
       );
@@ -72,7 +78,7 @@ export function RelationshipsPage({ session, onSessionEnded }: PageProps) {
     if (client.scheduled) {
       scheduled.reload();
       void message.success(
-        `${client.name} 将于 ${client.scheduled.effective_on} 划转给 ${client.scheduled.to_broker_name}，在此之前仍由 ${client.serving_broker_name} 服务`,
+        `${client.name} 将于 ${client.scheduled.effective_on} ${waitingChange(client.scheduled)}，在此之前仍由 ${client.serving_broker_name} 服务`,
       );
     } else {
       void message.success(`${client.name} 已划转给 ${client.serving_broker_name}，双方经纪人下次同步后生效`);
@@ -125,7 +131,7 @@ export function RelationshipsPage({ session, onSessionEnded }: PageProps) {
                 )}
                 {c.scheduled && (
                   <Tag color="blue" data-testid="client-scheduled">
-                    {c.scheduled.effective_on} 起划转给 {c.scheduled.to_broker_name}
+                    {c.scheduled.effective_on} 起{waitingChange(c.scheduled)}
                   </Tag>
                 )}
               </Space>

@@ -3,6 +3,7 @@
 
 import type { ClientOwnership } from "../../bindings/ClientOwnership";
 import type { StaffEntry } from "../../bindings/StaffEntry";
+import { rateToPercent } from "../../lib/format";
 import type { ConsoleSession } from "../http";
 
 export interface ClientDialogProps {
@@ -20,4 +21,9 @@ export function otherBrokerOptions({ client, brokers, unitName }: Pick<ClientDia
   return brokers
     .filter((b) => b.user_id !== client.serving_broker_id)
     .map((b) => ({ value: b.user_id, label: `${b.display_name}（${b.user_id}）· ${unitName(b.unit_id)}` }));
+}
+
+/** What a move or share set for a later day will do, in words: 划转给 X, or 与 X 共享. */
+export function waitingChange(t: { to_broker_name: string; share: number | null }): string {
+  return t.share === null ? `划转给 ${t.to_broker_name}` : `与 ${t.to_broker_name} 共享（分得服务佣金 ${rateToPercent(t.share)}%）`;
 }
