@@ -99,7 +99,7 @@ pub fn walk(p: &Session, client: &str, later: &str, shared: &str) -> Result<()> 
     p.click(&p.wait("[data-testid=client-share-ok]", SHORT)?)?;
     p.wait_text(".ant-message", SHORT, |t| t.contains("单独服务"))?;
     p.wait_text("[data-testid=scheduled-transfers]", SHORT, |t| {
-        t.contains(shared) && t.contains("共享（分得服务佣金 20%）")
+        t.contains(shared) && t.contains("共享，分得服务佣金 20%")
     })?;
     p.wait_text("[data-testid=client-scheduled]", SHORT, |t| {
         t.contains("共享")

@@ -66,7 +66,7 @@ export function ScheduledTransfers({
           { title: "生效日期", dataIndex: "effective_on", width: 110 },
           { title: "客户", render: (_, t) => `${t.client_name}（${t.client_id}）` },
           { title: "现服务经纪人", render: (_, t) => `${t.serving_broker_name}（${t.serving_broker_id}）` },
-          { title: "安排", render: (_, t) => `${waitingChange(t)}（${t.to_broker_id}）` },
+          { title: "安排", render: (_, t) => waitingChange(t) },
           { title: "原因", dataIndex: "reason", ellipsis: true },
           { title: "安排人", render: (_, t) => `${t.requested_by_name} · ${formatDateTime(t.requested_at)}`, width: 200 },
           {

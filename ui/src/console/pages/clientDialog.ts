@@ -23,7 +23,8 @@ export function otherBrokerOptions({ client, brokers, unitName }: Pick<ClientDia
     .map((b) => ({ value: b.user_id, label: `${b.display_name}（${b.user_id}）· ${unitName(b.unit_id)}` }));
 }
 
-/** What a move or share set for a later day will do, in words: 划转给 X, or 与 X 共享. */
-export function waitingChange(t: { to_broker_name: string; share: number | null }): string {
-  return t.share === null ? `划转给 ${t.to_broker_name}` : `与 ${t.to_broker_name} 共享（分得服务佣金 ${rateToPercent(t.share)}%）`;
+/** What a move or share set for a later day will do, in words: 划转给 X, or 与 X 共享; the broker's id after their name when given. */
+export function waitingChange(t: { to_broker_name: string; to_broker_id?: string; share: number | null }): string {
+  const who = t.to_broker_id ? `${t.to_broker_name}（${t.to_broker_id}）` : t.to_broker_name;
+  return t.share === null ? `划转给 ${who}` : `与 ${who} 共享，分得服务佣金 ${rateToPercent(t.share)}%`;
 }
