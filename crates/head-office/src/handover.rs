@@ -128,7 +128,7 @@ pub fn hand_over(
     };
     let scheduled_in = match plan.book.scheduled_in {
         0 => String::new(),
-        n => format!("；{n} 项转入该经纪人的待生效划转随之撤销"),
+        n => format!("；{n} 项转入该经纪人的待生效划转或共享随之撤销"),
     };
     let detail = format!(
         "{}（{}）名下 {} 位客户移交给 {}{co_served}{scheduled_in}：{reason}",

@@ -31,8 +31,8 @@ pub struct PreviewedBook {
     /// handover, and the clients stay with their own brokers.
     #[serde(default)]
     pub co_served: u32,
-    /// Moves set for a later day that would bring a colleague's client to the leaving broker:
-    /// the handover calls them off, or the client would land in an empty book.
+    /// Moves or shares set for a later day that would bring a colleague's client to the leaving
+    /// broker: the handover calls them off, or the client would land in an empty book.
     #[serde(default)]
     pub scheduled_in: u32,
     /// Clients of the book with a move set for a later day: they go to the receiver the plan

@@ -221,7 +221,7 @@ async fn a_leaving_broker_s_book_goes_to_colleagues_as_previewed() {
     assert!(
         entry
             .detail
-            .contains("1 项转入该经纪人的待生效划转随之撤销"),
+            .contains("1 项转入该经纪人的待生效划转或共享随之撤销"),
         "{}",
         entry.detail
     );

@@ -8,8 +8,8 @@ export type PreviewedBook = { clients: number, total_assets: Fen,
  */
 co_served: number, 
 /**
- * Moves set for a later day that would bring a colleague's client to the leaving broker:
- * the handover calls them off, or the client would land in an empty book.
+ * Moves or shares set for a later day that would bring a colleague's client to the leaving
+ * broker: the handover calls them off, or the client would land in an empty book.
  */
 scheduled_in: number, 
 /**
