@@ -126,3 +126,18 @@ pub fn cohort_of(
         .find(|c| c.brokers.iter().any(|b| b.card.broker_id == broker))
         .map(|c| c.cohort.clone())
 }
+
+/// One client as the console's 客户关系 finds them by id: who serves them, what waits for them.
+pub async fn client_of_firm(
+    console: &Console,
+    token: &str,
+    client: &str,
+) -> protocol::relationships::ClientOwnership {
+    let found: Vec<protocol::relationships::ClientOwnership> = console
+        .read(token, protocol::paths::CONSOLE_CLIENTS, &[("q", client)])
+        .await;
+    found
+        .into_iter()
+        .find(|c| c.client_id == client)
+        .expect("the client is found")
+}

@@ -343,6 +343,12 @@ impl TestDesk {
     pub fn with_store<T>(&self, f: impl FnOnce(&Store) -> T) -> T {
         f(&self.store.lock().expect("store lock"))
     }
+
+    /// Whether the desk has `client` in its book (its own or one it co-serves).
+    pub fn holds(&self, client: &str) -> bool {
+        self.with_store(|s| s.client_profile(client, TODAY).expect("profile"))
+            .is_some()
+    }
 }
 
 /// broker01's tokens for a sign-in from the device "dev-1", for session tests made by hand.

@@ -11,7 +11,7 @@ use domain::Rate;
 use protocol::paths;
 use protocol::relationships::{ClientOwnership, ClientShare, ClientTransfer, ScheduledTransfer};
 use sync::HeadOffice;
-use system_tests::console::Console;
+use system_tests::console::{client_of_firm, Console};
 use system_tests::{access_token, small_firm, TestDesk, TestHeadOffice, TODAY};
 
 const REASON: &str = "下月起客户定投计划由理财顾问协同服务";
@@ -25,18 +25,6 @@ fn share(client: &str, co: &str, day: Option<NaiveDate>) -> ClientShare {
         reason: REASON.into(),
         effective_on: day,
     }
-}
-
-async fn owner(console: &Console, token: &str, client: &str) -> ClientOwnership {
-    let found: Vec<ClientOwnership> = console
-        .read(token, paths::CONSOLE_CLIENTS, &[("q", client)])
-        .await;
-    found.into_iter().find(|c| c.client_id == client).unwrap()
-}
-
-fn holds(desk: &TestDesk, client: &str) -> bool {
-    desk.with_store(|s| s.client_profile(client, TODAY).unwrap())
-        .is_some()
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -67,7 +55,7 @@ async fn a_share_set_for_tomorrow_begins_at_midnight_and_the_co_servers_desk_fol
     });
     let mut client = None;
     for id in &candidates {
-        let o = owner(&console, &hq, id).await;
+        let o = client_of_firm(&console, &hq, id).await;
         if o.developing_broker_id == "B001" && o.co_server.is_none() {
             client = Some(id.clone());
             break;
@@ -138,17 +126,17 @@ async fn a_share_set_for_tomorrow_begins_at_midnight_and_the_co_servers_desk_fol
         .await;
 
     co.sync().await;
-    assert!(!holds(&co, &client), "broker02 sees nothing before the day");
+    assert!(!co.holds(&client), "broker02 sees nothing before the day");
 
     // Midnight in Beijing: head office's own loop begins the share.
     clock.advance(Duration::minutes(3));
-    let mut shared = owner(&console, &hq, &client).await;
+    let mut shared = client_of_firm(&console, &hq, &client).await;
     for _ in 0..100 {
         if shared.co_server.is_some() {
             break;
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        shared = owner(&console, &hq, &client).await;
+        shared = client_of_firm(&console, &hq, &client).await;
     }
     let co_server = shared.co_server.expect("begun within 10 s of midnight");
     assert_eq!(
@@ -164,7 +152,7 @@ async fn a_share_set_for_tomorrow_begins_at_midnight_and_the_co_servers_desk_fol
 
     co.sync().await;
     serving.sync().await;
-    assert!(holds(&co, &client) && holds(&serving, &client));
+    assert!(co.holds(&client) && serving.holds(&client));
 
     let compliance = access_token(&api, "compliance01").await;
     let log = console.operation_log(&compliance, TODAY, tomorrow).await;

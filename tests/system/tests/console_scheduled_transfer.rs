@@ -12,7 +12,7 @@ use protocol::relationships::{
 };
 use reqwest::StatusCode;
 use sync::HeadOffice;
-use system_tests::console::Console;
+use system_tests::console::{client_of_firm, Console};
 use system_tests::{access_token, small_firm, TestDesk, TestHeadOffice, TODAY};
 
 const REASON: &str = "原经纪人月底调岗，客户自下月起由同组经纪人接续服务";
@@ -26,20 +26,8 @@ fn transfer(client: &str, to: &str, day: Option<NaiveDate>) -> ClientTransfer {
     }
 }
 
-async fn owner(console: &Console, token: &str, client: &str) -> ClientOwnership {
-    let found: Vec<ClientOwnership> = console
-        .read(token, paths::CONSOLE_CLIENTS, &[("q", client)])
-        .await;
-    found.into_iter().find(|c| c.client_id == client).unwrap()
-}
-
 async fn sync(desk: &TestDesk) {
     desk.sync().await;
-}
-
-fn holds(desk: &TestDesk, client: &str) -> bool {
-    desk.with_store(|s| s.client_profile(client, TODAY).unwrap())
-        .is_some()
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -141,17 +129,17 @@ async fn a_move_set_for_tomorrow_is_made_at_midnight_in_beijing_and_both_desks_f
 
     sync(&from).await;
     sync(&to).await;
-    assert!(holds(&from, moving) && !holds(&to, moving));
+    assert!(from.holds(moving) && !to.holds(moving));
 
     // Midnight in Beijing: head office's own loop makes the move.
     clock.advance(Duration::minutes(3));
-    let mut moved = owner(&console, &hq, moving).await;
+    let mut moved = client_of_firm(&console, &hq, moving).await;
     for _ in 0..100 {
         if moved.serving_broker_id == "B002" {
             break;
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        moved = owner(&console, &hq, moving).await;
+        moved = client_of_firm(&console, &hq, moving).await;
     }
     assert_eq!(
         moved.serving_broker_id, "B002",
@@ -159,7 +147,9 @@ async fn a_move_set_for_tomorrow_is_made_at_midnight_in_beijing_and_both_desks_f
     );
     assert!(moved.scheduled.is_none());
     assert_eq!(
-        owner(&console, &hq, staying).await.serving_broker_id,
+        client_of_firm(&console, &hq, staying)
+            .await
+            .serving_broker_id,
         "B001"
     );
     let listed: Vec<ScheduledTransfer> = console
@@ -169,8 +159,8 @@ async fn a_move_set_for_tomorrow_is_made_at_midnight_in_beijing_and_both_desks_f
 
     sync(&from).await;
     sync(&to).await;
-    assert!(!holds(&from, moving) && holds(&to, moving));
-    assert!(holds(&from, staying));
+    assert!(!from.holds(moving) && to.holds(moving));
+    assert!(from.holds(staying));
 
     // Compliance reads each step under hq01's name, with the reason.
     let compliance = access_token(&api, "compliance01").await;
