@@ -91,9 +91,13 @@ pub fn move_level(
         .find(|p| p.id == plan_id)
         .map_or_else(|| plan_id.to_string(), |p| p.name.clone());
     let periods = pay.periods_of(&broker.id);
+    let placed = storage
+        .broker_placements()?
+        .remove(&broker.id)
+        .and_then(|p| p.class_id);
     let class_before = day
         .pred_opt()
-        .and_then(|eve| pay.class_on(&periods, None, eve));
+        .and_then(|eve| pay.class_on(&periods, placed.as_deref(), eve));
     let class_after = class_ladder::class_of_level(&pay.class_levels, plan_id);
     let class_change = match class_after {
         Some(class) if class_before != class_after => {

@@ -145,7 +145,7 @@ async fn a_manager_adds_a_class_and_places_a_broker_in_a_class_and_a_group() {
             &finance,
             paths::CONSOLE_PAY_PLAN_SAVE,
             &PayPlanChange {
-                plan: trainee,
+                plan: trainee.clone(),
                 class_id: None,
                 reason: REASON.into(),
             },
@@ -199,6 +199,38 @@ async fn a_manager_adds_a_class_and_places_a_broker_in_a_class_and_a_group() {
         (b007.class_id.as_deref(), b007.group_id.as_deref()),
         (Some("CL-PB"), None)
     );
+    // 私人银行顾问 get a level of their own; broker07, placed among them by hand, moves onto it
+    // next month without changing class, and the move says nothing of one.
+    let private_banker = PayPlan {
+        id: "PB1".into(),
+        name: "私人银行顾问（一级）".into(),
+        ..trainee.clone()
+    };
+    let _: PayPlanOverview = console
+        .ok(
+            &finance,
+            paths::CONSOLE_PAY_PLAN_SAVE,
+            &PayPlanChange {
+                plan: private_banker,
+                class_id: Some("CL-PB".into()),
+                reason: REASON.into(),
+            },
+        )
+        .await;
+    let next_month = TODAY + chrono::Months::new(1);
+    let done: OrgChanged = console
+        .ok(
+            &hq,
+            paths::CONSOLE_LEVEL_MOVE,
+            &LevelMove {
+                broker_id: "B007".into(),
+                plan_id: "PB1".into(),
+                effective_from: next_month,
+                reason: REASON.into(),
+            },
+        )
+        .await;
+    assert!(!done.message.contains("类别"), "{}", done.message);
 
     let compliance = access_token(&api, "compliance01").await;
     let day = domain::clock::shanghai_date(now());
