@@ -165,7 +165,7 @@ function handoverNotes(book: PreviewedBook): string[] {
     notes.push(`有 ${book.scheduled_in} 项待生效的划转或共享原定转入该经纪人：移交时一并撤销，客户仍由原经纪人服务。`);
   }
   if (book.scheduled_out > 0) {
-    notes.push(`名下有 ${book.scheduled_out} 位客户已有待生效的划转：先移交给下表的接收经纪人，到期后仍按原计划划转。`);
+    notes.push(`名下有 ${book.scheduled_out} 位客户已有待生效的划转或共享：先移交给下表的接收经纪人，到期后仍按原计划办理。`);
   }
   return notes;
 }
