@@ -344,6 +344,19 @@ impl TestDesk {
         f(&self.store.lock().expect("store lock"))
     }
 
+    /// The ids of the first `limit` clients of the desk's list, as it sorts them by default.
+    pub fn first_clients(&self, limit: u32) -> Vec<String> {
+        let query = store::ClientQuery {
+            limit,
+            ..Default::default()
+        };
+        self.with_store(|s| s.list_clients(&query, TODAY).expect("client list"))
+            .rows
+            .into_iter()
+            .map(|c| c.id)
+            .collect()
+    }
+
     /// Whether the desk has `client` in its book (its own or one it co-serves).
     pub fn holds(&self, client: &str) -> bool {
         self.with_store(|s| s.client_profile(client, TODAY).expect("profile"))

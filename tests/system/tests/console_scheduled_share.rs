@@ -41,18 +41,7 @@ async fn a_share_set_for_tomorrow_begins_at_midnight_and_the_co_servers_desk_fol
     let serving = TestDesk::synced(&base, "broker01").await;
     let co = TestDesk::synced(&base, "broker02").await;
     // A client broker01 brought in itself, shared with nobody yet.
-    let candidates: Vec<String> = serving.with_store(|s| {
-        let query = store::ClientQuery {
-            limit: 20,
-            ..Default::default()
-        };
-        s.list_clients(&query, TODAY)
-            .unwrap()
-            .rows
-            .into_iter()
-            .map(|c| c.id)
-            .collect()
-    });
+    let candidates: Vec<String> = serving.first_clients(20);
     let mut client = None;
     for id in &candidates {
         let o = client_of_firm(&console, &hq, id).await;

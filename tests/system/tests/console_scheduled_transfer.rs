@@ -43,18 +43,7 @@ async fn a_move_set_for_tomorrow_is_made_at_midnight_in_beijing_and_both_desks_f
     let hq = access_token(&api, "hq01").await;
     let from = TestDesk::synced(&base, "broker01").await;
     let to = TestDesk::synced(&base, "broker02").await;
-    let clients: Vec<String> = from.with_store(|s| {
-        let query = store::ClientQuery {
-            limit: 2,
-            ..Default::default()
-        };
-        s.list_clients(&query, TODAY)
-            .unwrap()
-            .rows
-            .into_iter()
-            .map(|c| c.id)
-            .collect()
-    });
+    let clients: Vec<String> = from.first_clients(2);
     let (moving, staying) = (&clients[0], &clients[1]);
     let tomorrow = TODAY.checked_add_days(Days::new(1)).unwrap();
 
