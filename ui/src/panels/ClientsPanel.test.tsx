@@ -42,13 +42,25 @@ function mockBook(queries: ClientQuery[], answer: (q: ClientQuery) => ClientPage
   });
 }
 
+/**
+ * The rows once the table's loading cover has lifted. While a page is still loading the table
+ * is covered (as for a broker, who cannot click through the spinner); on a slow machine the
+ * first rows show before the last load ends, and a click then meets `pointer-events: none`.
+ */
+async function settledRows(): Promise<HTMLElement[]> {
+  const rows = await screen.findAllByTestId("client-row");
+  const table = screen.getByTestId("clients-table");
+  await waitFor(() => expect(table.querySelector(".ant-spin-spinning")).toBeNull());
+  return rows;
+}
+
 describe("ClientsPanel", () => {
   it("renders the rows of list_clients with formatted cells", async () => {
     const queries: ClientQuery[] = [];
     mockBook(queries);
     renderWithProviders(<ClientsPanel />);
 
-    const rows = await screen.findAllByTestId("client-row");
+    const rows = await settledRows();
     expect(rows).toHaveLength(2);
     expect(screen.getByTestId("clients-table")).toContainElement(rows[0]);
     expect(rows[0]).toHaveAttribute("data-client-id", "C000123");
@@ -74,7 +86,7 @@ describe("ClientsPanel", () => {
     mockBook(queries);
     const user = userEvent.setup();
     renderWithProviders(<ClientsPanel />);
-    await screen.findAllByTestId("client-row");
+    await settledRows();
 
     const search = screen.getByPlaceholderText("姓名 / 拼音 / 首字母 / 资金账号 / 手机尾号");
     expect(search).toHaveAttribute("data-testid", "client-search");
@@ -90,7 +102,7 @@ describe("ClientsPanel", () => {
     mockBook(queries);
     const user = userEvent.setup();
     renderWithProviders(<ClientsPanel />);
-    await screen.findAllByTestId("client-row");
+    await settledRows();
 
     await user.click(within(screen.getByTestId("filter-tier")).getByRole("combobox"));
     await user.click(await screen.findByTitle("金卡"));
@@ -122,7 +134,7 @@ describe("ClientsPanel", () => {
     mockBook(queries);
     const user = userEvent.setup();
     renderWithProviders(<ClientsPanel />);
-    await screen.findAllByTestId("client-row");
+    await settledRows();
 
     await user.click(screen.getByText("姓名"));
     await waitFor(() => expect(queries.at(-1)?.sort).toEqual({ field: "name", descending: false }));
@@ -136,7 +148,7 @@ describe("ClientsPanel", () => {
       Array.from({ length: count }, (_, i) => clientRow({ id: `C${from + i}`, name: `客户${from + i}` }));
     mockBook(queries, (q) => ({ total: 450, rows: rows(q.offset, Math.min(q.limit, 450 - q.offset)) }));
     const { container } = renderWithProviders(<ClientsPanel />);
-    await screen.findAllByTestId("client-row");
+    await settledRows();
     expect(screen.getByTestId("clients-total")).toHaveTextContent("共 450 位客户");
     expect(screen.getByTestId("clients-loaded")).toHaveTextContent("已加载 200 位");
 
@@ -156,7 +168,7 @@ describe("ClientsPanel", () => {
     const queries: ClientQuery[] = [];
     mockBook(queries);
     renderWithProviders(<ClientsPanel />);
-    await screen.findAllByTestId("client-row");
+    await settledRows();
     expect(queries).toHaveLength(1);
 
     await act(() => emit("sync-status", syncStatus({ syncing: true })));
@@ -169,11 +181,7 @@ describe("ClientsPanel", () => {
     mockBook([]);
     const user = userEvent.setup();
     renderWithProviders(<ClientsPanel />);
-    const rows = await screen.findAllByTestId("client-row");
-    // While a page is still loading the table is covered (as for a broker, who cannot click
-    // through the spinner); on a slow machine the first rows show before the last load ends.
-    const table = screen.getByTestId("clients-table");
-    await waitFor(() => expect(table.querySelector(".ant-spin-spinning")).toBeNull());
+    const rows = await settledRows();
     await user.click(rows[0]);
     expect(await screen.findByTestId("profile-id-number")).toHaveTextContent("3101**********123X");
   });
