@@ -138,6 +138,7 @@ describe("ClientsPanel", () => {
 
     await user.click(screen.getByText("姓名"));
     await waitFor(() => expect(queries.at(-1)?.sort).toEqual({ field: "name", descending: false }));
+    await settledRows();
     await user.click(screen.getByText("姓名"));
     await waitFor(() => expect(queries.at(-1)?.sort).toEqual({ field: "name", descending: true }));
   });
