@@ -95,8 +95,9 @@ pub struct Weight {
 }
 
 /// Whom a scheme appraises, and so among whom a broker is ranked. A class's scheme (the kind
-/// of work says what counts) comes before the level's: a broker whose class has one is ranked
-/// among their class; any other among their level.
+/// of work says what counts) comes first, then a group's (the channel served: a bank counter
+/// brings in assets, not trades), then the level's: a broker whose class has one is ranked among
+/// their class, one whose group has one among their group, any other among their level.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
@@ -105,6 +106,8 @@ pub enum Appraised {
     Level(String),
     /// A class's brokers (`broker_category`), by the class's id.
     Class(String),
+    /// A group's brokers (`broker_category`), by the group's id.
+    Group(String),
 }
 
 impl Appraised {
@@ -112,17 +115,18 @@ impl Appraised {
         match self {
             Appraised::Level(_) => CohortKind::Level,
             Appraised::Class(_) => CohortKind::Class,
+            Appraised::Group(_) => CohortKind::Group,
         }
     }
 
     pub fn id(&self) -> &str {
         match self {
-            Appraised::Level(id) | Appraised::Class(id) => id,
+            Appraised::Level(id) | Appraised::Class(id) | Appraised::Group(id) => id,
         }
     }
 }
 
-/// Whether a broker was ranked among their level or their class.
+/// Whether a broker was ranked among their level, their class or their group.
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema,
 )]
@@ -132,6 +136,7 @@ pub enum CohortKind {
     #[default]
     Level,
     Class,
+    Group,
 }
 
 impl CohortKind {
@@ -139,6 +144,7 @@ impl CohortKind {
         match self {
             CohortKind::Level => "级别",
             CohortKind::Class => "类别",
+            CohortKind::Group => "组别",
         }
     }
 }

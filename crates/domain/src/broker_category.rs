@@ -3,6 +3,7 @@
 //! 互联网). 经纪业务管理部 keeps both lists and places each broker in at most one of each; reports
 //! and the level board are read by them.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use ts_rs::TS;
@@ -112,6 +113,31 @@ pub fn check_choice(
     }
 }
 
+/// From `effective_from` on, the broker serves in `group_id` (none: in no group). A group's pay
+/// and 考核 follow these periods, so a month already worked keeps the group it was worked in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupPeriod {
+    pub group_id: Option<String>,
+    pub effective_from: NaiveDate,
+}
+
+impl GroupPeriod {
+    /// The group of `day`: the latest period begun by then.
+    pub fn on(periods: &[GroupPeriod], day: NaiveDate) -> Option<&str> {
+        periods
+            .iter()
+            .filter(|p| p.effective_from <= day)
+            .max_by_key(|p| p.effective_from)
+            .and_then(|p| p.group_id.as_deref())
+    }
+}
+
+/// The first day the firm's group history knows: a placement made before there was a history
+/// (the firm's own data, or before this was kept) counts from it.
+pub fn before_records() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,6 +175,29 @@ mod tests {
             check_new(&lists, &category("GR-AM", CategoryKind::Group, "客户经理")),
             Ok(())
         );
+    }
+
+    #[test]
+    fn a_day_is_in_the_group_of_the_latest_period_begun_by_then() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+        let periods = [
+            GroupPeriod {
+                group_id: Some("GR-BRANCH".into()),
+                effective_from: before_records(),
+            },
+            GroupPeriod {
+                group_id: Some("GR-BANK".into()),
+                effective_from: day(16),
+            },
+            GroupPeriod {
+                group_id: None,
+                effective_from: day(25),
+            },
+        ];
+        assert_eq!(GroupPeriod::on(&periods, day(15)), Some("GR-BRANCH"));
+        assert_eq!(GroupPeriod::on(&periods, day(16)), Some("GR-BANK"));
+        assert_eq!(GroupPeriod::on(&periods, day(30)), None);
+        assert_eq!(GroupPeriod::on(&[], day(1)), None);
     }
 
     #[test]

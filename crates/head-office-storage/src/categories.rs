@@ -3,7 +3,8 @@
 
 use crate::error::Result;
 use crate::staff::NewStaffAction;
-use domain::broker_category::BrokerCategory;
+use chrono::NaiveDate;
+use domain::broker_category::{BrokerCategory, GroupPeriod};
 use std::collections::HashMap;
 
 /// A broker's class and group, by category id.
@@ -18,6 +19,8 @@ pub trait BrokerCategories {
     fn broker_categories(&self) -> Result<Vec<BrokerCategory>>;
     /// Every broker placed in a class or a group, by broker id.
     fn broker_placements(&self) -> Result<HashMap<String, BrokerPlacement>>;
+    /// Every broker's group history, by broker id, oldest first.
+    fn broker_group_periods(&self) -> Result<HashMap<String, Vec<GroupPeriod>>>;
     /// Adds `category` if `domain::broker_category::check_new` allows it against the lists as
     /// they are in the transaction (`Validation` otherwise).
     fn add_broker_category(
@@ -25,11 +28,13 @@ pub trait BrokerCategories {
         category: &BrokerCategory,
         log: &NewStaffAction<'_>,
     ) -> Result<()>;
-    /// Places `broker_id` (an active broker) in a class and a group of the lists.
+    /// Places `broker_id` (an active broker) in a class and a group of the lists; a new group
+    /// counts from `today` (a second change the same day replaces the first).
     fn place_broker_in_categories(
         &self,
         broker_id: &str,
         placement: &BrokerPlacement,
+        today: NaiveDate,
         log: &NewStaffAction<'_>,
     ) -> Result<()>;
 }

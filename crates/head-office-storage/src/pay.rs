@@ -77,7 +77,8 @@ impl PaySettings {
             {
                 problems.push(format!("{owner} 有不止一套考核方案"));
             }
-            // A class's existence is checked where the class list is (the saving transaction).
+            // A class's or group's existence is checked where the lists are (the saving
+            // transaction).
             if let Appraised::Level(plan_id) = &scheme.applies_to {
                 if !self.plans.iter().any(|p| &p.id == plan_id) {
                     problems.push(format!("考核方案所属的级别 {plan_id} 不存在"));

@@ -44,6 +44,9 @@ pub struct FirmSeed {
     pub comments: Vec<(String, protocol::team::CommentRecord)>,
     /// Brokers' classes and groups, by broker id (of the lists migration 034 seeds).
     pub broker_placements: Vec<(String, super::categories::BrokerPlacement)>,
+    /// Groups changed after the firm's data began, with the group before: a broker not named
+    /// here has been in their placement's group since `before_records`.
+    pub group_history: Vec<(String, domain::broker_category::GroupPeriod)>,
 }
 
 pub struct ClientBook {

@@ -53,6 +53,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/034_broker_categories.sql"),
     include_str!("migrations/035_client_shares.sql"),
     include_str!("migrations/036_scheduled_shares.sql"),
+    include_str!("migrations/037_broker_group_periods.sql"),
 ];
 
 /// Statements kept prepared; the feed alone has two per table.

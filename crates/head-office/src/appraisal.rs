@@ -1,7 +1,7 @@
 //! 考核 from head office's own data: a month's figures of every active broker (the same
-//! `broker_figures` the dashboards read), grouped by their class when the class has its own
-//! scheme and otherwise by the level each held at the month's end, and scored by that cohort's
-//! scheme with `domain::appraisal`'s rules. Once a month is over,
+//! `broker_figures` the dashboards read), grouped by the class, else the group, they were in at
+//! the month's end when that has its own scheme, and otherwise by the level each held then; and
+//! scored by that cohort's scheme with `domain::appraisal`'s rules. Once a month is over,
 //! 经纪业务管理部 publishes it: each broker's own card is kept, and their desk has it at its
 //! next sync (a broker never reads a peer's figures).
 
@@ -13,7 +13,7 @@ use crate::staff_log::{written, ByStaff};
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc};
 use domain::appraisal;
 use domain::appraisal::{AppraisalScheme, Appraised, CohortKind};
-use domain::broker_category::{BrokerCategory, CategoryKind};
+use domain::broker_category::{BrokerCategory, CategoryKind, GroupPeriod};
 use domain::kpi::KpiFigures;
 use domain::pay_plan::PlanPeriod;
 use head_office_storage::org::KpiWindow;
@@ -47,11 +47,11 @@ pub fn board(
     let mut figures = storage.broker_figures(&ids, &window)?;
     let periods = pay.periods_by_broker();
     let placements = storage.broker_placements()?;
-    let classes: Vec<BrokerCategory> = storage
+    let group_periods = storage.broker_group_periods()?;
+    let (classes, groups): (Vec<BrokerCategory>, Vec<BrokerCategory>) = storage
         .broker_categories()?
         .into_iter()
-        .filter(|c| c.kind == CategoryKind::Class)
-        .collect();
+        .partition(|c| c.kind == CategoryKind::Class);
     let unit_names: HashMap<&str, &str> = chart
         .units
         .iter()
@@ -75,11 +75,17 @@ pub fn board(
             .class_on(own_periods, placed, as_of)
             .map(|class| Appraised::Class(class.to_string()))
             .filter(|class| pay.own_scheme(class).is_some());
+        let by_group = || {
+            let own = group_periods.get(&person.id).map_or(&[][..], Vec::as_slice);
+            GroupPeriod::on(own, as_of)
+                .map(|group| Appraised::Group(group.to_string()))
+                .filter(|group| pay.own_scheme(group).is_some())
+        };
         let by_level = || {
             PlanPeriod::in_force(own_periods, as_of)
                 .map(|level| Appraised::Level(level.plan_id.clone()))
         };
-        match by_class.or_else(by_level) {
+        match by_class.or_else(by_group).or_else(by_level) {
             Some(cohort) => members
                 .entry(cohort)
                 .or_default()
@@ -93,6 +99,11 @@ pub fn board(
         .iter()
         .map(|c| (Appraised::Class(c.id.clone()), &c.name))
         .chain(
+            groups
+                .iter()
+                .map(|g| (Appraised::Group(g.id.clone()), &g.name)),
+        )
+        .chain(
             pay.plans
                 .iter()
                 .map(|p| (Appraised::Level(p.id.clone()), &p.name)),
@@ -101,10 +112,11 @@ pub fn board(
         .filter_map(|(cohort, name)| {
             let own = pay.own_scheme(&cohort).cloned();
             let own_scheme = own.is_some();
-            // A class's own scheme is listed with nobody in it, so it can still be changed.
+            // A class's or group's own scheme is listed with nobody in it, so it can still be
+            // changed.
             let peers = match members.remove(&cohort) {
                 Some(peers) => peers,
-                None if own_scheme && cohort.kind() == CohortKind::Class => Vec::new(),
+                None if own_scheme && cohort.kind() != CohortKind::Level => Vec::new(),
                 None => return None,
             };
             let scheme = own.unwrap_or_else(|| AppraisalScheme::firm_default(cohort.clone()));
@@ -141,6 +153,7 @@ pub fn board(
         as_of,
         cohorts,
         classes,
+        groups,
         default_weights: AppraisalScheme::default_weights(),
         without_level,
     })
@@ -212,7 +225,7 @@ pub fn publish_month(
     Ok((board.month, brokers, message))
 }
 
-/// Sets a level's or class's scheme; months already published keep the cards they were scored
+/// Sets a level's, class's or group's scheme; months already published keep the cards they were scored
 /// by.
 pub fn set_scheme(
     storage: &dyn Storage,
@@ -250,8 +263,8 @@ pub fn set_scheme(
     Ok(OrgChanged { message })
 }
 
-/// Drops a level's or class's own scheme: the class's brokers go back to their levels' cohorts,
-/// the level to the firm's default.
+/// Drops a level's, class's or group's own scheme: the class's brokers go back to their groups'
+/// or levels' cohorts, the group's to their levels', the level to the firm's default.
 pub fn remove_scheme(
     storage: &dyn Storage,
     caller: &UserRow,
@@ -270,7 +283,10 @@ pub fn remove_scheme(
         )));
     }
     let message = match req.applies_to {
-        Appraised::Class(_) => format!("已取消{owner}的考核方案，其经纪人改按各自级别考核"),
+        Appraised::Class(_) => {
+            format!("已取消{owner}的考核方案，其经纪人改按各自组别或级别的方案考核")
+        }
+        Appraised::Group(_) => format!("已取消{owner}的考核方案，其经纪人改按各自级别的方案考核"),
         Appraised::Level(_) => format!("已取消{owner}的考核方案，改按公司默认方案考核"),
     };
     let detail = format!("{message}：{reason}");
@@ -290,7 +306,7 @@ pub fn remove_scheme(
     Ok(OrgChanged { message })
 }
 
-/// 级别“客户经理（一级）” or 类别“投资顾问”, for messages; refuses an unknown level or class.
+/// 级别“客户经理（一级）”, 类别“投资顾问” or 组别“银行渠道”, for messages; refuses an unknown one.
 fn owner_name(storage: &dyn Storage, who: &Appraised) -> Result<String> {
     let name = match who {
         Appraised::Level(id) => storage
@@ -299,11 +315,17 @@ fn owner_name(storage: &dyn Storage, who: &Appraised) -> Result<String> {
             .into_iter()
             .find(|p| &p.id == id)
             .map(|p| p.name),
-        Appraised::Class(id) => storage
-            .broker_categories()?
-            .into_iter()
-            .find(|c| &c.id == id && c.kind == CategoryKind::Class)
-            .map(|c| c.name),
+        Appraised::Class(id) | Appraised::Group(id) => {
+            let kind = match who {
+                Appraised::Group(_) => CategoryKind::Group,
+                _ => CategoryKind::Class,
+            };
+            storage
+                .broker_categories()?
+                .into_iter()
+                .find(|c| &c.id == id && c.kind == kind)
+                .map(|c| c.name)
+        }
     };
     let kind = who.kind().label_zh();
     name.map(|n| format!("{kind}“{n}”")).ok_or_else(|| {

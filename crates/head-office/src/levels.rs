@@ -206,8 +206,18 @@ pub fn categorize(
             },
         )
     };
+    let group_before = storage
+        .broker_placements()?
+        .remove(&broker.id)
+        .and_then(|p| p.group_id);
+    // A group's 考核 scheme follows the group of each day, so a month already worked keeps its.
+    let since = if group_before == req.group_id {
+        String::new()
+    } else {
+        format!("（自 {today} 起；此前的月份仍按原组别）")
+    };
     let message = format!(
-        "{}（{}）：类别 {}，组别 {}",
+        "{}（{}）：类别 {}，组别 {}{since}",
         broker.display_name,
         broker.id,
         name(&req.class_id),
@@ -219,7 +229,7 @@ pub fn categorize(
         group_id: req.group_id.clone(),
     };
     staff_log::logged(caller, "调整分类", &broker.id, &detail, now, |log| {
-        storage.place_broker_in_categories(&broker.id, &placement, log)
+        storage.place_broker_in_categories(&broker.id, &placement, today, log)
     })?;
     Ok(OrgChanged { message })
 }

@@ -259,6 +259,7 @@ fn firm() -> FirmSeed {
         transfer_requests: Vec::new(),
         comments: Vec::new(),
         broker_placements: Vec::new(),
+        group_history: Vec::new(),
     }
 }
 

@@ -170,12 +170,14 @@ pub struct AppraisalCohort {
 pub struct AppraisalBoard {
     /// First day of the month.
     pub month: NaiveDate,
-    /// The day whose level put each broker in their cohort: the month's last day, or today. A
-    /// broker's class is the one they are in now.
+    /// The day whose level, class and group put each broker in their cohort: the month's last
+    /// day, or today.
     pub as_of: NaiveDate,
     pub cohorts: Vec<AppraisalCohort>,
     /// The firm's classes, so a scheme can be given to one that has none.
     pub classes: Vec<BrokerCategory>,
+    /// The firm's groups, likewise.
+    pub groups: Vec<BrokerCategory>,
     /// The firm's default weights: what a level without a scheme is appraised by, and what a
     /// new scheme starts from.
     pub default_weights: Vec<Weight>,

@@ -167,7 +167,7 @@ async fn a_class_with_its_own_scheme_is_ranked_among_itself_and_falls_back_to_le
         )
         .await;
     assert!(
-        done.message.contains("改按各自级别考核"),
+        done.message.contains("改按各自组别或级别的方案考核"),
         "{}",
         done.message
     );

@@ -13,14 +13,18 @@ export type AppraisalBoard = {
  */
 month: string, 
 /**
- * The day whose level put each broker in their cohort: the month's last day, or today. A
- * broker's class is the one they are in now.
+ * The day whose level, class and group put each broker in their cohort: the month's last
+ * day, or today.
  */
 as_of: string, cohorts: Array<AppraisalCohort>, 
 /**
  * The firm's classes, so a scheme can be given to one that has none.
  */
 classes: Array<BrokerCategory>, 
+/**
+ * The firm's groups, likewise.
+ */
+groups: Array<BrokerCategory>, 
 /**
  * The firm's default weights: what a level without a scheme is appraised by, and what a
  * new scheme starts from.

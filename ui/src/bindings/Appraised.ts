@@ -2,7 +2,8 @@
 
 /**
  * Whom a scheme appraises, and so among whom a broker is ranked. A class's scheme (the kind
- * of work says what counts) comes before the level's: a broker whose class has one is ranked
- * among their class; any other among their level.
+ * of work says what counts) comes first, then a group's (the channel served: a bank counter
+ * brings in assets, not trades), then the level's: a broker whose class has one is ranked among
+ * their class, one whose group has one among their group, any other among their level.
  */
-export type Appraised = { "level": string } | { "class": string };
+export type Appraised = { "level": string } | { "class": string } | { "group": string };

@@ -9,9 +9,12 @@ export const appraisalZh = {
   "appraisal.total": "总分",
   "appraisal.rank.level": "在{cohort}的 {peers} 位经纪人中排第 {rank} 名",
   "appraisal.rank.class": "在{cohort}类别的 {peers} 位经纪人中排第 {rank} 名",
+  "appraisal.rank.group": "在{cohort}组别的 {peers} 位经纪人中排第 {rank} 名",
   "appraisal.howScored.level": "每项按你在同级别经纪人中的位置计 0–100 分（并列各得一半），乘以该项权重后相加，满分 100 分。",
   "appraisal.howScored.class":
     "你所在类别有自己的考核方案：每项按你在同类别经纪人中的位置计 0–100 分（并列各得一半），乘以该项权重后相加，满分 100 分。",
+  "appraisal.howScored.group":
+    "你所在组别有自己的考核方案：每项按你在同组别经纪人中的位置计 0–100 分（并列各得一半），乘以该项权重后相加，满分 100 分。",
   "appraisal.published": "总部发布于 {at}",
   "appraisal.col.measure": "指标",
   "appraisal.col.figure": "本月数据",
@@ -40,10 +43,13 @@ export const appraisalEn: Record<keyof typeof appraisalZh, string> = {
   "appraisal.total": "Total",
   "appraisal.rank.level": "Rank {rank} of {peers} brokers at {cohort}",
   "appraisal.rank.class": "Rank {rank} of {peers} brokers of the {cohort} class",
+  "appraisal.rank.group": "Rank {rank} of {peers} brokers of the {cohort} group",
   "appraisal.howScored.level":
     "Each measure scores 0–100 by where you stand among brokers of your level (ties share), weighted and added up to 100.",
   "appraisal.howScored.class":
     "Your class has its own scheme: each measure scores 0–100 by where you stand among brokers of your class (ties share), weighted and added up to 100.",
+  "appraisal.howScored.group":
+    "Your group has its own scheme: each measure scores 0–100 by where you stand among brokers of your group (ties share), weighted and added up to 100.",
   "appraisal.published": "Published by head office {at}",
   "appraisal.col.measure": "Measure",
   "appraisal.col.figure": "This month",

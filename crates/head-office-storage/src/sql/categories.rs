@@ -6,7 +6,8 @@ use crate::categories::{BrokerCategories, BrokerPlacement};
 use crate::db::Db;
 use crate::error::{Result, StorageError};
 use crate::staff::NewStaffAction;
-use domain::broker_category::{self, BrokerCategory, CategoryKind};
+use chrono::NaiveDate;
+use domain::broker_category::{self, BrokerCategory, CategoryKind, GroupPeriod};
 use rusqlite::params;
 use std::collections::HashMap;
 
@@ -59,6 +60,30 @@ impl BrokerCategories for SqlStorage {
         Ok(rows.into_iter().collect())
     }
 
+    fn broker_group_periods(&self) -> Result<HashMap<String, Vec<GroupPeriod>>> {
+        let rows = self.read(|db| {
+            db.query_map(
+                "SELECT broker_id, effective_from, group_id FROM broker_group_periods \
+                 ORDER BY broker_id, effective_from",
+                params![],
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        GroupPeriod {
+                            effective_from: r.get(1)?,
+                            group_id: r.get(2)?,
+                        },
+                    ))
+                },
+            )
+        })?;
+        let mut by_broker: HashMap<String, Vec<GroupPeriod>> = HashMap::new();
+        for (broker, period) in rows {
+            by_broker.entry(broker).or_default().push(period);
+        }
+        Ok(by_broker)
+    }
+
     fn add_broker_category(
         &self,
         category: &BrokerCategory,
@@ -78,6 +103,7 @@ impl BrokerCategories for SqlStorage {
         &self,
         broker_id: &str,
         placement: &BrokerPlacement,
+        today: NaiveDate,
         log: &NewStaffAction<'_>,
     ) -> Result<()> {
         self.write(|db| {
@@ -94,6 +120,19 @@ impl BrokerCategories for SqlStorage {
                 placement.group_id.as_deref(),
             )
             .map_err(refused)?;
+            let group_before: Option<Option<String>> = db.query_opt(
+                "SELECT group_id FROM broker_placements WHERE broker_id = ?1",
+                params![broker_id],
+                |r| r.get(0),
+            )?;
+            if group_before.flatten() != placement.group_id {
+                db.execute(
+                    "INSERT INTO broker_group_periods (broker_id, effective_from, group_id) \
+                     VALUES (?1, ?2, ?3) ON CONFLICT (broker_id, effective_from) \
+                     DO UPDATE SET group_id = excluded.group_id",
+                    params![broker_id, today, placement.group_id],
+                )?;
+            }
             db.execute(
                 "INSERT INTO broker_placements (broker_id, class_id, group_id) VALUES (?1, ?2, ?3) \
                  ON CONFLICT (broker_id) DO UPDATE SET class_id = excluded.class_id, \

@@ -98,11 +98,29 @@ pub(super) fn import(db: &Db<'_>, firm: FirmSeed) -> Result<ImportSummary> {
         rows += 1;
     }
     db.advance_seq_to(seq)?;
+    for (broker, period) in &firm.group_history {
+        db.execute(
+            "INSERT INTO broker_group_periods (broker_id, effective_from, group_id) \
+             VALUES (?1, ?2, ?3)",
+            params![broker, period.effective_from, period.group_id],
+        )?;
+    }
     for (broker, placed) in &firm.broker_placements {
         db.execute(
             "INSERT INTO broker_placements (broker_id, class_id, group_id) VALUES (?1, ?2, ?3)",
             params![broker, placed.class_id, placed.group_id],
         )?;
+        if placed.group_id.is_some() {
+            db.execute(
+                "INSERT INTO broker_group_periods (broker_id, effective_from, group_id) \
+                 VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+                params![
+                    broker,
+                    domain::broker_category::before_records(),
+                    placed.group_id
+                ],
+            )?;
+        }
     }
     super::pay_cache::set_settings(db, &firm.pay)?;
     for month in &firm.statement_months {

@@ -8,6 +8,7 @@ use crate::db::Db;
 use crate::error::{Result, StorageError};
 use crate::pay::PaySettings;
 use domain::appraisal::Appraised;
+use domain::broker_category::CategoryKind;
 use rusqlite::params;
 use std::sync::{Arc, Mutex};
 
@@ -28,25 +29,30 @@ pub(super) fn settings(db: &Db<'_>) -> Result<PaySettings> {
 
 pub(super) fn set_settings(db: &Db<'_>, pay: &PaySettings) -> Result<()> {
     pay.validate()?;
-    let class_exists = |class_id: &str| -> Result<bool> {
-        let class: Option<String> = db.query_opt(
-            "SELECT name FROM broker_categories WHERE id = ?1 AND kind = 'class'",
-            params![class_id],
+    let listed = |kind: CategoryKind, id: &str| -> Result<bool> {
+        let category: Option<String> = db.query_opt(
+            "SELECT name FROM broker_categories WHERE id = ?1 AND kind = ?2",
+            params![id, kind.code()],
             |r| r.get(0),
         )?;
-        Ok(class.is_some())
+        Ok(category.is_some())
     };
     for scheme in &pay.appraisal_schemes {
-        if let Appraised::Class(class_id) = &scheme.applies_to {
-            if !class_exists(class_id)? {
-                return Err(StorageError::Validation(format!(
-                    "考核方案所属的类别 {class_id} 不存在，请先在类别列表中添加"
-                )));
-            }
+        let kind = match &scheme.applies_to {
+            Appraised::Class(_) => CategoryKind::Class,
+            Appraised::Group(_) => CategoryKind::Group,
+            Appraised::Level(_) => continue,
+        };
+        let id = scheme.applies_to.id();
+        if !listed(kind, id)? {
+            let kind = kind.label_zh();
+            return Err(StorageError::Validation(format!(
+                "考核方案所属的{kind} {id} 不存在，请先在{kind}列表中添加"
+            )));
         }
     }
     for rung in &pay.class_levels {
-        if !class_exists(&rung.class_id)? {
+        if !listed(CategoryKind::Class, &rung.class_id)? {
             return Err(StorageError::Validation(format!(
                 "级别 {} 所属的类别 {} 不存在，请先在类别列表中添加",
                 rung.plan_id, rung.class_id

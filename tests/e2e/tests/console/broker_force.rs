@@ -127,47 +127,48 @@ pub fn shape(p: &Session) -> Result<()> {
     p.click(&p.wait(".ant-modal-footer .ant-btn-primary", SHORT)?)?;
     p.wait_text(".ant-message", SHORT, |t| t.contains("考核方案已调整"))?;
     p.wait_text(APPRAISAL.2, SHORT, |t| t.contains("净佣金 35%"))?;
-    class_scheme(p)?;
+    group_scheme(p)?;
     sign_out(p)
 }
 
-/// 理财顾问 (broker10's class) get a scheme of their own: they are ranked among their class in a
-/// tab of its own; then the scheme is taken away again and they go back to their levels.
-fn class_scheme(p: &Session) -> Result<()> {
-    p.click(&p.wait("[data-testid=scheme-new-class]", SHORT)?)?;
-    choose(p, "[data-testid=scheme-class]", "理财顾问")?;
+/// 银行渠道 (broker04's group) gets a scheme of its own: its brokers are ranked among their group
+/// in a tab of its own; then the scheme is taken away again and they go back to their levels.
+/// (A class's scheme is the same dialog; `console_class_appraisal` covers its ranking.)
+fn group_scheme(p: &Session) -> Result<()> {
+    p.click(&p.wait("[data-testid=scheme-new-category]", SHORT)?)?;
+    choose(p, "[data-testid=scheme-category]", "银行渠道")?;
     p.type_text(
         &p.wait("[data-testid=scheme-reason]", SHORT)?,
-        "理财顾问按类别单独考核",
+        "银行渠道按组别单独考核",
     )?;
     p.wait_text("[data-testid=scheme-total]", SHORT, |t| t == "100%")?;
-    p.screenshot("console-appraisal-class-scheme")?;
+    p.screenshot("console-appraisal-group-scheme")?;
     p.click(&p.wait(".ant-modal-footer .ant-btn-primary", SHORT)?)?;
-    p.wait_text(".ant-message", SHORT, |t| t.contains("类别“理财顾问”"))?;
-    e2e::wait_for("the class's tab", SHORT, || {
+    p.wait_text(".ant-message", SHORT, |t| t.contains("组别“银行渠道”"))?;
+    e2e::wait_for("the group's tab", SHORT, || {
         for tab in p.find_all("[data-testid=appraisal-levels] .ant-tabs-tab")? {
-            // The class's tab, not its levels' (理财顾问（一级）…), which are there before.
             let text = p.text(&tab)?;
-            if text.contains("理财顾问") && text.contains("类别") {
+            if text.contains("银行渠道") && text.contains("组别") {
                 p.click(&tab)?;
                 return Ok(Some(()));
             }
         }
         Ok(None)
     })?;
-    p.wait_text("[data-testid=appraisal-class-CL-FA]", SHORT, |t| {
-        t.contains("B010")
+    p.wait_text("[data-testid=appraisal-group-GR-BANK]", SHORT, |t| {
+        t.contains("B004")
     })?;
-    p.screenshot("console-appraisal-class")?;
-    p.click(&p.wait("[data-testid=scheme-remove-class-CL-FA]", SHORT)?)?;
+    p.screenshot("console-appraisal-group")?;
+    p.click(&p.wait("[data-testid=scheme-remove-group-GR-BANK]", SHORT)?)?;
     p.type_text(
         &p.wait("[data-testid=scheme-remove-reason]", SHORT)?,
-        "理财顾问改回按级别考核",
+        "银行渠道改回按级别考核",
     )?;
     p.click(&p.wait("[data-testid=scheme-remove-ok]", SHORT)?)?;
-    p.wait_text(".ant-message", SHORT, |t| t.contains("改按各自级别考核"))?;
-    p.wait_gone("[data-testid=appraisal-class-CL-FA]", SHORT)?;
-    p.wait_text(APPRAISAL.2, SHORT, |t| t.contains("理财顾问（二级）"))?;
+    p.wait_text(".ant-message", SHORT, |t| {
+        t.contains("改按各自级别的方案考核")
+    })?;
+    p.wait_gone("[data-testid=appraisal-group-GR-BANK]", SHORT)?;
     Ok(())
 }
 

@@ -11,7 +11,7 @@ import { mayCall } from "../access";
 import { PATHS } from "../http";
 import type { PageProps } from "../pages";
 import { useLoad } from "../useLoad";
-import { cohortKey, MEASURE_NAMES, measureFigure, points } from "./appraisalLabels";
+import { appraisedAs, COHORT_WORDS, cohortKey, MEASURE_NAMES, measureFigure, points } from "./appraisalLabels";
 import { SchemeDialog, SchemeRemovalDialog, type SchemeTarget } from "./SchemeDialog";
 
 function schemeText(cohort: AppraisalCohort): string {
@@ -19,10 +19,21 @@ function schemeText(cohort: AppraisalCohort): string {
   return cohort.own_scheme ? weights : `${weights}（公司默认）`;
 }
 
-/** 同级别 or 同类别: whom a cohort's brokers are ranked among. */
-function peersWord(cohort: AppraisalCohort): string {
-  return "class" in cohort.cohort ? "同类别" : "同级别";
+/** 级别, 类别 or 组别: what kind of cohort this is. */
+function kindWord(cohort: AppraisalCohort): string {
+  return COHORT_WORDS[appraisedAs(cohort.cohort).kind];
 }
+
+/** 同级别, 同类别 or 同组别: whom a cohort's brokers are ranked among. */
+function peersWord(cohort: AppraisalCohort): string {
+  return `同${kindWord(cohort)}`;
+}
+
+/** Why a class's or group's brokers are ranked together rather than by level. */
+const RANKED_TOGETHER: Record<"class" | "group", string> = {
+  class: "本类别的经纪人不分级别，按本方案在类别内排名。",
+  group: "本组别的经纪人不分级别，按本方案在组别内排名（其类别另有方案的，按类别的方案）。",
+};
 
 /** The figures behind one broker's score: each measure, where it stands, and its points. */
 function ScoreDrawer({ broker, cohort, onClose }: { broker: BrokerAppraisal; cohort: AppraisalCohort; onClose: () => void }) {
@@ -73,6 +84,7 @@ function CohortTable({
   onRemoveScheme: ((c: AppraisalCohort) => void) | null;
 }) {
   const key = cohortKey(cohort.cohort);
+  const { kind } = appraisedAs(cohort.cohort);
   return (
     <Space orientation="vertical" style={{ width: "100%" }}>
       <Space wrap>
@@ -84,19 +96,17 @@ function CohortTable({
         )}
         {onRemoveScheme && cohort.own_scheme && (
           <Button size="small" type="link" danger onClick={() => onRemoveScheme(cohort)} data-testid={`scheme-remove-${key}`}>
-            {"class" in cohort.cohort ? "取消类别方案" : "恢复默认方案"}
+            {kind === "level" ? "恢复默认方案" : `取消${kindWord(cohort)}方案`}
           </Button>
         )}
       </Space>
-      {"class" in cohort.cohort && (
-        <Typography.Text type="secondary">本类别的经纪人不分级别，按本方案在类别内排名。</Typography.Text>
-      )}
+      {kind !== "level" && <Typography.Text type="secondary">{RANKED_TOGETHER[kind]}</Typography.Text>}
       <Table<BrokerAppraisal>
         rowKey={(b) => b.card.broker_id}
         size="small"
         dataSource={cohort.brokers}
         pagination={{ pageSize: 20, showSizeChanger: false }}
-        locale={{ emptyText: "本类别暂无经纪人" }}
+        locale={{ emptyText: `本${kindWord(cohort)}暂无经纪人` }}
         onRow={(b) => ({ onClick: () => onOpen(b), style: { cursor: "pointer" } })}
         data-testid={`appraisal-${key}`}
         columns={[
@@ -121,8 +131,8 @@ function CohortTable({
   );
 }
 
-/** 经纪人考核: a month's scorecards, class by class (classes with their own scheme) and level by
- * level, each ranked among its own brokers. */
+/** 经纪人考核: a month's scorecards, class by class and group by group (those with their own
+ * scheme) and level by level, each ranked among its own brokers. */
 export function AppraisalPage({ session, roles, onSessionEnded }: PageProps) {
   const { message } = App.useApp();
   const thisMonth = dayjs(todayInShanghai()).startOf("month");
@@ -149,8 +159,8 @@ export function AppraisalPage({ session, roles, onSessionEnded }: PageProps) {
     void message.success(changed.message);
     reload();
   };
-  const classesWithoutScheme = (data?.classes ?? []).filter(
-    (c) => !data?.cohorts.some((co) => "class" in co.cohort && co.cohort.class === c.id),
+  const withoutScheme = [...(data?.classes ?? []), ...(data?.groups ?? [])].filter(
+    (c) => !data?.cohorts.some((co) => co.own_scheme && appraisedAs(co.cohort).id === c.id),
   );
   return (
     <Card
@@ -159,15 +169,15 @@ export function AppraisalPage({ session, roles, onSessionEnded }: PageProps) {
       loading={loading && !data}
       extra={
         <Space>
-          {data && <Typography.Text type="secondary">按 {data.as_of} 的级别分组，有方案的类别单独排名</Typography.Text>}
+          {data && <Typography.Text type="secondary">按 {data.as_of} 的级别分组，有方案的类别、组别单独排名</Typography.Text>}
           {setsSchemes && data && (
             <Button
-              disabled={classesWithoutScheme.length === 0}
-              title={classesWithoutScheme.length === 0 ? "每个类别都已有考核方案" : undefined}
-              onClick={() => setEditing({ kind: "new_class", classes: classesWithoutScheme, weights: data.default_weights })}
-              data-testid="scheme-new-class"
+              disabled={withoutScheme.length === 0}
+              title={withoutScheme.length === 0 ? "每个类别和组别都已有考核方案" : undefined}
+              onClick={() => setEditing({ kind: "new_category", categories: withoutScheme, weights: data.default_weights })}
+              data-testid="scheme-new-category"
             >
-              按类别设置方案
+              按类别或组别设置方案
             </Button>
           )}
           <DatePicker picker="month" value={month} allowClear={false} onChange={(m) => m && setMonth(m)} data-testid="appraisal-month" />
@@ -205,7 +215,7 @@ export function AppraisalPage({ session, roles, onSessionEnded }: PageProps) {
             key: cohortKey(c.cohort),
             label: (
               <span>
-                {c.name} {"class" in c.cohort && <Tag color="blue">类别</Tag>}
+                {c.name} {"level" in c.cohort || <Tag color={"class" in c.cohort ? "blue" : "purple"}>{kindWord(c)}</Tag>}
                 <Tag>{c.brokers.length} 人</Tag>
               </span>
             ),

@@ -2,6 +2,7 @@
 // (domain::appraisal).
 
 import type { Appraised } from "../../bindings/Appraised";
+import type { CohortKind } from "../../bindings/CohortKind";
 import type { Measure } from "../../bindings/Measure";
 import { formatFen } from "../../lib/format";
 
@@ -38,7 +39,18 @@ export function points(hundredths: number): string {
   return (hundredths / 100).toFixed(2);
 }
 
-/** 考核 cohorts are keyed by kind and id: `level-PP-AM1`, `class-CL-IA`. */
+/** Whom a scheme appraises, as the kind of cohort and its id. */
+export function appraisedAs(a: Appraised): { kind: CohortKind; id: string } {
+  if ("level" in a) return { kind: "level", id: a.level };
+  if ("class" in a) return { kind: "class", id: a.class };
+  return { kind: "group", id: a.group };
+}
+
+/** 级别, 类别 or 组别: the word for a kind of cohort. */
+export const COHORT_WORDS: Record<CohortKind, string> = { level: "级别", class: "类别", group: "组别" };
+
+/** 考核 cohorts are keyed by kind and id: `level-PP-AM1`, `class-CL-IA`, `group-GR-BANK`. */
 export function cohortKey(a: Appraised): string {
-  return "level" in a ? `level-${a.level}` : `class-${a.class}`;
+  const { kind, id } = appraisedAs(a);
+  return `${kind}-${id}`;
 }

@@ -48,17 +48,20 @@ describe("the 佣金 panel's 考核 tab", () => {
     expect(view).toHaveTextContent("45.00");
   });
 
-  it("names the class when the broker was ranked among their class", async () => {
-    const byClass: PublishedAppraisal = { ...february, cohort_name: "投资顾问", ranked_among: "class" };
-    mockCommission(undefined, (cmd) => (cmd === "my_appraisals" ? [byClass] : undefined));
+  it.each([
+    ["class", "投资顾问", "类别"],
+    ["group", "银行渠道", "组别"],
+  ] as const)("names the %s when the broker was ranked among it", async (kind, cohort, word) => {
+    const ranked: PublishedAppraisal = { ...february, cohort_name: cohort, ranked_among: kind };
+    mockCommission(undefined, (cmd) => (cmd === "my_appraisals" ? [ranked] : undefined));
     const user = userEvent.setup();
     renderWithProviders(<CommissionPanel />);
     await user.click(await screen.findByTestId("commission-tab-appraisal"));
     await user.click(screen.getByTestId("commission-month"));
     await user.click(await screen.findByTitle("2024年2月"));
     const view = await screen.findByTestId("appraisal-view");
-    expect(view).toHaveTextContent("在投资顾问类别的 9 位经纪人中排第 2 名");
-    expect(view).toHaveTextContent("同类别经纪人中的位置");
+    expect(view).toHaveTextContent(`在${cohort}${word}的 9 位经纪人中排第 2 名`);
+    expect(view).toHaveTextContent(`同${word}经纪人中的位置`);
   });
 
   it("says plainly when nothing was ever published", async () => {
