@@ -7,6 +7,7 @@ use super::{broker_id, class_of};
 use chrono::{Days, Months, NaiveDate};
 use domain::appraisal::{AppraisalScheme, Appraised, Measure, Weight};
 use domain::class_ladder::ClassLevel;
+use domain::group_allowance::GroupAllowance;
 use domain::pay_plan::{month_of, DevelopmentSplit, PayPlan, ShareBand};
 use domain::{FeeSchedule, Fen, Rate};
 use head_office_storage::pay::{MonthlyTarget, PayAdjustment, PaySettings, PlanAssignment};
@@ -156,6 +157,18 @@ pub fn settings(brokers: usize, as_of: NaiveDate) -> PaySettings {
         adjustments,
         appraisal_schemes: vec![senior_scheme(), advisers_scheme()],
         class_levels,
+        // The bank channel's brokers sit at a partner bank's counter; the online channel answers
+        // clients in the app into the evening.
+        group_allowances: vec![
+            GroupAllowance {
+                group_id: "GR-BANK".into(),
+                monthly: Fen::from_yuan(800),
+            },
+            GroupAllowance {
+                group_id: "GR-ONLINE".into(),
+                monthly: Fen::from_yuan(500),
+            },
+        ],
     }
 }
 

@@ -52,6 +52,7 @@ fn summary(view: &Reconciliation) -> Vec<[String; 3]> {
         row("提成", d.share, st.map(|s| s.share)),
         row("新增资产奖励", d.bonus, st.map(|s| s.bonus)),
         row("底薪", d.base, st.map(|s| s.base)),
+        row("组别津贴", d.allowance, st.map(|s| s.allowance)),
         row("调整", d.adjustments, st.map(|s| s.adjustments)),
         row("合计", d.total, st.map(|s| s.total)),
     ]

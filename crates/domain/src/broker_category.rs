@@ -115,7 +115,7 @@ pub fn check_choice(
 
 /// From `effective_from` on, the broker serves in `group_id` (none: in no group). A group's pay
 /// and 考核 follow these periods, so a month already worked keeps the group it was worked in.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GroupPeriod {
     pub group_id: Option<String>,
     pub effective_from: NaiveDate,

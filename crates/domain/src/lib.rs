@@ -18,6 +18,7 @@ pub mod complaint;
 pub mod event;
 pub mod fees;
 pub mod fold;
+pub mod group_allowance;
 pub mod kpi;
 pub mod level_move;
 pub mod library_review;

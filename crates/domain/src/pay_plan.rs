@@ -126,7 +126,7 @@ pub fn apply_rate(amount: Fen, rate: Rate) -> Fen {
 }
 
 /// `amount × num / den`, half-up to the fen.
-fn prorate(amount: Fen, num: i64, den: i64) -> Fen {
+pub(crate) fn prorate(amount: Fen, num: i64, den: i64) -> Fen {
     if den == 0 {
         return Fen::ZERO;
     }
@@ -245,9 +245,20 @@ pub struct MonthPay {
     pub share: Fen,
     pub bonus: Fen,
     pub base: Fen,
+    /// 组别津贴 (`group_allowance`): the groups' allowances for the days spent in them.
+    pub allowance: Fen,
     pub adjustments: Fen,
     pub total: Fen,
     pub segments: Vec<PaySegment>,
+}
+
+impl MonthPay {
+    /// The month's pay with the groups' `allowance` added (`group_allowance::month_allowance`).
+    pub fn with_allowance(mut self, allowance: Fen) -> MonthPay {
+        self.total = self.total - self.allowance + allowance;
+        self.allowance = allowance;
+        self
+    }
 }
 
 /// The first day of `day`'s month, and the number of days in it.
@@ -310,6 +321,7 @@ pub fn month_pay(
         share: Fen::ZERO,
         bonus: Fen::ZERO,
         base: Fen::ZERO,
+        allowance: Fen::ZERO,
         adjustments,
         total: Fen::ZERO,
         segments: Vec::new(),

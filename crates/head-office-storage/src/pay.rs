@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use domain::appraisal::{AppraisalScheme, Appraised, Weight};
 use domain::class_ladder::{self, ClassLevel};
+use domain::group_allowance::{self, GroupAllowance};
 use domain::pay_adjustment;
 pub use domain::pay_adjustment::{MonthlyTarget, PayAdjustment};
 use domain::pay_plan::{DevelopmentSplit, PayPlan, PlanPeriod};
@@ -36,6 +37,9 @@ pub struct PaySettings {
     /// Which levels are on which class's ladder (`domain::class_ladder`).
     #[serde(default)]
     pub class_levels: Vec<ClassLevel>,
+    /// Each group's monthly allowance (`domain::group_allowance`); a group not named pays none.
+    #[serde(default)]
+    pub group_allowances: Vec<GroupAllowance>,
 }
 
 impl Default for PaySettings {
@@ -50,6 +54,7 @@ impl Default for PaySettings {
             adjustments: Vec::new(),
             appraisal_schemes: Vec::new(),
             class_levels: Vec::new(),
+            group_allowances: Vec::new(),
         }
     }
 }
@@ -110,6 +115,18 @@ impl PaySettings {
                 problems.push(format!("{} 的月度目标：{e}", t.broker_id));
             }
         }
+        // Each group's existence is checked where the lists are (the saving transaction).
+        for (i, a) in self.group_allowances.iter().enumerate() {
+            if let Err(e) = group_allowance::check(a.monthly) {
+                problems.push(format!("组别 {} 的津贴：{e}", a.group_id));
+            }
+            if self.group_allowances[..i]
+                .iter()
+                .any(|b| b.group_id == a.group_id)
+            {
+                problems.push(format!("组别 {} 有不止一项津贴", a.group_id));
+            }
+        }
         if problems.is_empty() {
             Ok(())
         } else {
@@ -126,6 +143,14 @@ impl PaySettings {
                 effective_from: a.effective_from,
             })
             .collect()
+    }
+
+    /// A group's monthly allowance; none is zero.
+    pub fn allowance_of(&self, group_id: &str) -> Fen {
+        self.group_allowances
+            .iter()
+            .find(|a| a.group_id == group_id)
+            .map_or(Fen::ZERO, |a| a.monthly)
     }
 
     /// The scheme a level is appraised by.

@@ -1,19 +1,22 @@
 //! Finance's pay plans in the console (薪酬方案): the firm's plans with how many brokers each pays
-//! today, and changing them, or the development split, by `domain::pay_plan_edit`. Each change
+//! today, the groups' allowances, and changing them, or the development split, by
+//! `domain::pay_plan_edit` and `domain::group_allowance`. Each change
 //! is saved with its operation-log line in one transaction; desks have the new terms at their
 //! next sync, and statements already published keep what they said.
 
 use crate::error::{HeadOfficeError, Result};
 use crate::staff_log;
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::broker_category::CategoryKind;
+use domain::broker_category::{CategoryKind, GroupPeriod};
 use domain::class_ladder;
+use domain::group_allowance::{self, GroupAllowance};
 use domain::pay_plan::PlanPeriod;
 use domain::pay_plan_edit::{self, PayEditError};
 use head_office_storage::pay::PaySettings;
 use head_office_storage::{Storage, StorageError, UserRow};
 use protocol::console::{
-    DevelopmentSplitChange, FeeScheduleChange, PayPlanChange, PayPlanOverview, PlanInUse,
+    DevelopmentSplitChange, FeeScheduleChange, GroupAllowanceChange, GroupPay, PayPlanChange,
+    PayPlanOverview, PlanInUse,
 };
 use protocol::Role;
 
@@ -30,12 +33,31 @@ pub fn overview(storage: &dyn Storage, today: NaiveDate) -> Result<PayPlanOvervi
             ever_held: pay.assignments.iter().any(|a| a.plan_id == plan.id),
         })
         .collect();
+    let (classes, groups): (Vec<_>, Vec<_>) = storage
+        .broker_categories()?
+        .into_iter()
+        .partition(|c| c.kind == CategoryKind::Class);
+    let mut groups: Vec<GroupPay> = groups
+        .into_iter()
+        .map(|group| GroupPay {
+            monthly: pay.allowance_of(&group.id),
+            group,
+            brokers: 0,
+        })
+        .collect();
+    let group_periods = storage.broker_group_periods()?;
     let mut unassigned_brokers = 0;
     for broker in chart
         .people
         .iter()
         .filter(|p| p.role == Role::Broker && !p.disabled)
     {
+        let own = group_periods.get(&broker.id).map_or(&[][..], Vec::as_slice);
+        if let Some(group) =
+            GroupPeriod::on(own, today).and_then(|id| groups.iter_mut().find(|g| g.group.id == id))
+        {
+            group.brokers += 1;
+        }
         let periods = pay.periods_of(&broker.id);
         let in_force = PlanPeriod::in_force(&periods, today);
         match in_force.and_then(|p| plans.iter_mut().find(|u| u.plan.id == p.plan_id)) {
@@ -48,11 +70,8 @@ pub fn overview(storage: &dyn Storage, today: NaiveDate) -> Result<PayPlanOvervi
         unassigned_brokers,
         development_splits: pay.development_splits,
         fee_schedules: pay.fee_schedules,
-        classes: storage
-            .broker_categories()?
-            .into_iter()
-            .filter(|c| c.kind == CategoryKind::Class)
-            .collect(),
+        classes,
+        groups,
     })
 }
 
@@ -179,6 +198,53 @@ pub fn save_fees(
         caller,
         "调整费率表",
         "交易费率表",
+        &detail,
+        now,
+        |log| storage.change_pay_settings(&change, log),
+    )?;
+    overview(storage, today)
+}
+
+/// Sets a group's monthly allowance; zero stops it. Statements already published keep theirs.
+pub fn save_allowance(
+    storage: &dyn Storage,
+    caller: &UserRow,
+    req: &GroupAllowanceChange,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<PayPlanOverview> {
+    let reason = staff_log::reason(&req.reason, "调整组别津贴")?;
+    group_allowance::check(req.monthly).map_err(|e| HeadOfficeError::Validation(e.to_string()))?;
+    let group = storage
+        .broker_categories()?
+        .into_iter()
+        .find(|c| c.id == req.group_id && c.kind == CategoryKind::Group)
+        .ok_or_else(|| {
+            HeadOfficeError::Validation(format!("找不到组别 {}，请从列表中选择", req.group_id))
+        })?;
+    let what = if req.monthly == domain::Fen::ZERO {
+        "不再发放".to_string()
+    } else {
+        format!("每月 {}", req.monthly)
+    };
+    let detail = format!(
+        "组别“{}”的津贴调整为{what}，自尚未发布的结算单起按在组天数计发：{reason}",
+        group.name
+    );
+    let change = |pay: &mut PaySettings| -> head_office_storage::Result<()> {
+        pay.group_allowances.retain(|a| a.group_id != group.id);
+        if req.monthly != domain::Fen::ZERO {
+            pay.group_allowances.push(GroupAllowance {
+                group_id: group.id.clone(),
+                monthly: req.monthly,
+            });
+        }
+        Ok(())
+    };
+    staff_log::logged(
+        caller,
+        "调整组别津贴",
+        &group.id,
         &detail,
         now,
         |log| storage.change_pay_settings(&change, log),

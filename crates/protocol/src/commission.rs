@@ -2,6 +2,8 @@
 //! plan applies when), the official monthly statement line by line, and the broker's disputes.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use domain::broker_category::GroupPeriod;
+use domain::group_allowance::GroupAllowance;
 use domain::pay_plan::{CreditRole, DevelopmentSplit, PayPlan, PlanPeriod};
 use domain::{FeeSchedule, Fen, Rate, TradeSide};
 use serde::{Deserialize, Serialize};
@@ -19,6 +21,12 @@ pub struct PayTerms {
     pub development_splits: Vec<DevelopmentSplit>,
     /// The month's net-commission target set by the broker's lead.
     pub monthly_target: Fen,
+    /// Each group's monthly allowance (组别津贴).
+    #[serde(default)]
+    pub group_allowances: Vec<GroupAllowance>,
+    /// The caller's group history, oldest first.
+    #[serde(default)]
+    pub group_periods: Vec<GroupPeriod>,
 }
 
 /// Head office's official statement of a broker's month (佣金结算单).
@@ -35,6 +43,9 @@ pub struct StatementRecord {
     pub share: Fen,
     pub bonus: Fen,
     pub base: Fen,
+    /// 组别津贴 for the days in each group.
+    #[serde(default)]
+    pub allowance: Fen,
     pub adjustments: Fen,
     /// Why head office adjusted (a clawback), when it did.
     pub adjustment_note: Option<String>,

@@ -6,7 +6,7 @@ use crate::Role;
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::broker_category::BrokerCategory;
 use domain::pay_plan::{DevelopmentSplit, PayPlan};
-use domain::{AccessAction, FeeSchedule, SensitiveField};
+use domain::{AccessAction, FeeSchedule, Fen, SensitiveField};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -124,6 +124,29 @@ pub struct PayPlanOverview {
     /// The firm's classes, whose ladders plans may be on.
     #[serde(default)]
     pub classes: Vec<BrokerCategory>,
+    /// Each of the firm's groups with its monthly allowance (组别津贴).
+    #[serde(default)]
+    pub groups: Vec<GroupPay>,
+}
+
+/// A group as finance pays it: its monthly allowance (zero: none) and how many brokers are in it
+/// today.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct GroupPay {
+    pub group: BrokerCategory,
+    pub monthly: Fen,
+    pub brokers: u32,
+}
+
+/// Sets a group's monthly allowance (zero: none) for the statements not yet published.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+#[ts(export)]
+pub struct GroupAllowanceChange {
+    pub group_id: String,
+    pub monthly: Fen,
+    /// Why, for the operation log.
+    pub reason: String,
 }
 
 /// A pay plan (a level) as finance saves it: a new id adds it, a known one changes it for the

@@ -136,6 +136,8 @@ pub mod paths {
     pub const CONSOLE_DEVELOPMENT_SPLIT: &str = "/api/v1/console/pay-plans/split";
     /// Adds a fee schedule from its day (`console::FeeScheduleChange`).
     pub const CONSOLE_FEE_SCHEDULE: &str = "/api/v1/console/pay-plans/fees";
+    /// Sets a group's monthly allowance (`console::GroupAllowanceChange`).
+    pub const CONSOLE_GROUP_ALLOWANCE: &str = "/api/v1/console/pay-plans/group-allowance";
     /// A month's pay adjustments (`pay_adjustments::MonthAdjustments`), by `month`.
     pub const CONSOLE_PAY_ADJUSTMENTS: &str = "/api/v1/console/pay-adjustments";
     /// Adds an adjustment to a broker's month (`domain::pay_adjustment::PayAdjustment`).
@@ -253,6 +255,7 @@ pub mod paths {
         CONSOLE_PAY_PLAN_SAVE,
         CONSOLE_DEVELOPMENT_SPLIT,
         CONSOLE_FEE_SCHEDULE,
+        CONSOLE_GROUP_ALLOWANCE,
         CONSOLE_PAY_ADJUSTMENTS,
         CONSOLE_PAY_ADJUSTMENT_ADD,
         CONSOLE_PAY_ADJUSTMENT_REMOVE,

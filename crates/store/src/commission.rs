@@ -9,6 +9,7 @@ use crate::error::{Result, StoreError};
 use crate::Store;
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc, Weekday};
 use domain::clock::{shanghai_date, shanghai_midnight};
+use domain::group_allowance::month_allowance;
 use domain::pay_plan::{
     credited, forecast, month_of, month_pay, CreditRole, DayCredit, DevelopmentSplit, MonthPay,
 };
@@ -96,6 +97,11 @@ pub(crate) struct TradeFacts {
     /// The co-server's part of the service credit, when the client is shared.
     pub co_share: Option<Rate>,
     pub source: LineSource,
+}
+
+/// The month's 组别津贴 by the groups head office says the broker was in.
+pub(crate) fn allowance(terms: &PayTerms, month: NaiveDate) -> Fen {
+    month_allowance(month, &terms.group_allowances, &terms.group_periods)
 }
 
 pub(crate) fn compute(facts: TradeFacts, terms: &PayTerms) -> Result<TradeCommission> {
@@ -271,6 +277,7 @@ impl Store {
         let terms = self.terms()?;
         let days = self.day_credits(me, month, lines)?;
         month_pay(month, &terms.plans, &terms.periods, &days, adjustments)
+            .map(|pay| pay.with_allowance(allowance(&terms, month)))
             .map_err(|e| StoreError::Invalid(e.to_string()))
     }
 
@@ -307,7 +314,8 @@ impl Store {
             &days,
             so_far.adjustments,
         )
-        .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        .map_err(|e| StoreError::Invalid(e.to_string()))?
+        .with_allowance(so_far.allowance);
         Ok((expected, pay.total))
     }
 }

@@ -101,7 +101,7 @@ impl Store {
             .conn()
             .query_row(
                 "SELECT id, month, published_at, credited, threshold, share, bonus, base, \
-                 adjustments, adjustment_note, total FROM statements WHERE month = ?1",
+                 adjustments, adjustment_note, total, allowance FROM statements WHERE month = ?1",
                 [first],
                 |r| {
                     Ok(StatementRecord {
@@ -116,6 +116,7 @@ impl Store {
                         adjustments: Fen(r.get(8)?),
                         adjustment_note: r.get(9)?,
                         total: Fen(r.get(10)?),
+                        allowance: Fen(r.get(11)?),
                     })
                 },
             )
@@ -180,8 +181,10 @@ impl Store {
         for (day, credited) in days {
             running += credited;
             let so_far: Vec<_> = credits.iter().filter(|c| c.day <= day).copied().collect();
+            // The month's allowance and base are the whole month's from its first day on.
             let earned = month_pay(first, &terms.plans, &terms.periods, &so_far, adjustments)
-                .map_err(|e| StoreError::Invalid(e.to_string()))?;
+                .map_err(|e| StoreError::Invalid(e.to_string()))?
+                .with_allowance(super::commission::allowance(&terms, first));
             by_day.push(DayTotal {
                 day,
                 credited,

@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/018_library_body.sql"),
     include_str!("migrations/019_library_target.sql"),
     include_str!("migrations/020_client_shares.sql"),
+    include_str!("migrations/021_statement_allowance.sql"),
 ];
 
 pub(crate) fn run(conn: &mut Connection) -> Result<()> {

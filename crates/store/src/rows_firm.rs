@@ -93,6 +93,7 @@ pub(crate) const STATEMENTS: FeedTable = FeedTable {
         "adjustments",
         "adjustment_note",
         "total",
+        "allowance",
     ],
     bind: |stmt, record| {
         let Record::Statement(s) = record else {
@@ -109,7 +110,8 @@ pub(crate) const STATEMENTS: FeedTable = FeedTable {
             s.base.0,
             s.adjustments.0,
             s.adjustment_note,
-            s.total.0
+            s.total.0,
+            s.allowance.0
         ])?)
     },
 };

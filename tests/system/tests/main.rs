@@ -14,6 +14,7 @@ mod console_categories;
 mod console_class_appraisal;
 mod console_class_ladder;
 mod console_finance;
+mod console_group_allowance;
 mod console_group_appraisal;
 mod console_handover;
 mod console_levels;

@@ -2,4 +2,8 @@
 import type { Fen } from "./Fen";
 import type { PaySegment } from "./PaySegment";
 
-export type MonthPay = { credited: Fen, threshold: Fen, share: Fen, bonus: Fen, base: Fen, adjustments: Fen, total: Fen, segments: Array<PaySegment>, };
+export type MonthPay = { credited: Fen, threshold: Fen, share: Fen, bonus: Fen, base: Fen, 
+/**
+ * 组别津贴 (`group_allowance`): the groups' allowances for the days spent in them.
+ */
+allowance: Fen, adjustments: Fen, total: Fen, segments: Array<PaySegment>, };

@@ -2,6 +2,7 @@
 import type { BrokerCategory } from "./BrokerCategory";
 import type { DevelopmentSplit } from "./DevelopmentSplit";
 import type { FeeSchedule } from "./FeeSchedule";
+import type { GroupPay } from "./GroupPay";
 import type { PlanInUse } from "./PlanInUse";
 
 /**
@@ -19,4 +20,8 @@ fee_schedules: Array<FeeSchedule>,
 /**
  * The firm's classes, whose ladders plans may be on.
  */
-classes: Array<BrokerCategory>, };
+classes: Array<BrokerCategory>, 
+/**
+ * Each of the firm's groups with its monthly allowance (组别津贴).
+ */
+groups: Array<GroupPay>, };

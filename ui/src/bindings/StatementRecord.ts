@@ -12,7 +12,11 @@ id: string,
 /**
  * First day of the month.
  */
-month: string, published_at: string, credited: Fen, threshold: Fen, share: Fen, bonus: Fen, base: Fen, adjustments: Fen, 
+month: string, published_at: string, credited: Fen, threshold: Fen, share: Fen, bonus: Fen, base: Fen, 
+/**
+ * 组别津贴 for the days in each group.
+ */
+allowance: Fen, adjustments: Fen, 
 /**
  * Why head office adjusted (a clawback), when it did.
  */

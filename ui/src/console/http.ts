@@ -21,6 +21,7 @@ export const PATHS = {
   payPlanSave: "/api/v1/console/pay-plans/plan",
   developmentSplit: "/api/v1/console/pay-plans/split",
   feeSchedule: "/api/v1/console/pay-plans/fees",
+  groupAllowance: "/api/v1/console/pay-plans/group-allowance",
   payAdjustments: "/api/v1/console/pay-adjustments",
   payAdjustmentAdd: "/api/v1/console/pay-adjustments/add",
   payAdjustmentRemove: "/api/v1/console/pay-adjustments/remove",

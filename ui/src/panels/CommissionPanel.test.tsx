@@ -2,7 +2,7 @@ import { emit } from "@tauri-apps/api/event";
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { freezeCommissionClock, mockCommission } from "../test/commissionDesk";
+import { freezeCommissionClock, march, mockCommission } from "../test/commissionDesk";
 import { ipcReject, syncStatus } from "../test/fixtures";
 import { renderWithProviders } from "../test/render";
 import { CommissionPanel } from "./CommissionPanel";
@@ -35,6 +35,20 @@ describe("CommissionPanel overview", () => {
     const change = within(headline).getByTestId("headline-plan-change");
     expect(change).toHaveTextContent("2024-03-01 至 2024-03-14：2024 标准方案");
     expect(change).toHaveTextContent("2024-03-15 至 2024-03-31：2024 激励方案");
+  });
+
+  it("names the group allowance among the parts of pay when the broker has one", async () => {
+    mockCommission(undefined, (cmd, args) => {
+      if (cmd !== "commission_month") return undefined;
+      const month = (args as { month: string }).month;
+      return { ...march, month, pay: { ...march.pay, allowance: 41_290, total: march.pay.total + 41_290 } };
+    });
+    renderWithProviders(<CommissionPanel />);
+    const headline = await screen.findByTestId("commission-headline");
+    expect(within(headline).getByTestId("headline-total")).toHaveTextContent("¥5,082.03");
+    expect(within(headline).getByTestId("headline-breakdown")).toHaveTextContent(
+      "底薪 ¥3,000.00 · 提成 ¥1,469.13 · 奖励 ¥200.00 · 调整 ¥0.00 · 组别津贴 ¥412.90",
+    );
   });
 
   it("ranks clients by credit with their share, and lists the boards", async () => {

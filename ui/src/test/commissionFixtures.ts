@@ -13,6 +13,7 @@ export function monthPay(overrides: Partial<MonthPay> = {}): MonthPay {
     share: 146_913,
     bonus: 20_000,
     base: 300_000,
+    allowance: 0,
     adjustments: 0,
     total: 466_913,
     segments: [
@@ -42,6 +43,7 @@ export function statementRecord(overrides: Partial<StatementRecord> = {}): State
     share: 146_913,
     bonus: 20_000,
     base: 300_000,
+    allowance: 0,
     adjustments: 0,
     adjustment_note: null,
     total: 466_913,

@@ -32,6 +32,21 @@ fn lists(db: &Db<'_>) -> Result<Vec<BrokerCategory>> {
     )
 }
 
+/// One broker's group history, oldest first.
+pub(super) fn group_periods_of(db: &Db<'_>, broker_id: &str) -> Result<Vec<GroupPeriod>> {
+    db.query_map(
+        "SELECT effective_from, group_id FROM broker_group_periods WHERE broker_id = ?1 \
+         ORDER BY effective_from",
+        params![broker_id],
+        |r| {
+            Ok(GroupPeriod {
+                effective_from: r.get(0)?,
+                group_id: r.get(1)?,
+            })
+        },
+    )
+}
+
 fn refused(e: broker_category::CategoryError) -> StorageError {
     StorageError::Validation(e.to_string())
 }

@@ -7,6 +7,7 @@ use crate::error::{Result, StorageError};
 use crate::pay::PaySettings;
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use domain::clock::{shanghai_date, shanghai_midnight};
+use domain::group_allowance::month_allowance;
 use domain::pay_plan::{credited, month_of, month_pay, CreditRole, DayCredit, DevelopmentSplit};
 use domain::{Fen, Rate, TradeSide};
 use protocol::console::TradeCharge;
@@ -17,8 +18,10 @@ use protocol::{
 use rusqlite::params;
 use std::collections::{BTreeMap, HashSet};
 
-pub(super) fn terms(pay: &PaySettings, broker_id: &str) -> Result<PayTerms> {
+pub(super) fn terms(db: &Db<'_>, pay: &PaySettings, broker_id: &str) -> Result<PayTerms> {
     Ok(PayTerms {
+        group_allowances: pay.group_allowances.clone(),
+        group_periods: super::categories::group_periods_of(db, broker_id)?,
         periods: pay.periods_of(broker_id),
         monthly_target: pay.target_of(broker_id),
         fee_schedules: pay.fee_schedules.clone(),
@@ -213,7 +216,12 @@ fn publish_one(
         &days,
         adjustment,
     )
-    .map_err(|e| StorageError::Validation(e.to_string()))?;
+    .map_err(|e| StorageError::Validation(e.to_string()))?
+    .with_allowance(month_allowance(
+        first,
+        &pay.group_allowances,
+        &super::categories::group_periods_of(db, broker)?,
+    ));
     let statement = Record::Statement(StatementRecord {
         id: statement_id.clone(),
         month: first,
@@ -223,6 +231,7 @@ fn publish_one(
         share: result.share,
         bonus: result.bonus,
         base: result.base,
+        allowance: result.allowance,
         adjustments: result.adjustments,
         adjustment_note: note,
         total: result.total,

@@ -51,6 +51,14 @@ pub(super) fn set_settings(db: &Db<'_>, pay: &PaySettings) -> Result<()> {
             )));
         }
     }
+    for allowance in &pay.group_allowances {
+        if !listed(CategoryKind::Group, &allowance.group_id)? {
+            return Err(StorageError::Validation(format!(
+                "津贴所属的组别 {} 不存在，请先在组别列表中添加",
+                allowance.group_id
+            )));
+        }
+    }
     for rung in &pay.class_levels {
         if !listed(CategoryKind::Class, &rung.class_id)? {
             return Err(StorageError::Validation(format!(

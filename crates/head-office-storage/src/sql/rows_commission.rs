@@ -16,15 +16,17 @@ pub(super) const STATEMENTS: FeedTable = FeedTable {
     kind: EntityKind::Statement,
     table: "commission_statements",
     columns: "month, published_at, credited, threshold, share, bonus, base, adjustments, \
-              adjustment_note, total",
+              adjustment_note, total, allowance",
     read: read_statement,
     insert: "INSERT INTO commission_statements (id, broker_id, seq, month, published_at, credited, \
-             threshold, share, bonus, base, adjustments, adjustment_note, total) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) \
+             threshold, share, bonus, base, adjustments, adjustment_note, total, allowance) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) \
              ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, published_at = excluded.published_at, \
              credited = excluded.credited, threshold = excluded.threshold, share = excluded.share, \
              bonus = excluded.bonus, base = excluded.base, adjustments = excluded.adjustments, \
-             adjustment_note = excluded.adjustment_note, total = excluded.total",    bind: insert,
+             adjustment_note = excluded.adjustment_note, total = excluded.total, \
+             allowance = excluded.allowance",
+    bind: insert,
 };
 
 pub(super) const STATEMENT_LINES: FeedTable = FeedTable {
@@ -72,6 +74,7 @@ fn read_statement(r: &Row<'_>) -> rusqlite::Result<Record> {
         adjustments: Fen(r.get(8)?),
         adjustment_note: r.get(9)?,
         total: Fen(r.get(10)?),
+        allowance: Fen(r.get(11)?),
     }))
 }
 
@@ -133,7 +136,8 @@ fn insert(db: &Db<'_>, sql: &str, broker: &str, seq: i64, record: &Record) -> Re
                 s.base.0,
                 s.adjustments.0,
                 s.adjustment_note,
-                s.total.0
+                s.total.0,
+                s.allowance.0
             ],
         ),
         Record::StatementLine(l) => db.execute(

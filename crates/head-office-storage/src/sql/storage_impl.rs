@@ -192,7 +192,7 @@ impl Storage for SqlStorage {
     }
 
     fn pay_terms(&self, broker_id: &str) -> Result<protocol::PayTerms> {
-        self.read(|db| commission::terms(&*self.pay.get(db)?, broker_id))
+        self.read(|db| commission::terms(db, &*self.pay.get(db)?, broker_id))
     }
 
     fn statements_published(&self, month: chrono::NaiveDate) -> Result<u32> {

@@ -13,8 +13,8 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use domain::pay_adjustment::PayAdjustment;
 use protocol::console::{
-    DevelopmentSplitChange, FeeScheduleChange, PayPlanChange, PayPlanOverview, TradeCharge,
-    TradeChargeQuery, TradeCommissionCorrection,
+    DevelopmentSplitChange, FeeScheduleChange, GroupAllowanceChange, PayPlanChange,
+    PayPlanOverview, TradeCharge, TradeChargeQuery, TradeCommissionCorrection,
 };
 use protocol::paths;
 use protocol::pay_adjustments::{
@@ -39,6 +39,14 @@ pub(super) fn routes(state: &Arc<AppState>) -> Router<Arc<AppState>> {
         .route(
             paths::CONSOLE_FEE_SCHEDULE,
             only(state, FINANCE, limited(post(save_fees), TEAM_BODY_LIMIT)),
+        )
+        .route(
+            paths::CONSOLE_GROUP_ALLOWANCE,
+            only(
+                state,
+                FINANCE,
+                limited(post(save_allowance), TEAM_BODY_LIMIT),
+            ),
         )
         .route(
             paths::CONSOLE_PAY_ADJUSTMENTS,
@@ -117,6 +125,20 @@ async fn save_split(
     .await?;
     tracing::info!(%from, "development split saved");
     Ok(Json(saved))
+}
+
+async fn save_allowance(
+    State(state): AppStateRef,
+    Caller(user): Caller,
+    ApiJson(req): ApiJson<GroupAllowanceChange>,
+) -> Result<Json<PayPlanOverview>> {
+    let (today, now) = (state.clock.today(), state.clock.now());
+    Ok(Json(
+        blocking(&state, move |s| {
+            crate::pay_plans::save_allowance(s, &user, &req, today, now)
+        })
+        .await?,
+    ))
 }
 
 async fn save_fees(

@@ -6,8 +6,8 @@ use crate::access::FINANCE;
 use domain::pay_plan::{DevelopmentSplit, PayPlan, ShareBand};
 use domain::{FeeSchedule, Fen, Rate};
 use protocol::console::{
-    DevelopmentSplitChange, FeeScheduleChange, PayPlanChange, PayPlanOverview, TradeCharge,
-    TradeChargeQuery, TradeCommissionCorrection,
+    DevelopmentSplitChange, FeeScheduleChange, GroupAllowanceChange, PayPlanChange,
+    PayPlanOverview, TradeCharge, TradeChargeQuery, TradeCommissionCorrection,
 };
 use protocol::paths;
 
@@ -103,6 +103,26 @@ pub(super) const FINANCE_ROUTES: &[Operation] = &[
                         ..FeeSchedule::since_2023_08_28()
                     },
                     reason: "交易所下调经手费".into(),
+                })
+            }),
+            of::<PayPlanOverview>,
+        )
+    },
+    Operation {
+        access: Access::Only(FINANCE),
+        ..write(
+            paths::CONSOLE_GROUP_ALLOWANCE,
+            "setGroupAllowance",
+            "console",
+            "组别津贴",
+            "Sets a group's monthly allowance (0 for none, ¥20,000 at most), paid to each broker \
+             for the days of the month they spend in the group. It pays from the statements not \
+             yet published; published ones keep what they said.",
+            json_body(of::<GroupAllowanceChange>, || {
+                example(GroupAllowanceChange {
+                    group_id: "GR-BANK".into(),
+                    monthly: Fen::from_yuan(800),
+                    reason: "银行驻点补贴按新协议调整".into(),
                 })
             }),
             of::<PayPlanOverview>,

@@ -10,6 +10,7 @@ import { PATHS } from "../http";
 import type { PageProps } from "../pages";
 import { useLoad } from "../useLoad";
 import { FeeScheduleDialog, FeeScheduleTable } from "./FeeScheduleDialog";
+import { GroupAllowances } from "./GroupAllowances";
 import { PayPlanDialog, SplitDialog } from "./PayPlanDialogs";
 
 /** A share of net commission as a percentage: rates are in ten-millionths. */
@@ -89,6 +90,17 @@ export function PayPlansPage({ session, onSessionEnded }: PageProps) {
               ),
             },
           ]}
+        />
+      </Card>
+      <Card size="small" title="组别津贴">
+        <GroupAllowances
+          session={session}
+          groups={data?.groups ?? []}
+          loading={loading}
+          onSaved={(g) => {
+            reload();
+            void message.success(`“${g.group.name}”的津贴已保存，自尚未发布的结算单起按在组天数计发`);
+          }}
         />
       </Card>
       <Card

@@ -37,6 +37,7 @@ export function Headline({ data, ended }: Props) {
               bonus: formatFen(pay.bonus),
               adjustments: formatFen(pay.adjustments),
             })}
+            {pay.allowance !== 0 && t("headline.allowance", { allowance: formatFen(pay.allowance) })}
           </Typography.Text>
         </div>
         <div className="commission-kpi" data-testid="headline-target">

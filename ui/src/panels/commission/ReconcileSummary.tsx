@@ -7,7 +7,7 @@ import { useT } from "../../i18n/context";
 import { formatFen, formatSignedFen } from "../../lib/format";
 
 /** The figures the desk and the statement both state, in the statement's order. */
-export const SUMMARY_ITEMS = ["credited", "threshold", "share", "bonus", "base", "adjustments", "total"] as const;
+export const SUMMARY_ITEMS = ["credited", "threshold", "share", "bonus", "base", "allowance", "adjustments", "total"] as const;
 type Item = (typeof SUMMARY_ITEMS)[number];
 
 interface Row {

@@ -42,6 +42,9 @@ describe("Reconciliation", () => {
     expect(credited).toHaveTextContent("¥12,322.88");
     expect(credited).toHaveTextContent("-¥22.79");
     expect(within(summary).getByTestId("reconcile-summary-threshold")).toHaveAttribute("data-differs", "false");
+    const allowance = within(summary).getByTestId("reconcile-summary-allowance");
+    expect(allowance).toHaveTextContent("组别津贴");
+    expect(allowance).toHaveAttribute("data-differs", "false");
     expect(within(summary).getByTestId("reconcile-summary-adjustments")).toHaveAttribute("data-differs", "false");
     expect(within(summary).getByTestId("reconcile-adjustment-note")).toHaveTextContent("2 月客户退佣追回");
     expect(within(summary).getByTestId("reconcile-summary-total")).toHaveTextContent("-¥2.28");
