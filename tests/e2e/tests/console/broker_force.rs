@@ -225,5 +225,36 @@ pub fn add_pay_plan(p: &Session) -> Result<()> {
     p.wait_text("[data-testid=fee-schedules]", SHORT, |t| {
         t.contains("万0.3")
     })?;
+    group_allowance(p)?;
     sign_out(p)
+}
+
+/// 营业部渠道 starts paying an allowance: a figure that is not an amount is refused by the form,
+/// then ¥300 is saved and listed.
+fn group_allowance(p: &Session) -> Result<()> {
+    p.wait_text("[data-testid=group-allowances]", SHORT, |t| {
+        t.contains("银行渠道") && t.contains("¥800.00")
+    })?;
+    p.click(&p.wait("[data-testid=allowance-edit-GR-BRANCH]", SHORT)?)?;
+    let monthly = p.wait("[data-testid=allowance-monthly]", SHORT)?;
+    p.click(&monthly)?;
+    p.press_chord("\u{E009}", "a")?;
+    p.type_text(&monthly, "三百")?;
+    p.type_text(
+        &p.wait("[data-testid=allowance-reason]", SHORT)?,
+        "营业部渠道新设驻厅补贴",
+    )?;
+    p.click(&p.wait(".ant-modal-footer .ant-btn-primary", SHORT)?)?;
+    p.wait_text(".ant-form-item-explain-error", SHORT, |t| {
+        t.contains("请填写金额")
+    })?;
+    p.click(&monthly)?;
+    p.press_chord("\u{E009}", "a")?;
+    p.type_text(&monthly, "300")?;
+    p.screenshot("console-group-allowance-dialog")?;
+    p.click(&p.wait(".ant-modal-footer .ant-btn-primary", SHORT)?)?;
+    p.wait_text(".ant-message", SHORT, |t| t.contains("津贴已保存"))?;
+    p.wait_text("[data-row-key=GR-BRANCH]", SHORT, |t| t.contains("¥300.00"))?;
+    p.screenshot("console-group-allowances")?;
+    Ok(())
 }
