@@ -127,6 +127,25 @@ pub fn cohort_of(
         .map(|c| c.cohort.clone())
 }
 
+/// Publishes `month`'s 考核 as `token` (经纪业务管理部) and returns the cards `username`'s desk
+/// holds after a sync from scratch.
+pub async fn cards_on_desk(
+    console: &Console,
+    token: &str,
+    month: chrono::NaiveDate,
+    username: &str,
+) -> Vec<protocol::broker_force::PublishedAppraisal> {
+    let _: protocol::broker_force::AppraisalsPublished = console
+        .ok(
+            token,
+            protocol::paths::CONSOLE_APPRAISAL_PUBLISH,
+            &protocol::broker_force::AppraisalMonth { month },
+        )
+        .await;
+    let desk = crate::TestDesk::synced(&console.base, username).await;
+    desk.with_store(|s| s.appraisals().unwrap())
+}
+
 /// One client as the console's 客户关系 finds them by id: who serves them, what waits for them.
 pub async fn client_of_firm(
     console: &Console,

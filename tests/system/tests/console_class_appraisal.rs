@@ -7,14 +7,13 @@ use chrono::{Datelike, Months};
 use domain::appraisal::{AppraisalScheme, Appraised, CohortKind, Measure, Weight};
 use domain::broker_category::CategoryKind;
 use protocol::broker_force::{
-    AppraisalBoard, AppraisalCohort, AppraisalMonth, AppraisalsPublished, LevelBoard, OrgChanged,
-    SchemeChange, SchemeRemoval,
+    AppraisalBoard, AppraisalCohort, LevelBoard, OrgChanged, SchemeChange, SchemeRemoval,
 };
 use protocol::paths;
 use reqwest::StatusCode;
 use sync::HeadOffice;
-use system_tests::console::{cohort_of, Console};
-use system_tests::{access_token, small_firm, TestDesk, TestHeadOffice, TODAY};
+use system_tests::console::{cards_on_desk, cohort_of, Console};
+use system_tests::{access_token, small_firm, TestHeadOffice, TODAY};
 
 fn class(id: &str) -> Appraised {
     Appraised::Class(id.into())
@@ -145,15 +144,7 @@ async fn a_class_with_its_own_scheme_is_ranked_among_itself_and_falls_back_to_le
 
     // Last month's cards reach broker07's desk, naming the class it was ranked in.
     let last_month = TODAY.with_day(1).unwrap() - Months::new(1);
-    let _: AppraisalsPublished = console
-        .ok(
-            &hq,
-            paths::CONSOLE_APPRAISAL_PUBLISH,
-            &AppraisalMonth { month: last_month },
-        )
-        .await;
-    let desk = TestDesk::synced(&base, "broker07").await;
-    let cards = desk.with_store(|s| s.appraisals().unwrap());
+    let cards = cards_on_desk(&console, &hq, last_month, "broker07").await;
     assert_eq!(cards.len(), 1);
     assert_eq!(cards[0].cohort_name, "投资顾问");
     assert_eq!(cards[0].ranked_among, CohortKind::Class);

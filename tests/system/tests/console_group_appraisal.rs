@@ -9,13 +9,12 @@ use domain::appraisal::{AppraisalScheme, Appraised, CohortKind, Measure, Weight}
 use domain::broker_category::CategoryKind;
 use head_office_storage::categories::BrokerCategories;
 use protocol::broker_force::{
-    AppraisalBoard, AppraisalMonth, AppraisalsPublished, BrokerCategorization, LevelBoard,
-    OrgChanged, SchemeChange, SchemeRemoval,
+    AppraisalBoard, BrokerCategorization, LevelBoard, OrgChanged, SchemeChange, SchemeRemoval,
 };
 use protocol::paths;
 use sync::HeadOffice;
-use system_tests::console::{cohort_of, Console};
-use system_tests::{access_token, small_firm, TestDesk, TestHeadOffice, TODAY};
+use system_tests::console::{cards_on_desk, cohort_of, Console};
+use system_tests::{access_token, small_firm, TestHeadOffice, TODAY};
 
 fn group(id: &str) -> Appraised {
     Appraised::Group(id.into())
@@ -142,17 +141,14 @@ async fn a_group_with_its_own_scheme_is_ranked_among_itself_by_the_group_of_the_
     ));
 
     // Moved to 互联网渠道 today: this month is appraised by level, last month is not touched.
+    let regroup = |group: &str| BrokerCategorization {
+        broker_id: "B004".into(),
+        class_id: Some("CL-AM".into()),
+        group_id: Some(group.into()),
+        reason: "调整服务渠道".into(),
+    };
     let done: OrgChanged = console
-        .ok(
-            &hq,
-            paths::CONSOLE_BROKER_CATEGORIZE,
-            &BrokerCategorization {
-                broker_id: "B004".into(),
-                class_id: Some("CL-AM".into()),
-                group_id: Some("GR-ONLINE".into()),
-                reason: "调往互联网渠道".into(),
-            },
-        )
+        .ok(&hq, paths::CONSOLE_BROKER_CATEGORIZE, &regroup("GR-ONLINE"))
         .await;
     assert!(
         done.message.contains(&format!(
@@ -170,15 +166,7 @@ async fn a_group_with_its_own_scheme_is_ranked_among_itself_by_the_group_of_the_
     assert_eq!(cohort_of(&last, "B004"), Some(group("GR-BANK")));
 
     // Last month's card reaches broker04's desk, naming the group it was ranked in.
-    let _: AppraisalsPublished = console
-        .ok(
-            &hq,
-            paths::CONSOLE_APPRAISAL_PUBLISH,
-            &AppraisalMonth { month: last_month },
-        )
-        .await;
-    let desk = TestDesk::synced(&base, "broker04").await;
-    let cards = desk.with_store(|s| s.appraisals().unwrap());
+    let cards = cards_on_desk(&console, &hq, last_month, "broker04").await;
     assert_eq!(cards.len(), 1);
     assert_eq!(cards[0].cohort_name, "银行渠道");
     assert_eq!(cards[0].ranked_among, CohortKind::Group);
@@ -203,16 +191,7 @@ async fn a_group_with_its_own_scheme_is_ranked_among_itself_by_the_group_of_the_
     assert!(board.cohorts.iter().all(|c| c.cohort != group("GR-BANK")));
     // A second move the same day replaces the first: the day's group is the last one chosen.
     let _: OrgChanged = console
-        .ok(
-            &hq,
-            paths::CONSOLE_BROKER_CATEGORIZE,
-            &BrokerCategorization {
-                broker_id: "B004".into(),
-                class_id: Some("CL-AM".into()),
-                group_id: Some("GR-BANK".into()),
-                reason: "调回银行渠道".into(),
-            },
-        )
+        .ok(&hq, paths::CONSOLE_BROKER_CATEGORIZE, &regroup("GR-BANK"))
         .await;
     let periods = head_office.storage.broker_group_periods().unwrap();
     let b004 = &periods["B004"];
