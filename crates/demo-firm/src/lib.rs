@@ -16,7 +16,7 @@ mod transfers;
 pub use head_office_storage::seed::{ClientBook, FirmSeed, OrgUnitSeed, UserSeed};
 
 use chrono::{Datelike, NaiveDate};
-use domain::broker_category::{before_records, GroupPeriod};
+use domain::broker_category::{before_records, CategoryKind, CategoryPeriod};
 use head_office_storage::categories::BrokerPlacement;
 use head_office_storage::passwords::hash_password;
 use head_office_storage::Result;
@@ -177,7 +177,7 @@ pub fn generate(params: &DemoParams) -> Result<FirmSeed> {
         transfer_requests,
         comments: transfers::comments(team_count, params.brokers, params.as_of),
         broker_placements: placements(params.brokers),
-        group_history: group_history(params.brokers, params.as_of),
+        placement_history: group_history(params.brokers, params.as_of),
     })
 }
 
@@ -213,21 +213,21 @@ fn placements(brokers: usize) -> Vec<(String, BrokerPlacement)> {
 
 /// broker04 moved from the branch channel to the bank's on the 16th of last month: a group's
 /// pay and 考核 follow each day's group.
-fn group_history(brokers: usize, as_of: NaiveDate) -> Vec<(String, GroupPeriod)> {
+fn group_history(brokers: usize, as_of: NaiveDate) -> Vec<(String, CategoryKind, CategoryPeriod)> {
     if brokers < 4 {
         return Vec::new();
     }
     let last_month = as_of.with_day(1).unwrap_or(as_of) - chrono::Months::new(1);
-    let period = |group: &str, effective_from| GroupPeriod {
-        group_id: Some(group.into()),
-        effective_from,
+    let in_group = |group: &str, effective_from| {
+        let period = CategoryPeriod {
+            category_id: Some(group.into()),
+            effective_from,
+        };
+        (broker_id(3), CategoryKind::Group, period)
     };
     vec![
-        (broker_id(3), period("GR-BRANCH", before_records())),
-        (
-            broker_id(3),
-            period("GR-BANK", last_month + chrono::Days::new(15)),
-        ),
+        in_group("GR-BRANCH", before_records()),
+        in_group("GR-BANK", last_month + chrono::Days::new(15)),
     ]
 }
 

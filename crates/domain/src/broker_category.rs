@@ -113,26 +113,27 @@ pub fn check_choice(
     }
 }
 
-/// From `effective_from` on, the broker serves in `group_id` (none: in no group). A group's pay
-/// and 考核 follow these periods, so a month already worked keeps the group it was worked in.
+/// From `effective_from` on, the broker is in `category_id`, a class or a group by the history it
+/// is of (none: in no class, or no group). A group's pay and 考核, and a class placed by hand,
+/// follow these periods, so a month already worked keeps the class and group it was worked in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
-pub struct GroupPeriod {
-    pub group_id: Option<String>,
+pub struct CategoryPeriod {
+    pub category_id: Option<String>,
     pub effective_from: NaiveDate,
 }
 
-impl GroupPeriod {
-    /// The group of `day`: the latest period begun by then.
-    pub fn on(periods: &[GroupPeriod], day: NaiveDate) -> Option<&str> {
+impl CategoryPeriod {
+    /// The class or group of `day`: the latest period begun by then.
+    pub fn on(periods: &[CategoryPeriod], day: NaiveDate) -> Option<&str> {
         periods
             .iter()
             .filter(|p| p.effective_from <= day)
             .max_by_key(|p| p.effective_from)
-            .and_then(|p| p.group_id.as_deref())
+            .and_then(|p| p.category_id.as_deref())
     }
 }
 
-/// The first day the firm's group history knows: a placement made before there was a history
+/// The first day the firm's class and group history knows: a placement made before there was a history
 /// (the firm's own data, or before this was kept) counts from it.
 pub fn before_records() -> NaiveDate {
     NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default()
@@ -181,23 +182,23 @@ mod tests {
     fn a_day_is_in_the_group_of_the_latest_period_begun_by_then() {
         let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
         let periods = [
-            GroupPeriod {
-                group_id: Some("GR-BRANCH".into()),
+            CategoryPeriod {
+                category_id: Some("GR-BRANCH".into()),
                 effective_from: before_records(),
             },
-            GroupPeriod {
-                group_id: Some("GR-BANK".into()),
+            CategoryPeriod {
+                category_id: Some("GR-BANK".into()),
                 effective_from: day(16),
             },
-            GroupPeriod {
-                group_id: None,
+            CategoryPeriod {
+                category_id: None,
                 effective_from: day(25),
             },
         ];
-        assert_eq!(GroupPeriod::on(&periods, day(15)), Some("GR-BRANCH"));
-        assert_eq!(GroupPeriod::on(&periods, day(16)), Some("GR-BANK"));
-        assert_eq!(GroupPeriod::on(&periods, day(30)), None);
-        assert_eq!(GroupPeriod::on(&[], day(1)), None);
+        assert_eq!(CategoryPeriod::on(&periods, day(15)), Some("GR-BRANCH"));
+        assert_eq!(CategoryPeriod::on(&periods, day(16)), Some("GR-BANK"));
+        assert_eq!(CategoryPeriod::on(&periods, day(30)), None);
+        assert_eq!(CategoryPeriod::on(&[], day(1)), None);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! a group's allowance in place; it pays from the statements not yet published, and published
 //! ones are kept as they were.
 
-use crate::broker_category::GroupPeriod;
+use crate::broker_category::CategoryPeriod;
 use crate::money::Fen;
 use crate::pay_plan::{month_of, prorate};
 use chrono::{Days, NaiveDate};
@@ -47,11 +47,11 @@ pub fn check(monthly: Fen) -> Result<(), AllowanceError> {
 pub fn month_allowance(
     month: NaiveDate,
     allowances: &[GroupAllowance],
-    periods: &[GroupPeriod],
+    periods: &[CategoryPeriod],
 ) -> Fen {
     let (first, length) = month_of(month);
     let monthly_of = |day| {
-        GroupPeriod::on(periods, day)
+        CategoryPeriod::on(periods, day)
             .and_then(|group| allowances.iter().find(|a| a.group_id == group))
             .map_or(Fen::ZERO, |a| a.monthly)
     };
@@ -78,9 +78,9 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, m, d).unwrap()
     }
 
-    fn in_group(group: Option<&str>, from: NaiveDate) -> GroupPeriod {
-        GroupPeriod {
-            group_id: group.map(str::to_string),
+    fn in_group(group: Option<&str>, from: NaiveDate) -> CategoryPeriod {
+        CategoryPeriod {
+            category_id: group.map(str::to_string),
             effective_from: from,
         }
     }

@@ -44,9 +44,13 @@ pub struct FirmSeed {
     pub comments: Vec<(String, protocol::team::CommentRecord)>,
     /// Brokers' classes and groups, by broker id (of the lists migration 034 seeds).
     pub broker_placements: Vec<(String, super::categories::BrokerPlacement)>,
-    /// Groups changed after the firm's data began, with the group before: a broker not named
-    /// here has been in their placement's group since `before_records`.
-    pub group_history: Vec<(String, domain::broker_category::GroupPeriod)>,
+    /// Classes and groups changed after the firm's data began, with the one before: a broker not
+    /// named here for a kind has been in their placement's class or group since `before_records`.
+    pub placement_history: Vec<(
+        String,
+        domain::broker_category::CategoryKind,
+        domain::broker_category::CategoryPeriod,
+    )>,
 }
 
 pub struct ClientBook {

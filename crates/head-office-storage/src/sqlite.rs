@@ -53,7 +53,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/034_broker_categories.sql"),
     include_str!("migrations/035_client_shares.sql"),
     include_str!("migrations/036_scheduled_shares.sql"),
-    include_str!("migrations/037_broker_group_periods.sql"),
+    include_str!("migrations/037_broker_category_periods.sql"),
     include_str!("migrations/038_statement_allowance.sql"),
 ];
 

@@ -13,7 +13,7 @@ use crate::staff_log::{written, ByStaff};
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc};
 use domain::appraisal;
 use domain::appraisal::{AppraisalScheme, Appraised, CohortKind};
-use domain::broker_category::{BrokerCategory, CategoryKind, GroupPeriod};
+use domain::broker_category::{BrokerCategory, CategoryKind, CategoryPeriod};
 use domain::kpi::KpiFigures;
 use domain::pay_plan::PlanPeriod;
 use head_office_storage::org::KpiWindow;
@@ -46,8 +46,8 @@ pub fn board(
     let ids: Vec<String> = brokers.iter().map(|p| p.id.clone()).collect();
     let mut figures = storage.broker_figures(&ids, &window)?;
     let periods = pay.periods_by_broker();
-    let placements = storage.broker_placements()?;
-    let group_periods = storage.broker_group_periods()?;
+    let class_periods = storage.broker_category_periods(CategoryKind::Class)?;
+    let group_periods = storage.broker_category_periods(CategoryKind::Group)?;
     let (classes, groups): (Vec<BrokerCategory>, Vec<BrokerCategory>) = storage
         .broker_categories()?
         .into_iter()
@@ -66,18 +66,18 @@ pub fn board(
         let own_periods = periods
             .get(person.id.as_str())
             .map_or(&[][..], Vec::as_slice);
-        // The class of the month's last day appraised: a move to another ladder after the
-        // month leaves the month in the class it was worked in.
-        let placed = placements
+        // The class and group of the month's last day appraised: a move after the month leaves
+        // the month in those it was worked in.
+        let placed = class_periods
             .get(&person.id)
-            .and_then(|p| p.class_id.as_deref());
+            .and_then(|own| CategoryPeriod::on(own, as_of));
         let by_class = pay
             .class_on(own_periods, placed, as_of)
             .map(|class| Appraised::Class(class.to_string()))
             .filter(|class| pay.own_scheme(class).is_some());
         let by_group = || {
             let own = group_periods.get(&person.id).map_or(&[][..], Vec::as_slice);
-            GroupPeriod::on(own, as_of)
+            CategoryPeriod::on(own, as_of)
                 .map(|group| Appraised::Group(group.to_string()))
                 .filter(|group| pay.own_scheme(group).is_some())
         };

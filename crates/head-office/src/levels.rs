@@ -206,15 +206,25 @@ pub fn categorize(
             },
         )
     };
-    let group_before = storage
+    let before = storage
         .broker_placements()?
         .remove(&broker.id)
-        .and_then(|p| p.group_id);
-    // A group's 考核 scheme follows the group of each day, so a month already worked keeps its.
-    let since = if group_before == req.group_id {
+        .unwrap_or_default();
+    // Pay and 考核 follow the class and group of each day, so a month already worked keeps its.
+    let changed: Vec<&str> = [
+        ("类别", before.class_id != req.class_id),
+        ("组别", before.group_id != req.group_id),
+    ]
+    .into_iter()
+    .filter_map(|(word, changed)| changed.then_some(word))
+    .collect();
+    let since = if changed.is_empty() {
         String::new()
     } else {
-        format!("（自 {today} 起；此前的月份仍按原组别）")
+        format!(
+            "；自 {today} 起生效，此前的月份仍按原{}",
+            changed.join("和")
+        )
     };
     let message = format!(
         "{}（{}）：类别 {}，组别 {}{since}",

@@ -7,7 +7,7 @@
 use crate::error::{HeadOfficeError, Result};
 use crate::staff_log;
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::broker_category::{CategoryKind, GroupPeriod};
+use domain::broker_category::{CategoryKind, CategoryPeriod};
 use domain::class_ladder;
 use domain::group_allowance::{self, GroupAllowance};
 use domain::pay_plan::PlanPeriod;
@@ -45,7 +45,7 @@ pub fn overview(storage: &dyn Storage, today: NaiveDate) -> Result<PayPlanOvervi
             brokers: 0,
         })
         .collect();
-    let group_periods = storage.broker_group_periods()?;
+    let group_periods = storage.broker_category_periods(CategoryKind::Group)?;
     let mut unassigned_brokers = 0;
     for broker in chart
         .people
@@ -53,8 +53,8 @@ pub fn overview(storage: &dyn Storage, today: NaiveDate) -> Result<PayPlanOvervi
         .filter(|p| p.role == Role::Broker && !p.disabled)
     {
         let own = group_periods.get(&broker.id).map_or(&[][..], Vec::as_slice);
-        if let Some(group) =
-            GroupPeriod::on(own, today).and_then(|id| groups.iter_mut().find(|g| g.group.id == id))
+        if let Some(group) = CategoryPeriod::on(own, today)
+            .and_then(|id| groups.iter_mut().find(|g| g.group.id == id))
         {
             group.brokers += 1;
         }

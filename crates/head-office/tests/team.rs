@@ -259,7 +259,7 @@ fn firm() -> FirmSeed {
         transfer_requests: Vec::new(),
         comments: Vec::new(),
         broker_placements: Vec::new(),
-        group_history: Vec::new(),
+        placement_history: Vec::new(),
     }
 }
 

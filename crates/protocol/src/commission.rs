@@ -2,7 +2,7 @@
 //! plan applies when), the official monthly statement line by line, and the broker's disputes.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::broker_category::GroupPeriod;
+use domain::broker_category::CategoryPeriod;
 use domain::group_allowance::GroupAllowance;
 use domain::pay_plan::{CreditRole, DevelopmentSplit, PayPlan, PlanPeriod};
 use domain::{FeeSchedule, Fen, Rate, TradeSide};
@@ -26,7 +26,7 @@ pub struct PayTerms {
     pub group_allowances: Vec<GroupAllowance>,
     /// The caller's group history, oldest first.
     #[serde(default)]
-    pub group_periods: Vec<GroupPeriod>,
+    pub group_periods: Vec<CategoryPeriod>,
 }
 
 /// Head office's official statement of a broker's month (佣金结算单).

@@ -2,12 +2,15 @@
 //! ranked among their group, except those whose class has a scheme (投资顾问), who stay with
 //! their class. The group of each month is the one of its last day: broker04 joined 银行渠道 on
 //! the 16th of last month, so the month before is appraised by level, and a move to another
-//! group today leaves last month where it was worked. broker04's desk names the group.
+//! group today leaves last month where it was worked. broker04's desk names the group. A class
+//! placed by hand has a history too.
 
 use chrono::{Datelike, Days, Months};
 use domain::appraisal::{AppraisalScheme, Appraised, CohortKind, Measure, Weight};
 use domain::broker_category::CategoryKind;
 use head_office_storage::categories::BrokerCategories;
+use head_office_storage::pay::PlanAssignment;
+use head_office_storage::Storage;
 use protocol::broker_force::{
     AppraisalBoard, BrokerCategorization, LevelBoard, OrgChanged, SchemeChange, SchemeRemoval,
 };
@@ -152,7 +155,7 @@ async fn a_group_with_its_own_scheme_is_ranked_among_itself_by_the_group_of_the_
         .await;
     assert!(
         done.message.contains(&format!(
-            "组别 互联网渠道（自 {TODAY} 起；此前的月份仍按原组别）"
+            "类别 客户经理，组别 互联网渠道；自 {TODAY} 起生效，此前的月份仍按原组别"
         )),
         "{}",
         done.message
@@ -193,14 +196,86 @@ async fn a_group_with_its_own_scheme_is_ranked_among_itself_by_the_group_of_the_
     let _: OrgChanged = console
         .ok(&hq, paths::CONSOLE_BROKER_CATEGORIZE, &regroup("GR-BANK"))
         .await;
-    let periods = head_office.storage.broker_group_periods().unwrap();
+    let periods = head_office
+        .storage
+        .broker_category_periods(CategoryKind::Group)
+        .unwrap();
     let b004 = &periods["B004"];
     assert_eq!(b004.len(), 3, "{b004:?}");
     assert_eq!(b004[2].effective_from, TODAY);
-    assert_eq!(b004[2].group_id.as_deref(), Some("GR-BANK"));
+    assert_eq!(b004[2].category_id.as_deref(), Some("GR-BANK"));
     assert_eq!(
         b004[1].effective_from,
         last_month + Days::new(15),
         "{b004:?}"
+    );
+}
+
+/// A class placed by hand, for a level on no class's ladder, has a history too: the month before
+/// a 分类 is appraised in the class it ended in.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_class_placed_by_hand_counts_from_its_day_on() {
+    let head_office = TestHeadOffice::start(&small_firm()).await;
+    let base = head_office.base_url();
+    let api = HeadOffice::new(&base).unwrap();
+    let console = Console::new(&base);
+    let hq = access_token(&api, "hq01").await;
+    let this_month = TODAY.with_day(1).unwrap();
+    let last_month = this_month - Months::new(1);
+
+    // IT's pay file puts broker07, a 投资顾问, on a trainee level of no ladder since the month
+    // before last: their class is then the one placed by hand.
+    let mut pay = head_office.storage.pay_settings().unwrap();
+    let mut trainee = pay.plans[0].clone();
+    trainee.id = "TR".into();
+    trainee.name = "见习经纪人".into();
+    pay.plans.push(trainee);
+    pay.assignments.push(PlanAssignment {
+        broker_id: "B007".into(),
+        plan_id: "TR".into(),
+        effective_from: last_month - Months::new(1),
+    });
+    head_office.storage.set_pay_settings(&pay).unwrap();
+    let last = board_of(&console, &hq, last_month).await;
+    assert_eq!(
+        cohort_of(&last, "B007"),
+        Some(Appraised::Class("CL-IA".into()))
+    );
+
+    // Placed among 理财顾问 today, who get a scheme of their own: this month is theirs, last
+    // month stays with 投资顾问.
+    let done: OrgChanged = console
+        .ok(
+            &hq,
+            paths::CONSOLE_BROKER_CATEGORIZE,
+            &BrokerCategorization {
+                broker_id: "B007".into(),
+                class_id: Some("CL-FA".into()),
+                group_id: Some("GR-BRANCH".into()),
+                reason: "转做理财顾问".into(),
+            },
+        )
+        .await;
+    assert!(
+        done.message.contains("此前的月份仍按原类别"),
+        "{}",
+        done.message
+    );
+    let _: OrgChanged = console
+        .ok(
+            &hq,
+            paths::CONSOLE_APPRAISAL_SCHEME,
+            &new_assets_first(Appraised::Class("CL-FA".into())),
+        )
+        .await;
+    let now = board_of(&console, &hq, this_month).await;
+    assert_eq!(
+        cohort_of(&now, "B007"),
+        Some(Appraised::Class("CL-FA".into()))
+    );
+    let last = board_of(&console, &hq, last_month).await;
+    assert_eq!(
+        cohort_of(&last, "B007"),
+        Some(Appraised::Class("CL-IA".into()))
     );
 }

@@ -7,7 +7,7 @@ use crate::db::Db;
 use crate::error::{Result, StorageError};
 use crate::staff::NewStaffAction;
 use chrono::NaiveDate;
-use domain::broker_category::{self, BrokerCategory, CategoryKind, GroupPeriod};
+use domain::broker_category::{self, BrokerCategory, CategoryKind, CategoryPeriod};
 use rusqlite::params;
 use std::collections::HashMap;
 
@@ -32,19 +32,40 @@ fn lists(db: &Db<'_>) -> Result<Vec<BrokerCategory>> {
     )
 }
 
-/// One broker's group history, oldest first.
-pub(super) fn group_periods_of(db: &Db<'_>, broker_id: &str) -> Result<Vec<GroupPeriod>> {
+/// One broker's class or group history, oldest first.
+pub(super) fn periods_of(
+    db: &Db<'_>,
+    broker_id: &str,
+    kind: CategoryKind,
+) -> Result<Vec<CategoryPeriod>> {
     db.query_map(
-        "SELECT effective_from, group_id FROM broker_group_periods WHERE broker_id = ?1 \
-         ORDER BY effective_from",
-        params![broker_id],
+        "SELECT effective_from, category_id FROM broker_category_periods \
+         WHERE broker_id = ?1 AND kind = ?2 ORDER BY effective_from",
+        params![broker_id, kind.code()],
         |r| {
-            Ok(GroupPeriod {
+            Ok(CategoryPeriod {
                 effective_from: r.get(0)?,
-                group_id: r.get(1)?,
+                category_id: r.get(1)?,
             })
         },
     )
+}
+
+/// Adds (or, the same day, replaces) the period from `from` in `kind`'s history.
+pub(super) fn begin_period(
+    db: &Db<'_>,
+    broker_id: &str,
+    kind: CategoryKind,
+    from: NaiveDate,
+    category_id: Option<&str>,
+) -> Result<()> {
+    db.execute(
+        "INSERT INTO broker_category_periods (broker_id, kind, effective_from, category_id) \
+         VALUES (?1, ?2, ?3, ?4) ON CONFLICT (broker_id, kind, effective_from) \
+         DO UPDATE SET category_id = excluded.category_id",
+        params![broker_id, kind.code(), from, category_id],
+    )?;
+    Ok(())
 }
 
 fn refused(e: broker_category::CategoryError) -> StorageError {
@@ -75,24 +96,27 @@ impl BrokerCategories for SqlStorage {
         Ok(rows.into_iter().collect())
     }
 
-    fn broker_group_periods(&self) -> Result<HashMap<String, Vec<GroupPeriod>>> {
+    fn broker_category_periods(
+        &self,
+        kind: CategoryKind,
+    ) -> Result<HashMap<String, Vec<CategoryPeriod>>> {
         let rows = self.read(|db| {
             db.query_map(
-                "SELECT broker_id, effective_from, group_id FROM broker_group_periods \
-                 ORDER BY broker_id, effective_from",
-                params![],
+                "SELECT broker_id, effective_from, category_id FROM broker_category_periods \
+                 WHERE kind = ?1 ORDER BY broker_id, effective_from",
+                params![kind.code()],
                 |r| {
                     Ok((
                         r.get::<_, String>(0)?,
-                        GroupPeriod {
+                        CategoryPeriod {
                             effective_from: r.get(1)?,
-                            group_id: r.get(2)?,
+                            category_id: r.get(2)?,
                         },
                     ))
                 },
             )
         })?;
-        let mut by_broker: HashMap<String, Vec<GroupPeriod>> = HashMap::new();
+        let mut by_broker: HashMap<String, Vec<CategoryPeriod>> = HashMap::new();
         for (broker, period) in rows {
             by_broker.entry(broker).or_default().push(period);
         }
@@ -135,18 +159,25 @@ impl BrokerCategories for SqlStorage {
                 placement.group_id.as_deref(),
             )
             .map_err(refused)?;
-            let group_before: Option<Option<String>> = db.query_opt(
-                "SELECT group_id FROM broker_placements WHERE broker_id = ?1",
-                params![broker_id],
-                |r| r.get(0),
-            )?;
-            if group_before.flatten() != placement.group_id {
-                db.execute(
-                    "INSERT INTO broker_group_periods (broker_id, effective_from, group_id) \
-                     VALUES (?1, ?2, ?3) ON CONFLICT (broker_id, effective_from) \
-                     DO UPDATE SET group_id = excluded.group_id",
-                    params![broker_id, today, placement.group_id],
-                )?;
+            let before = db
+                .query_opt(
+                    "SELECT class_id, group_id FROM broker_placements WHERE broker_id = ?1",
+                    params![broker_id],
+                    |r| {
+                        Ok(BrokerPlacement {
+                            class_id: r.get(0)?,
+                            group_id: r.get(1)?,
+                        })
+                    },
+                )?
+                .unwrap_or_default();
+            for (kind, was, now) in [
+                (CategoryKind::Class, &before.class_id, &placement.class_id),
+                (CategoryKind::Group, &before.group_id, &placement.group_id),
+            ] {
+                if was != now {
+                    begin_period(db, broker_id, kind, today, now.as_deref())?;
+                }
             }
             db.execute(
                 "INSERT INTO broker_placements (broker_id, class_id, group_id) VALUES (?1, ?2, ?3) \

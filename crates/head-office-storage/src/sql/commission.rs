@@ -6,6 +6,7 @@ use crate::db::Db;
 use crate::error::{Result, StorageError};
 use crate::pay::PaySettings;
 use chrono::{DateTime, Days, NaiveDate, Utc};
+use domain::broker_category::CategoryKind;
 use domain::clock::{shanghai_date, shanghai_midnight};
 use domain::group_allowance::month_allowance;
 use domain::pay_plan::{credited, month_of, month_pay, CreditRole, DayCredit, DevelopmentSplit};
@@ -21,7 +22,7 @@ use std::collections::{BTreeMap, HashSet};
 pub(super) fn terms(db: &Db<'_>, pay: &PaySettings, broker_id: &str) -> Result<PayTerms> {
     Ok(PayTerms {
         group_allowances: pay.group_allowances.clone(),
-        group_periods: super::categories::group_periods_of(db, broker_id)?,
+        group_periods: super::categories::periods_of(db, broker_id, CategoryKind::Group)?,
         periods: pay.periods_of(broker_id),
         monthly_target: pay.target_of(broker_id),
         fee_schedules: pay.fee_schedules.clone(),
@@ -220,7 +221,7 @@ fn publish_one(
     .with_allowance(month_allowance(
         first,
         &pay.group_allowances,
-        &super::categories::group_periods_of(db, broker)?,
+        &super::categories::periods_of(db, broker, CategoryKind::Group)?,
     ));
     let statement = Record::Statement(StatementRecord {
         id: statement_id.clone(),

@@ -67,7 +67,7 @@ fn two_clients() -> FirmSeed {
         transfer_requests: Vec::new(),
         comments: Vec::new(),
         broker_placements: Vec::new(),
-        group_history: Vec::new(),
+        placement_history: Vec::new(),
     }
 }
 

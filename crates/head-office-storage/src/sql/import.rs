@@ -1,6 +1,7 @@
 //! Bulk load of a generated firm, on either backend: in the caller's one transaction, seq given
 //! in book order.
 
+use super::categories::begin_period;
 use super::feed_registry::feed_table;
 use super::feed_table::FIRM_WIDE;
 use super::role_to_code;
@@ -8,6 +9,7 @@ use crate::db::Db;
 use crate::error::Result;
 use crate::seed::FirmSeed;
 use crate::ImportSummary;
+use domain::broker_category::{before_records, CategoryKind};
 use protocol::{EntityKind, Record};
 use rusqlite::params;
 
@@ -98,11 +100,13 @@ pub(super) fn import(db: &Db<'_>, firm: FirmSeed) -> Result<ImportSummary> {
         rows += 1;
     }
     db.advance_seq_to(seq)?;
-    for (broker, period) in &firm.group_history {
-        db.execute(
-            "INSERT INTO broker_group_periods (broker_id, effective_from, group_id) \
-             VALUES (?1, ?2, ?3)",
-            params![broker, period.effective_from, period.group_id],
+    for (broker, kind, period) in &firm.placement_history {
+        begin_period(
+            db,
+            broker,
+            *kind,
+            period.effective_from,
+            period.category_id.as_deref(),
         )?;
     }
     for (broker, placed) in &firm.broker_placements {
@@ -110,16 +114,18 @@ pub(super) fn import(db: &Db<'_>, firm: FirmSeed) -> Result<ImportSummary> {
             "INSERT INTO broker_placements (broker_id, class_id, group_id) VALUES (?1, ?2, ?3)",
             params![broker, placed.class_id, placed.group_id],
         )?;
-        if placed.group_id.is_some() {
-            db.execute(
-                "INSERT INTO broker_group_periods (broker_id, effective_from, group_id) \
-                 VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
-                params![
-                    broker,
-                    domain::broker_category::before_records(),
-                    placed.group_id
-                ],
-            )?;
+        // A class or group with no history of its own has been the broker's all along.
+        for (kind, now) in [
+            (CategoryKind::Class, &placed.class_id),
+            (CategoryKind::Group, &placed.group_id),
+        ] {
+            let has_history = firm
+                .placement_history
+                .iter()
+                .any(|(b, k, _)| b == broker && *k == kind);
+            if now.is_some() && !has_history {
+                begin_period(db, broker, kind, before_records(), now.as_deref())?;
+            }
         }
     }
     super::pay_cache::set_settings(db, &firm.pay)?;

@@ -54,7 +54,7 @@ export function CategorizeDialog({
         <Form.Item name="class_id" label="类别" extra={fixedBy ? `随现任级别“${fixedBy.name}”而定；要换类别，请用“调级”调到新类别的级别。` : undefined}>
           <Select allowClear placeholder="未分类别" disabled={!!fixedBy} options={options(categories, "class")} data-testid="categorize-class" />
         </Form.Item>
-        <Form.Item name="group_id" label="组别" extra="新组别自今天起计：组别津贴按在组天数计发，已过去的月份仍按原组别计薪和考核。">
+        <Form.Item name="group_id" label="组别" extra="新的类别、组别自今天起计：组别津贴按在组天数计发，已过去的月份仍按原类别、组别计薪和考核。">
           <Select allowClear placeholder="未分组别" options={options(categories, "group")} data-testid="categorize-group" />
         </Form.Item>
         <Form.Item name="reason" label="原因（记入操作日志）" rules={[{ required: true, whitespace: true, message: "请写明原因" }]}>
