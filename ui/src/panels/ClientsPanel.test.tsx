@@ -8,7 +8,7 @@ import type { ClientRow } from "../bindings/ClientRow";
 import { allClientsQuery } from "../lib/clientQuery";
 import { clientRow, syncStatus } from "../test/fixtures";
 import { mockDesk } from "../test/mockDesk";
-import { renderWithProviders } from "../test/render";
+import { loaded, renderWithProviders } from "../test/render";
 import { ClientsPanel } from "./ClientsPanel";
 
 const page: ClientPage = {
@@ -42,15 +42,10 @@ function mockBook(queries: ClientQuery[], answer: (q: ClientQuery) => ClientPage
   });
 }
 
-/**
- * The rows once the table's loading cover has lifted. While a page is still loading the table
- * is covered (as for a broker, who cannot click through the spinner); on a slow machine the
- * first rows show before the last load ends, and a click then meets `pointer-events: none`.
- */
+/** The rows once the table has loaded (`loaded`), so they can be clicked. */
 async function settledRows(): Promise<HTMLElement[]> {
   const rows = await screen.findAllByTestId("client-row");
-  const table = screen.getByTestId("clients-table");
-  await waitFor(() => expect(table.querySelector(".ant-spin-spinning")).toBeNull());
+  await loaded(screen.getByTestId("clients-table"));
   return rows;
 }
 

@@ -14,6 +14,7 @@ import type { RecipientSelection } from "../bindings/RecipientSelection";
 import { clientRow } from "./fixtures";
 import { product, pushSummary, recipientCheck } from "./recommendFixtures";
 import { mockDesk, type Handler } from "./mockDesk";
+import { loaded } from "./render";
 
 export const maotai = product();
 // Past its validity: listed, but it cannot be pushed. (A withdrawn item is not listed at all.)
@@ -135,16 +136,11 @@ export function mockRecommend(extra: Handler = () => undefined, history: PushSum
   return desk;
 }
 
-/**
- * The library once its rows are shown and clickable: antd lifts the loading blur (which takes
- * pointer events away) an effect after the rows arrive.
- */
+/** The library once its rows are shown and clickable (`loaded`). */
 export async function libraryReady(): Promise<HTMLElement> {
   const library = await screen.findByTestId("recommend-library");
-  await waitFor(() => {
-    expect(library.querySelector(".ant-table-row")).not.toBeNull();
-    expect(library.querySelector(".ant-spin-blur")).toBeNull();
-  });
+  await waitFor(() => expect(library.querySelector(".ant-table-row")).not.toBeNull());
+  await loaded(library);
   return library;
 }
 
