@@ -40,6 +40,9 @@ export function CommandPalette({ open, pending: initialPending, actions, subject
   const asked = useRef(0);
   // Enter pressed before the store answered the last keystroke: done when it answers.
   const enterWaiting = useRef(false);
+  // The store's last answer as soon as it comes, before React shows it: an Enter that arrives
+  // in between would otherwise wait for an answer already given, and be lost.
+  const lastAnswer = useRef<{ text: string; clients: PaletteClient[] } | null>(null);
 
   // Clients found for older text are not offered for the new: the store has not answered yet
   // (after a failed search the commands still run).
@@ -82,6 +85,7 @@ export function CommandPalette({ open, pending: initialPending, actions, subject
     api.paletteClients(text).then(
       (clients) => {
         if (asked.current !== seq) return;
+        lastAnswer.current = { text, clients };
         setFound({ text, clients });
         setError(null);
         answered(text, clients);
@@ -89,6 +93,7 @@ export function CommandPalette({ open, pending: initialPending, actions, subject
       (reason: unknown) => {
         if (asked.current !== seq) return;
         enterWaiting.current = false;
+        lastAnswer.current = { text, clients: [] };
         setError(toIpcError(reason).message);
       },
     );
@@ -102,7 +107,9 @@ export function CommandPalette({ open, pending: initialPending, actions, subject
       setActive((entries.length + current + step) % Math.max(entries.length, 1));
     } else if (e.key === "Enter" && !e.ctrlKey && !e.metaKey) {
       e.preventDefault();
-      if (searching) enterWaiting.current = true;
+      if (lastAnswer.current?.text !== text) enterWaiting.current = true;
+      // Answered but not shown yet: the cursor will be on the first entry.
+      else if (searching) choose(entriesFor(text, lastAnswer.current.clients)[0]);
       else choose(entries[current]);
     } else if (e.key === "Backspace" && text === "" && pending) {
       setPending(null);

@@ -32,10 +32,14 @@ fn open_palette(app: &Session) -> Result<()> {
     focus_is_on(app, "palette-input")
 }
 
-/// The option the palette would run on Enter.
+/// The option the palette would run on Enter, once the palette has stopped moving: an Enter
+/// pressed while it still opens was lost once under load, and the palette stayed open.
 fn chosen_option(app: &Session, what: &str, expect: impl Fn(&str) -> bool) -> Result<String> {
-    app.wait_text("[role=option][aria-selected=true]", SHORT, |t| expect(t))
-        .map_err(|e| e.context(format!("{what} chosen in the palette")))
+    let chosen = app
+        .wait_text("[role=option][aria-selected=true]", SHORT, |t| expect(t))
+        .map_err(|e| e.context(format!("{what} chosen in the palette")))?;
+    app.wait_settled(".command-palette", SHORT)?;
+    Ok(chosen)
 }
 
 pub fn walk(app: &Session) -> Result<()> {
@@ -55,7 +59,6 @@ pub fn walk(app: &Session) -> Result<()> {
     let (_, initials) = store::name_keys(&name);
     type_here(app, &initials)?;
     chosen_option(app, &name, |t| t.contains(&name) && t.contains("首字母"))?;
-    app.wait_settled(".command-palette", SHORT)?;
     app.screenshot("palette")?;
     app.press_key(ENTER)?;
     app.wait_text("[data-testid=profile-name]", SHORT, |t| t.contains(&name))?;
@@ -84,7 +87,6 @@ pub fn walk(app: &Session) -> Result<()> {
     open_palette(app)?;
     type_here(app, "佣金")?;
     chosen_option(app, "打开佣金", |t| t.contains("打开佣金"))?;
-    app.wait_settled(".command-palette", SHORT)?;
     app.screenshot("palette-action")?;
     app.press_key(ENTER)?;
     app.wait("[data-testid=commission-panel]", SHORT)?;
